@@ -1,0 +1,298 @@
+//! Facts about this host, read once per run: the only module that reads
+//! /proc. Everything the model needs beyond the request comes from here.
+
+use crate::expr::Sym;
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Os {
+    Linux,
+    MacOs,
+    FreeBsd,
+    Windows,
+    Other,
+}
+
+impl Os {
+    pub fn name(self) -> &'static str {
+        match self {
+            Os::Linux => "linux",
+            Os::MacOs => "macos",
+            Os::FreeBsd => "freebsd",
+            Os::Windows => "windows",
+            Os::Other => std::env::consts::OS,
+        }
+    }
+
+    pub fn this() -> Os {
+        match std::env::consts::OS {
+            "linux" => Os::Linux,
+            "macos" => Os::MacOs,
+            "freebsd" => Os::FreeBsd,
+            "windows" => Os::Windows,
+            _ => Os::Other,
+        }
+    }
+}
+
+impl fmt::Display for Os {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Host {
+    pub os: Os,
+    pub kernel: String,
+    /// Whether `::1` can be bound; without it the IPv6 kinds are skipped.
+    pub ipv6: bool,
+    pub linux: Option<LinuxFacts>,
+}
+
+/// What the Linux model needs. Sysctls are read from /proc/sys; the one
+/// kernel constant that no file exposes is calibrated (see `skb_overhead`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinuxFacts {
+    pub wmem_max: i128,
+    pub rmem_max: i128,
+    pub wmem_default: i128,
+    pub rmem_default: i128,
+    pub tcp_wmem: [i128; 3],
+    pub tcp_rmem: [i128; 3],
+    pub tcp_reordering: i128,
+    pub tcp_congestion_control: String,
+    pub loopback_mtu: i128,
+    /// SKB_DATA_ALIGN(sizeof(struct sk_buff)), which fixes SOCK_MIN_RCVBUF
+    /// (2048 + this) and SOCK_MIN_SNDBUF (twice that). It depends on the
+    /// kernel's version, config and arch, so it is calibrated by one probe:
+    /// SO_RCVBUF = 0 on a fresh socket reads back SOCK_MIN_RCVBUF.
+    pub skb_overhead: i128,
+    /// CAP_NET_ADMIN in the initial user namespace, which the FORCE options need.
+    pub cap_net_admin: bool,
+}
+
+/// TCP_SKB_MIN_TRUESIZE's fixed part (include/net/sock.h).
+pub const TCP_SKB_MIN_DATA: i128 = 2048;
+
+impl LinuxFacts {
+    pub fn wmem_max(&self) -> Sym {
+        sym("wmem_max", self.wmem_max)
+    }
+    pub fn rmem_max(&self) -> Sym {
+        sym("rmem_max", self.rmem_max)
+    }
+    pub fn wmem_default(&self) -> Sym {
+        sym("wmem_default", self.wmem_default)
+    }
+    pub fn rmem_default(&self) -> Sym {
+        sym("rmem_default", self.rmem_default)
+    }
+    pub fn tcp_wmem_default(&self) -> Sym {
+        sym("tcp_wmem[1]", self.tcp_wmem[1])
+    }
+    pub fn tcp_rmem_default(&self) -> Sym {
+        sym("tcp_rmem[1]", self.tcp_rmem[1])
+    }
+    pub fn min_rcvbuf(&self) -> Sym {
+        sym("SOCK_MIN_RCVBUF", TCP_SKB_MIN_DATA + self.skb_overhead)
+    }
+    pub fn min_sndbuf(&self) -> Sym {
+        sym("SOCK_MIN_SNDBUF", 2 * (TCP_SKB_MIN_DATA + self.skb_overhead))
+    }
+}
+
+const fn sym(name: &'static str, value: i128) -> Sym {
+    Sym { name, value }
+}
+
+/// A named number for the report's host section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fact {
+    pub name: &'static str,
+    pub value: String,
+    /// How it was obtained, for calibrated facts.
+    pub how: Option<&'static str>,
+}
+
+impl Host {
+    /// Reads this host's facts. Fails with a one-line reason when a fact the
+    /// model needs cannot be read.
+    pub fn detect() -> Result<Host, String> {
+        let os = Os::this();
+        let linux = match os {
+            Os::Linux => Some(linux::read()?),
+            _ => None,
+        };
+        Ok(Host {
+            os,
+            kernel: kernel_release(),
+            ipv6: ipv6_available(),
+            linux,
+        })
+    }
+
+    /// Limits read from the OS, for the report.
+    pub fn limits(&self) -> Vec<Fact> {
+        let Some(l) = &self.linux else {
+            return Vec::new();
+        };
+        let triple = |t: [i128; 3]| format!("{} {} {}", t[0], t[1], t[2]);
+        vec![
+            fact("net.core.wmem_max", l.wmem_max),
+            fact("net.core.rmem_max", l.rmem_max),
+            fact("net.core.wmem_default", l.wmem_default),
+            fact("net.core.rmem_default", l.rmem_default),
+            fact("net.ipv4.tcp_wmem", triple(l.tcp_wmem)),
+            fact("net.ipv4.tcp_rmem", triple(l.tcp_rmem)),
+            fact("net.ipv4.tcp_reordering", l.tcp_reordering),
+            fact("net.ipv4.tcp_congestion_control", &l.tcp_congestion_control),
+            fact("lo.mtu", l.loopback_mtu),
+            fact("cap_net_admin", l.cap_net_admin),
+            fact("ipv6", self.ipv6),
+        ]
+    }
+
+    /// Facts the kernel does not expose, and how each was calibrated.
+    pub fn calibrated(&self) -> Vec<Fact> {
+        let Some(l) = &self.linux else {
+            return Vec::new();
+        };
+        vec![
+            Fact {
+                name: "skb_overhead",
+                value: l.skb_overhead.to_string(),
+                how: Some(
+                    "SO_RCVBUF=0 on a fresh unix datagram socket reads SOCK_MIN_RCVBUF = 2048 + skb_overhead",
+                ),
+            },
+            Fact {
+                name: "SOCK_MIN_RCVBUF",
+                value: l.min_rcvbuf().value.to_string(),
+                how: Some("2048 + skb_overhead (include/net/sock.h)"),
+            },
+            Fact {
+                name: "SOCK_MIN_SNDBUF",
+                value: l.min_sndbuf().value.to_string(),
+                how: Some("2 * SOCK_MIN_RCVBUF (include/net/sock.h)"),
+            },
+        ]
+    }
+}
+
+fn fact(name: &'static str, value: impl ToString) -> Fact {
+    Fact {
+        name,
+        value: value.to_string(),
+        how: None,
+    }
+}
+
+fn ipv6_available() -> bool {
+    let addr = std::net::SocketAddr::from((std::net::Ipv6Addr::LOCALHOST, 0));
+    std::net::UdpSocket::bind(addr).is_ok()
+}
+
+#[cfg(target_os = "linux")]
+fn kernel_release() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/osrelease")
+        .map(|s| s.trim().to_string())
+        .unwrap_or_else(|_| "unknown".into())
+}
+
+#[cfg(not(target_os = "linux"))]
+fn kernel_release() -> String {
+    "unknown".into()
+}
+
+#[cfg(target_os = "linux")]
+mod linux {
+    use super::{LinuxFacts, TCP_SKB_MIN_DATA};
+    use crate::{fixture, kind::Kind, sys};
+
+    pub fn read() -> Result<LinuxFacts, String> {
+        Ok(LinuxFacts {
+            wmem_max: number("net/core/wmem_max")?,
+            rmem_max: number("net/core/rmem_max")?,
+            wmem_default: number("net/core/wmem_default")?,
+            rmem_default: number("net/core/rmem_default")?,
+            tcp_wmem: triple("net/ipv4/tcp_wmem")?,
+            tcp_rmem: triple("net/ipv4/tcp_rmem")?,
+            tcp_reordering: number("net/ipv4/tcp_reordering")?,
+            tcp_congestion_control: sysctl("net/ipv4/tcp_congestion_control")?,
+            loopback_mtu: read_number("/sys/class/net/lo/mtu")?,
+            skb_overhead: calibrate_skb_overhead()?,
+            cap_net_admin: cap_net_admin(),
+        })
+    }
+
+    fn sysctl(name: &str) -> Result<String, String> {
+        read_text(&format!("/proc/sys/{name}"))
+    }
+
+    fn read_text(path: &str) -> Result<String, String> {
+        std::fs::read_to_string(path)
+            .map(|s| s.trim().to_string())
+            .map_err(|e| format!("cannot read {path}: {e}"))
+    }
+
+    fn read_number(path: &str) -> Result<i128, String> {
+        let text = read_text(path)?;
+        text.parse()
+            .map_err(|_| format!("{path} holds {text:?}, not a number"))
+    }
+
+    fn number(name: &str) -> Result<i128, String> {
+        read_number(&format!("/proc/sys/{name}"))
+    }
+
+    fn triple(name: &str) -> Result<[i128; 3], String> {
+        let text = sysctl(name)?;
+        let parts: Vec<i128> = text
+            .split_whitespace()
+            .map(str::parse)
+            .collect::<Result<_, _>>()
+            .map_err(|_| format!("/proc/sys/{name} holds {text:?}, not three numbers"))?;
+        <[i128; 3]>::try_from(parts)
+            .map_err(|_| format!("/proc/sys/{name} holds {text:?}, not three numbers"))
+    }
+
+    /// One probe: SO_RCVBUF = 0 stores max(0, SOCK_MIN_RCVBUF).
+    fn calibrate_skb_overhead() -> Result<i128, String> {
+        let why = |e: String| format!("calibrating SOCK_MIN_RCVBUF failed: {e}");
+        let socket = fixture::new_socket(Kind::UnixDgram).map_err(|e| why(e.to_string()))?;
+        let code = sys::code("SO_RCVBUF").expect("SO_RCVBUF exists on Linux");
+        sys::set_int(&socket, code, 0).map_err(why)?;
+        let min = sys::get_int(&socket, code).map_err(why)?;
+        Ok(i128::from(min) - TCP_SKB_MIN_DATA)
+    }
+
+    /// `sockopt_capable(CAP_NET_ADMIN)` asks the initial user namespace
+    /// (net/core/sock.c), whose /proc inode is PROC_USER_INIT_INO.
+    fn cap_net_admin() -> bool {
+        const CAP_NET_ADMIN: u32 = 12;
+        const PROC_USER_INIT_INO: &str = "user:[4026531837]";
+        let in_init_ns = std::fs::read_link("/proc/self/ns/user")
+            .map(|p| p.to_string_lossy() == PROC_USER_INIT_INO)
+            .unwrap_or(false);
+        let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+        let effective = status
+            .lines()
+            .find_map(|l| l.strip_prefix("CapEff:"))
+            .and_then(|hex| u64::from_str_radix(hex.trim(), 16).ok())
+            .unwrap_or(0);
+        in_init_ns && effective & (1 << CAP_NET_ADMIN) != 0
+    }
+}
+
+impl Host {
+    /// The host limit an option's relative rungs are placed around.
+    pub fn buffer_limit(&self, limit: crate::catalog::Limit) -> Option<Sym> {
+        use crate::catalog::Limit;
+        let l = self.linux.as_ref()?;
+        Some(match limit {
+            Limit::SendBuffer => l.wmem_max(),
+            Limit::RecvBuffer => l.rmem_max(),
+        })
+    }
+}

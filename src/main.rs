@@ -1,0 +1,50 @@
+//! `sockmatrix`: runs the matrix on this host and prints it.
+
+use sockmatrix::cli::{self, Format, Parsed};
+use sockmatrix::host::Host;
+use sockmatrix::matrix::{self, Requests};
+use sockmatrix::{engine, render};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (what, args) = match cli::parse(&args) {
+        Ok(parsed) => parsed,
+        Err(line) => {
+            eprintln!("sockmatrix: {line}");
+            return ExitCode::from(2);
+        }
+    };
+    if what == Parsed::Help {
+        println!("{}", cli::USAGE);
+        return ExitCode::SUCCESS;
+    }
+    let host = match Host::detect() {
+        Ok(host) => host,
+        Err(why) => {
+            eprintln!("sockmatrix: cannot read this host's facts: {why}");
+            return ExitCode::from(1);
+        }
+    };
+    let cases = matrix::cases(&host, &args.filter, args.requests);
+    if cases.is_empty() {
+        eprintln!(
+            "sockmatrix: {}",
+            matrix::why_empty(&host, &args.filter, args.requests)
+        );
+        return ExitCode::from(2);
+    }
+    let rows = engine::run_all(&cases, &host);
+    let explain = matches!(args.requests, Requests::Value(_));
+    let text = match args.format {
+        Format::Table => render::table(&host, &rows, explain),
+        Format::Markdown => render::markdown(&host, &rows, explain),
+        Format::Json => render::json(&host, &rows),
+    };
+    println!("{}", text.trim_end());
+    if rows.iter().all(|r| r.agrees()) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}

@@ -1,0 +1,67 @@
+//! What a case produced, and what the model says it should produce.
+
+use crate::expr::Expr;
+use crate::rule::Rule;
+use std::fmt;
+
+/// An observed result: the value read back, or the error's portable name
+/// (`EINVAL`, `ENOBUFS`, `WSAEINVAL`, never a raw number).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Ok(i128),
+    Err(String),
+}
+
+impl fmt::Display for Outcome {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Outcome::Ok(v) => write!(f, "{v}"),
+            Outcome::Err(name) => f.write_str(name),
+        }
+    }
+}
+
+/// The model's answer: a host-relative value or an error name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Expected {
+    Ok(Expr),
+    Err(&'static str),
+}
+
+impl Expected {
+    pub fn outcome(&self) -> Outcome {
+        match self {
+            Expected::Ok(e) => Outcome::Ok(e.value()),
+            Expected::Err(name) => Outcome::Err((*name).to_string()),
+        }
+    }
+}
+
+impl fmt::Display for Expected {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Expected::Ok(e) => write!(f, "{e}"),
+            Expected::Err(name) => f.write_str(name),
+        }
+    }
+}
+
+/// The predicted result and the chain of rules that produced it, in the
+/// order they apply (a path's conversion first, then the kernel's rule).
+#[derive(Debug, Clone)]
+pub struct Prediction {
+    pub expected: Expected,
+    pub rules: Vec<&'static Rule>,
+}
+
+impl Prediction {
+    pub fn new(expected: Expected, rules: Vec<&'static Rule>) -> Self {
+        Prediction { expected, rules }
+    }
+
+    /// Rule ids joined with `+`, e.g. `socket2.usize_truncated+linux.buf.floor`.
+    pub fn rule_id(&self) -> String {
+        let ids: Vec<&str> = self.rules.iter().map(|r| r.id).collect();
+        ids.join("+")
+    }
+}

@@ -1,0 +1,85 @@
+//! The JSON report. Other tools read it, so its key names are fixed:
+//! `{"host": {"os", "kernel", "limits", "calibrated"}, "cases": [{"option",
+//! "kind", "state", "path", "requested", "observed", "predicted", "rule",
+//! "agrees"}]}`, values as `{"ok": n}` or `{"err": "NAME"}`.
+
+use super::summarize;
+use crate::case::Request;
+use crate::engine::Row;
+use crate::host::Host;
+use crate::matrix;
+use crate::outcome::Outcome;
+use serde_json::{json, Map, Number, Value};
+
+fn number(v: i128) -> Value {
+    Number::from_i128(v).map_or_else(|| Value::String(v.to_string()), Value::Number)
+}
+
+fn outcome(o: &Outcome) -> Value {
+    match o {
+        Outcome::Ok(v) => json!({ "ok": number(*v) }),
+        Outcome::Err(name) => json!({ "err": name }),
+    }
+}
+
+fn facts(list: Vec<crate::host::Fact>) -> Value {
+    let map: Map<String, Value> = list
+        .into_iter()
+        .map(|f| {
+            let value = f
+                .value
+                .parse::<i128>()
+                .ok()
+                .map_or_else(|| Value::String(f.value.clone()), number);
+            (f.name.to_string(), value)
+        })
+        .collect();
+    Value::Object(map)
+}
+
+pub fn json(host: &Host, rows: &[Row]) -> String {
+    let cases: Vec<Value> = rows
+        .iter()
+        .map(|r| {
+            let c = &r.case;
+            let requested = match c.request {
+                Request::Default => Value::Null,
+                Request::Set(e) => number(e.value()),
+            };
+            json!({
+                "option": c.option.name,
+                "kind": c.kind.name(),
+                "state": c.state.name(),
+                "path": c.path.name(),
+                "requested": requested,
+                "requested_text": c.request.to_string(),
+                "observed": outcome(&r.observed),
+                "predicted": outcome(&r.prediction.expected.outcome()),
+                "predicted_text": r.prediction.expected.to_string(),
+                "rule": r.prediction.rule_id(),
+                "agrees": r.agrees(),
+            })
+        })
+        .collect();
+    let skipped: Vec<Value> = matrix::unavailable_kinds(host)
+        .into_iter()
+        .map(|(k, why)| json!({ "kind": k.name(), "reason": why }))
+        .collect();
+    let s = summarize(rows);
+    let report = json!({
+        "host": {
+            "os": host.os.name(),
+            "kernel": host.kernel,
+            "limits": facts(host.limits()),
+            "calibrated": facts(host.calibrated()),
+            "skipped_kinds": skipped,
+        },
+        "cases": cases,
+        "summary": {
+            "cases": s.cases,
+            "disagreements": s.disagreements,
+            "divergences": s.divergences,
+        },
+    });
+    serde_json::to_string_pretty(&report).expect("a JSON value always serializes")
+}

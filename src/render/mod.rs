@@ -1,0 +1,113 @@
+//! Turns rows into text: the CLI's table and Markdown, the JSON report and
+//! the snapshot tables. Values are written relative to host limits wherever
+//! the model says they depend on them.
+
+mod json;
+mod snapshot;
+mod text;
+
+pub use json::json;
+pub use snapshot::snapshot;
+pub use text::{markdown, table};
+
+use crate::engine::Row;
+use crate::host::Host;
+use crate::kind::{Kind, State};
+use crate::matrix;
+use crate::path::Path;
+
+/// The effective value as host-independent text. When the observation
+/// matches the model the model's expression names it (`2*wmem_max`);
+/// otherwise the raw observation is shown beside the prediction, so a
+/// snapshot can never hide a disagreement.
+pub fn effective(row: &Row) -> String {
+    if row.agrees() {
+        row.prediction.expected.to_string()
+    } else {
+        format!("{} (model: {})", row.observed, row.prediction.expected)
+    }
+}
+
+/// Counts for the report's summary line.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Summary {
+    pub cases: usize,
+    pub disagreements: usize,
+    pub divergences: usize,
+}
+
+pub fn summarize(rows: &[Row]) -> Summary {
+    Summary {
+        cases: rows.len(),
+        disagreements: rows.iter().filter(|r| !r.agrees()).count(),
+        divergences: rows.iter().filter(|r| r.diverges()).count(),
+    }
+}
+
+/// Rows of one option × kind × state, each request with its result per path.
+pub struct Group<'a> {
+    pub option: &'static str,
+    pub kind: Kind,
+    pub state: State,
+    pub lines: Vec<Line<'a>>,
+}
+
+pub struct Line<'a> {
+    pub requested: String,
+    pub raw: Option<&'a Row>,
+    pub socket2: Option<&'a Row>,
+}
+
+/// Groups rows, keeping their order (rows of one group are adjacent).
+pub fn groups(rows: &[Row]) -> Vec<Group<'_>> {
+    let mut out: Vec<Group> = Vec::new();
+    for row in rows {
+        let c = &row.case;
+        let same = out
+            .last()
+            .is_some_and(|g| g.option == c.option.name && g.kind == c.kind && g.state == c.state);
+        if !same {
+            out.push(Group {
+                option: c.option.name,
+                kind: c.kind,
+                state: c.state,
+                lines: Vec::new(),
+            });
+        }
+        let group = out.last_mut().expect("pushed above");
+        let requested = c.request.to_string();
+        let line = match group.lines.iter().position(|l| l.requested == requested) {
+            Some(i) => &mut group.lines[i],
+            None => {
+                group.lines.push(Line {
+                    requested,
+                    raw: None,
+                    socket2: None,
+                });
+                group.lines.last_mut().expect("pushed above")
+            }
+        };
+        match c.path {
+            Path::Raw => line.raw = Some(row),
+            Path::Socket2 => line.socket2 = Some(row),
+        }
+    }
+    out
+}
+
+/// Host facts as `name = value` lines (shared by the table and Markdown).
+fn host_lines(host: &Host) -> Vec<String> {
+    let mut lines = vec![format!("os = {}", host.os), format!("kernel = {}", host.kernel)];
+    lines.extend(host.limits().iter().map(|f| format!("{} = {}", f.name, f.value)));
+    lines.extend(
+        host.calibrated()
+            .iter()
+            .map(|f| format!("{} = {} (calibrated: {})", f.name, f.value, f.how.unwrap_or("-"))),
+    );
+    lines.extend(
+        matrix::unavailable_kinds(host)
+            .iter()
+            .map(|(k, why)| format!("{k}: skipped, {why}")),
+    );
+    lines
+}

@@ -1,0 +1,151 @@
+//! The CLI's human-readable reports: an aligned table or Markdown, grouped
+//! by option × kind × state, each group headed by the OS's rule with this
+//! host's numbers.
+
+use super::{groups, host_lines, summarize, Group, Line};
+use crate::engine::Row;
+use crate::host::Host;
+use crate::model;
+use crate::rule::Rule;
+
+/// What a cell shows: the number, and the expression when it says more.
+fn cell(row: Option<&Row>) -> String {
+    let Some(row) = row else {
+        return "-".into();
+    };
+    let text = super::effective(row);
+    let number = row.observed.to_string();
+    let mark = if row.agrees() { "" } else { " !!" };
+    if text == number || !row.agrees() {
+        format!("{text}{mark}")
+    } else {
+        format!("{number} ({text})")
+    }
+}
+
+fn rule_cell(line: &Line) -> String {
+    let id = |r: Option<&Row>| r.map(|r| r.prediction.rule_id());
+    match (id(line.raw), id(line.socket2)) {
+        (Some(a), Some(b)) if a == b => a,
+        (Some(a), Some(b)) => format!("raw: {a}; socket2: {b}"),
+        (Some(a), None) | (None, Some(a)) => a,
+        (None, None) => String::new(),
+    }
+}
+
+fn rules_of<'a>(line: &Line<'a>) -> Vec<&'static Rule> {
+    let mut out: Vec<&'static Rule> = Vec::new();
+    for row in [line.raw, line.socket2].into_iter().flatten() {
+        for rule in &row.prediction.rules {
+            if !out.contains(rule) {
+                out.push(rule);
+            }
+        }
+    }
+    out
+}
+
+fn header(group: &Group, host: &Host) -> String {
+    let first = group
+        .lines
+        .iter()
+        .find_map(|l| l.raw.or(l.socket2))
+        .expect("a group has at least one row");
+    format!(
+        "{} · {} · {}: {}",
+        group.option,
+        group.kind,
+        group.state,
+        model::formula(&first.case, host)
+    )
+}
+
+fn summary_line(rows: &[Row]) -> String {
+    let s = summarize(rows);
+    format!(
+        "{} cases, {} model disagreements, {} path divergences",
+        s.cases, s.disagreements, s.divergences
+    )
+}
+
+/// An aligned plain-text report. With `explain`, each line is followed by
+/// the why and the source of every rule it used.
+pub fn table(host: &Host, rows: &[Row], explain: bool) -> String {
+    let mut out = String::from("host\n");
+    for l in host_lines(host) {
+        out.push_str(&format!("  {l}\n"));
+    }
+    for group in groups(rows) {
+        out.push_str(&format!("\n{}\n", header(&group, host)));
+        let cells: Vec<[String; 4]> = group
+            .lines
+            .iter()
+            .map(|l| [l.requested.clone(), cell(l.raw), cell(l.socket2), rule_cell(l)])
+            .collect();
+        let titles = ["requested", "raw", "socket2", "rule"];
+        let mut widths = titles.map(str::len);
+        for c in &cells {
+            for (w, s) in widths.iter_mut().zip(c) {
+                *w = (*w).max(s.chars().count());
+            }
+        }
+        let fmt = |c: [&str; 4]| {
+            let s = format!(
+                "  {:<w0$}  {:<w1$}  {:<w2$}  {}",
+                c[0],
+                c[1],
+                c[2],
+                c[3],
+                w0 = widths[0],
+                w1 = widths[1],
+                w2 = widths[2]
+            );
+            format!("{}\n", s.trim_end())
+        };
+        out.push_str(&fmt(titles));
+        for (c, line) in cells.iter().zip(&group.lines) {
+            out.push_str(&fmt([&c[0], &c[1], &c[2], &c[3]]));
+            if explain {
+                for rule in rules_of(line) {
+                    out.push_str(&format!("      {}: {} ({})\n", rule.id, rule.why, rule.source));
+                }
+            }
+        }
+    }
+    out.push_str(&format!("\nsummary: {}\n", summary_line(rows)));
+    out
+}
+
+/// The same report as Markdown, for CI step summaries and the README.
+pub fn markdown(host: &Host, rows: &[Row], explain: bool) -> String {
+    let mut out = String::from("## Host\n\n");
+    for l in host_lines(host) {
+        out.push_str(&format!("- `{l}`\n"));
+    }
+    for group in groups(rows) {
+        out.push_str(&format!(
+            "\n### {}\n\n",
+            header(&group, host).replacen(": ", "\n\n`", 1) + "`"
+        ));
+        out.push_str("| requested | raw | socket2 | rule |\n|---|---|---|---|\n");
+        for line in &group.lines {
+            out.push_str(&format!(
+                "| {} | {} | {} | {} |\n",
+                line.requested,
+                cell(line.raw),
+                cell(line.socket2),
+                rule_cell(line)
+            ));
+            if explain {
+                for rule in rules_of(line) {
+                    out.push_str(&format!(
+                        "| | | | `{}`: {} ({}) |\n",
+                        rule.id, rule.why, rule.source
+                    ));
+                }
+            }
+        }
+    }
+    out.push_str(&format!("\n**Summary:** {}\n", summary_line(rows)));
+    out
+}

@@ -1,0 +1,15 @@
+//! A rule is one documented behaviour of an OS or of an API path, with the
+//! place it was read from. The CLI, the JSON report and the snapshots print
+//! the same id, so a value can always be traced back to its source.
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Rule {
+    /// Stable id, `os.area.behaviour`.
+    pub id: &'static str,
+    /// The rule as a formula over the request `v` and host symbols.
+    pub formula: &'static str,
+    /// One line: what happens and why.
+    pub why: &'static str,
+    /// File and function (or document) the rule was read from.
+    pub source: &'static str,
+}

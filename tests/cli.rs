@@ -1,0 +1,81 @@
+//! The CLI as a user meets it: good invocations print reports, every bad one
+//! prints one line naming the valid choices and exits with status 2.
+
+use rstest::rstest;
+use std::process::{Command, Output};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sockmatrix"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+#[rstest]
+#[case::unknown_flag(&["--colour"], "valid flags")]
+#[case::unknown_option(&["--option", "SO_NOPE"], "SO_SNDBUF, SO_RCVBUF")]
+#[case::unknown_kind(&["--kind", "sctp"], "tcp4, tcp6, udp4, udp6, unix-stream, unix-dgram")]
+#[case::unknown_state(&["--state", "closed"], "fresh, bound, listening, connected")]
+#[case::unknown_format(&["--format", "yaml"], "table, markdown, json")]
+#[case::unknown_path(&["--path", "nix"], "raw, socket2")]
+#[case::missing_value(&["--value"], "needs a value")]
+#[case::empty_value(&["--value="], "needs a value")]
+#[case::not_a_number(&["--value", "lots"], "not an integer")]
+#[case::overflowing(&["--value", "99999999999999999999999"], "fits neither")]
+#[case::below_int(&["--value", "-2147483649"], "fits neither")]
+#[case::twice(&["--kind", "tcp4", "--kind", "udp4"], "given twice")]
+#[case::listening_dgram(&["--kind", "udp4", "--state", "listening"], "states for udp4")]
+#[case::socket2_force(&["--option", "SO_SNDBUFFORCE", "--path", "socket2"], "no call for SO_SNDBUFFORCE")]
+#[case::negative_socket2(&["--value", "-1", "--path", "socket2"], "cannot express -1")]
+fn bad_invocations_say_one_line_and_exit_2(#[case] args: &[&str], #[case] says: &str) {
+    let out = run(args);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
+    assert!(stderr.contains(says), "{args:?} should mention {says:?}: {stderr}");
+    assert!(out.stdout.is_empty(), "{args:?} printed a report");
+}
+
+#[test]
+fn a_users_value_is_explained() {
+    let out = run(&["--option", "so_rcvbuf", "--kind", "udp4", "--value", "3000000"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    // 3000000 is below this host's rmem_max or above it: either way a rule and its source show.
+    assert!(stdout.contains("net/core/sock.c"), "{stdout}");
+    assert!(stdout.contains("6 cases, 0 model disagreements"), "{stdout}");
+}
+
+#[test]
+fn json_lists_every_case_with_the_fixed_keys() {
+    let out = run(&["--format", "json", "--option", "SO_SNDBUF", "--kind", "tcp4"]);
+    assert!(out.status.success());
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    for key in ["os", "kernel", "limits", "calibrated"] {
+        assert!(report["host"].get(key).is_some(), "host.{key} missing");
+    }
+    let cases = report["cases"].as_array().expect("cases is an array");
+    // Default + 35 rungs over two paths on four states: every state, every rung.
+    assert_eq!(cases.len(), 4 * (2 + 31 + 32));
+    for case in cases {
+        for key in ["option", "kind", "state", "path", "requested", "observed", "predicted", "rule", "agrees"] {
+            assert!(case.get(key).is_some(), "case key {key} missing in {case}");
+        }
+        assert_eq!(case["agrees"], true, "{case}");
+    }
+}
+
+#[test]
+fn markdown_has_a_table_per_group() {
+    let out = run(&["--format", "markdown", "--option", "SO_RCVBUF", "--kind", "unix-dgram"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success());
+    assert_eq!(stdout.matches("| requested | raw | socket2 | rule |").count(), 3, "{stdout}");
+}
+
+#[test]
+fn help_prints_usage() {
+    let out = run(&["--help"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("usage: sockmatrix"));
+}
