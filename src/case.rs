@@ -2,17 +2,17 @@
 //! through one path.
 
 use crate::catalog::OptionSpec;
-use crate::expr::Expr;
 use crate::kind::{Kind, State};
 use crate::path::Path;
+use crate::value::Val;
 use std::fmt;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Request {
     /// Read the option without setting it: the OS's default.
     Default,
     /// Set this value, then read the option back.
-    Set(Expr),
+    Set(Val),
 }
 
 impl fmt::Display for Request {
@@ -24,7 +24,7 @@ impl fmt::Display for Request {
     }
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Case {
     pub option: &'static OptionSpec,
     pub kind: Kind,

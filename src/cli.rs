@@ -1,10 +1,11 @@
 //! Command-line arguments. Every mistake becomes one line naming the valid
 //! choices; `main` prints it and exits with status 2.
 
-use crate::catalog::{self, CATALOG};
+use crate::catalog::{self, Type, CATALOG};
 use crate::kind::{parse_name, Kind, State};
 use crate::matrix::{Filter, Requests};
 use crate::path::Path;
+use crate::value::Val;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -13,7 +14,7 @@ pub enum Format {
     Json,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Args {
     pub format: Format,
     pub filter: Filter,
@@ -38,8 +39,10 @@ really became, the model's prediction and the rule behind it.
   --kind     tcp4, tcp6, udp4, udp6, unix-stream or unix-dgram
   --state    fresh, bound, listening or connected
   --path     raw (the OS call with a C int) or socket2 (usize API)
-  --value    your own request instead of the ladder, e.g. 3000000;
-             run through every path whose type can hold it
+  --value    your own request instead of the ladder, run through every
+             path whose type can hold it: an integer (3000000, -1, 0x100),
+             a timeout (1s, 250ms, 15us, tv(1,4000)), a linger (on:30, off)
+             or, with --option TCP_CONGESTION, a name (reno)
   --help     this text";
 
 fn names<T: Copy>(all: &[T], name: impl Fn(T) -> &'static str) -> String {
@@ -60,22 +63,27 @@ fn choose<T: Copy>(
     })
 }
 
-/// Parses a request: a decimal integer (`-1`, `3000000`, `1_000`) or `0x` hex.
-pub fn parse_value(text: &str) -> Result<i128, String> {
+/// Parses an integer: decimal (`-1`, `3000000`, `1_000`) or `0x` hex.
+fn parse_int(text: &str) -> Option<i128> {
     let clean: String = text.trim().chars().filter(|&c| c != '_').collect();
     let (negative, digits) = match clean.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, clean.as_str()),
     };
-    let parsed = match digits.strip_prefix("0x").or_else(|| digits.strip_prefix("0X")) {
-        Some(hex) => i128::from_str_radix(hex, 16),
-        None => digits.parse::<i128>(),
+    if digits.is_empty() || digits.starts_with(['+', '-']) {
+        return None;
+    }
+    let magnitude = match digits.strip_prefix("0x").or_else(|| digits.strip_prefix("0X")) {
+        Some(hex) => i128::from_str_radix(hex, 16).ok()?,
+        None => digits.parse::<i128>().ok()?,
     };
-    let magnitude = parsed
-        .ok()
-        .filter(|_| !digits.starts_with(['+', '-']))
+    Some(if negative { -magnitude } else { magnitude })
+}
+
+/// An integer request, which must fit a C int or a 64-bit usize.
+pub fn parse_value(text: &str) -> Result<i128, String> {
+    let value = parse_int(text)
         .ok_or_else(|| format!("--value: {text:?} is not an integer (e.g. 3000000, -1, 0x10000)"))?;
-    let value = if negative { -magnitude } else { magnitude };
     if i32::try_from(value).is_err() && u64::try_from(value).is_err() {
         return Err(format!(
             "--value: {text} fits neither a C int ({}..={}) nor a 64-bit usize (0..={})",
@@ -87,6 +95,62 @@ pub fn parse_value(text: &str) -> Result<i128, String> {
     Ok(value)
 }
 
+/// A timeout: `tv(SEC,USEC)`, or a number with a unit: `1s`, `250ms`, `15us`.
+fn parse_time(text: &str) -> Option<Val> {
+    let t = text.trim();
+    if let Some(inner) = t.strip_prefix("tv(").and_then(|r| r.strip_suffix(')')) {
+        let (sec, usec) = inner.split_once(',')?;
+        return Some(Val::time(parse_int(sec)?, parse_int(usec)?));
+    }
+    let (number, per_unit_us) = if let Some(n) = t.strip_suffix("us") {
+        (n, 1)
+    } else if let Some(n) = t.strip_suffix("ms") {
+        (n, 1_000)
+    } else {
+        (t.strip_suffix('s')?, 1_000_000)
+    };
+    let us = parse_int(number)?.checked_mul(per_unit_us)?;
+    Some(Val::time(us.div_euclid(1_000_000), us.rem_euclid(1_000_000)))
+}
+
+/// A linger: `on:SECS`, `off`, `off:SECS` or `linger(ONOFF,SECS)`.
+fn parse_linger(text: &str) -> Option<Val> {
+    let t = text.trim();
+    if let Some(inner) = t.strip_prefix("linger(").and_then(|r| r.strip_suffix(')')) {
+        let (on, secs) = inner.split_once(',')?;
+        return Some(Val::linger(parse_int(on)?, parse_int(secs)?));
+    }
+    if t == "off" {
+        return Some(Val::linger(0, 0));
+    }
+    let (on, secs) = t.split_once(':')?;
+    let on = match on {
+        "on" => 1,
+        "off" => 0,
+        _ => return None,
+    };
+    Some(Val::linger(on, parse_int(secs)?))
+}
+
+/// Parses `--value` for an option of type `ty`, or, with no option named,
+/// as whichever kind of value the text spells.
+pub fn parse_request(text: &str, ty: Option<Type>) -> Result<Val, String> {
+    let bad = |what: &str| format!("--value: {text:?} is not {what}");
+    match ty {
+        Some(Type::Linger) => parse_linger(text).ok_or_else(|| bad("a linger (e.g. on:30, off, linger(1,30))")),
+        Some(Type::Time) => parse_time(text).ok_or_else(|| bad("a timeout (e.g. 1s, 250ms, 15us, tv(1,4000))")),
+        Some(Type::Text) if text.is_empty() => Err(bad("a name")),
+        Some(Type::Text) => Ok(Val::text(text)),
+        Some(_) => parse_value(text).map(Val::int),
+        None => match parse_int(text) {
+            Some(_) => parse_value(text).map(Val::int),
+            None => parse_time(text).or_else(|| parse_linger(text)).ok_or_else(|| {
+                bad("an integer, a timeout (1s, 250ms, tv(1,4000)) or a linger (on:30); name an --option for text")
+            }),
+        },
+    }
+}
+
 /// Parses the arguments after the program name.
 pub fn parse(args: &[String]) -> Result<(Parsed, Args), String> {
     let mut parsed = Args {
@@ -95,6 +159,7 @@ pub fn parse(args: &[String]) -> Result<(Parsed, Args), String> {
         requests: Requests::Ladder,
     };
     let mut seen: Vec<&str> = Vec::new();
+    let mut raw_value: Option<String> = None;
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         let (flag, inline) = match arg.split_once('=') {
@@ -135,9 +200,13 @@ pub fn parse(args: &[String]) -> Result<(Parsed, Args), String> {
             "--kind" => parsed.filter.kind = Some(choose(flag, &Kind::ALL, &value, Kind::name)?),
             "--state" => parsed.filter.state = Some(choose(flag, &State::ALL, &value, State::name)?),
             "--path" => parsed.filter.path = Some(choose(flag, &Path::ALL, &value, Path::name)?),
-            "--value" => parsed.requests = Requests::Value(parse_value(&value)?),
+            "--value" => raw_value = Some(value),
             _ => unreachable!("flag checked against FLAGS"),
         }
+    }
+    if let Some(text) = raw_value {
+        let ty = parsed.filter.option.map(|o| o.ty);
+        parsed.requests = Requests::Value(parse_request(&text, ty)?);
     }
     Ok((Parsed::Run, parsed))
 }
@@ -169,6 +238,26 @@ mod tests {
         assert!(parse_value("12abc").is_err());
         assert!(parse_value("--5").is_err());
         assert!(parse_value("").is_err());
+    }
+
+    #[test]
+    fn typed_values_parse() {
+        assert_eq!(parse_request("1s", None), Ok(Val::time(1, 0)));
+        assert_eq!(
+            parse_request("250ms", Some(Type::Time)),
+            Ok(Val::time(0, 250_000))
+        );
+        assert_eq!(
+            parse_request("-1us", Some(Type::Time)),
+            Ok(Val::time(-1, 999_999))
+        );
+        assert_eq!(parse_request("tv(0,-1)", None), Ok(Val::time(0, -1)));
+        assert_eq!(parse_request("on:30", None), Ok(Val::linger(1, 30)));
+        assert_eq!(parse_request("off", Some(Type::Linger)), Ok(Val::linger(0, 0)));
+        assert_eq!(parse_request("reno", Some(Type::Text)), Ok(Val::text("reno")));
+        assert!(parse_request("reno", None).is_err());
+        assert!(parse_request("on:x", Some(Type::Linger)).is_err());
+        assert!(parse_request("5", Some(Type::Time)).is_err());
     }
 
     #[test]

@@ -29,11 +29,11 @@ impl Row {
 /// Runs one case on fresh sockets.
 pub fn run(case: &Case, host: &Host) -> Row {
     let observed = match Fixture::build(case.kind, case.state) {
-        Ok(fixture) => case.path.apply(case.option, fixture.target(), case.request),
+        Ok(fixture) => case.path.apply(case.option, fixture.target(), &case.request),
         Err(e) => Outcome::Err(format!("setup failed: {e}")),
     };
     Row {
-        case: *case,
+        case: case.clone(),
         observed,
         prediction: model::predict(case, host),
     }

@@ -68,8 +68,25 @@ pub struct LinuxFacts {
     /// kernel's version, config and arch, so it is calibrated by one probe:
     /// SO_RCVBUF = 0 on a fresh socket reads back SOCK_MIN_RCVBUF.
     pub skb_overhead: i128,
+    /// Microseconds per timer tick (1e6 / HZ). HZ is a build option that no
+    /// file shows, so it is calibrated by one probe: SO_RCVTIMEO = 1 us is
+    /// stored as one tick and reads back as (0, jiffy_us).
+    pub jiffy_us: i128,
+    pub ip_default_ttl: i128,
+    pub tcp_keepalive_time: i128,
+    pub tcp_keepalive_intvl: i128,
+    pub tcp_keepalive_probes: i128,
+    pub tcp_timestamps: i128,
+    pub tcp_available_congestion_control: Vec<String>,
+    pub tcp_allowed_congestion_control: Vec<String>,
+    pub bindv6only: i128,
+    pub ipv6_hop_limit: i128,
+    pub busy_read: i128,
     /// CAP_NET_ADMIN in the initial user namespace, which the FORCE options need.
     pub cap_net_admin: bool,
+    /// CAP_NET_RAW or CAP_NET_ADMIN in this network namespace's user
+    /// namespace (SO_PRIORITY above 6, SO_MARK, IP_TRANSPARENT).
+    pub cap_net_raw_or_admin: bool,
 }
 
 /// TCP_SKB_MIN_TRUESIZE's fixed part (include/net/sock.h).
@@ -99,6 +116,12 @@ impl LinuxFacts {
     }
     pub fn min_sndbuf(&self) -> Sym {
         sym("SOCK_MIN_SNDBUF", 2 * (TCP_SKB_MIN_DATA + self.skb_overhead))
+    }
+    pub fn jiffy(&self) -> Sym {
+        sym("jiffy", self.jiffy_us)
+    }
+    pub fn hz(&self) -> i128 {
+        1_000_000 / self.jiffy_us
     }
 }
 
@@ -148,7 +171,24 @@ impl Host {
             fact("net.ipv4.tcp_reordering", l.tcp_reordering),
             fact("net.ipv4.tcp_congestion_control", &l.tcp_congestion_control),
             fact("lo.mtu", l.loopback_mtu),
+            fact("net.ipv4.ip_default_ttl", l.ip_default_ttl),
+            fact("net.ipv4.tcp_keepalive_time", l.tcp_keepalive_time),
+            fact("net.ipv4.tcp_keepalive_intvl", l.tcp_keepalive_intvl),
+            fact("net.ipv4.tcp_keepalive_probes", l.tcp_keepalive_probes),
+            fact("net.ipv4.tcp_timestamps", l.tcp_timestamps),
+            fact(
+                "net.ipv4.tcp_available_congestion_control",
+                l.tcp_available_congestion_control.join(" "),
+            ),
+            fact(
+                "net.ipv4.tcp_allowed_congestion_control",
+                l.tcp_allowed_congestion_control.join(" "),
+            ),
+            fact("net.ipv6.bindv6only", l.bindv6only),
+            fact("net.ipv6.conf.all.hop_limit", l.ipv6_hop_limit),
+            fact("net.core.busy_read", l.busy_read),
             fact("cap_net_admin", l.cap_net_admin),
+            fact("cap_net_raw_or_admin", l.cap_net_raw_or_admin),
             fact("ipv6", self.ipv6),
         ]
     }
@@ -175,6 +215,16 @@ impl Host {
                 name: "SOCK_MIN_SNDBUF",
                 value: l.min_sndbuf().value.to_string(),
                 how: Some("2 * SOCK_MIN_RCVBUF (include/net/sock.h)"),
+            },
+            Fact {
+                name: "jiffy_us",
+                value: l.jiffy_us.to_string(),
+                how: Some("SO_RCVTIMEO = (0, 1us) reads back one tick, (0, jiffy_us)"),
+            },
+            Fact {
+                name: "HZ",
+                value: l.hz().to_string(),
+                how: Some("1000000 / jiffy_us"),
             },
         ]
     }
@@ -222,8 +272,38 @@ mod linux {
             tcp_congestion_control: sysctl("net/ipv4/tcp_congestion_control")?,
             loopback_mtu: read_number("/sys/class/net/lo/mtu")?,
             skb_overhead: calibrate_skb_overhead()?,
+            jiffy_us: calibrate_jiffy()?,
+            ip_default_ttl: number("net/ipv4/ip_default_ttl")?,
+            tcp_keepalive_time: number("net/ipv4/tcp_keepalive_time")?,
+            tcp_keepalive_intvl: number("net/ipv4/tcp_keepalive_intvl")?,
+            tcp_keepalive_probes: number("net/ipv4/tcp_keepalive_probes")?,
+            tcp_timestamps: number("net/ipv4/tcp_timestamps")?,
+            tcp_available_congestion_control: words("net/ipv4/tcp_available_congestion_control")?,
+            tcp_allowed_congestion_control: words("net/ipv4/tcp_allowed_congestion_control")?,
+            // Without IPv6 these files may be missing; the IPv6 kinds are then skipped.
+            bindv6only: number("net/ipv6/bindv6only").unwrap_or(0),
+            ipv6_hop_limit: number("net/ipv6/conf/all/hop_limit").unwrap_or(64),
+            busy_read: number("net/core/busy_read")?,
             cap_net_admin: cap_net_admin(),
+            cap_net_raw_or_admin: effective_caps() & (1 << CAP_NET_RAW | 1 << CAP_NET_ADMIN) != 0,
         })
+    }
+
+    fn words(name: &str) -> Result<Vec<String>, String> {
+        Ok(sysctl(name)?.split_whitespace().map(str::to_string).collect())
+    }
+
+    /// One probe: a 1 us receive timeout is stored as one tick.
+    fn calibrate_jiffy() -> Result<i128, String> {
+        let why = |e: String| format!("calibrating HZ failed: {e}");
+        let socket = fixture::new_socket(Kind::UnixDgram).map_err(|e| why(e.to_string()))?;
+        let code = sys::code("SO_RCVTIMEO").expect("SO_RCVTIMEO exists on Linux");
+        sys::set_timeval(&socket, code, 0, 1).map_err(why)?;
+        let (sec, usec) = sys::get_timeval(&socket, code).map_err(why)?;
+        if sec != 0 || usec <= 0 {
+            return Err(why(format!("1 us read back as ({sec}, {usec})")));
+        }
+        Ok(usec)
     }
 
     fn sysctl(name: &str) -> Result<String, String> {
@@ -270,29 +350,41 @@ mod linux {
     /// `sockopt_capable(CAP_NET_ADMIN)` asks the initial user namespace
     /// (net/core/sock.c), whose /proc inode is PROC_USER_INIT_INO.
     fn cap_net_admin() -> bool {
-        const CAP_NET_ADMIN: u32 = 12;
         const PROC_USER_INIT_INO: &str = "user:[4026531837]";
         let in_init_ns = std::fs::read_link("/proc/self/ns/user")
             .map(|p| p.to_string_lossy() == PROC_USER_INIT_INO)
             .unwrap_or(false);
+        in_init_ns && effective_caps() & (1 << CAP_NET_ADMIN) != 0
+    }
+
+    const CAP_NET_ADMIN: u32 = 12;
+    const CAP_NET_RAW: u32 = 13;
+
+    /// The effective capability set of this process (CapEff in /proc/self/status).
+    fn effective_caps() -> u64 {
         let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-        let effective = status
+        status
             .lines()
             .find_map(|l| l.strip_prefix("CapEff:"))
             .and_then(|hex| u64::from_str_radix(hex.trim(), 16).ok())
-            .unwrap_or(0);
-        in_init_ns && effective & (1 << CAP_NET_ADMIN) != 0
+            .unwrap_or(0)
     }
 }
 
 impl Host {
-    /// The host limit an option's relative rungs are placed around.
-    pub fn buffer_limit(&self, limit: crate::catalog::Limit) -> Option<Sym> {
+    /// The host quantities an option's relative rungs are placed at.
+    pub fn anchors(&self, option: &crate::catalog::OptionSpec) -> crate::ladder::Anchors {
         use crate::catalog::Limit;
-        let l = self.linux.as_ref()?;
-        Some(match limit {
-            Limit::SendBuffer => l.wmem_max(),
-            Limit::RecvBuffer => l.rmem_max(),
-        })
+        let Some(l) = self.linux.as_ref() else {
+            return Default::default();
+        };
+        crate::ladder::Anchors {
+            max: option.limit.map(|limit| match limit {
+                Limit::SendBuffer => l.wmem_max(),
+                Limit::RecvBuffer => l.rmem_max(),
+            }),
+            jiffy_us: Some(l.jiffy()),
+            default_congestion: Some(l.tcp_congestion_control.clone()),
+        }
     }
 }

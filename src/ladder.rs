@@ -1,13 +1,13 @@
 //! Value ladders: the requests each option is tried with, as data.
 //!
-//! Fixed rungs are the same numbers everywhere. Relative rungs are placed
-//! around the host's limit for the option (`max` is wmem_max for send
-//! buffers and rmem_max for receive buffers on Linux), so they probe the same
-//! edge on every machine. Some rungs only one path can say: a C `int` cannot
-//! hold 2^31, a `usize` cannot hold -1.
+//! Fixed rungs are the same numbers everywhere. Relative rungs sit at a host
+//! quantity (a buffer limit, one timer tick), so they probe the same edge on
+//! every machine. Some rungs only one path can say: a C `int` cannot hold
+//! 2^31, socket2's `usize`, `u32`, `bool` or `Duration` cannot hold -1.
 
 use crate::expr::{Expr, Sym};
 use crate::path::Path;
+use crate::value::Val;
 
 /// Which paths can express a rung.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,8 +23,17 @@ pub enum At {
     Fixed(i128),
     /// `coef * max + offset`, max being the option's host limit.
     Max(i128, i128),
-    /// `INT_MAX/2 + offset`: the kernel's cap before doubling.
+    /// `INT_MAX/2 + offset`: the kernel's cap before doubling buffers.
     IntMaxHalf(i128),
+    /// `struct linger {l_onoff, l_linger}`.
+    Linger(i128, i128),
+    /// `struct timeval {tv_sec, tv_usec}`.
+    Time(i128, i128),
+    /// `timeval {0, coef * jiffy + offset}`: around one timer tick.
+    Jiffy(i128, i128),
+    Text(&'static str),
+    /// The host's default TCP congestion control.
+    DefaultCongestion,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,14 +48,33 @@ pub const INT_MAX_HALF: Sym = Sym {
     value: (i32::MAX / 2) as i128,
 };
 
+/// The host quantities relative rungs are placed at.
+#[derive(Debug, Clone, Default)]
+pub struct Anchors {
+    pub max: Option<Sym>,
+    pub jiffy_us: Option<Sym>,
+    pub default_congestion: Option<String>,
+}
+
 impl Rung {
-    /// The request this rung makes on a host whose limit is `max`.
-    pub fn resolve(&self, max: Sym) -> Expr {
-        match self.at {
-            At::Fixed(v) => Expr::lit(v),
-            At::Max(coef, offset) => Expr::of(max).times(coef).plus(offset),
-            At::IntMaxHalf(offset) => Expr::of(INT_MAX_HALF).plus(offset),
-        }
+    /// The request this rung makes on this host, or None when the host has
+    /// no such quantity (such rungs are skipped and reported).
+    pub fn resolve(&self, anchors: &Anchors) -> Option<Val> {
+        Some(match self.at {
+            At::Fixed(v) => Val::int(v),
+            At::Max(coef, offset) => Val::Int(Expr::of(anchors.max?).times(coef).plus(offset)),
+            At::IntMaxHalf(offset) => Val::Int(Expr::of(INT_MAX_HALF).plus(offset)),
+            At::Linger(on, secs) => Val::linger(on, secs),
+            At::Time(sec, usec) => Val::time(sec, usec),
+            At::Jiffy(coef, offset) => {
+                Val::Time(Expr::lit(0), Expr::of(anchors.jiffy_us?).times(coef).plus(offset))
+            }
+            At::Text(s) => Val::text(s),
+            At::DefaultCongestion => Val::Text(
+                anchors.default_congestion.clone()?,
+                Some("tcp_congestion_control"),
+            ),
+        })
     }
 
     pub fn reaches(&self, path: Path) -> bool {
@@ -58,36 +86,41 @@ impl Rung {
     }
 }
 
+const fn rung(at: At, reach: Reach) -> Rung {
+    Rung { at, reach }
+}
 const fn both(v: i128) -> Rung {
-    Rung {
-        at: At::Fixed(v),
-        reach: Reach::Both,
-    }
-}
-const fn max(coef: i128, offset: i128) -> Rung {
-    Rung {
-        at: At::Max(coef, offset),
-        reach: Reach::Both,
-    }
-}
-const fn half(offset: i128) -> Rung {
-    Rung {
-        at: At::IntMaxHalf(offset),
-        reach: Reach::Both,
-    }
+    rung(At::Fixed(v), Reach::Both)
 }
 const fn raw(v: i128) -> Rung {
-    Rung {
-        at: At::Fixed(v),
-        reach: Reach::RawOnly,
-    }
+    rung(At::Fixed(v), Reach::RawOnly)
 }
 const fn socket2(v: i128) -> Rung {
-    Rung {
-        at: At::Fixed(v),
-        reach: Reach::Socket2Only,
-    }
+    rung(At::Fixed(v), Reach::Socket2Only)
 }
+const fn max(coef: i128, offset: i128) -> Rung {
+    rung(At::Max(coef, offset), Reach::Both)
+}
+const fn half(offset: i128) -> Rung {
+    rung(At::IntMaxHalf(offset), Reach::Both)
+}
+const fn linger(on: i128, secs: i128, reach: Reach) -> Rung {
+    rung(At::Linger(on, secs), reach)
+}
+const fn time(sec: i128, usec: i128, reach: Reach) -> Rung {
+    rung(At::Time(sec, usec), reach)
+}
+const fn jiffy(coef: i128, offset: i128) -> Rung {
+    rung(At::Jiffy(coef, offset), Reach::Both)
+}
+const fn text(s: &'static str) -> Rung {
+    rung(At::Text(s), Reach::Both)
+}
+
+const INT_MAX: i128 = i32::MAX as i128;
+const INT_MIN: i128 = i32::MIN as i128;
+const U32_MAX: i128 = u32::MAX as i128;
+const U64_MAX: i128 = u64::MAX as i128;
 
 /// Buffer sizes. Fixed values between 65536 and the smallest common limit
 /// are left out on purpose: whether they are clamped depends on the host.
@@ -119,14 +152,174 @@ pub const BUFFER: &[Rung] = &[
     half(-1),
     half(0),
     half(1),
-    both(i32::MAX as i128),
+    both(INT_MAX),
     raw(-1),
     raw(-4096),
-    raw(i32::MIN as i128),
+    raw(INT_MIN),
     socket2(1 << 31),
     socket2(1 << 32),
     socket2((1 << 32) + 4096),
-    socket2(u64::MAX as i128),
+    socket2(U64_MAX),
+];
+
+/// Flags: does a non-zero value read back as 1, or as something else?
+/// socket2's `bool` can only say 0 and 1.
+pub const BOOL: &[Rung] = &[both(0), both(1), raw(2), raw(-1), raw(INT_MAX)];
+
+pub const LINGER: &[Rung] = &[
+    linger(0, 0, Reach::Both),
+    linger(0, 30, Reach::RawOnly),
+    linger(1, 0, Reach::Both),
+    linger(1, 1, Reach::Both),
+    linger(1, 65535, Reach::Both),
+    linger(1, 65536, Reach::Both),
+    linger(2, 5, Reach::RawOnly),
+    linger(1, -1, Reach::RawOnly),
+    linger(1, (1 << 32) + 5, Reach::Socket2Only),
+];
+
+pub const TIMEOUT: &[Rung] = &[
+    time(0, 0, Reach::Both),
+    time(0, 1, Reach::Both),
+    time(0, 999, Reach::Both),
+    jiffy(1, -1),
+    jiffy(1, 0),
+    jiffy(1, 1),
+    time(0, 999_999, Reach::Both),
+    time(1, 0, Reach::Both),
+    time(1, 1, Reach::Both),
+    time(3_153_600_000, 0, Reach::Both),
+    time(1 << 62, 0, Reach::Both),
+    time(-1, 0, Reach::RawOnly),
+    time(-1, 5, Reach::RawOnly),
+    time(0, -1, Reach::RawOnly),
+    time(0, 1_000_000, Reach::RawOnly),
+    time(U64_MAX, 0, Reach::Socket2Only),
+];
+
+pub const LOWAT: &[Rung] = &[raw(-1), raw(0), raw(1), raw(2), raw(65536), raw(INT_MAX)];
+
+pub const PRIORITY: &[Rung] = &[
+    both(0),
+    both(6),
+    both(7),
+    both(65536),
+    both(INT_MAX),
+    raw(-1),
+    socket2(1 << 31),
+    socket2(U32_MAX),
+];
+
+pub const MARK: &[Rung] = &[both(0), both(1), both(INT_MAX), raw(-1), socket2(U32_MAX)];
+
+pub const BUSY_POLL: &[Rung] = &[
+    both(0),
+    both(1),
+    both(65536),
+    both(INT_MAX),
+    raw(-1),
+    socket2(U32_MAX),
+];
+
+/// Read-only options: the read, and what a set gives.
+pub const READ_ONLY: &[Rung] = &[raw(1)];
+
+pub const MAXSEG: &[Rung] = &[
+    both(0),
+    both(1),
+    both(87),
+    both(88),
+    both(536),
+    both(32767),
+    both(32768),
+    both(INT_MAX),
+    raw(-1),
+    socket2(1 << 31),
+];
+
+pub const KEEPALIVE_SECS: &[Rung] = &[
+    both(0),
+    both(1),
+    both(75),
+    both(32767),
+    both(32768),
+    both(INT_MAX),
+    raw(-1),
+    socket2((1 << 32) + 5),
+];
+
+pub const KEEPCNT: &[Rung] = &[
+    both(0),
+    both(1),
+    both(127),
+    both(128),
+    both(INT_MAX),
+    raw(-1),
+    socket2(U32_MAX),
+];
+
+pub const USER_TIMEOUT: &[Rung] = &[
+    both(0),
+    both(1),
+    both(30_000),
+    both(INT_MAX),
+    raw(-1),
+    socket2(1 << 31),
+    socket2(1 << 32),
+];
+
+pub const NOTSENT_LOWAT: &[Rung] = &[
+    both(0),
+    both(1),
+    both(16384),
+    both(INT_MAX),
+    raw(-1),
+    socket2(U32_MAX),
+];
+
+pub const CONGESTION: &[Rung] = &[
+    text("reno"),
+    rung(At::DefaultCongestion, Reach::Both),
+    text("no-such-cc"),
+    text(""),
+];
+
+pub const TTL: &[Rung] = &[
+    both(0),
+    both(1),
+    both(64),
+    both(255),
+    both(256),
+    both(INT_MAX),
+    raw(-1),
+    raw(-2),
+    socket2(U32_MAX),
+];
+
+/// Hop limits (multicast TTL, unicast and multicast hops).
+pub const HOPS: &[Rung] = &[
+    both(0),
+    both(1),
+    both(255),
+    both(256),
+    raw(-1),
+    raw(-2),
+    socket2(U32_MAX),
+];
+
+/// Type of service and traffic class: the low two bits are ECN.
+pub const TOS: &[Rung] = &[
+    both(0),
+    both(1),
+    both(3),
+    both(4),
+    both(0xfc),
+    both(0xff),
+    both(0x100),
+    both(0x1ff),
+    raw(-1),
+    raw(-2),
+    socket2(U32_MAX),
 ];
 
 /// The rungs of `ladder` that `path` can express, in ladder order.

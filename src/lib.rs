@@ -22,3 +22,4 @@ pub mod path;
 pub mod render;
 pub mod rule;
 pub mod sys;
+pub mod value;

@@ -26,11 +26,11 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let cases = matrix::cases(&host, &args.filter, args.requests);
+    let cases = matrix::cases(&host, &args.filter, &args.requests);
     if cases.is_empty() {
         eprintln!(
             "sockmatrix: {}",
-            matrix::why_empty(&host, &args.filter, args.requests)
+            matrix::why_empty(&host, &args.filter, &args.requests)
         );
         return ExitCode::from(2);
     }

@@ -1,12 +1,12 @@
 //! Enumerates the cases of the matrix, optionally narrowed by a filter.
 
 use crate::case::{Case, Request};
-use crate::catalog::{self, OptionSpec};
-use crate::expr::Expr;
+use crate::catalog::{self, OptionSpec, Type};
 use crate::host::Host;
 use crate::kind::{Family, Kind, State};
-use crate::ladder;
+use crate::ladder::Rung;
 use crate::path::Path;
+use crate::value::Val;
 
 /// Narrows the matrix; `None` keeps everything on that axis.
 #[derive(Debug, Clone, Copy, Default)]
@@ -24,34 +24,43 @@ impl Filter {
 }
 
 /// What a user asks the matrix for.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub enum Requests {
     /// Every option's default and value ladder.
     Ladder,
     /// One value of the user's, on every path that can express it.
-    Value(i128),
+    Value(Val),
 }
 
 /// Every case the filter keeps, in catalogue × kind × state × request × path order.
-pub fn cases(host: &Host, filter: &Filter, requests: Requests) -> Vec<Case> {
+pub fn cases(host: &Host, filter: &Filter, requests: &Requests) -> Vec<Case> {
     let mut out = Vec::new();
-    for option in catalog::on_this_os().filter(|o| filter.keeps_option(o)) {
+    let options = catalog::on_this_os().filter(|o| filter.keeps_option(o));
+    for option in options {
+        let paths: Vec<Path> = Path::ALL
+            .into_iter()
+            .filter(|p| filter.path.is_none_or(|f| f == *p) && p.offers(option))
+            .collect();
+        let tried = requests_for(host, option, requests);
         for kind in kinds(host)
             .into_iter()
             .filter(|k| filter.kind.is_none_or(|f| f == *k))
         {
-            for &state in kind
+            let states = kind
                 .states()
                 .iter()
-                .filter(|s| filter.state.is_none_or(|f| f == **s))
-            {
-                for request in requests_for(host, option, requests) {
-                    for path in Path::ALL {
+                .filter(|s| filter.state.is_none_or(|f| f == **s));
+            for &state in states {
+                for (request, rung) in &tried {
+                    for &path in &paths {
                         let fits = match request {
                             Request::Default => true,
-                            Request::Set(e) => path.can_express(e.value()),
+                            Request::Set(v) => {
+                                rung.is_none_or(|r| r.reaches(path)) && path.can_express(option, v)
+                            }
                         };
-                        if filter.path.is_none_or(|f| f == path) && path.offers(option) && fits {
+                        if fits {
+                            let request = request.clone();
                             out.push(Case {
                                 option,
                                 kind,
@@ -89,23 +98,43 @@ fn unavailable_reason(host: &Host, kind: Kind) -> Option<&'static str> {
         .then_some("IPv6 is not available on this host (::1 cannot be bound)")
 }
 
-fn requests_for(host: &Host, option: &'static OptionSpec, requests: Requests) -> Vec<Request> {
+/// The requests an option is tried with, each with the ladder's word on
+/// which paths it is meant for (None: any path that can express it).
+fn requests_for(
+    host: &Host,
+    option: &'static OptionSpec,
+    requests: &Requests,
+) -> Vec<(Request, Option<Rung>)> {
     match requests {
-        Requests::Value(v) => vec![Request::Set(Expr::lit(v))],
+        Requests::Value(v) if takes(option.ty, v) => vec![(Request::Set(v.clone()), None)],
+        Requests::Value(_) => Vec::new(),
         Requests::Ladder => {
-            // Without a known limit the rungs placed around it mean nothing.
-            let max = host.buffer_limit(option.limit);
-            let rungs = option.ladder.iter().filter_map(|r| match (r.at, max) {
-                (ladder::At::Max(..), None) => None,
-                (_, max) => Some(Request::Set(r.resolve(max.unwrap_or(ladder::INT_MAX_HALF)))),
-            });
-            std::iter::once(Request::Default).chain(rungs).collect()
+            let anchors = host.anchors(option);
+            let mut out = vec![(Request::Default, None)];
+            out.extend(
+                option
+                    .ladder
+                    .iter()
+                    .filter_map(|r| Some((Request::Set(r.resolve(&anchors)?), Some(*r)))),
+            );
+            out
         }
     }
 }
 
+/// Whether a value of this form is a request for an option of this type.
+fn takes(ty: Type, v: &Val) -> bool {
+    matches!(
+        (ty, v),
+        (Type::Int | Type::Bool | Type::ReadOnly, Val::Int(_))
+            | (Type::Linger, Val::Linger(..))
+            | (Type::Time, Val::Time(..))
+            | (Type::Text, Val::Text(..))
+    )
+}
+
 /// One line saying why a filter selects no case.
-pub fn why_empty(host: &Host, filter: &Filter, requests: Requests) -> String {
+pub fn why_empty(host: &Host, filter: &Filter, requests: &Requests) -> String {
     if let Some(o) = filter.option {
         if crate::sys::code(o.name).is_none() {
             return format!("{} is not defined on {}", o.name, host.os);
@@ -126,10 +155,14 @@ pub fn why_empty(host: &Host, filter: &Filter, requests: Requests) -> String {
             return format!("{k} sockets cannot be {s}; states for {k}: {}", valid.join(", "));
         }
     }
-    if let (Requests::Value(v), Some(p)) = (requests, filter.path) {
-        if !p.can_express(v) {
-            return format!("the {p} path cannot express {v} (raw takes a C int, socket2 a usize)");
-        }
+    if let Requests::Value(v) = requests {
+        let option = filter
+            .option
+            .map_or(String::new(), |o| format!(" for {}", o.name));
+        return match filter.path {
+            Some(p) => format!("the {p} path cannot express {v}{option}"),
+            None => format!("no path can express {v}{option}"),
+        };
     }
     "no case matches these filters".to_string()
 }

@@ -1,14 +1,14 @@
 //! What a case produced, and what the model says it should produce.
 
-use crate::expr::Expr;
 use crate::rule::Rule;
+use crate::value::{Val, Value};
 use std::fmt;
 
 /// An observed result: the value read back, or the error's portable name
 /// (`EINVAL`, `ENOBUFS`, `WSAEINVAL`, never a raw number).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
-    Ok(i128),
+    Ok(Value),
     Err(String),
 }
 
@@ -24,14 +24,14 @@ impl fmt::Display for Outcome {
 /// The model's answer: a host-relative value or an error name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Expected {
-    Ok(Expr),
+    Ok(Val),
     Err(&'static str),
 }
 
 impl Expected {
     pub fn outcome(&self) -> Outcome {
         match self {
-            Expected::Ok(e) => Outcome::Ok(e.value()),
+            Expected::Ok(v) => Outcome::Ok(v.value()),
             Expected::Err(name) => Outcome::Err((*name).to_string()),
         }
     }
@@ -57,6 +57,14 @@ pub struct Prediction {
 impl Prediction {
     pub fn new(expected: Expected, rules: Vec<&'static Rule>) -> Self {
         Prediction { expected, rules }
+    }
+
+    pub fn ok(value: Val, rules: Vec<&'static Rule>) -> Self {
+        Prediction::new(Expected::Ok(value), rules)
+    }
+
+    pub fn err(name: &'static str, rules: Vec<&'static Rule>) -> Self {
+        Prediction::new(Expected::Err(name), rules)
     }
 
     /// Rule ids joined with `+`, e.g. `socket2.usize_truncated+linux.buf.floor`.

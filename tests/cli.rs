@@ -32,7 +32,10 @@ fn bad_invocations_say_one_line_and_exit_2(#[case] args: &[&str], #[case] says: 
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
     assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
-    assert!(stderr.contains(says), "{args:?} should mention {says:?}: {stderr}");
+    assert!(
+        stderr.contains(says),
+        "{args:?} should mention {says:?}: {stderr}"
+    );
     assert!(out.stdout.is_empty(), "{args:?} printed a report");
 }
 
@@ -58,7 +61,17 @@ fn json_lists_every_case_with_the_fixed_keys() {
     // Default + 35 rungs over two paths on four states: every state, every rung.
     assert_eq!(cases.len(), 4 * (2 + 31 + 32));
     for case in cases {
-        for key in ["option", "kind", "state", "path", "requested", "observed", "predicted", "rule", "agrees"] {
+        for key in [
+            "option",
+            "kind",
+            "state",
+            "path",
+            "requested",
+            "observed",
+            "predicted",
+            "rule",
+            "agrees",
+        ] {
             assert!(case.get(key).is_some(), "case key {key} missing in {case}");
         }
         assert_eq!(case["agrees"], true, "{case}");
@@ -67,10 +80,21 @@ fn json_lists_every_case_with_the_fixed_keys() {
 
 #[test]
 fn markdown_has_a_table_per_group() {
-    let out = run(&["--format", "markdown", "--option", "SO_RCVBUF", "--kind", "unix-dgram"]);
+    let out = run(&[
+        "--format",
+        "markdown",
+        "--option",
+        "SO_RCVBUF",
+        "--kind",
+        "unix-dgram",
+    ]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success());
-    assert_eq!(stdout.matches("| requested | raw | socket2 | rule |").count(), 3, "{stdout}");
+    assert_eq!(
+        stdout.matches("| requested | raw | socket2 | rule |").count(),
+        3,
+        "{stdout}"
+    );
 }
 
 #[test]

@@ -16,14 +16,18 @@ fn os_suffix() -> String {
     host().os.name().to_string()
 }
 
-/// The suffix of privilege-dependent snapshots.
+/// The suffix of privilege-dependent snapshots: which of the capabilities
+/// the rules consult were held.
 fn privilege_suffix() -> String {
-    let held = host().linux.as_ref().is_some_and(|l| l.cap_net_admin);
-    format!(
-        "{}-{}",
-        os_suffix(),
-        if held { "cap_net_admin" } else { "no_cap_net_admin" }
-    )
+    let l = host().linux.as_ref();
+    let admin = l.is_some_and(|l| l.cap_net_admin);
+    let raw = l.is_some_and(|l| l.cap_net_raw_or_admin);
+    let held = match (admin, raw) {
+        (true, _) => "cap_net_admin",
+        (false, true) => "cap_net_raw",
+        (false, false) => "unprivileged",
+    };
+    format!("{}-{held}", os_suffix())
 }
 
 fn assert_table(name: &str, suffix: &str, rows: &[Row]) {
@@ -43,7 +47,7 @@ fn family_tables() {
         unavailable.is_empty(),
         "snapshots need every kind, but this host lacks: {unavailable:?}"
     );
-    let cases = matrix::cases(host(), &Filter::default(), Requests::Ladder);
+    let cases = matrix::cases(host(), &Filter::default(), &Requests::Ladder);
     let rows = engine::run_all(&cases, host());
     for family in Family::ALL {
         let (privileged, plain): (Vec<Row>, Vec<Row>) = rows

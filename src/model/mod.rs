@@ -7,7 +7,7 @@ pub mod socket2;
 
 use crate::case::Case;
 use crate::host::{Host, Os};
-use crate::outcome::{Expected, Prediction};
+use crate::outcome::Prediction;
 use crate::path::Path;
 use crate::rule::Rule;
 
@@ -22,18 +22,19 @@ pub const UNMODELLED: Rule = Rule {
 /// kernel's rule, then the path's conversion of what is read back.
 pub fn predict(case: &Case, host: &Host) -> Prediction {
     let mut rules = Vec::new();
-    let request = match case.path {
-        Path::Raw => case.request,
-        Path::Socket2 => socket2::request(case.request, &mut rules),
+    let shape = case.option.socket2;
+    let request = match (case.path, shape) {
+        (Path::Socket2, Some(shape)) => socket2::request(shape, &case.request, &mut rules),
+        _ => case.request.clone(),
     };
     let kernel = match (host.os, &host.linux) {
-        (Os::Linux, Some(facts)) => linux::predict(case.option, case.kind, case.state, request, facts),
-        _ => Prediction::new(Expected::Err("UNMODELLED"), vec![&UNMODELLED]),
+        (Os::Linux, Some(facts)) => linux::predict(case.option, case.kind, case.state, &request, facts),
+        _ => Prediction::err("UNMODELLED", vec![&UNMODELLED]),
     };
     rules.extend(kernel.rules);
-    let expected = match case.path {
-        Path::Raw => kernel.expected,
-        Path::Socket2 => socket2::read_back(kernel.expected, &mut rules),
+    let expected = match (case.path, shape) {
+        (Path::Socket2, Some(shape)) => socket2::read_back(shape, kernel.expected, &mut rules),
+        _ => kernel.expected,
     };
     Prediction::new(expected, rules)
 }
@@ -47,15 +48,15 @@ pub fn formula(case: &Case, host: &Host) -> String {
     }
 }
 
-/// Whether the request reaches the kernel unchanged (used to name divergences).
+/// Whether a rule belongs to a path rather than to the OS (a divergence).
 pub fn is_path_rule(rule: &Rule) -> bool {
     rule.id.starts_with("socket2.")
 }
 
-/// Every rule any model can name, for `--explain` style listings and tests.
+/// Every rule any model can name.
 pub fn all_rules() -> Vec<&'static Rule> {
     let mut all = vec![&UNMODELLED];
     all.extend(socket2::RULES);
-    all.extend(linux::RULES);
+    all.extend(linux::rules());
     all
 }

@@ -1,11 +1,16 @@
-//! What socket2 0.6 does to a value on its way in and out. Its buffer-size
-//! calls take and return `usize` but the OS speaks C `int`
-//! (socket2 src/socket.rs: `set_send_buffer_size` passes `size as c_int`,
-//! `send_buffer_size` returns `size as usize`; the recv pair likewise).
+//! What socket2 0.6 does to a value on its way in and out. Its calls take
+//! Rust types (`usize`, `u32`, `bool`, `Duration`) but the OS speaks C, and
+//! the conversions are plain `as` casts or saturations
+//! (socket2 src/socket.rs, src/sys/unix.rs).
 
 use crate::case::Request;
+use crate::catalog::Shape;
+use crate::expr::Expr;
 use crate::outcome::Expected;
 use crate::rule::Rule;
+use crate::value::Val;
+
+const SOCKET_RS: &str = "socket2 0.6 src/socket.rs";
 
 pub const USIZE_TRUNCATED: Rule = Rule {
     id: "socket2.usize_truncated",
@@ -13,36 +18,144 @@ pub const USIZE_TRUNCATED: Rule = Rule {
     why: "socket2 casts the usize to a C int with `as`, keeping the low 32 bits: 2^32+4096 is applied as 4096, 2^31 as i32::MIN",
     source: "socket2 0.6 src/socket.rs set_send_buffer_size / set_recv_buffer_size",
 };
-
 pub const NEGATIVE_READ_WRAPS: Rule = Rule {
     id: "socket2.negative_read_wraps",
     formula: "(usize)(c_int)r",
     why: "socket2 casts the int read back to usize with `as`, so a negative value becomes a huge size",
     source: "socket2 0.6 src/socket.rs send_buffer_size / recv_buffer_size",
 };
+pub const U32_AS_INT: Rule = Rule {
+    id: "socket2.u32_as_int",
+    formula: "(c_int)v",
+    why: "socket2 passes the u32 `as c_int`: values from 2^31 up arrive negative (u32::MAX as -1)",
+    source: "socket2 0.6 src/socket.rs, src/sys/unix.rs (e.g. set_ttl_v4: `ttl as c_int`)",
+};
+pub const NEGATIVE_READ_AS_U32: Rule = Rule {
+    id: "socket2.negative_read_as_u32",
+    formula: "(u32)(c_int)r",
+    why: "socket2 returns the int read back `as u32`, so -1 reads as 4294967295",
+    source: "socket2 0.6 src/socket.rs, src/sys/unix.rs (e.g. ttl_v4: `ttl as u32`)",
+};
+pub const BOOL_READ: Rule = Rule {
+    id: "socket2.bool_read",
+    formula: "r != 0",
+    why: "socket2 reads a flag as `!= 0`, hiding the value the OS reported",
+    source: SOCKET_RS,
+};
+pub const SECS_SATURATED: Rule = Rule {
+    id: "socket2.secs_saturated",
+    formula: "min(secs, c_int::MAX)",
+    why: "socket2 saturates a Duration's seconds at c_int::MAX before setting the keepalive time",
+    source: "socket2 0.6 src/sys/unix.rs into_secs / set_tcp_keepalive",
+};
+pub const MILLIS_AS_UINT: Rule = Rule {
+    id: "socket2.millis_as_uint",
+    formula: "(c_int)(c_uint)min(ms, u32::MAX)",
+    why: "socket2 passes the timeout as a C unsigned int of milliseconds; the kernel reads an int, so 2^31 ms and more arrive negative",
+    source: "socket2 0.6 src/sys/unix.rs set_tcp_user_timeout",
+};
+pub const TIMEVAL_SATURATED: Rule = Rule {
+    id: "socket2.timeval_saturated",
+    formula: "min(secs, time_t::MAX)",
+    why: "socket2 saturates the Duration's seconds at time_t::MAX when building the timeval",
+    source: "socket2 0.6 src/sys/unix.rs into_timeval",
+};
+pub const LINGER_SECS_TRUNCATED: Rule = Rule {
+    id: "socket2.linger_secs_truncated",
+    formula: "(c_int)secs",
+    why: "socket2 casts the linger Duration's seconds to the C int l_linger with `as`",
+    source: "socket2 0.6 src/socket.rs into_linger",
+};
+pub const LINGER_OFF_HIDES_TIME: Rule = Rule {
+    id: "socket2.linger_off_hides_time",
+    formula: "l_onoff == 0 => None",
+    why: "socket2 reads linger off as None, dropping the l_linger the OS still reports",
+    source: "socket2 0.6 src/socket.rs from_linger",
+};
 
-pub const RULES: &[&Rule] = &[&USIZE_TRUNCATED, &NEGATIVE_READ_WRAPS];
+pub const RULES: &[&Rule] = &[
+    &USIZE_TRUNCATED,
+    &NEGATIVE_READ_WRAPS,
+    &U32_AS_INT,
+    &NEGATIVE_READ_AS_U32,
+    &BOOL_READ,
+    &SECS_SATURATED,
+    &MILLIS_AS_UINT,
+    &TIMEVAL_SATURATED,
+    &LINGER_SECS_TRUNCATED,
+    &LINGER_OFF_HIDES_TIME,
+];
+
+/// Applies `f` to the value; notes `rule` if that changed it.
+fn convert(
+    expr: Expr,
+    rule: &'static Rule,
+    rules: &mut Vec<&'static Rule>,
+    f: impl FnOnce(i128) -> i128,
+) -> Expr {
+    let out = expr.map_value(f);
+    if out != expr {
+        rules.push(rule);
+    }
+    out
+}
+
+fn as_c_int(v: i128) -> i128 {
+    i128::from(v as i32)
+}
 
 /// The request as the kernel receives it from socket2.
-pub fn request(request: Request, rules: &mut Vec<&'static Rule>) -> Request {
-    let Request::Set(expr) = request else {
-        return request;
+pub fn request(shape: Shape, request: &Request, rules: &mut Vec<&'static Rule>) -> Request {
+    let Request::Set(val) = request else {
+        return request.clone();
     };
-    let sent = expr.map_value(|v| i128::from(v as i32));
-    if sent != expr {
-        rules.push(&USIZE_TRUNCATED);
-    }
+    let sent = match (shape, val) {
+        (Shape::Usize, Val::Int(e)) => Val::Int(convert(*e, &USIZE_TRUNCATED, rules, as_c_int)),
+        (Shape::U32, Val::Int(e)) => Val::Int(convert(*e, &U32_AS_INT, rules, as_c_int)),
+        (Shape::Secs, Val::Int(e)) => {
+            Val::Int(convert(*e, &SECS_SATURATED, rules, |v| v.min(i32::MAX.into())))
+        }
+        (Shape::OptMillis, Val::Int(e)) => Val::Int(convert(*e, &MILLIS_AS_UINT, rules, |v| {
+            i128::from(v.min(u32::MAX.into()) as u32 as i32)
+        })),
+        (Shape::Timeout, Val::Time(sec, usec)) => Val::Time(
+            convert(*sec, &TIMEVAL_SATURATED, rules, |v| v.min(i64::MAX.into())),
+            *usec,
+        ),
+        (Shape::Linger, Val::Linger(on, secs)) => {
+            Val::Linger(*on, convert(*secs, &LINGER_SECS_TRUNCATED, rules, as_c_int))
+        }
+        _ => val.clone(),
+    };
     Request::Set(sent)
 }
 
 /// The value socket2 hands back for what the kernel reported.
-pub fn read_back(expected: Expected, rules: &mut Vec<&'static Rule>) -> Expected {
-    let Expected::Ok(expr) = expected else {
+pub fn read_back(shape: Shape, expected: Expected, rules: &mut Vec<&'static Rule>) -> Expected {
+    let Expected::Ok(val) = expected else {
         return expected;
     };
-    let read = expr.map_value(|v| (v as i32) as usize as i128);
-    if read != expr {
-        rules.push(&NEGATIVE_READ_WRAPS);
-    }
-    Expected::Ok(read)
+    Expected::Ok(match (shape, val) {
+        (Shape::Usize, Val::Int(e)) => Val::Int(convert(e, &NEGATIVE_READ_WRAPS, rules, |v| {
+            (v as i32) as usize as i128
+        })),
+        (Shape::U32, Val::Int(e)) => Val::Int(convert(e, &NEGATIVE_READ_AS_U32, rules, |v| {
+            (v as i32) as u32 as i128
+        })),
+        (Shape::OptMillis, Val::Int(e)) => Val::Int(convert(e, &NEGATIVE_READ_AS_U32, rules, |v| {
+            (v as i32) as u32 as i128
+        })),
+        (Shape::Bool, Val::Int(e)) => Val::Int(convert(e, &BOOL_READ, rules, |v| (v != 0).into())),
+        (Shape::Linger, Val::Linger(on, secs)) if on.value() == 0 => {
+            if secs.value() != 0 {
+                rules.push(&LINGER_OFF_HIDES_TIME);
+            }
+            Val::linger(0, 0)
+        }
+        (Shape::Linger, Val::Linger(on, secs)) => Val::Linger(
+            convert(on, &BOOL_READ, rules, |_| 1),
+            convert(secs, &NEGATIVE_READ_WRAPS, rules, |v| (v as i32) as u64 as i128),
+        ),
+        (_, val) => val,
+    })
 }

@@ -1,12 +1,15 @@
-//! The two ways a program sets an option: a raw C `int` through the OS's own
-//! call, or socket2's `usize` API. Each applies a request and reads it back.
+//! The two ways a program sets an option: the OS's own call with the C
+//! type, or socket2's typed API. Each applies a request and reads it back.
 
 mod raw;
 mod socket2;
 
+pub use self::socket2::can_express as socket2_can_express;
+
 use crate::case::Request;
 use crate::catalog::OptionSpec;
 use crate::outcome::Outcome;
+use crate::value::Val;
 use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -26,31 +29,45 @@ impl Path {
     }
 
     /// Whether this path's argument type can hold the request.
-    pub fn can_express(self, value: i128) -> bool {
+    pub fn can_express(self, option: &OptionSpec, val: &Val) -> bool {
         match self {
-            Path::Raw => i32::try_from(value).is_ok(),
-            Path::Socket2 => usize::try_from(value).is_ok(),
+            Path::Raw => raw_fits(val),
+            Path::Socket2 => option
+                .socket2
+                .is_some_and(|shape| socket2_can_express(shape, val)),
         }
     }
 
-    /// Whether this path offers the option at all.
+    /// Whether this path offers the option at all on this OS.
     pub fn offers(self, option: &OptionSpec) -> bool {
         match self {
             Path::Raw => crate::sys::code(option.name).is_some(),
-            Path::Socket2 => option.socket2.is_some(),
+            Path::Socket2 => option.socket2.is_some() && self::socket2::api(option.name).is_some(),
         }
     }
 
     /// Sets the request (if any) on `socket`, then reads the option back.
-    pub fn apply(self, option: &OptionSpec, socket: &::socket2::Socket, request: Request) -> Outcome {
+    pub fn apply(self, option: &OptionSpec, socket: &::socket2::Socket, request: &Request) -> Outcome {
         let result = match self {
             Path::Raw => raw::apply(option, socket, request),
-            Path::Socket2 => socket2::apply(option, socket, request),
+            Path::Socket2 => self::socket2::apply(option, socket, request),
         };
         match result {
             Ok(v) => Outcome::Ok(v),
             Err(name) => Outcome::Err(name),
         }
+    }
+}
+
+/// The raw path speaks C: ints and linger fields are `int`, a timeval's
+/// seconds are a 64-bit `time_t`.
+fn raw_fits(val: &Val) -> bool {
+    let int = |v: i128| i32::try_from(v).is_ok();
+    match val {
+        Val::Int(e) => int(e.value()),
+        Val::Linger(on, secs) => int(on.value()) && int(secs.value()),
+        Val::Time(sec, usec) => i64::try_from(sec.value()).is_ok() && int(usec.value()),
+        Val::Text(..) => true,
     }
 }
 

@@ -1,18 +1,51 @@
-//! The raw path: the OS's setsockopt/getsockopt with a C `int`.
+//! The raw path: the OS's setsockopt/getsockopt with the option's C type.
 
 use crate::case::Request;
-use crate::catalog::OptionSpec;
+use crate::catalog::{OptionSpec, Type};
 use crate::sys;
+use crate::value::{Val, Value};
 
-pub fn apply(option: &OptionSpec, socket: &socket2::Socket, request: Request) -> Result<i128, String> {
+/// TCP_CA_NAME_MAX: the longest congestion control name plus its NUL.
+const TEXT_CAPACITY: usize = 16;
+
+pub fn apply(option: &OptionSpec, socket: &socket2::Socket, request: &Request) -> Result<Value, String> {
     let code = |name: &str| sys::code(name).ok_or_else(|| format!("{name} is not defined on this OS"));
     match request {
-        Request::Default => sys::get_int(socket, code(option.name)?).map(i128::from),
-        Request::Set(expr) => {
-            let value =
-                i32::try_from(expr.value()).map_err(|_| format!("{} does not fit a C int", expr.value()))?;
-            sys::set_int(socket, code(option.name)?, value)?;
-            sys::get_int(socket, code(option.read_back)?).map(i128::from)
+        // A plain read asks for the option by its own name (FORCE: ENOPROTOOPT).
+        Request::Default => get(option.ty, socket, code(option.name)?),
+        Request::Set(val) => {
+            set(option, socket, code(option.name)?, val)?;
+            get(option.ty, socket, code(option.read_back)?)
         }
     }
+}
+
+fn set(option: &OptionSpec, socket: &socket2::Socket, code: sys::Code, val: &Val) -> Result<(), String> {
+    let int = |v: i128| i32::try_from(v).map_err(|_| format!("{v} does not fit a C int"));
+    match (option.ty, val) {
+        (Type::Int | Type::Bool | Type::ReadOnly, Val::Int(e)) => sys::set_int(socket, code, int(e.value())?),
+        (Type::Linger, Val::Linger(on, secs)) => {
+            sys::set_linger(socket, code, int(on.value())?, int(secs.value())?)
+        }
+        (Type::Time, Val::Time(sec, usec)) => sys::set_timeval(socket, code, sec.value(), usec.value()),
+        (Type::Text, Val::Text(s, _)) => sys::set_bytes(socket, code, s.as_bytes()),
+        (ty, val) => Err(format!("{} takes a {ty:?} value, not {val}", option.name)),
+    }
+}
+
+fn get(ty: Type, socket: &socket2::Socket, code: sys::Code) -> Result<Value, String> {
+    Ok(match ty {
+        Type::Int | Type::Bool | Type::ReadOnly => Value::Int(sys::get_int(socket, code)?.into()),
+        Type::Linger => {
+            let (on, secs) = sys::get_linger(socket, code)?;
+            Value::Linger(on, secs)
+        }
+        Type::Time => {
+            let (sec, usec) = sys::get_timeval(socket, code)?;
+            Value::Time(sec, usec)
+        }
+        Type::Text => {
+            Value::Text(String::from_utf8_lossy(&sys::get_bytes(socket, code, TEXT_CAPACITY)?).into())
+        }
+    })
 }

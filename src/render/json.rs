@@ -15,9 +15,20 @@ fn number(v: i128) -> Value {
     Number::from_i128(v).map_or_else(|| Value::String(v.to_string()), Value::Number)
 }
 
+/// An int is a plain number; the C structs and text get their own shape.
+fn value(v: &crate::value::Value) -> Value {
+    use crate::value::Value as V;
+    match v {
+        V::Int(n) => number(*n),
+        V::Linger(on, secs) => json!({ "linger": [number(*on), number(*secs)] }),
+        V::Time(sec, usec) => json!({ "timeval": [number(*sec), number(*usec)] }),
+        V::Text(s) => json!(s),
+    }
+}
+
 fn outcome(o: &Outcome) -> Value {
     match o {
-        Outcome::Ok(v) => json!({ "ok": number(*v) }),
+        Outcome::Ok(v) => json!({ "ok": value(v) }),
         Outcome::Err(name) => json!({ "err": name }),
     }
 }
@@ -42,12 +53,13 @@ pub fn json(host: &Host, rows: &[Row]) -> String {
         .iter()
         .map(|r| {
             let c = &r.case;
-            let requested = match c.request {
+            let requested = match &c.request {
                 Request::Default => Value::Null,
-                Request::Set(e) => number(e.value()),
+                Request::Set(v) => value(&v.value()),
             };
             json!({
                 "option": c.option.name,
+                "family": c.option.family.name(),
                 "kind": c.kind.name(),
                 "state": c.state.name(),
                 "path": c.path.name(),

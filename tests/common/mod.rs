@@ -2,13 +2,12 @@
 #![allow(dead_code)]
 
 use sockmatrix::case::{Case, Request};
-use sockmatrix::catalog::{self, OptionSpec};
+use sockmatrix::catalog::{self, Family, OptionSpec};
 use sockmatrix::engine::{self, Row};
 use sockmatrix::host::Host;
-use sockmatrix::kind::Kind;
-use sockmatrix::kind::State;
+use sockmatrix::kind::{Kind, State};
 use sockmatrix::ladder;
-use sockmatrix::matrix;
+use sockmatrix::matrix::{self, Filter, Requests};
 use sockmatrix::path::Path;
 use std::sync::OnceLock;
 
@@ -22,16 +21,13 @@ pub fn option(name: &str) -> &'static OptionSpec {
     catalog::find(name).unwrap_or_else(|| panic!("{name} is not in the catalogue"))
 }
 
-/// The `index`-th rung of the option's ladder that `path` can express.
+/// The `index`-th rung of the option's ladder that `path` can express, or
+/// None when this host lacks the quantity the rung is placed at.
 pub fn rung_request(option: &OptionSpec, path: Path, index: usize) -> Option<Request> {
     let rung = ladder::for_path(option.ladder, path)
         .nth(index)
         .unwrap_or_else(|| panic!("{} has no rung {index} for {path}", option.name));
-    let max = host().buffer_limit(option.limit);
-    match (rung.at, max) {
-        (ladder::At::Max(..), None) => None,
-        (_, max) => Some(Request::Set(rung.resolve(max.unwrap_or(ladder::INT_MAX_HALF)))),
-    }
+    rung.resolve(&host().anchors(option)).map(Request::Set)
 }
 
 /// Whether the kind can be made here; prints the reason when it cannot.
@@ -48,23 +44,28 @@ pub fn available(kind: Kind) -> bool {
     }
 }
 
-/// Runs the case and asserts the observation equals the model's prediction.
-pub fn check(case: Case) -> Row {
-    let row = engine::run(&case, host());
+/// What a failed case says: observation, prediction, and every rule's source.
+pub fn explain(row: &Row) -> String {
     let rules: Vec<String> = row
         .prediction
         .rules
         .iter()
         .map(|r| format!("{} ({}: {})", r.id, r.source, r.why))
         .collect();
-    assert!(
-        row.agrees(),
-        "{case}: observed {}, model predicts {} = {}\n  by {}",
+    format!(
+        "{}: observed {}, model predicts {} = {}\n  by {}",
+        row.case,
         row.observed,
         row.prediction.expected,
         row.prediction.expected.outcome(),
         rules.join("\n  then ")
-    );
+    )
+}
+
+/// Runs the case and asserts the observation equals the model's prediction.
+pub fn check(case: Case) -> Row {
+    let row = engine::run(&case, host());
+    assert!(row.agrees(), "{}", explain(&row));
     row
 }
 
@@ -105,4 +106,37 @@ fn option_on_path(name: &str, path: Path) -> &'static OptionSpec {
     let option = option(name);
     assert!(path.offers(option), "{path} does not offer {name}");
     option
+}
+
+/// Every case of one family on one kind in one state: each option's default
+/// and every rung, through every path that can say it. Each case asserts
+/// observed == predicted; all failures are reported together.
+pub fn check_family(family: Family, kind: Kind, state: State) {
+    if !available(kind) {
+        return;
+    }
+    let mut cases = 0;
+    let mut failures = Vec::new();
+    for option in catalog::on_this_os().filter(|o| o.family == family) {
+        let filter = Filter {
+            option: Some(option),
+            kind: Some(kind),
+            state: Some(state),
+            path: None,
+        };
+        for case in matrix::cases(host(), &filter, &Requests::Ladder) {
+            let row = engine::run(&case, host());
+            cases += 1;
+            if !row.agrees() {
+                failures.push(explain(&row));
+            }
+        }
+    }
+    assert!(cases > 0, "no {} cases for {kind} {state}", family.name());
+    assert!(
+        failures.is_empty(),
+        "{} of {cases} cases disagree with the model:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

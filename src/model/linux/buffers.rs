@@ -15,6 +15,7 @@ use crate::kind::{Family, Kind, State};
 use crate::ladder::INT_MAX_HALF;
 use crate::outcome::{Expected, Prediction};
 use crate::rule::Rule;
+use crate::value::Val;
 
 const SOCK_C: &str = "net/core/sock.c sk_setsockopt";
 
@@ -117,7 +118,7 @@ struct Side {
 }
 
 fn side(option: &OptionSpec, host: &LinuxFacts) -> Side {
-    match option.limit {
+    match option.limit.unwrap_or(Limit::SendBuffer) {
         Limit::SendBuffer => Side {
             max: host.wmem_max(),
             min: host.min_sndbuf(),
@@ -133,15 +134,15 @@ pub fn predict(
     option: &OptionSpec,
     kind: Kind,
     state: State,
-    request: Request,
+    request: &Request,
     host: &LinuxFacts,
 ) -> Prediction {
+    let limit = option.limit.unwrap_or(Limit::SendBuffer);
     match request {
-        Request::Default if is_force(option) => {
-            Prediction::new(Expected::Err("ENOPROTOOPT"), vec![&FORCE_WRITE_ONLY])
-        }
-        Request::Default => default(option.limit, kind, state, host),
-        Request::Set(v) => set(option, v, host),
+        Request::Default if is_force(option) => Prediction::err("ENOPROTOOPT", vec![&FORCE_WRITE_ONLY]),
+        Request::Default => default(limit, kind, state, host),
+        Request::Set(Val::Int(v)) => set(option, *v, host),
+        Request::Set(_) => super::wrong_type(option.name),
     }
 }
 
@@ -155,7 +156,7 @@ fn default(limit: Limit, kind: Kind, state: State, host: &LinuxFacts) -> Predict
         (false, Limit::SendBuffer) => (Expr::of(host.wmem_default()), &DEFAULT),
         (false, Limit::RecvBuffer) => (Expr::of(host.rmem_default()), &DEFAULT),
     };
-    Prediction::new(Expected::Ok(value), vec![rule])
+    Prediction::ok(Val::Int(value), vec![rule])
 }
 
 fn set(option: &OptionSpec, v: Expr, host: &LinuxFacts) -> Prediction {
@@ -164,7 +165,7 @@ fn set(option: &OptionSpec, v: Expr, host: &LinuxFacts) -> Prediction {
     // The size the kernel works with before the INT_MAX/2 cap.
     let (wanted, limited) = if is_force(option) {
         if !host.cap_net_admin {
-            return Prediction::new(Expected::Err("EPERM"), vec![&FORCE_EPERM]);
+            return Prediction::err("EPERM", vec![&FORCE_EPERM]);
         }
         let v = if v.value() < 0 {
             rules.push(&FORCE_NEGATIVE_ZERO);
@@ -195,7 +196,7 @@ fn set(option: &OptionSpec, v: Expr, host: &LinuxFacts) -> Prediction {
         &DOUBLED
     };
     rules.push(last);
-    Prediction::new(Expected::Ok(stored), rules)
+    Prediction::ok(Val::Int(stored), rules)
 }
 
 /// tcp_sndbuf_expand on a loopback connection that has sent nothing yet.
@@ -242,8 +243,9 @@ pub fn formula(option: &OptionSpec, kind: Kind, state: State, host: &LinuxFacts)
         format!("{}={}", max.name, max.value),
         format!("{}={}", min.name, min.value),
     );
-    let default = match default(option.limit, kind, state, host).expected {
-        Expected::Ok(e) => format!("{e}={}", e.value()),
+    let limit = option.limit.unwrap_or(Limit::SendBuffer);
+    let default = match default(limit, kind, state, host).expected {
+        Expected::Ok(v) => format!("{v}={}", v.value()),
         Expected::Err(e) => e.to_string(),
     };
     if is_force(option) {

@@ -1,0 +1,171 @@
+//! IPPROTO_IPV6 options on IPv6 sockets (net/ipv6/ipv6_sockglue.c
+//! do_ipv6_setsockopt / do_ipv6_getsockopt unless noted).
+
+use super::{fact, flag, int, wrong_type, Args, FLAG};
+use crate::case::Request;
+use crate::kind::State;
+use crate::outcome::Prediction;
+use crate::rule::Rule;
+use crate::value::Val;
+
+const IPV6_C: &str = "net/ipv6/ipv6_sockglue.c do_ipv6_setsockopt / do_ipv6_getsockopt";
+
+pub const V6ONLY_DEFAULT: Rule = Rule {
+    id: "linux.ipv6.v6only_default",
+    formula: "net.ipv6.bindv6only",
+    why: "a new (or autobound) IPv6 socket takes IPV6_V6ONLY from net.ipv6.bindv6only",
+    source: "net/ipv6/af_inet6.c inet6_create",
+};
+pub const V6ONLY_BOUND: Rule = Rule {
+    id: "linux.ipv6.v6only_after_bind",
+    formula: "1",
+    why: "binding to a specific IPv6 address that is not v4-mapped (here ::1) sets IPV6_V6ONLY",
+    source: "net/ipv6/af_inet6.c __inet6_bind",
+};
+pub const V6ONLY_LOCKED: Rule = Rule {
+    id: "linux.ipv6.v6only_locked",
+    formula: "bound (or autobound by connect) => EINVAL",
+    why: "IPV6_V6ONLY can only change before the socket has a local port",
+    source: IPV6_C,
+};
+pub const HOPS_DEFAULT: Rule = Rule {
+    id: "linux.ipv6.unicast_hops_default",
+    formula: "-1 => net.ipv6.conf.all.hop_limit",
+    why: "an unset hop limit (-1) reads the route's or the namespace's hop_limit (64 on loopback here)",
+    source: IPV6_C,
+};
+pub const HOPS: Rule = Rule {
+    id: "linux.ipv6.hops",
+    formula: "-1 <= v <= 255, else EINVAL",
+    why: "a hop limit is 0..255, or -1 for the default (0 is allowed, unlike IP_TTL)",
+    source: IPV6_C,
+};
+pub const MCAST_HOPS_DEFAULT: Rule = Rule {
+    id: "linux.ipv6.multicast_hops_default",
+    formula: "-1 => 1",
+    why: "an unset multicast hop limit reads IPV6_DEFAULT_MCASTHOPS (1)",
+    source: IPV6_C,
+};
+pub const MCAST_HOPS_STREAM: Rule = Rule {
+    id: "linux.ipv6.multicast_hops_stream",
+    formula: "ENOPROTOOPT",
+    why: "stream sockets do not take IPV6_MULTICAST_HOPS (the setter breaks out with ENOPROTOOPT)",
+    source: IPV6_C,
+};
+pub const LOOP_DEFAULT: Rule = Rule {
+    id: "linux.ipv6.multicast_loop_default",
+    formula: "1",
+    why: "multicast loops back to the host by default",
+    source: "net/ipv6/af_inet6.c inet6_create",
+};
+pub const STRICT_BOOL: Rule = Rule {
+    id: "linux.ipv6.strict_bool",
+    formula: "v in {0, 1} else EINVAL",
+    why: "IPV6_MULTICAST_LOOP takes only 0 or 1 (`val != valbool` is refused)",
+    source: IPV6_C,
+};
+pub const TCLASS_DEFAULT: Rule = Rule {
+    id: "linux.ipv6.tclass_default",
+    formula: "0",
+    why: "a new socket has traffic class 0",
+    source: IPV6_C,
+};
+pub const TCLASS: Rule = Rule {
+    id: "linux.ipv6.tclass",
+    formula: "-1 => 0; 0 <= v <= 255; else EINVAL",
+    why: "a traffic class is 0..255, -1 meaning the default 0 (RFC 3542)",
+    source: IPV6_C,
+};
+pub const TCLASS_STREAM_ECN: Rule = Rule {
+    id: "linux.ipv6.tclass_keeps_ecn",
+    formula: "v & ~3 | old & 3",
+    why: "on a stream socket the two ECN bits belong to TCP: the request's are dropped and the old ones (0 here) kept",
+    source: IPV6_C,
+};
+pub const FLAG_DEFAULT: Rule = Rule {
+    id: "linux.ipv6.default_off",
+    formula: "0",
+    why: "a new socket has this flag clear",
+    source: IPV6_C,
+};
+
+pub const RULES: &[&Rule] = &[
+    &V6ONLY_DEFAULT,
+    &V6ONLY_BOUND,
+    &V6ONLY_LOCKED,
+    &HOPS_DEFAULT,
+    &HOPS,
+    &MCAST_HOPS_DEFAULT,
+    &MCAST_HOPS_STREAM,
+    &LOOP_DEFAULT,
+    &STRICT_BOOL,
+    &TCLASS_DEFAULT,
+    &TCLASS,
+    &TCLASS_STREAM_ECN,
+    &FLAG_DEFAULT,
+];
+
+pub fn predict(a: &Args, request: &Request) -> Prediction {
+    let h = a.host;
+    match a.name {
+        "IPV6_V6ONLY" => v6only(a, request),
+        "IPV6_UNICAST_HOPS" => match int(request).map(|v| v.value()) {
+            None => Prediction::ok(fact("hop_limit", h.ipv6_hop_limit), vec![&HOPS_DEFAULT]),
+            Some(-1) => Prediction::ok(fact("hop_limit", h.ipv6_hop_limit), vec![&HOPS, &HOPS_DEFAULT]),
+            Some(v) if (0..=255).contains(&v) => Prediction::ok(Val::int(v), vec![&HOPS]),
+            Some(_) => Prediction::err("EINVAL", vec![&HOPS]),
+        },
+        "IPV6_MULTICAST_HOPS" => match int(request).map(|v| v.value()) {
+            None => Prediction::ok(Val::int(1), vec![&MCAST_HOPS_DEFAULT]),
+            Some(_) if a.kind.is_stream() => Prediction::err("ENOPROTOOPT", vec![&MCAST_HOPS_STREAM]),
+            Some(-1) => Prediction::ok(Val::int(1), vec![&HOPS, &MCAST_HOPS_DEFAULT]),
+            Some(v) if (0..=255).contains(&v) => Prediction::ok(Val::int(v), vec![&HOPS]),
+            Some(_) => Prediction::err("EINVAL", vec![&HOPS]),
+        },
+        "IPV6_MULTICAST_LOOP" => match int(request).map(|v| v.value()) {
+            None => Prediction::ok(Val::int(1), vec![&LOOP_DEFAULT]),
+            Some(v @ (0 | 1)) => Prediction::ok(Val::int(v), vec![&STRICT_BOOL]),
+            Some(_) => Prediction::err("EINVAL", vec![&STRICT_BOOL]),
+        },
+        "IPV6_TCLASS" => match int(request).map(|v| v.value()) {
+            None => Prediction::ok(Val::int(0), vec![&TCLASS_DEFAULT]),
+            Some(v) if !(-1..=255).contains(&v) => Prediction::err("EINVAL", vec![&TCLASS]),
+            Some(v) => {
+                let v = v.max(0);
+                if a.kind.is_stream() {
+                    Prediction::ok(Val::int(v & !3), vec![&TCLASS_STREAM_ECN])
+                } else {
+                    Prediction::ok(Val::int(v), vec![&TCLASS])
+                }
+            }
+        },
+        "IPV6_RECVTCLASS" => flag(request, 0, &FLAG_DEFAULT),
+        _ => wrong_type(a.name),
+    }
+}
+
+fn v6only(a: &Args, request: &Request) -> Prediction {
+    let has_port = a.state != State::Fresh;
+    match int(request) {
+        Some(_) if has_port => Prediction::err("EINVAL", vec![&V6ONLY_LOCKED]),
+        Some(_) => flag(request, 0, &FLAG_DEFAULT),
+        None if matches!(a.state, State::Bound | State::Listening) => {
+            Prediction::ok(Val::int(1), vec![&V6ONLY_BOUND])
+        }
+        None => Prediction::ok(fact("bindv6only", a.host.bindv6only), vec![&V6ONLY_DEFAULT]),
+    }
+}
+
+pub fn main_rule(a: &Args) -> &'static Rule {
+    match a.name {
+        "IPV6_V6ONLY" if a.state == State::Fresh => &FLAG,
+        "IPV6_V6ONLY" => &V6ONLY_LOCKED,
+        "IPV6_UNICAST_HOPS" => &HOPS,
+        "IPV6_MULTICAST_HOPS" if a.kind.is_stream() => &MCAST_HOPS_STREAM,
+        "IPV6_MULTICAST_HOPS" => &HOPS,
+        "IPV6_MULTICAST_LOOP" => &STRICT_BOOL,
+        "IPV6_TCLASS" if a.kind.is_stream() => &TCLASS_STREAM_ECN,
+        "IPV6_TCLASS" => &TCLASS,
+        _ => &FLAG,
+    }
+}

@@ -1,0 +1,353 @@
+//! SOL_SOCKET options other than the buffer sizes (net/core/sock.c
+//! sk_setsockopt / sk_getsockopt unless noted).
+
+use super::{fact, flag, int, wrong_type, Args, FLAG};
+use crate::case::Request;
+use crate::expr::{Expr, Sym};
+use crate::kind::{Family as Domain, Kind};
+use crate::outcome::Prediction;
+use crate::rule::Rule;
+use crate::value::Val;
+
+const SOCK_C: &str = "net/core/sock.c sk_setsockopt / sk_getsockopt";
+
+pub const OFF: Rule = Rule {
+    id: "linux.sock.default_off",
+    formula: "0",
+    why: "a new socket has the flag clear",
+    source: "net/core/sock.c sock_init_data",
+};
+pub const REUSEPORT_UNIX: Rule = Rule {
+    id: "linux.sock.reuseport_inet_only",
+    formula: "v != 0 on AF_UNIX => EOPNOTSUPP",
+    why: "SO_REUSEPORT can only be switched on for inet sockets",
+    source: SOCK_C,
+};
+pub const PASSCRED_UNIX_ONLY: Rule = Rule {
+    id: "linux.sock.passcred_unix_only",
+    formula: "EOPNOTSUPP unless AF_UNIX (or netlink)",
+    why: "SO_PASSCRED is refused, read and write, on sockets that cannot receive SCM_CREDENTIALS",
+    source: "net/core/sock.c sk_setsockopt / sk_getsockopt (sk_may_scm_recv)",
+};
+pub const LINGER_DEFAULT: Rule = Rule {
+    id: "linux.linger.default",
+    formula: "linger(0,0)",
+    why: "lingering is off and the linger time 0 on a new socket",
+    source: "net/core/sock.c sock_init_data",
+};
+pub const LINGER_OFF_KEEPS_TIME: Rule = Rule {
+    id: "linux.linger.off_keeps_time",
+    formula: "l_onoff == 0 => linger(0, previous l_linger)",
+    why: "switching linger off only clears the flag; the stored time (0 on a new socket) is what reads back",
+    source: SOCK_C,
+};
+pub const LINGER_ON: Rule = Rule {
+    id: "linux.linger.on",
+    formula: "linger(1, l_linger)",
+    why: "l_onoff is stored as one flag bit, so any non-zero reads back 1; the time is kept in ticks and divided back",
+    source: SOCK_C,
+};
+pub const LINGER_HUGE: Rule = Rule {
+    id: "linux.linger.infinite",
+    formula: "linger(1, (int)(LONG_MAX/HZ))",
+    why: "l_linger is widened to unsigned long, so a negative one is huge: it becomes MAX_SCHEDULE_TIMEOUT, which reads back truncated to an int",
+    source: SOCK_C,
+};
+pub const TIMEO_DEFAULT: Rule = Rule {
+    id: "linux.timeo.default",
+    formula: "tv(0,0)",
+    why: "a new socket waits forever (MAX_SCHEDULE_TIMEOUT), which reads back as tv(0,0)",
+    source: "net/core/sock.c sock_init_data, sock_get_timeout",
+};
+pub const TIMEO_EDOM: Rule = Rule {
+    id: "linux.timeo.edom",
+    formula: "tv_usec not in [0, 1000000) => EDOM",
+    why: "the microseconds must be a proper fraction of a second",
+    source: "net/core/sock.c sock_set_timeout",
+};
+pub const TIMEO_NEGATIVE: Rule = Rule {
+    id: "linux.timeo.negative",
+    formula: "tv_sec < 0 => 0 ticks, reads tv(0,0)",
+    why: "a negative timeout is stored as zero ticks (calls fail at once with EAGAIN), yet reads back like 'no timeout'",
+    source: "net/core/sock.c sock_set_timeout",
+};
+pub const TIMEO_INFINITE: Rule = Rule {
+    id: "linux.timeo.infinite",
+    formula: "tv(0,0) or tv_sec >= LONG_MAX/HZ - 1 => forever, reads tv(0,0)",
+    why: "zero, and anything too long to count in ticks, mean 'wait forever'",
+    source: "net/core/sock.c sock_set_timeout, sock_get_timeout",
+};
+pub const TIMEO_TICKS: Rule = Rule {
+    id: "linux.timeo.rounded_up_to_tick",
+    formula: "ticks = sec*HZ + ceil(usec/jiffy); reads tv(ticks/HZ, (ticks%HZ)*jiffy)",
+    why: "timeouts are kept in timer ticks, rounding the microseconds up to a whole tick",
+    source: "net/core/sock.c sock_set_timeout, sock_get_timeout",
+};
+pub const RCVLOWAT_DEFAULT: Rule = Rule {
+    id: "linux.rcvlowat.default",
+    formula: "1",
+    why: "SO_RCVLOWAT and SO_SNDLOWAT start at 1",
+    source: "net/core/sock.c sock_init_data; sk_getsockopt SO_SNDLOWAT",
+};
+pub const RCVLOWAT: Rule = Rule {
+    id: "linux.rcvlowat.set",
+    formula: "v < 0 => INT_MAX; 0 => 1",
+    why: "a negative low-water mark means INT_MAX and 0 means 1",
+    source: SOCK_C,
+};
+pub const TCP_RCVLOWAT: Rule = Rule {
+    id: "linux.tcp.rcvlowat_capped",
+    formula: "min(v < 0 ? INT_MAX : v, (rcvbuf locked ? rcvbuf : tcp_rmem[2]) / 2), 0 => 1",
+    why: "TCP caps the low-water mark at half the receive buffer it may grow to",
+    source: "net/ipv4/tcp.c tcp_set_rcvlowat",
+};
+pub const SNDLOWAT_FIXED: Rule = Rule {
+    id: "linux.sndlowat.fixed",
+    formula: "set => ENOPROTOOPT",
+    why: "SO_SNDLOWAT cannot be changed on Linux; it always reads 1",
+    source: SOCK_C,
+};
+pub const PRIORITY: Rule = Rule {
+    id: "linux.priority.stored",
+    formula: "v",
+    why: "the priority is stored as given (0..6 for anyone; any int with CAP_NET_RAW or CAP_NET_ADMIN)",
+    source: SOCK_C,
+};
+pub const PRIORITY_EPERM: Rule = Rule {
+    id: "linux.priority.eperm",
+    formula: "v outside 0..6 without CAP_NET_RAW/CAP_NET_ADMIN => EPERM",
+    why: "priorities above 6 (and negative ones) need CAP_NET_RAW or CAP_NET_ADMIN",
+    source: SOCK_C,
+};
+pub const MARK: Rule = Rule {
+    id: "linux.mark.stored",
+    formula: "v",
+    why: "the mark is stored as given",
+    source: SOCK_C,
+};
+pub const MARK_EPERM: Rule = Rule {
+    id: "linux.mark.eperm",
+    formula: "EPERM without CAP_NET_RAW/CAP_NET_ADMIN",
+    why: "setting SO_MARK needs CAP_NET_RAW or CAP_NET_ADMIN, whatever the value",
+    source: SOCK_C,
+};
+pub const BUSY_POLL_DEFAULT: Rule = Rule {
+    id: "linux.busy_poll.default",
+    formula: "net.core.busy_read",
+    why: "a new socket busy-polls for net.core.busy_read microseconds",
+    source: "net/core/sock.c sock_init_data",
+};
+pub const BUSY_POLL: Rule = Rule {
+    id: "linux.busy_poll.set",
+    formula: "v < 0 => EINVAL; else v",
+    why: "a negative busy-poll time is refused; any other is stored",
+    source: SOCK_C,
+};
+pub const READ_ONLY: Rule = Rule {
+    id: "linux.sock.read_only",
+    formula: "set => ENOPROTOOPT",
+    why: "SO_TYPE, SO_DOMAIN, SO_PROTOCOL and SO_ERROR have no setter; sk_setsockopt's default case answers ENOPROTOOPT",
+    source: SOCK_C,
+};
+pub const IDENTITY: Rule = Rule {
+    id: "linux.sock.identity",
+    formula: "the socket's type / domain / protocol",
+    why: "read from the socket itself: SOCK_STREAM 1, SOCK_DGRAM 2; AF_UNIX 1, AF_INET 2, AF_INET6 10; IPPROTO_TCP 6, IPPROTO_UDP 17, 0 for unix",
+    source: SOCK_C,
+};
+pub const NO_ERROR: Rule = Rule {
+    id: "linux.sock.no_error",
+    formula: "0",
+    why: "no asynchronous error is pending on these loopback sockets",
+    source: SOCK_C,
+};
+
+pub const RULES: &[&Rule] = &[
+    &OFF,
+    &REUSEPORT_UNIX,
+    &PASSCRED_UNIX_ONLY,
+    &LINGER_DEFAULT,
+    &LINGER_OFF_KEEPS_TIME,
+    &LINGER_ON,
+    &LINGER_HUGE,
+    &TIMEO_DEFAULT,
+    &TIMEO_EDOM,
+    &TIMEO_NEGATIVE,
+    &TIMEO_INFINITE,
+    &TIMEO_TICKS,
+    &RCVLOWAT_DEFAULT,
+    &RCVLOWAT,
+    &TCP_RCVLOWAT,
+    &SNDLOWAT_FIXED,
+    &PRIORITY,
+    &PRIORITY_EPERM,
+    &MARK,
+    &MARK_EPERM,
+    &BUSY_POLL_DEFAULT,
+    &BUSY_POLL,
+    &READ_ONLY,
+    &IDENTITY,
+    &NO_ERROR,
+];
+
+/// LONG_MAX on 64-bit Linux: MAX_SCHEDULE_TIMEOUT.
+const MAX_SCHEDULE_TIMEOUT: i128 = i64::MAX as i128;
+
+pub fn predict(a: &Args, request: &Request) -> Prediction {
+    let unix = a.kind.family() == Domain::Unix;
+    match a.name {
+        "SO_KEEPALIVE" | "SO_REUSEADDR" | "SO_BROADCAST" | "SO_OOBINLINE" => flag(request, 0, &OFF),
+        "SO_REUSEPORT" => match int(request) {
+            Some(v) if unix && v.value() != 0 => Prediction::err("EOPNOTSUPP", vec![&REUSEPORT_UNIX]),
+            _ => flag(request, 0, &OFF),
+        },
+        "SO_PASSCRED" if !unix => Prediction::err("EOPNOTSUPP", vec![&PASSCRED_UNIX_ONLY]),
+        "SO_PASSCRED" => flag(request, 0, &OFF),
+        "SO_LINGER" => linger(a, request),
+        "SO_RCVTIMEO" | "SO_SNDTIMEO" => timeout(a, request),
+        "SO_RCVLOWAT" => rcvlowat(a, request),
+        "SO_SNDLOWAT" => match request {
+            Request::Default => Prediction::ok(Val::int(1), vec![&RCVLOWAT_DEFAULT]),
+            Request::Set(_) => Prediction::err("ENOPROTOOPT", vec![&SNDLOWAT_FIXED]),
+        },
+        "SO_PRIORITY" => match int(request) {
+            None => Prediction::ok(Val::int(0), vec![&OFF]),
+            Some(v) if (0..=6).contains(&v.value()) || a.host.cap_net_raw_or_admin => {
+                Prediction::ok(Val::Int(v), vec![&PRIORITY])
+            }
+            Some(_) => Prediction::err("EPERM", vec![&PRIORITY_EPERM]),
+        },
+        "SO_MARK" => match int(request) {
+            None => Prediction::ok(Val::int(0), vec![&OFF]),
+            Some(v) if a.host.cap_net_raw_or_admin => Prediction::ok(Val::Int(v), vec![&MARK]),
+            Some(_) => Prediction::err("EPERM", vec![&MARK_EPERM]),
+        },
+        "SO_BUSY_POLL" => match int(request) {
+            None => Prediction::ok(
+                fact("net.core.busy_read", a.host.busy_read),
+                vec![&BUSY_POLL_DEFAULT],
+            ),
+            Some(v) if v.value() < 0 => Prediction::err("EINVAL", vec![&BUSY_POLL]),
+            Some(v) => Prediction::ok(Val::Int(v), vec![&BUSY_POLL]),
+        },
+        "SO_TYPE" | "SO_DOMAIN" | "SO_PROTOCOL" | "SO_ERROR" => read_only(a, request),
+        _ => wrong_type(a.name),
+    }
+}
+
+fn read_only(a: &Args, request: &Request) -> Prediction {
+    if let Request::Set(_) = request {
+        return Prediction::err("ENOPROTOOPT", vec![&READ_ONLY]);
+    }
+    let value = match a.name {
+        "SO_TYPE" => i128::from(if a.kind.is_stream() { 1 } else { 2 }),
+        "SO_DOMAIN" => match a.kind.family() {
+            Domain::Unix => 1,
+            Domain::Ipv4 => 2,
+            Domain::Ipv6 => 10,
+        },
+        "SO_PROTOCOL" => match a.kind {
+            Kind::Tcp4 | Kind::Tcp6 => 6,
+            Kind::Udp4 | Kind::Udp6 => 17,
+            Kind::UnixStream | Kind::UnixDgram => 0,
+        },
+        _ => return Prediction::ok(Val::int(0), vec![&NO_ERROR]),
+    };
+    Prediction::ok(Val::int(value), vec![&IDENTITY])
+}
+
+fn linger(a: &Args, request: &Request) -> Prediction {
+    let Request::Set(val) = request else {
+        return Prediction::ok(Val::linger(0, 0), vec![&LINGER_DEFAULT]);
+    };
+    let Val::Linger(on, secs) = val else {
+        return wrong_type(a.name);
+    };
+    if on.value() == 0 {
+        return Prediction::ok(Val::linger(0, 0), vec![&LINGER_OFF_KEEPS_TIME]);
+    }
+    // `unsigned long t_sec = ling.l_linger`: an int widened, sign and all.
+    let t_sec = secs.value() as i32 as i64 as u64 as i128;
+    let hz = a.host.hz();
+    if t_sec >= MAX_SCHEDULE_TIMEOUT / hz {
+        let read = Sym {
+            name: "(int)(LONG_MAX/HZ)",
+            value: i128::from((MAX_SCHEDULE_TIMEOUT / hz) as i32),
+        };
+        return Prediction::ok(Val::Linger(Expr::lit(1), Expr::of(read)), vec![&LINGER_HUGE]);
+    }
+    Prediction::ok(Val::Linger(Expr::lit(1), *secs), vec![&LINGER_ON])
+}
+
+fn timeout(a: &Args, request: &Request) -> Prediction {
+    let Request::Set(val) = request else {
+        return Prediction::ok(Val::time(0, 0), vec![&TIMEO_DEFAULT]);
+    };
+    let Val::Time(sec, usec) = val else {
+        return wrong_type(a.name);
+    };
+    let (sec, usec) = (sec.value(), usec.value());
+    if !(0..1_000_000).contains(&usec) {
+        return Prediction::err("EDOM", vec![&TIMEO_EDOM]);
+    }
+    if sec < 0 {
+        return Prediction::ok(Val::time(0, 0), vec![&TIMEO_NEGATIVE]);
+    }
+    let hz = a.host.hz();
+    if (sec == 0 && usec == 0) || sec >= MAX_SCHEDULE_TIMEOUT / hz - 1 {
+        return Prediction::ok(Val::time(0, 0), vec![&TIMEO_INFINITE]);
+    }
+    let jiffy = a.host.jiffy();
+    let ticks = sec * hz + (usec + jiffy.value - 1) / jiffy.value;
+    // Whole ticks of microseconds, written as a multiple of `jiffy`.
+    let usec = match ticks % hz {
+        0 => Expr::lit(0),
+        k => Expr::of(jiffy).times(k),
+    };
+    Prediction::ok(Val::Time(Expr::lit(ticks / hz), usec), vec![&TIMEO_TICKS])
+}
+
+fn rcvlowat(a: &Args, request: &Request) -> Prediction {
+    let Some(v) = int(request) else {
+        return match request {
+            Request::Default => Prediction::ok(Val::int(1), vec![&RCVLOWAT_DEFAULT]),
+            _ => wrong_type(a.name),
+        };
+    };
+    let v = if v.value() < 0 {
+        Expr::lit(i32::MAX.into())
+    } else {
+        v
+    };
+    if a.kind.is_tcp() {
+        // The receive buffer is not locked here: the cap is tcp_rmem[2] / 2.
+        let cap = Expr::of(Sym {
+            name: "tcp_rmem[2]/2",
+            value: a.host.tcp_rmem[2] >> 1,
+        });
+        let v = v.min(cap);
+        let v = if v.value() == 0 { Expr::lit(1) } else { v };
+        return Prediction::ok(Val::Int(v), vec![&TCP_RCVLOWAT]);
+    }
+    let v = if v.value() == 0 { Expr::lit(1) } else { v };
+    Prediction::ok(Val::Int(v), vec![&RCVLOWAT])
+}
+
+/// The rule that describes an option as a whole, for group headers.
+pub fn main_rule(a: &Args) -> &'static Rule {
+    match a.name {
+        "SO_REUSEPORT" if a.kind.family() == Domain::Unix => &REUSEPORT_UNIX,
+        "SO_PASSCRED" if a.kind.family() != Domain::Unix => &PASSCRED_UNIX_ONLY,
+        "SO_LINGER" => &LINGER_ON,
+        "SO_RCVTIMEO" | "SO_SNDTIMEO" => &TIMEO_TICKS,
+        "SO_RCVLOWAT" if a.kind.is_tcp() => &TCP_RCVLOWAT,
+        "SO_RCVLOWAT" => &RCVLOWAT,
+        "SO_SNDLOWAT" => &SNDLOWAT_FIXED,
+        "SO_PRIORITY" => &PRIORITY,
+        "SO_MARK" => &MARK,
+        "SO_BUSY_POLL" => &BUSY_POLL,
+        "SO_TYPE" | "SO_DOMAIN" | "SO_PROTOCOL" => &IDENTITY,
+        "SO_ERROR" => &NO_ERROR,
+        _ => &FLAG,
+    }
+}
