@@ -13,9 +13,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 pub struct Fixture {
     target: Socket,
-    // Held only to keep the other end open for the fixture's lifetime.
-    _peers: Vec<Socket>,
-    _dir: Option<TempDir>,
+    // Held only to keep the other ends open for the fixture's lifetime.
+    peers: Vec<Socket>,
+    dir: Option<TempDir>,
 }
 
 impl Fixture {
@@ -55,17 +55,77 @@ impl Fixture {
                 peers.push(peer);
             }
         }
-        Ok(Fixture {
-            target,
-            _peers: peers,
-            _dir: dir,
-        })
+        Ok(Fixture { target, peers, dir })
     }
 
     /// The socket the option is applied to.
     pub fn target(&self) -> &Socket {
         &self.target
     }
+
+    /// For a listening target: connects a new client to it and returns the
+    /// socket `accept()` gives (the fixture keeps the client open).
+    pub fn accept_one(&mut self, kind: Kind) -> io::Result<Socket> {
+        let client = new_socket(kind)?;
+        client.connect(&self.target.local_addr()?)?;
+        let (accepted, _) = self.target.accept()?;
+        self.peers.push(client);
+        Ok(accepted)
+    }
+
+    /// For a fresh stream target: connects it to a new listener, then moves
+    /// `bytes` each way (target to peer, then back), so that the kernel has
+    /// seen real traffic before the option is read again.
+    pub fn connect_and_transfer(&mut self, kind: Kind, bytes: usize) -> io::Result<()> {
+        let listener = new_socket(kind)?;
+        listener.bind(&local_addr(kind, self.dir.as_ref(), "listener")?)?;
+        listener.listen(1)?;
+        self.target.connect(&listener.local_addr()?)?;
+        let (peer, _) = listener.accept()?;
+        // A stuck transfer must fail the case, not hang the suite.
+        let limit = Some(std::time::Duration::from_secs(10));
+        for s in [&self.target, &peer] {
+            s.set_read_timeout(limit)?;
+            s.set_write_timeout(limit)?;
+        }
+        std::thread::scope(|scope| {
+            let echo = scope.spawn(|| -> io::Result<()> {
+                let mut got = read_exactly(&peer, bytes)?;
+                got.reverse();
+                write_all(&peer, &got)
+            });
+            write_all(&self.target, &vec![0x5a; bytes])?;
+            read_exactly(&self.target, bytes)?;
+            echo.join()
+                .map_err(|_| io::Error::other("the echo thread panicked"))?
+        })?;
+        self.peers.push(peer);
+        self.peers.push(listener);
+        Ok(())
+    }
+}
+
+fn write_all(socket: &Socket, mut buf: &[u8]) -> io::Result<()> {
+    while !buf.is_empty() {
+        let n = socket.send(buf)?;
+        buf = &buf[n..];
+    }
+    Ok(())
+}
+
+fn read_exactly(socket: &Socket, n: usize) -> io::Result<Vec<u8>> {
+    let mut out = Vec::with_capacity(n);
+    let mut chunk = vec![std::mem::MaybeUninit::<u8>::uninit(); 65536];
+    while out.len() < n {
+        let want = (n - out.len()).min(chunk.len());
+        let got = socket.recv(&mut chunk[..want])?;
+        if got == 0 {
+            return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "peer closed early"));
+        }
+        // SAFETY: recv initialised the first `got` bytes.
+        out.extend(chunk[..got].iter().map(|b| unsafe { b.assume_init() }));
+    }
+    Ok(out)
 }
 
 pub fn new_socket(kind: Kind) -> io::Result<Socket> {

@@ -77,6 +77,7 @@ pub struct LinuxFacts {
     pub tcp_keepalive_intvl: i128,
     pub tcp_keepalive_probes: i128,
     pub tcp_timestamps: i128,
+    pub tcp_ecn: i128,
     pub tcp_available_congestion_control: Vec<String>,
     pub tcp_allowed_congestion_control: Vec<String>,
     pub bindv6only: i128,
@@ -176,6 +177,7 @@ impl Host {
             fact("net.ipv4.tcp_keepalive_intvl", l.tcp_keepalive_intvl),
             fact("net.ipv4.tcp_keepalive_probes", l.tcp_keepalive_probes),
             fact("net.ipv4.tcp_timestamps", l.tcp_timestamps),
+            fact("net.ipv4.tcp_ecn", l.tcp_ecn),
             fact(
                 "net.ipv4.tcp_available_congestion_control",
                 l.tcp_available_congestion_control.join(" "),
@@ -278,6 +280,7 @@ mod linux {
             tcp_keepalive_intvl: number("net/ipv4/tcp_keepalive_intvl")?,
             tcp_keepalive_probes: number("net/ipv4/tcp_keepalive_probes")?,
             tcp_timestamps: number("net/ipv4/tcp_timestamps")?,
+            tcp_ecn: number("net/ipv4/tcp_ecn")?,
             tcp_available_congestion_control: words("net/ipv4/tcp_available_congestion_control")?,
             tcp_allowed_congestion_control: words("net/ipv4/tcp_allowed_congestion_control")?,
             // Without IPv6 these files may be missing; the IPv6 kinds are then skipped.

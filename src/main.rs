@@ -3,7 +3,7 @@
 use sockmatrix::cli::{self, Format, Parsed};
 use sockmatrix::host::Host;
 use sockmatrix::matrix::{self, Requests};
-use sockmatrix::{engine, render};
+use sockmatrix::{effect, engine, render};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -35,14 +35,20 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     let rows = engine::run_all(&cases, &host);
+    // Effects belong to the full report; a narrowed run keeps to its cases.
+    let effects = if args.filter.is_empty() && matches!(args.requests, Requests::Ladder) {
+        effect::run_all(&host)
+    } else {
+        Vec::new()
+    };
     let explain = matches!(args.requests, Requests::Value(_));
     let text = match args.format {
-        Format::Table => render::table(&host, &rows, explain),
-        Format::Markdown => render::markdown(&host, &rows, explain),
-        Format::Json => render::json(&host, &rows),
+        Format::Table => render::table(&host, &rows, &effects, explain),
+        Format::Markdown => render::markdown(&host, &rows, &effects, explain),
+        Format::Json => render::json(&host, &rows, &effects),
     };
     println!("{}", text.trim_end());
-    if rows.iter().all(|r| r.agrees()) {
+    if rows.iter().all(|r| r.agrees()) && effects.iter().all(|e| e.agrees()) {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)

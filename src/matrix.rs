@@ -18,6 +18,11 @@ pub struct Filter {
 }
 
 impl Filter {
+    /// True when nothing is filtered out.
+    pub fn is_empty(&self) -> bool {
+        self.option.is_none() && self.kind.is_none() && self.state.is_none() && self.path.is_none()
+    }
+
     fn keeps_option(&self, o: &OptionSpec) -> bool {
         self.option.is_none_or(|f| f.name == o.name)
     }

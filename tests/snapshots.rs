@@ -7,6 +7,7 @@ mod common;
 
 use common::host;
 use sockmatrix::catalog::Family;
+use sockmatrix::effect;
 use sockmatrix::engine::{self, Row};
 use sockmatrix::matrix::{self, Filter, Requests};
 use sockmatrix::render;
@@ -32,12 +33,27 @@ fn privilege_suffix() -> String {
 
 fn assert_table(name: &str, suffix: &str, rows: &[Row]) {
     assert!(!rows.is_empty(), "no rows for {name}");
+    assert_text(name, suffix, render::snapshot(rows));
+}
+
+fn assert_text(name: &str, suffix: &str, text: String) {
     let mut settings = insta::Settings::clone_current();
     settings.set_snapshot_path("../snapshots");
     settings.set_prepend_module_to_snapshot(false);
     settings.set_snapshot_suffix(suffix);
     settings.set_omit_expression(true);
-    settings.bind(|| insta::assert_snapshot!(name, render::snapshot(rows)));
+    settings.bind(|| insta::assert_snapshot!(name, text));
+}
+
+#[test]
+fn effects_table() {
+    let rows = effect::run_all(host());
+    assert!(!rows.is_empty(), "no effects ran");
+    assert_text(
+        "effects",
+        &os_suffix(),
+        render::effects::table(host(), &rows, false),
+    );
 }
 
 #[test]

@@ -48,6 +48,14 @@ pub fn formula(case: &Case, host: &Host) -> String {
     }
 }
 
+/// The prediction for an effect on one kind.
+pub fn predict_effect(effect: &crate::effect::Effect, kind: crate::kind::Kind, host: &Host) -> Prediction {
+    match (host.os, &host.linux) {
+        (Os::Linux, Some(facts)) => linux::effects::predict(effect, kind, host, facts),
+        _ => Prediction::err("UNMODELLED", vec![&UNMODELLED]),
+    }
+}
+
 /// Whether a rule belongs to a path rather than to the OS (a divergence).
 pub fn is_path_rule(rule: &Rule) -> bool {
     rule.id.starts_with("socket2.")

@@ -5,6 +5,7 @@
 
 use super::summarize;
 use crate::case::Request;
+use crate::effect::EffectRow;
 use crate::engine::Row;
 use crate::host::Host;
 use crate::matrix;
@@ -48,7 +49,7 @@ fn facts(list: Vec<crate::host::Fact>) -> Value {
     Value::Object(map)
 }
 
-pub fn json(host: &Host, rows: &[Row]) -> String {
+pub fn json(host: &Host, rows: &[Row], effects: &[EffectRow]) -> String {
     let cases: Vec<Value> = rows
         .iter()
         .map(|r| {
@@ -77,6 +78,21 @@ pub fn json(host: &Host, rows: &[Row]) -> String {
         .into_iter()
         .map(|(k, why)| json!({ "kind": k.name(), "reason": why }))
         .collect();
+    let effects: Vec<Value> = effects
+        .iter()
+        .map(|e| {
+            json!({
+                "effect": e.effect.id,
+                "kind": e.kind.name(),
+                "what": e.effect.describe(host),
+                "observed": outcome(&e.observed),
+                "predicted": outcome(&e.prediction.expected.outcome()),
+                "predicted_text": e.prediction.expected.to_string(),
+                "rule": e.prediction.rule_id(),
+                "agrees": e.agrees(),
+            })
+        })
+        .collect();
     let s = summarize(rows);
     let report = json!({
         "host": {
@@ -87,6 +103,7 @@ pub fn json(host: &Host, rows: &[Row]) -> String {
             "skipped_kinds": skipped,
         },
         "cases": cases,
+        "effects": effects,
         "summary": {
             "cases": s.cases,
             "disagreements": s.disagreements,

@@ -3,6 +3,7 @@
 //! host's numbers.
 
 use super::{groups, host_lines, summarize, Group, Line};
+use crate::effect::EffectRow;
 use crate::engine::Row;
 use crate::host::Host;
 use crate::model;
@@ -60,17 +61,22 @@ fn header(group: &Group, host: &Host) -> String {
     )
 }
 
-fn summary_line(rows: &[Row]) -> String {
+fn summary_line(rows: &[Row], effects: &[EffectRow]) -> String {
     let s = summarize(rows);
-    format!(
+    let mut line = format!(
         "{} cases, {} model disagreements, {} path divergences",
         s.cases, s.disagreements, s.divergences
-    )
+    );
+    if !effects.is_empty() {
+        let bad = effects.iter().filter(|e| !e.agrees()).count();
+        line.push_str(&format!("; {} effects, {bad} disagreeing", effects.len()));
+    }
+    line
 }
 
 /// An aligned plain-text report. With `explain`, each line is followed by
 /// the why and the source of every rule it used.
-pub fn table(host: &Host, rows: &[Row], explain: bool) -> String {
+pub fn table(host: &Host, rows: &[Row], effects: &[EffectRow], explain: bool) -> String {
     let mut out = String::from("host\n");
     for l in host_lines(host) {
         out.push_str(&format!("  {l}\n"));
@@ -112,12 +118,16 @@ pub fn table(host: &Host, rows: &[Row], explain: bool) -> String {
             }
         }
     }
-    out.push_str(&format!("\nsummary: {}\n", summary_line(rows)));
+    if !effects.is_empty() {
+        out.push_str("\neffects: one option changing another, and what survives connect and accept\n");
+        out.push_str(&super::effects::table(host, effects, true));
+    }
+    out.push_str(&format!("\nsummary: {}\n", summary_line(rows, effects)));
     out
 }
 
 /// The same report as Markdown, for CI step summaries and the README.
-pub fn markdown(host: &Host, rows: &[Row], explain: bool) -> String {
+pub fn markdown(host: &Host, rows: &[Row], effects: &[EffectRow], explain: bool) -> String {
     let mut out = String::from("## Host\n\n");
     for l in host_lines(host) {
         out.push_str(&format!("- `{l}`\n"));
@@ -146,6 +156,10 @@ pub fn markdown(host: &Host, rows: &[Row], explain: bool) -> String {
             }
         }
     }
-    out.push_str(&format!("\n**Summary:** {}\n", summary_line(rows)));
+    if !effects.is_empty() {
+        out.push_str("\n### Effects\n\n");
+        out.push_str(&super::effects::markdown(host, effects));
+    }
+    out.push_str(&format!("\n**Summary:** {}\n", summary_line(rows, effects)));
     out
 }

@@ -176,7 +176,7 @@ fn maxseg(a: &Args, request: &Request) -> Prediction {
 }
 
 /// The mss_cache of a fresh loopback connection.
-fn loopback_mss_cache(a: &Args) -> Sym {
+pub fn loopback_mss_cache(a: &Args) -> Sym {
     let h = a.host;
     let advmss = match a.kind.family() {
         Domain::Ipv6 => (h.loopback_mtu - 60).min(65535),

@@ -1,0 +1,232 @@
+//! Effects on Linux: what a read shows after other options were set and the
+//! socket went on (connected, carried traffic, or was cloned by accept).
+//! The sets themselves are predicted by the ordinary per-option model; this
+//! file adds what links them.
+
+use super::buffers::tcp_sndbuf_expanded;
+use super::tcp::loopback_mss_cache;
+use super::Args;
+use crate::case::Request;
+use crate::catalog::OptionSpec;
+use crate::effect::{Effect, Procedure};
+use crate::expr::{Expr, Sym};
+use crate::host::{Host, LinuxFacts};
+use crate::kind::{Family as Domain, Kind, State};
+use crate::outcome::{Expected, Prediction};
+use crate::rule::Rule;
+use crate::value::Val;
+use std::collections::BTreeMap;
+
+pub const RCVLOWAT_RAISES_RCVBUF: Rule = Rule {
+    id: "linux.effect.rcvlowat_raises_rcvbuf",
+    formula: "rcvbuf = max(rcvbuf, 2*min(lowat, tcp_rmem[2]/2)) unless SO_RCVBUF locked it",
+    why: "TCP grows an unlocked receive buffer so that a low-water mark of that many bytes can be met (space_from_win doubles the window)",
+    source: "net/ipv4/tcp.c tcp_set_rcvlowat",
+};
+pub const RCVLOWAT_CAPPED_BY_LOCK: Rule = Rule {
+    id: "linux.effect.rcvlowat_capped_by_locked_rcvbuf",
+    formula: "lowat = min(lowat, rcvbuf/2) when SO_RCVBUF was set",
+    why: "with the receive buffer locked TCP cannot grow it, so the low-water mark is capped at half of it instead",
+    source: "net/ipv4/tcp.c tcp_set_rcvlowat",
+};
+pub const LOCK_KEPT: Rule = Rule {
+    id: "linux.effect.buffer_lock_kept",
+    formula: "set size survives connect and traffic",
+    why: "setting SO_SNDBUF/SO_RCVBUF sets SOCK_*BUF_LOCK, which turns off TCP's buffer autotuning for good",
+    source: "net/core/sock.c sk_setsockopt (sk_userlocks); net/ipv4/tcp_input.c tcp_init_buffer_space, tcp_rcv_space_adjust",
+};
+pub const USER_MSS_CLAMPS: Rule = Rule {
+    id: "linux.effect.user_mss_clamps",
+    formula: "mss_cache = min(user_mss - timestamps, mss_cache)",
+    why: "a user MSS is advertised in the SYN and clamps both ends' MSS; the 12-byte timestamp option comes off it",
+    source: "net/ipv4/tcp_output.c tcp_advertise_mss, tcp_sync_mss; net/ipv4/tcp_input.c tcp_parse_options",
+};
+pub const TOS_KEPT: Rule = Rule {
+    id: "linux.effect.tos_kept",
+    formula: "tos | (tcp_ecn == 1 ? ECT(0) : 0)",
+    why: "the TOS set before connect is kept; with net.ipv4.tcp_ecn = 1 the client asks for ECN and TCP marks ECT(0) in the low bits (UNCONFIRMED: only tcp_ecn = 2 was measured)",
+    source: "net/ipv4/tcp_output.c tcp_ecn_send_syn; include/net/inet_ecn.h INET_ECN_xmit",
+};
+pub const ACCEPT_CLONES: Rule = Rule {
+    id: "linux.effect.accept_clones_listener",
+    formula: "accepted = listener's value",
+    why: "a TCP socket from accept() is a copy of the listener (sk_clone_lock), so options set on the listener carry over",
+    source: "net/core/sock.c sk_clone_lock; net/ipv4/inet_connection_sock.c inet_csk_clone_lock",
+};
+pub const ACCEPT_PRIORITY: Rule = Rule {
+    id: "linux.effect.accept_priority_reset",
+    formula: "0",
+    why: "the accepted socket's priority is not the listener's: it is taken from the incoming SYN, 0 on loopback (measured on 6.18; source line UNCONFIRMED)",
+    source: "net/ipv4/tcp_ipv4.c tcp_v4_syn_recv_sock; net/ipv6/tcp_ipv6.c tcp_v6_syn_recv_sock",
+};
+pub const ACCEPT_SNDBUF_EXPANDED: Rule = Rule {
+    id: "linux.effect.accept_sndbuf_expanded",
+    formula: "tcp_sndbuf_expanded unless locked",
+    why: "the accepted socket sets up its own buffers when the handshake completes, growing an unlocked send buffer like any connected socket",
+    source: "net/ipv4/tcp_input.c tcp_init_buffer_space, tcp_sndbuf_expand",
+};
+pub const ACCEPT_UNIX_FRESH: Rule = Rule {
+    id: "linux.effect.accept_unix_fresh",
+    formula: "accepted = a new socket's defaults",
+    why: "a unix stream socket from accept() is created anew in connect (unix_create1), not copied from the listener: nothing set on the listener carries over",
+    source: "net/unix/af_unix.c unix_stream_connect",
+};
+
+pub const RULES: &[&Rule] = &[
+    &RCVLOWAT_RAISES_RCVBUF,
+    &RCVLOWAT_CAPPED_BY_LOCK,
+    &LOCK_KEPT,
+    &USER_MSS_CLAMPS,
+    &TOS_KEPT,
+    &ACCEPT_CLONES,
+    &ACCEPT_PRIORITY,
+    &ACCEPT_SNDBUF_EXPANDED,
+    &ACCEPT_UNIX_FRESH,
+];
+
+/// What the sets left on the socket, as far as the reads care.
+#[derive(Default)]
+struct Sim {
+    values: BTreeMap<&'static str, (Val, Vec<&'static Rule>)>,
+    rcvbuf_locked: bool,
+    sndbuf_locked: bool,
+}
+
+pub fn predict(effect: &Effect, kind: Kind, host: &Host, facts: &LinuxFacts) -> Prediction {
+    let first = match effect.procedure {
+        Procedure::Accepted => State::Listening,
+        _ => State::Fresh,
+    };
+    let mut sim = Sim::default();
+    for (option, request) in effect.set_requests(host) {
+        let p = super::predict(option, kind, first, &request, facts);
+        let Expected::Ok(val) = p.expected.clone() else {
+            return p;
+        };
+        if let Some(p) = apply(&mut sim, option, &request, val, p.rules, kind, facts) {
+            return p;
+        }
+    }
+    let read = effect.read_option();
+    let set = sim.values.get(read.name).cloned();
+    let plain = |state| super::predict(read, kind, state, &Request::Default, facts);
+    match effect.procedure {
+        Procedure::Fresh => set.map_or_else(|| plain(State::Fresh), |(v, r)| Prediction::ok(v, r)),
+        Procedure::ConnectAndTransfer => after_connect(read, set, kind, facts),
+        Procedure::Accepted if kind.family() == Domain::Unix => {
+            let mut p = plain(State::Connected);
+            p.rules.push(&ACCEPT_UNIX_FRESH);
+            p
+        }
+        Procedure::Accepted => accepted(read, set, kind, facts),
+    }
+}
+
+/// Records a set; returns a prediction when the set links to another value.
+fn apply(
+    sim: &mut Sim,
+    option: &OptionSpec,
+    request: &Request,
+    val: Val,
+    rules: Vec<&'static Rule>,
+    kind: Kind,
+    h: &LinuxFacts,
+) -> Option<Prediction> {
+    match option.read_back {
+        "SO_RCVBUF" => sim.rcvbuf_locked = true,
+        "SO_SNDBUF" => sim.sndbuf_locked = true,
+        "SO_RCVLOWAT" if kind.is_tcp() => {
+            let asked = match request {
+                Request::Set(Val::Int(v)) if v.value() < 0 => Expr::lit(i32::MAX.into()),
+                Request::Set(Val::Int(v)) => *v,
+                _ => return None,
+            };
+            if sim.rcvbuf_locked {
+                let (rcvbuf, _) = sim.values.get("SO_RCVBUF")?.clone();
+                let half = rcvbuf.as_int()?.value() / 2;
+                let lowat = asked.min(Expr::of(Sym {
+                    name: "rcvbuf/2",
+                    value: half,
+                }));
+                sim.values
+                    .insert("SO_RCVLOWAT", (Val::Int(lowat), vec![&RCVLOWAT_CAPPED_BY_LOCK]));
+            } else {
+                let lowat = val.as_int()?;
+                let grown = lowat.times(2);
+                let current = Expr::of(h.tcp_rmem_default());
+                sim.values.insert("SO_RCVLOWAT", (val, rules));
+                sim.values.insert(
+                    "SO_RCVBUF",
+                    (Val::Int(current.max(grown)), vec![&RCVLOWAT_RAISES_RCVBUF]),
+                );
+            }
+            return None;
+        }
+        _ => {}
+    }
+    sim.values.insert(option.read_back, (val, rules));
+    None
+}
+
+fn after_connect(
+    read: &OptionSpec,
+    set: Option<(Val, Vec<&'static Rule>)>,
+    kind: Kind,
+    h: &LinuxFacts,
+) -> Prediction {
+    let Some((val, mut rules)) = set else {
+        return super::predict(read, kind, State::Connected, &Request::Default, h);
+    };
+    match read.name {
+        "SO_SNDBUF" | "SO_RCVBUF" => {
+            rules.push(&LOCK_KEPT);
+            Prediction::ok(val, rules)
+        }
+        "TCP_MAXSEG" => Prediction::ok(clamped_mss(&val, kind, h), vec![&USER_MSS_CLAMPS]),
+        "IP_TOS" => {
+            let ect = if h.tcp_ecn == 1 { 2 } else { 0 };
+            let tos = val
+                .as_int()
+                .map_or(val.clone(), |t| Val::Int(t.map_value(|v| v | ect)));
+            Prediction::ok(tos, vec![&TOS_KEPT])
+        }
+        _ => Prediction::ok(val, rules),
+    }
+}
+
+fn accepted(
+    read: &OptionSpec,
+    set: Option<(Val, Vec<&'static Rule>)>,
+    kind: Kind,
+    h: &LinuxFacts,
+) -> Prediction {
+    match (read.name, set) {
+        ("SO_PRIORITY", _) => Prediction::ok(Val::int(0), vec![&ACCEPT_PRIORITY]),
+        ("TCP_MAXSEG", Some((val, _))) => Prediction::ok(clamped_mss(&val, kind, h), vec![&USER_MSS_CLAMPS]),
+        ("SO_SNDBUF", None) => Prediction::ok(
+            Val::Int(Expr::of(tcp_sndbuf_expanded(kind, h))),
+            vec![&ACCEPT_SNDBUF_EXPANDED],
+        ),
+        (_, Some((val, mut rules))) => {
+            rules.push(&ACCEPT_CLONES);
+            Prediction::ok(val, rules)
+        }
+        (_, None) => super::predict(read, kind, State::Connected, &Request::Default, h),
+    }
+}
+
+/// A connection whose SYN carried `user_mss`.
+fn clamped_mss(user_mss: &Val, kind: Kind, h: &LinuxFacts) -> Val {
+    let timestamps = if h.tcp_timestamps != 0 { 12 } else { 0 };
+    let args = Args {
+        name: "TCP_MAXSEG",
+        kind,
+        state: State::Connected,
+        host: h,
+    };
+    let natural = Expr::of(loopback_mss_cache(&args));
+    match user_mss.as_int() {
+        Some(u) if u.value() > 0 => Val::Int(u.plus(-timestamps).min(natural)),
+        _ => Val::Int(natural),
+    }
+}

@@ -1,0 +1,51 @@
+//! Effects: one option changing another, values surviving connect and
+//! traffic, and what accept() carries over from the listener. Each effect on
+//! each kind asserts the final read equals the model's prediction.
+
+mod common;
+
+use common::host;
+use rstest::rstest;
+use sockmatrix::effect::{self, EFFECTS};
+use sockmatrix::kind::Kind;
+use sockmatrix::model;
+
+#[rstest]
+fn effect_on_kind(
+    #[values(
+        Kind::Tcp4,
+        Kind::Tcp6,
+        Kind::Udp4,
+        Kind::Udp6,
+        Kind::UnixStream,
+        Kind::UnixDgram
+    )]
+    kind: Kind,
+) {
+    if !common::available(kind) {
+        return;
+    }
+    let mut failures = Vec::new();
+    let mut ran = 0;
+    for e in EFFECTS
+        .iter()
+        .filter(|e| e.kinds.contains(&kind) && e.available())
+    {
+        let observed = effect::observe(e, kind, host());
+        let predicted = model::predict_effect(e, kind, host());
+        ran += 1;
+        if observed != predicted.expected.outcome() {
+            failures.push(format!(
+                "{} on {kind} ({}): observed {observed}, model predicts {} by {}",
+                e.id,
+                e.describe(host()),
+                predicted.expected,
+                predicted.rule_id()
+            ));
+        }
+    }
+    if kind != Kind::UnixDgram && kind != Kind::Udp6 {
+        assert!(ran > 0, "no effect ran on {kind}");
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
