@@ -83,6 +83,9 @@ pub struct LinuxFacts {
     pub bindv6only: i128,
     pub ipv6_hop_limit: i128,
     pub busy_read: i128,
+    /// net.core.busy_read is global and only the initial network namespace
+    /// shows it; elsewhere it is calibrated by one SO_BUSY_POLL read.
+    pub busy_read_calibrated: bool,
     /// CAP_NET_ADMIN in the initial user namespace, which the FORCE options need.
     pub cap_net_admin: bool,
     /// CAP_NET_RAW or CAP_NET_ADMIN in this network namespace's user
@@ -229,6 +232,13 @@ impl Host {
                 how: Some("1000000 / jiffy_us"),
             },
         ]
+        .into_iter()
+        .chain(l.busy_read_calibrated.then(|| Fact {
+            name: "net.core.busy_read",
+            value: l.busy_read.to_string(),
+            how: Some("not visible in this network namespace: a new socket's SO_BUSY_POLL"),
+        }))
+        .collect()
     }
 }
 
@@ -263,6 +273,10 @@ mod linux {
     use crate::{fixture, kind::Kind, sys};
 
     pub fn read() -> Result<LinuxFacts, String> {
+        let busy_read = match number("net/core/busy_read") {
+            Ok(v) => (v, false),
+            Err(_) => (calibrate_busy_read()?, true),
+        };
         Ok(LinuxFacts {
             wmem_max: number("net/core/wmem_max")?,
             rmem_max: number("net/core/rmem_max")?,
@@ -286,7 +300,8 @@ mod linux {
             // Without IPv6 these files may be missing; the IPv6 kinds are then skipped.
             bindv6only: number("net/ipv6/bindv6only").unwrap_or(0),
             ipv6_hop_limit: number("net/ipv6/conf/all/hop_limit").unwrap_or(64),
-            busy_read: number("net/core/busy_read")?,
+            busy_read: busy_read.0,
+            busy_read_calibrated: busy_read.1,
             cap_net_admin: cap_net_admin(),
             cap_net_raw_or_admin: effective_caps() & (1 << CAP_NET_RAW | 1 << CAP_NET_ADMIN) != 0,
         })
@@ -294,6 +309,14 @@ mod linux {
 
     fn words(name: &str) -> Result<Vec<String>, String> {
         Ok(sysctl(name)?.split_whitespace().map(str::to_string).collect())
+    }
+
+    /// One probe: a new socket's SO_BUSY_POLL is net.core.busy_read.
+    fn calibrate_busy_read() -> Result<i128, String> {
+        let why = |e: String| format!("calibrating net.core.busy_read failed: {e}");
+        let socket = fixture::new_socket(Kind::UnixDgram).map_err(|e| why(e.to_string()))?;
+        let code = sys::code("SO_BUSY_POLL").expect("SO_BUSY_POLL exists on Linux");
+        sys::get_int(&socket, code).map(i128::from).map_err(why)
     }
 
     /// One probe: a 1 us receive timeout is stored as one tick.

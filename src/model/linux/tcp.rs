@@ -45,9 +45,9 @@ pub const MAXSEG_UNCONNECTED: Rule = Rule {
 };
 pub const MAXSEG_CONNECTED: Rule = Rule {
     id: "linux.tcp.maxseg_connected",
-    formula: "mss_cache = (advmss - timestamps) / 2",
-    why: "a connected socket reads its live mss_cache, which tcp_bound_to_half_wnd keeps to half the peer's first window; on loopback that window is one MSS (advmss less 12 bytes of timestamps). A user MSS set now does not change it. The window-equals-one-MSS step was measured on 6.18 (UNCONFIRMED for other kernels)",
-    source: "net/ipv4/tcp_output.c tcp_sync_mss; include/net/tcp.h tcp_bound_to_half_wnd; net/ipv4/route.c ipv4_default_advmss",
+    formula: "mss_cache = min(mss, window/2), window = min(rounddown(tcp_rmem[1]/2, mss), 65535)",
+    why: "a connected socket reads its live mss_cache: the MSS (advmss less 12 bytes of timestamps), which tcp_bound_to_half_wnd keeps to half the peer's first window; that window is half the peer's tcp_rmem[1] receive buffer, rounded down to whole segments and unscaled in the SYN. A user MSS set now does not change it",
+    source: "net/ipv4/tcp_output.c tcp_select_initial_window, tcp_sync_mss; include/net/tcp.h tcp_bound_to_half_wnd, tcp_win_from_space; net/ipv4/route.c ipv4_default_advmss",
 };
 pub const KEEPALIVE_DEFAULT: Rule = Rule {
     id: "linux.tcp.keepalive_default",
@@ -175,17 +175,25 @@ fn maxseg(a: &Args, request: &Request) -> Prediction {
     Prediction::ok(Val::int(if user_mss == 0 { 536 } else { user_mss }), rules)
 }
 
-/// The mss_cache of a fresh loopback connection.
+/// The mss_cache of a fresh loopback connection: the MSS, bounded by half
+/// the first window the peer offered. The peer offers half its receive
+/// buffer (tcp_rmem[1]), rounded down to a multiple of its MSS when larger,
+/// and at most 65535 (a SYN's window is not scaled).
 pub fn loopback_mss_cache(a: &Args) -> Sym {
     let h = a.host;
     let advmss = match a.kind.family() {
-        Domain::Ipv6 => (h.loopback_mtu - 60).min(65535),
+        Domain::Ipv6 => (h.loopback_mtu - 60).min(65535 - 20),
         _ => (h.loopback_mtu - 40).min(65535 - 40),
     };
     let timestamps = if h.tcp_timestamps != 0 { 12 } else { 0 };
+    let mss = advmss - timestamps;
+    let space = h.tcp_rmem[1] / 2;
+    let space = if space > mss { space - space % mss } else { space };
+    let window = space.min(65535);
+    let cutoff = if window > 536 { window / 2 } else { window };
     Sym {
         name: "mss_cache",
-        value: (advmss - timestamps) / 2,
+        value: mss.min(cutoff),
     }
 }
 
