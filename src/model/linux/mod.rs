@@ -116,6 +116,17 @@ fn level_refusal(level: Level, kind: Kind, request: &Request) -> Option<Predicti
 }
 
 pub fn formula(option: &OptionSpec, kind: Kind, state: State, host: &LinuxFacts) -> String {
+    let get = level_refusal(option.level, kind, &Request::Default);
+    let set = level_refusal(option.level, kind, &Request::Set(Val::int(0)));
+    if let (Some(get), Some(set)) = (get, set) {
+        return format!(
+            "not handled by {kind} sockets: set {} ({}), get {} ({})",
+            set.expected,
+            set.rule_id(),
+            get.expected,
+            get.rule_id()
+        );
+    }
     let args = Args {
         name: option.name,
         kind,

@@ -1,0 +1,152 @@
+//! What one case costs, against the floor a case cannot go below: a bare
+//! socket() + setsockopt() + getsockopt() + close() through libc. Run with
+//! `cargo bench`; after divan's table it prints the engine/floor ratio and
+//! the full matrix's cases per second.
+
+use sockmatrix::case::{Case, Request};
+use sockmatrix::catalog;
+use sockmatrix::engine;
+use sockmatrix::host::Host;
+use sockmatrix::kind::{Kind, State};
+use sockmatrix::matrix::{self, Filter, Requests};
+use sockmatrix::path::Path;
+use sockmatrix::value::Val;
+use std::sync::OnceLock;
+use std::time::Instant;
+
+fn host() -> &'static Host {
+    static HOST: OnceLock<Host> = OnceLock::new();
+    HOST.get_or_init(|| Host::detect().expect("host facts"))
+}
+
+/// The floor: one fresh UDP socket, SO_RCVBUF set and read, closed.
+#[cfg(unix)]
+fn floor_case(value: i32) -> i32 {
+    use std::mem::size_of;
+    // SAFETY: plain libc calls on a socket this function owns and closes.
+    unsafe {
+        let fd = libc::socket(libc::AF_INET, libc::SOCK_DGRAM, 0);
+        assert!(fd >= 0);
+        let len = size_of::<libc::c_int>() as libc::socklen_t;
+        libc::setsockopt(
+            fd,
+            libc::SOL_SOCKET,
+            libc::SO_RCVBUF,
+            (&value as *const i32).cast(),
+            len,
+        );
+        let mut out: libc::c_int = 0;
+        let mut out_len = len;
+        libc::getsockopt(
+            fd,
+            libc::SOL_SOCKET,
+            libc::SO_RCVBUF,
+            (&mut out as *mut i32).cast(),
+            &mut out_len,
+        );
+        libc::close(fd);
+        out
+    }
+}
+
+/// The same work through the engine: fixture, path, model, comparison.
+fn engine_case(value: i32) -> bool {
+    let case = Case {
+        option: catalog::find("SO_RCVBUF").expect("in the catalogue"),
+        kind: Kind::Udp4,
+        state: State::Fresh,
+        path: Path::Raw,
+        request: Request::Set(Val::int(value.into())),
+    };
+    engine::run(&case, host()).agrees()
+}
+
+#[cfg(unix)]
+#[divan::bench]
+fn floor_socket_set_get_close() -> i32 {
+    floor_case(divan::black_box(65536))
+}
+
+#[divan::bench]
+fn engine_one_buffer_case() -> bool {
+    engine_case(divan::black_box(65536))
+}
+
+#[divan::bench(sample_count = 10)]
+fn buffer_matrix(bencher: divan::Bencher) {
+    let cases = buffer_cases();
+    bencher
+        .counter(divan::counter::ItemsCount::new(cases.len()))
+        .bench(|| engine::run_all(&cases, host()));
+}
+
+#[divan::bench(sample_count = 5)]
+fn full_matrix(bencher: divan::Bencher) {
+    let cases = matrix::cases(host(), &Filter::default(), &Requests::Ladder);
+    bencher
+        .counter(divan::counter::ItemsCount::new(cases.len()))
+        .bench(|| engine::run_all(&cases, host()));
+}
+
+fn buffer_cases() -> Vec<Case> {
+    ["SO_SNDBUF", "SO_RCVBUF"]
+        .iter()
+        .flat_map(|name| {
+            let filter = Filter {
+                option: catalog::find(name),
+                ..Filter::default()
+            };
+            matrix::cases(host(), &filter, &Requests::Ladder)
+        })
+        .collect()
+}
+
+/// Mean nanoseconds per call of `f` over `n` calls.
+fn per_call(n: u32, mut f: impl FnMut(i32)) -> f64 {
+    let start = Instant::now();
+    for i in 0..n {
+        f(4096 + (i % 64) as i32);
+    }
+    start.elapsed().as_nanos() as f64 / f64::from(n)
+}
+
+fn main() {
+    divan::main();
+    #[cfg(unix)]
+    {
+        // Alternate short rounds so both see the same machine state (socket
+        // teardown is deferred work that lands on whoever runs next), and
+        // keep the median of each.
+        const ROUNDS: usize = 9;
+        const N: u32 = 4_000;
+        let (mut floor, mut engine) = (Vec::new(), Vec::new());
+        for _ in 0..ROUNDS {
+            floor.push(per_call(N, |v| {
+                divan::black_box(floor_case(v));
+            }));
+            engine.push(per_call(N, |v| {
+                divan::black_box(engine_case(v));
+            }));
+        }
+        let median = |v: &mut Vec<f64>| {
+            v.sort_by(f64::total_cmp);
+            v[v.len() / 2]
+        };
+        let (floor, engine) = (median(&mut floor), median(&mut engine));
+        println!(
+            "\nper case, fresh udp4 SO_RCVBUF (median of {ROUNDS} rounds of {N}): floor {floor:.0} ns, engine {engine:.0} ns, engine/floor = {:.2}",
+            engine / floor
+        );
+    }
+    let cases = matrix::cases(host(), &Filter::default(), &Requests::Ladder);
+    let start = Instant::now();
+    let rows = engine::run_all(&cases, host());
+    let secs = start.elapsed().as_secs_f64();
+    println!(
+        "full matrix: {} cases in {:.3} s on {} threads = {:.0} cases/s",
+        rows.len(),
+        secs,
+        std::thread::available_parallelism().map_or(1, |n| n.get()),
+        rows.len() as f64 / secs
+    );
+}

@@ -1,0 +1,41 @@
+//! No leaks: the whole matrix, run several times in this process, leaves the
+//! open fd count and the temp dir exactly as they were. Alone in its test
+//! binary so that no other test opens files meanwhile.
+#![cfg(target_os = "linux")]
+
+use sockmatrix::host::Host;
+use sockmatrix::matrix::{self, Filter, Requests};
+use sockmatrix::{effect, engine};
+
+fn open_fds() -> usize {
+    std::fs::read_dir("/proc/self/fd").expect("/proc/self/fd").count()
+}
+
+fn our_temp_entries() -> Vec<String> {
+    let prefix = format!("sockmatrix-{}-", std::process::id());
+    let mut names: Vec<String> = std::fs::read_dir(std::env::temp_dir())
+        .expect("temp dir")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.starts_with(&prefix))
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn the_matrix_leaves_no_fd_and_no_file() {
+    let host = Host::detect().expect("host facts");
+    let cases = matrix::cases(&host, &Filter::default(), &Requests::Ladder);
+    // One warm-up run: lazily opened process-wide handles are not leaks.
+    engine::run_all(&cases, &host);
+    let (fds, files) = (open_fds(), our_temp_entries());
+    for round in 0..3 {
+        let rows = engine::run_all(&cases, &host);
+        let effects = effect::run_all(&host);
+        assert_eq!(rows.len(), cases.len());
+        assert!(!effects.is_empty());
+        assert_eq!(open_fds(), fds, "open fds changed after round {round}");
+        assert_eq!(our_temp_entries(), files, "temp files left after round {round}");
+    }
+    assert!(files.is_empty(), "unix socket dirs left behind: {files:?}");
+}
