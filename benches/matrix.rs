@@ -102,6 +102,7 @@ fn buffer_cases() -> Vec<Case> {
 }
 
 /// Mean nanoseconds per call of `f` over `n` calls.
+#[cfg(unix)]
 fn per_call(n: u32, mut f: impl FnMut(i32)) -> f64 {
     let start = Instant::now();
     for i in 0..n {

@@ -147,10 +147,10 @@ impl Host {
     /// model needs cannot be read.
     pub fn detect() -> Result<Host, String> {
         let os = Os::this();
-        let linux = match os {
-            Os::Linux => Some(linux::read()?),
-            _ => None,
-        };
+        #[cfg(target_os = "linux")]
+        let linux = Some(linux::read()?);
+        #[cfg(not(target_os = "linux"))]
+        let linux = None;
         Ok(Host {
             os,
             kernel: kernel_release(),

@@ -14,6 +14,8 @@ type R<T> = io::Result<T>;
 
 /// A socket2 setter and getter, by the Rust types they take and give.
 #[derive(Clone, Copy)]
+// Not every OS has a call of every shape (macOS has no byte-string option).
+#[allow(dead_code)]
 pub enum Api {
     Usize(fn(&Socket, usize) -> R<()>, fn(&Socket) -> R<usize>),
     Bool(fn(&Socket, bool) -> R<()>, fn(&Socket) -> R<bool>),
@@ -46,10 +48,6 @@ pub fn api(name: &str) -> Option<Api> {
                 .map(|e| e.and_then(|e| e.raw_os_error()).unwrap_or(0).into())
         }),
         "TCP_NODELAY" => Bool(Socket::set_tcp_nodelay, Socket::tcp_nodelay),
-        "TCP_KEEPINTVL" => Duration(
-            |s, d| s.set_tcp_keepalive(&TcpKeepalive::new().with_interval(d)),
-            Socket::tcp_keepalive_interval,
-        ),
         "TCP_KEEPCNT" => U32(
             |s, n| s.set_tcp_keepalive(&TcpKeepalive::new().with_retries(n)),
             Socket::tcp_keepalive_retries,
@@ -82,9 +80,15 @@ fn platform_api(name: &str) -> Option<Api> {
             |s, d| s.set_tcp_keepalive(&TcpKeepalive::new().with_time(d)),
             Socket::tcp_keepalive_time,
         ),
+        "TCP_KEEPINTVL" => Duration(
+            |s, d| s.set_tcp_keepalive(&TcpKeepalive::new().with_interval(d)),
+            Socket::tcp_keepalive_interval,
+        ),
         "IP_RECVTOS" => Bool(Socket::set_recv_tos_v4, Socket::recv_tos_v4),
         "IPV6_RECVTCLASS" => Bool(Socket::set_recv_tclass_v6, Socket::recv_tclass_v6),
         "IPV6_TCLASS" => U32(Socket::set_tclass_v6, Socket::tclass_v6),
+        #[cfg(any(target_os = "linux", target_os = "android", target_os = "freebsd"))]
+        "TCP_CONGESTION" => Bytes(Socket::set_tcp_congestion, Socket::tcp_congestion),
         _ => return linux_api(name),
     })
 }
@@ -112,7 +116,6 @@ fn linux_api(name: &str) -> Option<Api> {
             Socket::set_tcp_thin_linear_timeouts,
             Socket::tcp_thin_linear_timeouts,
         ),
-        "TCP_CONGESTION" => Bytes(Socket::set_tcp_congestion, Socket::tcp_congestion),
         "IP_FREEBIND" => Bool(Socket::set_freebind_v4, Socket::freebind_v4),
         "IP_TRANSPARENT" => Bool(Socket::set_ip_transparent_v4, Socket::ip_transparent_v4),
         _ => return None,

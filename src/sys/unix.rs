@@ -50,7 +50,7 @@ const CODES: &[(&str, libc::c_int, libc::c_int)] = &[
     ("TCP_CORK", libc::IPPROTO_TCP, libc::TCP_CORK),
     #[cfg(any(target_os = "linux", target_os = "android"))]
     ("TCP_QUICKACK", libc::IPPROTO_TCP, libc::TCP_QUICKACK),
-    #[cfg(any(target_os = "linux", target_os = "android", target_os = "macos"))]
+    #[cfg(any(target_os = "linux", target_os = "android"))]
     ("TCP_NOTSENT_LOWAT", libc::IPPROTO_TCP, libc::TCP_NOTSENT_LOWAT),
     #[cfg(any(target_os = "linux", target_os = "android"))]
     (

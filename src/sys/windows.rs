@@ -10,6 +10,30 @@ use windows_sys::Win32::Networking::WinSock as ws;
 const CODES: &[(&str, i32, i32)] = &[
     ("SO_SNDBUF", ws::SOL_SOCKET, ws::SO_SNDBUF),
     ("SO_RCVBUF", ws::SOL_SOCKET, ws::SO_RCVBUF),
+    ("SO_KEEPALIVE", ws::SOL_SOCKET, ws::SO_KEEPALIVE),
+    ("SO_REUSEADDR", ws::SOL_SOCKET, ws::SO_REUSEADDR),
+    ("SO_BROADCAST", ws::SOL_SOCKET, ws::SO_BROADCAST),
+    ("SO_OOBINLINE", ws::SOL_SOCKET, ws::SO_OOBINLINE),
+    ("SO_LINGER", ws::SOL_SOCKET, ws::SO_LINGER),
+    ("SO_RCVTIMEO", ws::SOL_SOCKET, ws::SO_RCVTIMEO),
+    ("SO_SNDTIMEO", ws::SOL_SOCKET, ws::SO_SNDTIMEO),
+    ("SO_RCVLOWAT", ws::SOL_SOCKET, ws::SO_RCVLOWAT),
+    ("SO_SNDLOWAT", ws::SOL_SOCKET, ws::SO_SNDLOWAT),
+    ("SO_TYPE", ws::SOL_SOCKET, ws::SO_TYPE),
+    ("SO_ERROR", ws::SOL_SOCKET, ws::SO_ERROR),
+    ("TCP_NODELAY", ws::IPPROTO_TCP, ws::TCP_NODELAY),
+    ("TCP_MAXSEG", ws::IPPROTO_TCP, ws::TCP_MAXSEG),
+    ("TCP_KEEPIDLE", ws::IPPROTO_TCP, ws::TCP_KEEPIDLE),
+    ("TCP_KEEPINTVL", ws::IPPROTO_TCP, ws::TCP_KEEPINTVL),
+    ("TCP_KEEPCNT", ws::IPPROTO_TCP, ws::TCP_KEEPCNT),
+    ("IP_TTL", ws::IPPROTO_IP, ws::IP_TTL),
+    ("IP_TOS", ws::IPPROTO_IP, ws::IP_TOS),
+    ("IP_MULTICAST_TTL", ws::IPPROTO_IP, ws::IP_MULTICAST_TTL),
+    ("IP_MULTICAST_LOOP", ws::IPPROTO_IP, ws::IP_MULTICAST_LOOP),
+    ("IPV6_V6ONLY", ws::IPPROTO_IPV6, ws::IPV6_V6ONLY),
+    ("IPV6_UNICAST_HOPS", ws::IPPROTO_IPV6, ws::IPV6_UNICAST_HOPS),
+    ("IPV6_MULTICAST_HOPS", ws::IPPROTO_IPV6, ws::IPV6_MULTICAST_HOPS),
+    ("IPV6_MULTICAST_LOOP", ws::IPPROTO_IPV6, ws::IPV6_MULTICAST_LOOP),
 ];
 
 pub fn code(option: &str) -> Option<Code> {
@@ -19,15 +43,16 @@ pub fn code(option: &str) -> Option<Code> {
         .map(|&(_, level, name)| Code { level, name })
 }
 
-pub fn set_int(socket: &impl AsRawSocket, code: Code, value: i32) -> Result<(), String> {
-    // SAFETY: the pointer and length describe a live i32.
+/// `setsockopt(s, level, name, value, sizeof value)` for any plain C type.
+fn set<T>(socket: &impl AsRawSocket, code: Code, value: &T) -> Result<(), String> {
+    // SAFETY: the pointer and length describe a live T.
     let rc = unsafe {
         ws::setsockopt(
             socket.as_raw_socket() as ws::SOCKET,
             code.level,
             code.name,
-            (&value as *const i32).cast(),
-            size_of::<i32>() as i32,
+            (value as *const T).cast(),
+            size_of::<T>() as i32,
         )
     };
     if rc == 0 {
@@ -37,24 +62,81 @@ pub fn set_int(socket: &impl AsRawSocket, code: Code, value: i32) -> Result<(), 
     }
 }
 
-pub fn get_int(socket: &impl AsRawSocket, code: Code) -> Result<i32, String> {
-    let mut value: i32 = 0;
-    let mut len = size_of::<i32>() as i32;
-    // SAFETY: the pointer and length describe a live, writable i32.
+/// `getsockopt` into a zeroed C value.
+fn get<T>(socket: &impl AsRawSocket, code: Code, value: &mut T) -> Result<(), String> {
+    let mut len = size_of::<T>() as i32;
+    // SAFETY: the pointer and length describe a live, writable T.
     let rc = unsafe {
         ws::getsockopt(
             socket.as_raw_socket() as ws::SOCKET,
             code.level,
             code.name,
-            (&mut value as *mut i32).cast(),
+            (value as *mut T).cast(),
             &mut len,
         )
     };
     if rc == 0 {
-        Ok(value)
+        Ok(())
     } else {
         Err(last_error_name())
     }
+}
+
+pub fn set_int(socket: &impl AsRawSocket, code: Code, value: i32) -> Result<(), String> {
+    set(socket, code, &value)
+}
+
+pub fn get_int(socket: &impl AsRawSocket, code: Code) -> Result<i32, String> {
+    let mut value: i32 = 0;
+    get(socket, code, &mut value)?;
+    Ok(value)
+}
+
+/// Winsock's `struct linger` holds two `u_short`s; a request that does not
+/// fit them cannot be said on this path.
+pub fn set_linger(socket: &impl AsRawSocket, code: Code, on: i32, secs: i32) -> Result<(), String> {
+    let short = |v: i32| u16::try_from(v).map_err(|_| format!("{v} does not fit a u_short"));
+    let l = ws::LINGER {
+        l_onoff: short(on)?,
+        l_linger: short(secs)?,
+    };
+    set(socket, code, &l)
+}
+
+pub fn get_linger(socket: &impl AsRawSocket, code: Code) -> Result<(i128, i128), String> {
+    let mut l = ws::LINGER {
+        l_onoff: 0,
+        l_linger: 0,
+    };
+    get(socket, code, &mut l)?;
+    Ok((l.l_onoff.into(), l.l_linger.into()))
+}
+
+/// Winsock's timeouts are a DWORD of milliseconds: a timeval request is
+/// said as that many milliseconds when it is a whole number of them.
+pub fn set_timeval(socket: &impl AsRawSocket, code: Code, sec: i128, usec: i128) -> Result<(), String> {
+    if usec % 1000 != 0 {
+        return Err(format!(
+            "tv_usec {usec} is not whole milliseconds (Windows takes a DWORD of ms)"
+        ));
+    }
+    let ms = u32::try_from(sec * 1000 + usec / 1000)
+        .map_err(|_| "the timeout does not fit a DWORD of ms".to_string())?;
+    set(socket, code, &ms)
+}
+
+pub fn get_timeval(socket: &impl AsRawSocket, code: Code) -> Result<(i128, i128), String> {
+    let mut ms: u32 = 0;
+    get(socket, code, &mut ms)?;
+    Ok(((ms / 1000).into(), ((ms % 1000) * 1000).into()))
+}
+
+pub fn set_bytes(_: &impl AsRawSocket, _: Code, _: &[u8]) -> Result<(), String> {
+    Err("Winsock has no byte-string socket options".into())
+}
+
+pub fn get_bytes(_: &impl AsRawSocket, _: Code, _: usize) -> Result<Vec<u8>, String> {
+    Err("Winsock has no byte-string socket options".into())
 }
 
 fn last_error_name() -> String {
