@@ -315,8 +315,12 @@ fn try_observe(effect: &Effect, kind: Kind, host: &Host) -> std::io::Result<Outc
     })
 }
 
-/// Every effect on every kind it applies to that this host can make.
+/// Every effect on every kind it applies to that this host can make (none
+/// where no model of effects exists for the OS).
 pub fn run_all(host: &Host) -> Vec<EffectRow> {
+    if !crate::model::models_effects(host) {
+        return Vec::new();
+    }
     let kinds = crate::matrix::kinds(host);
     EFFECTS
         .iter()

@@ -47,7 +47,40 @@ pub struct Host {
     pub kernel: String,
     /// Whether `::1` can be bound; without it the IPv6 kinds are skipped.
     pub ipv6: bool,
+    /// Kinds whose sockets this host cannot create, with the OS's error
+    /// (Windows has no unix datagram sockets; Wine no unix sockets at all).
+    pub missing_kinds: Vec<(crate::kind::Kind, String)>,
     pub linux: Option<LinuxFacts>,
+    /// Set when this Windows process runs under Wine, which is not Windows.
+    pub wine: Option<WineFacts>,
+}
+
+/// Wine runs the Windows code path on a Linux kernel; what it reports
+/// before any set comes from that kernel, read through Wine's Z: drive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WineFacts {
+    pub version: String,
+    pub wmem_default: i128,
+    pub rmem_default: i128,
+    pub tcp_wmem_default: i128,
+    pub tcp_rmem_default: i128,
+    pub ip_default_ttl: i128,
+    pub ipv6_hop_limit: i128,
+}
+
+impl WineFacts {
+    pub fn sym(&self, name: &'static str) -> Sym {
+        let value = match name {
+            "wmem_default" => self.wmem_default,
+            "rmem_default" => self.rmem_default,
+            "tcp_wmem[1]" => self.tcp_wmem_default,
+            "tcp_rmem[1]" => self.tcp_rmem_default,
+            "ip_default_ttl" => self.ip_default_ttl,
+            "hop_limit" => self.ipv6_hop_limit,
+            _ => panic!("no Wine fact named {name}"),
+        };
+        sym(name, value)
+    }
 }
 
 /// What the Linux model needs. Sysctls are read from /proc/sys; the one
@@ -151,16 +184,42 @@ impl Host {
         let linux = Some(linux::read()?);
         #[cfg(not(target_os = "linux"))]
         let linux = None;
+        #[cfg(windows)]
+        let wine = wine::detect()?;
+        #[cfg(not(windows))]
+        let wine = None;
         Ok(Host {
             os,
             kernel: kernel_release(),
             ipv6: ipv6_available(),
+            missing_kinds: missing_kinds(),
             linux,
+            wine,
         })
+    }
+
+    /// The OS as snapshots name it: Wine is kept apart from Windows.
+    pub fn os_label(&self) -> &'static str {
+        match (self.os, &self.wine) {
+            (Os::Windows, Some(_)) => "windows-wine",
+            (os, _) => os.name(),
+        }
     }
 
     /// Limits read from the OS, for the report.
     pub fn limits(&self) -> Vec<Fact> {
+        if let Some(w) = &self.wine {
+            return vec![
+                fact("wine", &w.version),
+                fact("host net.core.wmem_default", w.wmem_default),
+                fact("host net.core.rmem_default", w.rmem_default),
+                fact("host net.ipv4.tcp_wmem[1]", w.tcp_wmem_default),
+                fact("host net.ipv4.tcp_rmem[1]", w.tcp_rmem_default),
+                fact("host net.ipv4.ip_default_ttl", w.ip_default_ttl),
+                fact("host net.ipv6.conf.all.hop_limit", w.ipv6_hop_limit),
+                fact("ipv6", self.ipv6),
+            ];
+        }
         let Some(l) = &self.linux else {
             return Vec::new();
         };
@@ -248,6 +307,20 @@ fn fact(name: &'static str, value: impl ToString) -> Fact {
         value: value.to_string(),
         how: None,
     }
+}
+
+/// Kinds whose socket() fails here, each with the error's name.
+fn missing_kinds() -> Vec<(crate::kind::Kind, String)> {
+    crate::kind::Kind::ALL
+        .into_iter()
+        .filter_map(|k| {
+            let e = crate::fixture::new_socket(k).err()?;
+            let name = e
+                .raw_os_error()
+                .map_or_else(|| e.to_string(), crate::sys::error_name);
+            Some((k, name))
+        })
+        .collect()
 }
 
 fn ipv6_available() -> bool {
@@ -412,5 +485,54 @@ impl Host {
             jiffy_us: Some(l.jiffy()),
             default_congestion: Some(l.tcp_congestion_control.clone()),
         }
+    }
+}
+
+#[cfg(windows)]
+mod wine {
+    use super::WineFacts;
+    use windows_sys::Win32::System::LibraryLoader::{GetModuleHandleA, GetProcAddress};
+
+    /// Wine's ntdll exports `wine_get_version`; Windows' does not.
+    pub fn detect() -> Result<Option<WineFacts>, String> {
+        // SAFETY: both calls take NUL-terminated names and only look up symbols.
+        let version = unsafe {
+            let ntdll = GetModuleHandleA(c"ntdll.dll".as_ptr().cast());
+            if ntdll.is_null() {
+                return Ok(None);
+            }
+            let Some(get) = GetProcAddress(ntdll, c"wine_get_version".as_ptr().cast()) else {
+                return Ok(None);
+            };
+            let get: extern "C" fn() -> *const std::ffi::c_char = std::mem::transmute(get);
+            std::ffi::CStr::from_ptr(get()).to_string_lossy().into_owned()
+        };
+        let read = |name: &str| -> Result<String, String> {
+            let path = format!("Z:\\proc\\sys\\{}", name.replace('/', "\\"));
+            std::fs::read_to_string(&path)
+                .map(|s| s.trim().to_string())
+                .map_err(|e| format!("cannot read the Wine host's {path}: {e}"))
+        };
+        let number = |name: &str| -> Result<i128, String> {
+            let text = read(name)?;
+            text.parse()
+                .map_err(|_| format!("{name} holds {text:?}, not a number"))
+        };
+        let middle = |name: &str| -> Result<i128, String> {
+            let text = read(name)?;
+            text.split_whitespace()
+                .nth(1)
+                .and_then(|v| v.parse().ok())
+                .ok_or_else(|| format!("{name} holds {text:?}, not three numbers"))
+        };
+        Ok(Some(WineFacts {
+            version,
+            wmem_default: number("net/core/wmem_default")?,
+            rmem_default: number("net/core/rmem_default")?,
+            tcp_wmem_default: middle("net/ipv4/tcp_wmem")?,
+            tcp_rmem_default: middle("net/ipv4/tcp_rmem")?,
+            ip_default_ttl: number("net/ipv4/ip_default_ttl")?,
+            ipv6_hop_limit: number("net/ipv6/conf/all/hop_limit").unwrap_or(64),
+        }))
     }
 }

@@ -162,9 +162,10 @@ pub const BUFFER: &[Rung] = &[
     socket2(U64_MAX),
 ];
 
-/// Flags: does a non-zero value read back as 1, or as something else?
-/// socket2's `bool` can only say 0 and 1.
-pub const BOOL: &[Rung] = &[both(0), both(1), raw(2), raw(-1), raw(INT_MAX)];
+/// Flags: does a non-zero value read back as 1, or as something else? 256
+/// has a zero low byte (Wine reads some flags as one byte). socket2's `bool`
+/// can only say 0 and 1.
+pub const BOOL: &[Rung] = &[both(0), both(1), raw(2), raw(256), raw(-1), raw(INT_MAX)];
 
 pub const LINGER: &[Rung] = &[
     linger(0, 0, Reach::Both),

@@ -91,16 +91,21 @@ pub fn kinds(host: &Host) -> Vec<Kind> {
 }
 
 /// Kinds skipped on this host, each with the reason.
-pub fn unavailable_kinds(host: &Host) -> Vec<(Kind, &'static str)> {
+pub fn unavailable_kinds(host: &Host) -> Vec<(Kind, String)> {
     Kind::ALL
         .into_iter()
         .filter_map(|k| unavailable_reason(host, k).map(|why| (k, why)))
         .collect()
 }
 
-fn unavailable_reason(host: &Host, kind: Kind) -> Option<&'static str> {
+fn unavailable_reason(host: &Host, kind: Kind) -> Option<String> {
+    if let Some((_, error)) = host.missing_kinds.iter().find(|(k, _)| *k == kind) {
+        return Some(format!(
+            "not available on this host (socket() fails with {error})"
+        ));
+    }
     (kind.family() == Family::Ipv6 && !host.ipv6)
-        .then_some("IPv6 is not available on this host (::1 cannot be bound)")
+        .then(|| "IPv6 is not available on this host (::1 cannot be bound)".to_string())
 }
 
 /// The requests an option is tried with, each with the ladder's word on

@@ -25,7 +25,8 @@ fn run(args: &[&str]) -> Output {
 #[case::below_int(&["--value", "-2147483649"], "fits neither")]
 #[case::twice(&["--kind", "tcp4", "--kind", "udp4"], "given twice")]
 #[case::listening_dgram(&["--kind", "udp4", "--state", "listening"], "states for udp4")]
-#[case::socket2_force(&["--option", "SO_SNDBUFFORCE", "--path", "socket2"], "no call for SO_SNDBUFFORCE")]
+// Linux: "the socket2 path has no call for SO_SNDBUFFORCE"; elsewhere: "not defined".
+#[case::socket2_force(&["--option", "SO_SNDBUFFORCE", "--path", "socket2"], "SO_SNDBUFFORCE")]
 #[case::negative_socket2(&["--value", "-1", "--path", "socket2"], "cannot express -1")]
 fn bad_invocations_say_one_line_and_exit_2(#[case] args: &[&str], #[case] says: &str) {
     let out = run(args);
@@ -44,8 +45,12 @@ fn a_users_value_is_explained() {
     let out = run(&["--option", "so_rcvbuf", "--kind", "udp4", "--value", "3000000"]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{stdout}");
-    // 3000000 is below this host's rmem_max or above it: either way a rule and its source show.
-    assert!(stdout.contains("net/core/sock.c"), "{stdout}");
+    // 3000000 is below this host's rmem_max or above it: either way the
+    // rule shows with its reason and source under the line.
+    if cfg!(target_os = "linux") {
+        assert!(stdout.contains("net/core/sock.c"), "{stdout}");
+    }
+    assert!(stdout.contains("SO_RCVBUF · udp4 · fresh"), "{stdout}");
     assert!(stdout.contains("6 cases, 0 model disagreements"), "{stdout}");
 }
 
@@ -58,8 +63,13 @@ fn json_lists_every_case_with_the_fixed_keys() {
         assert!(report["host"].get(key).is_some(), "host.{key} missing");
     }
     let cases = report["cases"].as_array().expect("cases is an array");
-    // Default + 35 rungs over two paths on four states: every state, every rung.
-    assert_eq!(cases.len(), 4 * (2 + 31 + 32));
+    // On Linux: a default and 35 rungs over two paths (31 raw, 32 socket2)
+    // on four states. Elsewhere the rungs at a host limit may be missing.
+    if cfg!(target_os = "linux") {
+        assert_eq!(cases.len(), 4 * (2 + 31 + 32));
+    } else {
+        assert!(cases.len() >= 4 * 2, "{}", cases.len());
+    }
     for case in cases {
         for key in [
             "option",
@@ -80,14 +90,7 @@ fn json_lists_every_case_with_the_fixed_keys() {
 
 #[test]
 fn markdown_has_a_table_per_group() {
-    let out = run(&[
-        "--format",
-        "markdown",
-        "--option",
-        "SO_RCVBUF",
-        "--kind",
-        "unix-dgram",
-    ]);
+    let out = run(&["--format", "markdown", "--option", "SO_RCVBUF", "--kind", "udp4"]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success());
     assert_eq!(

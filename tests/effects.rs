@@ -25,6 +25,10 @@ fn effect_on_kind(
     if !common::available(kind) {
         return;
     }
+    if !model::models_effects(host()) {
+        eprintln!("skipped: no model of effects for {}", host().os_label());
+        return;
+    }
     let mut failures = Vec::new();
     let mut ran = 0;
     for e in EFFECTS

@@ -14,7 +14,7 @@ use sockmatrix::render;
 
 /// The OS part of a snapshot's name.
 fn os_suffix() -> String {
-    host().os.name().to_string()
+    host().os_label().to_string()
 }
 
 /// The suffix of privilege-dependent snapshots: which of the capabilities
@@ -37,8 +37,11 @@ fn assert_table(name: &str, suffix: &str, rows: &[Row]) {
 }
 
 fn assert_text(name: &str, suffix: &str, text: String) {
+    // Kinds this OS cannot make at all are simply not in its snapshots; kinds
+    // this host lacks for the moment (IPv6 switched off) are compared apart.
     let missing: Vec<String> = matrix::unavailable_kinds(host())
         .iter()
+        .filter(|(k, _)| !host().missing_kinds.iter().any(|(m, _)| m == k))
         .map(|(k, why)| {
             eprintln!("skipped: {k}: {why}");
             k.to_string()
@@ -58,6 +61,10 @@ fn assert_text(name: &str, suffix: &str, text: String) {
 #[test]
 fn effects_table() {
     let rows = effect::run_all(host());
+    if !sockmatrix::model::models_effects(host()) {
+        eprintln!("skipped: no model of effects for {}", host().os_label());
+        return;
+    }
     assert!(!rows.is_empty(), "no effects ran");
     assert_text(
         "effects",

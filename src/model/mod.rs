@@ -4,6 +4,7 @@
 
 pub mod linux;
 pub mod socket2;
+pub mod wine;
 
 use crate::case::Case;
 use crate::host::{Host, Os};
@@ -24,11 +25,17 @@ pub fn predict(case: &Case, host: &Host) -> Prediction {
     let mut rules = Vec::new();
     let shape = case.option.socket2;
     let request = match (case.path, shape) {
-        (Path::Socket2, Some(shape)) => socket2::request(shape, &case.request, &mut rules),
+        (Path::Socket2, Some(shape)) => {
+            socket2::request(shape, &case.request, &mut rules, host.os == Os::Windows)
+        }
         _ => case.request.clone(),
     };
-    let kernel = match (host.os, &host.linux) {
-        (Os::Linux, Some(facts)) => linux::predict(case.option, case.kind, case.state, &request, facts),
+    let kernel = match (host.os, &host.linux, &host.wine) {
+        (Os::Linux, Some(facts), _) => linux::predict(case.option, case.kind, case.state, &request, facts),
+        (Os::Windows, _, Some(wine)) => {
+            let via_socket2 = case.path == Path::Socket2;
+            wine::predict(case.option, case.kind, case.state, &request, via_socket2, wine)
+        }
         _ => Prediction::err("UNMODELLED", vec![&UNMODELLED]),
     };
     rules.extend(kernel.rules);
@@ -42,10 +49,16 @@ pub fn predict(case: &Case, host: &Host) -> Prediction {
 /// The OS's rule for an option as one formula with this host's numbers,
 /// for the CLI's group headers.
 pub fn formula(case: &Case, host: &Host) -> String {
-    match (host.os, &host.linux) {
-        (Os::Linux, Some(facts)) => linux::formula(case.option, case.kind, case.state, facts),
+    match (host.os, &host.linux, &host.wine) {
+        (Os::Linux, Some(facts), _) => linux::formula(case.option, case.kind, case.state, facts),
+        (Os::Windows, _, Some(_)) => wine::formula(case.option, case.kind),
         _ => UNMODELLED.formula.to_string(),
     }
+}
+
+/// Whether this host's OS has a model of effects (only Linux so far).
+pub fn models_effects(host: &Host) -> bool {
+    host.os == Os::Linux && host.linux.is_some()
 }
 
 /// The prediction for an effect on one kind.
@@ -66,5 +79,6 @@ pub fn all_rules() -> Vec<&'static Rule> {
     let mut all = vec![&UNMODELLED];
     all.extend(socket2::RULES);
     all.extend(linux::rules());
+    all.extend(wine::RULES);
     all
 }

@@ -63,7 +63,7 @@ pub const TIMEVAL_SATURATED: Rule = Rule {
 pub const LINGER_SECS_TRUNCATED: Rule = Rule {
     id: "socket2.linger_secs_truncated",
     formula: "(c_int)secs",
-    why: "socket2 casts the linger Duration's seconds to the C int l_linger with `as`",
+    why: "socket2 casts the linger Duration's seconds to l_linger with `as`: a C int on Unix, a u_short on Windows",
     source: "socket2 0.6 src/socket.rs into_linger",
 };
 pub const LINGER_OFF_HIDES_TIME: Rule = Rule {
@@ -73,7 +73,30 @@ pub const LINGER_OFF_HIDES_TIME: Rule = Rule {
     source: "socket2 0.6 src/socket.rs from_linger",
 };
 
+pub const TIMEOUT_MS_TRUNCATED: Rule = Rule {
+    id: "socket2.timeout_ms_truncated",
+    formula: "ms = min(d.as_millis(), u32::MAX)",
+    why: "on Windows socket2 passes whole milliseconds, dropping the rest: a timeout under 1 ms becomes 0, which means no timeout at all (its comment says it rounds up; the code truncates)",
+    source: "socket2 0.6 src/sys/windows.rs into_ms",
+};
+pub const TIMEOUT_MS_SATURATED: Rule = Rule {
+    id: "socket2.timeout_ms_saturated",
+    formula: "min(ms, u32::MAX)",
+    why: "on Windows a timeout longer than u32::MAX milliseconds (about 49.7 days) is passed as u32::MAX (INFINITE)",
+    source: "socket2 0.6 src/sys/windows.rs into_ms",
+};
+
+pub const OTHER_CALL: Rule = Rule {
+    id: "socket2.other_call",
+    formula: "not setsockopt",
+    why: "socket2 makes another call than setsockopt here (on Windows, keepalive goes through the SIO_KEEPALIVE_VALS ioctl first), so the raw path cannot reproduce the result",
+    source: "socket2 0.6 src/sys/windows.rs set_tcp_keepalive",
+};
+
 pub const RULES: &[&Rule] = &[
+    &OTHER_CALL,
+    &TIMEOUT_MS_TRUNCATED,
+    &TIMEOUT_MS_SATURATED,
     &USIZE_TRUNCATED,
     &NEGATIVE_READ_WRAPS,
     &U32_AS_INT,
@@ -104,8 +127,9 @@ fn as_c_int(v: i128) -> i128 {
     i128::from(v as i32)
 }
 
-/// The request as the kernel receives it from socket2.
-pub fn request(shape: Shape, request: &Request, rules: &mut Vec<&'static Rule>) -> Request {
+/// The request as the kernel receives it from socket2 (`windows`: socket2's
+/// Windows code, which speaks Winsock's types).
+pub fn request(shape: Shape, request: &Request, rules: &mut Vec<&'static Rule>, windows: bool) -> Request {
     let Request::Set(val) = request else {
         return request.clone();
     };
@@ -118,9 +142,26 @@ pub fn request(shape: Shape, request: &Request, rules: &mut Vec<&'static Rule>) 
         (Shape::OptMillis, Val::Int(e)) => Val::Int(convert(*e, &MILLIS_AS_UINT, rules, |v| {
             i128::from(v.min(u32::MAX.into()) as u32 as i32)
         })),
+        (Shape::Timeout, Val::Time(sec, usec)) if windows => {
+            let ms = sec.value() * 1000 + usec.value() / 1000;
+            if usec.value() % 1000 != 0 {
+                rules.push(&TIMEOUT_MS_TRUNCATED);
+            }
+            let sent = if ms > i128::from(u32::MAX) {
+                rules.push(&TIMEOUT_MS_SATURATED);
+                i128::from(u32::MAX)
+            } else {
+                ms
+            };
+            Val::time(sent / 1000, (sent % 1000) * 1000)
+        }
         (Shape::Timeout, Val::Time(sec, usec)) => Val::Time(
             convert(*sec, &TIMEVAL_SATURATED, rules, |v| v.min(i64::MAX.into())),
             *usec,
+        ),
+        (Shape::Linger, Val::Linger(on, secs)) if windows => Val::Linger(
+            *on,
+            convert(*secs, &LINGER_SECS_TRUNCATED, rules, |v| i128::from(v as u16)),
         ),
         (Shape::Linger, Val::Linger(on, secs)) => {
             Val::Linger(*on, convert(*secs, &LINGER_SECS_TRUNCATED, rules, as_c_int))

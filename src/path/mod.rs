@@ -31,7 +31,7 @@ impl Path {
     /// Whether this path's argument type can hold the request.
     pub fn can_express(self, option: &OptionSpec, val: &Val) -> bool {
         match self {
-            Path::Raw => raw_fits(val),
+            Path::Raw => crate::sys::raw_fits(val),
             Path::Socket2 => option
                 .socket2
                 .is_some_and(|shape| socket2_can_express(shape, val)),
@@ -56,18 +56,6 @@ impl Path {
             Ok(v) => Outcome::Ok(v),
             Err(name) => Outcome::Err(name),
         }
-    }
-}
-
-/// The raw path speaks C: ints and linger fields are `int`, a timeval's
-/// seconds are a 64-bit `time_t`.
-fn raw_fits(val: &Val) -> bool {
-    let int = |v: i128| i32::try_from(v).is_ok();
-    match val {
-        Val::Int(e) => int(e.value()),
-        Val::Linger(on, secs) => int(on.value()) && int(secs.value()),
-        Val::Time(sec, usec) => i64::try_from(sec.value()).is_ok() && int(usec.value()),
-        Val::Text(..) => true,
     }
 }
 

@@ -96,7 +96,7 @@ pub fn json(host: &Host, rows: &[Row], effects: &[EffectRow]) -> String {
     let s = summarize(rows);
     let report = json!({
         "host": {
-            "os": host.os.name(),
+            "os": host.os_label(),
             "kernel": host.kernel,
             "limits": facts(host.limits()),
             "calibrated": facts(host.calibrated()),

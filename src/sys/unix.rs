@@ -98,6 +98,19 @@ const LINGER: libc::c_int = libc::SO_LINGER_SEC;
 #[cfg(not(any(target_os = "macos", target_os = "ios")))]
 const LINGER: libc::c_int = libc::SO_LINGER;
 
+/// Whether the C types of this OS can hold the request: ints and linger
+/// fields are `int`, a timeval's seconds a 64-bit `time_t`.
+pub fn raw_fits(val: &crate::value::Val) -> bool {
+    use crate::value::Val;
+    let int = |v: i128| i32::try_from(v).is_ok();
+    match val {
+        Val::Int(e) => int(e.value()),
+        Val::Linger(on, secs) => int(on.value()) && int(secs.value()),
+        Val::Time(sec, usec) => i64::try_from(sec.value()).is_ok() && int(usec.value()),
+        Val::Text(..) => true,
+    }
+}
+
 pub fn code(option: &str) -> Option<Code> {
     CODES
         .iter()

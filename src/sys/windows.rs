@@ -36,6 +36,23 @@ const CODES: &[(&str, i32, i32)] = &[
     ("IPV6_MULTICAST_LOOP", ws::IPPROTO_IPV6, ws::IPV6_MULTICAST_LOOP),
 ];
 
+/// Whether Winsock's C types can hold the request: ints are `int`, a
+/// linger is two `u_short`s, a timeout a DWORD of whole milliseconds.
+pub fn raw_fits(val: &crate::value::Val) -> bool {
+    use crate::value::Val;
+    match val {
+        Val::Int(e) => i32::try_from(e.value()).is_ok(),
+        Val::Linger(on, secs) => u16::try_from(on.value()).is_ok() && u16::try_from(secs.value()).is_ok(),
+        Val::Time(sec, usec) => {
+            let (sec, usec) = (sec.value(), usec.value());
+            (0..1_000_000).contains(&usec)
+                && usec % 1000 == 0
+                && u32::try_from(sec * 1000 + usec / 1000).is_ok()
+        }
+        Val::Text(..) => false,
+    }
+}
+
 pub fn code(option: &str) -> Option<Code> {
     CODES
         .iter()

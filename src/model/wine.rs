@@ -1,0 +1,313 @@
+//! Wine 8 on Linux: the Windows code path for real, but not Windows. Wine's
+//! ws2_32 keeps some options itself (the buffer sizes, the timeouts), turns
+//! some away, and hands the rest to the Linux kernel, translating its errno
+//! into a WSA error. Sources: Wine 8.0 dlls/ws2_32/socket.c (setsockopt,
+//! getsockopt), dlls/ntdll/unix/socket.c (the AFD ioctls behind them) and
+//! server/sock.c; figures measured on this workplace's Linux machines.
+
+use crate::case::Request;
+use crate::catalog::OptionSpec;
+use crate::expr::Expr;
+use crate::host::WineFacts;
+use crate::kind::{Family as Domain, Kind, State};
+use crate::outcome::Prediction;
+use crate::rule::Rule;
+use crate::value::Val;
+
+const WS2: &str = "Wine 8.0 dlls/ws2_32/socket.c setsockopt / getsockopt";
+const UNIX_SOCKET: &str = "Wine 8.0 dlls/ntdll/unix/socket.c sock_ioctl; server/sock.c";
+
+pub const BUF_DEFAULT: Rule = Rule {
+    id: "wine.buf.host_default",
+    formula: "TCP: tcp_wmem[1] | tcp_rmem[1]; UDP: wmem_default | rmem_default",
+    why: "Wine reports the size the host kernel gave the socket when it was made (not Windows' defaults, and not what TCP autotuning makes of it later)",
+    source: UNIX_SOCKET,
+};
+pub const BUF_AS_REQUESTED: Rule = Rule {
+    id: "wine.buf.reports_requested",
+    formula: "v",
+    why: "Wine passes the size to the host kernel (which doubles and clamps it) but keeps and reports the request itself, negative or zero included",
+    source: UNIX_SOCKET,
+};
+pub const FLAG: Rule = Rule {
+    id: "wine.flag",
+    formula: "v != 0",
+    why: "a Winsock BOOL option is passed to the host kernel, which stores one bit and reads back 0 or 1",
+    source: WS2,
+};
+pub const FLAG_LOW_BYTE: Rule = Rule {
+    id: "wine.flag_low_byte",
+    formula: "(v & 0xff) != 0",
+    why: "for SO_KEEPALIVE, TCP_NODELAY and IPV6_V6ONLY Wine reads only the first byte of the value (Windows takes a one-byte BOOL there), so 256 switches the option off (measured; source line UNCONFIRMED)",
+    source: WS2,
+};
+pub const OFF: Rule = Rule {
+    id: "wine.default_off",
+    formula: "0",
+    why: "a new socket has the flag clear",
+    source: WS2,
+};
+pub const ON: Rule = Rule {
+    id: "wine.default_on",
+    formula: "1",
+    why: "on by default (multicast loopback; IPV6_V6ONLY, which Wine sets when it makes an IPv6 socket, as Windows does)",
+    source: WS2,
+};
+pub const LINGER: Rule = Rule {
+    id: "wine.linger",
+    formula: "l_onoff != 0 => linger(1, l_linger) else linger(0,0)",
+    why: "the u_short pair is passed to the host kernel, which keeps one on/off bit and the seconds",
+    source: WS2,
+};
+pub const LINGER_STREAM_ONLY: Rule = Rule {
+    id: "wine.linger.stream_only",
+    formula: "WSAENOPROTOOPT",
+    why: "Wine refuses SO_LINGER on datagram sockets, as Windows does",
+    source: WS2,
+};
+pub const TIMEOUT: Rule = Rule {
+    id: "wine.timeo.ms",
+    formula: "DWORD ms, stored and read back as given",
+    why: "Wine keeps SO_RCVTIMEO / SO_SNDTIMEO itself as a DWORD of milliseconds; 0 means none",
+    source: UNIX_SOCKET,
+};
+pub const UNSUPPORTED: Rule = Rule {
+    id: "wine.unsupported",
+    formula: "WSAENOPROTOOPT",
+    why: "Wine 8 does not implement this option (SO_RCVLOWAT, SO_SNDLOWAT, TCP_MAXSEG and the TCP keepalive options), read or write",
+    source: WS2,
+};
+pub const KEEPALIVE_VALS_UDP: Rule = Rule {
+    id: "wine.keepalive_vals_not_tcp",
+    formula: "WSAEINVAL",
+    why: "Wine refuses the SIO_KEEPALIVE_VALS ioctl on a non-TCP socket",
+    source: "Wine 8.0 dlls/ntdll/unix/socket.c sock_ioctl",
+};
+pub const TYPE: Rule = Rule {
+    id: "wine.so_type",
+    formula: "SOCK_STREAM 1, SOCK_DGRAM 2; set => WSAENOPROTOOPT",
+    why: "the socket's type; it cannot be set",
+    source: WS2,
+};
+pub const ERROR: Rule = Rule {
+    id: "wine.so_error",
+    formula: "0; a set is accepted and ignored",
+    why: "no error is pending; Wine accepts setting SO_ERROR and changes nothing",
+    source: WS2,
+};
+pub const ERRNO_MAPPED: Rule = Rule {
+    id: "wine.host_errno",
+    formula: "ENOPROTOOPT, EINVAL => WSAEINVAL; EOPNOTSUPP => WSAEOPNOTSUPP",
+    why: "the host kernel refused the call (as in the Linux rows) and Wine translated its errno",
+    source: "Wine 8.0 dlls/ntdll/unix/socket.c sock_errno_to_status; dlls/ws2_32/socket.c",
+};
+pub const TTL: Rule = Rule {
+    id: "wine.ip.ttl",
+    formula: "-1 => ip_default_ttl; 1..255; else WSAEINVAL",
+    why: "passed to the host kernel: -1 means the default TTL and 0 is refused",
+    source: WS2,
+};
+pub const TOS: Rule = Rule {
+    id: "wine.ip.tos",
+    formula: "0..255, else WSAEINVAL; stream: ECN bits kept",
+    why: "a TOS outside one byte is refused; otherwise the host kernel stores it, keeping the ECN bits on TCP (UNCONFIRMED which layer refuses the out-of-range byte)",
+    source: WS2,
+};
+pub const MULTICAST_STREAM: Rule = Rule {
+    id: "wine.multicast_not_stream",
+    formula: "WSAEINVAL",
+    why: "Wine refuses the multicast options, read and write, on stream sockets",
+    source: WS2,
+};
+pub const HOPS: Rule = Rule {
+    id: "wine.hops",
+    formula: "-1 => default; 0..255; else WSAEINVAL",
+    why: "passed to the host kernel: -1 reads the default (1 for multicast, the hop limit for unicast)",
+    source: WS2,
+};
+pub const V6ONLY: Rule = Rule {
+    id: "wine.ipv6.v6only",
+    formula: "bound => WSAEINVAL; IPv4 => WSAEOPNOTSUPP; else v != 0",
+    why: "IPV6_V6ONLY can only change before bind (also on an IPv4 socket, which is refused once bound before its family is looked at; UNCONFIRMED order)",
+    source: WS2,
+};
+
+pub const RULES: &[&Rule] = &[
+    &FLAG_LOW_BYTE,
+    &BUF_DEFAULT,
+    &BUF_AS_REQUESTED,
+    &FLAG,
+    &OFF,
+    &ON,
+    &LINGER,
+    &LINGER_STREAM_ONLY,
+    &TIMEOUT,
+    &UNSUPPORTED,
+    &KEEPALIVE_VALS_UDP,
+    &TYPE,
+    &ERROR,
+    &ERRNO_MAPPED,
+    &TTL,
+    &TOS,
+    &MULTICAST_STREAM,
+    &HOPS,
+    &V6ONLY,
+];
+
+fn ok(v: Val, rule: &'static Rule) -> Prediction {
+    Prediction::ok(v, vec![rule])
+}
+
+fn err(name: &'static str, rule: &'static Rule) -> Prediction {
+    Prediction::err(name, vec![rule])
+}
+
+fn flag(request: &Request, default: (i128, &'static Rule)) -> Prediction {
+    match request {
+        Request::Default => ok(Val::int(default.0), default.1),
+        Request::Set(Val::Int(v)) => ok(Val::int((v.value() != 0).into()), &FLAG),
+        Request::Set(_) => err("WSAEINVAL", &FLAG),
+    }
+}
+
+/// A BOOL of which Wine reads one byte.
+fn byte_flag(request: &Request, default: (i128, &'static Rule)) -> Prediction {
+    match request {
+        Request::Set(Val::Int(v)) => ok(Val::int((v.value() & 0xff != 0).into()), &FLAG_LOW_BYTE),
+        _ => flag(request, default),
+    }
+}
+
+fn int(request: &Request) -> Option<i128> {
+    match request {
+        Request::Set(Val::Int(v)) => Some(v.value()),
+        _ => None,
+    }
+}
+
+/// A ranged int passed to the host: -1 means `default`.
+fn ranged(
+    request: &Request,
+    default: Val,
+    range: std::ops::RangeInclusive<i128>,
+    rule: &'static Rule,
+) -> Prediction {
+    match int(request) {
+        None | Some(-1) => ok(default, rule),
+        Some(v) if range.contains(&v) => ok(Val::int(v), rule),
+        Some(_) => err("WSAEINVAL", rule),
+    }
+}
+
+/// Wine's prediction. `via_socket2` matters where socket2's Windows code
+/// makes other calls than the option's own (keepalive).
+pub fn predict(
+    option: &OptionSpec,
+    kind: Kind,
+    state: State,
+    request: &Request,
+    via_socket2: bool,
+    h: &WineFacts,
+) -> Prediction {
+    let stream = kind.is_stream();
+    let v4 = kind.family() == Domain::Ipv4;
+    let set = matches!(request, Request::Set(_));
+    // The host kernel's level check, translated (see the Linux rows).
+    let host_level_error = |tcp_level: bool| -> Option<Prediction> {
+        let refused = if tcp_level { !stream } else { v4 };
+        if !refused {
+            return None;
+        }
+        let name = match (set, v4) {
+            (true, _) | (false, false) => "WSAEINVAL",
+            (false, true) => "WSAEOPNOTSUPP",
+        };
+        Some(err(name, &ERRNO_MAPPED))
+    };
+    match option.name {
+        "SO_SNDBUF" | "SO_RCVBUF" => match request {
+            Request::Default => {
+                let name = match (stream, option.name) {
+                    (true, "SO_SNDBUF") => "tcp_wmem[1]",
+                    (true, _) => "tcp_rmem[1]",
+                    (false, "SO_SNDBUF") => "wmem_default",
+                    (false, _) => "rmem_default",
+                };
+                ok(Val::Int(Expr::of(h.sym(name))), &BUF_DEFAULT)
+            }
+            Request::Set(v) => ok(v.clone(), &BUF_AS_REQUESTED),
+        },
+        "SO_KEEPALIVE" => byte_flag(request, (0, &OFF)),
+        "SO_REUSEADDR" | "SO_BROADCAST" | "SO_OOBINLINE" => flag(request, (0, &OFF)),
+        "SO_LINGER" if !stream => err("WSAENOPROTOOPT", &LINGER_STREAM_ONLY),
+        "SO_LINGER" => match request {
+            Request::Set(Val::Linger(on, secs)) if on.value() != 0 => {
+                ok(Val::Linger(Expr::lit(1), *secs), &LINGER)
+            }
+            _ => ok(Val::linger(0, 0), &LINGER),
+        },
+        "SO_RCVTIMEO" | "SO_SNDTIMEO" => match request {
+            Request::Set(v) => ok(v.clone(), &TIMEOUT),
+            Request::Default => ok(Val::time(0, 0), &TIMEOUT),
+        },
+        "SO_RCVLOWAT" | "SO_SNDLOWAT" | "TCP_MAXSEG" | "TCP_KEEPIDLE" | "TCP_KEEPINTVL" => {
+            err("WSAENOPROTOOPT", &UNSUPPORTED)
+        }
+        "TCP_KEEPCNT" if via_socket2 && set && !stream => Prediction::err(
+            "WSAEINVAL",
+            vec![&super::socket2::OTHER_CALL, &KEEPALIVE_VALS_UDP],
+        ),
+        "TCP_KEEPCNT" => err("WSAENOPROTOOPT", &UNSUPPORTED),
+        "SO_TYPE" if set => err("WSAENOPROTOOPT", &TYPE),
+        "SO_TYPE" => ok(Val::int(if stream { 1 } else { 2 }), &TYPE),
+        "SO_ERROR" => ok(Val::int(0), &ERROR),
+        "TCP_NODELAY" => host_level_error(true).unwrap_or_else(|| byte_flag(request, (0, &OFF))),
+        "IP_TTL" => ranged(
+            request,
+            Val::Int(Expr::of(h.sym("ip_default_ttl"))),
+            1..=255,
+            &TTL,
+        ),
+        "IP_TOS" => match int(request) {
+            None => ok(Val::int(0), &TOS),
+            Some(v) if !(0..=255).contains(&v) => err("WSAEINVAL", &TOS),
+            Some(v) if stream => ok(Val::int(v & !3), &TOS),
+            Some(v) => ok(Val::int(v), &TOS),
+        },
+        "IP_MULTICAST_TTL" | "IP_MULTICAST_LOOP" if stream => err("WSAEINVAL", &MULTICAST_STREAM),
+        "IP_MULTICAST_TTL" => ranged(request, Val::int(1), 0..=255, &HOPS),
+        "IP_MULTICAST_LOOP" => flag(request, (1, &ON)),
+        "IPV6_V6ONLY" if set && state != State::Fresh => err("WSAEINVAL", &V6ONLY),
+        "IPV6_V6ONLY" if v4 => err("WSAEOPNOTSUPP", &V6ONLY),
+        "IPV6_V6ONLY" => byte_flag(request, (1, &ON)),
+        "IPV6_MULTICAST_HOPS" | "IPV6_MULTICAST_LOOP" if stream => err("WSAEINVAL", &MULTICAST_STREAM),
+        name if name.starts_with("IPV6_") && v4 => {
+            host_level_error(false).expect("IPv4 kinds refuse IPv6 options")
+        }
+        "IPV6_UNICAST_HOPS" => ranged(request, Val::Int(Expr::of(h.sym("hop_limit"))), 0..=255, &HOPS),
+        "IPV6_MULTICAST_HOPS" => ranged(request, Val::int(1), 0..=255, &HOPS),
+        "IPV6_MULTICAST_LOOP" => flag(request, (1, &ON)),
+        _ => Prediction::err("UNMODELLED", vec![&super::UNMODELLED]),
+    }
+}
+
+/// The rule behind an option, for the CLI's group headers.
+pub fn formula(option: &OptionSpec, kind: Kind) -> String {
+    let probe = predict(
+        option,
+        kind,
+        State::Fresh,
+        &Request::Default,
+        false,
+        &WineFacts {
+            version: String::new(),
+            wmem_default: 0,
+            rmem_default: 0,
+            tcp_wmem_default: 0,
+            tcp_rmem_default: 0,
+            ip_default_ttl: 0,
+            ipv6_hop_limit: 0,
+        },
+    );
+    probe.rules.first().map_or("?", |r| r.formula).to_string()
+}
