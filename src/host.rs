@@ -53,6 +53,37 @@ pub struct Host {
     pub linux: Option<LinuxFacts>,
     /// Set when this Windows process runs under Wine, which is not Windows.
     pub wine: Option<WineFacts>,
+    /// macOS and FreeBSD: the sysctls the models use, by name.
+    pub bsd: Option<BsdFacts>,
+}
+
+/// Sysctls read with sysctlbyname on macOS and FreeBSD.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BsdFacts {
+    pub values: std::collections::BTreeMap<&'static str, i128>,
+}
+
+/// The sysctls the BSD models use (those an OS lacks are left out).
+pub const BSD_SYSCTLS: &[&str] = &[
+    "kern.ipc.maxsockbuf",
+    "kern.hz",
+    "net.inet.tcp.sendspace",
+    "net.inet.tcp.recvspace",
+    "net.inet.udp.recvspace",
+    "net.inet.udp.maxdgram",
+    "net.local.stream.sendspace",
+    "net.local.stream.recvspace",
+    "net.local.dgram.maxdgram",
+    "net.local.dgram.recvspace",
+    "net.inet.ip.ttl",
+    "net.inet6.ip6.hlim",
+];
+
+impl BsdFacts {
+    /// A sysctl as a host quantity, named by its sysctl name.
+    pub fn sym(&self, name: &'static str) -> Option<Sym> {
+        self.values.get(name).map(|&value| sym(name, value))
+    }
 }
 
 /// Wine runs the Windows code path on a Linux kernel; what it reports
@@ -184,6 +215,10 @@ impl Host {
         let linux = Some(linux::read()?);
         #[cfg(not(target_os = "linux"))]
         let linux = None;
+        #[cfg(any(target_os = "macos", target_os = "freebsd"))]
+        let bsd = Some(bsd::read());
+        #[cfg(not(any(target_os = "macos", target_os = "freebsd")))]
+        let bsd = None;
         #[cfg(windows)]
         let wine = wine::detect()?;
         #[cfg(not(windows))]
@@ -195,6 +230,7 @@ impl Host {
             missing_kinds: missing_kinds(),
             linux,
             wine,
+            bsd,
         })
     }
 
@@ -208,6 +244,9 @@ impl Host {
 
     /// Limits read from the OS, for the report.
     pub fn limits(&self) -> Vec<Fact> {
+        if let Some(b) = &self.bsd {
+            return b.values.iter().map(|(n, v)| fact(n, v)).collect();
+        }
         if let Some(w) = &self.wine {
             return vec![
                 fact("wine", &w.version),
@@ -474,6 +513,13 @@ impl Host {
     /// The host quantities an option's relative rungs are placed at.
     pub fn anchors(&self, option: &crate::catalog::OptionSpec) -> crate::ladder::Anchors {
         use crate::catalog::Limit;
+        if let Some(b) = &self.bsd {
+            // One limit for both directions: kern.ipc.maxsockbuf (sb_max).
+            return crate::ladder::Anchors {
+                max: option.limit.and_then(|_| b.sym("kern.ipc.maxsockbuf")),
+                ..Default::default()
+            };
+        }
         let Some(l) = self.linux.as_ref() else {
             return Default::default();
         };
@@ -534,5 +580,39 @@ mod wine {
             ip_default_ttl: number("net/ipv4/ip_default_ttl")?,
             ipv6_hop_limit: number("net/ipv6/conf/all/hop_limit").unwrap_or(64),
         }))
+    }
+}
+
+#[cfg(any(target_os = "macos", target_os = "freebsd"))]
+mod bsd {
+    use super::{BsdFacts, BSD_SYSCTLS};
+
+    /// Each sysctl this OS has, as an int or a long.
+    pub fn read() -> BsdFacts {
+        let mut facts = BsdFacts::default();
+        for &name in BSD_SYSCTLS {
+            let Ok(cname) = std::ffi::CString::new(name) else {
+                continue;
+            };
+            let mut buf = [0u8; 8];
+            let mut len = buf.len();
+            // SAFETY: the buffer and its length are valid; no new value is set.
+            let rc = unsafe {
+                libc::sysctlbyname(
+                    cname.as_ptr(),
+                    buf.as_mut_ptr().cast(),
+                    &mut len,
+                    std::ptr::null_mut(),
+                    0,
+                )
+            };
+            let value = match (rc, len) {
+                (0, 4) => i128::from(i32::from_ne_bytes([buf[0], buf[1], buf[2], buf[3]])),
+                (0, 8) => i128::from(i64::from_ne_bytes(buf)),
+                _ => continue,
+            };
+            facts.values.insert(name, value);
+        }
+        facts
     }
 }

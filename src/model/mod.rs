@@ -2,8 +2,12 @@
 //! error) the OS will report, with the rules that produced it. Pure
 //! functions, no I/O: every OS's model compiles and can be tested anywhere.
 
+pub mod apple;
+pub mod bsd;
+pub mod freebsd;
 pub mod linux;
 pub mod socket2;
+pub mod windows;
 pub mod wine;
 
 use crate::case::Case;
@@ -36,6 +40,19 @@ pub fn predict(case: &Case, host: &Host) -> Prediction {
             let via_socket2 = case.path == Path::Socket2;
             wine::predict(case.option, case.kind, case.state, &request, via_socket2, wine)
         }
+        (Os::Windows, _, None) => windows::predict(case.option, case.kind, &request),
+        (Os::MacOs, ..) if host.bsd.is_some() => apple::predict(
+            case.option,
+            case.kind,
+            &request,
+            host.bsd.as_ref().expect("checked"),
+        ),
+        (Os::FreeBsd, ..) if host.bsd.is_some() => freebsd::predict(
+            case.option,
+            case.kind,
+            &request,
+            host.bsd.as_ref().expect("checked"),
+        ),
         _ => Prediction::err("UNMODELLED", vec![&UNMODELLED]),
     };
     rules.extend(kernel.rules);
@@ -80,5 +97,8 @@ pub fn all_rules() -> Vec<&'static Rule> {
     all.extend(socket2::RULES);
     all.extend(linux::rules());
     all.extend(wine::RULES);
+    all.extend(windows::RULES);
+    all.extend(apple::rules());
+    all.extend(freebsd::rules());
     all
 }
