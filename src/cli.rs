@@ -25,11 +25,15 @@ pub struct Args {
 pub enum Parsed {
     Run,
     Help,
+    /// `compare`: the committed snapshots side by side, from this folder.
+    Compare(String),
 }
 
 pub const USAGE: &str = "\
 usage: sockmatrix [--format table|markdown|json] [--option NAME] [--kind KIND]
                   [--state STATE] [--path raw|socket2] [--value N]
+       sockmatrix compare [--dir SNAPSHOTS] [--format table|markdown]
+                  [--option NAME] [--kind KIND] [--state STATE] [--path P]
 
 Runs every socket option case on this host and prints what each request
 really became, the model's prediction and the rule behind it.
@@ -43,7 +47,10 @@ really became, the model's prediction and the rule behind it.
              path whose type can hold it: an integer (3000000, -1, 0x100),
              a timeout (1s, 250ms, 15us, tv(1,4000)), a linger (on:30, off)
              or, with --option TCP_CONGESTION, a name (reno)
-  --help     this text";
+  --help     this text
+
+compare prints every committed snapshot (all OSes) side by side, marking
+with ≠ the cases whose effective values differ between them.";
 
 fn names<T: Copy>(all: &[T], name: impl Fn(T) -> &'static str) -> String {
     all.iter().map(|&t| name(t)).collect::<Vec<_>>().join(", ")
@@ -160,7 +167,9 @@ pub fn parse(args: &[String]) -> Result<(Parsed, Args), String> {
     };
     let mut seen: Vec<&str> = Vec::new();
     let mut raw_value: Option<String> = None;
-    let mut it = args.iter();
+    let compare = args.first().is_some_and(|a| a == "compare");
+    let mut dir = String::from("snapshots");
+    let mut it = args.iter().skip(usize::from(compare));
     while let Some(arg) = it.next() {
         let (flag, inline) = match arg.split_once('=') {
             Some((f, v)) if f.starts_with("--") => (f, Some(v.to_string())),
@@ -169,11 +178,18 @@ pub fn parse(args: &[String]) -> Result<(Parsed, Args), String> {
         if flag == "--help" || flag == "-h" {
             return Ok((Parsed::Help, parsed));
         }
-        const FLAGS: [&str; 6] = ["--format", "--option", "--kind", "--state", "--path", "--value"];
-        let Some(&flag) = FLAGS.iter().find(|f| **f == flag) else {
+        const ALL_FLAGS: [&str; 7] = [
+            "--format", "--option", "--kind", "--state", "--path", "--value", "--dir",
+        ];
+        // --value runs cases, --dir reads snapshots: each belongs to one mode.
+        let flags: Vec<&'static str> = ALL_FLAGS
+            .into_iter()
+            .filter(|f| (*f != "--dir" || compare) && (*f != "--value" || !compare))
+            .collect();
+        let Some(&flag) = flags.iter().find(|f| **f == flag) else {
             return Err(format!(
                 "unknown argument {arg:?}; valid flags: {}, --help",
-                FLAGS.join(", ")
+                flags.join(", ")
             ));
         };
         if seen.contains(&flag) {
@@ -201,8 +217,15 @@ pub fn parse(args: &[String]) -> Result<(Parsed, Args), String> {
             "--state" => parsed.filter.state = Some(choose(flag, &State::ALL, &value, State::name)?),
             "--path" => parsed.filter.path = Some(choose(flag, &Path::ALL, &value, Path::name)?),
             "--value" => raw_value = Some(value),
+            "--dir" => dir = value,
             _ => unreachable!("flag checked against FLAGS"),
         }
+    }
+    if compare {
+        if parsed.format == Format::Json {
+            return Err("compare: --format takes table or markdown".into());
+        }
+        return Ok((Parsed::Compare(dir), parsed));
     }
     if let Some(text) = raw_value {
         let ty = parsed.filter.option.map(|o| o.ty);

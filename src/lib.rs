@@ -9,6 +9,7 @@
 pub mod case;
 pub mod catalog;
 pub mod cli;
+pub mod compare;
 pub mod effect;
 pub mod engine;
 pub mod expr;

@@ -3,7 +3,7 @@
 use sockmatrix::cli::{self, Format, Parsed};
 use sockmatrix::host::Host;
 use sockmatrix::matrix::{self, Requests};
-use sockmatrix::{effect, engine, render};
+use sockmatrix::{compare, effect, engine, render};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -15,9 +15,13 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    if what == Parsed::Help {
-        println!("{}", cli::USAGE);
-        return ExitCode::SUCCESS;
+    match what {
+        Parsed::Help => {
+            println!("{}", cli::USAGE);
+            return ExitCode::SUCCESS;
+        }
+        Parsed::Compare(dir) => return compare(&dir, &args),
+        Parsed::Run => {}
     }
     let host = match Host::detect() {
         Ok(host) => host,
@@ -52,5 +56,34 @@ fn main() -> ExitCode {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
+    }
+}
+
+/// `sockmatrix compare`: the committed snapshots side by side.
+fn compare(dir: &str, args: &cli::Args) -> ExitCode {
+    let f = &args.filter;
+    let filter = compare::Filter {
+        option: f.option.map(|o| o.name.to_string()),
+        kind: f.kind.map(|k| k.name().to_string()),
+        state: f.state.map(|s| s.name().to_string()),
+        path: f.path.map(|p| p.name().to_string()),
+    };
+    match compare::Table::build(std::path::Path::new(dir), &filter) {
+        Ok(table) if table.lines.is_empty() => {
+            eprintln!("sockmatrix: compare: no snapshot rows in {dir} match these filters");
+            ExitCode::from(2)
+        }
+        Ok(table) => {
+            let text = match args.format {
+                Format::Markdown => table.markdown(),
+                _ => table.text(),
+            };
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(why) => {
+            eprintln!("sockmatrix: compare: {why}");
+            ExitCode::from(2)
+        }
     }
 }

@@ -4,11 +4,11 @@
 use rstest::rstest;
 use std::process::{Command, Output};
 
+/// The binary under test; SOCKMATRIX_BIN points elsewhere when the tests run
+/// from a copy (scripts/test-in runs them as another user).
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sockmatrix"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
+    let bin = std::env::var("SOCKMATRIX_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_sockmatrix").into());
+    Command::new(bin).args(args).output().expect("the binary runs")
 }
 
 #[rstest]

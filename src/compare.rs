@@ -1,0 +1,208 @@
+//! `sockmatrix compare`: every committed snapshot side by side, so one line
+//! shows what the same request becomes on each OS.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// One snapshot row: where it was taken, the case, and its result.
+#[derive(Debug, Clone)]
+struct Row {
+    os: String,
+    key: Key,
+    effective: String,
+    rule: String,
+}
+
+/// What identifies a case across OSes.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Key {
+    pub option: String,
+    pub kind: String,
+    pub state: String,
+    pub path: String,
+    pub requested: String,
+    /// Position in the snapshot, so ladders keep their order.
+    order: usize,
+}
+
+/// Narrows the comparison.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub option: Option<String>,
+    pub kind: Option<String>,
+    pub state: Option<String>,
+    pub path: Option<String>,
+}
+
+impl Filter {
+    fn keeps(&self, k: &Key) -> bool {
+        let eq =
+            |want: &Option<String>, have: &str| want.as_ref().is_none_or(|w| w.eq_ignore_ascii_case(have));
+        eq(&self.option, &k.option)
+            && eq(&self.kind, &k.kind)
+            && eq(&self.state, &k.state)
+            && eq(&self.path, &k.path)
+    }
+}
+
+/// Reads every `*.snap` table under `dir` (effects tables are left out:
+/// they are not option cases).
+fn read_rows(dir: &Path) -> Result<Vec<Row>, String> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "snap"))
+        .collect();
+    files.sort();
+    let mut rows = Vec::new();
+    for file in files {
+        let name = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        let Some((family, os)) = name.split_once('@') else {
+            continue;
+        };
+        if family == "effects" {
+            continue;
+        }
+        let text =
+            std::fs::read_to_string(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+        let body = text.splitn(3, "---\n").nth(2).unwrap_or_default();
+        for (order, line) in body.lines().skip(1).enumerate() {
+            let cells: Vec<&str> = line.split(" | ").map(str::trim).collect();
+            let [option, kind, state, path, requested, effective, rule] = cells[..] else {
+                return Err(format!("{}: a row without 7 columns: {line:?}", file.display()));
+            };
+            rows.push(Row {
+                os: os.to_string(),
+                key: Key {
+                    option: option.into(),
+                    kind: kind.into(),
+                    state: state.into(),
+                    path: path.into(),
+                    requested: requested.into(),
+                    order,
+                },
+                effective: effective.into(),
+                rule: rule.into(),
+            });
+        }
+    }
+    Ok(rows)
+}
+
+/// One OS's result for a case: the effective value and the rule, if the OS
+/// has the case at all.
+pub type Cell = Option<(String, String)>;
+
+/// The comparison: one line per case, one column per OS snapshot.
+pub struct Table {
+    pub oses: Vec<String>,
+    pub lines: Vec<(Key, Vec<Cell>)>,
+}
+
+type CaseId = (String, String, String, String, String);
+
+impl Table {
+    pub fn build(dir: &Path, filter: &Filter) -> Result<Table, String> {
+        let rows: Vec<Row> = read_rows(dir)?
+            .into_iter()
+            .filter(|r| filter.keeps(&r.key))
+            .collect();
+        let mut oses: Vec<String> = rows.iter().map(|r| r.os.clone()).collect();
+        oses.sort();
+        oses.dedup();
+        // The first time a case is seen fixes its place.
+        let mut lines: BTreeMap<
+            (String, String, String, String, String),
+            (Key, Vec<Option<(String, String)>>),
+        > = BTreeMap::new();
+        for r in rows {
+            let k = &r.key;
+            let id = (
+                k.option.clone(),
+                k.kind.clone(),
+                k.state.clone(),
+                k.path.clone(),
+                k.requested.clone(),
+            );
+            let column = oses.iter().position(|o| *o == r.os).expect("collected above");
+            let entry = lines
+                .entry(id)
+                .or_insert_with(|| (r.key.clone(), vec![None; oses.len()]));
+            entry.1[column] = Some((r.effective, r.rule));
+        }
+        let mut lines: Vec<_> = lines.into_values().collect();
+        lines.sort_by(|a, b| {
+            (&a.0.option, &a.0.kind, &a.0.state, &a.0.path, a.0.order).cmp(&(
+                &b.0.option,
+                &b.0.kind,
+                &b.0.state,
+                &b.0.path,
+                b.0.order,
+            ))
+        });
+        Ok(Table { oses, lines })
+    }
+
+    /// Whether the OSes that have the case disagree on it.
+    fn differs(cells: &[Cell]) -> bool {
+        let mut seen = cells.iter().flatten().map(|(v, _)| v);
+        let first = seen.next();
+        seen.any(|v| Some(v) != first)
+    }
+
+    pub fn markdown(&self) -> String {
+        let mut out = format!(
+            "| option | kind | state | path | requested | {} | |\n",
+            self.oses.join(" | ")
+        );
+        out.push_str(&format!("|{}\n", "---|".repeat(6 + self.oses.len())));
+        for (k, cells) in &self.lines {
+            let values: Vec<String> = cells
+                .iter()
+                .map(|c| {
+                    c.as_ref()
+                        .map_or("–".into(), |(v, rule)| format!("{v} <sub>{rule}</sub>"))
+                })
+                .collect();
+            let mark = if Self::differs(cells) { "≠" } else { "" };
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {} | {mark} |",
+                k.option,
+                k.kind,
+                k.state,
+                k.path,
+                k.requested,
+                values.join(" | ")
+            );
+        }
+        out
+    }
+
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        for (k, cells) in &self.lines {
+            let mark = if Self::differs(cells) { "≠ " } else { "  " };
+            let _ = writeln!(
+                out,
+                "{mark}{} {} {} {} {}",
+                k.option, k.kind, k.state, k.path, k.requested
+            );
+            for (os, cell) in self.oses.iter().zip(cells) {
+                if let Some((v, rule)) = cell {
+                    let _ = writeln!(out, "      {os:<28} {v}  [{rule}]");
+                }
+            }
+        }
+        let differing = self.lines.iter().filter(|(_, c)| Self::differs(c)).count();
+        let _ = writeln!(
+            out,
+            "\n{} cases across {} snapshots ({}); {differing} differ between them",
+            self.lines.len(),
+            self.oses.len(),
+            self.oses.join(", ")
+        );
+        out
+    }
+}
