@@ -112,10 +112,7 @@ impl Table {
         oses.sort();
         oses.dedup();
         // The first time a case is seen fixes its place.
-        let mut lines: BTreeMap<
-            (String, String, String, String, String),
-            (Key, Vec<Option<(String, String)>>),
-        > = BTreeMap::new();
+        let mut lines: BTreeMap<CaseId, (Key, Vec<Cell>)> = BTreeMap::new();
         for r in rows {
             let k = &r.key;
             let id = (
