@@ -150,6 +150,9 @@ pub struct LinuxFacts {
     /// net.core.busy_read is global and only the initial network namespace
     /// shows it; elsewhere it is calibrated by one SO_BUSY_POLL read.
     pub busy_read_calibrated: bool,
+    /// The running kernel's (major, minor), for rules that changed between
+    /// releases.
+    pub kernel_version: (u32, u32),
     /// CAP_NET_ADMIN in the initial user namespace, which the FORCE options need.
     pub cap_net_admin: bool,
     /// CAP_NET_RAW or CAP_NET_ADMIN in this network namespace's user
@@ -414,9 +417,20 @@ mod linux {
             ipv6_hop_limit: number("net/ipv6/conf/all/hop_limit").unwrap_or(64),
             busy_read: busy_read.0,
             busy_read_calibrated: busy_read.1,
+            kernel_version: kernel_version(&super::kernel_release())?,
             cap_net_admin: cap_net_admin(),
             cap_net_raw_or_admin: effective_caps() & (1 << CAP_NET_RAW | 1 << CAP_NET_ADMIN) != 0,
         })
+    }
+
+    /// "6.18.44-fc" -> (6, 18).
+    fn kernel_version(release: &str) -> Result<(u32, u32), String> {
+        let mut parts = release.split(|c: char| !c.is_ascii_digit());
+        let mut next = || parts.next().and_then(|p| p.parse().ok());
+        match (next(), next()) {
+            (Some(major), Some(minor)) => Ok((major, minor)),
+            _ => Err(format!("cannot read a kernel version from {release:?}")),
+        }
     }
 
     fn words(name: &str) -> Result<Vec<String>, String> {

@@ -10,7 +10,9 @@ use sockmatrix::catalog::Family;
 use sockmatrix::effect;
 use sockmatrix::engine::{self, Row};
 use sockmatrix::matrix::{self, Filter, Requests};
+use sockmatrix::model::linux;
 use sockmatrix::render;
+use std::collections::BTreeMap;
 
 /// The OS part of a snapshot's name.
 fn os_suffix() -> String {
@@ -115,18 +117,24 @@ fn family_tables() {
     let cases = matrix::cases(host(), &Filter::default(), &Requests::Ladder);
     let rows = engine::run_all(&cases, host());
     for family in Family::ALL {
-        let (privileged, plain): (Vec<Row>, Vec<Row>) = rows
-            .iter()
-            .filter(|r| r.case.option.family == family)
-            .cloned()
-            .partition(|r| r.case.option.privileged);
-        assert_table(family.name(), &os_suffix(), &plain);
-        if !privileged.is_empty() {
-            assert_table(
-                &format!("{}_privileged", family.name()),
-                &privilege_suffix(),
-                &privileged,
-            );
+        // Each row goes to its family's table, or apart when its outcome
+        // depends on privileges or on the kernel release.
+        let mut tables: BTreeMap<(String, String), Vec<Row>> = BTreeMap::new();
+        for row in rows.iter().filter(|r| r.case.option.family == family) {
+            let option = row.case.option;
+            let era = host().linux.as_ref().and_then(|l| linux::era(option, l));
+            let key = match (option.privileged, era) {
+                (true, _) => (format!("{}_privileged", family.name()), privilege_suffix()),
+                (false, Some(era)) => (
+                    format!("{}_kernel", family.name()),
+                    format!("{}-{era}", os_suffix()),
+                ),
+                (false, None) => (family.name().to_string(), os_suffix()),
+            };
+            tables.entry(key).or_default().push(row.clone());
+        }
+        for ((name, suffix), rows) in tables {
+            assert_table(&name, &suffix, &rows);
         }
     }
 }

@@ -115,6 +115,16 @@ fn level_refusal(level: Level, kind: Kind, request: &Request) -> Option<Predicti
     })
 }
 
+/// For options whose behaviour changed between kernel releases: which era
+/// this kernel is in, so that snapshots keep those rows apart per era.
+pub fn era(option: &OptionSpec, host: &LinuxFacts) -> Option<&'static str> {
+    match option.name {
+        "SO_PASSCRED" if host.kernel_version < socket::PASSCRED_RESTRICTED_SINCE => Some("before-6.16"),
+        "SO_PASSCRED" => Some("6.16-and-later"),
+        _ => None,
+    }
+}
+
 pub fn formula(option: &OptionSpec, kind: Kind, state: State, host: &LinuxFacts) -> String {
     let get = level_refusal(option.level, kind, &Request::Default);
     let set = level_refusal(option.level, kind, &Request::Set(Val::int(0)));

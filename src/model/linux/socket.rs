@@ -25,10 +25,19 @@ pub const REUSEPORT_UNIX: Rule = Rule {
 };
 pub const PASSCRED_UNIX_ONLY: Rule = Rule {
     id: "linux.sock.passcred_unix_only",
-    formula: "EOPNOTSUPP unless AF_UNIX (or netlink)",
-    why: "SO_PASSCRED is refused, read and write, on sockets that cannot receive SCM_CREDENTIALS",
+    formula: "kernel >= 6.16: EOPNOTSUPP unless AF_UNIX (or netlink)",
+    why: "since 6.16 SO_PASSCRED is refused, read and write, on sockets that cannot receive SCM_CREDENTIALS (measured: 6.18 refuses, 6.12 and 6.1 accept; the exact release UNCONFIRMED)",
     source: "net/core/sock.c sk_setsockopt / sk_getsockopt (sk_may_scm_recv)",
 };
+pub const PASSCRED_ANY: Rule = Rule {
+    id: "linux.sock.passcred_any_socket",
+    formula: "kernel < 6.16: v != 0 on any socket",
+    why: "before 6.16 SO_PASSCRED is a plain flag on every socket, even where no credentials can arrive",
+    source: "net/core/sock.c sock_setsockopt (SO_PASSCRED: sock_valbool_flag)",
+};
+
+/// The first release that refuses SO_PASSCRED outside AF_UNIX / netlink.
+pub const PASSCRED_RESTRICTED_SINCE: (u32, u32) = (6, 16);
 pub const LINGER_DEFAULT: Rule = Rule {
     id: "linux.linger.default",
     formula: "linger(0,0)",
@@ -166,6 +175,7 @@ pub const RULES: &[&Rule] = &[
     &OFF,
     &REUSEPORT_UNIX,
     &PASSCRED_UNIX_ONLY,
+    &PASSCRED_ANY,
     &LINGER_DEFAULT,
     &LINGER_OFF_KEEPS_TIME,
     &LINGER_ON,
@@ -201,6 +211,9 @@ pub fn predict(a: &Args, request: &Request) -> Prediction {
             Some(v) if unix && v.value() != 0 => Prediction::err("EOPNOTSUPP", vec![&REUSEPORT_UNIX]),
             _ => flag(request, 0, &OFF),
         },
+        "SO_PASSCRED" if !unix && a.host.kernel_version < PASSCRED_RESTRICTED_SINCE => {
+            super::flag(request, 0, &PASSCRED_ANY)
+        }
         "SO_PASSCRED" if !unix => Prediction::err("EOPNOTSUPP", vec![&PASSCRED_UNIX_ONLY]),
         "SO_PASSCRED" => flag(request, 0, &OFF),
         "SO_LINGER" => linger(a, request),
@@ -337,6 +350,11 @@ fn rcvlowat(a: &Args, request: &Request) -> Prediction {
 pub fn main_rule(a: &Args) -> &'static Rule {
     match a.name {
         "SO_REUSEPORT" if a.kind.family() == Domain::Unix => &REUSEPORT_UNIX,
+        "SO_PASSCRED"
+            if a.kind.family() != Domain::Unix && a.host.kernel_version < PASSCRED_RESTRICTED_SINCE =>
+        {
+            &PASSCRED_ANY
+        }
         "SO_PASSCRED" if a.kind.family() != Domain::Unix => &PASSCRED_UNIX_ONLY,
         "SO_LINGER" => &LINGER_ON,
         "SO_RCVTIMEO" | "SO_SNDTIMEO" => &TIMEO_TICKS,
