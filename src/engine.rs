@@ -12,6 +12,8 @@ pub struct Row {
     pub case: Case,
     pub observed: Outcome,
     pub prediction: Prediction,
+    /// For buffer sizes, when asked for: what the buffer really held.
+    pub capacity: Option<crate::capacity::Report>,
 }
 
 impl Row {
@@ -36,6 +38,7 @@ pub fn run(case: &Case, host: &Host) -> Row {
         case: case.clone(),
         observed,
         prediction: model::predict(case, host),
+        capacity: None,
     }
 }
 

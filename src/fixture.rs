@@ -63,6 +63,12 @@ impl Fixture {
         &self.target
     }
 
+    /// The other end of a connected target: the bound peer of a datagram
+    /// socket, the accepted socket of a stream.
+    pub fn peer(&self) -> Option<&Socket> {
+        self.peers.first()
+    }
+
     /// For a listening target: connects a new client to it and returns the
     /// socket `accept()` gives (the fixture keeps the client open).
     pub fn accept_one(&mut self, kind: Kind) -> io::Result<Socket> {

@@ -147,6 +147,8 @@ pub struct LinuxFacts {
     pub bindv6only: i128,
     pub ipv6_hop_limit: i128,
     pub busy_read: i128,
+    /// net.unix.max_dgram_qlen: how many datagrams a unix socket queues.
+    pub max_dgram_qlen: i128,
     /// net.core.busy_read is global and only the initial network namespace
     /// shows it; elsewhere it is calibrated by one SO_BUSY_POLL read.
     pub busy_read_calibrated: bool,
@@ -293,6 +295,7 @@ impl Host {
             fact("net.ipv6.bindv6only", l.bindv6only),
             fact("net.ipv6.conf.all.hop_limit", l.ipv6_hop_limit),
             fact("net.core.busy_read", l.busy_read),
+            fact("net.unix.max_dgram_qlen", l.max_dgram_qlen),
             fact("cap_net_admin", l.cap_net_admin),
             fact("cap_net_raw_or_admin", l.cap_net_raw_or_admin),
             fact("ipv6", self.ipv6),
@@ -416,6 +419,7 @@ mod linux {
             bindv6only: number("net/ipv6/bindv6only").unwrap_or(0),
             ipv6_hop_limit: number("net/ipv6/conf/all/hop_limit").unwrap_or(64),
             busy_read: busy_read.0,
+            max_dgram_qlen: number("net/unix/max_dgram_qlen")?,
             busy_read_calibrated: busy_read.1,
             kernel_version: kernel_version(&super::kernel_release())?,
             cap_net_admin: cap_net_admin(),

@@ -6,6 +6,7 @@
 //! [`model::predict`] computes from the [`host::Host`] facts. [`render`]
 //! prints the rows.
 
+pub mod capacity;
 pub mod case;
 pub mod catalog;
 pub mod cli;

@@ -3,7 +3,7 @@
 use sockmatrix::cli::{self, Format, Parsed};
 use sockmatrix::host::Host;
 use sockmatrix::matrix::{self, Requests};
-use sockmatrix::{compare, effect, engine, render};
+use sockmatrix::{capacity, compare, effect, engine, render};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -38,7 +38,16 @@ fn main() -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let rows = engine::run_all(&cases, &host);
+    let mut rows = engine::run_all(&cases, &host);
+    // Capacity takes real traffic: measured when the run is narrowed to a
+    // buffer size, where it is read.
+    if args
+        .filter
+        .option
+        .is_some_and(|o| matches!(o.name, "SO_SNDBUF" | "SO_RCVBUF"))
+    {
+        capacity::attach(&mut rows, &host);
+    }
     // Effects belong to the full report; a narrowed run keeps to its cases.
     let effects = if args.filter.is_empty() && matches!(args.requests, Requests::Ladder) {
         effect::run_all(&host)
@@ -52,7 +61,10 @@ fn main() -> ExitCode {
         Format::Json => render::json(&host, &rows, &effects),
     };
     println!("{}", text.trim_end());
-    if rows.iter().all(|r| r.agrees()) && effects.iter().all(|e| e.agrees()) {
+    let capacity_ok = rows
+        .iter()
+        .all(|r| r.capacity.as_ref().is_none_or(|c| c.agrees() != Some(false)));
+    if rows.iter().all(|r| r.agrees()) && effects.iter().all(|e| e.agrees()) && capacity_ok {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)

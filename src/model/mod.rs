@@ -73,6 +73,19 @@ pub fn formula(case: &Case, host: &Host) -> String {
     }
 }
 
+/// The predicted capacity of a buffer, where a rule covers it.
+pub fn predict_capacity(
+    kind: crate::kind::Kind,
+    side: crate::capacity::Side,
+    requested: Option<i32>,
+    host: &Host,
+) -> (Option<crate::capacity::Capacity>, &'static Rule) {
+    match (host.os, &host.linux) {
+        (Os::Linux, Some(facts)) => linux::capacity::predict(kind, side, requested, facts),
+        _ => (None, &UNMODELLED),
+    }
+}
+
 /// Whether this host's OS has a model of effects (only Linux so far).
 pub fn models_effects(host: &Host) -> bool {
     host.os == Os::Linux && host.linux.is_some()

@@ -27,6 +27,24 @@ fn value(v: &crate::value::Value) -> Value {
     }
 }
 
+fn capacity(c: &crate::capacity::Report) -> Value {
+    use crate::capacity::Capacity;
+    let shape = |c: &Capacity| match c {
+        Capacity::Held { bytes, messages } => json!({ "bytes": bytes, "messages": messages }),
+        Capacity::Unbounded => json!({ "unbounded": true }),
+    };
+    json!({
+        "measured": match &c.measured {
+            Ok(m) => shape(m),
+            Err(e) => json!({ "err": e }),
+        },
+        "predicted": c.predicted.as_ref().map(shape),
+        "rule": c.rule.id,
+        "ratio": c.ratio(),
+        "agrees": c.agrees(),
+    })
+}
+
 fn outcome(o: &Outcome) -> Value {
     match o {
         Outcome::Ok(v) => json!({ "ok": value(v) }),
@@ -71,6 +89,7 @@ pub fn json(host: &Host, rows: &[Row], effects: &[EffectRow]) -> String {
                 "predicted_text": r.prediction.expected.to_string(),
                 "rule": r.prediction.rule_id(),
                 "agrees": r.agrees(),
+                "capacity": r.capacity.as_ref().map(capacity),
             })
         })
         .collect();

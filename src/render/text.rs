@@ -24,6 +24,16 @@ fn cell(row: Option<&Row>) -> String {
     }
 }
 
+/// The capacity beside a line (the raw path's, which every request it
+/// measured went through), or nothing.
+fn capacity_cell(line: &Line) -> Option<String> {
+    line.raw
+        .or(line.socket2)?
+        .capacity
+        .as_ref()
+        .map(|c| c.to_string())
+}
+
 fn rule_cell(line: &Line) -> String {
     let id = |r: Option<&Row>| r.map(|r| r.prediction.rule_id());
     match (id(line.raw), id(line.socket2)) {
@@ -71,6 +81,15 @@ fn summary_line(rows: &[Row], effects: &[EffectRow]) -> String {
         let bad = effects.iter().filter(|e| !e.agrees()).count();
         line.push_str(&format!("; {} effects, {bad} disagreeing", effects.len()));
     }
+    let capacities: Vec<_> = rows.iter().filter_map(|r| r.capacity.as_ref()).collect();
+    if !capacities.is_empty() {
+        let predicted = capacities.iter().filter(|c| c.agrees().is_some()).count();
+        let bad = capacities.iter().filter(|c| c.agrees() == Some(false)).count();
+        line.push_str(&format!(
+            "; capacity beside {} cases ({predicted} predicted, {bad} disagreeing)",
+            capacities.len()
+        ));
+    }
     line
 }
 
@@ -83,10 +102,17 @@ pub fn table(host: &Host, rows: &[Row], effects: &[EffectRow], explain: bool) ->
     }
     for group in groups(rows) {
         out.push_str(&format!("\n{}\n", header(&group, host)));
+        let with_capacity = group.lines.iter().any(|l| capacity_cell(l).is_some());
         let cells: Vec<[String; 4]> = group
             .lines
             .iter()
-            .map(|l| [l.requested.clone(), cell(l.raw), cell(l.socket2), rule_cell(l)])
+            .map(|l| {
+                let rule = match (with_capacity, capacity_cell(l)) {
+                    (true, Some(c)) => format!("{}  | capacity: {c}", rule_cell(l)),
+                    _ => rule_cell(l),
+                };
+                [l.requested.clone(), cell(l.raw), cell(l.socket2), rule]
+            })
             .collect();
         let titles = ["requested", "raw", "socket2", "rule"];
         let mut widths = titles.map(str::len);
@@ -137,14 +163,15 @@ pub fn markdown(host: &Host, rows: &[Row], effects: &[EffectRow], explain: bool)
             "\n### {}\n\n",
             header(&group, host).replacen(": ", "\n\n`", 1) + "`"
         ));
-        out.push_str("| requested | raw | socket2 | rule |\n|---|---|---|---|\n");
+        out.push_str("| requested | raw | socket2 | rule | capacity |\n|---|---|---|---|---|\n");
         for line in &group.lines {
             out.push_str(&format!(
-                "| {} | {} | {} | {} |\n",
+                "| {} | {} | {} | {} | {} |\n",
                 line.requested,
                 cell(line.raw),
                 cell(line.socket2),
-                rule_cell(line)
+                rule_cell(line),
+                capacity_cell(line).unwrap_or_default()
             ));
             if explain {
                 for rule in rules_of(line) {

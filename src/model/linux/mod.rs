@@ -4,6 +4,7 @@
 //! handled by this kind of socket at all?
 
 mod buffers;
+pub mod capacity;
 pub mod effects;
 mod ipv4;
 mod ipv6;

@@ -1,0 +1,116 @@
+//! What a Linux buffer holds, where it can be predicted: in truesize, the
+//! kernel charges each message its allocation (payload and headers rounded
+//! up to a power of two by kmalloc) plus struct sk_buff, not its payload.
+
+use super::buffers;
+use crate::capacity::{Capacity, Side, MESSAGE};
+use crate::case::Request;
+use crate::catalog;
+use crate::host::LinuxFacts;
+use crate::kind::{Family as Domain, Kind, State};
+use crate::outcome::Expected;
+use crate::rule::Rule;
+use crate::value::Val;
+
+pub const UDP_SEND_UNBOUNDED: Rule = Rule {
+    id: "linux.capacity.udp_send_unbounded",
+    formula: "never EAGAIN",
+    why: "a UDP datagram leaves at once through loopback; the send buffer only holds it in flight, so a non-reading peer never pushes back on the sender (its own buffer drops instead)",
+    source: "net/ipv4/udp.c udp_sendmsg; net/core/sock.c sock_wfree",
+};
+pub const UDP_RECEIVE: Rule = Rule {
+    id: "linux.capacity.udp_receive",
+    formula: "floor(rcvbuf / truesize) datagrams, truesize = roundup_pow2(1024 + headers + 320) + skb_overhead",
+    why: "each queued datagram is charged its truesize against the doubled SO_RCVBUF; the next one that would pass it is dropped (the exact header allowance is hidden by the power-of-two rounding; UNCONFIRMED beyond 1 KiB messages)",
+    source: "net/ipv4/udp.c __udp_enqueue_schedule_skb; include/linux/skbuff.h SKB_TRUESIZE",
+};
+pub const UNIX_DGRAM_SEND: Rule = Rule {
+    id: "linux.capacity.unix_dgram_send",
+    formula: "min(ceil(sndbuf / truesize), max_dgram_qlen + 1) datagrams",
+    why: "a unix datagram stays charged to the sender until read: sends go on while the sender's charge is below its doubled SO_SNDBUF, and stop when the peer's queue passes net.unix.max_dgram_qlen",
+    source: "net/unix/af_unix.c unix_dgram_sendmsg (sock_alloc_send_pskb, unix_recvq_full)",
+};
+pub const UNIX_DGRAM_MAX: Rule = Rule {
+    id: "linux.capacity.unix_dgram_max",
+    formula: "largest datagram = sndbuf - 32",
+    why: "a unix datagram longer than the send buffer less 32 bytes is refused with EMSGSIZE",
+    source: "net/unix/af_unix.c unix_dgram_sendmsg",
+};
+pub const MEASURED_ONLY: Rule = Rule {
+    id: "linux.capacity.measured_only",
+    formula: "?",
+    why: "not modelled: stream capacity depends on segment sizes, the peer's window and autotuning; reported, not predicted",
+    source: "-",
+};
+
+pub const RULES: &[&Rule] = &[
+    &UDP_SEND_UNBOUNDED,
+    &UDP_RECEIVE,
+    &UNIX_DGRAM_SEND,
+    &UNIX_DGRAM_MAX,
+    &MEASURED_ONLY,
+];
+
+/// SKB_DATA_ALIGN(sizeof(struct skb_shared_info)) on x86_64.
+const SHINFO: i128 = 320;
+/// Room for link, IP and UDP headers ahead of the payload (rounded away).
+const HEADERS: i128 = 128;
+
+fn next_power_of_two(n: i128) -> i128 {
+    let mut p = 1;
+    while p < n {
+        p *= 2;
+    }
+    p
+}
+
+/// What one message of `MESSAGE` bytes is charged.
+fn truesize(h: &LinuxFacts, headers: i128) -> i128 {
+    next_power_of_two(MESSAGE as i128 + headers + SHINFO) + h.skb_overhead
+}
+
+/// The buffer the kernel keeps for this request (the buffers model).
+fn effective(kind: Kind, side: Side, requested: Option<i32>, h: &LinuxFacts) -> Option<i128> {
+    let option = catalog::find(side.option())?;
+    let request = requested.map_or(Request::Default, |v| Request::Set(Val::int(v.into())));
+    match buffers::predict(option, kind, State::Fresh, &request, h).expected {
+        Expected::Ok(v) => v.as_int().map(|e| e.value()),
+        Expected::Err(_) => None,
+    }
+}
+
+/// The predicted capacity, where a rule covers the kind and side.
+pub fn predict(
+    kind: Kind,
+    side: Side,
+    requested: Option<i32>,
+    h: &LinuxFacts,
+) -> (Option<Capacity>, &'static Rule) {
+    let held = |messages: i128| Capacity::Held {
+        bytes: (messages * MESSAGE as i128) as u64,
+        messages: messages as u64,
+    };
+    match (kind.family(), kind.is_stream(), side) {
+        (Domain::Ipv4 | Domain::Ipv6, false, Side::Send) => (Some(Capacity::Unbounded), &UDP_SEND_UNBOUNDED),
+        (Domain::Ipv4 | Domain::Ipv6, false, Side::Receive) => {
+            let rcvbuf = effective(kind, side, requested, h);
+            (rcvbuf.map(|b| held(b / truesize(h, HEADERS))), &UDP_RECEIVE)
+        }
+        (Domain::Unix, false, _) => {
+            // Either way the sender's buffer and the peer's queue decide
+            // (af_unix never looks at SO_RCVBUF): the receive probe's sender
+            // keeps its default.
+            let request = if side == Side::Send { requested } else { None };
+            let sndbuf = effective(kind, Side::Send, request, h);
+            let t = truesize(h, 0);
+            let cap = |b: i128| ((b + t - 1) / t).min(h.max_dgram_qlen + 1);
+            (sndbuf.map(|b| held(cap(b))), &UNIX_DGRAM_SEND)
+        }
+        _ => (None, &MEASURED_ONLY),
+    }
+}
+
+/// The largest datagram a unix datagram socket with this SO_SNDBUF request sends.
+pub fn largest_datagram(requested: i32, h: &LinuxFacts) -> Option<i128> {
+    effective(Kind::UnixDgram, Side::Send, Some(requested), h).map(|b| b - 32)
+}

@@ -1,0 +1,76 @@
+//! Capacity: what the buffer holds. Each probe runs five times and must give
+//! the same result every time before it is compared with the model and
+//! written to the snapshot; probes no rule predicts are reported by the CLI
+//! only.
+#![cfg(target_os = "linux")]
+
+mod common;
+
+use common::host;
+use sockmatrix::capacity::{self, Side};
+use sockmatrix::kind::Kind;
+use sockmatrix::model::linux::capacity as model;
+
+/// Fixed requests: their buffers are the same on every host.
+const REQUESTS: [i32; 5] = [0, 1, 4096, 8192, 65536];
+const RUNS: usize = 5;
+
+fn stable<T: PartialEq + std::fmt::Debug>(what: &str, mut probe: impl FnMut() -> T) -> T {
+    let first = probe();
+    for run in 1..RUNS {
+        let again = probe();
+        assert_eq!(again, first, "{what}: run {run} differs from run 0");
+    }
+    first
+}
+
+#[test]
+fn modelled_capacities_are_stable_and_predicted() {
+    let facts = host().linux.as_ref().expect("Linux facts");
+    let mut table = String::from("kind       | side    | requested | capacity                  | rule\n");
+    for kind in [Kind::Udp4, Kind::Udp6, Kind::UnixDgram] {
+        if !common::available(kind) {
+            continue;
+        }
+        for side in [Side::Send, Side::Receive] {
+            for requested in REQUESTS {
+                let what = format!("{kind} {} = {requested}", side.option());
+                let observed = stable(&what, || {
+                    capacity::measure(kind, side, Some(requested)).expect(&what)
+                });
+                let (predicted, rule) = model::predict(kind, side, Some(requested), facts);
+                assert_eq!(Some(observed), predicted, "{what}: by {} ({})", rule.id, rule.why);
+                table.push_str(&format!(
+                    "{:<10} | {:<7} | {requested:<9} | {:<25} | {}\n",
+                    kind.name(),
+                    format!("{side:?}"),
+                    observed.to_string(),
+                    rule.id
+                ));
+            }
+        }
+    }
+    for requested in REQUESTS {
+        let what = format!("largest unix datagram at SO_SNDBUF = {requested}");
+        let observed = stable(&what, || capacity::largest_datagram(requested).expect(&what));
+        let predicted = model::largest_datagram(requested, facts);
+        assert_eq!(
+            Some(i128::from(observed)),
+            predicted,
+            "{what}: by {}",
+            model::UNIX_DGRAM_MAX.id
+        );
+        // Written relative to the send buffer: SOCK_MIN_SNDBUF differs by kernel.
+        table.push_str(&format!(
+            "unix-dgram | largest | {requested:<9} | {:<25} | {}\n",
+            "sndbuf-32",
+            model::UNIX_DGRAM_MAX.id
+        ));
+    }
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("../snapshots");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_snapshot_suffix(host().os_label());
+    settings.set_omit_expression(true);
+    settings.bind(|| insta::assert_snapshot!("capacity", table));
+}
