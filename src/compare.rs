@@ -46,8 +46,8 @@ impl Filter {
     }
 }
 
-/// Reads every `*.snap` table under `dir` (effects tables are left out:
-/// they are not option cases).
+/// Reads every `*.snap` table under `dir` (the effects and capacity tables
+/// are left out: they are not option cases).
 fn read_rows(dir: &Path) -> Result<Vec<Row>, String> {
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
@@ -61,7 +61,7 @@ fn read_rows(dir: &Path) -> Result<Vec<Row>, String> {
         let Some((family, os)) = name.split_once('@') else {
             continue;
         };
-        if family == "effects" {
+        if family == "effects" || family == "capacity" {
             continue;
         }
         let text =
