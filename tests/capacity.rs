@@ -67,10 +67,5 @@ fn modelled_capacities_are_stable_and_predicted() {
             model::UNIX_DGRAM_MAX.id
         ));
     }
-    let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path("../snapshots");
-    settings.set_prepend_module_to_snapshot(false);
-    settings.set_snapshot_suffix(host().os_label());
-    settings.set_omit_expression(true);
-    settings.bind(|| insta::assert_snapshot!("capacity", table));
+    common::assert_snapshot_text("capacity", host().os_label(), table);
 }

@@ -39,25 +39,7 @@ fn assert_table(name: &str, suffix: &str, rows: &[Row]) {
 }
 
 fn assert_text(name: &str, suffix: &str, text: String) {
-    // Kinds this OS cannot make at all are simply not in its snapshots; kinds
-    // this host lacks for the moment (IPv6 switched off) are compared apart.
-    let missing: Vec<String> = matrix::unavailable_kinds(host())
-        .iter()
-        .filter(|(k, _)| !host().missing_kinds.iter().any(|(m, _)| m == k))
-        .map(|(k, why)| {
-            eprintln!("skipped: {k}: {why}");
-            k.to_string()
-        })
-        .collect();
-    if !missing.is_empty() {
-        return assert_rows_match_committed(name, suffix, &text, &missing);
-    }
-    let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path("../snapshots");
-    settings.set_prepend_module_to_snapshot(false);
-    settings.set_snapshot_suffix(suffix);
-    settings.set_omit_expression(true);
-    settings.bind(|| insta::assert_snapshot!(name, text));
+    common::assert_snapshot_text(name, suffix, text);
 }
 
 #[test]
@@ -72,43 +54,6 @@ fn effects_table() {
         "effects",
         &os_suffix(),
         render::effects::table(host(), &rows, false),
-    );
-}
-
-/// Without some kinds (no IPv6 here) the committed snapshot cannot be
-/// reproduced whole; every row this host can produce must still match it.
-fn assert_rows_match_committed(name: &str, suffix: &str, text: &str, missing: &[String]) {
-    let root = std::env::var("INSTA_WORKSPACE_ROOT").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into());
-    let path = std::path::Path::new(&root).join(format!("snapshots/{name}@{suffix}.snap"));
-    let committed = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let body = committed
-        .splitn(3, "---\n")
-        .nth(2)
-        .expect("a snapshot has a header");
-    let cells = |line: &str| {
-        line.split(" | ")
-            .map(|c| c.trim().to_string())
-            .collect::<Vec<_>>()
-    };
-    let expected: Vec<Vec<String>> = body
-        .lines()
-        .map(cells)
-        .filter(|row| !row.iter().any(|c| missing.contains(c)))
-        .collect();
-    let actual: Vec<Vec<String>> = text.lines().map(cells).collect();
-    for (i, (a, e)) in actual.iter().zip(&expected).enumerate() {
-        assert_eq!(
-            a,
-            e,
-            "{}: row {i} differs from the committed snapshot",
-            path.display()
-        );
-    }
-    assert_eq!(
-        actual.len(),
-        expected.len(),
-        "{}: row count differs",
-        path.display()
     );
 }
 

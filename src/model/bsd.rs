@@ -45,6 +45,26 @@ pub struct FlavorRules {
     pub unmodelled: Rule,
 }
 
+impl FlavorRules {
+    /// Every rule of the flavour, for listings.
+    pub fn all(&'static self) -> Vec<&'static Rule> {
+        vec![
+            &self.buf_default,
+            &self.buf_exact,
+            &self.buf_over,
+            &self.buf_einval,
+            &self.flag_bit,
+            &self.linger,
+            &self.timeout,
+            &self.timeout_edom,
+            &self.lowat,
+            &self.identity,
+            &self.byte,
+            &self.unmodelled,
+        ]
+    }
+}
+
 /// The bit SO_* flags read back as (sys/socket.h on both BSDs).
 fn flag_bit(name: &str) -> Option<i128> {
     Some(match name {

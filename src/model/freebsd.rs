@@ -29,18 +29,5 @@ pub fn predict(option: &OptionSpec, kind: Kind, request: &Request, h: &BsdFacts)
 }
 
 pub fn rules() -> Vec<&'static Rule> {
-    vec![
-        &RULES.buf_default,
-        &RULES.buf_exact,
-        &RULES.buf_over,
-        &RULES.buf_einval,
-        &RULES.flag_bit,
-        &RULES.linger,
-        &RULES.timeout,
-        &RULES.timeout_edom,
-        &RULES.lowat,
-        &RULES.identity,
-        &RULES.byte,
-        &RULES.unmodelled,
-    ]
+    RULES.all()
 }
