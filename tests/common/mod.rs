@@ -171,7 +171,8 @@ pub fn assert_snapshot_text(name: &str, suffix: &str, text: String) {
         return assert_rows_match_committed(name, suffix, &text, &missing);
     }
     let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path("../snapshots");
+    // Relative to this file, tests/common/: the top-level snapshots/.
+    settings.set_snapshot_path("../../snapshots");
     settings.set_prepend_module_to_snapshot(false);
     settings.set_snapshot_suffix(suffix);
     settings.set_omit_expression(true);
