@@ -27,6 +27,7 @@ fn stable<T: PartialEq + std::fmt::Debug>(what: &str, mut probe: impl FnMut() ->
 #[test]
 fn modelled_capacities_are_stable_and_predicted() {
     let facts = host().linux.as_ref().expect("Linux facts");
+    let mut failures = Vec::new();
     let mut table = String::from("kind       | side    | requested | capacity                  | rule\n");
     for kind in [Kind::Udp4, Kind::Udp6, Kind::UnixDgram] {
         if !common::available(kind) {
@@ -39,7 +40,12 @@ fn modelled_capacities_are_stable_and_predicted() {
                     capacity::measure(kind, side, Some(requested)).expect(&what)
                 });
                 let (predicted, rule) = model::predict(kind, side, Some(requested), facts);
-                assert_eq!(Some(observed), predicted, "{what}: by {} ({})", rule.id, rule.why);
+                if Some(observed) != predicted {
+                    failures.push(format!(
+                        "{what}: observed {observed}, model {predicted:?} by {}",
+                        rule.id
+                    ));
+                }
                 table.push_str(&format!(
                     "{:<10} | {:<7} | {requested:<9} | {:<25} | {}\n",
                     kind.name(),
@@ -67,5 +73,12 @@ fn modelled_capacities_are_stable_and_predicted() {
             model::UNIX_DGRAM_MAX.id
         ));
     }
-    common::assert_snapshot_text("capacity", host().os_label(), table);
+    assert!(
+        failures.is_empty(),
+        "capacity disagrees with the model:\n{}",
+        failures.join("\n")
+    );
+    // The UDP receive rule changed between releases: one table per era.
+    let suffix = format!("{}-{}", host().os_label(), model::era(facts));
+    common::assert_snapshot_text("capacity", &suffix, table);
 }

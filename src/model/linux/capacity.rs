@@ -21,9 +21,27 @@ pub const UDP_SEND_UNBOUNDED: Rule = Rule {
 pub const UDP_RECEIVE: Rule = Rule {
     id: "linux.capacity.udp_receive",
     formula: "floor(rcvbuf / truesize) datagrams, truesize = roundup_pow2(1024 + headers + 320) + skb_overhead",
-    why: "each queued datagram is charged its truesize against the doubled SO_RCVBUF; the next one that would pass it is dropped (the exact header allowance is hidden by the power-of-two rounding; UNCONFIRMED beyond 1 KiB messages)",
+    why: "each queued datagram is charged its truesize against the doubled SO_RCVBUF, and one that would take the charge past it is dropped (the header allowance is hidden by the power-of-two rounding; UNCONFIRMED beyond 1 KiB messages)",
     source: "net/ipv4/udp.c __udp_enqueue_schedule_skb; include/linux/skbuff.h SKB_TRUESIZE",
 };
+pub const UDP_RECEIVE_OLD: Rule = Rule {
+    id: "linux.capacity.udp_receive_up_to_6_12",
+    formula: "floor(rcvbuf / truesize) + 1 datagrams",
+    why: "up to 6.12 a datagram is admitted while the charge before it is within SO_RCVBUF, so one more fits than the buffer holds (measured on 6.1 and 6.12; 6.18 no longer does; the release that changed it UNCONFIRMED)",
+    source: "net/ipv4/udp.c __udp_enqueue_schedule_skb (6.12: `if (rmem > sk->sk_rcvbuf) goto drop`)",
+};
+
+/// The first release measured to stop at the limit (6.13..6.18: UNCONFIRMED).
+pub const UDP_STRICT_SINCE: (u32, u32) = (6, 13);
+
+/// The era of the UDP receive rule, which snapshots are kept apart by.
+pub fn era(h: &LinuxFacts) -> &'static str {
+    if h.kernel_version < UDP_STRICT_SINCE {
+        "up-to-6.12"
+    } else {
+        "6.13-and-later"
+    }
+}
 pub const UNIX_DGRAM_SEND: Rule = Rule {
     id: "linux.capacity.unix_dgram_send",
     formula: "min(ceil(sndbuf / truesize), max_dgram_qlen + 1) datagrams",
@@ -94,7 +112,12 @@ pub fn predict(
         (Domain::Ipv4 | Domain::Ipv6, false, Side::Send) => (Some(Capacity::Unbounded), &UDP_SEND_UNBOUNDED),
         (Domain::Ipv4 | Domain::Ipv6, false, Side::Receive) => {
             let rcvbuf = effective(kind, side, requested, h);
-            (rcvbuf.map(|b| held(b / truesize(h, HEADERS))), &UDP_RECEIVE)
+            let fits = |b: i128| b / truesize(h, HEADERS);
+            if h.kernel_version < UDP_STRICT_SINCE {
+                (rcvbuf.map(|b| held(fits(b) + 1)), &UDP_RECEIVE_OLD)
+            } else {
+                (rcvbuf.map(|b| held(fits(b))), &UDP_RECEIVE)
+            }
         }
         (Domain::Unix, false, _) => {
             // Either way the sender's buffer and the peer's queue decide
