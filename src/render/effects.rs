@@ -6,11 +6,7 @@ use crate::outcome::Outcome;
 
 /// The host-independent text of an effect's result.
 pub fn effective(row: &EffectRow) -> String {
-    if row.agrees() {
-        row.prediction.expected.to_string()
-    } else {
-        format!("{} (model: {})", row.observed, row.prediction.expected)
-    }
+    super::effective_text(&row.observed, &row.prediction)
 }
 
 fn cells(row: &EffectRow, host: &Host, numbers: bool) -> [String; 5] {
@@ -36,26 +32,12 @@ const TITLES: [&str; 5] = ["effect", "kind", "what is done", "read", "rule"];
 
 /// Aligned columns; `numbers` adds the host's numbers beside symbolic values.
 pub fn table(host: &Host, rows: &[EffectRow], numbers: bool) -> String {
-    let body: Vec<[String; 5]> = rows.iter().map(|r| cells(r, host, numbers)).collect();
-    let mut widths = TITLES.map(str::len);
-    for row in &body {
-        for (w, c) in widths.iter_mut().zip(row) {
-            *w = (*w).max(c.chars().count());
-        }
-    }
-    let line = |cells: [&str; 5]| {
-        let padded: Vec<String> = cells
-            .iter()
-            .zip(widths)
-            .map(|(c, w)| format!("{c:<w$}"))
-            .collect();
-        format!("{}\n", padded.join(" | ").trim_end())
-    };
-    let mut out = line(TITLES);
-    for row in &body {
-        out.push_str(&line([&row[0], &row[1], &row[2], &row[3], &row[4]]));
-    }
-    out
+    let mut table: Vec<Vec<String>> = vec![TITLES.map(String::from).to_vec()];
+    table.extend(rows.iter().map(|r| cells(r, host, numbers).to_vec()));
+    super::aligned(&table, " | ")
+        .into_iter()
+        .map(|l| l + "\n")
+        .collect()
 }
 
 pub fn markdown(host: &Host, rows: &[EffectRow]) -> String {

@@ -22,11 +22,38 @@ use crate::path::Path;
 /// otherwise the raw observation is shown beside the prediction, so a
 /// snapshot can never hide a disagreement.
 pub fn effective(row: &Row) -> String {
-    if row.agrees() {
-        row.prediction.expected.to_string()
+    effective_text(&row.observed, &row.prediction)
+}
+
+/// `effective` for any observation beside its prediction (cases, effects).
+pub fn effective_text(observed: &crate::outcome::Outcome, prediction: &crate::outcome::Prediction) -> String {
+    if *observed == prediction.expected.outcome() {
+        prediction.expected.to_string()
     } else {
-        format!("{} (model: {})", row.observed, row.prediction.expected)
+        format!("{observed} (model: {})", prediction.expected)
     }
+}
+
+/// Lines of cells padded to each column's widest cell and joined by `sep`,
+/// trailing blanks trimmed: the layout of every aligned table printed here.
+pub fn aligned<S: AsRef<str>>(rows: &[Vec<S>], sep: &str) -> Vec<String> {
+    let mut widths: Vec<usize> = Vec::new();
+    for row in rows {
+        widths.resize(widths.len().max(row.len()), 0);
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.as_ref().chars().count());
+        }
+    }
+    rows.iter()
+        .map(|row| {
+            let padded: Vec<String> = row
+                .iter()
+                .zip(&widths)
+                .map(|(c, w)| format!("{:<w$}", c.as_ref()))
+                .collect();
+            padded.join(sep).trim_end().to_string()
+        })
+        .collect()
 }
 
 /// Counts for the report's summary line.

@@ -103,40 +103,19 @@ pub fn table(host: &Host, rows: &[Row], effects: &[EffectRow], explain: bool) ->
     for group in groups(rows) {
         out.push_str(&format!("\n{}\n", header(&group, host)));
         let with_capacity = group.lines.iter().any(|l| capacity_cell(l).is_some());
-        let cells: Vec<[String; 4]> = group
-            .lines
-            .iter()
-            .map(|l| {
-                let rule = match (with_capacity, capacity_cell(l)) {
-                    (true, Some(c)) => format!("{}  | capacity: {c}", rule_cell(l)),
-                    _ => rule_cell(l),
-                };
-                [l.requested.clone(), cell(l.raw), cell(l.socket2), rule]
-            })
-            .collect();
         let titles = ["requested", "raw", "socket2", "rule"];
-        let mut widths = titles.map(str::len);
-        for c in &cells {
-            for (w, s) in widths.iter_mut().zip(c) {
-                *w = (*w).max(s.chars().count());
-            }
-        }
-        let fmt = |c: [&str; 4]| {
-            let s = format!(
-                "  {:<w0$}  {:<w1$}  {:<w2$}  {}",
-                c[0],
-                c[1],
-                c[2],
-                c[3],
-                w0 = widths[0],
-                w1 = widths[1],
-                w2 = widths[2]
-            );
-            format!("{}\n", s.trim_end())
-        };
-        out.push_str(&fmt(titles));
-        for (c, line) in cells.iter().zip(&group.lines) {
-            out.push_str(&fmt([&c[0], &c[1], &c[2], &c[3]]));
+        let mut table: Vec<Vec<String>> = vec![titles.map(String::from).to_vec()];
+        table.extend(group.lines.iter().map(|l| {
+            let rule = match (with_capacity, capacity_cell(l)) {
+                (true, Some(c)) => format!("{}  | capacity: {c}", rule_cell(l)),
+                _ => rule_cell(l),
+            };
+            vec![l.requested.clone(), cell(l.raw), cell(l.socket2), rule]
+        }));
+        let lines = super::aligned(&table, "  ");
+        out.push_str(&format!("  {}\n", lines[0]));
+        for (text, line) in lines[1..].iter().zip(&group.lines) {
+            out.push_str(&format!("  {text}\n"));
             if explain {
                 for rule in rules_of(line) {
                     out.push_str(&format!("      {}: {} ({})\n", rule.id, rule.why, rule.source));
