@@ -42,11 +42,6 @@ impl Expr {
         self.sym.map_or(0, |s| self.coef * s.value) + self.offset
     }
 
-    /// True when the text depends on no host quantity.
-    pub fn is_literal(&self) -> bool {
-        self.sym.is_none()
-    }
-
     pub fn plus(self, k: i128) -> Self {
         Expr {
             offset: self.offset + k,

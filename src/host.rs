@@ -88,7 +88,7 @@ impl BsdFacts {
 
 /// Wine runs the Windows code path on a Linux kernel; what it reports
 /// before any set comes from that kernel, read through Wine's Z: drive.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WineFacts {
     pub version: String,
     pub wmem_default: i128,

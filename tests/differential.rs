@@ -12,7 +12,7 @@ use sockmatrix::catalog::{self, Family};
 use sockmatrix::engine;
 use sockmatrix::kind::{Kind, State};
 use sockmatrix::matrix::{self, Filter, Requests};
-use sockmatrix::model::{self, socket2 as conv};
+use sockmatrix::model::socket2 as conv;
 use sockmatrix::outcome::{Expected, Outcome};
 use sockmatrix::path::Path;
 use sockmatrix::value::Val;
@@ -90,7 +90,6 @@ fn compare(family: Family, kind: Kind, state: State) {
             }
         }
     }
-    let _ = model::is_path_rule;
     if catalog::on_this_os().any(|o| o.family == family && Path::Socket2.offers(o)) {
         assert!(compared > 0, "nothing compared");
     }

@@ -34,25 +34,15 @@ pub fn predict(case: &Case, host: &Host) -> Prediction {
         }
         _ => case.request.clone(),
     };
-    let kernel = match (host.os, &host.linux, &host.wine) {
-        (Os::Linux, Some(facts), _) => linux::predict(case.option, case.kind, case.state, &request, facts),
-        (Os::Windows, _, Some(wine)) => {
+    let kernel = match (host.os, &host.linux, &host.wine, &host.bsd) {
+        (Os::Linux, Some(facts), ..) => linux::predict(case.option, case.kind, case.state, &request, facts),
+        (Os::Windows, _, Some(wine), _) => {
             let via_socket2 = case.path == Path::Socket2;
             wine::predict(case.option, case.kind, case.state, &request, via_socket2, wine)
         }
-        (Os::Windows, _, None) => windows::predict(case.option, case.kind, &request),
-        (Os::MacOs, ..) if host.bsd.is_some() => apple::predict(
-            case.option,
-            case.kind,
-            &request,
-            host.bsd.as_ref().expect("checked"),
-        ),
-        (Os::FreeBsd, ..) if host.bsd.is_some() => freebsd::predict(
-            case.option,
-            case.kind,
-            &request,
-            host.bsd.as_ref().expect("checked"),
-        ),
+        (Os::Windows, _, None, _) => windows::predict(case.option, case.kind, &request),
+        (Os::MacOs, .., Some(bsd)) => apple::predict(case.option, case.kind, &request, bsd),
+        (Os::FreeBsd, .., Some(bsd)) => freebsd::predict(case.option, case.kind, &request, bsd),
         _ => Prediction::err("UNMODELLED", vec![&UNMODELLED]),
     };
     rules.extend(kernel.rules);
@@ -114,4 +104,31 @@ pub fn all_rules() -> Vec<&'static Rule> {
     all.extend(apple::rules());
     all.extend(freebsd::rules());
     all
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every rule any model can name carries a unique id, a formula, a
+    /// reason and a source (only "not modelled" rules may lack one).
+    #[test]
+    fn every_rule_is_named_once_and_cites_a_source() {
+        let rules = all_rules();
+        let mut ids: Vec<&str> = rules.iter().map(|r| r.id).collect();
+        ids.sort_unstable();
+        let before = ids.len();
+        ids.dedup();
+        assert_eq!(ids.len(), before, "a rule id is used twice");
+        for r in rules {
+            assert!(
+                !r.formula.is_empty() && !r.why.is_empty(),
+                "{} is not explained",
+                r.id
+            );
+            let unmodelled =
+                r.id.ends_with("unmodelled") || r.id == "linux.wrong_type" || r.id.ends_with("measured_only");
+            assert!(unmodelled || r.source != "-", "{} cites no source", r.id);
+        }
+    }
 }

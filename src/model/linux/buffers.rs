@@ -142,7 +142,7 @@ pub fn predict(
         Request::Default if is_force(option) => Prediction::err("ENOPROTOOPT", vec![&FORCE_WRITE_ONLY]),
         Request::Default => default(limit, kind, state, host),
         Request::Set(Val::Int(v)) => set(option, *v, host),
-        Request::Set(_) => super::wrong_type(option.name),
+        Request::Set(_) => super::wrong_type(),
     }
 }
 

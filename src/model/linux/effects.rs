@@ -89,7 +89,6 @@ pub const RULES: &[&Rule] = &[
 struct Sim {
     values: BTreeMap<&'static str, (Val, Vec<&'static Rule>)>,
     rcvbuf_locked: bool,
-    sndbuf_locked: bool,
 }
 
 pub fn predict(effect: &Effect, kind: Kind, host: &Host, facts: &LinuxFacts) -> Prediction {
@@ -134,7 +133,6 @@ fn apply(
 ) -> Option<Prediction> {
     match option.read_back {
         "SO_RCVBUF" => sim.rcvbuf_locked = true,
-        "SO_SNDBUF" => sim.sndbuf_locked = true,
         "SO_RCVLOWAT" if kind.is_tcp() => {
             let asked = match request {
                 Request::Set(Val::Int(v)) if v.value() < 0 => Expr::lit(i32::MAX.into()),

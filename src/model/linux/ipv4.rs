@@ -114,7 +114,7 @@ pub fn predict(a: &Args, request: &Request) -> Prediction {
             }
             _ => flag(request, 0, &FLAG_DEFAULT),
         },
-        _ => wrong_type(a.name),
+        _ => wrong_type(),
     }
 }
 

@@ -140,7 +140,7 @@ pub fn predict(a: &Args, request: &Request) -> Prediction {
             }
         },
         "IPV6_RECVTCLASS" => flag(request, 0, &FLAG_DEFAULT),
-        _ => wrong_type(a.name),
+        _ => wrong_type(),
     }
 }
 

@@ -162,8 +162,7 @@ fn int(request: &Request) -> Option<Expr> {
 }
 
 /// A prediction for a request of the wrong type (a model/ladder mismatch).
-fn wrong_type(name: &str) -> Prediction {
-    let _ = name;
+fn wrong_type() -> Prediction {
     Prediction::err("EINVAL", vec![&WRONG_TYPE])
 }
 
@@ -187,7 +186,7 @@ fn flag(request: &Request, default: i128, default_rule: &'static Rule) -> Predic
     match request {
         Request::Default => Prediction::ok(Val::int(default), vec![default_rule]),
         Request::Set(Val::Int(v)) => Prediction::ok(Val::int((v.value() != 0).into()), vec![&FLAG]),
-        Request::Set(_) => wrong_type(""),
+        Request::Set(_) => wrong_type(),
     }
 }
 

@@ -244,7 +244,7 @@ pub fn predict(a: &Args, request: &Request) -> Prediction {
             Some(v) => Prediction::ok(Val::Int(v), vec![&BUSY_POLL]),
         },
         "SO_TYPE" | "SO_DOMAIN" | "SO_PROTOCOL" | "SO_ERROR" => read_only(a, request),
-        _ => wrong_type(a.name),
+        _ => wrong_type(),
     }
 }
 
@@ -274,7 +274,7 @@ fn linger(a: &Args, request: &Request) -> Prediction {
         return Prediction::ok(Val::linger(0, 0), vec![&LINGER_DEFAULT]);
     };
     let Val::Linger(on, secs) = val else {
-        return wrong_type(a.name);
+        return wrong_type();
     };
     if on.value() == 0 {
         return Prediction::ok(Val::linger(0, 0), vec![&LINGER_OFF_KEEPS_TIME]);
@@ -297,7 +297,7 @@ fn timeout(a: &Args, request: &Request) -> Prediction {
         return Prediction::ok(Val::time(0, 0), vec![&TIMEO_DEFAULT]);
     };
     let Val::Time(sec, usec) = val else {
-        return wrong_type(a.name);
+        return wrong_type();
     };
     let (sec, usec) = (sec.value(), usec.value());
     if !(0..1_000_000).contains(&usec) {
@@ -324,7 +324,7 @@ fn rcvlowat(a: &Args, request: &Request) -> Prediction {
     let Some(v) = int(request) else {
         return match request {
             Request::Default => Prediction::ok(Val::int(1), vec![&RCVLOWAT_DEFAULT]),
-            _ => wrong_type(a.name),
+            _ => wrong_type(),
         };
     };
     let v = if v.value() < 0 {

@@ -146,7 +146,7 @@ pub fn predict(a: &Args, request: &Request) -> Prediction {
             Some(v) => Prediction::ok(Val::Int(v), vec![&STORED]),
         },
         "TCP_CONGESTION" => congestion(a, request),
-        _ => wrong_type(a.name),
+        _ => wrong_type(),
     }
 }
 
@@ -206,7 +206,7 @@ fn congestion(a: &Args, request: &Request) -> Prediction {
         );
     };
     let Val::Text(name, label) = val else {
-        return wrong_type(a.name);
+        return wrong_type();
     };
     if name.is_empty() {
         return Prediction::err("EINVAL", vec![&CONGESTION_EMPTY]);
