@@ -208,7 +208,7 @@ pub fn tcp_sndbuf_expanded(kind: Kind, host: &LinuxFacts) -> Sym {
     const TCP_INIT_CWND: i128 = 10;
     let ip_and_tcp_headers = if kind.family() == Family::Ipv6 { 60 } else { 40 };
     let mss = (host.loopback_mtu - ip_and_tcp_headers).min(65535 - ip_and_tcp_headers);
-    let per_mss = next_power_of_two(mss + HEADERS) + host.skb_overhead;
+    let per_mss = super::roundup_pow2(mss + HEADERS) + host.skb_overhead;
     let segments = TCP_INIT_CWND.max(host.tcp_reordering + 1);
     let factor = if host.tcp_congestion_control == "bbr" {
         3
@@ -226,14 +226,6 @@ pub fn tcp_sndbuf_expanded(kind: Kind, host: &LinuxFacts) -> Sym {
         name: "tcp_sndbuf_expanded",
         value,
     }
-}
-
-fn next_power_of_two(n: i128) -> i128 {
-    let mut p = 1;
-    while p < n {
-        p *= 2;
-    }
-    p
 }
 
 /// The whole rule for one option with this host's numbers.

@@ -74,17 +74,9 @@ const SHINFO: i128 = 320;
 /// Room for link, IP and UDP headers ahead of the payload (rounded away).
 const HEADERS: i128 = 128;
 
-fn next_power_of_two(n: i128) -> i128 {
-    let mut p = 1;
-    while p < n {
-        p *= 2;
-    }
-    p
-}
-
 /// What one message of `MESSAGE` bytes is charged.
 fn truesize(h: &LinuxFacts, headers: i128) -> i128 {
-    next_power_of_two(MESSAGE as i128 + headers + SHINFO) + h.skb_overhead
+    super::roundup_pow2(MESSAGE as i128 + headers + SHINFO) + h.skb_overhead
 }
 
 /// The buffer the kernel keeps for this request (the buffers model).

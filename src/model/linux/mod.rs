@@ -199,6 +199,12 @@ fn ranged(v: Expr, lo: i128, hi: i128, ok: &'static Rule, bad: &'static Rule) ->
     }
 }
 
+/// kmalloc's rounding of an allocation size: the next power of two (sizes
+/// here are small and positive).
+fn roundup_pow2(n: i128) -> i128 {
+    (n.max(1) as u128).next_power_of_two() as i128
+}
+
 /// A host fact shown by its name in snapshots.
 fn fact(name: &'static str, value: i128) -> Val {
     Val::Int(Expr::of(crate::expr::Sym { name, value }))
