@@ -387,7 +387,7 @@ fn kernel_release() -> String {
 
 #[cfg(target_os = "linux")]
 mod linux {
-    use super::{LinuxFacts, TCP_SKB_MIN_DATA};
+    use super::{files, LinuxFacts, TCP_SKB_MIN_DATA};
     use crate::{fixture, kind::Kind, sys};
 
     pub fn read() -> Result<LinuxFacts, String> {
@@ -404,7 +404,7 @@ mod linux {
             tcp_rmem: triple("net/ipv4/tcp_rmem")?,
             tcp_reordering: number("net/ipv4/tcp_reordering")?,
             tcp_congestion_control: sysctl("net/ipv4/tcp_congestion_control")?,
-            loopback_mtu: read_number("/sys/class/net/lo/mtu")?,
+            loopback_mtu: files::number("/sys/class/net/lo/mtu")?,
             skb_overhead: calibrate_skb_overhead()?,
             jiffy_us: calibrate_jiffy()?,
             ip_default_ttl: number("net/ipv4/ip_default_ttl")?,
@@ -463,34 +463,15 @@ mod linux {
     }
 
     fn sysctl(name: &str) -> Result<String, String> {
-        read_text(&format!("/proc/sys/{name}"))
-    }
-
-    fn read_text(path: &str) -> Result<String, String> {
-        std::fs::read_to_string(path)
-            .map(|s| s.trim().to_string())
-            .map_err(|e| format!("cannot read {path}: {e}"))
-    }
-
-    fn read_number(path: &str) -> Result<i128, String> {
-        let text = read_text(path)?;
-        text.parse()
-            .map_err(|_| format!("{path} holds {text:?}, not a number"))
+        files::text(&format!("/proc/sys/{name}"))
     }
 
     fn number(name: &str) -> Result<i128, String> {
-        read_number(&format!("/proc/sys/{name}"))
+        files::number(&format!("/proc/sys/{name}"))
     }
 
     fn triple(name: &str) -> Result<[i128; 3], String> {
-        let text = sysctl(name)?;
-        let parts: Vec<i128> = text
-            .split_whitespace()
-            .map(str::parse)
-            .collect::<Result<_, _>>()
-            .map_err(|_| format!("/proc/sys/{name} holds {text:?}, not three numbers"))?;
-        <[i128; 3]>::try_from(parts)
-            .map_err(|_| format!("/proc/sys/{name} holds {text:?}, not three numbers"))
+        files::triple(&format!("/proc/sys/{name}"))
     }
 
     /// One probe: SO_RCVBUF = 0 stores max(0, SOCK_MIN_RCVBUF).
@@ -571,24 +552,10 @@ mod wine {
             let get: extern "C" fn() -> *const std::ffi::c_char = std::mem::transmute(get);
             std::ffi::CStr::from_ptr(get()).to_string_lossy().into_owned()
         };
-        let read = |name: &str| -> Result<String, String> {
-            let path = format!("Z:\\proc\\sys\\{}", name.replace('/', "\\"));
-            std::fs::read_to_string(&path)
-                .map(|s| s.trim().to_string())
-                .map_err(|e| format!("cannot read the Wine host's {path}: {e}"))
-        };
-        let number = |name: &str| -> Result<i128, String> {
-            let text = read(name)?;
-            text.parse()
-                .map_err(|_| format!("{name} holds {text:?}, not a number"))
-        };
-        let middle = |name: &str| -> Result<i128, String> {
-            let text = read(name)?;
-            text.split_whitespace()
-                .nth(1)
-                .and_then(|v| v.parse().ok())
-                .ok_or_else(|| format!("{name} holds {text:?}, not three numbers"))
-        };
+        // The host's /proc/sys, through Wine's Z: drive.
+        let path = |name: &str| format!("Z:\\proc\\sys\\{}", name.replace('/', "\\"));
+        let number = |name: &str| super::files::number(&path(name));
+        let middle = |name: &str| super::files::triple(&path(name)).map(|t| t[1]);
         Ok(Some(WineFacts {
             version,
             wmem_default: number("net/core/wmem_default")?,
@@ -632,5 +599,33 @@ mod bsd {
             facts.values.insert(name, value);
         }
         facts
+    }
+}
+
+/// Small text files of numbers: /proc/sys on Linux, and the Linux host's
+/// /proc/sys as Wine shows it.
+#[cfg(any(target_os = "linux", windows))]
+mod files {
+    pub fn text(path: &str) -> Result<String, String> {
+        std::fs::read_to_string(path)
+            .map(|s| s.trim().to_string())
+            .map_err(|e| format!("cannot read {path}: {e}"))
+    }
+
+    pub fn number(path: &str) -> Result<i128, String> {
+        let text = text(path)?;
+        text.parse()
+            .map_err(|_| format!("{path} holds {text:?}, not a number"))
+    }
+
+    pub fn triple(path: &str) -> Result<[i128; 3], String> {
+        let text = text(path)?;
+        let bad = || format!("{path} holds {text:?}, not three numbers");
+        let parts: Vec<i128> = text
+            .split_whitespace()
+            .map(str::parse)
+            .collect::<Result<_, _>>()
+            .map_err(|_| bad())?;
+        <[i128; 3]>::try_from(parts).map_err(|_| bad())
     }
 }
