@@ -1,6 +1,5 @@
 //! The option catalogue, as data: adding an option is adding a row.
 
-use crate::kind::parse_name;
 use crate::ladder::{self, Rung};
 
 /// Which snapshot table an option's rows belong to.
@@ -227,8 +226,7 @@ pub const CATALOG: &[OptionSpec] = &[
 
 /// An option by name, case-insensitively.
 pub fn find(name: &str) -> Option<&'static OptionSpec> {
-    let all: Vec<&'static OptionSpec> = CATALOG.iter().collect();
-    parse_name(&all, name, |o| o.name)
+    CATALOG.iter().find(|o| o.name.eq_ignore_ascii_case(name))
 }
 
 /// The catalogue's options that this OS defines.
