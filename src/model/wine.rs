@@ -212,17 +212,15 @@ pub fn predict(
     let stream = kind.is_stream();
     let v4 = kind.family() == Domain::Ipv4;
     let set = matches!(request, Request::Set(_));
-    // The host kernel's level check, translated (see the Linux rows).
-    let host_level_error = |tcp_level: bool| -> Option<Prediction> {
-        let refused = if tcp_level { !stream } else { v4 };
-        if !refused {
-            return None;
-        }
-        let name = match (set, v4) {
-            (true, _) | (false, false) => "WSAEINVAL",
-            (false, true) => "WSAEOPNOTSUPP",
-        };
-        Some(err(name, &ERRNO_MAPPED))
+    // The host kernel's level check (the Linux model's), its errno translated.
+    let host_level_error = || {
+        super::linux::level_refusal(option.level, kind, request).map(|refused| {
+            let name = match refused.expected {
+                crate::outcome::Expected::Err("EOPNOTSUPP") => "WSAEOPNOTSUPP",
+                _ => "WSAEINVAL",
+            };
+            err(name, &ERRNO_MAPPED)
+        })
     };
     match option.name {
         "SO_SNDBUF" | "SO_RCVBUF" => match request {
@@ -261,7 +259,7 @@ pub fn predict(
         "SO_TYPE" if set => err("WSAENOPROTOOPT", &TYPE),
         "SO_TYPE" => ok(Val::int(if stream { 1 } else { 2 }), &TYPE),
         "SO_ERROR" => ok(Val::int(0), &ERROR),
-        "TCP_NODELAY" => host_level_error(true).unwrap_or_else(|| byte_flag(request, (0, &OFF))),
+        "TCP_NODELAY" => host_level_error().unwrap_or_else(|| byte_flag(request, (0, &OFF))),
         "IP_TTL" => ranged(
             request,
             Val::Int(Expr::of(h.sym("ip_default_ttl"))),
@@ -282,7 +280,7 @@ pub fn predict(
         "IPV6_V6ONLY" => byte_flag(request, (1, &ON)),
         "IPV6_MULTICAST_HOPS" | "IPV6_MULTICAST_LOOP" if stream => err("WSAEINVAL", &MULTICAST_STREAM),
         name if name.starts_with("IPV6_") && v4 => {
-            host_level_error(false).expect("IPv4 kinds refuse IPv6 options")
+            host_level_error().expect("IPv4 kinds refuse IPv6 options")
         }
         "IPV6_UNICAST_HOPS" => ranged(request, Val::Int(Expr::of(h.sym("hop_limit"))), 0..=255, &HOPS),
         "IPV6_MULTICAST_HOPS" => ranged(request, Val::int(1), 0..=255, &HOPS),

@@ -98,7 +98,7 @@ pub struct Args<'a> {
 }
 
 /// The error when the socket's protocol does not handle the option's level.
-fn level_refusal(level: Level, kind: Kind, request: &Request) -> Option<Prediction> {
+pub(crate) fn level_refusal(level: Level, kind: Kind, request: &Request) -> Option<Prediction> {
     let handled = match level {
         Level::Socket => true,
         Level::Tcp => kind.is_tcp(),
