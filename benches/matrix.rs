@@ -9,8 +9,8 @@ use sockmatrix::engine;
 use sockmatrix::host::Host;
 use sockmatrix::kind::{Kind, State};
 use sockmatrix::matrix::{self, Filter, Requests};
-use sockmatrix::path::Path;
-use sockmatrix::value::Val;
+use sockmatrix::api::Api;
+use sockmatrix::value::RelativeValue;
 use std::sync::OnceLock;
 use std::time::Instant;
 
@@ -55,8 +55,8 @@ fn engine_case(value: i32) -> bool {
         option: catalog::find("SO_RCVBUF").expect("in the catalogue"),
         kind: Kind::Udp4,
         state: State::Fresh,
-        path: Path::Raw,
-        request: Request::Set(Val::int(value.into())),
+        path: Api::Raw,
+        request: Request::Set(RelativeValue::int(value.into())),
     };
     engine::run(&case, host()).agrees()
 }

@@ -2,7 +2,9 @@
 //! probe fills one socket on loopback, non-blocking, with fixed-size
 //! messages until the kernel pushes back, bounded in bytes and time.
 
+use crate::catalog;
 use crate::fixture::Fixture;
+use crate::option::{BufferOpt, Opt, OptionSpec};
 use crate::kind::{Kind, State};
 use crate::sys;
 use socket2::Socket;
@@ -25,11 +27,11 @@ pub enum Side {
 }
 
 impl Side {
-    pub fn option(self) -> &'static str {
-        match self {
-            Side::Send => "SO_SNDBUF",
-            Side::Receive => "SO_RCVBUF",
-        }
+    pub fn option(self) -> &'static OptionSpec {
+        catalog::spec(match self {
+            Side::Send => Opt::Buffer(BufferOpt::Sndbuf),
+            Side::Receive => Opt::Buffer(BufferOpt::Rcvbuf),
+        })
     }
 }
 
@@ -206,41 +208,5 @@ impl std::fmt::Display for Report {
             )?;
         }
         Ok(())
-    }
-}
-
-/// Measures capacity for every buffer-size row whose request a C int can
-/// hold, once per kind, side and request (states and paths share it).
-pub fn attach(rows: &mut [crate::engine::Row], host: &crate::host::Host) {
-    use crate::case::Request;
-    use std::collections::BTreeMap;
-    let mut done: BTreeMap<(Kind, Side, Option<i32>), Report> = BTreeMap::new();
-    for row in rows.iter_mut() {
-        let side = match row.case.option.name {
-            "SO_SNDBUF" => Side::Send,
-            "SO_RCVBUF" => Side::Receive,
-            _ => continue,
-        };
-        let kind = row.case.kind;
-        if !applies(kind, side) {
-            continue;
-        }
-        let requested = match &row.case.request {
-            Request::Default => None,
-            Request::Set(v) => match v.as_int().and_then(|e| i32::try_from(e.value()).ok()) {
-                Some(v) => Some(v),
-                None => continue,
-            },
-        };
-        let report = done.entry((kind, side, requested)).or_insert_with(|| {
-            let (predicted, rule) = crate::model::predict_capacity(kind, side, requested, host);
-            Report {
-                measured: measure(kind, side, requested).map_err(|e| e.to_string()),
-                predicted,
-                rule,
-                requested,
-            }
-        });
-        row.capacity = Some(report.clone());
     }
 }

@@ -1,10 +1,10 @@
 //! One case: an option set (or just read) on one kind of socket in one state
 //! through one path.
 
-use crate::catalog::OptionSpec;
+use crate::option::OptionSpec;
 use crate::kind::{Kind, State};
-use crate::path::Path;
-use crate::value::Val;
+use crate::api::Api;
+use crate::value::RelativeValue;
 use std::fmt;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,7 +12,7 @@ pub enum Request {
     /// Read the option without setting it: the OS's default.
     Default,
     /// Set this value, then read the option back.
-    Set(Val),
+    Set(RelativeValue),
 }
 
 impl fmt::Display for Request {
@@ -29,7 +29,7 @@ pub struct Case {
     pub option: &'static OptionSpec,
     pub kind: Kind,
     pub state: State,
-    pub path: Path,
+    pub api: Api,
     pub request: Request,
 }
 
@@ -38,7 +38,7 @@ impl fmt::Display for Case {
         write!(
             f,
             "{} {} {} via {} request {}",
-            self.option.name, self.kind, self.state, self.path, self.request
+            self.option.name, self.kind, self.state, self.api, self.request
         )
     }
 }

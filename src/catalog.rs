@@ -1,125 +1,32 @@
-//! The option catalogue, as data: adding an option is adding a row.
+//! The option catalogue, as data: one row per option, carrying its C name,
+//! type, ladder, socket2 shape and its number on each OS (read from
+//! Linux's, XNU's, FreeBSD's and Winsock's headers, as the libc and
+//! windows-sys crates spell them). Adding an option is adding a variant in
+//! `option` and a row here; the compiler then names every platform that must
+//! predict it.
 
-use crate::ladder::{self, Rung};
+use crate::ladder;
+use crate::option::{
+    BufferOpt, Codes, IpOpt, Ipv6Opt, Limit, Opt, OptionSpec, Shape, SocketOpt, TcpOpt, Type,
+};
+use crate::os::Os;
 
-/// Which snapshot table an option's rows belong to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Family {
-    Buffers,
-    Socket,
-    Tcp,
-    Ipv4,
-    Ipv6,
-}
-
-impl Family {
-    pub const ALL: [Family; 5] = [
-        Family::Buffers,
-        Family::Socket,
-        Family::Tcp,
-        Family::Ipv4,
-        Family::Ipv6,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Family::Buffers => "buffers",
-            Family::Socket => "socket",
-            Family::Tcp => "tcp",
-            Family::Ipv4 => "ipv4",
-            Family::Ipv6 => "ipv6",
-        }
-    }
-}
-
-/// The protocol level an option lives at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Level {
-    Socket,
-    Tcp,
-    Ip,
-    Ipv6,
-}
-
-/// The C type of the option's value on the raw path.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Type {
-    Int,
-    /// An int read as a flag.
-    Bool,
-    Linger,
-    Time,
-    Text,
-    /// Only getsockopt means anything; a set shows what the OS says to it.
-    ReadOnly,
-}
-
-/// The shape of socket2's call pair for an option: which Rust type it takes
-/// and how it converts to the C value (see `model::socket2`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Shape {
-    /// `usize`, passed `as c_int`.
-    Usize,
-    /// `bool`, passed as 0 or 1, read as `!= 0`.
-    Bool,
-    /// `u32`, passed `as c_int`, read `as u32`.
-    U32,
-    /// A `Duration` in whole seconds, saturated to `c_int::MAX`.
-    Secs,
-    /// `Option<Duration>` in milliseconds as a C `unsigned int` (None is 0).
-    OptMillis,
-    /// `Option<Duration>` as a `timeval` (None is 0,0).
-    Timeout,
-    /// `Option<Duration>` as a `linger` (None is off).
-    Linger,
-    /// A byte string.
-    Bytes,
-    /// A getter only.
-    ReadOnly,
-}
-
-/// Which host limit the relative rungs of an option are placed around.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Limit {
-    SendBuffer,
-    RecvBuffer,
-}
-
-#[derive(Debug, PartialEq, Eq)]
-pub struct OptionSpec {
-    /// The C name; `sys::code` maps it to this OS's level and number.
-    pub name: &'static str,
-    pub family: Family,
-    pub level: Level,
-    pub ty: Type,
-    /// The name read back after a set (the FORCE names are write-only).
-    pub read_back: &'static str,
-    pub socket2: Option<Shape>,
-    pub ladder: &'static [Rung],
-    /// For buffer sizes: the limit their relative rungs sit around.
-    pub limit: Option<Limit>,
-    /// Whether an outcome depends on the caller's privileges; such rows go to
-    /// a snapshot of their own, named after the privileges held.
-    pub privileged: bool,
-}
-
-const fn opt(
-    name: &'static str,
-    family: Family,
-    level: Level,
-    ty: Type,
-    ladder: &'static [Rung],
-) -> OptionSpec {
+const fn opt(id: Opt, name: &'static str, ty: Type, ladder: &'static [ladder::Rung]) -> OptionSpec {
     OptionSpec {
+        id,
         name,
-        family,
-        level,
         ty,
-        read_back: name,
+        read_back: id,
         socket2: None,
         ladder,
         limit: None,
         privileged: false,
+        codes: Codes {
+            linux: None,
+            macos: None,
+            freebsd: None,
+            windows: None,
+        },
     }
 }
 
@@ -136,92 +43,179 @@ impl OptionSpec {
             ..self
         }
     }
-    const fn buffer(self, limit: Limit, read_back: &'static str) -> Self {
+    const fn buffer(self, limit: Limit, read_back: Opt) -> Self {
         OptionSpec {
             limit: Some(limit),
             read_back,
             ..self
         }
     }
+    /// The option's number on Linux, macOS, FreeBSD and Windows.
+    const fn codes(self, linux: Option<i32>, macos: Option<i32>, freebsd: Option<i32>, windows: Option<i32>) -> Self {
+        OptionSpec {
+            codes: Codes {
+                linux,
+                macos,
+                freebsd,
+                windows,
+            },
+            ..self
+        }
+    }
 }
 
-use Family as F;
-use Level as L;
+use Opt as O;
 use Type as T;
 
+/// Every option, in report order. On macOS the row SO_LINGER carries
+/// SO_LINGER_SEC (0x1080) and TCP_KEEPIDLE carries TCP_KEEPALIVE (0x10):
+/// those are what Rust's std and socket2 call on Apple targets.
 pub const CATALOG: &[OptionSpec] = &[
-    // Buffers
-    opt("SO_SNDBUF", F::Buffers, L::Socket, T::Int, ladder::BUFFER)
-        .buffer(Limit::SendBuffer, "SO_SNDBUF")
+    opt(O::Buffer(BufferOpt::Sndbuf), "SO_SNDBUF", T::Int, ladder::BUFFER)
+        .codes(Some(7), Some(0x1001), Some(0x1001), Some(0x1001))
+        .buffer(Limit::SendBuffer, O::Buffer(BufferOpt::Sndbuf))
         .socket2(Shape::Usize),
-    opt("SO_RCVBUF", F::Buffers, L::Socket, T::Int, ladder::BUFFER)
-        .buffer(Limit::RecvBuffer, "SO_RCVBUF")
+    opt(O::Buffer(BufferOpt::Rcvbuf), "SO_RCVBUF", T::Int, ladder::BUFFER)
+        .codes(Some(8), Some(0x1002), Some(0x1002), Some(0x1002))
+        .buffer(Limit::RecvBuffer, O::Buffer(BufferOpt::Rcvbuf))
         .socket2(Shape::Usize),
-    opt("SO_SNDBUFFORCE", F::Buffers, L::Socket, T::Int, ladder::BUFFER)
-        .buffer(Limit::SendBuffer, "SO_SNDBUF")
+    opt(O::Buffer(BufferOpt::Sndbufforce), "SO_SNDBUFFORCE", T::Int, ladder::BUFFER)
+        .codes(Some(32), None, None, None)
+        .buffer(Limit::SendBuffer, O::Buffer(BufferOpt::Sndbuf))
         .privileged(),
-    opt("SO_RCVBUFFORCE", F::Buffers, L::Socket, T::Int, ladder::BUFFER)
-        .buffer(Limit::RecvBuffer, "SO_RCVBUF")
+    opt(O::Buffer(BufferOpt::Rcvbufforce), "SO_RCVBUFFORCE", T::Int, ladder::BUFFER)
+        .codes(Some(33), None, None, None)
+        .buffer(Limit::RecvBuffer, O::Buffer(BufferOpt::Rcvbuf))
         .privileged(),
-    // Socket level
-    opt("SO_KEEPALIVE", F::Socket, L::Socket, T::Bool, ladder::BOOL).socket2(Shape::Bool),
-    opt("SO_REUSEADDR", F::Socket, L::Socket, T::Bool, ladder::BOOL).socket2(Shape::Bool),
-    opt("SO_REUSEPORT", F::Socket, L::Socket, T::Bool, ladder::BOOL).socket2(Shape::Bool),
-    opt("SO_BROADCAST", F::Socket, L::Socket, T::Bool, ladder::BOOL).socket2(Shape::Bool),
-    opt("SO_OOBINLINE", F::Socket, L::Socket, T::Bool, ladder::BOOL).socket2(Shape::Bool),
-    opt("SO_PASSCRED", F::Socket, L::Socket, T::Bool, ladder::BOOL).socket2(Shape::Bool),
-    opt("SO_LINGER", F::Socket, L::Socket, T::Linger, ladder::LINGER).socket2(Shape::Linger),
-    opt("SO_RCVTIMEO", F::Socket, L::Socket, T::Time, ladder::TIMEOUT).socket2(Shape::Timeout),
-    opt("SO_SNDTIMEO", F::Socket, L::Socket, T::Time, ladder::TIMEOUT).socket2(Shape::Timeout),
-    opt("SO_RCVLOWAT", F::Socket, L::Socket, T::Int, ladder::LOWAT),
-    opt("SO_SNDLOWAT", F::Socket, L::Socket, T::Int, ladder::LOWAT),
-    opt("SO_PRIORITY", F::Socket, L::Socket, T::Int, ladder::PRIORITY)
+    opt(O::Socket(SocketOpt::Keepalive), "SO_KEEPALIVE", T::Bool, ladder::BOOL)
+        .codes(Some(9), Some(8), Some(8), Some(8))
+        .socket2(Shape::Bool),
+    opt(O::Socket(SocketOpt::Reuseaddr), "SO_REUSEADDR", T::Bool, ladder::BOOL)
+        .codes(Some(2), Some(4), Some(4), Some(4))
+        .socket2(Shape::Bool),
+    opt(O::Socket(SocketOpt::Reuseport), "SO_REUSEPORT", T::Bool, ladder::BOOL)
+        .codes(Some(15), Some(0x200), Some(0x200), None)
+        .socket2(Shape::Bool),
+    opt(O::Socket(SocketOpt::Broadcast), "SO_BROADCAST", T::Bool, ladder::BOOL)
+        .codes(Some(6), Some(32), Some(32), Some(32))
+        .socket2(Shape::Bool),
+    opt(O::Socket(SocketOpt::Oobinline), "SO_OOBINLINE", T::Bool, ladder::BOOL)
+        .codes(Some(10), Some(0x100), Some(0x100), Some(0x100))
+        .socket2(Shape::Bool),
+    opt(O::Socket(SocketOpt::Passcred), "SO_PASSCRED", T::Bool, ladder::BOOL)
+        .codes(Some(16), None, None, None)
+        .socket2(Shape::Bool),
+    opt(O::Socket(SocketOpt::Linger), "SO_LINGER", T::Linger, ladder::LINGER)
+        .codes(Some(13), Some(0x1080), Some(0x80), Some(0x80))
+        .socket2(Shape::Linger),
+    opt(O::Socket(SocketOpt::Rcvtimeo), "SO_RCVTIMEO", T::Time, ladder::TIMEOUT)
+        .codes(Some(20), Some(0x1006), Some(0x1006), Some(0x1006))
+        .socket2(Shape::Timeout),
+    opt(O::Socket(SocketOpt::Sndtimeo), "SO_SNDTIMEO", T::Time, ladder::TIMEOUT)
+        .codes(Some(21), Some(0x1005), Some(0x1005), Some(0x1005))
+        .socket2(Shape::Timeout),
+    opt(O::Socket(SocketOpt::Rcvlowat), "SO_RCVLOWAT", T::Int, ladder::LOWAT)
+        .codes(Some(18), Some(0x1004), Some(0x1004), Some(0x1004)),
+    opt(O::Socket(SocketOpt::Sndlowat), "SO_SNDLOWAT", T::Int, ladder::LOWAT)
+        .codes(Some(19), Some(0x1003), Some(0x1003), Some(0x1003)),
+    opt(O::Socket(SocketOpt::Priority), "SO_PRIORITY", T::Int, ladder::PRIORITY)
+        .codes(Some(12), None, None, None)
         .socket2(Shape::U32)
         .privileged(),
-    opt("SO_MARK", F::Socket, L::Socket, T::Int, ladder::MARK)
+    opt(O::Socket(SocketOpt::Mark), "SO_MARK", T::Int, ladder::MARK)
+        .codes(Some(36), None, None, None)
         .socket2(Shape::U32)
         .privileged(),
-    opt("SO_BUSY_POLL", F::Socket, L::Socket, T::Int, ladder::BUSY_POLL).socket2(Shape::U32),
-    opt("SO_TYPE", F::Socket, L::Socket, T::ReadOnly, ladder::READ_ONLY).socket2(Shape::ReadOnly),
-    opt("SO_DOMAIN", F::Socket, L::Socket, T::ReadOnly, ladder::READ_ONLY).socket2(Shape::ReadOnly),
-    opt(
-        "SO_PROTOCOL",
-        F::Socket,
-        L::Socket,
-        T::ReadOnly,
-        ladder::READ_ONLY,
-    )
-    .socket2(Shape::ReadOnly),
-    opt("SO_ERROR", F::Socket, L::Socket, T::ReadOnly, ladder::READ_ONLY).socket2(Shape::ReadOnly),
-    // TCP
-    opt("TCP_NODELAY", F::Tcp, L::Tcp, T::Bool, ladder::BOOL).socket2(Shape::Bool),
-    opt("TCP_MAXSEG", F::Tcp, L::Tcp, T::Int, ladder::MAXSEG).socket2(Shape::U32),
-    opt("TCP_KEEPIDLE", F::Tcp, L::Tcp, T::Int, ladder::KEEPALIVE_SECS).socket2(Shape::Secs),
-    opt("TCP_KEEPINTVL", F::Tcp, L::Tcp, T::Int, ladder::KEEPALIVE_SECS).socket2(Shape::Secs),
-    opt("TCP_KEEPCNT", F::Tcp, L::Tcp, T::Int, ladder::KEEPCNT).socket2(Shape::U32),
-    opt("TCP_USER_TIMEOUT", F::Tcp, L::Tcp, T::Int, ladder::USER_TIMEOUT).socket2(Shape::OptMillis),
-    opt("TCP_CORK", F::Tcp, L::Tcp, T::Bool, ladder::BOOL).socket2(Shape::Bool),
-    opt("TCP_QUICKACK", F::Tcp, L::Tcp, T::Bool, ladder::BOOL).socket2(Shape::Bool),
-    opt("TCP_NOTSENT_LOWAT", F::Tcp, L::Tcp, T::Int, ladder::NOTSENT_LOWAT).socket2(Shape::U32),
-    opt("TCP_THIN_LINEAR_TIMEOUTS", F::Tcp, L::Tcp, T::Bool, ladder::BOOL).socket2(Shape::Bool),
-    opt("TCP_CONGESTION", F::Tcp, L::Tcp, T::Text, ladder::CONGESTION).socket2(Shape::Bytes),
-    // IPv4
-    opt("IP_TTL", F::Ipv4, L::Ip, T::Int, ladder::TTL).socket2(Shape::U32),
-    opt("IP_TOS", F::Ipv4, L::Ip, T::Int, ladder::TOS).socket2(Shape::U32),
-    opt("IP_MULTICAST_TTL", F::Ipv4, L::Ip, T::Int, ladder::HOPS).socket2(Shape::U32),
-    opt("IP_MULTICAST_LOOP", F::Ipv4, L::Ip, T::Bool, ladder::BOOL).socket2(Shape::Bool),
-    opt("IP_FREEBIND", F::Ipv4, L::Ip, T::Bool, ladder::BOOL).socket2(Shape::Bool),
-    opt("IP_TRANSPARENT", F::Ipv4, L::Ip, T::Bool, ladder::BOOL)
+    opt(O::Socket(SocketOpt::BusyPoll), "SO_BUSY_POLL", T::Int, ladder::BUSY_POLL)
+        .codes(Some(46), None, None, None)
+        .socket2(Shape::U32),
+    opt(O::Socket(SocketOpt::Type), "SO_TYPE", T::ReadOnly, ladder::READ_ONLY)
+        .codes(Some(3), Some(0x1008), Some(0x1008), Some(0x1008))
+        .socket2(Shape::ReadOnly),
+    opt(O::Socket(SocketOpt::Domain), "SO_DOMAIN", T::ReadOnly, ladder::READ_ONLY)
+        .codes(Some(39), None, Some(0x1019), None)
+        .socket2(Shape::ReadOnly),
+    opt(O::Socket(SocketOpt::Protocol), "SO_PROTOCOL", T::ReadOnly, ladder::READ_ONLY)
+        .codes(Some(38), None, Some(0x1016), None)
+        .socket2(Shape::ReadOnly),
+    opt(O::Socket(SocketOpt::Error), "SO_ERROR", T::ReadOnly, ladder::READ_ONLY)
+        .codes(Some(4), Some(0x1007), Some(0x1007), Some(0x1007))
+        .socket2(Shape::ReadOnly),
+    opt(O::Tcp(TcpOpt::Nodelay), "TCP_NODELAY", T::Bool, ladder::BOOL)
+        .codes(Some(1), Some(1), Some(1), Some(1))
+        .socket2(Shape::Bool),
+    opt(O::Tcp(TcpOpt::Maxseg), "TCP_MAXSEG", T::Int, ladder::MAXSEG)
+        .codes(Some(2), Some(2), Some(2), Some(4))
+        .socket2(Shape::U32),
+    opt(O::Tcp(TcpOpt::Keepidle), "TCP_KEEPIDLE", T::Int, ladder::KEEPALIVE_SECS)
+        .codes(Some(4), Some(16), Some(0x100), Some(3))
+        .socket2(Shape::Secs),
+    opt(O::Tcp(TcpOpt::Keepintvl), "TCP_KEEPINTVL", T::Int, ladder::KEEPALIVE_SECS)
+        .codes(Some(5), Some(0x101), Some(0x200), Some(17))
+        .socket2(Shape::Secs),
+    opt(O::Tcp(TcpOpt::Keepcnt), "TCP_KEEPCNT", T::Int, ladder::KEEPCNT)
+        .codes(Some(6), Some(0x102), Some(0x400), Some(16))
+        .socket2(Shape::U32),
+    opt(O::Tcp(TcpOpt::UserTimeout), "TCP_USER_TIMEOUT", T::Int, ladder::USER_TIMEOUT)
+        .codes(Some(18), None, None, None)
+        .socket2(Shape::OptMillis),
+    opt(O::Tcp(TcpOpt::Cork), "TCP_CORK", T::Bool, ladder::BOOL)
+        .codes(Some(3), None, None, None)
+        .socket2(Shape::Bool),
+    opt(O::Tcp(TcpOpt::Quickack), "TCP_QUICKACK", T::Bool, ladder::BOOL)
+        .codes(Some(12), None, None, None)
+        .socket2(Shape::Bool),
+    opt(O::Tcp(TcpOpt::NotsentLowat), "TCP_NOTSENT_LOWAT", T::Int, ladder::NOTSENT_LOWAT)
+        .codes(Some(25), None, None, None)
+        .socket2(Shape::U32),
+    opt(O::Tcp(TcpOpt::ThinLinearTimeouts), "TCP_THIN_LINEAR_TIMEOUTS", T::Bool, ladder::BOOL)
+        .codes(Some(16), None, None, None)
+        .socket2(Shape::Bool),
+    opt(O::Tcp(TcpOpt::Congestion), "TCP_CONGESTION", T::Text, ladder::CONGESTION)
+        .codes(Some(13), None, Some(64), None)
+        .socket2(Shape::Bytes),
+    opt(O::Ip(IpOpt::Ttl), "IP_TTL", T::Int, ladder::TTL)
+        .codes(Some(2), Some(4), Some(4), Some(4))
+        .socket2(Shape::U32),
+    opt(O::Ip(IpOpt::Tos), "IP_TOS", T::Int, ladder::TOS)
+        .codes(Some(1), Some(3), Some(3), Some(3))
+        .socket2(Shape::U32),
+    opt(O::Ip(IpOpt::MulticastTtl), "IP_MULTICAST_TTL", T::Int, ladder::HOPS)
+        .codes(Some(33), Some(10), Some(10), Some(10))
+        .socket2(Shape::U32),
+    opt(O::Ip(IpOpt::MulticastLoop), "IP_MULTICAST_LOOP", T::Bool, ladder::BOOL)
+        .codes(Some(34), Some(11), Some(11), Some(11))
+        .socket2(Shape::Bool),
+    opt(O::Ip(IpOpt::Freebind), "IP_FREEBIND", T::Bool, ladder::BOOL)
+        .codes(Some(15), None, None, None)
+        .socket2(Shape::Bool),
+    opt(O::Ip(IpOpt::Transparent), "IP_TRANSPARENT", T::Bool, ladder::BOOL)
+        .codes(Some(19), None, None, None)
         .socket2(Shape::Bool)
         .privileged(),
-    opt("IP_RECVTOS", F::Ipv4, L::Ip, T::Bool, ladder::BOOL).socket2(Shape::Bool),
-    // IPv6
-    opt("IPV6_V6ONLY", F::Ipv6, L::Ipv6, T::Bool, ladder::BOOL).socket2(Shape::Bool),
-    opt("IPV6_UNICAST_HOPS", F::Ipv6, L::Ipv6, T::Int, ladder::HOPS).socket2(Shape::U32),
-    opt("IPV6_MULTICAST_HOPS", F::Ipv6, L::Ipv6, T::Int, ladder::HOPS).socket2(Shape::U32),
-    opt("IPV6_MULTICAST_LOOP", F::Ipv6, L::Ipv6, T::Bool, ladder::BOOL).socket2(Shape::Bool),
-    opt("IPV6_TCLASS", F::Ipv6, L::Ipv6, T::Int, ladder::TOS).socket2(Shape::U32),
-    opt("IPV6_RECVTCLASS", F::Ipv6, L::Ipv6, T::Bool, ladder::BOOL).socket2(Shape::Bool),
+    opt(O::Ip(IpOpt::Recvtos), "IP_RECVTOS", T::Bool, ladder::BOOL)
+        .codes(Some(13), Some(27), Some(68), None)
+        .socket2(Shape::Bool),
+    opt(O::Ip(IpOpt::Recvttl), "IP_RECVTTL", T::Bool, ladder::BOOL)
+        .codes(Some(12), Some(24), Some(65), Some(21)),
+    opt(O::Ipv6(Ipv6Opt::V6only), "IPV6_V6ONLY", T::Bool, ladder::BOOL)
+        .codes(Some(26), Some(27), Some(27), Some(27))
+        .socket2(Shape::Bool),
+    opt(O::Ipv6(Ipv6Opt::UnicastHops), "IPV6_UNICAST_HOPS", T::Int, ladder::HOPS)
+        .codes(Some(16), Some(4), Some(4), Some(4))
+        .socket2(Shape::U32),
+    opt(O::Ipv6(Ipv6Opt::MulticastHops), "IPV6_MULTICAST_HOPS", T::Int, ladder::HOPS)
+        .codes(Some(18), Some(10), Some(10), Some(10))
+        .socket2(Shape::U32),
+    opt(O::Ipv6(Ipv6Opt::MulticastLoop), "IPV6_MULTICAST_LOOP", T::Bool, ladder::BOOL)
+        .codes(Some(19), Some(11), Some(11), Some(11))
+        .socket2(Shape::Bool),
+    opt(O::Ipv6(Ipv6Opt::Tclass), "IPV6_TCLASS", T::Int, ladder::TOS)
+        .codes(Some(67), Some(36), Some(61), None)
+        .socket2(Shape::U32),
+    opt(O::Ipv6(Ipv6Opt::Recvtclass), "IPV6_RECVTCLASS", T::Bool, ladder::BOOL)
+        .codes(Some(66), Some(35), Some(57), None)
+        .socket2(Shape::Bool),
 ];
 
 /// An option by name, case-insensitively.
@@ -229,7 +223,41 @@ pub fn find(name: &str) -> Option<&'static OptionSpec> {
     CATALOG.iter().find(|o| o.name.eq_ignore_ascii_case(name))
 }
 
-/// The catalogue's options that this OS defines.
-pub fn on_this_os() -> impl Iterator<Item = &'static OptionSpec> {
-    CATALOG.iter().filter(|o| crate::sys::code(o.name).is_some())
+/// The row of an option identity.
+pub fn spec(id: Opt) -> &'static OptionSpec {
+    CATALOG
+        .iter()
+        .find(|o| o.id == id)
+        .expect("every option identity has a catalogue row (checked by a unit test)")
+}
+
+/// The options an OS defines.
+pub fn on(os: Os) -> impl Iterator<Item = &'static OptionSpec> {
+    CATALOG.iter().filter(move |o| o.codes.on(os).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A forgotten row fails here, naming the option.
+    #[test]
+    fn every_option_identity_has_exactly_one_row() {
+        for id in Opt::all() {
+            let rows = CATALOG.iter().filter(|o| o.id == id).count();
+            assert_eq!(rows, 1, "{id:?} has {rows} catalogue rows");
+        }
+        assert_eq!(CATALOG.len(), Opt::all().count());
+    }
+
+    #[test]
+    fn names_are_unique_and_read_backs_exist_wherever_the_option_does() {
+        for o in CATALOG {
+            assert_eq!(find(o.name).map(|f| f.id), Some(o.id), "{} is not found by name", o.name);
+            for os in Os::MODELLED {
+                let read_back = spec(o.read_back).codes.on(os);
+                assert!(o.codes.on(os).is_none() || read_back.is_some(), "{} on {os}", o.name);
+            }
+        }
+    }
 }

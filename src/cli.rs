@@ -1,11 +1,12 @@
 //! Command-line arguments. Every mistake becomes one line naming the valid
 //! choices; `main` prints it and exits with status 2.
 
-use crate::catalog::{self, Type, CATALOG};
+use crate::catalog::{self, CATALOG};
+use crate::option::Type;
 use crate::kind::{parse_name, Kind, State};
 use crate::matrix::{Filter, Requests};
-use crate::path::Path;
-use crate::value::Val;
+use crate::api::Api;
+use crate::value::RelativeValue;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -103,11 +104,11 @@ pub fn parse_value(text: &str) -> Result<i128, String> {
 }
 
 /// A timeout: `tv(SEC,USEC)`, or a number with a unit: `1s`, `250ms`, `15us`.
-fn parse_time(text: &str) -> Option<Val> {
+fn parse_time(text: &str) -> Option<RelativeValue> {
     let t = text.trim();
     if let Some(inner) = t.strip_prefix("tv(").and_then(|r| r.strip_suffix(')')) {
         let (sec, usec) = inner.split_once(',')?;
-        return Some(Val::time(parse_int(sec)?, parse_int(usec)?));
+        return Some(RelativeValue::time(parse_int(sec)?, parse_int(usec)?));
     }
     let (number, per_unit_us) = if let Some(n) = t.strip_suffix("us") {
         (n, 1)
@@ -117,18 +118,18 @@ fn parse_time(text: &str) -> Option<Val> {
         (t.strip_suffix('s')?, 1_000_000)
     };
     let us = parse_int(number)?.checked_mul(per_unit_us)?;
-    Some(Val::time(us.div_euclid(1_000_000), us.rem_euclid(1_000_000)))
+    Some(RelativeValue::time(us.div_euclid(1_000_000), us.rem_euclid(1_000_000)))
 }
 
 /// A linger: `on:SECS`, `off`, `off:SECS` or `linger(ONOFF,SECS)`.
-fn parse_linger(text: &str) -> Option<Val> {
+fn parse_linger(text: &str) -> Option<RelativeValue> {
     let t = text.trim();
     if let Some(inner) = t.strip_prefix("linger(").and_then(|r| r.strip_suffix(')')) {
         let (on, secs) = inner.split_once(',')?;
-        return Some(Val::linger(parse_int(on)?, parse_int(secs)?));
+        return Some(RelativeValue::linger(parse_int(on)?, parse_int(secs)?));
     }
     if t == "off" {
-        return Some(Val::linger(0, 0));
+        return Some(RelativeValue::linger(0, 0));
     }
     let (on, secs) = t.split_once(':')?;
     let on = match on {
@@ -136,21 +137,21 @@ fn parse_linger(text: &str) -> Option<Val> {
         "off" => 0,
         _ => return None,
     };
-    Some(Val::linger(on, parse_int(secs)?))
+    Some(RelativeValue::linger(on, parse_int(secs)?))
 }
 
 /// Parses `--value` for an option of type `ty`, or, with no option named,
 /// as whichever kind of value the text spells.
-pub fn parse_request(text: &str, ty: Option<Type>) -> Result<Val, String> {
+pub fn parse_request(text: &str, ty: Option<Type>) -> Result<RelativeValue, String> {
     let bad = |what: &str| format!("--value: {text:?} is not {what}");
     match ty {
         Some(Type::Linger) => parse_linger(text).ok_or_else(|| bad("a linger (e.g. on:30, off, linger(1,30))")),
         Some(Type::Time) => parse_time(text).ok_or_else(|| bad("a timeout (e.g. 1s, 250ms, 15us, tv(1,4000))")),
         Some(Type::Text) if text.is_empty() => Err(bad("a name")),
-        Some(Type::Text) => Ok(Val::text(text)),
-        Some(_) => parse_value(text).map(Val::int),
+        Some(Type::Text) => Ok(RelativeValue::text(text)),
+        Some(_) => parse_value(text).map(RelativeValue::int),
         None => match parse_int(text) {
-            Some(_) => parse_value(text).map(Val::int),
+            Some(_) => parse_value(text).map(RelativeValue::int),
             None => parse_time(text).or_else(|| parse_linger(text)).ok_or_else(|| {
                 bad("an integer, a timeout (1s, 250ms, tv(1,4000)) or a linger (on:30); name an --option for text")
             }),
@@ -215,7 +216,7 @@ pub fn parse(args: &[String]) -> Result<(Parsed, Args), String> {
             }
             "--kind" => parsed.filter.kind = Some(choose(flag, &Kind::ALL, &value, Kind::name)?),
             "--state" => parsed.filter.state = Some(choose(flag, &State::ALL, &value, State::name)?),
-            "--path" => parsed.filter.path = Some(choose(flag, &Path::ALL, &value, Path::name)?),
+            "--path" => parsed.filter.api = Some(choose(flag, &Api::ALL, &value, Api::name)?),
             "--value" => raw_value = Some(value),
             "--dir" => dir = value,
             _ => unreachable!("flag checked against FLAGS"),
@@ -265,19 +266,19 @@ mod tests {
 
     #[test]
     fn typed_values_parse() {
-        assert_eq!(parse_request("1s", None), Ok(Val::time(1, 0)));
+        assert_eq!(parse_request("1s", None), Ok(RelativeValue::time(1, 0)));
         assert_eq!(
             parse_request("250ms", Some(Type::Time)),
-            Ok(Val::time(0, 250_000))
+            Ok(RelativeValue::time(0, 250_000))
         );
         assert_eq!(
             parse_request("-1us", Some(Type::Time)),
-            Ok(Val::time(-1, 999_999))
+            Ok(RelativeValue::time(-1, 999_999))
         );
-        assert_eq!(parse_request("tv(0,-1)", None), Ok(Val::time(0, -1)));
-        assert_eq!(parse_request("on:30", None), Ok(Val::linger(1, 30)));
-        assert_eq!(parse_request("off", Some(Type::Linger)), Ok(Val::linger(0, 0)));
-        assert_eq!(parse_request("reno", Some(Type::Text)), Ok(Val::text("reno")));
+        assert_eq!(parse_request("tv(0,-1)", None), Ok(RelativeValue::time(0, -1)));
+        assert_eq!(parse_request("on:30", None), Ok(RelativeValue::linger(1, 30)));
+        assert_eq!(parse_request("off", Some(Type::Linger)), Ok(RelativeValue::linger(0, 0)));
+        assert_eq!(parse_request("reno", Some(Type::Text)), Ok(RelativeValue::text("reno")));
         assert!(parse_request("reno", None).is_err());
         assert!(parse_request("on:x", Some(Type::Linger)).is_err());
         assert!(parse_request("5", Some(Type::Time)).is_err());

@@ -3,13 +3,11 @@
 //! data: the options set, what is done, and the option read at the end.
 
 use crate::case::Request;
-use crate::catalog::{self, OptionSpec};
-use crate::fixture::Fixture;
-use crate::host::Host;
-use crate::kind::{Kind, State};
+use crate::catalog;
+use crate::kind::Kind;
 use crate::ladder::{Anchors, At};
-use crate::outcome::{Outcome, Prediction};
-use crate::path::Path;
+use crate::option::OptionSpec;
+use crate::os::Os;
 
 /// What is done between the sets and the read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -216,7 +214,7 @@ impl Effect {
     }
 
     /// The options set, with the requests, resolved for this host.
-    pub fn set_requests(&self, host: &Host) -> Vec<(&'static OptionSpec, Request)> {
+    pub fn set_requests(&self) -> Vec<(&'static OptionSpec, Request)> {
         self.sets
             .iter()
             .map(|(name, at)| {
@@ -225,26 +223,27 @@ impl Effect {
                     at: *at,
                     reach: crate::ladder::Reach::Both,
                 };
-                let anchors: Anchors = host.anchors(option);
-                let val = rung.resolve(&anchors).expect("effect values need no host anchor");
+                let val = rung
+                    .resolve(&Anchors::default())
+                    .expect("effect values need no host anchor");
                 (option, Request::Set(val))
             })
             .collect()
     }
 
-    /// Whether every option the effect touches exists on this OS.
-    pub fn available(&self) -> bool {
+    /// Whether every option the effect touches exists on the OS.
+    pub fn available_on(&self, os: Os) -> bool {
         self.sets
             .iter()
             .map(|(n, _)| *n)
             .chain([self.read])
-            .all(|n| crate::sys::code(n).is_some())
+            .all(|n| catalog::find(n).is_some_and(|o| o.codes.on(os).is_some()))
     }
 
     /// A one-line description: what is set, what is done, what is read.
-    pub fn describe(&self, host: &Host) -> String {
+    pub fn describe(&self) -> String {
         let sets: Vec<String> = self
-            .set_requests(host)
+            .set_requests()
             .iter()
             .map(|(o, r)| format!("{}={r}", o.name))
             .collect();
@@ -267,70 +266,3 @@ impl Effect {
     }
 }
 
-/// One effect's result on one kind.
-#[derive(Debug, Clone)]
-pub struct EffectRow {
-    pub effect: &'static Effect,
-    pub kind: Kind,
-    pub observed: Outcome,
-    pub prediction: Prediction,
-}
-
-impl EffectRow {
-    pub fn agrees(&self) -> bool {
-        self.observed == self.prediction.expected.outcome()
-    }
-}
-
-/// Carries out the effect on a new socket (through the raw path).
-pub fn observe(effect: &Effect, kind: Kind, host: &Host) -> Outcome {
-    match try_observe(effect, kind, host) {
-        Ok(outcome) => outcome,
-        Err(e) => Outcome::Err(format!("setup failed: {e}")),
-    }
-}
-
-fn try_observe(effect: &Effect, kind: Kind, host: &Host) -> std::io::Result<Outcome> {
-    let first = match effect.procedure {
-        Procedure::Accepted => State::Listening,
-        _ => State::Fresh,
-    };
-    let mut fixture = Fixture::build(kind, first)?;
-    for (option, request) in effect.set_requests(host) {
-        if let Outcome::Err(e) = Path::Raw.apply(option, fixture.target(), &request) {
-            return Ok(Outcome::Err(e));
-        }
-    }
-    let read = effect.read_option();
-    Ok(match effect.procedure {
-        Procedure::Fresh => Path::Raw.apply(read, fixture.target(), &Request::Default),
-        Procedure::ConnectAndTransfer => {
-            fixture.connect_and_transfer(kind, TRANSFER_BYTES)?;
-            Path::Raw.apply(read, fixture.target(), &Request::Default)
-        }
-        Procedure::Accepted => {
-            let accepted = fixture.accept_one(kind)?;
-            Path::Raw.apply(read, &accepted, &Request::Default)
-        }
-    })
-}
-
-/// Every effect on every kind it applies to that this host can make (none
-/// where no model of effects exists for the OS).
-pub fn run_all(host: &Host) -> Vec<EffectRow> {
-    if !crate::model::models_effects(host) {
-        return Vec::new();
-    }
-    let kinds = crate::matrix::kinds(host);
-    EFFECTS
-        .iter()
-        .filter(|e| e.available())
-        .flat_map(|e| e.kinds.iter().filter(|k| kinds.contains(k)).map(move |k| (e, *k)))
-        .map(|(effect, kind)| EffectRow {
-            effect,
-            kind,
-            observed: observe(effect, kind, host),
-            prediction: crate::model::predict_effect(effect, kind, host),
-        })
-        .collect()
-}

@@ -4,7 +4,7 @@
 //! the fixture and are closed or removed when it drops, so a case leaves no
 //! fd or file behind.
 
-use crate::kind::{Family, Kind, State};
+use crate::kind::{Domain as AddressFamily, Kind, State};
 use socket2::{Domain, SockAddr, Socket, Type};
 use std::io;
 use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr};
@@ -20,8 +20,8 @@ pub struct Fixture {
 
 impl Fixture {
     pub fn build(kind: Kind, state: State) -> io::Result<Fixture> {
-        let dir = match kind.family() {
-            Family::Unix => Some(TempDir::new()?),
+        let dir = match kind.domain() {
+            AddressFamily::Unix => Some(TempDir::new()?),
             _ => None,
         };
         let local = |name: &str| local_addr(kind, dir.as_ref(), name);
@@ -46,7 +46,7 @@ impl Fixture {
             State::Connected => {
                 let peer = new_socket(kind)?;
                 peer.bind(&local("peer")?)?;
-                if kind.family() == Family::Unix {
+                if kind.domain() == AddressFamily::Unix {
                     // An unbound unix datagram socket is fine to connect from,
                     // but binding it too keeps both ends addressable.
                     target.bind(&local("target")?)?;
@@ -135,10 +135,10 @@ fn read_exactly(socket: &Socket, n: usize) -> io::Result<Vec<u8>> {
 }
 
 pub fn new_socket(kind: Kind) -> io::Result<Socket> {
-    let domain = match kind.family() {
-        Family::Ipv4 => Domain::IPV4,
-        Family::Ipv6 => Domain::IPV6,
-        Family::Unix => Domain::UNIX,
+    let domain = match kind.domain() {
+        AddressFamily::Ipv4 => Domain::IPV4,
+        AddressFamily::Ipv6 => Domain::IPV6,
+        AddressFamily::Unix => Domain::UNIX,
     };
     let ty = if kind.is_stream() {
         Type::STREAM
@@ -149,10 +149,10 @@ pub fn new_socket(kind: Kind) -> io::Result<Socket> {
 }
 
 fn local_addr(kind: Kind, dir: Option<&TempDir>, name: &str) -> io::Result<SockAddr> {
-    Ok(match kind.family() {
-        Family::Ipv4 => SocketAddr::from((Ipv4Addr::LOCALHOST, 0)).into(),
-        Family::Ipv6 => SocketAddr::from((Ipv6Addr::LOCALHOST, 0)).into(),
-        Family::Unix => {
+    Ok(match kind.domain() {
+        AddressFamily::Ipv4 => SocketAddr::from((Ipv4Addr::LOCALHOST, 0)).into(),
+        AddressFamily::Ipv6 => SocketAddr::from((Ipv6Addr::LOCALHOST, 0)).into(),
+        AddressFamily::Unix => {
             let dir = dir.expect("unix kinds get a temp dir");
             SockAddr::unix(dir.path.join(name))?
         }

@@ -13,7 +13,7 @@ pub enum Kind {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Family {
+pub enum Domain {
     Ipv4,
     Ipv6,
     Unix,
@@ -40,11 +40,11 @@ impl Kind {
         }
     }
 
-    pub fn family(self) -> Family {
+    pub fn domain(self) -> Domain {
         match self {
-            Kind::Tcp4 | Kind::Udp4 => Family::Ipv4,
-            Kind::Tcp6 | Kind::Udp6 => Family::Ipv6,
-            Kind::UnixStream | Kind::UnixDgram => Family::Unix,
+            Kind::Tcp4 | Kind::Udp4 => Domain::Ipv4,
+            Kind::Tcp6 | Kind::Udp6 => Domain::Ipv6,
+            Kind::UnixStream | Kind::UnixDgram => Domain::Unix,
         }
     }
 

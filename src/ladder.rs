@@ -6,8 +6,8 @@
 //! 2^31, socket2's `usize`, `u32`, `bool` or `Duration` cannot hold -1.
 
 use crate::expr::{Expr, Sym};
-use crate::path::Path;
-use crate::value::Val;
+use crate::api::Api;
+use crate::value::RelativeValue;
 
 /// Which paths can express a rung.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,29 +59,29 @@ pub struct Anchors {
 impl Rung {
     /// The request this rung makes on this host, or None when the host has
     /// no such quantity (such rungs are skipped and reported).
-    pub fn resolve(&self, anchors: &Anchors) -> Option<Val> {
+    pub fn resolve(&self, anchors: &Anchors) -> Option<RelativeValue> {
         Some(match self.at {
-            At::Fixed(v) => Val::int(v),
-            At::Max(coef, offset) => Val::Int(Expr::of(anchors.max?).times(coef).plus(offset)),
-            At::IntMaxHalf(offset) => Val::Int(Expr::of(INT_MAX_HALF).plus(offset)),
-            At::Linger(on, secs) => Val::linger(on, secs),
-            At::Time(sec, usec) => Val::time(sec, usec),
+            At::Fixed(v) => RelativeValue::int(v),
+            At::Max(coef, offset) => RelativeValue::Int(Expr::of(anchors.max?).times(coef).plus(offset)),
+            At::IntMaxHalf(offset) => RelativeValue::Int(Expr::of(INT_MAX_HALF).plus(offset)),
+            At::Linger(on, secs) => RelativeValue::linger(on, secs),
+            At::Time(sec, usec) => RelativeValue::time(sec, usec),
             At::Jiffy(coef, offset) => {
-                Val::Time(Expr::lit(0), Expr::of(anchors.jiffy_us?).times(coef).plus(offset))
+                RelativeValue::Time(Expr::lit(0), Expr::of(anchors.jiffy_us?).times(coef).plus(offset))
             }
-            At::Text(s) => Val::text(s),
-            At::DefaultCongestion => Val::Text(
+            At::Text(s) => RelativeValue::text(s),
+            At::DefaultCongestion => RelativeValue::Text(
                 anchors.default_congestion.clone()?,
                 Some("tcp_congestion_control"),
             ),
         })
     }
 
-    pub fn reaches(&self, path: Path) -> bool {
+    pub fn reaches(&self, path: Api) -> bool {
         match self.reach {
             Reach::Both => true,
-            Reach::RawOnly => path == Path::Raw,
-            Reach::Socket2Only => path == Path::Socket2,
+            Reach::RawOnly => path == Api::Raw,
+            Reach::Socket2Only => path == Api::Socket2,
         }
     }
 }
@@ -324,19 +324,19 @@ pub const TOS: &[Rung] = &[
 ];
 
 /// The rungs of `ladder` that `path` can express, in ladder order.
-pub fn for_path(ladder: &'static [Rung], path: Path) -> impl Iterator<Item = &'static Rung> {
+pub fn for_path(ladder: &'static [Rung], path: Api) -> impl Iterator<Item = &'static Rung> {
     ladder.iter().filter(move |r| r.reaches(path))
 }
 
 /// How many rungs of `ladder` a path can express; the rstest matrices check
 /// their index lists against it at compile time.
-pub const fn count_for(ladder: &[Rung], path: Path) -> usize {
+pub const fn count_for(ladder: &[Rung], path: Api) -> usize {
     let mut n = 0;
     let mut i = 0;
     while i < ladder.len() {
         let reached = matches!(
             (ladder[i].reach, path),
-            (Reach::Both, _) | (Reach::RawOnly, Path::Raw) | (Reach::Socket2Only, Path::Socket2)
+            (Reach::Both, _) | (Reach::RawOnly, Api::Raw) | (Reach::Socket2Only, Api::Socket2)
         );
         if reached {
             n += 1;

@@ -38,7 +38,7 @@ fn main() -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let mut rows = engine::run_all(&cases, &host);
+    let mut rows = engine::cases::run_all(&cases, &host);
     // Capacity takes real traffic: measured when the run is narrowed to a
     // buffer size, where it is read.
     if args
@@ -46,11 +46,11 @@ fn main() -> ExitCode {
         .option
         .is_some_and(|o| matches!(o.name, "SO_SNDBUF" | "SO_RCVBUF"))
     {
-        capacity::attach(&mut rows, &host);
+        engine::cases::attach_capacity(&mut rows, &host);
     }
     // Effects belong to the full report; a narrowed run keeps to its cases.
     let effects = if args.filter.is_empty() && matches!(args.requests, Requests::Ladder) {
-        effect::run_all(&host)
+        engine::effects::run_all(&host)
     } else {
         Vec::new()
     };
@@ -78,7 +78,7 @@ fn compare(dir: &str, args: &cli::Args) -> ExitCode {
         option: f.option.map(|o| o.name.to_string()),
         kind: f.kind.map(|k| k.name().to_string()),
         state: f.state.map(|s| s.name().to_string()),
-        path: f.path.map(|p| p.name().to_string()),
+        path: f.api.map(|p| p.name().to_string()),
     };
     match compare::Table::build(std::path::Path::new(dir), &filter) {
         Ok(table) if table.lines.is_empty() => {

@@ -1,12 +1,14 @@
 //! Enumerates the cases of the matrix, optionally narrowed by a filter.
 
+use crate::call;
 use crate::case::{Case, Request};
-use crate::catalog::{self, OptionSpec, Type};
+use crate::catalog;
+use crate::option::{OptionSpec, Type};
 use crate::host::Host;
-use crate::kind::{Family, Kind, State};
+use crate::kind::{Domain, Kind, State};
 use crate::ladder::Rung;
-use crate::path::Path;
-use crate::value::Val;
+use crate::api::Api;
+use crate::value::RelativeValue;
 
 /// Narrows the matrix; `None` keeps everything on that axis.
 #[derive(Debug, Clone, Copy, Default)]
@@ -14,13 +16,13 @@ pub struct Filter {
     pub option: Option<&'static OptionSpec>,
     pub kind: Option<Kind>,
     pub state: Option<State>,
-    pub path: Option<Path>,
+    pub api: Option<Api>,
 }
 
 impl Filter {
     /// True when nothing is filtered out.
     pub fn is_empty(&self) -> bool {
-        self.option.is_none() && self.kind.is_none() && self.state.is_none() && self.path.is_none()
+        self.option.is_none() && self.kind.is_none() && self.state.is_none() && self.api.is_none()
     }
 
     fn keeps_option(&self, o: &OptionSpec) -> bool {
@@ -34,17 +36,17 @@ pub enum Requests {
     /// Every option's default and value ladder.
     Ladder,
     /// One value of the user's, on every path that can express it.
-    Value(Val),
+    Value(RelativeValue),
 }
 
 /// Every case the filter keeps, in catalogue × kind × state × request × path order.
 pub fn cases(host: &Host, filter: &Filter, requests: &Requests) -> Vec<Case> {
     let mut out = Vec::new();
-    let options = catalog::on_this_os().filter(|o| filter.keeps_option(o));
+    let options = catalog::on(host.os()).filter(|o| filter.keeps_option(o));
     for option in options {
-        let paths: Vec<Path> = Path::ALL
+        let paths: Vec<Api> = Api::ALL
             .into_iter()
-            .filter(|p| filter.path.is_none_or(|f| f == *p) && p.offers(option))
+            .filter(|p| filter.api.is_none_or(|f| f == *p) && call::offers(*p, option))
             .collect();
         let tried = requests_for(host, option, requests);
         for kind in kinds(host)
@@ -61,7 +63,7 @@ pub fn cases(host: &Host, filter: &Filter, requests: &Requests) -> Vec<Case> {
                         let fits = match request {
                             Request::Default => true,
                             Request::Set(v) => {
-                                rung.is_none_or(|r| r.reaches(path)) && path.can_express(option, v)
+                                rung.is_none_or(|r| r.reaches(path)) && call::can_express(path, option, v)
                             }
                         };
                         if fits {
@@ -70,7 +72,7 @@ pub fn cases(host: &Host, filter: &Filter, requests: &Requests) -> Vec<Case> {
                                 option,
                                 kind,
                                 state,
-                                path,
+                                api: path,
                                 request,
                             });
                         }
@@ -104,7 +106,7 @@ fn unavailable_reason(host: &Host, kind: Kind) -> Option<String> {
             "not available on this host (socket() fails with {error})"
         ));
     }
-    (kind.family() == Family::Ipv6 && !host.ipv6)
+    (kind.domain() == Domain::Ipv6 && !host.ipv6)
         .then(|| "IPv6 is not available on this host (::1 cannot be bound)".to_string())
 }
 
@@ -133,23 +135,23 @@ fn requests_for(
 }
 
 /// Whether a value of this form is a request for an option of this type.
-fn takes(ty: Type, v: &Val) -> bool {
+fn takes(ty: Type, v: &RelativeValue) -> bool {
     matches!(
         (ty, v),
-        (Type::Int | Type::Bool | Type::ReadOnly, Val::Int(_))
-            | (Type::Linger, Val::Linger(..))
-            | (Type::Time, Val::Time(..))
-            | (Type::Text, Val::Text(..))
+        (Type::Int | Type::Bool | Type::ReadOnly, RelativeValue::Int(_))
+            | (Type::Linger, RelativeValue::Linger(..))
+            | (Type::Time, RelativeValue::Time(..))
+            | (Type::Text, RelativeValue::Text(..))
     )
 }
 
 /// One line saying why a filter selects no case.
 pub fn why_empty(host: &Host, filter: &Filter, requests: &Requests) -> String {
     if let Some(o) = filter.option {
-        if crate::sys::code(o.name).is_none() {
-            return format!("{} is not defined on {}", o.name, host.os);
+        if o.codes.on(host.os()).is_none() {
+            return format!("{} is not defined on {}", o.name, host.os());
         }
-        if let Some(p) = filter.path.filter(|p| !p.offers(o)) {
+        if let Some(p) = filter.api.filter(|p| !call::offers(*p, o)) {
             return format!("the {p} path has no call for {}; use --path raw", o.name);
         }
     }
@@ -169,7 +171,7 @@ pub fn why_empty(host: &Host, filter: &Filter, requests: &Requests) -> String {
         let option = filter
             .option
             .map_or(String::new(), |o| format!(" for {}", o.name));
-        return match filter.path {
+        return match filter.api {
             Some(p) => format!("the {p} path cannot express {v}{option}"),
             None => format!("no path can express {v}{option}"),
         };

@@ -1,6 +1,6 @@
 //! Option values: what is asked for and what is read back.
 //!
-//! `Val` is the model's and the ladder's form, whose numbers may be
+//! `RelativeValue` is the model's and the ladder's form, whose numbers may be
 //! host-relative (`Expr`); `Value` is what a socket actually reported.
 
 use crate::expr::Expr;
@@ -19,7 +19,7 @@ pub enum Value {
 
 /// A value with host-relative numbers: a request, or the model's expectation.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Val {
+pub enum RelativeValue {
     Int(Expr),
     Linger(Expr, Expr),
     Time(Expr, Expr),
@@ -27,47 +27,47 @@ pub enum Val {
     Text(String, Option<&'static str>),
 }
 
-impl Val {
-    pub fn int(v: i128) -> Val {
-        Val::Int(Expr::lit(v))
+impl RelativeValue {
+    pub fn int(v: i128) -> RelativeValue {
+        RelativeValue::Int(Expr::lit(v))
     }
 
-    pub fn linger(on: i128, secs: i128) -> Val {
-        Val::Linger(Expr::lit(on), Expr::lit(secs))
+    pub fn linger(on: i128, secs: i128) -> RelativeValue {
+        RelativeValue::Linger(Expr::lit(on), Expr::lit(secs))
     }
 
-    pub fn time(sec: i128, usec: i128) -> Val {
-        Val::Time(Expr::lit(sec), Expr::lit(usec))
+    pub fn time(sec: i128, usec: i128) -> RelativeValue {
+        RelativeValue::Time(Expr::lit(sec), Expr::lit(usec))
     }
 
-    pub fn text(s: &str) -> Val {
-        Val::Text(s.to_string(), None)
+    pub fn text(s: &str) -> RelativeValue {
+        RelativeValue::Text(s.to_string(), None)
     }
 
     /// The concrete value on this host.
     pub fn value(&self) -> Value {
         match self {
-            Val::Int(e) => Value::Int(e.value()),
-            Val::Linger(on, secs) => Value::Linger(on.value(), secs.value()),
-            Val::Time(sec, usec) => Value::Time(sec.value(), usec.value()),
-            Val::Text(s, _) => Value::Text(s.clone()),
+            RelativeValue::Int(e) => Value::Int(e.value()),
+            RelativeValue::Linger(on, secs) => Value::Linger(on.value(), secs.value()),
+            RelativeValue::Time(sec, usec) => Value::Time(sec.value(), usec.value()),
+            RelativeValue::Text(s, _) => Value::Text(s.clone()),
         }
     }
 
-    /// A concrete value as a literal `Val`.
-    pub fn literal(v: &Value) -> Val {
+    /// A concrete value as a literal `RelativeValue`.
+    pub fn literal(v: &Value) -> RelativeValue {
         match v {
-            Value::Int(n) => Val::int(*n),
-            Value::Linger(on, secs) => Val::linger(*on, *secs),
-            Value::Time(sec, usec) => Val::time(*sec, *usec),
-            Value::Text(s) => Val::text(s),
+            Value::Int(n) => RelativeValue::int(*n),
+            Value::Linger(on, secs) => RelativeValue::linger(*on, *secs),
+            Value::Time(sec, usec) => RelativeValue::time(*sec, *usec),
+            Value::Text(s) => RelativeValue::text(s),
         }
     }
 
     /// The integer of an `Int`, for rules that only deal in integers.
     pub fn as_int(&self) -> Option<Expr> {
         match self {
-            Val::Int(e) => Some(*e),
+            RelativeValue::Int(e) => Some(*e),
             _ => None,
         }
     }
@@ -84,14 +84,14 @@ impl fmt::Display for Value {
     }
 }
 
-impl fmt::Display for Val {
+impl fmt::Display for RelativeValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Val::Int(e) => write!(f, "{e}"),
-            Val::Linger(on, secs) => write!(f, "linger({on},{secs})"),
-            Val::Time(sec, usec) => write!(f, "tv({sec},{usec})"),
-            Val::Text(_, Some(label)) => f.write_str(label),
-            Val::Text(s, None) => write!(f, "{s:?}"),
+            RelativeValue::Int(e) => write!(f, "{e}"),
+            RelativeValue::Linger(on, secs) => write!(f, "linger({on},{secs})"),
+            RelativeValue::Time(sec, usec) => write!(f, "tv({sec},{usec})"),
+            RelativeValue::Text(_, Some(label)) => f.write_str(label),
+            RelativeValue::Text(s, None) => write!(f, "{s:?}"),
         }
     }
 }

@@ -7,11 +7,11 @@ use common::{check_default, check_rung};
 use rstest::rstest;
 use sockmatrix::kind::{Kind, State};
 use sockmatrix::ladder::{count_for, BUFFER};
-use sockmatrix::path::Path;
+use sockmatrix::api::Api;
 
 // The rung lists below must cover the ladder exactly.
-const _: () = assert!(count_for(BUFFER, Path::Raw) == 31);
-const _: () = assert!(count_for(BUFFER, Path::Socket2) == 32);
+const _: () = assert!(count_for(BUFFER, Api::Raw) == 31);
+const _: () = assert!(count_for(BUFFER, Api::Socket2) == 32);
 
 #[rstest]
 fn set_stream_raw(
@@ -24,7 +24,7 @@ fn set_stream_raw(
     )]
     rung: usize,
 ) {
-    check_rung(option, kind, state, Path::Raw, rung);
+    check_rung(option, kind, state, Api::Raw, rung);
 }
 
 #[rstest]
@@ -38,7 +38,7 @@ fn set_stream_socket2(
     )]
     rung: usize,
 ) {
-    check_rung(option, kind, state, Path::Socket2, rung);
+    check_rung(option, kind, state, Api::Socket2, rung);
 }
 
 #[rstest]
@@ -52,7 +52,7 @@ fn set_dgram_raw(
     )]
     rung: usize,
 ) {
-    check_rung(option, kind, state, Path::Raw, rung);
+    check_rung(option, kind, state, Api::Raw, rung);
 }
 
 #[rstest]
@@ -66,19 +66,19 @@ fn set_dgram_socket2(
     )]
     rung: usize,
 ) {
-    check_rung(option, kind, state, Path::Socket2, rung);
+    check_rung(option, kind, state, Api::Socket2, rung);
 }
 
 #[rstest]
-#[case::sndbuf_raw("SO_SNDBUF", Path::Raw)]
-#[case::sndbuf_socket2("SO_SNDBUF", Path::Socket2)]
-#[case::rcvbuf_raw("SO_RCVBUF", Path::Raw)]
-#[case::rcvbuf_socket2("SO_RCVBUF", Path::Socket2)]
-#[case::sndbufforce_raw("SO_SNDBUFFORCE", Path::Raw)]
-#[case::rcvbufforce_raw("SO_RCVBUFFORCE", Path::Raw)]
+#[case::sndbuf_raw("SO_SNDBUF", Api::Raw)]
+#[case::sndbuf_socket2("SO_SNDBUF", Api::Socket2)]
+#[case::rcvbuf_raw("SO_RCVBUF", Api::Raw)]
+#[case::rcvbuf_socket2("SO_RCVBUF", Api::Socket2)]
+#[case::sndbufforce_raw("SO_SNDBUFFORCE", Api::Raw)]
+#[case::rcvbufforce_raw("SO_RCVBUFFORCE", Api::Raw)]
 fn default_stream(
     #[case] option: &str,
-    #[case] path: Path,
+    #[case] path: Api,
     #[values(Kind::Tcp4, Kind::Tcp6, Kind::UnixStream)] kind: Kind,
     #[values(State::Fresh, State::Bound, State::Listening, State::Connected)] state: State,
 ) {
@@ -86,15 +86,15 @@ fn default_stream(
 }
 
 #[rstest]
-#[case::sndbuf_raw("SO_SNDBUF", Path::Raw)]
-#[case::sndbuf_socket2("SO_SNDBUF", Path::Socket2)]
-#[case::rcvbuf_raw("SO_RCVBUF", Path::Raw)]
-#[case::rcvbuf_socket2("SO_RCVBUF", Path::Socket2)]
-#[case::sndbufforce_raw("SO_SNDBUFFORCE", Path::Raw)]
-#[case::rcvbufforce_raw("SO_RCVBUFFORCE", Path::Raw)]
+#[case::sndbuf_raw("SO_SNDBUF", Api::Raw)]
+#[case::sndbuf_socket2("SO_SNDBUF", Api::Socket2)]
+#[case::rcvbuf_raw("SO_RCVBUF", Api::Raw)]
+#[case::rcvbuf_socket2("SO_RCVBUF", Api::Socket2)]
+#[case::sndbufforce_raw("SO_SNDBUFFORCE", Api::Raw)]
+#[case::rcvbufforce_raw("SO_RCVBUFFORCE", Api::Raw)]
 fn default_dgram(
     #[case] option: &str,
-    #[case] path: Path,
+    #[case] path: Api,
     #[values(Kind::Udp4, Kind::Udp6, Kind::UnixDgram)] kind: Kind,
     #[values(State::Fresh, State::Bound, State::Connected)] state: State,
 ) {

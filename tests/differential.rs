@@ -8,14 +8,15 @@ mod common;
 use common::{available, explain, host};
 use rstest::rstest;
 use sockmatrix::case::{Case, Request};
-use sockmatrix::catalog::{self, Family};
+use sockmatrix::catalog;
+use sockmatrix::option::Family;
 use sockmatrix::engine;
 use sockmatrix::kind::{Kind, State};
 use sockmatrix::matrix::{self, Filter, Requests};
-use sockmatrix::model::socket2 as conv;
+use sockmatrix::socket2_casts as conv;
 use sockmatrix::outcome::{Expected, Outcome};
-use sockmatrix::path::Path;
-use sockmatrix::value::Val;
+use sockmatrix::api::Api;
+use sockmatrix::value::RelativeValue;
 
 fn compare(family: Family, kind: Kind, state: State) {
     if !available(kind) {
@@ -23,14 +24,14 @@ fn compare(family: Family, kind: Kind, state: State) {
     }
     let mut compared = 0;
     let mut failures = Vec::new();
-    let both = catalog::on_this_os().filter(|o| o.family == family && Path::Socket2.offers(o));
+    let both = catalog::on(host.os()).filter(|o| o.family == family && Api::Socket2.offers(o));
     for option in both {
         let shape = option.socket2.expect("offered by socket2");
         let filter = Filter {
             option: Some(option),
             kind: Some(kind),
             state: Some(state),
-            path: Some(Path::Socket2),
+            path: Some(Api::Socket2),
         };
         for case in matrix::cases(host(), &filter, &Requests::Ladder) {
             let via_socket2 = engine::run(&case, host());
@@ -40,20 +41,20 @@ fn compare(family: Family, kind: Kind, state: State) {
             let sent = conv::request(shape, &case.request, &mut conversions, windows);
             if let Request::Set(v) = &sent {
                 assert!(
-                    Path::Raw.can_express(option, v),
+                    Api::Raw.can_express(option, v),
                     "raw cannot send {v} for {}",
                     option.name
                 );
             }
             let raw_case = Case {
-                path: Path::Raw,
+                path: Api::Raw,
                 request: sent,
                 ..case.clone()
             };
             let via_raw = engine::run(&raw_case, host());
             let converted = match &via_raw.observed {
                 Outcome::Ok(v) => {
-                    conv::read_back(shape, Expected::Ok(Val::literal(v)), &mut conversions).outcome()
+                    conv::read_back(shape, Expected::Ok(RelativeValue::literal(v)), &mut conversions).outcome()
                 }
                 err => err.clone(),
             };
@@ -90,7 +91,7 @@ fn compare(family: Family, kind: Kind, state: State) {
             }
         }
     }
-    if catalog::on_this_os().any(|o| o.family == family && Path::Socket2.offers(o)) {
+    if catalog::on(host.os()).any(|o| o.family == family && Api::Socket2.offers(o)) {
         assert!(compared > 0, "nothing compared");
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

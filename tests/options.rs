@@ -6,7 +6,7 @@ mod common;
 
 use common::check_family;
 use rstest::rstest;
-use sockmatrix::catalog::Family;
+use sockmatrix::option::Family;
 use sockmatrix::kind::{Kind, State};
 
 #[rstest]

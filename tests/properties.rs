@@ -6,28 +6,29 @@
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use sockmatrix::case::{Case, Request};
-use sockmatrix::catalog::{self, OptionSpec, Shape, Type};
+use sockmatrix::catalog;
+use sockmatrix::option::{OptionSpec, Shape, Type};
 use sockmatrix::engine;
 use sockmatrix::host::Host;
 use sockmatrix::matrix;
-use sockmatrix::path::Path;
-use sockmatrix::value::Val;
+use sockmatrix::api::Api;
+use sockmatrix::value::RelativeValue;
 
 const CASES: u32 = 10_000;
 
 fn int_options() -> Vec<&'static OptionSpec> {
-    catalog::on_this_os()
+    catalog::on(host.os())
         .filter(|o| matches!(o.ty, Type::Int | Type::Bool))
         .collect()
 }
 
 /// A value of the type the path's call takes, as a request.
-fn value_for(path: Path, option: &OptionSpec) -> BoxedStrategy<i128> {
+fn value_for(path: Api, option: &OptionSpec) -> BoxedStrategy<i128> {
     match (path, option.socket2) {
-        (Path::Raw, _) => any::<i32>().prop_map(i128::from).boxed(),
-        (Path::Socket2, Some(Shape::Bool)) => (0..=1i128).boxed(),
-        (Path::Socket2, Some(Shape::U32)) => any::<u32>().prop_map(i128::from).boxed(),
-        (Path::Socket2, _) => any::<u64>().prop_map(i128::from).boxed(),
+        (Api::Raw, _) => any::<i32>().prop_map(i128::from).boxed(),
+        (Api::Socket2, Some(Shape::Bool)) => (0..=1i128).boxed(),
+        (Api::Socket2, Some(Shape::U32)) => any::<u32>().prop_map(i128::from).boxed(),
+        (Api::Socket2, _) => any::<u64>().prop_map(i128::from).boxed(),
     }
 }
 
@@ -56,10 +57,10 @@ fn random_int_values_agree_with_the_model() {
     let pick = (0..options.len(), 0..kinds.len(), 0..4usize, prop::bool::ANY).prop_flat_map(
         move |(o, k, s, socket2)| {
             let option = int_options()[o];
-            let path = if socket2 && Path::Socket2.offers(option) {
-                Path::Socket2
+            let path = if socket2 && Api::Socket2.offers(option) {
+                Api::Socket2
             } else {
-                Path::Raw
+                Api::Raw
             };
             (Just(o), Just(k), Just(s), Just(path), value_for(path, option))
         },
@@ -79,8 +80,8 @@ fn random_int_values_agree_with_the_model() {
             option,
             kind,
             state,
-            path,
-            request: Request::Set(Val::int(value)),
+            api: path,
+            request: Request::Set(RelativeValue::int(value)),
         };
         let row = engine::run(&case, &host);
         prop_assert!(

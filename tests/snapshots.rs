@@ -6,7 +6,7 @@
 mod common;
 
 use common::host;
-use sockmatrix::catalog::Family;
+use sockmatrix::option::Family;
 use sockmatrix::effect;
 use sockmatrix::engine::{self, Row};
 use sockmatrix::matrix::{self, Filter, Requests};
@@ -53,7 +53,7 @@ fn effects_table() {
     assert_text(
         "effects",
         &os_suffix(),
-        render::effects::table(host(), &rows, false),
+        render::effects::table(&rows, false),
     );
 }
 

@@ -1,7 +1,6 @@
 //! Effects as text: one line per effect and kind.
 
-use crate::effect::EffectRow;
-use crate::host::Host;
+use crate::engine::effects::EffectRow;
 use crate::outcome::Outcome;
 
 /// The host-independent text of an effect's result.
@@ -9,7 +8,7 @@ pub fn effective(row: &EffectRow) -> String {
     super::effective_text(&row.observed, &row.prediction)
 }
 
-fn cells(row: &EffectRow, host: &Host, numbers: bool) -> [String; 5] {
+fn cells(row: &EffectRow, numbers: bool) -> [String; 5] {
     let mut value = effective(row);
     if numbers {
         if let Outcome::Ok(v) = &row.observed {
@@ -22,7 +21,7 @@ fn cells(row: &EffectRow, host: &Host, numbers: bool) -> [String; 5] {
     [
         row.effect.id.to_string(),
         row.kind.to_string(),
-        row.effect.describe(host),
+        row.effect.describe(),
         value,
         row.prediction.rule_id(),
     ]
@@ -31,19 +30,19 @@ fn cells(row: &EffectRow, host: &Host, numbers: bool) -> [String; 5] {
 const TITLES: [&str; 5] = ["effect", "kind", "what is done", "read", "rule"];
 
 /// Aligned columns; `numbers` adds the host's numbers beside symbolic values.
-pub fn table(host: &Host, rows: &[EffectRow], numbers: bool) -> String {
+pub fn table(rows: &[EffectRow], numbers: bool) -> String {
     let mut table: Vec<Vec<String>> = vec![TITLES.map(String::from).to_vec()];
-    table.extend(rows.iter().map(|r| cells(r, host, numbers).to_vec()));
+    table.extend(rows.iter().map(|r| cells(r, numbers).to_vec()));
     super::aligned(&table, " | ")
         .into_iter()
         .map(|l| l + "\n")
         .collect()
 }
 
-pub fn markdown(host: &Host, rows: &[EffectRow]) -> String {
+pub fn markdown(rows: &[EffectRow]) -> String {
     let mut out = format!("| {} |\n|---|---|---|---|---|\n", TITLES.join(" | "));
     for row in rows {
-        out.push_str(&format!("| {} |\n", cells(row, host, true).join(" | ")));
+        out.push_str(&format!("| {} |\n", cells(row, true).join(" | ")));
     }
     out
 }

@@ -5,9 +5,10 @@
 
 use super::summarize;
 use crate::case::Request;
-use crate::effect::EffectRow;
-use crate::engine::Row;
+use crate::engine::effects::EffectRow;
+use crate::engine::cases::Row;
 use crate::host::Host;
+use crate::platform::fact::{Fact, FactValue};
 use crate::matrix;
 use crate::outcome::Outcome;
 use serde_json::{json, Map, Number, Value};
@@ -52,15 +53,15 @@ fn outcome(o: &Outcome) -> Value {
     }
 }
 
-fn facts(list: Vec<crate::host::Fact>) -> Value {
+fn facts(list: Vec<Fact>) -> Value {
     let map: Map<String, Value> = list
         .into_iter()
         .map(|f| {
-            let value = f
-                .value
-                .parse::<i128>()
-                .ok()
-                .map_or_else(|| Value::String(f.value.clone()), number);
+            let value = match f.value {
+                FactValue::Int(v) => number(v),
+                FactValue::Bool(v) => Value::String(v.to_string()),
+                FactValue::Text(v) => Value::String(v),
+            };
             (f.name.to_string(), value)
         })
         .collect();
@@ -78,10 +79,10 @@ pub fn json(host: &Host, rows: &[Row], effects: &[EffectRow]) -> String {
             };
             json!({
                 "option": c.option.name,
-                "family": c.option.family.name(),
+                "family": c.option.family().name(),
                 "kind": c.kind.name(),
                 "state": c.state.name(),
-                "path": c.path.name(),
+                "path": c.api.name(),
                 "requested": requested,
                 "requested_text": c.request.to_string(),
                 "observed": outcome(&r.observed),
@@ -103,7 +104,7 @@ pub fn json(host: &Host, rows: &[Row], effects: &[EffectRow]) -> String {
             json!({
                 "effect": e.effect.id,
                 "kind": e.kind.name(),
-                "what": e.effect.describe(host),
+                "what": e.effect.describe(),
                 "observed": outcome(&e.observed),
                 "predicted": outcome(&e.prediction.expected.outcome()),
                 "predicted_text": e.prediction.expected.to_string(),

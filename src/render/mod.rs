@@ -11,11 +11,11 @@ pub use json::json;
 pub use snapshot::snapshot;
 pub use text::{markdown, table};
 
-use crate::engine::Row;
+use crate::engine::cases::Row;
 use crate::host::Host;
 use crate::kind::{Kind, State};
 use crate::matrix;
-use crate::path::Path;
+use crate::api::Api;
 
 /// The effective value as host-independent text. When the observation
 /// matches the model the model's expression names it (`2*wmem_max`);
@@ -26,7 +26,7 @@ pub fn effective(row: &Row) -> String {
 }
 
 /// `effective` for any observation beside its prediction (cases, effects).
-pub fn effective_text(observed: &crate::outcome::Outcome, prediction: &crate::outcome::Prediction) -> String {
+pub fn effective_text(observed: &crate::outcome::Outcome, prediction: &crate::prediction::Prediction) -> String {
     if *observed == prediction.expected.outcome() {
         prediction.expected.to_string()
     } else {
@@ -115,9 +115,9 @@ pub fn groups(rows: &[Row]) -> Vec<Group<'_>> {
                 group.lines.last_mut().expect("pushed above")
             }
         };
-        match c.path {
-            Path::Raw => line.raw = Some(row),
-            Path::Socket2 => line.socket2 = Some(row),
+        match c.api {
+            Api::Raw => line.raw = Some(row),
+            Api::Socket2 => line.socket2 = Some(row),
         }
     }
     out
@@ -125,7 +125,7 @@ pub fn groups(rows: &[Row]) -> Vec<Group<'_>> {
 
 /// Host facts as `name = value` lines (shared by the table and Markdown).
 fn host_lines(host: &Host) -> Vec<String> {
-    let mut lines = vec![format!("os = {}", host.os), format!("kernel = {}", host.kernel)];
+    let mut lines = vec![format!("os = {}", host.os()), format!("kernel = {}", host.kernel)];
     lines.extend(host.limits().iter().map(|f| format!("{} = {}", f.name, f.value)));
     lines.extend(
         host.calibrated()

@@ -2,7 +2,7 @@
 //! host-independent so that a snapshot is the same on any host of its OS.
 
 use super::{aligned, effective};
-use crate::engine::Row;
+use crate::engine::cases::Row;
 
 pub fn snapshot(rows: &[Row]) -> String {
     let header = [
@@ -21,7 +21,7 @@ pub fn snapshot(rows: &[Row]) -> String {
             c.option.name.to_string(),
             c.kind.to_string(),
             c.state.to_string(),
-            c.path.to_string(),
+            c.api.to_string(),
             c.request.to_string(),
             effective(r),
             r.prediction.rule_id(),

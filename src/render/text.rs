@@ -3,10 +3,9 @@
 //! host's numbers.
 
 use super::{groups, host_lines, summarize, Group, Line};
-use crate::effect::EffectRow;
-use crate::engine::Row;
+use crate::engine::effects::EffectRow;
+use crate::engine::cases::Row;
 use crate::host::Host;
-use crate::model;
 use crate::rule::Rule;
 
 /// What a cell shows: the number, and the expression when it says more.
@@ -67,7 +66,7 @@ fn header(group: &Group, host: &Host) -> String {
         group.option,
         group.kind,
         group.state,
-        model::formula(&first.case, host)
+        host.platform().formula(first.case.option, first.case.kind, first.case.state)
     )
 }
 
@@ -125,7 +124,7 @@ pub fn table(host: &Host, rows: &[Row], effects: &[EffectRow], explain: bool) ->
     }
     if !effects.is_empty() {
         out.push_str("\neffects: one option changing another, and what survives connect and accept\n");
-        out.push_str(&super::effects::table(host, effects, true));
+        out.push_str(&super::effects::table(effects, true));
     }
     out.push_str(&format!("\nsummary: {}\n", summary_line(rows, effects)));
     out
@@ -164,7 +163,7 @@ pub fn markdown(host: &Host, rows: &[Row], effects: &[EffectRow], explain: bool)
     }
     if !effects.is_empty() {
         out.push_str("\n### Effects\n\n");
-        out.push_str(&super::effects::markdown(host, effects));
+        out.push_str(&super::effects::markdown(effects));
     }
     out.push_str(&format!("\n**Summary:** {}\n", summary_line(rows, effects)));
     out

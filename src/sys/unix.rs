@@ -1,121 +1,35 @@
 //! libc on Unix: `setsockopt`/`getsockopt` with a C `int`, as a C program does.
 
 use super::Code;
+use crate::option::{Level, OptionSpec};
+use crate::os::Os;
 use std::mem::size_of;
 use std::os::fd::AsRawFd;
 
-/// The option names this OS defines, by their C name.
-const CODES: &[(&str, libc::c_int, libc::c_int)] = &[
-    ("SO_SNDBUF", libc::SOL_SOCKET, libc::SO_SNDBUF),
-    ("SO_RCVBUF", libc::SOL_SOCKET, libc::SO_RCVBUF),
-    #[cfg(any(target_os = "linux", target_os = "android"))]
-    ("SO_SNDBUFFORCE", libc::SOL_SOCKET, libc::SO_SNDBUFFORCE),
-    #[cfg(any(target_os = "linux", target_os = "android"))]
-    ("SO_RCVBUFFORCE", libc::SOL_SOCKET, libc::SO_RCVBUFFORCE),
-    ("SO_KEEPALIVE", libc::SOL_SOCKET, libc::SO_KEEPALIVE),
-    ("SO_REUSEADDR", libc::SOL_SOCKET, libc::SO_REUSEADDR),
-    ("SO_REUSEPORT", libc::SOL_SOCKET, libc::SO_REUSEPORT),
-    ("SO_BROADCAST", libc::SOL_SOCKET, libc::SO_BROADCAST),
-    ("SO_OOBINLINE", libc::SOL_SOCKET, libc::SO_OOBINLINE),
-    #[cfg(any(target_os = "linux", target_os = "android"))]
-    ("SO_PASSCRED", libc::SOL_SOCKET, libc::SO_PASSCRED),
-    ("SO_LINGER", libc::SOL_SOCKET, LINGER),
-    ("SO_RCVTIMEO", libc::SOL_SOCKET, libc::SO_RCVTIMEO),
-    ("SO_SNDTIMEO", libc::SOL_SOCKET, libc::SO_SNDTIMEO),
-    ("SO_RCVLOWAT", libc::SOL_SOCKET, libc::SO_RCVLOWAT),
-    ("SO_SNDLOWAT", libc::SOL_SOCKET, libc::SO_SNDLOWAT),
-    #[cfg(any(target_os = "linux", target_os = "android"))]
-    ("SO_PRIORITY", libc::SOL_SOCKET, libc::SO_PRIORITY),
-    #[cfg(any(target_os = "linux", target_os = "android"))]
-    ("SO_MARK", libc::SOL_SOCKET, libc::SO_MARK),
-    #[cfg(any(target_os = "linux", target_os = "android"))]
-    ("SO_BUSY_POLL", libc::SOL_SOCKET, libc::SO_BUSY_POLL),
-    ("SO_TYPE", libc::SOL_SOCKET, libc::SO_TYPE),
-    #[cfg(any(target_os = "linux", target_os = "android", target_os = "freebsd"))]
-    ("SO_DOMAIN", libc::SOL_SOCKET, libc::SO_DOMAIN),
-    #[cfg(any(target_os = "linux", target_os = "android", target_os = "freebsd"))]
-    ("SO_PROTOCOL", libc::SOL_SOCKET, libc::SO_PROTOCOL),
-    ("SO_ERROR", libc::SOL_SOCKET, libc::SO_ERROR),
-    ("TCP_NODELAY", libc::IPPROTO_TCP, libc::TCP_NODELAY),
-    ("TCP_MAXSEG", libc::IPPROTO_TCP, libc::TCP_MAXSEG),
-    #[cfg(not(any(target_os = "macos", target_os = "ios")))]
-    ("TCP_KEEPIDLE", libc::IPPROTO_TCP, libc::TCP_KEEPIDLE),
-    #[cfg(any(target_os = "macos", target_os = "ios"))]
-    ("TCP_KEEPALIVE", libc::IPPROTO_TCP, libc::TCP_KEEPALIVE),
-    ("TCP_KEEPINTVL", libc::IPPROTO_TCP, libc::TCP_KEEPINTVL),
-    ("TCP_KEEPCNT", libc::IPPROTO_TCP, libc::TCP_KEEPCNT),
-    #[cfg(any(target_os = "linux", target_os = "android"))]
-    ("TCP_USER_TIMEOUT", libc::IPPROTO_TCP, libc::TCP_USER_TIMEOUT),
-    #[cfg(any(target_os = "linux", target_os = "android"))]
-    ("TCP_CORK", libc::IPPROTO_TCP, libc::TCP_CORK),
-    #[cfg(any(target_os = "linux", target_os = "android"))]
-    ("TCP_QUICKACK", libc::IPPROTO_TCP, libc::TCP_QUICKACK),
-    #[cfg(any(target_os = "linux", target_os = "android"))]
-    ("TCP_NOTSENT_LOWAT", libc::IPPROTO_TCP, libc::TCP_NOTSENT_LOWAT),
-    #[cfg(any(target_os = "linux", target_os = "android"))]
-    (
-        "TCP_THIN_LINEAR_TIMEOUTS",
-        libc::IPPROTO_TCP,
-        libc::TCP_THIN_LINEAR_TIMEOUTS,
-    ),
-    #[cfg(any(target_os = "linux", target_os = "android", target_os = "freebsd"))]
-    ("TCP_CONGESTION", libc::IPPROTO_TCP, libc::TCP_CONGESTION),
-    ("IP_TTL", libc::IPPROTO_IP, libc::IP_TTL),
-    ("IP_TOS", libc::IPPROTO_IP, libc::IP_TOS),
-    ("IP_MULTICAST_TTL", libc::IPPROTO_IP, libc::IP_MULTICAST_TTL),
-    ("IP_MULTICAST_LOOP", libc::IPPROTO_IP, libc::IP_MULTICAST_LOOP),
-    #[cfg(any(target_os = "linux", target_os = "android"))]
-    ("IP_FREEBIND", libc::IPPROTO_IP, libc::IP_FREEBIND),
-    #[cfg(any(target_os = "linux", target_os = "android"))]
-    ("IP_TRANSPARENT", libc::IPPROTO_IP, libc::IP_TRANSPARENT),
-    #[cfg(any(
-        target_os = "linux",
-        target_os = "android",
-        target_os = "macos",
-        target_os = "freebsd"
-    ))]
-    ("IP_RECVTOS", libc::IPPROTO_IP, libc::IP_RECVTOS),
-    ("IPV6_V6ONLY", libc::IPPROTO_IPV6, libc::IPV6_V6ONLY),
-    ("IPV6_UNICAST_HOPS", libc::IPPROTO_IPV6, libc::IPV6_UNICAST_HOPS),
-    (
-        "IPV6_MULTICAST_HOPS",
-        libc::IPPROTO_IPV6,
-        libc::IPV6_MULTICAST_HOPS,
-    ),
-    (
-        "IPV6_MULTICAST_LOOP",
-        libc::IPPROTO_IPV6,
-        libc::IPV6_MULTICAST_LOOP,
-    ),
-    ("IPV6_TCLASS", libc::IPPROTO_IPV6, libc::IPV6_TCLASS),
-    ("IPV6_RECVTCLASS", libc::IPPROTO_IPV6, libc::IPV6_RECVTCLASS),
-];
-
-/// Apple's Rust code (std, socket2) means SO_LINGER_SEC when it says
-/// SO_LINGER: seconds rather than ticks.
-#[cfg(any(target_os = "macos", target_os = "ios"))]
-const LINGER: libc::c_int = libc::SO_LINGER_SEC;
-#[cfg(not(any(target_os = "macos", target_os = "ios")))]
-const LINGER: libc::c_int = libc::SO_LINGER;
-
 /// Whether the C types of this OS can hold the request: ints and linger
 /// fields are `int`, a timeval's seconds a 64-bit `time_t`.
-pub fn raw_fits(val: &crate::value::Val) -> bool {
-    use crate::value::Val;
+pub fn raw_fits(val: &crate::value::RelativeValue) -> bool {
+    use crate::value::RelativeValue;
     let int = |v: i128| i32::try_from(v).is_ok();
     match val {
-        Val::Int(e) => int(e.value()),
-        Val::Linger(on, secs) => int(on.value()) && int(secs.value()),
-        Val::Time(sec, usec) => i64::try_from(sec.value()).is_ok() && int(usec.value()),
-        Val::Text(..) => true,
+        RelativeValue::Int(e) => int(e.value()),
+        RelativeValue::Linger(on, secs) => int(on.value()) && int(secs.value()),
+        RelativeValue::Time(sec, usec) => i64::try_from(sec.value()).is_ok() && int(usec.value()),
+        RelativeValue::Text(..) => true,
     }
 }
 
-pub fn code(option: &str) -> Option<Code> {
-    CODES
-        .iter()
-        .find(|(name, _, _)| *name == option)
-        .map(|&(_, level, name)| Code { level, name })
+/// An option's level and number on this OS, if the OS has it (the
+/// numbers are the catalogue's; a unit test holds them against libc's).
+pub fn code(option: &OptionSpec) -> Option<Code> {
+    let name = option.codes.on(Os::this())?;
+    let level = match option.level() {
+        Level::Socket => libc::SOL_SOCKET,
+        Level::Tcp => libc::IPPROTO_TCP,
+        Level::Ip => libc::IPPROTO_IP,
+        Level::Ipv6 => libc::IPPROTO_IPV6,
+    };
+    Some(Code { level, name })
 }
 
 /// `setsockopt(fd, level, name, value, sizeof value)` for any plain C type.
@@ -288,4 +202,102 @@ pub fn error_name(errno: i32) -> String {
         .iter()
         .find(|(n, _)| *n == errno)
         .map_or_else(|| format!("errno {errno}"), |(_, name)| (*name).to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::catalog;
+
+    /// The catalogue's numbers for this OS are libc's (Apple's Rust means
+    /// SO_LINGER_SEC and TCP_KEEPALIVE where the rows say SO_LINGER and
+    /// TCP_KEEPIDLE).
+    #[test]
+    fn catalogue_numbers_are_libcs() {
+        #[cfg(any(target_os = "linux", target_os = "android"))]
+        let libc_codes: &[(&str, libc::c_int)] = &[
+            ("SO_SNDBUF", libc::SO_SNDBUF),
+            ("SO_RCVBUF", libc::SO_RCVBUF),
+            ("SO_SNDBUFFORCE", libc::SO_SNDBUFFORCE),
+            ("SO_RCVBUFFORCE", libc::SO_RCVBUFFORCE),
+            ("SO_KEEPALIVE", libc::SO_KEEPALIVE),
+            ("SO_REUSEADDR", libc::SO_REUSEADDR),
+            ("SO_REUSEPORT", libc::SO_REUSEPORT),
+            ("SO_BROADCAST", libc::SO_BROADCAST),
+            ("SO_OOBINLINE", libc::SO_OOBINLINE),
+            ("SO_PASSCRED", libc::SO_PASSCRED),
+            ("SO_LINGER", libc::SO_LINGER),
+            ("SO_RCVTIMEO", libc::SO_RCVTIMEO),
+            ("SO_SNDTIMEO", libc::SO_SNDTIMEO),
+            ("SO_RCVLOWAT", libc::SO_RCVLOWAT),
+            ("SO_SNDLOWAT", libc::SO_SNDLOWAT),
+            ("SO_PRIORITY", libc::SO_PRIORITY),
+            ("SO_MARK", libc::SO_MARK),
+            ("SO_BUSY_POLL", libc::SO_BUSY_POLL),
+            ("SO_TYPE", libc::SO_TYPE),
+            ("SO_DOMAIN", libc::SO_DOMAIN),
+            ("SO_PROTOCOL", libc::SO_PROTOCOL),
+            ("SO_ERROR", libc::SO_ERROR),
+            ("TCP_NODELAY", libc::TCP_NODELAY),
+            ("TCP_MAXSEG", libc::TCP_MAXSEG),
+            ("TCP_KEEPIDLE", libc::TCP_KEEPIDLE),
+            ("TCP_KEEPINTVL", libc::TCP_KEEPINTVL),
+            ("TCP_KEEPCNT", libc::TCP_KEEPCNT),
+            ("TCP_USER_TIMEOUT", libc::TCP_USER_TIMEOUT),
+            ("TCP_CORK", libc::TCP_CORK),
+            ("TCP_QUICKACK", libc::TCP_QUICKACK),
+            ("TCP_NOTSENT_LOWAT", libc::TCP_NOTSENT_LOWAT),
+            ("TCP_THIN_LINEAR_TIMEOUTS", libc::TCP_THIN_LINEAR_TIMEOUTS),
+            ("TCP_CONGESTION", libc::TCP_CONGESTION),
+            ("IP_TTL", libc::IP_TTL),
+            ("IP_TOS", libc::IP_TOS),
+            ("IP_MULTICAST_TTL", libc::IP_MULTICAST_TTL),
+            ("IP_MULTICAST_LOOP", libc::IP_MULTICAST_LOOP),
+            ("IP_FREEBIND", libc::IP_FREEBIND),
+            ("IP_TRANSPARENT", libc::IP_TRANSPARENT),
+            ("IP_RECVTOS", libc::IP_RECVTOS),
+            ("IP_RECVTTL", libc::IP_RECVTTL),
+            ("IPV6_V6ONLY", libc::IPV6_V6ONLY),
+            ("IPV6_UNICAST_HOPS", libc::IPV6_UNICAST_HOPS),
+            ("IPV6_MULTICAST_HOPS", libc::IPV6_MULTICAST_HOPS),
+            ("IPV6_MULTICAST_LOOP", libc::IPV6_MULTICAST_LOOP),
+            ("IPV6_TCLASS", libc::IPV6_TCLASS),
+            ("IPV6_RECVTCLASS", libc::IPV6_RECVTCLASS),
+        ];
+        #[cfg(not(any(target_os = "linux", target_os = "android")))]
+        let libc_codes: &[(&str, libc::c_int)] = &[
+            ("SO_SNDBUF", libc::SO_SNDBUF),
+            ("SO_RCVBUF", libc::SO_RCVBUF),
+            ("SO_KEEPALIVE", libc::SO_KEEPALIVE),
+            ("SO_REUSEADDR", libc::SO_REUSEADDR),
+            ("SO_REUSEPORT", libc::SO_REUSEPORT),
+            ("SO_BROADCAST", libc::SO_BROADCAST),
+            ("SO_OOBINLINE", libc::SO_OOBINLINE),
+            ("SO_RCVTIMEO", libc::SO_RCVTIMEO),
+            ("SO_SNDTIMEO", libc::SO_SNDTIMEO),
+            ("SO_RCVLOWAT", libc::SO_RCVLOWAT),
+            ("SO_SNDLOWAT", libc::SO_SNDLOWAT),
+            ("SO_TYPE", libc::SO_TYPE),
+            ("SO_ERROR", libc::SO_ERROR),
+            ("TCP_NODELAY", libc::TCP_NODELAY),
+            ("TCP_MAXSEG", libc::TCP_MAXSEG),
+            ("TCP_KEEPINTVL", libc::TCP_KEEPINTVL),
+            ("TCP_KEEPCNT", libc::TCP_KEEPCNT),
+            ("IP_TTL", libc::IP_TTL),
+            ("IP_TOS", libc::IP_TOS),
+            ("IP_MULTICAST_TTL", libc::IP_MULTICAST_TTL),
+            ("IP_MULTICAST_LOOP", libc::IP_MULTICAST_LOOP),
+            ("IP_RECVTOS", libc::IP_RECVTOS),
+            ("IP_RECVTTL", libc::IP_RECVTTL),
+            ("IPV6_V6ONLY", libc::IPV6_V6ONLY),
+            ("IPV6_UNICAST_HOPS", libc::IPV6_UNICAST_HOPS),
+            ("IPV6_MULTICAST_HOPS", libc::IPV6_MULTICAST_HOPS),
+            ("IPV6_MULTICAST_LOOP", libc::IPV6_MULTICAST_LOOP),
+            ("IPV6_TCLASS", libc::IPV6_TCLASS),
+            ("IPV6_RECVTCLASS", libc::IPV6_RECVTCLASS),
+        ];
+        for &(name, number) in libc_codes {
+            let option = catalog::find(name).expect("a catalogue option");
+            assert_eq!(super::code(option).map(|c| c.name), Some(number), "{name}");
+        }
+    }
 }

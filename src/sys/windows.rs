@@ -2,62 +2,40 @@
 //! C `int`, as a C program on Windows does.
 
 use super::Code;
+use crate::option::{Level, OptionSpec};
+use crate::os::Os;
 use std::mem::size_of;
 use std::os::windows::io::AsRawSocket;
 use windows_sys::Win32::Networking::WinSock as ws;
 
-/// The option names this OS defines, by their C name.
-const CODES: &[(&str, i32, i32)] = &[
-    ("SO_SNDBUF", ws::SOL_SOCKET, ws::SO_SNDBUF),
-    ("SO_RCVBUF", ws::SOL_SOCKET, ws::SO_RCVBUF),
-    ("SO_KEEPALIVE", ws::SOL_SOCKET, ws::SO_KEEPALIVE),
-    ("SO_REUSEADDR", ws::SOL_SOCKET, ws::SO_REUSEADDR),
-    ("SO_BROADCAST", ws::SOL_SOCKET, ws::SO_BROADCAST),
-    ("SO_OOBINLINE", ws::SOL_SOCKET, ws::SO_OOBINLINE),
-    ("SO_LINGER", ws::SOL_SOCKET, ws::SO_LINGER),
-    ("SO_RCVTIMEO", ws::SOL_SOCKET, ws::SO_RCVTIMEO),
-    ("SO_SNDTIMEO", ws::SOL_SOCKET, ws::SO_SNDTIMEO),
-    ("SO_RCVLOWAT", ws::SOL_SOCKET, ws::SO_RCVLOWAT),
-    ("SO_SNDLOWAT", ws::SOL_SOCKET, ws::SO_SNDLOWAT),
-    ("SO_TYPE", ws::SOL_SOCKET, ws::SO_TYPE),
-    ("SO_ERROR", ws::SOL_SOCKET, ws::SO_ERROR),
-    ("TCP_NODELAY", ws::IPPROTO_TCP, ws::TCP_NODELAY),
-    ("TCP_MAXSEG", ws::IPPROTO_TCP, ws::TCP_MAXSEG),
-    ("TCP_KEEPIDLE", ws::IPPROTO_TCP, ws::TCP_KEEPIDLE),
-    ("TCP_KEEPINTVL", ws::IPPROTO_TCP, ws::TCP_KEEPINTVL),
-    ("TCP_KEEPCNT", ws::IPPROTO_TCP, ws::TCP_KEEPCNT),
-    ("IP_TTL", ws::IPPROTO_IP, ws::IP_TTL),
-    ("IP_TOS", ws::IPPROTO_IP, ws::IP_TOS),
-    ("IP_MULTICAST_TTL", ws::IPPROTO_IP, ws::IP_MULTICAST_TTL),
-    ("IP_MULTICAST_LOOP", ws::IPPROTO_IP, ws::IP_MULTICAST_LOOP),
-    ("IPV6_V6ONLY", ws::IPPROTO_IPV6, ws::IPV6_V6ONLY),
-    ("IPV6_UNICAST_HOPS", ws::IPPROTO_IPV6, ws::IPV6_UNICAST_HOPS),
-    ("IPV6_MULTICAST_HOPS", ws::IPPROTO_IPV6, ws::IPV6_MULTICAST_HOPS),
-    ("IPV6_MULTICAST_LOOP", ws::IPPROTO_IPV6, ws::IPV6_MULTICAST_LOOP),
-];
-
 /// Whether Winsock's C types can hold the request: ints are `int`, a
 /// linger is two `u_short`s, a timeout a DWORD of whole milliseconds.
-pub fn raw_fits(val: &crate::value::Val) -> bool {
-    use crate::value::Val;
+pub fn raw_fits(val: &crate::value::RelativeValue) -> bool {
+    use crate::value::RelativeValue;
     match val {
-        Val::Int(e) => i32::try_from(e.value()).is_ok(),
-        Val::Linger(on, secs) => u16::try_from(on.value()).is_ok() && u16::try_from(secs.value()).is_ok(),
-        Val::Time(sec, usec) => {
+        RelativeValue::Int(e) => i32::try_from(e.value()).is_ok(),
+        RelativeValue::Linger(on, secs) => u16::try_from(on.value()).is_ok() && u16::try_from(secs.value()).is_ok(),
+        RelativeValue::Time(sec, usec) => {
             let (sec, usec) = (sec.value(), usec.value());
             (0..1_000_000).contains(&usec)
                 && usec % 1000 == 0
                 && u32::try_from(sec * 1000 + usec / 1000).is_ok()
         }
-        Val::Text(..) => false,
+        RelativeValue::Text(..) => false,
     }
 }
 
-pub fn code(option: &str) -> Option<Code> {
-    CODES
-        .iter()
-        .find(|(name, _, _)| *name == option)
-        .map(|&(_, level, name)| Code { level, name })
+/// An option's level and number on Windows, if Winsock has it (the
+/// catalogue's numbers; a unit test holds them against windows-sys).
+pub fn code(option: &OptionSpec) -> Option<Code> {
+    let name = option.codes.on(Os::Windows)?;
+    let level = match option.level() {
+        Level::Socket => ws::SOL_SOCKET,
+        Level::Tcp => ws::IPPROTO_TCP,
+        Level::Ip => ws::IPPROTO_IP,
+        Level::Ipv6 => ws::IPPROTO_IPV6,
+    };
+    Some(Code { level, name })
 }
 
 /// `setsockopt(s, level, name, value, sizeof value)` for any plain C type.
@@ -183,4 +161,47 @@ pub fn error_name(code: i32) -> String {
         .iter()
         .find(|(n, _)| *n == code)
         .map_or_else(|| format!("WSA error {code}"), |(_, name)| (*name).to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ws;
+    use crate::catalog;
+
+    #[test]
+    fn catalogue_numbers_are_windows_sys() {
+        let codes: &[(&str, i32)] = &[
+            ("SO_SNDBUF", ws::SO_SNDBUF),
+            ("SO_RCVBUF", ws::SO_RCVBUF),
+            ("SO_KEEPALIVE", ws::SO_KEEPALIVE),
+            ("SO_REUSEADDR", ws::SO_REUSEADDR),
+            ("SO_BROADCAST", ws::SO_BROADCAST),
+            ("SO_OOBINLINE", ws::SO_OOBINLINE),
+            ("SO_LINGER", ws::SO_LINGER),
+            ("SO_RCVTIMEO", ws::SO_RCVTIMEO),
+            ("SO_SNDTIMEO", ws::SO_SNDTIMEO),
+            ("SO_RCVLOWAT", ws::SO_RCVLOWAT),
+            ("SO_SNDLOWAT", ws::SO_SNDLOWAT),
+            ("SO_TYPE", ws::SO_TYPE),
+            ("SO_ERROR", ws::SO_ERROR),
+            ("TCP_NODELAY", ws::TCP_NODELAY),
+            ("TCP_MAXSEG", ws::TCP_MAXSEG),
+            ("TCP_KEEPIDLE", ws::TCP_KEEPIDLE),
+            ("TCP_KEEPINTVL", ws::TCP_KEEPINTVL),
+            ("TCP_KEEPCNT", ws::TCP_KEEPCNT),
+            ("IP_TTL", ws::IP_TTL),
+            ("IP_TOS", ws::IP_TOS),
+            ("IP_MULTICAST_TTL", ws::IP_MULTICAST_TTL),
+            ("IP_MULTICAST_LOOP", ws::IP_MULTICAST_LOOP),
+            ("IP_RECVTTL", ws::IP_RECVTTL),
+            ("IPV6_V6ONLY", ws::IPV6_V6ONLY),
+            ("IPV6_UNICAST_HOPS", ws::IPV6_UNICAST_HOPS),
+            ("IPV6_MULTICAST_HOPS", ws::IPV6_MULTICAST_HOPS),
+            ("IPV6_MULTICAST_LOOP", ws::IPV6_MULTICAST_LOOP),
+        ];
+        for &(name, number) in codes {
+            let option = catalog::find(name).expect("a catalogue option");
+            assert_eq!(super::code(option).map(|c| c.name), Some(number), "{name}");
+        }
+    }
 }

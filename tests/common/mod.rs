@@ -2,13 +2,14 @@
 #![allow(dead_code)]
 
 use sockmatrix::case::{Case, Request};
-use sockmatrix::catalog::{self, Family, OptionSpec};
+use sockmatrix::catalog;
+use sockmatrix::option::{Family, OptionSpec};
 use sockmatrix::engine::{self, Row};
 use sockmatrix::host::Host;
 use sockmatrix::kind::{Kind, State};
 use sockmatrix::ladder;
 use sockmatrix::matrix::{self, Filter, Requests};
-use sockmatrix::path::Path;
+use sockmatrix::api::Api;
 use std::sync::OnceLock;
 
 /// This host's facts, read once per test binary.
@@ -85,7 +86,7 @@ pub fn check_rung(option: &str, kind: Kind, state: State, path: Path, index: usi
         option,
         kind,
         state,
-        path,
+        api: path,
         request,
     });
 }
@@ -100,7 +101,7 @@ pub fn check_default(option: &str, kind: Kind, state: State, path: Path) {
             option,
             kind,
             state,
-            path,
+            api: path,
             request: Request::Default,
         });
     }
@@ -130,7 +131,7 @@ pub fn check_family(family: Family, kind: Kind, state: State) {
     }
     let mut cases = 0;
     let mut failures = Vec::new();
-    for option in catalog::on_this_os().filter(|o| o.family == family) {
+    for option in catalog::on(host.os()).filter(|o| o.family == family) {
         let filter = Filter {
             option: Some(option),
             kind: Some(kind),

@@ -1,13 +1,14 @@
 //! SOL_SOCKET options other than the buffer sizes (net/core/sock.c
 //! sk_setsockopt / sk_getsockopt unless noted).
 
-use super::{fact, flag, int, wrong_type, Args, FLAG};
+use super::shared::{fact, flag, int, wrong_type, Args, FLAG};
+use crate::option::SocketOpt;
 use crate::case::Request;
 use crate::expr::{Expr, Sym};
-use crate::kind::{Family as Domain, Kind};
-use crate::outcome::Prediction;
+use crate::kind::{Domain, Kind};
+use crate::prediction::Prediction;
 use crate::rule::Rule;
-use crate::value::Val;
+use crate::value::RelativeValue;
 
 const SOCK_C: &str = "net/core/sock.c sk_setsockopt / sk_getsockopt";
 
@@ -203,81 +204,80 @@ pub const RULES: &[&Rule] = &[
 /// LONG_MAX on 64-bit Linux: MAX_SCHEDULE_TIMEOUT.
 const MAX_SCHEDULE_TIMEOUT: i128 = i64::MAX as i128;
 
-pub fn predict(a: &Args, request: &Request) -> Prediction {
-    let unix = a.kind.family() == Domain::Unix;
-    match a.name {
-        "SO_KEEPALIVE" | "SO_REUSEADDR" | "SO_BROADCAST" | "SO_OOBINLINE" => flag(request, 0, &OFF),
-        "SO_REUSEPORT" => match int(request) {
+pub fn predict(a: &Args<SocketOpt>, request: &Request) -> Prediction {
+    let unix = a.kind.domain() == Domain::Unix;
+    match a.opt {
+        SocketOpt::Keepalive | SocketOpt::Reuseaddr | SocketOpt::Broadcast | SocketOpt::Oobinline => flag(request, 0, &OFF),
+        SocketOpt::Reuseport => match int(request) {
             Some(v) if unix && v.value() != 0 => Prediction::err("EOPNOTSUPP", vec![&REUSEPORT_UNIX]),
             _ => flag(request, 0, &OFF),
         },
-        "SO_PASSCRED" if !unix && a.host.kernel_version < PASSCRED_RESTRICTED_SINCE => {
-            super::flag(request, 0, &PASSCRED_ANY)
+        SocketOpt::Passcred if !unix && a.host.kernel_version < PASSCRED_RESTRICTED_SINCE => {
+            flag(request, 0, &PASSCRED_ANY)
         }
-        "SO_PASSCRED" if !unix => Prediction::err("EOPNOTSUPP", vec![&PASSCRED_UNIX_ONLY]),
-        "SO_PASSCRED" => flag(request, 0, &OFF),
-        "SO_LINGER" => linger(a, request),
-        "SO_RCVTIMEO" | "SO_SNDTIMEO" => timeout(a, request),
-        "SO_RCVLOWAT" => rcvlowat(a, request),
-        "SO_SNDLOWAT" => match request {
-            Request::Default => Prediction::ok(Val::int(1), vec![&RCVLOWAT_DEFAULT]),
+        SocketOpt::Passcred if !unix => Prediction::err("EOPNOTSUPP", vec![&PASSCRED_UNIX_ONLY]),
+        SocketOpt::Passcred => flag(request, 0, &OFF),
+        SocketOpt::Linger => linger(a, request),
+        SocketOpt::Rcvtimeo | SocketOpt::Sndtimeo => timeout(a, request),
+        SocketOpt::Rcvlowat => rcvlowat(a, request),
+        SocketOpt::Sndlowat => match request {
+            Request::Default => Prediction::ok(RelativeValue::int(1), vec![&RCVLOWAT_DEFAULT]),
             Request::Set(_) => Prediction::err("ENOPROTOOPT", vec![&SNDLOWAT_FIXED]),
         },
-        "SO_PRIORITY" => match int(request) {
-            None => Prediction::ok(Val::int(0), vec![&OFF]),
+        SocketOpt::Priority => match int(request) {
+            None => Prediction::ok(RelativeValue::int(0), vec![&OFF]),
             Some(v) if (0..=6).contains(&v.value()) || a.host.cap_net_raw_or_admin => {
-                Prediction::ok(Val::Int(v), vec![&PRIORITY])
+                Prediction::ok(RelativeValue::Int(v), vec![&PRIORITY])
             }
             Some(_) => Prediction::err("EPERM", vec![&PRIORITY_EPERM]),
         },
-        "SO_MARK" => match int(request) {
-            None => Prediction::ok(Val::int(0), vec![&OFF]),
-            Some(v) if a.host.cap_net_raw_or_admin => Prediction::ok(Val::Int(v), vec![&MARK]),
+        SocketOpt::Mark => match int(request) {
+            None => Prediction::ok(RelativeValue::int(0), vec![&OFF]),
+            Some(v) if a.host.cap_net_raw_or_admin => Prediction::ok(RelativeValue::Int(v), vec![&MARK]),
             Some(_) => Prediction::err("EPERM", vec![&MARK_EPERM]),
         },
-        "SO_BUSY_POLL" => match int(request) {
+        SocketOpt::BusyPoll => match int(request) {
             None => Prediction::ok(
                 fact("net.core.busy_read", a.host.busy_read),
                 vec![&BUSY_POLL_DEFAULT],
             ),
             Some(v) if v.value() < 0 => Prediction::err("EINVAL", vec![&BUSY_POLL]),
-            Some(v) => Prediction::ok(Val::Int(v), vec![&BUSY_POLL]),
+            Some(v) => Prediction::ok(RelativeValue::Int(v), vec![&BUSY_POLL]),
         },
-        "SO_TYPE" | "SO_DOMAIN" | "SO_PROTOCOL" | "SO_ERROR" => read_only(a, request),
-        _ => wrong_type(),
+        SocketOpt::Type | SocketOpt::Domain | SocketOpt::Protocol | SocketOpt::Error => read_only(a, request),
     }
 }
 
-fn read_only(a: &Args, request: &Request) -> Prediction {
+fn read_only(a: &Args<SocketOpt>, request: &Request) -> Prediction {
     if let Request::Set(_) = request {
         return Prediction::err("ENOPROTOOPT", vec![&READ_ONLY]);
     }
-    let value = match a.name {
-        "SO_TYPE" => i128::from(if a.kind.is_stream() { 1 } else { 2 }),
-        "SO_DOMAIN" => match a.kind.family() {
+    let value = match a.opt {
+        SocketOpt::Type => i128::from(if a.kind.is_stream() { 1 } else { 2 }),
+        SocketOpt::Domain => match a.kind.domain() {
             Domain::Unix => 1,
             Domain::Ipv4 => 2,
             Domain::Ipv6 => 10,
         },
-        "SO_PROTOCOL" => match a.kind {
+        SocketOpt::Protocol => match a.kind {
             Kind::Tcp4 | Kind::Tcp6 => 6,
             Kind::Udp4 | Kind::Udp6 => 17,
             Kind::UnixStream | Kind::UnixDgram => 0,
         },
-        _ => return Prediction::ok(Val::int(0), vec![&NO_ERROR]),
+        _ => return Prediction::ok(RelativeValue::int(0), vec![&NO_ERROR]),
     };
-    Prediction::ok(Val::int(value), vec![&IDENTITY])
+    Prediction::ok(RelativeValue::int(value), vec![&IDENTITY])
 }
 
-fn linger(a: &Args, request: &Request) -> Prediction {
+fn linger(a: &Args<SocketOpt>, request: &Request) -> Prediction {
     let Request::Set(val) = request else {
-        return Prediction::ok(Val::linger(0, 0), vec![&LINGER_DEFAULT]);
+        return Prediction::ok(RelativeValue::linger(0, 0), vec![&LINGER_DEFAULT]);
     };
-    let Val::Linger(on, secs) = val else {
+    let RelativeValue::Linger(on, secs) = val else {
         return wrong_type();
     };
     if on.value() == 0 {
-        return Prediction::ok(Val::linger(0, 0), vec![&LINGER_OFF_KEEPS_TIME]);
+        return Prediction::ok(RelativeValue::linger(0, 0), vec![&LINGER_OFF_KEEPS_TIME]);
     }
     // `unsigned long t_sec = ling.l_linger`: an int widened, sign and all.
     let t_sec = secs.value() as i32 as i64 as u64 as i128;
@@ -287,16 +287,16 @@ fn linger(a: &Args, request: &Request) -> Prediction {
             name: "(int)(LONG_MAX/HZ)",
             value: i128::from((MAX_SCHEDULE_TIMEOUT / hz) as i32),
         };
-        return Prediction::ok(Val::Linger(Expr::lit(1), Expr::of(read)), vec![&LINGER_HUGE]);
+        return Prediction::ok(RelativeValue::Linger(Expr::lit(1), Expr::of(read)), vec![&LINGER_HUGE]);
     }
-    Prediction::ok(Val::Linger(Expr::lit(1), *secs), vec![&LINGER_ON])
+    Prediction::ok(RelativeValue::Linger(Expr::lit(1), *secs), vec![&LINGER_ON])
 }
 
-fn timeout(a: &Args, request: &Request) -> Prediction {
+fn timeout(a: &Args<SocketOpt>, request: &Request) -> Prediction {
     let Request::Set(val) = request else {
-        return Prediction::ok(Val::time(0, 0), vec![&TIMEO_DEFAULT]);
+        return Prediction::ok(RelativeValue::time(0, 0), vec![&TIMEO_DEFAULT]);
     };
-    let Val::Time(sec, usec) = val else {
+    let RelativeValue::Time(sec, usec) = val else {
         return wrong_type();
     };
     let (sec, usec) = (sec.value(), usec.value());
@@ -304,11 +304,11 @@ fn timeout(a: &Args, request: &Request) -> Prediction {
         return Prediction::err("EDOM", vec![&TIMEO_EDOM]);
     }
     if sec < 0 {
-        return Prediction::ok(Val::time(0, 0), vec![&TIMEO_NEGATIVE]);
+        return Prediction::ok(RelativeValue::time(0, 0), vec![&TIMEO_NEGATIVE]);
     }
     let hz = a.host.hz();
     if (sec == 0 && usec == 0) || sec >= MAX_SCHEDULE_TIMEOUT / hz - 1 {
-        return Prediction::ok(Val::time(0, 0), vec![&TIMEO_INFINITE]);
+        return Prediction::ok(RelativeValue::time(0, 0), vec![&TIMEO_INFINITE]);
     }
     let jiffy = a.host.jiffy();
     let ticks = sec * hz + (usec + jiffy.value - 1) / jiffy.value;
@@ -317,13 +317,13 @@ fn timeout(a: &Args, request: &Request) -> Prediction {
         0 => Expr::lit(0),
         k => Expr::of(jiffy).times(k),
     };
-    Prediction::ok(Val::Time(Expr::lit(ticks / hz), usec), vec![&TIMEO_TICKS])
+    Prediction::ok(RelativeValue::Time(Expr::lit(ticks / hz), usec), vec![&TIMEO_TICKS])
 }
 
-fn rcvlowat(a: &Args, request: &Request) -> Prediction {
+fn rcvlowat(a: &Args<SocketOpt>, request: &Request) -> Prediction {
     let Some(v) = int(request) else {
         return match request {
-            Request::Default => Prediction::ok(Val::int(1), vec![&RCVLOWAT_DEFAULT]),
+            Request::Default => Prediction::ok(RelativeValue::int(1), vec![&RCVLOWAT_DEFAULT]),
             _ => wrong_type(),
         };
     };
@@ -340,32 +340,37 @@ fn rcvlowat(a: &Args, request: &Request) -> Prediction {
         });
         let v = v.min(cap);
         let v = if v.value() == 0 { Expr::lit(1) } else { v };
-        return Prediction::ok(Val::Int(v), vec![&TCP_RCVLOWAT]);
+        return Prediction::ok(RelativeValue::Int(v), vec![&TCP_RCVLOWAT]);
     }
     let v = if v.value() == 0 { Expr::lit(1) } else { v };
-    Prediction::ok(Val::Int(v), vec![&RCVLOWAT])
+    Prediction::ok(RelativeValue::Int(v), vec![&RCVLOWAT])
 }
 
 /// The rule that describes an option as a whole, for group headers.
-pub fn main_rule(a: &Args) -> &'static Rule {
-    match a.name {
-        "SO_REUSEPORT" if a.kind.family() == Domain::Unix => &REUSEPORT_UNIX,
-        "SO_PASSCRED"
-            if a.kind.family() != Domain::Unix && a.host.kernel_version < PASSCRED_RESTRICTED_SINCE =>
+pub fn main_rule(a: &Args<SocketOpt>) -> &'static Rule {
+    match a.opt {
+        SocketOpt::Reuseport if a.kind.domain() == Domain::Unix => &REUSEPORT_UNIX,
+        SocketOpt::Passcred
+            if a.kind.domain() != Domain::Unix && a.host.kernel_version < PASSCRED_RESTRICTED_SINCE =>
         {
             &PASSCRED_ANY
         }
-        "SO_PASSCRED" if a.kind.family() != Domain::Unix => &PASSCRED_UNIX_ONLY,
-        "SO_LINGER" => &LINGER_ON,
-        "SO_RCVTIMEO" | "SO_SNDTIMEO" => &TIMEO_TICKS,
-        "SO_RCVLOWAT" if a.kind.is_tcp() => &TCP_RCVLOWAT,
-        "SO_RCVLOWAT" => &RCVLOWAT,
-        "SO_SNDLOWAT" => &SNDLOWAT_FIXED,
-        "SO_PRIORITY" => &PRIORITY,
-        "SO_MARK" => &MARK,
-        "SO_BUSY_POLL" => &BUSY_POLL,
-        "SO_TYPE" | "SO_DOMAIN" | "SO_PROTOCOL" => &IDENTITY,
-        "SO_ERROR" => &NO_ERROR,
-        _ => &FLAG,
+        SocketOpt::Passcred if a.kind.domain() != Domain::Unix => &PASSCRED_UNIX_ONLY,
+        SocketOpt::Linger => &LINGER_ON,
+        SocketOpt::Rcvtimeo | SocketOpt::Sndtimeo => &TIMEO_TICKS,
+        SocketOpt::Rcvlowat if a.kind.is_tcp() => &TCP_RCVLOWAT,
+        SocketOpt::Rcvlowat => &RCVLOWAT,
+        SocketOpt::Sndlowat => &SNDLOWAT_FIXED,
+        SocketOpt::Priority => &PRIORITY,
+        SocketOpt::Mark => &MARK,
+        SocketOpt::BusyPoll => &BUSY_POLL,
+        SocketOpt::Type | SocketOpt::Domain | SocketOpt::Protocol => &IDENTITY,
+        SocketOpt::Error => &NO_ERROR,
+        SocketOpt::Keepalive
+        | SocketOpt::Reuseaddr
+        | SocketOpt::Broadcast
+        | SocketOpt::Oobinline
+        | SocketOpt::Reuseport
+        | SocketOpt::Passcred => &FLAG,
     }
 }

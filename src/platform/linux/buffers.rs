@@ -8,14 +8,14 @@
 //! and the same for the receive side through __sock_set_rcvbuf.
 
 use crate::case::Request;
-use crate::catalog::{Limit, OptionSpec};
+use crate::option::{Limit, OptionSpec};
 use crate::expr::{Expr, Sym};
-use crate::host::LinuxFacts;
-use crate::kind::{Family, Kind, State};
+use super::facts::LinuxFacts;
+use crate::kind::{Domain, Kind, State};
 use crate::ladder::INT_MAX_HALF;
-use crate::outcome::{Expected, Prediction};
+use crate::prediction::{Expected, Prediction};
 use crate::rule::Rule;
-use crate::value::Val;
+use crate::value::RelativeValue;
 
 const SOCK_C: &str = "net/core/sock.c sk_setsockopt";
 
@@ -141,8 +141,8 @@ pub fn predict(
     match request {
         Request::Default if is_force(option) => Prediction::err("ENOPROTOOPT", vec![&FORCE_WRITE_ONLY]),
         Request::Default => default(limit, kind, state, host),
-        Request::Set(Val::Int(v)) => set(option, *v, host),
-        Request::Set(_) => super::wrong_type(),
+        Request::Set(RelativeValue::Int(v)) => set(option, *v, host),
+        Request::Set(_) => super::shared::wrong_type(),
     }
 }
 
@@ -156,7 +156,7 @@ fn default(limit: Limit, kind: Kind, state: State, host: &LinuxFacts) -> Predict
         (false, Limit::SendBuffer) => (Expr::of(host.wmem_default()), &DEFAULT),
         (false, Limit::RecvBuffer) => (Expr::of(host.rmem_default()), &DEFAULT),
     };
-    Prediction::ok(Val::Int(value), vec![rule])
+    Prediction::ok(RelativeValue::Int(value), vec![rule])
 }
 
 fn set(option: &OptionSpec, v: Expr, host: &LinuxFacts) -> Prediction {
@@ -196,7 +196,7 @@ fn set(option: &OptionSpec, v: Expr, host: &LinuxFacts) -> Prediction {
         &DOUBLED
     };
     rules.push(last);
-    Prediction::ok(Val::Int(stored), rules)
+    Prediction::ok(RelativeValue::Int(stored), rules)
 }
 
 /// tcp_sndbuf_expand on a loopback connection that has sent nothing yet.
@@ -206,9 +206,9 @@ pub fn tcp_sndbuf_expanded(kind: Kind, host: &LinuxFacts) -> Sym {
     // figure irrelevant for loopback's 64 KiB MSS.
     const HEADERS: i128 = 640;
     const TCP_INIT_CWND: i128 = 10;
-    let ip_and_tcp_headers = if kind.family() == Family::Ipv6 { 60 } else { 40 };
+    let ip_and_tcp_headers = if kind.domain() == Domain::Ipv6 { 60 } else { 40 };
     let mss = (host.loopback_mtu - ip_and_tcp_headers).min(65535 - ip_and_tcp_headers);
-    let per_mss = super::roundup_pow2(mss + HEADERS) + host.skb_overhead;
+    let per_mss = super::shared::roundup_pow2(mss + HEADERS) + host.skb_overhead;
     let segments = TCP_INIT_CWND.max(host.tcp_reordering + 1);
     let factor = if host.tcp_congestion_control == "bbr" {
         3

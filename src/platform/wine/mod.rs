@@ -5,14 +5,21 @@
 //! getsockopt), dlls/ntdll/unix/socket.c (the AFD ioctls behind them) and
 //! server/sock.c; figures measured on this workplace's Linux machines.
 
+
+pub mod facts;
+
 use crate::case::Request;
-use crate::catalog::OptionSpec;
+use crate::option::OptionSpec;
+use crate::api::Api;
+use crate::ladder::Anchors;
+use crate::platform::fact::Fact;
+use crate::platform::Asked;
 use crate::expr::Expr;
-use crate::host::WineFacts;
-use crate::kind::{Family as Domain, Kind, State};
-use crate::outcome::Prediction;
+use crate::platform::wine::facts::WineFacts;
+use crate::kind::{Domain, Kind, State};
+use crate::prediction::Prediction;
 use crate::rule::Rule;
-use crate::value::Val;
+use crate::value::RelativeValue;
 
 const WS2: &str = "Wine 8.0 dlls/ws2_32/socket.c setsockopt / getsockopt";
 const UNIX_SOCKET: &str = "Wine 8.0 dlls/ntdll/unix/socket.c sock_ioctl; server/sock.c";
@@ -154,7 +161,7 @@ pub const RULES: &[&Rule] = &[
     &V6ONLY,
 ];
 
-fn ok(v: Val, rule: &'static Rule) -> Prediction {
+fn ok(v: RelativeValue, rule: &'static Rule) -> Prediction {
     Prediction::ok(v, vec![rule])
 }
 
@@ -164,8 +171,8 @@ fn err(name: &'static str, rule: &'static Rule) -> Prediction {
 
 fn flag(request: &Request, default: (i128, &'static Rule)) -> Prediction {
     match request {
-        Request::Default => ok(Val::int(default.0), default.1),
-        Request::Set(Val::Int(v)) => ok(Val::int((v.value() != 0).into()), &FLAG),
+        Request::Default => ok(RelativeValue::int(default.0), default.1),
+        Request::Set(RelativeValue::Int(v)) => ok(RelativeValue::int((v.value() != 0).into()), &FLAG),
         Request::Set(_) => err("WSAEINVAL", &FLAG),
     }
 }
@@ -173,14 +180,14 @@ fn flag(request: &Request, default: (i128, &'static Rule)) -> Prediction {
 /// A BOOL of which Wine reads one byte.
 fn byte_flag(request: &Request, default: (i128, &'static Rule)) -> Prediction {
     match request {
-        Request::Set(Val::Int(v)) => ok(Val::int((v.value() & 0xff != 0).into()), &FLAG_LOW_BYTE),
+        Request::Set(RelativeValue::Int(v)) => ok(RelativeValue::int((v.value() & 0xff != 0).into()), &FLAG_LOW_BYTE),
         _ => flag(request, default),
     }
 }
 
 fn int(request: &Request) -> Option<i128> {
     match request {
-        Request::Set(Val::Int(v)) => Some(v.value()),
+        Request::Set(RelativeValue::Int(v)) => Some(v.value()),
         _ => None,
     }
 }
@@ -188,13 +195,13 @@ fn int(request: &Request) -> Option<i128> {
 /// A ranged int passed to the host: -1 means `default`.
 fn ranged(
     request: &Request,
-    default: Val,
+    default: RelativeValue,
     range: std::ops::RangeInclusive<i128>,
     rule: &'static Rule,
 ) -> Prediction {
     match int(request) {
         None | Some(-1) => ok(default, rule),
-        Some(v) if range.contains(&v) => ok(Val::int(v), rule),
+        Some(v) if range.contains(&v) => ok(RelativeValue::int(v), rule),
         Some(_) => err("WSAEINVAL", rule),
     }
 }
@@ -210,13 +217,13 @@ pub fn predict(
     h: &WineFacts,
 ) -> Prediction {
     let stream = kind.is_stream();
-    let v4 = kind.family() == Domain::Ipv4;
+    let v4 = kind.domain() == Domain::Ipv4;
     let set = matches!(request, Request::Set(_));
     // The host kernel's level check (the Linux model's), its errno translated.
     let host_level_error = || {
-        super::linux::level_refusal(option.level, kind, request).map(|refused| {
+        crate::platform::linux::level::refusal(option.level(), kind, request).map(|refused| {
             let name = match refused.expected {
-                crate::outcome::Expected::Err("EOPNOTSUPP") => "WSAEOPNOTSUPP",
+                crate::prediction::Expected::Err("EOPNOTSUPP") => "WSAEOPNOTSUPP",
                 _ => "WSAEINVAL",
             };
             err(name, &ERRNO_MAPPED)
@@ -231,7 +238,7 @@ pub fn predict(
                     (false, "SO_SNDBUF") => "wmem_default",
                     (false, _) => "rmem_default",
                 };
-                ok(Val::Int(Expr::of(h.sym(name))), &BUF_DEFAULT)
+                ok(RelativeValue::Int(Expr::of(h.sym(name))), &BUF_DEFAULT)
             }
             Request::Set(v) => ok(v.clone(), &BUF_AS_REQUESTED),
         },
@@ -239,41 +246,41 @@ pub fn predict(
         "SO_REUSEADDR" | "SO_BROADCAST" | "SO_OOBINLINE" => flag(request, (0, &OFF)),
         "SO_LINGER" if !stream => err("WSAENOPROTOOPT", &LINGER_STREAM_ONLY),
         "SO_LINGER" => match request {
-            Request::Set(Val::Linger(on, secs)) if on.value() != 0 => {
-                ok(Val::Linger(Expr::lit(1), *secs), &LINGER)
+            Request::Set(RelativeValue::Linger(on, secs)) if on.value() != 0 => {
+                ok(RelativeValue::Linger(Expr::lit(1), *secs), &LINGER)
             }
-            _ => ok(Val::linger(0, 0), &LINGER),
+            _ => ok(RelativeValue::linger(0, 0), &LINGER),
         },
         "SO_RCVTIMEO" | "SO_SNDTIMEO" => match request {
             Request::Set(v) => ok(v.clone(), &TIMEOUT),
-            Request::Default => ok(Val::time(0, 0), &TIMEOUT),
+            Request::Default => ok(RelativeValue::time(0, 0), &TIMEOUT),
         },
         "SO_RCVLOWAT" | "SO_SNDLOWAT" | "TCP_MAXSEG" | "TCP_KEEPIDLE" | "TCP_KEEPINTVL" => {
             err("WSAENOPROTOOPT", &UNSUPPORTED)
         }
         "TCP_KEEPCNT" if via_socket2 && set && !stream => Prediction::err(
             "WSAEINVAL",
-            vec![&super::socket2::OTHER_CALL, &KEEPALIVE_VALS_UDP],
+            vec![&crate::socket2_casts::OTHER_CALL, &KEEPALIVE_VALS_UDP],
         ),
         "TCP_KEEPCNT" => err("WSAENOPROTOOPT", &UNSUPPORTED),
         "SO_TYPE" if set => err("WSAENOPROTOOPT", &TYPE),
-        "SO_TYPE" => ok(Val::int(if stream { 1 } else { 2 }), &TYPE),
-        "SO_ERROR" => ok(Val::int(0), &ERROR),
+        "SO_TYPE" => ok(RelativeValue::int(if stream { 1 } else { 2 }), &TYPE),
+        "SO_ERROR" => ok(RelativeValue::int(0), &ERROR),
         "TCP_NODELAY" => host_level_error().unwrap_or_else(|| byte_flag(request, (0, &OFF))),
         "IP_TTL" => ranged(
             request,
-            Val::Int(Expr::of(h.sym("ip_default_ttl"))),
+            RelativeValue::Int(Expr::of(h.sym("ip_default_ttl"))),
             1..=255,
             &TTL,
         ),
         "IP_TOS" => match int(request) {
-            None => ok(Val::int(0), &TOS),
+            None => ok(RelativeValue::int(0), &TOS),
             Some(v) if !(0..=255).contains(&v) => err("WSAEINVAL", &TOS),
-            Some(v) if stream => ok(Val::int(v & !3), &TOS),
-            Some(v) => ok(Val::int(v), &TOS),
+            Some(v) if stream => ok(RelativeValue::int(v & !3), &TOS),
+            Some(v) => ok(RelativeValue::int(v), &TOS),
         },
         "IP_MULTICAST_TTL" | "IP_MULTICAST_LOOP" if stream => err("WSAEINVAL", &MULTICAST_STREAM),
-        "IP_MULTICAST_TTL" => ranged(request, Val::int(1), 0..=255, &HOPS),
+        "IP_MULTICAST_TTL" => ranged(request, RelativeValue::int(1), 0..=255, &HOPS),
         "IP_MULTICAST_LOOP" => flag(request, (1, &ON)),
         "IPV6_V6ONLY" if set && state != State::Fresh => err("WSAEINVAL", &V6ONLY),
         "IPV6_V6ONLY" if v4 => err("WSAEOPNOTSUPP", &V6ONLY),
@@ -282,10 +289,10 @@ pub fn predict(
         name if name.starts_with("IPV6_") && v4 => {
             host_level_error().expect("IPv4 kinds refuse IPv6 options")
         }
-        "IPV6_UNICAST_HOPS" => ranged(request, Val::Int(Expr::of(h.sym("hop_limit"))), 0..=255, &HOPS),
-        "IPV6_MULTICAST_HOPS" => ranged(request, Val::int(1), 0..=255, &HOPS),
+        "IPV6_UNICAST_HOPS" => ranged(request, RelativeValue::Int(Expr::of(h.sym("hop_limit"))), 0..=255, &HOPS),
+        "IPV6_MULTICAST_HOPS" => ranged(request, RelativeValue::int(1), 0..=255, &HOPS),
         "IPV6_MULTICAST_LOOP" => flag(request, (1, &ON)),
-        _ => Prediction::err("UNMODELLED", vec![&super::UNMODELLED]),
+        _ => Prediction::err("UNMODELLED", vec![&crate::platform::UNMODELLED]),
     }
 }
 
@@ -301,4 +308,57 @@ pub fn formula(option: &OptionSpec, kind: Kind) -> String {
         &WineFacts::default(),
     );
     probe.rules.first().map_or("?", |r| r.formula).to_string()
+}
+
+/// The Wine model over one host's facts.
+#[derive(Debug, Clone)]
+pub struct Wine {
+    pub facts: WineFacts,
+    /// Whether `::1` can be bound, for the report.
+    pub ipv6: bool,
+}
+
+impl crate::platform::Platform for Wine {
+    fn os(&self) -> crate::os::Os {
+        crate::os::Os::Windows
+    }
+
+    fn label(&self) -> &'static str {
+        "windows-wine"
+    }
+
+    fn release(&self) -> String {
+        format!("wine {}", self.facts.version)
+    }
+
+    fn facts(&self) -> Vec<Fact> {
+        let w = &self.facts;
+        vec![
+            Fact::new("wine", w.version.as_str()),
+            Fact::new("host net.core.wmem_default", w.wmem_default),
+            Fact::new("host net.core.rmem_default", w.rmem_default),
+            Fact::new("host net.ipv4.tcp_wmem[1]", w.tcp_wmem_default),
+            Fact::new("host net.ipv4.tcp_rmem[1]", w.tcp_rmem_default),
+            Fact::new("host net.ipv4.ip_default_ttl", w.ip_default_ttl),
+            Fact::new("host net.ipv6.conf.all.hop_limit", w.ipv6_hop_limit),
+            Fact::new("ipv6", self.ipv6),
+        ]
+    }
+
+    fn anchors(&self, _option: &OptionSpec) -> Anchors {
+        Anchors::default()
+    }
+
+    fn predict(&self, asked: Asked<'_>) -> Prediction {
+        let via_socket2 = asked.api == Api::Socket2;
+        predict(asked.option, asked.kind, asked.state, asked.request, via_socket2, &self.facts)
+    }
+
+    fn formula(&self, option: &OptionSpec, kind: Kind, _state: State) -> String {
+        formula(option, kind)
+    }
+
+    fn rules(&self) -> Vec<&'static Rule> {
+        RULES.to_vec()
+    }
 }

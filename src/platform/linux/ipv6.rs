@@ -1,12 +1,13 @@
 //! IPPROTO_IPV6 options on IPv6 sockets (net/ipv6/ipv6_sockglue.c
 //! do_ipv6_setsockopt / do_ipv6_getsockopt unless noted).
 
-use super::{fact, flag, int, wrong_type, Args, FLAG};
+use super::shared::{fact, flag, int, Args, FLAG};
+use crate::option::Ipv6Opt;
 use crate::case::Request;
 use crate::kind::State;
-use crate::outcome::Prediction;
+use crate::prediction::Prediction;
 use crate::rule::Rule;
-use crate::value::Val;
+use crate::value::RelativeValue;
 
 const IPV6_C: &str = "net/ipv6/ipv6_sockglue.c do_ipv6_setsockopt / do_ipv6_getsockopt";
 
@@ -105,67 +106,66 @@ pub const RULES: &[&Rule] = &[
     &FLAG_DEFAULT,
 ];
 
-pub fn predict(a: &Args, request: &Request) -> Prediction {
+pub fn predict(a: &Args<Ipv6Opt>, request: &Request) -> Prediction {
     let h = a.host;
-    match a.name {
-        "IPV6_V6ONLY" => v6only(a, request),
-        "IPV6_UNICAST_HOPS" => match int(request).map(|v| v.value()) {
+    match a.opt {
+        Ipv6Opt::V6only => v6only(a, request),
+        Ipv6Opt::UnicastHops => match int(request).map(|v| v.value()) {
             None => Prediction::ok(fact("hop_limit", h.ipv6_hop_limit), vec![&HOPS_DEFAULT]),
             Some(-1) => Prediction::ok(fact("hop_limit", h.ipv6_hop_limit), vec![&HOPS, &HOPS_DEFAULT]),
-            Some(v) if (0..=255).contains(&v) => Prediction::ok(Val::int(v), vec![&HOPS]),
+            Some(v) if (0..=255).contains(&v) => Prediction::ok(RelativeValue::int(v), vec![&HOPS]),
             Some(_) => Prediction::err("EINVAL", vec![&HOPS]),
         },
-        "IPV6_MULTICAST_HOPS" => match int(request).map(|v| v.value()) {
-            None => Prediction::ok(Val::int(1), vec![&MCAST_HOPS_DEFAULT]),
+        Ipv6Opt::MulticastHops => match int(request).map(|v| v.value()) {
+            None => Prediction::ok(RelativeValue::int(1), vec![&MCAST_HOPS_DEFAULT]),
             Some(_) if a.kind.is_stream() => Prediction::err("ENOPROTOOPT", vec![&MCAST_HOPS_STREAM]),
-            Some(-1) => Prediction::ok(Val::int(1), vec![&HOPS, &MCAST_HOPS_DEFAULT]),
-            Some(v) if (0..=255).contains(&v) => Prediction::ok(Val::int(v), vec![&HOPS]),
+            Some(-1) => Prediction::ok(RelativeValue::int(1), vec![&HOPS, &MCAST_HOPS_DEFAULT]),
+            Some(v) if (0..=255).contains(&v) => Prediction::ok(RelativeValue::int(v), vec![&HOPS]),
             Some(_) => Prediction::err("EINVAL", vec![&HOPS]),
         },
-        "IPV6_MULTICAST_LOOP" => match int(request).map(|v| v.value()) {
-            None => Prediction::ok(Val::int(1), vec![&LOOP_DEFAULT]),
-            Some(v @ (0 | 1)) => Prediction::ok(Val::int(v), vec![&STRICT_BOOL]),
+        Ipv6Opt::MulticastLoop => match int(request).map(|v| v.value()) {
+            None => Prediction::ok(RelativeValue::int(1), vec![&LOOP_DEFAULT]),
+            Some(v @ (0 | 1)) => Prediction::ok(RelativeValue::int(v), vec![&STRICT_BOOL]),
             Some(_) => Prediction::err("EINVAL", vec![&STRICT_BOOL]),
         },
-        "IPV6_TCLASS" => match int(request).map(|v| v.value()) {
-            None => Prediction::ok(Val::int(0), vec![&TCLASS_DEFAULT]),
+        Ipv6Opt::Tclass => match int(request).map(|v| v.value()) {
+            None => Prediction::ok(RelativeValue::int(0), vec![&TCLASS_DEFAULT]),
             Some(v) if !(-1..=255).contains(&v) => Prediction::err("EINVAL", vec![&TCLASS]),
             Some(v) => {
                 let v = v.max(0);
                 if a.kind.is_stream() {
-                    Prediction::ok(Val::int(v & !3), vec![&TCLASS_STREAM_ECN])
+                    Prediction::ok(RelativeValue::int(v & !3), vec![&TCLASS_STREAM_ECN])
                 } else {
-                    Prediction::ok(Val::int(v), vec![&TCLASS])
+                    Prediction::ok(RelativeValue::int(v), vec![&TCLASS])
                 }
             }
         },
-        "IPV6_RECVTCLASS" => flag(request, 0, &FLAG_DEFAULT),
-        _ => wrong_type(),
+        Ipv6Opt::Recvtclass => flag(request, 0, &FLAG_DEFAULT),
     }
 }
 
-fn v6only(a: &Args, request: &Request) -> Prediction {
+fn v6only(a: &Args<Ipv6Opt>, request: &Request) -> Prediction {
     let has_port = a.state != State::Fresh;
     match int(request) {
         Some(_) if has_port => Prediction::err("EINVAL", vec![&V6ONLY_LOCKED]),
         Some(_) => flag(request, 0, &FLAG_DEFAULT),
         None if matches!(a.state, State::Bound | State::Listening) => {
-            Prediction::ok(Val::int(1), vec![&V6ONLY_BOUND])
+            Prediction::ok(RelativeValue::int(1), vec![&V6ONLY_BOUND])
         }
         None => Prediction::ok(fact("bindv6only", a.host.bindv6only), vec![&V6ONLY_DEFAULT]),
     }
 }
 
-pub fn main_rule(a: &Args) -> &'static Rule {
-    match a.name {
-        "IPV6_V6ONLY" if a.state == State::Fresh => &FLAG,
-        "IPV6_V6ONLY" => &V6ONLY_LOCKED,
-        "IPV6_UNICAST_HOPS" => &HOPS,
-        "IPV6_MULTICAST_HOPS" if a.kind.is_stream() => &MCAST_HOPS_STREAM,
-        "IPV6_MULTICAST_HOPS" => &HOPS,
-        "IPV6_MULTICAST_LOOP" => &STRICT_BOOL,
-        "IPV6_TCLASS" if a.kind.is_stream() => &TCLASS_STREAM_ECN,
-        "IPV6_TCLASS" => &TCLASS,
-        _ => &FLAG,
+pub fn main_rule(a: &Args<Ipv6Opt>) -> &'static Rule {
+    match a.opt {
+        Ipv6Opt::V6only if a.state == State::Fresh => &FLAG,
+        Ipv6Opt::V6only => &V6ONLY_LOCKED,
+        Ipv6Opt::UnicastHops => &HOPS,
+        Ipv6Opt::MulticastHops if a.kind.is_stream() => &MCAST_HOPS_STREAM,
+        Ipv6Opt::MulticastHops => &HOPS,
+        Ipv6Opt::MulticastLoop => &STRICT_BOOL,
+        Ipv6Opt::Tclass if a.kind.is_stream() => &TCLASS_STREAM_ECN,
+        Ipv6Opt::Tclass => &TCLASS,
+        Ipv6Opt::Recvtclass => &FLAG,
     }
 }

@@ -5,14 +5,17 @@
 //! Neither has met a real run yet: rules marked UNCONFIRMED come from the
 //! fact sheet and the sources it names, and the first snapshot decides.
 
+
+pub mod facts;
+
 use crate::case::Request;
-use crate::catalog::{Limit, OptionSpec};
+use crate::option::{Limit, OptionSpec};
 use crate::expr::Expr;
-use crate::host::BsdFacts;
-use crate::kind::{Family as Domain, Kind};
-use crate::outcome::Prediction;
+use facts::BsdFacts;
+use crate::kind::{Domain, Kind};
+use crate::prediction::Prediction;
 use crate::rule::Rule;
-use crate::value::Val;
+use crate::value::RelativeValue;
 
 /// How one BSD differs.
 pub struct Flavor {
@@ -81,7 +84,7 @@ fn flag_bit(name: &str) -> Option<i128> {
 
 fn int(request: &Request) -> Option<Expr> {
     match request {
-        Request::Set(Val::Int(e)) => Some(*e),
+        Request::Set(RelativeValue::Int(e)) => Some(*e),
         _ => None,
     }
 }
@@ -102,8 +105,8 @@ fn default_buffer(kind: Kind, limit: Limit) -> &'static str {
 
 pub fn predict(f: &Flavor, option: &OptionSpec, kind: Kind, request: &Request, h: &BsdFacts) -> Prediction {
     let r = f.rules;
-    let ok = |v: Val, rule: &'static Rule| Prediction::ok(v, vec![rule]);
-    let fact = |name: &'static str| h.sym(name).map(|s| Val::Int(Expr::of(s)));
+    let ok = |v: RelativeValue, rule: &'static Rule| Prediction::ok(v, vec![rule]);
+    let fact = |name: &'static str| h.sym(name).map(|s| RelativeValue::Int(Expr::of(s)));
     let unmodelled = || Prediction::err("UNMODELLED", vec![&r.unmodelled]);
     match option.name {
         "SO_SNDBUF" | "SO_RCVBUF" => {
@@ -118,64 +121,64 @@ pub fn predict(f: &Flavor, option: &OptionSpec, kind: Kind, request: &Request, h
                 return Prediction::err("EINVAL", vec![&r.buf_einval]);
             }
             match f.over_limit {
-                OverLimit::Clamp if v.value() > max.value => ok(Val::Int(Expr::of(max)), &r.buf_over),
+                OverLimit::Clamp if v.value() > max.value => ok(RelativeValue::Int(Expr::of(max)), &r.buf_over),
                 OverLimit::EnobufsAbove { msize, mclbytes }
                     if v.value() > max.value * mclbytes / (msize + mclbytes) =>
                 {
                     Prediction::err("ENOBUFS", vec![&r.buf_over])
                 }
-                _ => ok(Val::Int(v), &r.buf_exact),
+                _ => ok(RelativeValue::Int(v), &r.buf_exact),
             }
         }
         name if flag_bit(name).is_some() => {
             let bit = flag_bit(name).expect("checked");
             match int(request) {
-                None => ok(Val::int(0), &r.flag_bit),
-                Some(v) => ok(Val::int(if v.value() != 0 { bit } else { 0 }), &r.flag_bit),
+                None => ok(RelativeValue::int(0), &r.flag_bit),
+                Some(v) => ok(RelativeValue::int(if v.value() != 0 { bit } else { 0 }), &r.flag_bit),
             }
         }
         "SO_LINGER" => match request {
-            Request::Set(Val::Linger(on, secs)) if on.value() != 0 => {
-                ok(Val::Linger(Expr::lit(0x80), *secs), &r.linger)
+            Request::Set(RelativeValue::Linger(on, secs)) if on.value() != 0 => {
+                ok(RelativeValue::Linger(Expr::lit(0x80), *secs), &r.linger)
             }
-            Request::Set(Val::Linger(_, secs)) => ok(Val::Linger(Expr::lit(0), *secs), &r.linger),
-            _ => ok(Val::linger(0, 0), &r.linger),
+            Request::Set(RelativeValue::Linger(_, secs)) => ok(RelativeValue::Linger(Expr::lit(0), *secs), &r.linger),
+            _ => ok(RelativeValue::linger(0, 0), &r.linger),
         },
         "SO_RCVTIMEO" | "SO_SNDTIMEO" => match request {
-            Request::Set(Val::Time(sec, usec)) => {
+            Request::Set(RelativeValue::Time(sec, usec)) => {
                 if sec.value() < 0 || !(0..1_000_000).contains(&usec.value()) {
                     Prediction::err("EDOM", vec![&r.timeout_edom])
                 } else {
-                    ok(Val::Time(*sec, *usec), &r.timeout)
+                    ok(RelativeValue::Time(*sec, *usec), &r.timeout)
                 }
             }
-            _ => ok(Val::time(0, 0), &r.timeout),
+            _ => ok(RelativeValue::time(0, 0), &r.timeout),
         },
         "SO_RCVLOWAT" => match int(request) {
-            None => ok(Val::int(1), &r.lowat),
+            None => ok(RelativeValue::int(1), &r.lowat),
             Some(v) if v.value() < 0 => Prediction::err("EINVAL", vec![&r.lowat]),
             Some(_) => unmodelled(),
         },
         "SO_TYPE" | "SO_DOMAIN" | "SO_PROTOCOL" | "SO_ERROR" if matches!(request, Request::Set(_)) => {
             Prediction::err("ENOPROTOOPT", vec![&r.identity])
         }
-        "SO_TYPE" => ok(Val::int(if kind.is_stream() { 1 } else { 2 }), &r.identity),
+        "SO_TYPE" => ok(RelativeValue::int(if kind.is_stream() { 1 } else { 2 }), &r.identity),
         "SO_DOMAIN" => ok(
-            Val::int(match kind.family() {
+            RelativeValue::int(match kind.domain() {
                 Domain::Unix => 1,
                 Domain::Ipv4 => 2,
                 Domain::Ipv6 => f.af_inet6,
             }),
             &r.identity,
         ),
-        "SO_ERROR" => ok(Val::int(0), &r.identity),
-        "IP_TTL" | "IP_TOS" if kind.family() != Domain::Unix => match int(request) {
+        "SO_ERROR" => ok(RelativeValue::int(0), &r.identity),
+        "IP_TTL" | "IP_TOS" if kind.domain() != Domain::Unix => match int(request) {
             None if option.name == "IP_TTL" => {
                 fact("net.inet.ip.ttl").map_or_else(unmodelled, |v| ok(v, &r.byte))
             }
-            None => ok(Val::int(0), &r.byte),
+            None => ok(RelativeValue::int(0), &r.byte),
             Some(v) if v.value() > 255 => Prediction::err("EINVAL", vec![&r.byte]),
-            Some(v) => ok(Val::int(v.value() & 0xff), &r.byte),
+            Some(v) => ok(RelativeValue::int(v.value() & 0xff), &r.byte),
         },
         _ => unmodelled(),
     }
@@ -185,7 +188,7 @@ pub fn predict(f: &Flavor, option: &OptionSpec, kind: Kind, request: &Request, h
 #[macro_export]
 macro_rules! bsd_rules {
     ($prefix:literal, $sock:literal, $sb:literal) => {
-        $crate::model::bsd::FlavorRules {
+        $crate::platform::bsd::FlavorRules {
             buf_default: Rule {
                 id: concat!($prefix, ".buf.default"),
                 formula: "the net.inet.* / net.local.* sendspace, recvspace or maxdgram sysctl",
@@ -275,7 +278,7 @@ mod tests {
 
     fn set(flavor: &Flavor, name: &str, v: i128, h: &BsdFacts) -> String {
         let option = catalog::find(name).expect("in the catalogue");
-        predict(flavor, option, Kind::Tcp4, &Request::Set(Val::int(v)), h)
+        predict(flavor, option, Kind::Tcp4, &Request::Set(RelativeValue::int(v)), h)
             .expected
             .to_string()
     }
@@ -288,7 +291,7 @@ mod tests {
                 msize: 256,
                 mclbytes: 2048,
             },
-            rules: &crate::model::freebsd::RULES,
+            rules: &crate::platform::freebsd::RULES,
             af_inet6: 28,
         };
         let h = facts(2 * 1024 * 1024);
@@ -301,7 +304,7 @@ mod tests {
     fn apple_clamps_and_reads_flag_bits() {
         let flavor = Flavor {
             over_limit: OverLimit::Clamp,
-            rules: &crate::model::apple::RULES,
+            rules: &crate::platform::macos::RULES,
             af_inet6: 30,
         };
         let h = facts(8 * 1024 * 1024);
@@ -310,4 +313,22 @@ mod tests {
         assert_eq!(set(&flavor, "TCP_NODELAY", 2, &h), "4");
         assert_eq!(set(&flavor, "IP_TTL", -1, &h), "255");
     }
+}
+
+/// The host quantities a BSD option's relative rungs sit at: one limit for
+/// both directions, kern.ipc.maxsockbuf (sb_max).
+pub fn anchors(option: &OptionSpec, facts: &BsdFacts) -> crate::ladder::Anchors {
+    crate::ladder::Anchors {
+        max: option.limit.and_then(|_| facts.sym("kern.ipc.maxsockbuf")),
+        ..Default::default()
+    }
+}
+
+/// The sysctls, for the report.
+pub fn report(facts: &BsdFacts) -> Vec<crate::platform::fact::Fact> {
+    facts
+        .values
+        .iter()
+        .map(|(&n, &v)| crate::platform::fact::Fact::new(n, v))
+        .collect()
 }

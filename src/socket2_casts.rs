@@ -4,11 +4,11 @@
 //! (socket2 src/socket.rs, src/sys/unix.rs).
 
 use crate::case::Request;
-use crate::catalog::Shape;
+use crate::option::Shape;
 use crate::expr::Expr;
-use crate::outcome::Expected;
+use crate::prediction::Expected;
 use crate::rule::Rule;
-use crate::value::Val;
+use crate::value::RelativeValue;
 
 const SOCKET_RS: &str = "socket2 0.6 src/socket.rs";
 
@@ -134,15 +134,15 @@ pub fn request(shape: Shape, request: &Request, rules: &mut Vec<&'static Rule>, 
         return request.clone();
     };
     let sent = match (shape, val) {
-        (Shape::Usize, Val::Int(e)) => Val::Int(convert(*e, &USIZE_TRUNCATED, rules, as_c_int)),
-        (Shape::U32, Val::Int(e)) => Val::Int(convert(*e, &U32_AS_INT, rules, as_c_int)),
-        (Shape::Secs, Val::Int(e)) => {
-            Val::Int(convert(*e, &SECS_SATURATED, rules, |v| v.min(i32::MAX.into())))
+        (Shape::Usize, RelativeValue::Int(e)) => RelativeValue::Int(convert(*e, &USIZE_TRUNCATED, rules, as_c_int)),
+        (Shape::U32, RelativeValue::Int(e)) => RelativeValue::Int(convert(*e, &U32_AS_INT, rules, as_c_int)),
+        (Shape::Secs, RelativeValue::Int(e)) => {
+            RelativeValue::Int(convert(*e, &SECS_SATURATED, rules, |v| v.min(i32::MAX.into())))
         }
-        (Shape::OptMillis, Val::Int(e)) => Val::Int(convert(*e, &MILLIS_AS_UINT, rules, |v| {
+        (Shape::OptMillis, RelativeValue::Int(e)) => RelativeValue::Int(convert(*e, &MILLIS_AS_UINT, rules, |v| {
             i128::from(v.min(u32::MAX.into()) as u32 as i32)
         })),
-        (Shape::Timeout, Val::Time(sec, usec)) if windows => {
+        (Shape::Timeout, RelativeValue::Time(sec, usec)) if windows => {
             let ms = sec.value() * 1000 + usec.value() / 1000;
             if usec.value() % 1000 != 0 {
                 rules.push(&TIMEOUT_MS_TRUNCATED);
@@ -153,18 +153,18 @@ pub fn request(shape: Shape, request: &Request, rules: &mut Vec<&'static Rule>, 
             } else {
                 ms
             };
-            Val::time(sent / 1000, (sent % 1000) * 1000)
+            RelativeValue::time(sent / 1000, (sent % 1000) * 1000)
         }
-        (Shape::Timeout, Val::Time(sec, usec)) => Val::Time(
+        (Shape::Timeout, RelativeValue::Time(sec, usec)) => RelativeValue::Time(
             convert(*sec, &TIMEVAL_SATURATED, rules, |v| v.min(i64::MAX.into())),
             *usec,
         ),
-        (Shape::Linger, Val::Linger(on, secs)) if windows => Val::Linger(
+        (Shape::Linger, RelativeValue::Linger(on, secs)) if windows => RelativeValue::Linger(
             *on,
             convert(*secs, &LINGER_SECS_TRUNCATED, rules, |v| i128::from(v as u16)),
         ),
-        (Shape::Linger, Val::Linger(on, secs)) => {
-            Val::Linger(*on, convert(*secs, &LINGER_SECS_TRUNCATED, rules, as_c_int))
+        (Shape::Linger, RelativeValue::Linger(on, secs)) => {
+            RelativeValue::Linger(*on, convert(*secs, &LINGER_SECS_TRUNCATED, rules, as_c_int))
         }
         _ => val.clone(),
     };
@@ -177,23 +177,23 @@ pub fn read_back(shape: Shape, expected: Expected, rules: &mut Vec<&'static Rule
         return expected;
     };
     Expected::Ok(match (shape, val) {
-        (Shape::Usize, Val::Int(e)) => Val::Int(convert(e, &NEGATIVE_READ_WRAPS, rules, |v| {
+        (Shape::Usize, RelativeValue::Int(e)) => RelativeValue::Int(convert(e, &NEGATIVE_READ_WRAPS, rules, |v| {
             (v as i32) as usize as i128
         })),
-        (Shape::U32, Val::Int(e)) => Val::Int(convert(e, &NEGATIVE_READ_AS_U32, rules, |v| {
+        (Shape::U32, RelativeValue::Int(e)) => RelativeValue::Int(convert(e, &NEGATIVE_READ_AS_U32, rules, |v| {
             (v as i32) as u32 as i128
         })),
-        (Shape::OptMillis, Val::Int(e)) => Val::Int(convert(e, &NEGATIVE_READ_AS_U32, rules, |v| {
+        (Shape::OptMillis, RelativeValue::Int(e)) => RelativeValue::Int(convert(e, &NEGATIVE_READ_AS_U32, rules, |v| {
             (v as i32) as u32 as i128
         })),
-        (Shape::Bool, Val::Int(e)) => Val::Int(convert(e, &BOOL_READ, rules, |v| (v != 0).into())),
-        (Shape::Linger, Val::Linger(on, secs)) if on.value() == 0 => {
+        (Shape::Bool, RelativeValue::Int(e)) => RelativeValue::Int(convert(e, &BOOL_READ, rules, |v| (v != 0).into())),
+        (Shape::Linger, RelativeValue::Linger(on, secs)) if on.value() == 0 => {
             if secs.value() != 0 {
                 rules.push(&LINGER_OFF_HIDES_TIME);
             }
-            Val::linger(0, 0)
+            RelativeValue::linger(0, 0)
         }
-        (Shape::Linger, Val::Linger(on, secs)) => Val::Linger(
+        (Shape::Linger, RelativeValue::Linger(on, secs)) => RelativeValue::Linger(
             convert(on, &BOOL_READ, rules, |_| 1),
             convert(secs, &NEGATIVE_READ_WRAPS, rules, |v| (v as i32) as u64 as i128),
         ),

@@ -1,34 +1,35 @@
 //! The raw path: the OS's setsockopt/getsockopt with the option's C type.
 
 use crate::case::Request;
-use crate::catalog::{OptionSpec, Type};
+use crate::catalog;
+use crate::option::{OptionSpec, Type};
 use crate::sys;
-use crate::value::{Val, Value};
+use crate::value::{RelativeValue, Value};
 
 /// TCP_CA_NAME_MAX: the longest congestion control name plus its NUL.
 const TEXT_CAPACITY: usize = 16;
 
 pub fn apply(option: &OptionSpec, socket: &socket2::Socket, request: &Request) -> Result<Value, String> {
-    let code = |name: &str| sys::code(name).ok_or_else(|| format!("{name} is not defined on this OS"));
+    let code = |o: &OptionSpec| sys::code(o).ok_or_else(|| format!("{} is not defined on this OS", o.name));
     match request {
         // A plain read asks for the option by its own name (FORCE: ENOPROTOOPT).
-        Request::Default => get(option.ty, socket, code(option.name)?),
+        Request::Default => get(option.ty, socket, code(option)?),
         Request::Set(val) => {
-            set(option, socket, code(option.name)?, val)?;
-            get(option.ty, socket, code(option.read_back)?)
+            set(option, socket, code(option)?, val)?;
+            get(option.ty, socket, code(catalog::spec(option.read_back))?)
         }
     }
 }
 
-fn set(option: &OptionSpec, socket: &socket2::Socket, code: sys::Code, val: &Val) -> Result<(), String> {
+fn set(option: &OptionSpec, socket: &socket2::Socket, code: sys::Code, val: &RelativeValue) -> Result<(), String> {
     let int = |v: i128| i32::try_from(v).map_err(|_| format!("{v} does not fit a C int"));
     match (option.ty, val) {
-        (Type::Int | Type::Bool | Type::ReadOnly, Val::Int(e)) => sys::set_int(socket, code, int(e.value())?),
-        (Type::Linger, Val::Linger(on, secs)) => {
+        (Type::Int | Type::Bool | Type::ReadOnly, RelativeValue::Int(e)) => sys::set_int(socket, code, int(e.value())?),
+        (Type::Linger, RelativeValue::Linger(on, secs)) => {
             sys::set_linger(socket, code, int(on.value())?, int(secs.value())?)
         }
-        (Type::Time, Val::Time(sec, usec)) => sys::set_timeval(socket, code, sec.value(), usec.value()),
-        (Type::Text, Val::Text(s, _)) => sys::set_bytes(socket, code, s.as_bytes()),
+        (Type::Time, RelativeValue::Time(sec, usec)) => sys::set_timeval(socket, code, sec.value(), usec.value()),
+        (Type::Text, RelativeValue::Text(s, _)) => sys::set_bytes(socket, code, s.as_bytes()),
         (ty, val) => Err(format!("{} takes a {ty:?} value, not {val}", option.name)),
     }
 }

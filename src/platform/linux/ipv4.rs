@@ -3,12 +3,13 @@
 //! ipv6_setsockopt). Rules from net/ipv4/ip_sockglue.c do_ip_setsockopt /
 //! do_ip_getsockopt unless noted.
 
-use super::{fact, flag, int, wrong_type, Args, FLAG};
+use super::shared::{fact, flag, int, Args, FLAG};
+use crate::option::IpOpt;
 use crate::case::Request;
 use crate::expr::Expr;
-use crate::outcome::Prediction;
+use crate::prediction::Prediction;
 use crate::rule::Rule;
-use crate::value::Val;
+use crate::value::RelativeValue;
 
 const IP_C: &str = "net/ipv4/ip_sockglue.c do_ip_setsockopt / do_ip_getsockopt";
 
@@ -86,53 +87,52 @@ pub const RULES: &[&Rule] = &[
     &TRANSPARENT_EPERM,
 ];
 
-pub fn predict(a: &Args, request: &Request) -> Prediction {
+pub fn predict(a: &Args<IpOpt>, request: &Request) -> Prediction {
     let default_ttl = || fact("ip_default_ttl", a.host.ip_default_ttl);
-    match a.name {
-        "IP_TTL" => match int(request).map(|v| v.value()) {
+    match a.opt {
+        IpOpt::Ttl => match int(request).map(|v| v.value()) {
             None => Prediction::ok(default_ttl(), vec![&TTL_DEFAULT]),
             Some(-1) => Prediction::ok(default_ttl(), vec![&TTL, &TTL_DEFAULT]),
-            Some(v) if (1..=255).contains(&v) => Prediction::ok(Val::int(v), vec![&TTL]),
+            Some(v) if (1..=255).contains(&v) => Prediction::ok(RelativeValue::int(v), vec![&TTL]),
             Some(_) => Prediction::err("EINVAL", vec![&TTL]),
         },
-        "IP_TOS" => match int(request) {
-            None => Prediction::ok(Val::int(0), vec![&TOS_DEFAULT]),
+        IpOpt::Tos => match int(request) {
+            None => Prediction::ok(RelativeValue::int(0), vec![&TOS_DEFAULT]),
             Some(v) => tos(a, v),
         },
-        "IP_MULTICAST_TTL" => match int(request).map(|v| v.value()) {
-            None => Prediction::ok(Val::int(1), vec![&MULTICAST_TTL_DEFAULT]),
+        IpOpt::MulticastTtl => match int(request).map(|v| v.value()) {
+            None => Prediction::ok(RelativeValue::int(1), vec![&MULTICAST_TTL_DEFAULT]),
             Some(_) if a.kind.is_stream() => Prediction::err("EINVAL", vec![&MULTICAST_TTL]),
-            Some(-1) => Prediction::ok(Val::int(1), vec![&MULTICAST_TTL]),
-            Some(v) if (0..=255).contains(&v) => Prediction::ok(Val::int(v), vec![&MULTICAST_TTL]),
+            Some(-1) => Prediction::ok(RelativeValue::int(1), vec![&MULTICAST_TTL]),
+            Some(v) if (0..=255).contains(&v) => Prediction::ok(RelativeValue::int(v), vec![&MULTICAST_TTL]),
             Some(_) => Prediction::err("EINVAL", vec![&MULTICAST_TTL]),
         },
-        "IP_MULTICAST_LOOP" => flag(request, 1, &LOOP_DEFAULT),
-        "IP_FREEBIND" | "IP_RECVTOS" => flag(request, 0, &FLAG_DEFAULT),
-        "IP_TRANSPARENT" => match int(request) {
+        IpOpt::MulticastLoop => flag(request, 1, &LOOP_DEFAULT),
+        IpOpt::Freebind | IpOpt::Recvtos | IpOpt::Recvttl => flag(request, 0, &FLAG_DEFAULT),
+        IpOpt::Transparent => match int(request) {
             Some(v) if v.value() != 0 && !a.host.cap_net_raw_or_admin => {
                 Prediction::err("EPERM", vec![&TRANSPARENT_EPERM])
             }
             _ => flag(request, 0, &FLAG_DEFAULT),
         },
-        _ => wrong_type(),
     }
 }
 
-fn tos(a: &Args, v: Expr) -> Prediction {
+fn tos(a: &Args<IpOpt>, v: Expr) -> Prediction {
     let byte = v.map_value(|v| v & 0xff);
     if a.kind.is_stream() {
-        return Prediction::ok(Val::Int(byte.map_value(|v| v & !3)), vec![&TOS_STREAM_ECN]);
+        return Prediction::ok(RelativeValue::Int(byte.map_value(|v| v & !3)), vec![&TOS_STREAM_ECN]);
     }
-    Prediction::ok(Val::Int(byte), vec![&TOS])
+    Prediction::ok(RelativeValue::Int(byte), vec![&TOS])
 }
 
-pub fn main_rule(a: &Args) -> &'static Rule {
-    match a.name {
-        "IP_TTL" => &TTL,
-        "IP_TOS" if a.kind.is_stream() => &TOS_STREAM_ECN,
-        "IP_TOS" => &TOS,
-        "IP_MULTICAST_TTL" => &MULTICAST_TTL,
-        "IP_TRANSPARENT" => &TRANSPARENT_EPERM,
-        _ => &FLAG,
+pub fn main_rule(a: &Args<IpOpt>) -> &'static Rule {
+    match a.opt {
+        IpOpt::Ttl => &TTL,
+        IpOpt::Tos if a.kind.is_stream() => &TOS_STREAM_ECN,
+        IpOpt::Tos => &TOS,
+        IpOpt::MulticastTtl => &MULTICAST_TTL,
+        IpOpt::Transparent => &TRANSPARENT_EPERM,
+        IpOpt::MulticastLoop | IpOpt::Freebind | IpOpt::Recvtos | IpOpt::Recvttl => &FLAG,
     }
 }

@@ -2,13 +2,14 @@
 //! do_tcp_getsockopt unless noted). Other kinds never get here: the level
 //! check in `mod.rs` answers for them.
 
-use super::{flag, int, ranged, wrong_type, Args, FLAG};
+use super::shared::{fact, flag, int, ranged, wrong_type, Args, FLAG};
+use crate::option::TcpOpt;
 use crate::case::Request;
 use crate::expr::{Expr, Sym};
-use crate::kind::{Family as Domain, State};
-use crate::outcome::Prediction;
+use crate::kind::{Domain, State};
+use crate::prediction::Prediction;
 use crate::rule::Rule;
-use crate::value::Val;
+use crate::value::RelativeValue;
 
 const TCP_C: &str = "net/ipv4/tcp.c do_tcp_setsockopt / do_tcp_getsockopt";
 
@@ -124,40 +125,39 @@ pub const RULES: &[&Rule] = &[
     &CONGESTION_EPERM,
 ];
 
-pub fn predict(a: &Args, request: &Request) -> Prediction {
+pub fn predict(a: &Args<TcpOpt>, request: &Request) -> Prediction {
     let h = a.host;
-    match a.name {
-        "TCP_NODELAY" | "TCP_CORK" => flag(request, 0, &OFF),
-        "TCP_QUICKACK" => flag(request, 1, &QUICKACK_DEFAULT),
-        "TCP_THIN_LINEAR_TIMEOUTS" => match int(request) {
+    match a.opt {
+        TcpOpt::Nodelay | TcpOpt::Cork => flag(request, 0, &OFF),
+        TcpOpt::Quickack => flag(request, 1, &QUICKACK_DEFAULT),
+        TcpOpt::ThinLinearTimeouts => match int(request) {
             Some(v) => ranged(v, 0, 1, &THIN_LINEAR, &THIN_LINEAR),
-            None => Prediction::ok(Val::int(0), vec![&OFF]),
+            None => Prediction::ok(RelativeValue::int(0), vec![&OFF]),
         },
-        "TCP_MAXSEG" => maxseg(a, request),
-        "TCP_KEEPIDLE" => keepalive(request, "tcp_keepalive_time", h.tcp_keepalive_time, 32767),
-        "TCP_KEEPINTVL" => keepalive(request, "tcp_keepalive_intvl", h.tcp_keepalive_intvl, 32767),
-        "TCP_KEEPCNT" => keepalive(request, "tcp_keepalive_probes", h.tcp_keepalive_probes, 127),
-        "TCP_USER_TIMEOUT" => match int(request) {
-            None => Prediction::ok(Val::int(0), vec![&OFF]),
+        TcpOpt::Maxseg => maxseg(a, request),
+        TcpOpt::Keepidle => keepalive(request, "tcp_keepalive_time", h.tcp_keepalive_time, 32767),
+        TcpOpt::Keepintvl => keepalive(request, "tcp_keepalive_intvl", h.tcp_keepalive_intvl, 32767),
+        TcpOpt::Keepcnt => keepalive(request, "tcp_keepalive_probes", h.tcp_keepalive_probes, 127),
+        TcpOpt::UserTimeout => match int(request) {
+            None => Prediction::ok(RelativeValue::int(0), vec![&OFF]),
             Some(v) => ranged(v, 0, i32::MAX.into(), &USER_TIMEOUT, &USER_TIMEOUT),
         },
-        "TCP_NOTSENT_LOWAT" => match int(request) {
-            None => Prediction::ok(Val::int(0), vec![&OFF]),
-            Some(v) => Prediction::ok(Val::Int(v), vec![&STORED]),
+        TcpOpt::NotsentLowat => match int(request) {
+            None => Prediction::ok(RelativeValue::int(0), vec![&OFF]),
+            Some(v) => Prediction::ok(RelativeValue::Int(v), vec![&STORED]),
         },
-        "TCP_CONGESTION" => congestion(a, request),
-        _ => wrong_type(),
+        TcpOpt::Congestion => congestion(a, request),
     }
 }
 
 fn keepalive(request: &Request, sysctl: &'static str, default: i128, max: i128) -> Prediction {
     match int(request) {
-        None => Prediction::ok(super::fact(sysctl, default), vec![&KEEPALIVE_DEFAULT]),
+        None => Prediction::ok(fact(sysctl, default), vec![&KEEPALIVE_DEFAULT]),
         Some(v) => ranged(v, 1, max, &KEEPALIVE_RANGE, &KEEPALIVE_RANGE),
     }
 }
 
-fn maxseg(a: &Args, request: &Request) -> Prediction {
+fn maxseg(a: &Args<TcpOpt>, request: &Request) -> Prediction {
     let mut rules: Vec<&'static Rule> = Vec::new();
     let user_mss = match int(request) {
         Some(v) if v.value() == 0 || (88..=32767).contains(&v.value()) => {
@@ -169,19 +169,19 @@ fn maxseg(a: &Args, request: &Request) -> Prediction {
     };
     if a.state == State::Connected {
         rules.push(&MAXSEG_CONNECTED);
-        return Prediction::ok(Val::Int(Expr::of(loopback_mss_cache(a))), rules);
+        return Prediction::ok(RelativeValue::Int(Expr::of(loopback_mss_cache(a))), rules);
     }
     rules.push(&MAXSEG_UNCONNECTED);
-    Prediction::ok(Val::int(if user_mss == 0 { 536 } else { user_mss }), rules)
+    Prediction::ok(RelativeValue::int(if user_mss == 0 { 536 } else { user_mss }), rules)
 }
 
 /// The mss_cache of a fresh loopback connection: the MSS, bounded by half
 /// the first window the peer offered. The peer offers half its receive
 /// buffer (tcp_rmem[1]), rounded down to a multiple of its MSS when larger,
 /// and at most 65535 (a SYN's window is not scaled).
-pub fn loopback_mss_cache(a: &Args) -> Sym {
+pub fn loopback_mss_cache(a: &Args<TcpOpt>) -> Sym {
     let h = a.host;
-    let advmss = match a.kind.family() {
+    let advmss = match a.kind.domain() {
         Domain::Ipv6 => (h.loopback_mtu - 60).min(65535 - 20),
         _ => (h.loopback_mtu - 40).min(65535 - 40),
     };
@@ -197,15 +197,15 @@ pub fn loopback_mss_cache(a: &Args) -> Sym {
     }
 }
 
-fn congestion(a: &Args, request: &Request) -> Prediction {
+fn congestion(a: &Args<TcpOpt>, request: &Request) -> Prediction {
     let h = a.host;
     let Request::Set(val) = request else {
         return Prediction::ok(
-            Val::Text(h.tcp_congestion_control.clone(), Some("tcp_congestion_control")),
+            RelativeValue::Text(h.tcp_congestion_control.clone(), Some("tcp_congestion_control")),
             vec![&CONGESTION_DEFAULT],
         );
     };
-    let Val::Text(name, label) = val else {
+    let RelativeValue::Text(name, label) = val else {
         return wrong_type();
     };
     if name.is_empty() {
@@ -217,18 +217,18 @@ fn congestion(a: &Args, request: &Request) -> Prediction {
     if !h.tcp_allowed_congestion_control.contains(name) && !h.cap_net_raw_or_admin {
         return Prediction::err("EPERM", vec![&CONGESTION_EPERM]);
     }
-    Prediction::ok(Val::Text(name.clone(), *label), vec![&CONGESTION_SET])
+    Prediction::ok(RelativeValue::Text(name.clone(), *label), vec![&CONGESTION_SET])
 }
 
-pub fn main_rule(a: &Args) -> &'static Rule {
-    match a.name {
-        "TCP_THIN_LINEAR_TIMEOUTS" => &THIN_LINEAR,
-        "TCP_MAXSEG" if a.state == State::Connected => &MAXSEG_CONNECTED,
-        "TCP_MAXSEG" => &MAXSEG_SET,
-        "TCP_KEEPIDLE" | "TCP_KEEPINTVL" | "TCP_KEEPCNT" => &KEEPALIVE_RANGE,
-        "TCP_USER_TIMEOUT" => &USER_TIMEOUT,
-        "TCP_NOTSENT_LOWAT" => &STORED,
-        "TCP_CONGESTION" => &CONGESTION_SET,
-        _ => &FLAG,
+pub fn main_rule(a: &Args<TcpOpt>) -> &'static Rule {
+    match a.opt {
+        TcpOpt::ThinLinearTimeouts => &THIN_LINEAR,
+        TcpOpt::Maxseg if a.state == State::Connected => &MAXSEG_CONNECTED,
+        TcpOpt::Maxseg => &MAXSEG_SET,
+        TcpOpt::Keepidle | TcpOpt::Keepintvl | TcpOpt::Keepcnt => &KEEPALIVE_RANGE,
+        TcpOpt::UserTimeout => &USER_TIMEOUT,
+        TcpOpt::NotsentLowat => &STORED,
+        TcpOpt::Congestion => &CONGESTION_SET,
+        TcpOpt::Nodelay | TcpOpt::Cork | TcpOpt::Quickack => &FLAG,
     }
 }

@@ -5,12 +5,15 @@
 //! (`wine.rs`): it is not Windows.
 
 use crate::case::Request;
-use crate::catalog::OptionSpec;
+use crate::option::OptionSpec;
+use crate::ladder::Anchors;
+use crate::platform::fact::Fact;
+use crate::platform::Asked;
 use crate::expr::Expr;
 use crate::kind::Kind;
-use crate::outcome::Prediction;
+use crate::prediction::Prediction;
 use crate::rule::Rule;
-use crate::value::Val;
+use crate::value::RelativeValue;
 
 const DOCS: &str =
     "Winsock docs: learn.microsoft.com sol-socket-socket-options, ipproto-tcp/ip/ipv6-socket-options";
@@ -83,32 +86,70 @@ pub const RULES: &[&Rule] = &[
 ];
 
 pub fn predict(option: &OptionSpec, kind: Kind, request: &Request) -> Prediction {
-    let ok = |v: Val, rule: &'static Rule| Prediction::ok(v, vec![rule]);
+    let ok = |v: RelativeValue, rule: &'static Rule| Prediction::ok(v, vec![rule]);
     let int = match request {
-        Request::Set(Val::Int(e)) => Some(*e),
+        Request::Set(RelativeValue::Int(e)) => Some(*e),
         _ => None,
     };
     match option.name {
-        "SO_SNDBUF" | "SO_RCVBUF" => ok(int.map_or(Val::int(65536), Val::Int), &BUF),
+        "SO_SNDBUF" | "SO_RCVBUF" => ok(int.map_or(RelativeValue::int(65536), RelativeValue::Int), &BUF),
         "SO_BROADCAST" if kind.is_stream() => Prediction::err("WSAENOPROTOOPT", vec![&BROADCAST_STREAM]),
         "SO_KEEPALIVE" | "SO_REUSEADDR" | "SO_BROADCAST" | "SO_OOBINLINE" | "TCP_NODELAY" => {
-            ok(Val::int(int.is_some_and(|v| v.value() != 0).into()), &FLAG)
+            ok(RelativeValue::int(int.is_some_and(|v| v.value() != 0).into()), &FLAG)
         }
         "SO_LINGER" if !kind.is_stream() => Prediction::err("WSAENOPROTOOPT", vec![&LINGER]),
         "SO_LINGER" => match request {
-            Request::Set(Val::Linger(on, secs)) => {
-                ok(Val::Linger(Expr::lit((on.value() != 0).into()), *secs), &LINGER)
+            Request::Set(RelativeValue::Linger(on, secs)) => {
+                ok(RelativeValue::Linger(Expr::lit((on.value() != 0).into()), *secs), &LINGER)
             }
-            _ => ok(Val::linger(0, 0), &LINGER),
+            _ => ok(RelativeValue::linger(0, 0), &LINGER),
         },
         "SO_RCVTIMEO" | "SO_SNDTIMEO" => match request {
             Request::Set(v) => ok(v.clone(), &TIMEOUT),
-            Request::Default => ok(Val::time(0, 0), &TIMEOUT),
+            Request::Default => ok(RelativeValue::time(0, 0), &TIMEOUT),
         },
         "SO_RCVLOWAT" | "SO_SNDLOWAT" => Prediction::err("WSAEINVAL", vec![&LOWAT]),
-        "SO_TYPE" => ok(Val::int(if kind.is_stream() { 1 } else { 2 }), &TYPE),
-        "SO_ERROR" => ok(Val::int(0), &TYPE),
-        "IPV6_V6ONLY" if int.is_none() => ok(Val::int(1), &V6ONLY),
+        "SO_TYPE" => ok(RelativeValue::int(if kind.is_stream() { 1 } else { 2 }), &TYPE),
+        "SO_ERROR" => ok(RelativeValue::int(0), &TYPE),
+        "IPV6_V6ONLY" if int.is_none() => ok(RelativeValue::int(1), &V6ONLY),
         _ => Prediction::err("UNMODELLED", vec![&UNMODELLED]),
+    }
+}
+
+/// The Windows model (no host facts: Winsock exposes none it uses).
+#[derive(Debug, Clone, Default)]
+pub struct Windows;
+
+impl crate::platform::Platform for Windows {
+    fn os(&self) -> crate::os::Os {
+        crate::os::Os::Windows
+    }
+
+    fn label(&self) -> &'static str {
+        "windows"
+    }
+
+    fn release(&self) -> String {
+        "unknown".into()
+    }
+
+    fn facts(&self) -> Vec<Fact> {
+        Vec::new()
+    }
+
+    fn anchors(&self, _option: &OptionSpec) -> Anchors {
+        Anchors::default()
+    }
+
+    fn predict(&self, asked: Asked<'_>) -> Prediction {
+        predict(asked.option, asked.kind, asked.request)
+    }
+
+    fn formula(&self, _option: &OptionSpec, _kind: crate::kind::Kind, _state: crate::kind::State) -> String {
+        UNMODELLED.formula.to_string()
+    }
+
+    fn rules(&self) -> Vec<&'static Rule> {
+        RULES.to_vec()
     }
 }

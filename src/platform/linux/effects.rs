@@ -5,16 +5,21 @@
 
 use super::buffers::tcp_sndbuf_expanded;
 use super::tcp::loopback_mss_cache;
-use super::Args;
+use super::options;
+use super::shared::Args;
 use crate::case::Request;
-use crate::catalog::OptionSpec;
+use crate::option::OptionSpec;
 use crate::effect::{Effect, Procedure};
 use crate::expr::{Expr, Sym};
-use crate::host::{Host, LinuxFacts};
-use crate::kind::{Family as Domain, Kind, State};
-use crate::outcome::{Expected, Prediction};
+use super::facts::LinuxFacts;
+use crate::option::{BufferOpt, Opt, SocketOpt, TcpOpt};
+
+const RCVBUF: Opt = Opt::Buffer(BufferOpt::Rcvbuf);
+const RCVLOWAT: Opt = Opt::Socket(SocketOpt::Rcvlowat);
+use crate::kind::{Domain, Kind, State};
+use crate::prediction::{Expected, Prediction};
 use crate::rule::Rule;
-use crate::value::Val;
+use crate::value::RelativeValue;
 use std::collections::BTreeMap;
 
 pub const RCVLOWAT_RAISES_RCVBUF: Rule = Rule {
@@ -87,18 +92,18 @@ pub const RULES: &[&Rule] = &[
 /// What the sets left on the socket, as far as the reads care.
 #[derive(Default)]
 struct Sim {
-    values: BTreeMap<&'static str, (Val, Vec<&'static Rule>)>,
+    values: BTreeMap<Opt, (RelativeValue, Vec<&'static Rule>)>,
     rcvbuf_locked: bool,
 }
 
-pub fn predict(effect: &Effect, kind: Kind, host: &Host, facts: &LinuxFacts) -> Prediction {
+pub fn predict(effect: &Effect, kind: Kind, facts: &LinuxFacts) -> Prediction {
     let first = match effect.procedure {
         Procedure::Accepted => State::Listening,
         _ => State::Fresh,
     };
     let mut sim = Sim::default();
-    for (option, request) in effect.set_requests(host) {
-        let p = super::predict(option, kind, first, &request, facts);
+    for (option, request) in effect.set_requests() {
+        let p = options::predict(option, kind, first, &request, facts);
         let Expected::Ok(val) = p.expected.clone() else {
             return p;
         };
@@ -107,12 +112,12 @@ pub fn predict(effect: &Effect, kind: Kind, host: &Host, facts: &LinuxFacts) -> 
         }
     }
     let read = effect.read_option();
-    let set = sim.values.get(read.name).cloned();
-    let plain = |state| super::predict(read, kind, state, &Request::Default, facts);
+    let set = sim.values.get(&read.id).cloned();
+    let plain = |state| options::predict(read, kind, state, &Request::Default, facts);
     match effect.procedure {
         Procedure::Fresh => set.map_or_else(|| plain(State::Fresh), |(v, r)| Prediction::ok(v, r)),
         Procedure::ConnectAndTransfer => after_connect(read, set, kind, facts),
-        Procedure::Accepted if kind.family() == Domain::Unix => {
+        Procedure::Accepted if kind.domain() == Domain::Unix => {
             let mut p = plain(State::Connected);
             p.rules.push(&ACCEPT_UNIX_FRESH);
             p
@@ -126,36 +131,36 @@ fn apply(
     sim: &mut Sim,
     option: &OptionSpec,
     request: &Request,
-    val: Val,
+    val: RelativeValue,
     rules: Vec<&'static Rule>,
     kind: Kind,
     h: &LinuxFacts,
 ) -> Option<Prediction> {
     match option.read_back {
-        "SO_RCVBUF" => sim.rcvbuf_locked = true,
-        "SO_RCVLOWAT" if kind.is_tcp() => {
+        RCVBUF => sim.rcvbuf_locked = true,
+        RCVLOWAT if kind.is_tcp() => {
             let asked = match request {
-                Request::Set(Val::Int(v)) if v.value() < 0 => Expr::lit(i32::MAX.into()),
-                Request::Set(Val::Int(v)) => *v,
+                Request::Set(RelativeValue::Int(v)) if v.value() < 0 => Expr::lit(i32::MAX.into()),
+                Request::Set(RelativeValue::Int(v)) => *v,
                 _ => return None,
             };
             if sim.rcvbuf_locked {
-                let (rcvbuf, _) = sim.values.get("SO_RCVBUF")?.clone();
+                let (rcvbuf, _) = sim.values.get(&RCVBUF)?.clone();
                 let half = rcvbuf.as_int()?.value() / 2;
                 let lowat = asked.min(Expr::of(Sym {
                     name: "rcvbuf/2",
                     value: half,
                 }));
                 sim.values
-                    .insert("SO_RCVLOWAT", (Val::Int(lowat), vec![&RCVLOWAT_CAPPED_BY_LOCK]));
+                    .insert(RCVLOWAT, (RelativeValue::Int(lowat), vec![&RCVLOWAT_CAPPED_BY_LOCK]));
             } else {
                 let lowat = val.as_int()?;
                 let grown = lowat.times(2);
                 let current = Expr::of(h.tcp_rmem_default());
-                sim.values.insert("SO_RCVLOWAT", (val, rules));
+                sim.values.insert(RCVLOWAT, (val, rules));
                 sim.values.insert(
-                    "SO_RCVBUF",
-                    (Val::Int(current.max(grown)), vec![&RCVLOWAT_RAISES_RCVBUF]),
+                    RCVBUF,
+                    (RelativeValue::Int(current.max(grown)), vec![&RCVLOWAT_RAISES_RCVBUF]),
                 );
             }
             return None;
@@ -168,12 +173,12 @@ fn apply(
 
 fn after_connect(
     read: &OptionSpec,
-    set: Option<(Val, Vec<&'static Rule>)>,
+    set: Option<(RelativeValue, Vec<&'static Rule>)>,
     kind: Kind,
     h: &LinuxFacts,
 ) -> Prediction {
     let Some((val, mut rules)) = set else {
-        return super::predict(read, kind, State::Connected, &Request::Default, h);
+        return options::predict(read, kind, State::Connected, &Request::Default, h);
     };
     match read.name {
         "SO_SNDBUF" | "SO_RCVBUF" => {
@@ -185,7 +190,7 @@ fn after_connect(
             let ect = if h.tcp_ecn == 1 { 2 } else { 0 };
             let tos = val
                 .as_int()
-                .map_or(val.clone(), |t| Val::Int(t.map_value(|v| v | ect)));
+                .map_or(val.clone(), |t| RelativeValue::Int(t.map_value(|v| v | ect)));
             Prediction::ok(tos, vec![&TOS_KEPT])
         }
         _ => Prediction::ok(val, rules),
@@ -194,37 +199,37 @@ fn after_connect(
 
 fn accepted(
     read: &OptionSpec,
-    set: Option<(Val, Vec<&'static Rule>)>,
+    set: Option<(RelativeValue, Vec<&'static Rule>)>,
     kind: Kind,
     h: &LinuxFacts,
 ) -> Prediction {
     match (read.name, set) {
-        ("SO_PRIORITY", _) => Prediction::ok(Val::int(0), vec![&ACCEPT_PRIORITY]),
+        ("SO_PRIORITY", _) => Prediction::ok(RelativeValue::int(0), vec![&ACCEPT_PRIORITY]),
         ("TCP_MAXSEG", Some((val, _))) => Prediction::ok(clamped_mss(&val, kind, h), vec![&USER_MSS_CLAMPS]),
         ("SO_SNDBUF", None) => Prediction::ok(
-            Val::Int(Expr::of(tcp_sndbuf_expanded(kind, h))),
+            RelativeValue::Int(Expr::of(tcp_sndbuf_expanded(kind, h))),
             vec![&ACCEPT_SNDBUF_EXPANDED],
         ),
         (_, Some((val, mut rules))) => {
             rules.push(&ACCEPT_CLONES);
             Prediction::ok(val, rules)
         }
-        (_, None) => super::predict(read, kind, State::Connected, &Request::Default, h),
+        (_, None) => options::predict(read, kind, State::Connected, &Request::Default, h),
     }
 }
 
 /// A connection whose SYN carried `user_mss`.
-fn clamped_mss(user_mss: &Val, kind: Kind, h: &LinuxFacts) -> Val {
+fn clamped_mss(user_mss: &RelativeValue, kind: Kind, h: &LinuxFacts) -> RelativeValue {
     let timestamps = if h.tcp_timestamps != 0 { 12 } else { 0 };
     let args = Args {
-        name: "TCP_MAXSEG",
+        opt: TcpOpt::Maxseg,
         kind,
         state: State::Connected,
         host: h,
     };
     let natural = Expr::of(loopback_mss_cache(&args));
     match user_mss.as_int() {
-        Some(u) if u.value() > 0 => Val::Int(u.plus(-timestamps).min(natural)),
-        _ => Val::Int(natural),
+        Some(u) if u.value() > 0 => RelativeValue::Int(u.plus(-timestamps).min(natural)),
+        _ => RelativeValue::Int(natural),
     }
 }

@@ -5,12 +5,11 @@
 use super::buffers;
 use crate::capacity::{Capacity, Side, MESSAGE};
 use crate::case::Request;
-use crate::catalog;
-use crate::host::LinuxFacts;
-use crate::kind::{Family as Domain, Kind, State};
-use crate::outcome::Expected;
+use super::facts::LinuxFacts;
+use crate::kind::{Domain, Kind, State};
+use crate::prediction::Expected;
 use crate::rule::Rule;
-use crate::value::Val;
+use crate::value::RelativeValue;
 
 pub const UDP_SEND_UNBOUNDED: Rule = Rule {
     id: "linux.capacity.udp_send_unbounded",
@@ -76,13 +75,13 @@ const HEADERS: i128 = 128;
 
 /// What one message of `MESSAGE` bytes is charged.
 fn truesize(h: &LinuxFacts, headers: i128) -> i128 {
-    super::roundup_pow2(MESSAGE as i128 + headers + SHINFO) + h.skb_overhead
+    super::shared::roundup_pow2(MESSAGE as i128 + headers + SHINFO) + h.skb_overhead
 }
 
 /// The buffer the kernel keeps for this request (the buffers model).
 fn effective(kind: Kind, side: Side, requested: Option<i32>, h: &LinuxFacts) -> Option<i128> {
-    let option = catalog::find(side.option())?;
-    let request = requested.map_or(Request::Default, |v| Request::Set(Val::int(v.into())));
+    let option = side.option();
+    let request = requested.map_or(Request::Default, |v| Request::Set(RelativeValue::int(v.into())));
     match buffers::predict(option, kind, State::Fresh, &request, h).expected {
         Expected::Ok(v) => v.as_int().map(|e| e.value()),
         Expected::Err(_) => None,
@@ -100,7 +99,7 @@ pub fn predict(
         bytes: (messages * MESSAGE as i128) as u64,
         messages: messages as u64,
     };
-    match (kind.family(), kind.is_stream(), side) {
+    match (kind.domain(), kind.is_stream(), side) {
         (Domain::Ipv4 | Domain::Ipv6, false, Side::Send) => (Some(Capacity::Unbounded), &UDP_SEND_UNBOUNDED),
         (Domain::Ipv4 | Domain::Ipv6, false, Side::Receive) => {
             let rcvbuf = effective(kind, side, requested, h);

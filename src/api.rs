@@ -1,0 +1,28 @@
+//! The two ways a program sets an option: the OS's own call with the C
+//! type (`raw`), or socket2's typed API. Only the name of the axis lives
+//! here; `call` makes the calls.
+
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Api {
+    Raw,
+    Socket2,
+}
+
+impl Api {
+    pub const ALL: [Api; 2] = [Api::Raw, Api::Socket2];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Api::Raw => "raw",
+            Api::Socket2 => "socket2",
+        }
+    }
+}
+
+impl fmt::Display for Api {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}

@@ -1,0 +1,270 @@
+//! The socket2 path: the crate's typed setters and getters. Each option's
+//! call pair is looked up by name; its `Shape` (in the catalogue) says how
+//! a request becomes the Rust argument and how the result reads back.
+
+use crate::case::Request;
+use crate::option::{BufferOpt, IpOpt, Ipv6Opt, Opt, OptionSpec, Shape, SocketOpt, TcpOpt};
+use crate::sys;
+use crate::value::{RelativeValue, Value};
+use socket2::{Socket, TcpKeepalive};
+use std::io;
+use std::time::Duration;
+
+type R<T> = io::Result<T>;
+
+/// A socket2 setter and getter, by the Rust types they take and give.
+#[derive(Clone, Copy)]
+// Not every OS has a call of every shape (macOS has no byte-string option).
+#[allow(dead_code)]
+pub enum Calls {
+    Usize(fn(&Socket, usize) -> R<()>, fn(&Socket) -> R<usize>),
+    Bool(fn(&Socket, bool) -> R<()>, fn(&Socket) -> R<bool>),
+    U32(fn(&Socket, u32) -> R<()>, fn(&Socket) -> R<u32>),
+    Duration(fn(&Socket, Duration) -> R<()>, fn(&Socket) -> R<Duration>),
+    OptDuration(
+        fn(&Socket, Option<Duration>) -> R<()>,
+        fn(&Socket) -> R<Option<Duration>>,
+    ),
+    Bytes(fn(&Socket, &[u8]) -> R<()>, fn(&Socket) -> R<Vec<u8>>),
+    ReadOnly(fn(&Socket) -> R<i128>),
+}
+
+/// The expression on the OSes named, `None` elsewhere: socket2 compiles
+/// some calls only for some targets.
+macro_rules! only_on {
+    (unix, $e:expr) => {{
+        #[cfg(unix)]
+        let call = Some($e);
+        #[cfg(not(unix))]
+        let call = None;
+        call
+    }};
+    (linux, $e:expr) => {{
+        #[cfg(any(target_os = "linux", target_os = "android"))]
+        let call = Some($e);
+        #[cfg(not(any(target_os = "linux", target_os = "android")))]
+        let call = None;
+        call
+    }};
+    (linux_or_freebsd, $e:expr) => {{
+        #[cfg(any(target_os = "linux", target_os = "android", target_os = "freebsd"))]
+        let call = Some($e);
+        #[cfg(not(any(target_os = "linux", target_os = "android", target_os = "freebsd")))]
+        let call = None;
+        call
+    }};
+}
+
+/// socket2's calls for an option on this OS, if it has them: one arm per
+/// option, so a new option must say whether socket2 offers it.
+pub fn calls(option: &OptionSpec) -> Option<Calls> {
+    use Calls::*;
+    use BufferOpt as B;
+    use IpOpt as I;
+    use Ipv6Opt as I6;
+    use SocketOpt as S;
+    use TcpOpt as T;
+    match option.id {
+        Opt::Buffer(B::Sndbuf) => Some(Usize(Socket::set_send_buffer_size, Socket::send_buffer_size)),
+        Opt::Buffer(B::Rcvbuf) => Some(Usize(Socket::set_recv_buffer_size, Socket::recv_buffer_size)),
+        Opt::Buffer(B::Sndbufforce | B::Rcvbufforce) => None,
+        Opt::Socket(S::Keepalive) => Some(Bool(Socket::set_keepalive, Socket::keepalive)),
+        Opt::Socket(S::Reuseaddr) => Some(Bool(Socket::set_reuse_address, Socket::reuse_address)),
+        Opt::Socket(S::Reuseport) => only_on!(unix, Bool(Socket::set_reuse_port, Socket::reuse_port)),
+        Opt::Socket(S::Broadcast) => Some(Bool(Socket::set_broadcast, Socket::broadcast)),
+        Opt::Socket(S::Oobinline) => Some(Bool(Socket::set_out_of_band_inline, Socket::out_of_band_inline)),
+        Opt::Socket(S::Passcred) => only_on!(linux, Bool(Socket::set_passcred, Socket::passcred)),
+        Opt::Socket(S::Linger) => Some(OptDuration(Socket::set_linger, Socket::linger)),
+        Opt::Socket(S::Rcvtimeo) => Some(OptDuration(Socket::set_read_timeout, Socket::read_timeout)),
+        Opt::Socket(S::Sndtimeo) => Some(OptDuration(Socket::set_write_timeout, Socket::write_timeout)),
+        Opt::Socket(S::Rcvlowat | S::Sndlowat) => None,
+        Opt::Socket(S::Priority) => only_on!(linux, U32(Socket::set_priority, Socket::priority)),
+        Opt::Socket(S::Mark) => only_on!(linux, U32(Socket::set_mark, Socket::mark)),
+        Opt::Socket(S::BusyPoll) => only_on!(linux, U32(Socket::set_busy_poll, Socket::busy_poll)),
+        Opt::Socket(S::Type) => Some(ReadOnly(|s| s.r#type().map(|t| i128::from(i32::from(t))))),
+        Opt::Socket(S::Domain) => only_on!(
+            linux,
+            ReadOnly(|s| s.domain().map(|d| i128::from(i32::from(d))))
+        ),
+        Opt::Socket(S::Protocol) => only_on!(
+            linux,
+            ReadOnly(|s| s.protocol().map(|p| p.map_or(0, |p| i128::from(i32::from(p)))))
+        ),
+        Opt::Socket(S::Error) => Some(ReadOnly(|s| {
+            s.take_error()
+                .map(|e| e.and_then(|e| e.raw_os_error()).unwrap_or(0).into())
+        })),
+        Opt::Tcp(T::Nodelay) => Some(Bool(Socket::set_tcp_nodelay, Socket::tcp_nodelay)),
+        Opt::Tcp(T::Maxseg) => only_on!(unix, U32(Socket::set_tcp_mss, Socket::tcp_mss)),
+        Opt::Tcp(T::Keepidle) => only_on!(
+            unix,
+            Duration(
+                |s, d| s.set_tcp_keepalive(&TcpKeepalive::new().with_time(d)),
+                Socket::tcp_keepalive_time,
+            )
+        ),
+        Opt::Tcp(T::Keepintvl) => only_on!(
+            unix,
+            Duration(
+                |s, d| s.set_tcp_keepalive(&TcpKeepalive::new().with_interval(d)),
+                Socket::tcp_keepalive_interval,
+            )
+        ),
+        Opt::Tcp(T::Keepcnt) => Some(U32(
+            |s, n| s.set_tcp_keepalive(&TcpKeepalive::new().with_retries(n)),
+            Socket::tcp_keepalive_retries,
+        )),
+        Opt::Tcp(T::UserTimeout) => only_on!(
+            linux,
+            OptDuration(Socket::set_tcp_user_timeout, Socket::tcp_user_timeout)
+        ),
+        Opt::Tcp(T::Cork) => only_on!(linux, Bool(Socket::set_tcp_cork, Socket::tcp_cork)),
+        Opt::Tcp(T::Quickack) => only_on!(linux, Bool(Socket::set_tcp_quickack, Socket::tcp_quickack)),
+        Opt::Tcp(T::NotsentLowat) => only_on!(
+            linux,
+            U32(Socket::set_tcp_notsent_lowat, Socket::tcp_notsent_lowat)
+        ),
+        Opt::Tcp(T::ThinLinearTimeouts) => only_on!(
+            linux,
+            Bool(
+                Socket::set_tcp_thin_linear_timeouts,
+                Socket::tcp_thin_linear_timeouts,
+            )
+        ),
+        Opt::Tcp(T::Congestion) => only_on!(
+            linux_or_freebsd,
+            Bytes(Socket::set_tcp_congestion, Socket::tcp_congestion)
+        ),
+        Opt::Ip(I::Ttl) => Some(U32(Socket::set_ttl_v4, Socket::ttl_v4)),
+        Opt::Ip(I::Tos) => Some(U32(Socket::set_tos_v4, Socket::tos_v4)),
+        Opt::Ip(I::MulticastTtl) => Some(U32(Socket::set_multicast_ttl_v4, Socket::multicast_ttl_v4)),
+        Opt::Ip(I::MulticastLoop) => Some(Bool(Socket::set_multicast_loop_v4, Socket::multicast_loop_v4)),
+        Opt::Ip(I::Freebind) => only_on!(linux, Bool(Socket::set_freebind_v4, Socket::freebind_v4)),
+        Opt::Ip(I::Transparent) => only_on!(
+            linux,
+            Bool(Socket::set_ip_transparent_v4, Socket::ip_transparent_v4)
+        ),
+        Opt::Ip(I::Recvtos) => only_on!(unix, Bool(Socket::set_recv_tos_v4, Socket::recv_tos_v4)),
+        // socket2 0.6 has no call for IP_RECVTTL.
+        Opt::Ip(I::Recvttl) => None,
+        Opt::Ipv6(I6::V6only) => Some(Bool(Socket::set_only_v6, Socket::only_v6)),
+        Opt::Ipv6(I6::UnicastHops) => Some(U32(Socket::set_unicast_hops_v6, Socket::unicast_hops_v6)),
+        Opt::Ipv6(I6::MulticastHops) => Some(U32(Socket::set_multicast_hops_v6, Socket::multicast_hops_v6)),
+        Opt::Ipv6(I6::MulticastLoop) => Some(Bool(Socket::set_multicast_loop_v6, Socket::multicast_loop_v6)),
+        Opt::Ipv6(I6::Tclass) => only_on!(unix, U32(Socket::set_tclass_v6, Socket::tclass_v6)),
+        Opt::Ipv6(I6::Recvtclass) => only_on!(
+            unix,
+            Bool(Socket::set_recv_tclass_v6, Socket::recv_tclass_v6)
+        ),
+    }
+}
+
+/// Whether socket2's argument type can hold this request for the shape.
+pub fn can_express(shape: Shape, val: &RelativeValue) -> bool {
+    to_rust(shape, val).is_some()
+}
+
+/// The Rust argument socket2 is called with, as its plain parts.
+enum Arg {
+    Usize(usize),
+    Bool(bool),
+    U32(u32),
+    Duration(Duration),
+    OptDuration(Option<Duration>),
+    Bytes(Vec<u8>),
+}
+
+fn to_rust(shape: Shape, val: &RelativeValue) -> Option<Arg> {
+    let int = |v: &RelativeValue| v.as_int().map(|e| e.value());
+    Some(match (shape, val) {
+        (Shape::Usize, v) => Arg::Usize(usize::try_from(int(v)?).ok()?),
+        (Shape::Bool, v) => match int(v)? {
+            0 => Arg::Bool(false),
+            1 => Arg::Bool(true),
+            _ => return None,
+        },
+        (Shape::U32, v) => Arg::U32(u32::try_from(int(v)?).ok()?),
+        (Shape::Secs, v) => Arg::Duration(Duration::from_secs(u64::try_from(int(v)?).ok()?)),
+        (Shape::OptMillis, v) => match u64::try_from(int(v)?).ok()? {
+            0 => Arg::OptDuration(None),
+            ms => Arg::OptDuration(Some(Duration::from_millis(ms))),
+        },
+        (Shape::Timeout, RelativeValue::Time(sec, usec)) => {
+            let (sec, usec) = (
+                u64::try_from(sec.value()).ok()?,
+                u32::try_from(usec.value()).ok()?,
+            );
+            match (sec, usec) {
+                (_, 1_000_000..) => return None,
+                (0, 0) => Arg::OptDuration(None),
+                _ => Arg::OptDuration(Some(Duration::new(sec, usec * 1000))),
+            }
+        }
+        (Shape::Linger, RelativeValue::Linger(on, secs)) => match (on.value(), u64::try_from(secs.value()).ok()?) {
+            (0, 0) => Arg::OptDuration(None),
+            (1, secs) => Arg::OptDuration(Some(Duration::from_secs(secs))),
+            _ => return None,
+        },
+        (Shape::Bytes, RelativeValue::Text(s, _)) => Arg::Bytes(s.as_bytes().to_vec()),
+        _ => return None,
+    })
+}
+
+/// How socket2's result reads as a value of the option's C shape.
+fn from_duration(shape: Shape, d: Option<Duration>) -> Value {
+    match shape {
+        Shape::Linger => d.map_or(Value::Linger(0, 0), |d| Value::Linger(1, d.as_secs().into())),
+        Shape::Timeout => d.map_or(Value::Time(0, 0), |d| {
+            Value::Time(d.as_secs().into(), d.subsec_micros().into())
+        }),
+        _ => Value::Int(d.map_or(0, |d| d.as_millis() as i128)),
+    }
+}
+
+pub fn apply(option: &OptionSpec, socket: &Socket, request: &Request) -> Result<Value, String> {
+    let shape = option
+        .socket2
+        .ok_or_else(|| format!("socket2 has no call for {}", option.name))?;
+    let api =
+        calls(option).ok_or_else(|| format!("socket2 has no call for {} on this OS", option.name))?;
+    if let Request::Set(val) = request {
+        let arg = to_rust(shape, val).ok_or_else(|| format!("socket2's {shape:?} call cannot take {val}"))?;
+        match (api, arg) {
+            (Calls::Usize(set, _), Arg::Usize(v)) => set(socket, v),
+            (Calls::Bool(set, _), Arg::Bool(v)) => set(socket, v),
+            (Calls::U32(set, _), Arg::U32(v)) => set(socket, v),
+            (Calls::Duration(set, _), Arg::Duration(v)) => set(socket, v),
+            (Calls::OptDuration(set, _), Arg::OptDuration(v)) => set(socket, v),
+            (Calls::Bytes(set, _), Arg::Bytes(v)) => set(socket, &v),
+            _ => {
+                return Err(format!(
+                    "{} has no socket2 setter of shape {shape:?}",
+                    option.name
+                ))
+            }
+        }
+        .map_err(name)?;
+    }
+    Ok(match api {
+        Calls::Usize(_, get) => Value::Int(get(socket).map_err(name)? as i128),
+        Calls::Bool(_, get) => Value::Int(get(socket).map_err(name)?.into()),
+        Calls::U32(_, get) => Value::Int(get(socket).map_err(name)?.into()),
+        Calls::Duration(_, get) => Value::Int(get(socket).map_err(name)?.as_secs().into()),
+        Calls::OptDuration(_, get) => from_duration(shape, get(socket).map_err(name)?),
+        Calls::Bytes(_, get) => {
+            let mut bytes = get(socket).map_err(name)?;
+            if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+                bytes.truncate(nul);
+            }
+            Value::Text(String::from_utf8_lossy(&bytes).into())
+        }
+        Calls::ReadOnly(get) => Value::Int(get(socket).map_err(name)?),
+    })
+}
+
+fn name(e: io::Error) -> String {
+    match e.raw_os_error() {
+        Some(code) => sys::error_name(code),
+        None => e.to_string(),
+    }
+}

@@ -1,0 +1,100 @@
+//! Runs cases: builds the sockets, applies the request through the path,
+//! and sets the observation beside the model's prediction.
+
+use crate::case::Case;
+use crate::fixture::Fixture;
+use crate::host::Host;
+use crate::call;
+use crate::capacity::{applies, measure, Report, Side};
+use crate::case::Request;
+use crate::kind::Kind;
+use crate::option::{BufferOpt, Opt};
+use crate::predict;
+use std::collections::BTreeMap;
+use crate::outcome::Outcome;
+use crate::prediction::Prediction;
+
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub case: Case,
+    pub observed: Outcome,
+    pub prediction: Prediction,
+    /// For buffer sizes, when asked for: what the buffer really held.
+    pub capacity: Option<Report>,
+}
+
+impl Row {
+    pub fn agrees(&self) -> bool {
+        self.observed == self.prediction.expected.outcome()
+    }
+
+    /// A path divergence: the path itself changed the value on its way to
+    /// or from the kernel (socket2's casts), so raw and socket2 differ.
+    pub fn diverges(&self) -> bool {
+        self.prediction.rules.iter().any(|r| predict::is_path_rule(r))
+    }
+}
+
+/// Runs one case on fresh sockets.
+pub fn run(case: &Case, host: &Host) -> Row {
+    let observed = match Fixture::build(case.kind, case.state) {
+        Ok(fixture) => call::apply(case.api, case.option, fixture.target(), &case.request),
+        Err(e) => Outcome::Err(format!("setup failed: {e}")),
+    };
+    Row {
+        case: case.clone(),
+        observed,
+        prediction: predict::predict(case, host.platform()),
+        capacity: None,
+    }
+}
+
+/// Runs every case, spread over the available cores, in the input order.
+pub fn run_all(cases: &[Case], host: &Host) -> Vec<Row> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    let chunk = cases.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = cases
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(|c| run(c, host)).collect::<Vec<_>>()))
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().expect("a case panicked"))
+            .collect()
+    })
+}
+
+/// Measures capacity for every buffer-size row whose request a C int can
+/// hold, once per kind, side and request (states and paths share it).
+pub fn attach_capacity(rows: &mut [Row], host: &Host) {
+    let mut done: BTreeMap<(Kind, Side, Option<i32>), Report> = BTreeMap::new();
+    for row in rows.iter_mut() {
+        let side = match row.case.option.id {
+            Opt::Buffer(BufferOpt::Sndbuf) => Side::Send,
+            Opt::Buffer(BufferOpt::Rcvbuf) => Side::Receive,
+            _ => continue,
+        };
+        let kind = row.case.kind;
+        if !applies(kind, side) {
+            continue;
+        }
+        let requested = match &row.case.request {
+            Request::Default => None,
+            Request::Set(v) => match v.as_int().and_then(|e| i32::try_from(e.value()).ok()) {
+                Some(v) => Some(v),
+                None => continue,
+            },
+        };
+        let report = done.entry((kind, side, requested)).or_insert_with(|| {
+            let (predicted, rule) = host.platform().capacity(kind, side, requested);
+            Report {
+                measured: measure(kind, side, requested).map_err(|e| e.to_string()),
+                predicted,
+                rule,
+                requested,
+            }
+        });
+        row.capacity = Some(report.clone());
+    }
+}

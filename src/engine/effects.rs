@@ -1,0 +1,82 @@
+//! Runs effects: sets the options on real sockets, does what the effect
+//! says (connect and transfer, accept), reads the option, and sets the
+//! observation beside the platform's prediction.
+
+use crate::api::Api;
+use crate::call;
+use crate::case::Request;
+use crate::effect::{Effect, Procedure, EFFECTS, TRANSFER_BYTES};
+use crate::fixture::Fixture;
+use crate::host::Host;
+use crate::kind::{Kind, State};
+use crate::outcome::Outcome;
+use crate::prediction::Prediction;
+
+/// One effect's result on one kind.
+#[derive(Debug, Clone)]
+pub struct EffectRow {
+    pub effect: &'static Effect,
+    pub kind: Kind,
+    pub observed: Outcome,
+    pub prediction: Prediction,
+}
+
+impl EffectRow {
+    pub fn agrees(&self) -> bool {
+        self.observed == self.prediction.expected.outcome()
+    }
+}
+
+/// Carries out the effect on a new socket (through the raw path).
+pub fn observe(effect: &Effect, kind: Kind) -> Outcome {
+    match try_observe(effect, kind) {
+        Ok(outcome) => outcome,
+        Err(e) => Outcome::Err(format!("setup failed: {e}")),
+    }
+}
+
+fn try_observe(effect: &Effect, kind: Kind) -> std::io::Result<Outcome> {
+    let first = match effect.procedure {
+        Procedure::Accepted => State::Listening,
+        _ => State::Fresh,
+    };
+    let mut fixture = Fixture::build(kind, first)?;
+    for (option, request) in effect.set_requests() {
+        if let Outcome::Err(e) = call::apply(Api::Raw, option, fixture.target(), &request) {
+            return Ok(Outcome::Err(e));
+        }
+    }
+    let read = effect.read_option();
+    Ok(match effect.procedure {
+        Procedure::Fresh => call::apply(Api::Raw, read, fixture.target(), &Request::Default),
+        Procedure::ConnectAndTransfer => {
+            fixture.connect_and_transfer(kind, TRANSFER_BYTES)?;
+            call::apply(Api::Raw, read, fixture.target(), &Request::Default)
+        }
+        Procedure::Accepted => {
+            let accepted = fixture.accept_one(kind)?;
+            call::apply(Api::Raw, read, &accepted, &Request::Default)
+        }
+    })
+}
+
+/// Every effect on every kind it applies to that this host can make (none
+/// where no model of effects exists for the OS).
+pub fn run_all(host: &Host) -> Vec<EffectRow> {
+    let platform = host.platform();
+    if !platform.models_effects() {
+        return Vec::new();
+    }
+    let kinds = crate::matrix::kinds(host);
+    EFFECTS
+        .iter()
+        .filter(|e| e.available_on(host.os()))
+        .flat_map(|e| e.kinds.iter().filter(|k| kinds.contains(k)).map(move |k| (e, *k)))
+        .map(|(effect, kind)| EffectRow {
+            effect,
+            kind,
+            observed: observe(effect, kind),
+            prediction: platform.predict_effect(effect, kind),
+        })
+        .collect()
+}

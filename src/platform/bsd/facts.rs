@@ -1,0 +1,70 @@
+//! What the macOS and FreeBSD models read from their host: sysctls, by
+//! name, with sysctlbyname.
+
+use crate::expr::Sym;
+
+/// Sysctls read with sysctlbyname on macOS and FreeBSD.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BsdFacts {
+    pub values: std::collections::BTreeMap<&'static str, i128>,
+}
+
+/// The sysctls the BSD models use (those an OS lacks are left out).
+pub const BSD_SYSCTLS: &[&str] = &[
+    "kern.ipc.maxsockbuf",
+    "kern.hz",
+    "net.inet.tcp.sendspace",
+    "net.inet.tcp.recvspace",
+    "net.inet.udp.recvspace",
+    "net.inet.udp.maxdgram",
+    "net.local.stream.sendspace",
+    "net.local.stream.recvspace",
+    "net.local.dgram.maxdgram",
+    "net.local.dgram.recvspace",
+    "net.inet.ip.ttl",
+    "net.inet6.ip6.hlim",
+];
+
+impl BsdFacts {
+    /// A sysctl as a host quantity, named by its sysctl name.
+    pub fn sym(&self, name: &'static str) -> Option<Sym> {
+        self.values.get(name).map(|&value| Sym { name, value })
+    }
+}
+
+#[cfg(any(target_os = "macos", target_os = "freebsd"))]
+mod reader {
+    use super::{BsdFacts, BSD_SYSCTLS};
+
+    /// Each sysctl this OS has, as an int or a long.
+    pub fn read() -> BsdFacts {
+        let mut facts = BsdFacts::default();
+        for &name in BSD_SYSCTLS {
+            let Ok(cname) = std::ffi::CString::new(name) else {
+                continue;
+            };
+            let mut buf = [0u8; 8];
+            let mut len = buf.len();
+            // SAFETY: the buffer and its length are valid; no new value is set.
+            let rc = unsafe {
+                libc::sysctlbyname(
+                    cname.as_ptr(),
+                    buf.as_mut_ptr().cast(),
+                    &mut len,
+                    std::ptr::null_mut(),
+                    0,
+                )
+            };
+            let value = match (rc, len) {
+                (0, 4) => i128::from(i32::from_ne_bytes([buf[0], buf[1], buf[2], buf[3]])),
+                (0, 8) => i128::from(i64::from_ne_bytes(buf)),
+                _ => continue,
+            };
+            facts.values.insert(name, value);
+        }
+        facts
+    }
+}
+
+#[cfg(any(target_os = "macos", target_os = "freebsd"))]
+pub use reader::read;

@@ -1,0 +1,316 @@
+//! What the Linux model needs to know about its host: sysctls from
+//! /proc/sys, and the kernel constants no file shows, calibrated by one
+//! probe each. The reader runs only on Linux; the facts are plain data.
+
+use crate::expr::Sym;
+use crate::platform::fact::Fact;
+
+/// What the Linux model needs. Sysctls are read from /proc/sys; the one
+/// kernel constant that no file exposes is calibrated (see `skb_overhead`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinuxFacts {
+    pub wmem_max: i128,
+    pub rmem_max: i128,
+    pub wmem_default: i128,
+    pub rmem_default: i128,
+    pub tcp_wmem: [i128; 3],
+    pub tcp_rmem: [i128; 3],
+    pub tcp_reordering: i128,
+    pub tcp_congestion_control: String,
+    pub loopback_mtu: i128,
+    /// SKB_DATA_ALIGN(sizeof(struct sk_buff)), which fixes SOCK_MIN_RCVBUF
+    /// (2048 + this) and SOCK_MIN_SNDBUF (twice that). It depends on the
+    /// kernel's version, config and arch, so it is calibrated by one probe:
+    /// SO_RCVBUF = 0 on a fresh socket reads back SOCK_MIN_RCVBUF.
+    pub skb_overhead: i128,
+    /// Microseconds per timer tick (1e6 / HZ). HZ is a build option that no
+    /// file shows, so it is calibrated by one probe: SO_RCVTIMEO = 1 us is
+    /// stored as one tick and reads back as (0, jiffy_us).
+    pub jiffy_us: i128,
+    pub ip_default_ttl: i128,
+    pub tcp_keepalive_time: i128,
+    pub tcp_keepalive_intvl: i128,
+    pub tcp_keepalive_probes: i128,
+    pub tcp_timestamps: i128,
+    pub tcp_ecn: i128,
+    pub tcp_available_congestion_control: Vec<String>,
+    pub tcp_allowed_congestion_control: Vec<String>,
+    pub bindv6only: i128,
+    pub ipv6_hop_limit: i128,
+    pub busy_read: i128,
+    /// net.unix.max_dgram_qlen: how many datagrams a unix socket queues.
+    pub max_dgram_qlen: i128,
+    /// net.core.busy_read is global and only the initial network namespace
+    /// shows it; elsewhere it is calibrated by one SO_BUSY_POLL read.
+    pub busy_read_calibrated: bool,
+    /// The running kernel's (major, minor), for rules that changed between
+    /// releases.
+    pub kernel_version: (u32, u32),
+    /// CAP_NET_ADMIN in the initial user namespace, which the FORCE options need.
+    pub cap_net_admin: bool,
+    /// CAP_NET_RAW or CAP_NET_ADMIN in this network namespace's user
+    /// namespace (SO_PRIORITY above 6, SO_MARK, IP_TRANSPARENT).
+    pub cap_net_raw_or_admin: bool,
+}
+
+/// TCP_SKB_MIN_TRUESIZE's fixed part (include/net/sock.h).
+pub const TCP_SKB_MIN_DATA: i128 = 2048;
+
+impl LinuxFacts {
+    pub fn wmem_max(&self) -> Sym {
+        sym("wmem_max", self.wmem_max)
+    }
+    pub fn rmem_max(&self) -> Sym {
+        sym("rmem_max", self.rmem_max)
+    }
+    pub fn wmem_default(&self) -> Sym {
+        sym("wmem_default", self.wmem_default)
+    }
+    pub fn rmem_default(&self) -> Sym {
+        sym("rmem_default", self.rmem_default)
+    }
+    pub fn tcp_wmem_default(&self) -> Sym {
+        sym("tcp_wmem[1]", self.tcp_wmem[1])
+    }
+    pub fn tcp_rmem_default(&self) -> Sym {
+        sym("tcp_rmem[1]", self.tcp_rmem[1])
+    }
+    pub fn min_rcvbuf(&self) -> Sym {
+        sym("SOCK_MIN_RCVBUF", TCP_SKB_MIN_DATA + self.skb_overhead)
+    }
+    pub fn min_sndbuf(&self) -> Sym {
+        sym("SOCK_MIN_SNDBUF", 2 * (TCP_SKB_MIN_DATA + self.skb_overhead))
+    }
+    pub fn jiffy(&self) -> Sym {
+        sym("jiffy", self.jiffy_us)
+    }
+    pub fn hz(&self) -> i128 {
+        1_000_000 / self.jiffy_us
+    }
+}
+
+const fn sym(name: &'static str, value: i128) -> Sym {
+    Sym { name, value }
+}
+
+impl LinuxFacts {
+    /// Limits read from the OS, for the report.
+    pub fn report(&self, ipv6: bool) -> Vec<Fact> {
+        let l = self;
+        let triple = |t: [i128; 3]| format!("{} {} {}", t[0], t[1], t[2]);
+        vec![
+            Fact::new("net.core.wmem_max", l.wmem_max),
+            Fact::new("net.core.rmem_max", l.rmem_max),
+            Fact::new("net.core.wmem_default", l.wmem_default),
+            Fact::new("net.core.rmem_default", l.rmem_default),
+            Fact::new("net.ipv4.tcp_wmem", triple(l.tcp_wmem)),
+            Fact::new("net.ipv4.tcp_rmem", triple(l.tcp_rmem)),
+            Fact::new("net.ipv4.tcp_reordering", l.tcp_reordering),
+            Fact::new("net.ipv4.tcp_congestion_control", l.tcp_congestion_control.as_str()),
+            Fact::new("lo.mtu", l.loopback_mtu),
+            Fact::new("net.ipv4.ip_default_ttl", l.ip_default_ttl),
+            Fact::new("net.ipv4.tcp_keepalive_time", l.tcp_keepalive_time),
+            Fact::new("net.ipv4.tcp_keepalive_intvl", l.tcp_keepalive_intvl),
+            Fact::new("net.ipv4.tcp_keepalive_probes", l.tcp_keepalive_probes),
+            Fact::new("net.ipv4.tcp_timestamps", l.tcp_timestamps),
+            Fact::new("net.ipv4.tcp_ecn", l.tcp_ecn),
+            Fact::new(
+                "net.ipv4.tcp_available_congestion_control",
+                l.tcp_available_congestion_control.join(" "),
+            ),
+            Fact::new(
+                "net.ipv4.tcp_allowed_congestion_control",
+                l.tcp_allowed_congestion_control.join(" "),
+            ),
+            Fact::new("net.ipv6.bindv6only", l.bindv6only),
+            Fact::new("net.ipv6.conf.all.hop_limit", l.ipv6_hop_limit),
+            Fact::new("net.core.busy_read", l.busy_read),
+            Fact::new("net.unix.max_dgram_qlen", l.max_dgram_qlen),
+            Fact::new("cap_net_admin", l.cap_net_admin),
+            Fact::new("cap_net_raw_or_admin", l.cap_net_raw_or_admin),
+            Fact::new("ipv6", ipv6),
+        ]
+    }
+
+
+    /// Facts the kernel does not expose, and how each was calibrated.
+    pub fn calibrated(&self) -> Vec<Fact> {
+        let l = self;
+        vec![
+            Fact {
+                name: "skb_overhead",
+                value: l.skb_overhead.into(),
+                how: Some(
+                    "SO_RCVBUF=0 on a fresh unix datagram socket reads SOCK_MIN_RCVBUF = 2048 + skb_overhead",
+                ),
+            },
+            Fact {
+                name: "SOCK_MIN_RCVBUF",
+                value: l.min_rcvbuf().value.into(),
+                how: Some("2048 + skb_overhead (include/net/sock.h)"),
+            },
+            Fact {
+                name: "SOCK_MIN_SNDBUF",
+                value: l.min_sndbuf().value.into(),
+                how: Some("2 * SOCK_MIN_RCVBUF (include/net/sock.h)"),
+            },
+            Fact {
+                name: "jiffy_us",
+                value: l.jiffy_us.into(),
+                how: Some("SO_RCVTIMEO = (0, 1us) reads back one tick, (0, jiffy_us)"),
+            },
+            Fact {
+                name: "HZ",
+                value: l.hz().into(),
+                how: Some("1000000 / jiffy_us"),
+            },
+        ]
+        .into_iter()
+        .chain(l.busy_read_calibrated.then(|| Fact {
+            name: "net.core.busy_read",
+            value: l.busy_read.into(),
+            how: Some("not visible in this network namespace: a new socket's SO_BUSY_POLL"),
+        }))
+        .collect()
+    }
+}
+
+
+/// The running kernel's release, e.g. "6.18.44-fc".
+#[cfg(target_os = "linux")]
+pub fn kernel_release() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/osrelease")
+        .map(|s| s.trim().to_string())
+        .unwrap_or_else(|_| "unknown".into())
+}
+
+#[cfg(target_os = "linux")]
+mod reader {
+    use super::{kernel_release, LinuxFacts, TCP_SKB_MIN_DATA};
+    use crate::catalog;
+    use crate::fixture;
+    use crate::kind::Kind;
+    use crate::option::{BufferOpt, Opt, SocketOpt};
+    use crate::platform::files;
+    use crate::sys;
+
+pub fn read() -> Result<LinuxFacts, String> {
+    let busy_read = match number("net/core/busy_read") {
+        Ok(v) => (v, false),
+        Err(_) => (calibrate_busy_read()?, true),
+    };
+    Ok(LinuxFacts {
+        wmem_max: number("net/core/wmem_max")?,
+        rmem_max: number("net/core/rmem_max")?,
+        wmem_default: number("net/core/wmem_default")?,
+        rmem_default: number("net/core/rmem_default")?,
+        tcp_wmem: triple("net/ipv4/tcp_wmem")?,
+        tcp_rmem: triple("net/ipv4/tcp_rmem")?,
+        tcp_reordering: number("net/ipv4/tcp_reordering")?,
+        tcp_congestion_control: sysctl("net/ipv4/tcp_congestion_control")?,
+        loopback_mtu: files::number("/sys/class/net/lo/mtu")?,
+        skb_overhead: calibrate_skb_overhead()?,
+        jiffy_us: calibrate_jiffy()?,
+        ip_default_ttl: number("net/ipv4/ip_default_ttl")?,
+        tcp_keepalive_time: number("net/ipv4/tcp_keepalive_time")?,
+        tcp_keepalive_intvl: number("net/ipv4/tcp_keepalive_intvl")?,
+        tcp_keepalive_probes: number("net/ipv4/tcp_keepalive_probes")?,
+        tcp_timestamps: number("net/ipv4/tcp_timestamps")?,
+        tcp_ecn: number("net/ipv4/tcp_ecn")?,
+        tcp_available_congestion_control: words("net/ipv4/tcp_available_congestion_control")?,
+        tcp_allowed_congestion_control: words("net/ipv4/tcp_allowed_congestion_control")?,
+        // Without IPv6 these files may be missing; the IPv6 kinds are then skipped.
+        bindv6only: number("net/ipv6/bindv6only").unwrap_or(0),
+        ipv6_hop_limit: number("net/ipv6/conf/all/hop_limit").unwrap_or(64),
+        busy_read: busy_read.0,
+        max_dgram_qlen: number("net/unix/max_dgram_qlen")?,
+        busy_read_calibrated: busy_read.1,
+        kernel_version: kernel_version(&kernel_release())?,
+        cap_net_admin: cap_net_admin(),
+        cap_net_raw_or_admin: effective_caps() & (1 << CAP_NET_RAW | 1 << CAP_NET_ADMIN) != 0,
+    })
+}
+
+/// "6.18.44-fc" -> (6, 18).
+fn kernel_version(release: &str) -> Result<(u32, u32), String> {
+    let mut parts = release.split(|c: char| !c.is_ascii_digit());
+    let mut next = || parts.next().and_then(|p| p.parse().ok());
+    match (next(), next()) {
+        (Some(major), Some(minor)) => Ok((major, minor)),
+        _ => Err(format!("cannot read a kernel version from {release:?}")),
+    }
+}
+
+fn words(name: &str) -> Result<Vec<String>, String> {
+    Ok(sysctl(name)?.split_whitespace().map(str::to_string).collect())
+}
+
+/// One probe: a new socket's SO_BUSY_POLL is net.core.busy_read.
+fn calibrate_busy_read() -> Result<i128, String> {
+    let why = |e: String| format!("calibrating net.core.busy_read failed: {e}");
+    let socket = fixture::new_socket(Kind::UnixDgram).map_err(|e| why(e.to_string()))?;
+    let code = sys::code(catalog::spec(Opt::Socket(SocketOpt::BusyPoll))).expect("SO_BUSY_POLL exists on Linux");
+    sys::get_int(&socket, code).map(i128::from).map_err(why)
+}
+
+/// One probe: a 1 us receive timeout is stored as one tick.
+fn calibrate_jiffy() -> Result<i128, String> {
+    let why = |e: String| format!("calibrating HZ failed: {e}");
+    let socket = fixture::new_socket(Kind::UnixDgram).map_err(|e| why(e.to_string()))?;
+    let code = sys::code(catalog::spec(Opt::Socket(SocketOpt::Rcvtimeo))).expect("SO_RCVTIMEO exists on Linux");
+    sys::set_timeval(&socket, code, 0, 1).map_err(why)?;
+    let (sec, usec) = sys::get_timeval(&socket, code).map_err(why)?;
+    if sec != 0 || usec <= 0 {
+        return Err(why(format!("1 us read back as ({sec}, {usec})")));
+    }
+    Ok(usec)
+}
+
+fn sysctl(name: &str) -> Result<String, String> {
+    files::text(&format!("/proc/sys/{name}"))
+}
+
+fn number(name: &str) -> Result<i128, String> {
+    files::number(&format!("/proc/sys/{name}"))
+}
+
+fn triple(name: &str) -> Result<[i128; 3], String> {
+    files::triple(&format!("/proc/sys/{name}"))
+}
+
+/// One probe: SO_RCVBUF = 0 stores max(0, SOCK_MIN_RCVBUF).
+fn calibrate_skb_overhead() -> Result<i128, String> {
+    let why = |e: String| format!("calibrating SOCK_MIN_RCVBUF failed: {e}");
+    let socket = fixture::new_socket(Kind::UnixDgram).map_err(|e| why(e.to_string()))?;
+    let code = sys::code(catalog::spec(Opt::Buffer(BufferOpt::Rcvbuf))).expect("SO_RCVBUF exists on Linux");
+    sys::set_int(&socket, code, 0).map_err(why)?;
+    let min = sys::get_int(&socket, code).map_err(why)?;
+    Ok(i128::from(min) - TCP_SKB_MIN_DATA)
+}
+
+/// `sockopt_capable(CAP_NET_ADMIN)` asks the initial user namespace
+/// (net/core/sock.c), whose /proc inode is PROC_USER_INIT_INO.
+fn cap_net_admin() -> bool {
+    const PROC_USER_INIT_INO: &str = "user:[4026531837]";
+    let in_init_ns = std::fs::read_link("/proc/self/ns/user")
+        .map(|p| p.to_string_lossy() == PROC_USER_INIT_INO)
+        .unwrap_or(false);
+    in_init_ns && effective_caps() & (1 << CAP_NET_ADMIN) != 0
+}
+
+const CAP_NET_ADMIN: u32 = 12;
+const CAP_NET_RAW: u32 = 13;
+
+/// The effective capability set of this process (CapEff in /proc/self/status).
+fn effective_caps() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("CapEff:"))
+        .and_then(|hex| u64::from_str_radix(hex.trim(), 16).ok())
+        .unwrap_or(0)
+}
+}
+
+#[cfg(target_os = "linux")]
+pub use reader::read;

@@ -1,0 +1,53 @@
+//! The check every Linux option goes through first: does this kind of
+//! socket's protocol handle the option's level at all?
+
+use crate::case::Request;
+use crate::kind::{Domain, Kind};
+use crate::option::Level;
+use crate::prediction::Prediction;
+use crate::rule::Rule;
+
+pub const LEVEL_UNIX: Rule = Rule {
+    id: "linux.level.unix",
+    formula: "EOPNOTSUPP",
+    why: "unix sockets have no setsockopt/getsockopt for any level but SOL_SOCKET",
+    source: "net/socket.c do_sock_setsockopt / do_sock_getsockopt (no ops->setsockopt for AF_UNIX)",
+};
+pub const LEVEL_SET_ENOPROTOOPT: Rule = Rule {
+    id: "linux.level.set_enoprotoopt",
+    formula: "ENOPROTOOPT",
+    why: "a level this protocol does not handle falls through to ip_setsockopt / ipv6_setsockopt, which answer ENOPROTOOPT",
+    source: "net/ipv4/ip_sockglue.c ip_setsockopt; net/ipv6/ipv6_sockglue.c ipv6_setsockopt",
+};
+pub const LEVEL_GET_IPV4: Rule = Rule {
+    id: "linux.level.get_eopnotsupp",
+    formula: "EOPNOTSUPP",
+    why: "on an IPv4 socket a level it does not handle falls through to ip_getsockopt, which answers EOPNOTSUPP (not the setter's ENOPROTOOPT)",
+    source: "net/ipv4/ip_sockglue.c ip_getsockopt",
+};
+pub const LEVEL_GET_IPV6: Rule = Rule {
+    id: "linux.level.get_enoprotoopt",
+    formula: "ENOPROTOOPT",
+    why: "on an IPv6 socket a level it does not handle falls through to ipv6_getsockopt, which answers ENOPROTOOPT",
+    source: "net/ipv6/ipv6_sockglue.c ipv6_getsockopt",
+};
+
+/// The error when the socket's protocol does not handle the option's level.
+pub fn refusal(level: Level, kind: Kind, request: &Request) -> Option<Prediction> {
+    let handled = match level {
+        Level::Socket => true,
+        Level::Tcp => kind.is_tcp(),
+        Level::Ip => kind.domain() != Domain::Unix,
+        Level::Ipv6 => kind.domain() == Domain::Ipv6,
+    };
+    if handled {
+        return None;
+    }
+    Some(match (kind.domain(), request) {
+        (Domain::Unix, _) => Prediction::err("EOPNOTSUPP", vec![&LEVEL_UNIX]),
+        (_, Request::Set(_)) => Prediction::err("ENOPROTOOPT", vec![&LEVEL_SET_ENOPROTOOPT]),
+        (Domain::Ipv4, Request::Default) => Prediction::err("EOPNOTSUPP", vec![&LEVEL_GET_IPV4]),
+        (Domain::Ipv6, Request::Default) => Prediction::err("ENOPROTOOPT", vec![&LEVEL_GET_IPV6]),
+    })
+}
+

@@ -1,0 +1,114 @@
+//! Linux: net/core/sock.c and the protocol files, as read for kernel 6.x.
+//! Each family of options has its own file; `options.rs` routes a case to
+//! it after the level check (`level.rs`). Facts come from /proc/sys and two
+//! calibration probes (`facts.rs`).
+
+mod buffers;
+pub mod capacity;
+pub mod effects;
+pub mod facts;
+mod ipv4;
+mod ipv6;
+pub mod level;
+pub mod options;
+pub mod shared;
+mod socket;
+mod tcp;
+
+use crate::capacity::{Capacity, Side};
+use crate::effect::Effect;
+use crate::kind::{Kind, State};
+use crate::ladder::Anchors;
+use crate::option::{Limit, OptionSpec};
+use crate::os::Os;
+use crate::platform::fact::Fact;
+use crate::platform::{Asked, Platform};
+use crate::prediction::Prediction;
+use crate::rule::Rule;
+use facts::LinuxFacts;
+
+/// The Linux model over one host's facts.
+#[derive(Debug, Clone)]
+pub struct Linux {
+    pub facts: LinuxFacts,
+    pub release: String,
+    /// Whether `::1` can be bound, for the report.
+    pub ipv6: bool,
+}
+
+impl Platform for Linux {
+    fn os(&self) -> Os {
+        Os::Linux
+    }
+
+    fn label(&self) -> &'static str {
+        "linux"
+    }
+
+    fn release(&self) -> String {
+        self.release.clone()
+    }
+
+    fn facts(&self) -> Vec<Fact> {
+        self.facts.report(self.ipv6)
+    }
+
+    fn calibrated(&self) -> Vec<Fact> {
+        self.facts.calibrated()
+    }
+
+    fn anchors(&self, option: &OptionSpec) -> Anchors {
+        let l = &self.facts;
+        Anchors {
+            max: option.limit.map(|limit| match limit {
+                Limit::SendBuffer => l.wmem_max(),
+                Limit::RecvBuffer => l.rmem_max(),
+            }),
+            jiffy_us: Some(l.jiffy()),
+            default_congestion: Some(l.tcp_congestion_control.clone()),
+        }
+    }
+
+    fn predict(&self, asked: Asked<'_>) -> Prediction {
+        options::predict(asked.option, asked.kind, asked.state, asked.request, &self.facts)
+    }
+
+    fn formula(&self, option: &OptionSpec, kind: Kind, state: State) -> String {
+        options::formula(option, kind, state, &self.facts)
+    }
+
+    fn capacity(&self, kind: Kind, side: Side, requested: Option<i32>) -> (Option<Capacity>, &'static Rule) {
+        capacity::predict(kind, side, requested, &self.facts)
+    }
+
+    fn models_effects(&self) -> bool {
+        true
+    }
+
+    fn predict_effect(&self, effect: &Effect, kind: Kind) -> Prediction {
+        effects::predict(effect, kind, &self.facts)
+    }
+
+    fn rules(&self) -> Vec<&'static Rule> {
+        let mut all = options::rules();
+        all.extend(capacity::RULES);
+        all.extend(effects::RULES);
+        all
+    }
+
+    fn era(&self, option: &OptionSpec) -> Option<&'static str> {
+        options::era(option, &self.facts)
+    }
+
+    fn capacity_era(&self) -> Option<&'static str> {
+        Some(capacity::era(&self.facts))
+    }
+
+    fn privileges(&self) -> &'static str {
+        match (self.facts.cap_net_admin, self.facts.cap_net_raw_or_admin) {
+            (true, _) => "cap_net_admin",
+            (false, true) => "cap_net_raw",
+            (false, false) => "unprivileged",
+        }
+    }
+}

@@ -1,0 +1,80 @@
+//! Routes a Linux case to its family's model, after the level check. One
+//! arm per family; each family matches its options without a catch-all.
+
+use super::facts::LinuxFacts;
+use super::level::{self, LEVEL_GET_IPV4, LEVEL_GET_IPV6, LEVEL_SET_ENOPROTOOPT, LEVEL_UNIX};
+use super::shared::Args;
+use super::{buffers, ipv4, ipv6, socket, tcp};
+use crate::case::Request;
+use crate::kind::{Kind, State};
+use crate::option::{Opt, OptionSpec, SocketOpt};
+use crate::prediction::Prediction;
+use crate::rule::Rule;
+use crate::value::RelativeValue;
+
+pub fn rules() -> Vec<&'static Rule> {
+    let mut all = vec![
+        &LEVEL_UNIX,
+        &LEVEL_SET_ENOPROTOOPT,
+        &LEVEL_GET_IPV4,
+        &LEVEL_GET_IPV6,
+        &super::shared::WRONG_TYPE,
+        &super::shared::FLAG,
+    ];
+    for family in [
+        buffers::RULES,
+        socket::RULES,
+        tcp::RULES,
+        ipv4::RULES,
+        ipv6::RULES,
+    ] {
+        all.extend(family);
+    }
+    all
+}
+
+pub fn predict(option: &OptionSpec, kind: Kind, state: State, request: &Request, host: &LinuxFacts) -> Prediction {
+    if let Some(refused) = level::refusal(option.level(), kind, request) {
+        return refused;
+    }
+    match option.id {
+        Opt::Buffer(_) => buffers::predict(option, kind, state, request, host),
+        Opt::Socket(o) => socket::predict(&Args { opt: o, kind, state, host }, request),
+        Opt::Tcp(o) => tcp::predict(&Args { opt: o, kind, state, host }, request),
+        Opt::Ip(o) => ipv4::predict(&Args { opt: o, kind, state, host }, request),
+        Opt::Ipv6(o) => ipv6::predict(&Args { opt: o, kind, state, host }, request),
+    }
+}
+
+/// For options whose behaviour changed between kernel releases: which era
+/// this kernel is in, so that snapshots keep those rows apart per era.
+pub fn era(option: &OptionSpec, host: &LinuxFacts) -> Option<&'static str> {
+    match option.id {
+        Opt::Socket(SocketOpt::Passcred) if host.kernel_version < socket::PASSCRED_RESTRICTED_SINCE => {
+            Some("before-6.16")
+        }
+        Opt::Socket(SocketOpt::Passcred) => Some("6.16-and-later"),
+        _ => None,
+    }
+}
+
+pub fn formula(option: &OptionSpec, kind: Kind, state: State, host: &LinuxFacts) -> String {
+    let get = level::refusal(option.level(), kind, &Request::Default);
+    let set = level::refusal(option.level(), kind, &Request::Set(RelativeValue::int(0)));
+    if let (Some(get), Some(set)) = (get, set) {
+        return format!(
+            "not handled by {kind} sockets: set {} ({}), get {} ({})",
+            set.expected,
+            set.rule_id(),
+            get.expected,
+            get.rule_id()
+        );
+    }
+    match option.id {
+        Opt::Buffer(_) => buffers::formula(option, kind, state, host),
+        Opt::Socket(o) => socket::main_rule(&Args { opt: o, kind, state, host }).formula.to_string(),
+        Opt::Tcp(o) => tcp::main_rule(&Args { opt: o, kind, state, host }).formula.to_string(),
+        Opt::Ip(o) => ipv4::main_rule(&Args { opt: o, kind, state, host }).formula.to_string(),
+        Opt::Ipv6(o) => ipv6::main_rule(&Args { opt: o, kind, state, host }).formula.to_string(),
+    }
+}

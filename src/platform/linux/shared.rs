@@ -1,0 +1,75 @@
+//! Small pieces every Linux family model uses: the case's arguments, flag
+//! and range rules, and host facts as named values.
+
+use crate::case::Request;
+use crate::expr::Expr;
+use crate::kind::{Kind, State};
+use crate::platform::linux::facts::LinuxFacts;
+use crate::prediction::Prediction;
+use crate::rule::Rule;
+use crate::value::RelativeValue;
+
+/// What a family model needs to know about the case.
+pub struct Args<'a, O> {
+    pub opt: O,
+    pub kind: Kind,
+    pub state: State,
+    pub host: &'a LinuxFacts,
+}
+
+/// The integer of a request, or None for another type.
+pub fn int(request: &Request) -> Option<Expr> {
+    match request {
+        Request::Set(RelativeValue::Int(e)) => Some(*e),
+        _ => None,
+    }
+}
+
+/// A prediction for a request of the wrong type (a model/ladder mismatch).
+pub fn wrong_type() -> Prediction {
+    Prediction::err("EINVAL", vec![&WRONG_TYPE])
+}
+
+pub const WRONG_TYPE: Rule = Rule {
+    id: "linux.wrong_type",
+    formula: "EINVAL",
+    why: "the request's type does not match the option (a catalogue mistake, not kernel behaviour)",
+    source: "-",
+};
+
+/// `val ? 1 : 0`: how most flags are stored and read back.
+pub const FLAG: Rule = Rule {
+    id: "linux.flag",
+    formula: "v != 0",
+    why: "the kernel stores a flag as one bit (`valbool = val ? 1 : 0`) and reads back 0 or 1",
+    source: "net/core/sock.c sk_setsockopt; net/ipv4/ip_sockglue.c; net/ipv4/tcp.c do_tcp_setsockopt",
+};
+
+/// A flag option: default `default`, any non-zero request reads back 1.
+pub fn flag(request: &Request, default: i128, default_rule: &'static Rule) -> Prediction {
+    match request {
+        Request::Default => Prediction::ok(RelativeValue::int(default), vec![default_rule]),
+        Request::Set(RelativeValue::Int(v)) => Prediction::ok(RelativeValue::int((v.value() != 0).into()), vec![&FLAG]),
+        Request::Set(_) => wrong_type(),
+    }
+}
+
+/// An int stored as given within `lo..=hi`, else EINVAL.
+pub fn ranged(v: Expr, lo: i128, hi: i128, ok: &'static Rule, bad: &'static Rule) -> Prediction {
+    if (lo..=hi).contains(&v.value()) {
+        Prediction::ok(RelativeValue::Int(v), vec![ok])
+    } else {
+        Prediction::err("EINVAL", vec![bad])
+    }
+}
+
+/// kmalloc's rounding of an allocation size: the next power of two (sizes
+/// here are small and positive).
+pub fn roundup_pow2(n: i128) -> i128 {
+    (n.max(1) as u128).next_power_of_two() as i128
+}
+
+/// A host fact shown by its name in snapshots.
+pub fn fact(name: &'static str, value: i128) -> RelativeValue {
+    RelativeValue::Int(Expr::of(crate::expr::Sym { name, value }))
+}

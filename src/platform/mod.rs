@@ -1,0 +1,118 @@
+//! One folder per platform, each behind the `Platform` trait: the facts it
+//! reads from its OS, where the ladders' relative rungs sit, and the model
+//! that predicts every option with a cited rule. Platform code is pure
+//! except each folder's `facts.rs`, which reads the running OS.
+//!
+//! `host` picks the platform of the running OS; `offline` builds one from an
+//! OS's stock facts, so any OS's model can be asked from any machine.
+
+pub mod bsd;
+pub mod fact;
+pub mod files;
+pub mod freebsd;
+pub mod linux;
+pub mod macos;
+pub mod windows;
+pub mod wine;
+
+use crate::api::Api;
+use crate::capacity::{Capacity, Side};
+use crate::effect::Effect;
+use crate::kind::{Kind, State};
+use crate::ladder::Anchors;
+use crate::option::OptionSpec;
+use crate::os::Os;
+use crate::prediction::Prediction;
+use crate::case::Request;
+use crate::rule::Rule;
+use fact::Fact;
+
+/// The rule of a case no model covers (a capacity or effect on an OS whose
+/// model has none).
+pub const UNMODELLED: Rule = Rule {
+    id: "none.unmodelled",
+    formula: "?",
+    why: "no model exists for this on this OS, so nothing is predicted",
+    source: "-",
+};
+
+/// What a case asks a model: the option on one kind in one state, through
+/// one path.
+#[derive(Debug, Clone, Copy)]
+pub struct Asked<'a> {
+    pub option: &'static OptionSpec,
+    pub kind: Kind,
+    pub state: State,
+    pub api: Api,
+    /// The request as the kernel sees it (after the path's conversion).
+    pub request: &'a Request,
+}
+
+pub trait Platform: Send + Sync + std::fmt::Debug {
+    fn os(&self) -> Os;
+
+    /// The platform's name in reports and snapshot suffixes (`linux`,
+    /// `windows-wine`, `macos`).
+    fn label(&self) -> &'static str;
+
+    /// The release the model speaks for (kernel release, Wine version, or
+    /// the modelled release of an offline model).
+    fn release(&self) -> String;
+
+    /// The facts the model uses, typed, each with where it comes from.
+    fn facts(&self) -> Vec<Fact>;
+
+    /// Facts the OS does not expose, and how each was calibrated.
+    fn calibrated(&self) -> Vec<Fact> {
+        Vec::new()
+    }
+
+    /// The host quantities an option's relative rungs are placed at.
+    fn anchors(&self, option: &OptionSpec) -> Anchors;
+
+    /// The OS's answer to a request, with the rules that produced it.
+    fn predict(&self, asked: Asked<'_>) -> Prediction;
+
+    /// The OS's rule for an option as one formula with this host's numbers.
+    fn formula(&self, option: &OptionSpec, kind: Kind, state: State) -> String;
+
+    /// The predicted capacity of a buffer, where a rule covers it.
+    fn capacity(&self, _kind: Kind, _side: Side, _requested: Option<i32>) -> (Option<Capacity>, &'static Rule) {
+        (None, &UNMODELLED)
+    }
+
+    /// Whether the model predicts effects (what a set does to later reads).
+    fn models_effects(&self) -> bool {
+        false
+    }
+
+    fn predict_effect(&self, _effect: &Effect, _kind: Kind) -> Prediction {
+        Prediction::err("UNMODELLED", vec![&UNMODELLED])
+    }
+
+    /// Kinds the modelled OS cannot create, with the error socket() gives
+    /// there (an offline run skips them, as a measured run does).
+    fn unsupported_kinds(&self) -> Vec<(Kind, &'static str)> {
+        Vec::new()
+    }
+
+    /// Every rule the model can name.
+    fn rules(&self) -> Vec<&'static Rule>;
+
+    /// For options whose behaviour changed between releases: the era this
+    /// release is in, which keeps their snapshot rows apart.
+    fn era(&self, _option: &OptionSpec) -> Option<&'static str> {
+        None
+    }
+
+    /// Likewise for the capacity table.
+    fn capacity_era(&self) -> Option<&'static str> {
+        None
+    }
+
+    /// Which privileges the privileged rows depend on were held
+    /// (`cap_net_admin`, `unprivileged`), for their snapshot's name.
+    fn privileges(&self) -> &'static str {
+        "unprivileged"
+    }
+}
