@@ -58,7 +58,7 @@ fn engine_case(value: i32) -> bool {
         path: Api::Raw,
         request: Request::Set(RelativeValue::int(value.into())),
     };
-    engine::run(&case, host()).agrees()
+    engine::cases::run(&case, host()).agrees()
 }
 
 #[cfg(unix)]
@@ -77,7 +77,7 @@ fn buffer_matrix(bencher: divan::Bencher) {
     let cases = buffer_cases();
     bencher
         .counter(divan::counter::ItemsCount::new(cases.len()))
-        .bench(|| engine::run_all(&cases, host()));
+        .bench(|| engine::cases::run_all(&cases, host()));
 }
 
 #[divan::bench(sample_count = 5)]
@@ -85,7 +85,7 @@ fn full_matrix(bencher: divan::Bencher) {
     let cases = matrix::cases(host(), &Filter::default(), &Requests::Ladder);
     bencher
         .counter(divan::counter::ItemsCount::new(cases.len()))
-        .bench(|| engine::run_all(&cases, host()));
+        .bench(|| engine::cases::run_all(&cases, host()));
 }
 
 fn buffer_cases() -> Vec<Case> {
@@ -141,7 +141,7 @@ fn main() {
     }
     let cases = matrix::cases(host(), &Filter::default(), &Requests::Ladder);
     let start = Instant::now();
-    let rows = engine::run_all(&cases, host());
+    let rows = engine::cases::run_all(&cases, host());
     let secs = start.elapsed().as_secs_f64();
     println!(
         "full matrix: {} cases in {:.3} s on {} threads = {:.0} cases/s",

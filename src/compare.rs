@@ -3,16 +3,8 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use crate::snapshot::{self, Entry};
 use std::path::Path;
-
-/// One snapshot row: where it was taken, the case, and its result.
-#[derive(Debug, Clone)]
-struct Row {
-    os: String,
-    key: Key,
-    effective: String,
-    rule: String,
-}
 
 /// What identifies a case across OSes.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -46,48 +38,16 @@ impl Filter {
     }
 }
 
-/// Reads every `*.snap` table under `dir` (the effects and capacity tables
-/// are left out: they are not option cases).
-fn read_rows(dir: &Path) -> Result<Vec<Row>, String> {
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "snap"))
-        .collect();
-    files.sort();
-    let mut rows = Vec::new();
-    for file in files {
-        let name = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-        let Some((family, os)) = name.split_once('@') else {
-            continue;
-        };
-        if family == "effects" || family == "capacity" {
-            continue;
-        }
-        let text =
-            std::fs::read_to_string(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-        let body = text.splitn(3, "---\n").nth(2).unwrap_or_default();
-        for (order, line) in body.lines().skip(1).enumerate() {
-            let cells: Vec<&str> = line.split(" | ").map(str::trim).collect();
-            let [option, kind, state, path, requested, effective, rule] = cells[..] else {
-                return Err(format!("{}: a row without 7 columns: {line:?}", file.display()));
-            };
-            rows.push(Row {
-                os: os.to_string(),
-                key: Key {
-                    option: option.into(),
-                    kind: kind.into(),
-                    state: state.into(),
-                    path: path.into(),
-                    requested: requested.into(),
-                    order,
-                },
-                effective: effective.into(),
-                rule: rule.into(),
-            });
-        }
+/// A committed row as this table keys it.
+fn key(e: &Entry) -> Key {
+    Key {
+        option: e.option.clone(),
+        kind: e.kind.clone(),
+        state: e.state.clone(),
+        path: e.path.clone(),
+        requested: e.requested.clone(),
+        order: e.order,
     }
-    Ok(rows)
 }
 
 /// One OS's result for a case: the effective value and the rule, if the OS
@@ -104,9 +64,9 @@ type CaseId = (String, String, String, String, String);
 
 impl Table {
     pub fn build(dir: &Path, filter: &Filter) -> Result<Table, String> {
-        let rows: Vec<Row> = read_rows(dir)?
+        let rows: Vec<Entry> = snapshot::read_dir(dir)?
             .into_iter()
-            .filter(|r| filter.keeps(&r.key))
+            .filter(|e| filter.keeps(&key(e)))
             .collect();
         let mut oses: Vec<String> = rows.iter().map(|r| r.os.clone()).collect();
         oses.sort();
@@ -114,7 +74,7 @@ impl Table {
         // The first time a case is seen fixes its place.
         let mut lines: BTreeMap<CaseId, (Key, Vec<Cell>)> = BTreeMap::new();
         for r in rows {
-            let k = &r.key;
+            let k = &key(&r);
             let id = (
                 k.option.clone(),
                 k.kind.clone(),
@@ -125,7 +85,7 @@ impl Table {
             let column = oses.iter().position(|o| *o == r.os).expect("collected above");
             let entry = lines
                 .entry(id)
-                .or_insert_with(|| (r.key.clone(), vec![None; oses.len()]));
+                .or_insert_with(|| (k.clone(), vec![None; oses.len()]));
             entry.1[column] = Some((r.effective, r.rule));
         }
         let mut lines: Vec<_> = lines.into_values().collect();

@@ -43,6 +43,8 @@ pub mod predict;
 #[doc(hidden)]
 pub mod render;
 #[doc(hidden)]
+pub mod snapshot;
+#[doc(hidden)]
 pub mod socket2_casts;
 #[doc(hidden)]
 pub mod sys;

@@ -3,7 +3,7 @@
 use sockmatrix::cli::{self, Format, Parsed};
 use sockmatrix::host::Host;
 use sockmatrix::matrix::{self, Requests};
-use sockmatrix::{capacity, compare, effect, engine, render};
+use sockmatrix::{compare, engine, render};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {

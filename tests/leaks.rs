@@ -5,7 +5,7 @@
 
 use sockmatrix::host::Host;
 use sockmatrix::matrix::{self, Filter, Requests};
-use sockmatrix::{effect, engine};
+use sockmatrix::engine;
 
 fn open_fds() -> usize {
     std::fs::read_dir("/proc/self/fd").expect("/proc/self/fd").count()
@@ -27,11 +27,11 @@ fn the_matrix_leaves_no_fd_and_no_file() {
     let host = Host::detect().expect("host facts");
     let cases = matrix::cases(&host, &Filter::default(), &Requests::Ladder);
     // One warm-up run: lazily opened process-wide handles are not leaks.
-    engine::run_all(&cases, &host);
+    engine::cases::run_all(&cases, &host);
     let (fds, files) = (open_fds(), our_temp_entries());
     for round in 0..3 {
-        let rows = engine::run_all(&cases, &host);
-        let effects = effect::run_all(&host);
+        let rows = engine::cases::run_all(&cases, &host);
+        let effects = engine::effects::run_all(&host);
         assert_eq!(rows.len(), cases.len());
         assert!(!effects.is_empty());
         assert_eq!(open_fds(), fds, "open fds changed after round {round}");

@@ -4,11 +4,9 @@
 
 pub mod effects;
 mod json;
-mod snapshot;
 mod text;
 
 pub use json::json;
-pub use snapshot::snapshot;
 pub use text::{markdown, table};
 
 use crate::engine::cases::Row;

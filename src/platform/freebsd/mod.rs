@@ -1,46 +1,104 @@
-//! FreeBSD: sys/kern/uipc_socket.c sosetopt / sogetopt and
-//! uipc_sockbuf.c sbsetopt / sbreserve_locked, with the shared BSD rules in `bsd.rs`.
+//! FreeBSD: sys/kern/uipc_socket.c sosetopt / sogetopt, uipc_sockbuf.c
+//! sbsetopt / sbreserve_locked, the protocols' ctloutput functions
+//! (tcp_usrreq.c, udp_usrreq.c, ip_output.c, ip6_output.c, uipc_usrreq.c),
+//! as read for releng/13.1 and main (14/15). `options.rs` routes a case:
+//! options FreeBSD cannot name, the level refusals, then the family files
+//! (`socket.rs`, `tcp.rs`, `ip.rs`). Stock numbers per release: `facts.rs`.
 
-use crate::platform::bsd::{self, Flavor, FlavorRules, OverLimit};
-use crate::case::Request;
+pub mod facts;
+mod ip;
+pub mod options;
+mod socket;
+mod tcp;
+
+#[cfg(test)]
+mod published;
+
+use crate::kind::{Kind, State};
+use crate::ladder::Anchors;
 use crate::option::OptionSpec;
+use crate::os::Os;
 use crate::platform::bsd::facts::BsdFacts;
-use crate::kind::Kind;
+use crate::platform::bsd::{self, FlavorRules};
+use crate::platform::fact::Fact;
+use crate::platform::{Asked, Platform};
 use crate::prediction::Prediction;
 use crate::rule::Rule;
+use facts::{Release, KERN_OSRELDATE, STOCK};
+use options::Ctx;
 
+/// The modelled release ranges: 13 (releng/13.1 sources, socket2's FreeBSD
+/// 13.2 CI), 14 and 15 (main at 1500012 and 2025).
+pub const RELEASES: &[&str] = &["13", "14", "15"];
+
+/// The old shared-BSD flavour's rules, kept only because bsd/mod.rs's own
+/// tests still build a FreeBSD `Flavor` from them; this model does not use
+/// them (their ids carry `freebsd.legacy.`).
 pub const RULES: FlavorRules = crate::bsd_rules!(
-    "freebsd",
+    "freebsd.legacy",
     "freebsd sys/kern/uipc_socket.c sosetopt / sogetopt",
     "freebsd sys/kern/uipc_sockbuf.c sbreserve_locked"
 );
 
-const FLAVOR: Flavor = Flavor {
-    over_limit: OverLimit::EnobufsAbove {
-        msize: 256,
-        mclbytes: 2048,
-    },
-    rules: &RULES,
-    af_inet6: 28,
-};
-
-pub fn predict(option: &OptionSpec, kind: Kind, request: &Request, h: &BsdFacts) -> Prediction {
-    bsd::predict(&FLAVOR, option, kind, request, h)
-}
-
-pub fn rules() -> Vec<&'static Rule> {
-    RULES.all()
-}
-
-/// The model over one host's sysctls.
+/// The model over one host's sysctls. The release is the sysctl
+/// `kern.osreldate` (`__FreeBSD_version`) among the facts; without it the
+/// newest modelled release is assumed. Sysctls the facts lack take the
+/// release's stock value.
 #[derive(Debug, Clone)]
 pub struct FreeBsd {
     pub facts: BsdFacts,
 }
 
-impl crate::platform::Platform for FreeBsd {
-    fn os(&self) -> crate::os::Os {
-        crate::os::Os::FreeBsd
+impl FreeBsd {
+    /// The model of a release from its stock facts (the newest if `None`).
+    pub fn offline(release: Option<&str>) -> Result<FreeBsd, String> {
+        let release = match release {
+            None => Release::NEWEST,
+            Some(name) => Release::parse(name).ok_or_else(|| {
+                format!(
+                    "no FreeBSD model for release {name:?}; modelled releases: {}",
+                    RELEASES.join(", ")
+                )
+            })?,
+        };
+        Ok(FreeBsd {
+            facts: facts::stock(release),
+        })
+    }
+
+    /// The model of a real FreeBSD host: its sysctls over the stock ones of
+    /// its release (the newest modelled release unless kern.osreldate says
+    /// otherwise).
+    pub fn from_host(host: BsdFacts) -> FreeBsd {
+        let release = host
+            .values
+            .get(KERN_OSRELDATE)
+            .map_or(Release::NEWEST, |&v| Release::from_osreldate(v));
+        let mut merged = facts::stock(release);
+        merged.values.extend(host.values);
+        FreeBsd { facts: merged }
+    }
+
+    pub fn release_era(&self) -> Release {
+        self.facts
+            .values
+            .get(KERN_OSRELDATE)
+            .map_or(Release::NEWEST, |&v| Release::from_osreldate(v))
+    }
+
+    fn ctx(&self, kind: Kind, state: State) -> Ctx<'_> {
+        Ctx {
+            kind,
+            state,
+            release: self.release_era(),
+            facts: &self.facts,
+        }
+    }
+}
+
+impl Platform for FreeBsd {
+    fn os(&self) -> Os {
+        Os::FreeBsd
     }
 
     fn label(&self) -> &'static str {
@@ -48,26 +106,157 @@ impl crate::platform::Platform for FreeBsd {
     }
 
     fn release(&self) -> String {
-        "unknown".into()
+        self.release_era().name().to_string()
     }
 
-    fn facts(&self) -> Vec<crate::platform::fact::Fact> {
-        bsd::report(&self.facts)
+    fn facts(&self) -> Vec<Fact> {
+        let release = self.release_era();
+        let stock = facts::stock(release);
+        let mut out: Vec<Fact> = self
+            .facts
+            .values
+            .iter()
+            .map(|(&name, &value)| {
+                let how = STOCK.iter().find(|s| s.name == name).map(|s| s.how);
+                match how {
+                    Some(how) if stock.values.get(name) == Some(&value) => Fact::with_how(name, value, how),
+                    _ if name == KERN_OSRELDATE && stock.values.get(name) == Some(&value) => Fact::with_how(
+                        name,
+                        value,
+                        "stock value: __FreeBSD_version of the modelled release (sys/sys/param.h)",
+                    ),
+                    _ => Fact::new(name, value),
+                }
+            })
+            .collect();
+        out.push(Fact::with_how(
+            "sb_max_adj",
+            self.ctx(Kind::Tcp4, State::Fresh).sym("kern.ipc.maxsockbuf").value * 2048 / (256 + 2048),
+            "stock value: kern.ipc.maxsockbuf*MCLBYTES/(MSIZE+MCLBYTES), MSIZE 256, MCLBYTES 2048 (sys/sys/param.h; uipc_sockbuf.c BUF_MAX_ADJ)",
+        ));
+        out.push(Fact::with_how(
+            "net.inet.tcp.cc.algorithm",
+            release.default_cc(),
+            release.default_cc_how(),
+        ));
+        out
     }
 
-    fn anchors(&self, option: &OptionSpec) -> crate::ladder::Anchors {
-        bsd::anchors(option, &self.facts)
+    fn anchors(&self, option: &OptionSpec) -> Anchors {
+        let ctx = self.ctx(Kind::Tcp4, State::Fresh);
+        let hz = ctx.hz();
+        Anchors {
+            jiffy_us: Some(crate::expr::Sym {
+                name: "tick",
+                value: 1_000_000 / hz,
+            }),
+            default_congestion: Some(ctx.release.default_cc().to_string()),
+            ..bsd::anchors(option, &self.facts)
+        }
     }
 
-    fn predict(&self, asked: crate::platform::Asked<'_>) -> Prediction {
-        predict(asked.option, asked.kind, asked.request, &self.facts)
+    fn predict(&self, asked: Asked<'_>) -> Prediction {
+        options::predict(asked.option, &self.ctx(asked.kind, asked.state), asked.request)
     }
 
-    fn formula(&self, _option: &OptionSpec, _kind: Kind, _state: crate::kind::State) -> String {
-        "?".into()
+    fn formula(&self, option: &OptionSpec, kind: Kind, state: State) -> String {
+        let option = crate::catalog::spec(option.id);
+        options::formula(option, &self.ctx(kind, state))
     }
 
     fn rules(&self) -> Vec<&'static Rule> {
-        rules()
+        options::rules()
+    }
+
+    fn era(&self, option: &OptionSpec) -> Option<&'static str> {
+        options::era(option, self.release_era())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::Api;
+    use crate::case::Request;
+    use crate::catalog::CATALOG;
+    use crate::value::RelativeValue;
+
+    #[test]
+    fn rule_ids_are_unique_prefixed_and_sourced() {
+        let rules = FreeBsd::offline(None).unwrap().rules();
+        let mut ids: Vec<&str> = rules.iter().map(|r| r.id).collect();
+        ids.sort_unstable();
+        let n = ids.len();
+        ids.dedup();
+        assert_eq!(ids.len(), n, "duplicate rule ids");
+        for r in rules {
+            assert!(r.id.starts_with("freebsd."), "{}", r.id);
+            assert!(!r.source.is_empty() && r.source != "-", "{}", r.id);
+        }
+    }
+
+    #[test]
+    fn every_option_kind_state_and_rung_is_predicted_with_listed_rules() {
+        for release in RELEASES {
+            let fb = FreeBsd::offline(Some(release)).unwrap();
+            let listed = fb.rules();
+            for option in CATALOG {
+                let anchors = fb.anchors(option);
+                for kind in Kind::ALL {
+                    for &state in kind.states() {
+                        let mut requests = vec![Request::Default];
+                        requests.extend(
+                            option
+                                .ladder
+                                .iter()
+                                .filter_map(|r| r.resolve(&anchors))
+                                .map(Request::Set),
+                        );
+                        for request in &requests {
+                            let p = fb.predict(Asked {
+                                option,
+                                kind,
+                                state,
+                                api: Api::Raw,
+                                request,
+                            });
+                            assert!(!p.rules.is_empty(), "{} {kind} {state} {request}", option.name);
+                            for r in &p.rules {
+                                assert!(listed.contains(r), "{} not listed", r.id);
+                            }
+                            assert_ne!(p.expected.to_string(), "UNMODELLED");
+                        }
+                        assert!(!fb.formula(option, kind, state).is_empty());
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn unknown_release_lists_the_modelled_ones() {
+        let err = FreeBsd::offline(Some("12")).unwrap_err();
+        assert!(err.contains("13, 14, 15"), "{err}");
+        assert_eq!(FreeBsd::offline(Some("14.3-RELEASE")).unwrap().release(), "14");
+        assert_eq!(FreeBsd::offline(None).unwrap().release(), "15");
+    }
+
+    #[test]
+    fn host_sysctls_override_stock_ones() {
+        let mut host = BsdFacts::default();
+        host.values.insert("kern.ipc.maxsockbuf", 8 * 1024 * 1024);
+        host.values.insert(KERN_OSRELDATE, 1_302_001);
+        let fb = FreeBsd::from_host(host);
+        assert_eq!(fb.release(), "13");
+        let option = crate::catalog::find("SO_SNDBUF").unwrap();
+        let request = Request::Set(RelativeValue::int(4_000_000));
+        let p = fb.predict(Asked {
+            option,
+            kind: Kind::Tcp4,
+            state: State::Fresh,
+            api: Api::Raw,
+            request: &request,
+        });
+        assert_eq!(p.expected.to_string(), "4000000");
     }
 }

@@ -1,43 +1,151 @@
-//! macOS (XNU): bsd/kern/uipc_socket.c sosetoptlock / sogetoptlock and
-//! uipc_socket2.c sbreserve, with the shared BSD rules in `bsd.rs`.
+//! macOS (XNU), as read from apple-oss-distributions/xnu tags xnu-6153 …
+//! xnu-11417.121.6: bsd/kern/uipc_socket.c sosetoptlock / sogetoptlock for
+//! SOL_SOCKET, each protocol's pr_ctloutput for the rest (tcp_ctloutput,
+//! udp_ctloutput → ip_ctloutput / ip6_ctloutput, uipc_ctloutput on AF_UNIX).
+//!
+//! `options.rs` routes a case by level and socket family; the families are in
+//! `socket.rs` (SOL_SOCKET incl. buffers), `tcp.rs`, `ip.rs` (IPv4 and IPv6).
+//! `route.rs` has what is decided before a family sees the option (names XNU
+//! lacks, wrong levels, AF_UNIX). Stock facts are in `facts.rs`.
 
-use crate::platform::bsd::{self, Flavor, FlavorRules, OverLimit};
-use crate::case::Request;
+pub mod facts;
+mod ip;
+pub mod options;
+mod route;
+mod socket;
+mod tcp;
+
+#[cfg(test)]
+mod published;
+
+use crate::kind::{Kind, State};
+use crate::ladder::Anchors;
 use crate::option::OptionSpec;
+use crate::os::Os;
 use crate::platform::bsd::facts::BsdFacts;
-use crate::kind::Kind;
+use crate::platform::bsd::{self, FlavorRules};
+use crate::platform::fact::Fact;
+use crate::platform::{Asked, Platform};
 use crate::prediction::Prediction;
 use crate::rule::Rule;
 
+/// The old shared-BSD rule set, kept only because bsd/mod.rs's own tests
+/// still name it; the model below does not use it.
 pub const RULES: FlavorRules = crate::bsd_rules!(
     "apple",
     "xnu bsd/kern/uipc_socket.c sosetoptlock / sogetoptlock",
     "xnu bsd/kern/uipc_socket2.c sbreserve"
 );
 
-const FLAVOR: Flavor = Flavor {
-    over_limit: OverLimit::Clamp,
-    rules: &RULES,
-    af_inet6: 30,
-};
-
-pub fn predict(option: &OptionSpec, kind: Kind, request: &Request, h: &BsdFacts) -> Prediction {
-    bsd::predict(&FLAVOR, option, kind, request, h)
+/// What sbreserve does with a size above the limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OverLimit {
+    /// xnu ≤ 10002 (macOS ≤ 14.3): ENOBUFS above sb_max·MCLBYTES/(MSIZE+MCLBYTES).
+    Enobufs,
+    /// xnu ≥ 10063.101.15 (macOS 14.4+): clamped to sb_max.
+    Clamp,
 }
 
-pub fn rules() -> Vec<&'static Rule> {
-    RULES.all()
+/// One modelled release range and the XNU tag it was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Release {
+    /// The name `offline` accepts (one of `RELEASES`).
+    pub name: &'static str,
+    /// The macOS releases it covers.
+    pub covers: &'static str,
+    pub xnu: &'static str,
+    /// IP_TTL / IP_TOS refuse `optval > UINT8_MAX` (xnu-7195+).
+    pub ip_byte_checked: bool,
+    pub over_limit: OverLimit,
 }
 
-/// The model over one host's sysctls.
+/// The modelled releases, oldest first; the last is the newest.
+pub const RELEASE_TABLE: &[Release] = &[
+    Release {
+        name: "10.15",
+        covers: "macOS 10.15 and older",
+        xnu: "xnu-6153.141.1",
+        ip_byte_checked: false,
+        over_limit: OverLimit::Enobufs,
+    },
+    Release {
+        name: "11",
+        covers: "macOS 11 to 13",
+        xnu: "xnu-7195.50.7",
+        ip_byte_checked: true,
+        over_limit: OverLimit::Enobufs,
+    },
+    Release {
+        name: "14.3",
+        covers: "macOS 14.0 to 14.3",
+        xnu: "xnu-10002.81.5",
+        ip_byte_checked: true,
+        over_limit: OverLimit::Enobufs,
+    },
+    Release {
+        name: "15",
+        covers: "macOS 14.4 to 15.x",
+        xnu: "xnu-11417.121.6",
+        ip_byte_checked: true,
+        over_limit: OverLimit::Clamp,
+    },
+];
+
+/// The names of the modelled releases.
+pub const RELEASES: &[&str] = &["10.15", "11", "14.3", "15"];
+
+/// The macOS model over one set of sysctls and one release.
 #[derive(Debug, Clone)]
 pub struct MacOs {
     pub facts: BsdFacts,
+    pub release: Release,
+    /// Whether the facts were read from a real Mac (else stock values).
+    pub on_host: bool,
 }
 
-impl crate::platform::Platform for MacOs {
-    fn os(&self) -> crate::os::Os {
-        crate::os::Os::MacOs
+impl MacOs {
+    /// The model of a stock Mac of `release` (default: the newest).
+    pub fn offline(release: Option<&str>) -> Result<MacOs, String> {
+        let newest = RELEASE_TABLE[RELEASE_TABLE.len() - 1];
+        let release = match release {
+            None => newest,
+            Some(name) => *RELEASE_TABLE.iter().find(|r| r.name == name).ok_or_else(|| {
+                format!(
+                    "unknown macOS release {name:?}; modelled releases: {}",
+                    RELEASES.join(", ")
+                )
+            })?,
+        };
+        Ok(MacOs {
+            facts: facts::stock(),
+            release,
+            on_host: false,
+        })
+    }
+
+    /// The model of a real Mac: the newest release, its sysctls over the
+    /// stock ones.
+    pub fn from_host(host: BsdFacts) -> MacOs {
+        let mut all = facts::stock();
+        all.values.extend(host.values);
+        MacOs {
+            facts: all,
+            release: RELEASE_TABLE[RELEASE_TABLE.len() - 1],
+            on_host: true,
+        }
+    }
+
+    /// A fact by name (stock facts are always present).
+    pub(crate) fn sym(&self, name: &'static str) -> crate::expr::Sym {
+        self.facts
+            .sym(name)
+            .unwrap_or(crate::expr::Sym { name, value: 0 })
+    }
+}
+
+impl Platform for MacOs {
+    fn os(&self) -> Os {
+        Os::MacOs
     }
 
     fn label(&self) -> &'static str {
@@ -45,26 +153,51 @@ impl crate::platform::Platform for MacOs {
     }
 
     fn release(&self) -> String {
-        "unknown".into()
+        format!(
+            "{} ({}, {})",
+            self.release.name, self.release.covers, self.release.xnu
+        )
     }
 
-    fn facts(&self) -> Vec<crate::platform::fact::Fact> {
-        bsd::report(&self.facts)
+    fn facts(&self) -> Vec<Fact> {
+        self.facts
+            .values
+            .iter()
+            .map(|(&name, &value)| {
+                let stock = facts::STOCK.iter().find(|(n, _, _)| *n == name);
+                match stock {
+                    Some(&(_, v, how)) if !self.on_host || v == value => Fact::with_how(name, value, how),
+                    _ => Fact::with_how(name, value, "read from this host with sysctlbyname"),
+                }
+            })
+            .collect()
     }
 
-    fn anchors(&self, option: &OptionSpec) -> crate::ladder::Anchors {
-        bsd::anchors(option, &self.facts)
+    fn anchors(&self, option: &OptionSpec) -> Anchors {
+        let mut anchors = bsd::anchors(option, &self.facts);
+        // One tick of kern.hz, for the timeout ladder's rungs around a tick
+        // (XNU keeps timeouts as a timeval, so none of them is rounded).
+        let hz = self.sym("kern.hz").value.max(1);
+        anchors.jiffy_us = Some(crate::expr::Sym {
+            name: "tick(1e6/kern.hz)",
+            value: 1_000_000 / hz,
+        });
+        anchors
     }
 
-    fn predict(&self, asked: crate::platform::Asked<'_>) -> Prediction {
-        predict(asked.option, asked.kind, asked.request, &self.facts)
+    fn predict(&self, asked: Asked<'_>) -> Prediction {
+        options::predict(self, asked)
     }
 
-    fn formula(&self, _option: &OptionSpec, _kind: Kind, _state: crate::kind::State) -> String {
-        "?".into()
+    fn formula(&self, option: &OptionSpec, kind: Kind, state: State) -> String {
+        options::formula(self, option, kind, state)
     }
 
     fn rules(&self) -> Vec<&'static Rule> {
-        rules()
+        options::rules()
+    }
+
+    fn era(&self, option: &OptionSpec) -> Option<&'static str> {
+        options::era(self, option)
     }
 }

@@ -9,7 +9,7 @@
 pub mod facts;
 
 use crate::case::Request;
-use crate::option::OptionSpec;
+use crate::option::{BufferOpt, IpOpt, Ipv6Opt, Opt as O, OptionSpec, SocketOpt, TcpOpt};
 use crate::api::Api;
 use crate::ladder::Anchors;
 use crate::platform::fact::Fact;
@@ -139,7 +139,22 @@ pub const V6ONLY: Rule = Rule {
     source: WS2,
 };
 
+pub const RECVTTL_DGRAM_ONLY: Rule = Rule {
+    id: "wine.ip.recvttl_dgram_only",
+    formula: "SOCK_STREAM: WSAEINVAL; datagram: the host's flag (v != 0)",
+    why: "Wine passes IP_RECVTTL to the host only for datagram and raw sockets and answers STATUS_INVALID_PARAMETER (WSAEINVAL) otherwise",
+    source: "wine-mirror/wine dlls/ntdll/unix/socket.c sock_ioctl (IOCTL_AFD_WINE_GET/SET_IP_RECVTTL)",
+};
+pub const NOT_RUN: Rule = Rule {
+    id: "wine.not_in_winsock_run",
+    formula: "not run",
+    why: "the Winsock path runs only the options whose Windows numbers the catalogue carries; this one has none there, so a Windows program cannot name it",
+    source: "src/catalog.rs (Windows column)",
+};
+
 pub const RULES: &[&Rule] = &[
+    &RECVTTL_DGRAM_ONLY,
+    &NOT_RUN,
     &FLAG_LOW_BYTE,
     &BUF_DEFAULT,
     &BUF_AS_REQUESTED,
@@ -229,70 +244,90 @@ pub fn predict(
             err(name, &ERRNO_MAPPED)
         })
     };
-    match option.name {
-        "SO_SNDBUF" | "SO_RCVBUF" => match request {
+    match option.id {
+        O::Buffer(BufferOpt::Sndbuf) | O::Buffer(BufferOpt::Rcvbuf) => match request {
             Request::Default => {
-                let name = match (stream, option.name) {
-                    (true, "SO_SNDBUF") => "tcp_wmem[1]",
-                    (true, _) => "tcp_rmem[1]",
-                    (false, "SO_SNDBUF") => "wmem_default",
-                    (false, _) => "rmem_default",
+                let send = option.id == O::Buffer(BufferOpt::Sndbuf);
+                let name = match (stream, send) {
+                    (true, true) => "tcp_wmem[1]",
+                    (true, false) => "tcp_rmem[1]",
+                    (false, true) => "wmem_default",
+                    (false, false) => "rmem_default",
                 };
                 ok(RelativeValue::Int(Expr::of(h.sym(name))), &BUF_DEFAULT)
             }
             Request::Set(v) => ok(v.clone(), &BUF_AS_REQUESTED),
         },
-        "SO_KEEPALIVE" => byte_flag(request, (0, &OFF)),
-        "SO_REUSEADDR" | "SO_BROADCAST" | "SO_OOBINLINE" => flag(request, (0, &OFF)),
-        "SO_LINGER" if !stream => err("WSAENOPROTOOPT", &LINGER_STREAM_ONLY),
-        "SO_LINGER" => match request {
+        O::Socket(SocketOpt::Keepalive) => byte_flag(request, (0, &OFF)),
+        O::Socket(SocketOpt::Reuseaddr) | O::Socket(SocketOpt::Broadcast) | O::Socket(SocketOpt::Oobinline) => flag(request, (0, &OFF)),
+        O::Socket(SocketOpt::Linger) if !stream => err("WSAENOPROTOOPT", &LINGER_STREAM_ONLY),
+        O::Socket(SocketOpt::Linger) => match request {
             Request::Set(RelativeValue::Linger(on, secs)) if on.value() != 0 => {
                 ok(RelativeValue::Linger(Expr::lit(1), *secs), &LINGER)
             }
             _ => ok(RelativeValue::linger(0, 0), &LINGER),
         },
-        "SO_RCVTIMEO" | "SO_SNDTIMEO" => match request {
+        O::Socket(SocketOpt::Rcvtimeo) | O::Socket(SocketOpt::Sndtimeo) => match request {
             Request::Set(v) => ok(v.clone(), &TIMEOUT),
             Request::Default => ok(RelativeValue::time(0, 0), &TIMEOUT),
         },
-        "SO_RCVLOWAT" | "SO_SNDLOWAT" | "TCP_MAXSEG" | "TCP_KEEPIDLE" | "TCP_KEEPINTVL" => {
+        O::Socket(SocketOpt::Rcvlowat) | O::Socket(SocketOpt::Sndlowat) | O::Tcp(TcpOpt::Maxseg) | O::Tcp(TcpOpt::Keepidle) | O::Tcp(TcpOpt::Keepintvl) => {
             err("WSAENOPROTOOPT", &UNSUPPORTED)
         }
-        "TCP_KEEPCNT" if via_socket2 && set && !stream => Prediction::err(
+        O::Tcp(TcpOpt::Keepcnt) if via_socket2 && set && !stream => Prediction::err(
             "WSAEINVAL",
             vec![&crate::socket2_casts::OTHER_CALL, &KEEPALIVE_VALS_UDP],
         ),
-        "TCP_KEEPCNT" => err("WSAENOPROTOOPT", &UNSUPPORTED),
-        "SO_TYPE" if set => err("WSAENOPROTOOPT", &TYPE),
-        "SO_TYPE" => ok(RelativeValue::int(if stream { 1 } else { 2 }), &TYPE),
-        "SO_ERROR" => ok(RelativeValue::int(0), &ERROR),
-        "TCP_NODELAY" => host_level_error().unwrap_or_else(|| byte_flag(request, (0, &OFF))),
-        "IP_TTL" => ranged(
+        O::Tcp(TcpOpt::Keepcnt) => err("WSAENOPROTOOPT", &UNSUPPORTED),
+        O::Socket(SocketOpt::Type) if set => err("WSAENOPROTOOPT", &TYPE),
+        O::Socket(SocketOpt::Type) => ok(RelativeValue::int(if stream { 1 } else { 2 }), &TYPE),
+        O::Socket(SocketOpt::Error) => ok(RelativeValue::int(0), &ERROR),
+        O::Tcp(TcpOpt::Nodelay) => host_level_error().unwrap_or_else(|| byte_flag(request, (0, &OFF))),
+        O::Ip(IpOpt::Ttl) => ranged(
             request,
             RelativeValue::Int(Expr::of(h.sym("ip_default_ttl"))),
             1..=255,
             &TTL,
         ),
-        "IP_TOS" => match int(request) {
+        O::Ip(IpOpt::Tos) => match int(request) {
             None => ok(RelativeValue::int(0), &TOS),
             Some(v) if !(0..=255).contains(&v) => err("WSAEINVAL", &TOS),
             Some(v) if stream => ok(RelativeValue::int(v & !3), &TOS),
             Some(v) => ok(RelativeValue::int(v), &TOS),
         },
-        "IP_MULTICAST_TTL" | "IP_MULTICAST_LOOP" if stream => err("WSAEINVAL", &MULTICAST_STREAM),
-        "IP_MULTICAST_TTL" => ranged(request, RelativeValue::int(1), 0..=255, &HOPS),
-        "IP_MULTICAST_LOOP" => flag(request, (1, &ON)),
-        "IPV6_V6ONLY" if set && state != State::Fresh => err("WSAEINVAL", &V6ONLY),
-        "IPV6_V6ONLY" if v4 => err("WSAEOPNOTSUPP", &V6ONLY),
-        "IPV6_V6ONLY" => byte_flag(request, (1, &ON)),
-        "IPV6_MULTICAST_HOPS" | "IPV6_MULTICAST_LOOP" if stream => err("WSAEINVAL", &MULTICAST_STREAM),
-        name if name.starts_with("IPV6_") && v4 => {
-            host_level_error().expect("IPv4 kinds refuse IPv6 options")
-        }
-        "IPV6_UNICAST_HOPS" => ranged(request, RelativeValue::Int(Expr::of(h.sym("hop_limit"))), 0..=255, &HOPS),
-        "IPV6_MULTICAST_HOPS" => ranged(request, RelativeValue::int(1), 0..=255, &HOPS),
-        "IPV6_MULTICAST_LOOP" => flag(request, (1, &ON)),
-        _ => Prediction::err("UNMODELLED", vec![&crate::platform::UNMODELLED]),
+        O::Ip(IpOpt::MulticastTtl) | O::Ip(IpOpt::MulticastLoop) if stream => err("WSAEINVAL", &MULTICAST_STREAM),
+        O::Ip(IpOpt::MulticastTtl) => ranged(request, RelativeValue::int(1), 0..=255, &HOPS),
+        O::Ip(IpOpt::MulticastLoop) => flag(request, (1, &ON)),
+        O::Ipv6(Ipv6Opt::V6only) if set && state != State::Fresh => err("WSAEINVAL", &V6ONLY),
+        O::Ipv6(Ipv6Opt::V6only) if v4 => err("WSAEOPNOTSUPP", &V6ONLY),
+        O::Ipv6(Ipv6Opt::V6only) => byte_flag(request, (1, &ON)),
+        O::Ipv6(Ipv6Opt::MulticastHops) | O::Ipv6(Ipv6Opt::MulticastLoop) if stream => err("WSAEINVAL", &MULTICAST_STREAM),
+        O::Ipv6(_) if v4 => host_level_error().expect("IPv4 kinds refuse IPv6 options"),
+        O::Ipv6(Ipv6Opt::UnicastHops) => ranged(request, RelativeValue::Int(Expr::of(h.sym("hop_limit"))), 0..=255, &HOPS),
+        O::Ipv6(Ipv6Opt::MulticastHops) => ranged(request, RelativeValue::int(1), 0..=255, &HOPS),
+        O::Ipv6(Ipv6Opt::MulticastLoop) => flag(request, (1, &ON)),
+        O::Ip(IpOpt::Recvttl) if stream => err("WSAEINVAL", &RECVTTL_DGRAM_ONLY),
+        O::Ip(IpOpt::Recvttl) => flag(request, (0, &OFF)),
+        O::Buffer(BufferOpt::Sndbufforce | BufferOpt::Rcvbufforce)
+        | O::Socket(
+            SocketOpt::Reuseport
+            | SocketOpt::Passcred
+            | SocketOpt::Priority
+            | SocketOpt::Mark
+            | SocketOpt::BusyPoll
+            | SocketOpt::Domain
+            | SocketOpt::Protocol,
+        )
+        | O::Tcp(
+            TcpOpt::UserTimeout
+            | TcpOpt::Cork
+            | TcpOpt::Quickack
+            | TcpOpt::NotsentLowat
+            | TcpOpt::ThinLinearTimeouts
+            | TcpOpt::Congestion,
+        )
+        | O::Ip(IpOpt::Freebind | IpOpt::Transparent | IpOpt::Recvtos)
+        | O::Ipv6(Ipv6Opt::Tclass | Ipv6Opt::Recvtclass) => err("UNDEFINED", &NOT_RUN),
     }
 }
 

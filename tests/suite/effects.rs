@@ -2,13 +2,11 @@
 //! traffic, and what accept() carries over from the listener. Each effect on
 //! each kind asserts the final read equals the model's prediction.
 
-mod common;
-
-use common::host;
+use crate::common::host;
 use rstest::rstest;
-use sockmatrix::effect::{self, EFFECTS};
+use sockmatrix::effect::EFFECTS;
 use sockmatrix::kind::Kind;
-use sockmatrix::model;
+use sockmatrix::engine;
 
 #[rstest]
 fn effect_on_kind(
@@ -22,10 +20,10 @@ fn effect_on_kind(
     )]
     kind: Kind,
 ) {
-    if !common::available(kind) {
+    if !crate::common::available(kind) {
         return;
     }
-    if !model::models_effects(host()) {
+    if !host().platform().models_effects() {
         eprintln!("skipped: no model of effects for {}", host().os_label());
         return;
     }
@@ -33,16 +31,16 @@ fn effect_on_kind(
     let mut ran = 0;
     for e in EFFECTS
         .iter()
-        .filter(|e| e.kinds.contains(&kind) && e.available())
+        .filter(|e| e.kinds.contains(&kind) && e.available_on(host().os()))
     {
-        let observed = effect::observe(e, kind, host());
-        let predicted = model::predict_effect(e, kind, host());
+        let observed = engine::effects::observe(e, kind);
+        let predicted = host().platform().predict_effect(e, kind);
         ran += 1;
         if observed != predicted.expected.outcome() {
             failures.push(format!(
                 "{} on {kind} ({}): observed {observed}, model predicts {} by {}",
                 e.id,
-                e.describe(host()),
+                e.describe(),
                 predicted.expected,
                 predicted.rule_id()
             ));

@@ -1,15 +1,15 @@
 //! Helpers shared by the test matrices.
-#![allow(dead_code)]
 
 use sockmatrix::case::{Case, Request};
 use sockmatrix::catalog;
 use sockmatrix::option::{Family, OptionSpec};
-use sockmatrix::engine::{self, Row};
+use sockmatrix::engine::{self, cases::Row};
 use sockmatrix::host::Host;
 use sockmatrix::kind::{Kind, State};
 use sockmatrix::ladder;
 use sockmatrix::matrix::{self, Filter, Requests};
 use sockmatrix::api::Api;
+use sockmatrix::snapshot;
 use std::sync::OnceLock;
 
 /// This host's facts, read once per test binary.
@@ -24,7 +24,7 @@ pub fn option(name: &str) -> &'static OptionSpec {
 
 /// The `index`-th rung of the option's ladder that `path` can express, or
 /// None when this host lacks the quantity the rung is placed at.
-pub fn rung_request(option: &OptionSpec, path: Path, index: usize) -> Option<Request> {
+pub fn rung_request(option: &OptionSpec, path: Api, index: usize) -> Option<Request> {
     let rung = ladder::for_path(option.ladder, path)
         .nth(index)
         .unwrap_or_else(|| panic!("{} has no rung {index} for {path}", option.name));
@@ -65,13 +65,13 @@ pub fn explain(row: &Row) -> String {
 
 /// Runs the case and asserts the observation equals the model's prediction.
 pub fn check(case: Case) -> Row {
-    let row = engine::run(&case, host());
+    let row = engine::cases::run(&case, host());
     assert!(row.agrees(), "{}", explain(&row));
     row
 }
 
 /// Sets one rung of the ladder and checks it, unless the kind is unavailable.
-pub fn check_rung(option: &str, kind: Kind, state: State, path: Path, index: usize) {
+pub fn check_rung(option: &str, kind: Kind, state: State, path: Api, index: usize) {
     let Some(option) = option_on_path(option, path) else {
         return;
     };
@@ -92,7 +92,7 @@ pub fn check_rung(option: &str, kind: Kind, state: State, path: Path, index: usi
 }
 
 /// Reads the option without setting it and checks the default.
-pub fn check_default(option: &str, kind: Kind, state: State, path: Path) {
+pub fn check_default(option: &str, kind: Kind, state: State, path: Api) {
     let Some(option) = option_on_path(option, path) else {
         return;
     };
@@ -109,16 +109,16 @@ pub fn check_default(option: &str, kind: Kind, state: State, path: Path) {
 
 /// The option, if this OS defines it and the path offers it (else skipped,
 /// with the reason printed: e.g. the FORCE names exist only on Linux).
-fn option_on_path(name: &str, path: Path) -> Option<&'static OptionSpec> {
+fn option_on_path(name: &str, path: Api) -> Option<&'static OptionSpec> {
     let option = option(name);
-    if path.offers(option) {
+    if sockmatrix::call::offers(path, option) {
         return Some(option);
     }
     // On Linux every option the matrices name is offered: a missing one is a bug.
     if cfg!(target_os = "linux") {
         panic!("{path} does not offer {name} on Linux");
     }
-    eprintln!("skipped: the {path} path has no {name} on {}", host().os);
+    eprintln!("skipped: the {path} path has no {name} on {}", host().os());
     None
 }
 
@@ -131,15 +131,15 @@ pub fn check_family(family: Family, kind: Kind, state: State) {
     }
     let mut cases = 0;
     let mut failures = Vec::new();
-    for option in catalog::on(host.os()).filter(|o| o.family == family) {
+    for option in catalog::on(host().os()).filter(|o| o.family() == family) {
         let filter = Filter {
             option: Some(option),
             kind: Some(kind),
             state: Some(state),
-            path: None,
+            api: None,
         };
         for case in matrix::cases(host(), &filter, &Requests::Ladder) {
-            let row = engine::run(&case, host());
+            let row = engine::cases::run(&case, host());
             cases += 1;
             if !row.agrees() {
                 failures.push(explain(&row));
@@ -155,11 +155,11 @@ pub fn check_family(family: Family, kind: Kind, state: State) {
     );
 }
 
-/// Asserts a snapshot table under `snapshots/` named `name@suffix`. Kinds
-/// this OS cannot make at all are simply not in its snapshots; kinds this
-/// host lacks for the moment (IPv6 switched off) cannot reproduce a
-/// snapshot whole, so every row it can produce must match the committed one.
-pub fn assert_snapshot_text(name: &str, suffix: &str, text: String) {
+/// Asserts a snapshot table under `snapshots/`. Kinds this OS cannot make
+/// at all are simply not in its snapshots; kinds this host lacks for the
+/// moment (IPv6 switched off) cannot reproduce a snapshot whole, so every row
+/// it can produce must match the committed one.
+pub fn assert_snapshot_text(name: &snapshot::Name, text: String) {
     let missing: Vec<String> = matrix::unavailable_kinds(host())
         .iter()
         .filter(|(k, _)| !host().missing_kinds.iter().any(|(m, _)| m == k))
@@ -169,48 +169,28 @@ pub fn assert_snapshot_text(name: &str, suffix: &str, text: String) {
         })
         .collect();
     if !missing.is_empty() {
-        return assert_rows_match_committed(name, suffix, &text, &missing);
+        return assert_rows_match_committed(name, &text, &missing);
     }
     let mut settings = insta::Settings::clone_current();
-    // Relative to this file, tests/common/: the top-level snapshots/.
+    // Relative to this file, tests/suite/: the top-level snapshots/.
     settings.set_snapshot_path("../../snapshots");
     settings.set_prepend_module_to_snapshot(false);
-    settings.set_snapshot_suffix(suffix);
+    settings.set_snapshot_suffix(&name.suffix);
     settings.set_omit_expression(true);
-    settings.bind(|| insta::assert_snapshot!(name, text));
+    settings.bind(|| insta::assert_snapshot!(name.name.as_str(), text));
 }
 
-fn assert_rows_match_committed(name: &str, suffix: &str, text: &str, missing: &[String]) {
+fn assert_rows_match_committed(name: &snapshot::Name, text: &str, missing: &[String]) {
     let root = std::env::var("INSTA_WORKSPACE_ROOT").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into());
-    let path = std::path::Path::new(&root).join(format!("snapshots/{name}@{suffix}.snap"));
+    let path = std::path::Path::new(&root).join("snapshots").join(name.file_name());
     let committed = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let body = committed
-        .splitn(3, "---\n")
-        .nth(2)
-        .expect("a snapshot has a header");
-    let cells = |line: &str| {
-        line.split(" | ")
-            .map(|c| c.trim().to_string())
-            .collect::<Vec<_>>()
-    };
-    let expected: Vec<Vec<String>> = body
-        .lines()
-        .map(cells)
+    let expected: Vec<Vec<String>> = snapshot::cells(snapshot::body(&committed))
+        .into_iter()
         .filter(|row| !row.iter().any(|c| missing.contains(c)))
         .collect();
-    let actual: Vec<Vec<String>> = text.lines().map(cells).collect();
+    let actual = snapshot::cells(text);
     for (i, (a, e)) in actual.iter().zip(&expected).enumerate() {
-        assert_eq!(
-            a,
-            e,
-            "{}: row {i} differs from the committed snapshot",
-            path.display()
-        );
+        assert_eq!(a, e, "{}: row {i} differs from the committed snapshot", path.display());
     }
-    assert_eq!(
-        actual.len(),
-        expected.len(),
-        "{}: row count differs",
-        path.display()
-    );
+    assert_eq!(actual.len(), expected.len(), "{}: row count differs", path.display());
 }

@@ -1,9 +1,7 @@
 //! The buffer-size matrix: every option × kind × state × rung × path, each
 //! case asserting that the value read back is the one the model predicts.
 
-mod common;
-
-use common::{check_default, check_rung};
+use crate::common::{check_default, check_rung};
 use rstest::rstest;
 use sockmatrix::kind::{Kind, State};
 use sockmatrix::ladder::{count_for, BUFFER};

@@ -16,7 +16,7 @@ use sockmatrix::value::RelativeValue;
 
 const CASES: u32 = 10_000;
 
-fn int_options() -> Vec<&'static OptionSpec> {
+fn int_options(host: &Host) -> Vec<&'static OptionSpec> {
     catalog::on(host.os())
         .filter(|o| matches!(o.ty, Type::Int | Type::Bool))
         .collect()
@@ -52,12 +52,13 @@ fn seed() -> [u8; 32] {
 #[test]
 fn random_int_values_agree_with_the_model() {
     let host = Host::detect().expect("host facts");
-    let options = int_options();
+    let options = int_options(&host);
     let kinds = matrix::kinds(&host);
+    let chosen = options.clone();
     let pick = (0..options.len(), 0..kinds.len(), 0..4usize, prop::bool::ANY).prop_flat_map(
         move |(o, k, s, socket2)| {
-            let option = int_options()[o];
-            let path = if socket2 && Api::Socket2.offers(option) {
+            let option = chosen[o];
+            let path = if socket2 && sockmatrix::call::offers(Api::Socket2, option) {
                 Api::Socket2
             } else {
                 Api::Raw
@@ -83,7 +84,7 @@ fn random_int_values_agree_with_the_model() {
             api: path,
             request: Request::Set(RelativeValue::int(value)),
         };
-        let row = engine::run(&case, &host);
+        let row = engine::cases::run(&case, &host);
         prop_assert!(
             row.agrees(),
             "{case}: observed {}, model predicts {} by {}",

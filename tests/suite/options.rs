@@ -2,9 +2,7 @@
 //! buffers.rs): family × kind × state, each case inside asserting that the
 //! value read back is the one the model predicts.
 
-mod common;
-
-use common::check_family;
+use crate::common::check_family;
 use rstest::rstest;
 use sockmatrix::option::Family;
 use sockmatrix::kind::{Kind, State};

@@ -3,9 +3,7 @@
 //! converted the way socket2 converts what it reads; every place the two
 //! paths differ must be a divergence the model names (a `socket2.*` rule).
 
-mod common;
-
-use common::{available, explain, host};
+use crate::common::{available, explain, host};
 use rstest::rstest;
 use sockmatrix::case::{Case, Request};
 use sockmatrix::catalog;
@@ -14,7 +12,8 @@ use sockmatrix::engine;
 use sockmatrix::kind::{Kind, State};
 use sockmatrix::matrix::{self, Filter, Requests};
 use sockmatrix::socket2_casts as conv;
-use sockmatrix::outcome::{Expected, Outcome};
+use sockmatrix::outcome::Outcome;
+use sockmatrix::prediction::Expected;
 use sockmatrix::api::Api;
 use sockmatrix::value::RelativeValue;
 
@@ -24,34 +23,34 @@ fn compare(family: Family, kind: Kind, state: State) {
     }
     let mut compared = 0;
     let mut failures = Vec::new();
-    let both = catalog::on(host.os()).filter(|o| o.family == family && Api::Socket2.offers(o));
+    let both = catalog::on(host().os()).filter(|o| o.family() == family && sockmatrix::call::offers(Api::Socket2, o));
     for option in both {
         let shape = option.socket2.expect("offered by socket2");
         let filter = Filter {
             option: Some(option),
             kind: Some(kind),
             state: Some(state),
-            path: Some(Api::Socket2),
+            api: Some(Api::Socket2),
         };
         for case in matrix::cases(host(), &filter, &Requests::Ladder) {
-            let via_socket2 = engine::run(&case, host());
+            let via_socket2 = engine::cases::run(&case, host());
             // What socket2 hands the kernel, and how it converts the answer.
             let mut conversions = Vec::new();
-            let windows = host().os == sockmatrix::host::Os::Windows;
+            let windows = host().os() == sockmatrix::os::Os::Windows;
             let sent = conv::request(shape, &case.request, &mut conversions, windows);
             if let Request::Set(v) = &sent {
                 assert!(
-                    Api::Raw.can_express(option, v),
+                    sockmatrix::call::can_express(Api::Raw, option, v),
                     "raw cannot send {v} for {}",
                     option.name
                 );
             }
             let raw_case = Case {
-                path: Api::Raw,
+                api: Api::Raw,
                 request: sent,
                 ..case.clone()
             };
-            let via_raw = engine::run(&raw_case, host());
+            let via_raw = engine::cases::run(&raw_case, host());
             let converted = match &via_raw.observed {
                 Outcome::Ok(v) => {
                     conv::read_back(shape, Expected::Ok(RelativeValue::literal(v)), &mut conversions).outcome()
@@ -91,7 +90,7 @@ fn compare(family: Family, kind: Kind, state: State) {
             }
         }
     }
-    if catalog::on(host.os()).any(|o| o.family == family && Api::Socket2.offers(o)) {
+    if catalog::on(host().os()).any(|o| o.family() == family && sockmatrix::call::offers(Api::Socket2, o)) {
         assert!(compared > 0, "nothing compared");
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

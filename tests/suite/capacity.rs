@@ -4,12 +4,10 @@
 //! only.
 #![cfg(target_os = "linux")]
 
-mod common;
-
-use common::host;
+use crate::common::host;
 use sockmatrix::capacity::{self, Side};
 use sockmatrix::kind::Kind;
-use sockmatrix::model::linux::capacity as model;
+use sockmatrix::platform::linux::capacity as model;
 
 /// Fixed requests: their buffers are the same on every host.
 const REQUESTS: [i32; 5] = [0, 1, 4096, 8192, 65536];
@@ -26,16 +24,16 @@ fn stable<T: PartialEq + std::fmt::Debug>(what: &str, mut probe: impl FnMut() ->
 
 #[test]
 fn modelled_capacities_are_stable_and_predicted() {
-    let facts = host().linux.as_ref().expect("Linux facts");
+    let facts = &sockmatrix::platform::linux::facts::read().expect("Linux facts");
     let mut failures = Vec::new();
     let mut table = String::from("kind       | side    | requested | capacity                  | rule\n");
     for kind in [Kind::Udp4, Kind::Udp6, Kind::UnixDgram] {
-        if !common::available(kind) {
+        if !crate::common::available(kind) {
             continue;
         }
         for side in [Side::Send, Side::Receive] {
             for requested in REQUESTS {
-                let what = format!("{kind} {} = {requested}", side.option());
+                let what = format!("{kind} {} = {requested}", side.option().name);
                 let observed = stable(&what, || {
                     capacity::measure(kind, side, Some(requested)).expect(&what)
                 });
@@ -79,6 +77,5 @@ fn modelled_capacities_are_stable_and_predicted() {
         failures.join("\n")
     );
     // The UDP receive rule changed between releases: one table per era.
-    let suffix = format!("{}-{}", host().os_label(), model::era(facts));
-    common::assert_snapshot_text("capacity", &suffix, table);
+    crate::common::assert_snapshot_text(&sockmatrix::snapshot::capacity_name(host()), table);
 }

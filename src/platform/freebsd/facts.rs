@@ -1,0 +1,146 @@
+//! FreeBSD's stock numbers per modelled release (GENERIC amd64), each with
+//! where it was read, and the release eras the model tells apart.
+
+use crate::expr::Sym;
+use crate::platform::bsd::facts::BsdFacts;
+
+/// The modelled releases, newest last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Release {
+    R13,
+    R14,
+    R15,
+}
+
+impl Release {
+    pub const ALL: [Release; 3] = [Release::R13, Release::R14, Release::R15];
+    pub const NEWEST: Release = Release::R15;
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Release::R13 => "13",
+            Release::R14 => "14",
+            Release::R15 => "15",
+        }
+    }
+
+    /// The `__FreeBSD_version` (sysctl kern.osreldate) the offline model
+    /// stands for.
+    pub fn osreldate(self) -> i128 {
+        match self {
+            Release::R13 => 1_302_001,
+            Release::R14 => 1_400_097,
+            Release::R15 => 1_500_012,
+        }
+    }
+
+    /// The release era of a `__FreeBSD_version`; anything before 14 is
+    /// modelled as 13.
+    pub fn from_osreldate(v: i128) -> Release {
+        match v {
+            ..1_400_000 => Release::R13,
+            1_400_000..1_500_000 => Release::R14,
+            _ => Release::R15,
+        }
+    }
+
+    /// "13", "13.2", "14.3-RELEASE", "15-CURRENT" ...: the major number decides.
+    pub fn parse(s: &str) -> Option<Release> {
+        let major: String = s.trim().chars().take_while(char::is_ascii_digit).collect();
+        Release::ALL.into_iter().find(|r| r.name() == major)
+    }
+
+    /// 14 rewrote unix/dgram and moved the listening socket's buffer options
+    /// into `pr_setsbopt`; CUBIC became the default congestion control.
+    pub fn fourteen_or_later(self) -> bool {
+        self >= Release::R14
+    }
+
+    /// The default congestion-control module's name.
+    pub fn default_cc(self) -> &'static str {
+        if self.fourteen_or_later() {
+            "cubic"
+        } else {
+            "newreno"
+        }
+    }
+
+    pub fn default_cc_how(self) -> &'static str {
+        if self.fourteen_or_later() {
+            "stock value: FreeBSD 15.1-RELEASE cc_cubic(4) \"The CUBIC congestion control algorithm is the default for TCP.\" (14.x UNCONFIRMED, assumed the same)"
+        } else {
+            "stock value: freebsd/freebsd-src share/man/man4/tcp.4 dated February 11, 2021 (default cc_newreno(4))"
+        }
+    }
+}
+
+/// One stock number: sysctl (or derived) name, value up to 13, value from 14,
+/// and where it was read.
+pub struct Stock {
+    pub name: &'static str,
+    pub r13: i128,
+    pub r14: i128,
+    pub how: &'static str,
+}
+
+const fn same(name: &'static str, v: i128, how: &'static str) -> Stock {
+    Stock {
+        name,
+        r13: v,
+        r14: v,
+        how,
+    }
+}
+
+pub const KERN_OSRELDATE: &str = "kern.osreldate";
+
+pub const STOCK: &[Stock] = &[
+    same("kern.ipc.maxsockbuf", 2_097_152, "stock value: freebsd/freebsd-src main __FreeBSD_version 1500012 (mirror fel1x-developer/freebsd-src@2d614aa2) sys/sys/sockbuf.h SB_MAX (2*1024*1024); unbound#1360 shows 2097152"),
+    same("kern.hz", 1000, "stock value: HZ 1000 on amd64 GENERIC (UNCONFIRMED here; only bounds SO_LINGER and TCP_KEEP* at INT_MAX/hz, UINT_MAX/hz)"),
+    same("net.inet.tcp.sendspace", 32_768, "stock value: freebsd/freebsd-src sys/netinet/tcp_output.c tcp_sendspace = 1024*32; tcp_usrreq.c tcp_usr_attach soreserve"),
+    same("net.inet.tcp.recvspace", 65_536, "stock value: freebsd/freebsd-src sys/netinet/tcp_input.c tcp_recvspace = 1024*64"),
+    same("net.inet.udp.maxdgram", 9216, "stock value: freebsd/freebsd-src main 1500012 (mirror fel1x-developer/freebsd-src@2d614aa2) sys/netinet/udp_usrreq.c udp_sendspace = 9216"),
+    same("net.inet.udp.recvspace", 42_080, "stock value: freebsd/freebsd-src main 1500012 (mirror fel1x-developer/freebsd-src@2d614aa2) sys/netinet/udp_usrreq.c udp_recvspace = 40*(1024+sizeof(struct sockaddr_in6))"),
+    same("net.local.stream.sendspace", 8192, "stock value: freebsd/freebsd-src main 1500012 (mirror fel1x-developer/freebsd-src@2d614aa2) sys/kern/uipc_usrreq.c PIPSIZ 8192"),
+    same("net.local.stream.recvspace", 8192, "stock value: freebsd/freebsd-src main 1500012 (mirror fel1x-developer/freebsd-src@2d614aa2) sys/kern/uipc_usrreq.c unpst_recvspace = PIPSIZ"),
+    Stock { name: "net.local.dgram.maxdgram", r13: 2048, r14: 8192, how: "stock value: freebsd/freebsd-src sys/kern/uipc_usrreq.c unpdg_sendspace 2*1024 up to 13 (stable/13-era copy); unpdg_maxdgram 8192 from 14 (mirror fel1x-developer/freebsd-src@2d614aa2)" },
+    Stock { name: "net.local.dgram.recvspace", r13: 4096, r14: 16_384, how: "stock value: freebsd/freebsd-src sys/kern/uipc_usrreq.c unpdg_recvspace 4*1024 up to 13; 16*1024 from 14 (mirror fel1x-developer/freebsd-src@2d614aa2)" },
+    same("net.inet.ip.ttl", 64, "stock value: V_ip_defttl = IPDEFTTL 64 (UNCONFIRMED constant; udp_attach 'inp->inp_ip_ttl = V_ip_defttl')"),
+    same("net.inet.tcp.mssdflt", 536, "stock value: TCP_MSS 536 (UNCONFIRMED: not read in the research)"),
+    same("net.inet.tcp.v6mssdflt", 1220, "stock value: TCP6_MSS 1220 (UNCONFIRMED: not read in the research)"),
+    same("net.inet.tcp.minmss", 216, "stock value: freebsd/freebsd-src main 1500012 (mirror fel1x-developer/freebsd-src@2d614aa2) sys/netinet/tcp.h TCP_MINMSS 216"),
+    same("net.inet.tcp.keepidle", 7_200_000, "stock value (ms): freebsd/freebsd-src share/man/man4/tcp.4 (Feb 2021) 'The default is 7200000 msec (2 hours).'"),
+    same("net.inet.tcp.keepintvl", 75_000, "stock value (ms): freebsd/freebsd-src share/man/man4/tcp.4 (Feb 2021) 'The default is 75000 msec.'"),
+    same("net.inet.tcp.keepcnt", 8, "stock value: freebsd/freebsd-src share/man/man4/tcp.4 (Feb 2021) 'The default is 8 packets.'"),
+    same("net.inet6.ip6.v6only", 1, "stock value: rust-lang/socket2 v0.6.0 tests/socket.rs 'IPv6 socket are already IPv6 only on FreeBSD' (run on FreeBSD 13.2)"),
+    same("lo0.mtu", 16_384, "stock value: loopback MTU 16384 (UNCONFIRMED: if_loop.c not read)"),
+];
+
+/// The stock facts of one release.
+pub fn stock(release: Release) -> BsdFacts {
+    let mut facts = BsdFacts::default();
+    for s in STOCK {
+        facts.values.insert(s.name, stock_value(s, release));
+    }
+    facts.values.insert(KERN_OSRELDATE, release.osreldate());
+    facts
+}
+
+pub fn stock_value(s: &Stock, release: Release) -> i128 {
+    if release.fourteen_or_later() {
+        s.r14
+    } else {
+        s.r13
+    }
+}
+
+/// A host quantity: the host's sysctl if it has one, else the release's stock value.
+pub fn sym(facts: &BsdFacts, release: Release, name: &'static str) -> Sym {
+    facts.sym(name).unwrap_or_else(|| Sym {
+        name,
+        value: STOCK
+            .iter()
+            .find(|s| s.name == name)
+            .map_or(0, |s| stock_value(s, release)),
+    })
+}

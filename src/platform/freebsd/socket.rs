@@ -1,0 +1,333 @@
+//! SOL_SOCKET options: sosetopt / sogetopt, sbsetopt / sbreserve_locked.
+
+use super::options::{absent, int, src, Ctx, OPTLEN};
+use crate::case::Request;
+use crate::expr::{Expr, Sym};
+use crate::kind::{Domain, Kind, State};
+use crate::option::{BufferOpt, Opt, SocketOpt};
+use crate::prediction::Prediction;
+use crate::rule::Rule;
+use crate::value::RelativeValue;
+
+pub const BUF_EINVAL: Rule = Rule {
+    id: "freebsd.buf.einval",
+    formula: "v < 1 => EINVAL",
+    why: "values < 1 make no sense for the buffer sizes and low-water marks: refused before any reservation (in sosetopt up to 13, in sbsetopt from 14)",
+    source: src!(F, "sys/kern/uipc_sockbuf.c sbsetopt 'if (optval < 1) return (EINVAL);'; releng/13.1 (mirror MPTCP-FreeBSD/FB13.1-ML-MPTCP-SRC@23e1b47c) sys/kern/uipc_socket.c sosetopt"),
+};
+pub const BUF_ENOBUFS: Rule = Rule {
+    id: "freebsd.buf.enobufs",
+    formula: "(u_int)v > sb_max_adj => ENOBUFS, sb_max_adj = kern.ipc.maxsockbuf*MCLBYTES/(MSIZE+MCLBYTES)",
+    why: "sbreserve_locked refuses more than BUF_MAX_ADJ(sb_max) (1864135 for the stock 2 MiB; MSIZE 256, MCLBYTES 2048); no clamping",
+    source: src!(F, "sys/kern/uipc_sockbuf.c sbreserve_locked_limit 'if (cc > BUF_MAX_ADJ(buf_max)) return (false);' and sbsetopt 'error = ENOBUFS'"),
+};
+pub const BUF_EXACT: Rule = Rule {
+    id: "freebsd.buf.exact",
+    formula: "1 <= v <= sb_max_adj => v",
+    why: "sbreserve_locked stores the size as asked: no doubling, minimum or rounding, and SB_AUTOSIZE is cleared (RLIMIT_SBSIZE is unlimited by default)",
+    source: src!(F, "sys/kern/uipc_sockbuf.c sbsetopt / sbreserve_locked"),
+};
+pub const BUF_LISTEN: Rule = Rule {
+    id: "freebsd.buf.listen",
+    formula: "listening: v > sb_max_adj => ENOBUFS else sol_sb*_hiwat = v",
+    why: "a listening socket keeps its buffer options in sol_sb*_hiwat (copied from the buffers by solisten_proto) and a set stores the size there exactly; up to 13 the same branch is UNCONFIRMED (source read at 1500012 and main)",
+    source: src!(F, "sys/kern/uipc_sockbuf.c sbsetopt (SOLISTENING branch); main 2025 (mirror blubskye/freebsd-src@0c964205) sys/kern/uipc_socket.c solisten_proto / sogetopt"),
+};
+pub const BUF_DEFAULT: Rule = Rule {
+    id: "freebsd.buf.default",
+    formula: "tcp: net.inet.tcp.{send,recv}space; udp: net.inet.udp.maxdgram / net.inet.udp.recvspace; unix-stream: net.local.stream.*; unix-dgram: net.local.dgram.recvspace both (14+), maxdgram / recvspace (13)",
+    why: "each protocol's attach calls soreserve with its sysctls; FreeBSD 14's unix/dgram rewrite gives both buffers unpdg_recvspace ('sendspace = recvspace = unpdg_recvspace')",
+    source: src!(F, "sys/netinet/tcp_usrreq.c tcp_usr_attach, sys/netinet/udp_usrreq.c udp_attach, sys/kern/uipc_usrreq.c uipc_attach; pre-14 uipc_usrreq.c unpdg_sendspace 2*1024 / unpdg_recvspace 4*1024"),
+};
+pub const BUF_TCP_MSS_ROUND: Rule = Rule {
+    id: "freebsd.buf.tcp_mss_round",
+    formula: "connected tcp default: roundup(hiwat, mss), mss = lo0.mtu - 40 (v4) / 60 (v6)",
+    why: "tcp_mss rounds both buffers up to a multiple of the MSS when the connection is set up (if larger; capped at sb_max); a size set after connect is exact. Loopback MSS numbers UNCONFIRMED; autosizing can grow them later while data flows",
+    source: src!(M, "sys/netinet/tcp_input.c tcp_mss"),
+};
+pub const LOWAT: Rule = Rule {
+    id: "freebsd.lowat",
+    formula: "v < 1 => EINVAL else min(v, hiwat)",
+    why: "sbsetopt clamps the low-water mark to the buffer's high-water mark ('Make sure the low-water is never greater than the high-water')",
+    source: src!(F, "sys/kern/uipc_sockbuf.c sbsetopt '*lowat = (cc > *hiwat) ? *hiwat : cc;'"),
+};
+pub const LOWAT_DEFAULT: Rule = Rule {
+    id: "freebsd.lowat.default",
+    formula: "rcv 1; snd min(MCLBYTES 2048, hiwat)",
+    why: "soreserve sets so_rcv.sb_lowat to 1 and so_snd.sb_lowat to MCLBYTES, clamped to the send buffer",
+    source: src!(F, "sys/kern/uipc_sockbuf.c soreserve"),
+};
+pub const FLAG_BIT: Rule = Rule {
+    id: "freebsd.flag_bit",
+    formula: "v != 0 => so_options & SO_x (the bit: KEEPALIVE 8, REUSEADDR 4, BROADCAST 32, OOBINLINE 256, REUSEPORT 512) else 0",
+    why: "sosetopt sets the option's bit for any non-zero int on every kind (the protocol's follow-up pr_ctloutput error is ignored), and sogetopt returns so_options & name, the bit itself",
+    source: src!(M, "sys/kern/uipc_socket.c sosetopt 'so->so_options |= sopt->sopt_name' / sogetopt 'optval = so->so_options & sopt->sopt_name'"),
+};
+pub const LINGER: Rule = Rule {
+    id: "freebsd.linger",
+    formula: "(l_onoff != 0 ? 128 : 0, l_linger)",
+    why: "sosetopt stores l_linger even when lingering is off and sets the SO_LINGER bit iff l_onoff != 0; sogetopt reports l_onoff = so_options & SO_LINGER (0x80)",
+    source: src!(M, "sys/kern/uipc_socket.c sosetopt 'so->so_linger = l.l_linger' / sogetopt 'l.l_onoff = so->so_options & SO_LINGER'"),
+};
+pub const LINGER_EDOM: Rule = Rule {
+    id: "freebsd.linger.edom",
+    formula: "l_linger < 0 || l_linger > USHRT_MAX || l_linger > INT_MAX/hz => EDOM",
+    why: "sosetopt range-checks the linger time (present in 13.1 and main)",
+    source: src!(M, "sys/kern/uipc_socket.c sosetopt case SO_LINGER; releng/13.1 (mirror MPTCP-FreeBSD/FB13.1-ML-MPTCP-SRC@23e1b47c) same check"),
+};
+pub const TIMEO: Rule = Rule {
+    id: "freebsd.timeo",
+    formula: "(sec, usec) round-trips exactly; (0,0) = no timeout",
+    why: "sosetopt converts with tvtosbt and sogetopt back with sbttotv; the us conversions round-trip (time.h: 'we get all the ns, us and ms conversions back and forth right'). Listening sockets keep it in sol_sb*_timeo (14+; 13 UNCONFIRMED)",
+    source: src!(M, "sys/kern/uipc_socket.c sosetopt / sogetopt case SO_SNDTIMEO/SO_RCVTIMEO; sys/sys/time.h ustosbt / sbttous"),
+};
+pub const TIMEO_EDOM: Rule = Rule {
+    id: "freebsd.timeo.edom",
+    formula: "tv_sec < 0 || tv_usec < 0 || tv_usec >= 1000000 => EDOM",
+    why: "sosetopt refuses a negative or unnormalised timeval",
+    source: src!(M, "sys/kern/uipc_socket.c sosetopt 'if (tv.tv_sec < 0 || tv.tv_usec < 0 || tv.tv_usec >= 1000000) error = EDOM'"),
+};
+pub const TIMEO_HUGE: Rule = Rule {
+    id: "freebsd.timeo.huge",
+    formula: "tv_sec > INT32_MAX => SBT_MAX => (2147483647, 999999)",
+    why: "sosetopt saturates a timeval beyond INT32_MAX seconds to SBT_MAX, which sbttotv reads as 2147483647 s and sbttous(0xffffffff) = 999999 us (derived; UNCONFIRMED by a test)",
+    source: src!(M, "sys/kern/uipc_socket.c sosetopt 'if (tv.tv_sec > INT32_MAX) val = SBT_MAX'"),
+};
+pub const IDENTITY: Rule = Rule {
+    id: "freebsd.identity",
+    formula: "SO_TYPE 1/2, SO_DOMAIN 1/2/28, SO_PROTOCOL 6/17/0, SO_ERROR 0; set => ENOPROTOOPT",
+    why: "sogetopt reports so_type, the domain's family, pr_protocol and so_error (then so_rerror); sosetopt has no case for them and answers ENOPROTOOPT",
+    source: src!(M, "sys/kern/uipc_socket.c sogetopt case SO_TYPE/SO_DOMAIN/SO_PROTOCOL/SO_ERROR, sosetopt default 'error = ENOPROTOOPT'"),
+};
+
+pub const RULES: &[&Rule] = &[
+    &BUF_EINVAL,
+    &BUF_ENOBUFS,
+    &BUF_EXACT,
+    &BUF_LISTEN,
+    &BUF_DEFAULT,
+    &BUF_TCP_MSS_ROUND,
+    &LOWAT,
+    &LOWAT_DEFAULT,
+    &FLAG_BIT,
+    &LINGER,
+    &LINGER_EDOM,
+    &TIMEO,
+    &TIMEO_EDOM,
+    &TIMEO_HUGE,
+    &IDENTITY,
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Send,
+    Recv,
+}
+
+/// The sysctl soreserve used for this kind's buffer.
+fn default_sysctl(ctx: &Ctx<'_>, side: Side) -> &'static str {
+    match (ctx.kind, side) {
+        (Kind::Tcp4 | Kind::Tcp6, Side::Send) => "net.inet.tcp.sendspace",
+        (Kind::Tcp4 | Kind::Tcp6, Side::Recv) => "net.inet.tcp.recvspace",
+        (Kind::Udp4 | Kind::Udp6, Side::Send) => "net.inet.udp.maxdgram",
+        (Kind::Udp4 | Kind::Udp6, Side::Recv) => "net.inet.udp.recvspace",
+        (Kind::UnixStream, Side::Send) => "net.local.stream.sendspace",
+        (Kind::UnixStream, Side::Recv) => "net.local.stream.recvspace",
+        (Kind::UnixDgram, Side::Send) if !ctx.release.fourteen_or_later() => "net.local.dgram.maxdgram",
+        (Kind::UnixDgram, _) => "net.local.dgram.recvspace",
+    }
+}
+
+/// The loopback MSS a connected TCP socket ends with (UNCONFIRMED numbers).
+pub fn loopback_mss(ctx: &Ctx<'_>) -> i128 {
+    let header = if ctx.kind.domain() == Domain::Ipv6 { 60 } else { 40 };
+    ctx.sym("lo0.mtu").value - header
+}
+
+/// The buffer's size before any set: the protocol's default, rounded up to
+/// the MSS on a connected TCP socket.
+fn default_hiwat(ctx: &Ctx<'_>, side: Side) -> (Expr, Vec<&'static Rule>) {
+    let base = ctx.fact(default_sysctl(ctx, side));
+    if ctx.kind.is_tcp() && ctx.state == State::Connected {
+        let mss = loopback_mss(ctx);
+        let v = base.value();
+        if mss > 0 && v > mss {
+            let sb_max = ctx.sym("kern.ipc.maxsockbuf").value;
+            let rounded = ((v + mss - 1) / mss * mss).min(sb_max).max(v);
+            return (Expr::lit(rounded), vec![&BUF_DEFAULT, &BUF_TCP_MSS_ROUND]);
+        }
+    }
+    (base, vec![&BUF_DEFAULT])
+}
+
+fn sb_max_adj(ctx: &Ctx<'_>) -> Sym {
+    Sym {
+        name: "sb_max_adj",
+        value: ctx.sym("kern.ipc.maxsockbuf").value * 2048 / (256 + 2048),
+    }
+}
+
+fn side_of(o: BufferOpt) -> Side {
+    match o {
+        BufferOpt::Sndbuf | BufferOpt::Sndbufforce => Side::Send,
+        BufferOpt::Rcvbuf | BufferOpt::Rcvbufforce => Side::Recv,
+    }
+}
+
+pub fn buffer(ctx: &Ctx<'_>, o: BufferOpt, request: &Request) -> Prediction {
+    match o {
+        BufferOpt::Sndbufforce | BufferOpt::Rcvbufforce => absent(Opt::Buffer(o)),
+        BufferOpt::Sndbuf | BufferOpt::Rcvbuf => {
+            let v = match int(request) {
+                Err(e) => return e.into(),
+                Ok(None) => {
+                    let (e, rules) = default_hiwat(ctx, side_of(o));
+                    return Prediction::ok(RelativeValue::Int(e), rules);
+                }
+                Ok(Some(v)) => v,
+            };
+            let store = if ctx.state == State::Listening {
+                &BUF_LISTEN
+            } else {
+                &BUF_EXACT
+            };
+            if v.value() < 1 {
+                return Prediction::err("EINVAL", vec![&BUF_EINVAL]);
+            }
+            if v.value() > sb_max_adj(ctx).value {
+                return Prediction::err("ENOBUFS", vec![&BUF_ENOBUFS]);
+            }
+            Prediction::ok(RelativeValue::Int(v), vec![store])
+        }
+    }
+}
+
+pub fn buffer_rule(ctx: &Ctx<'_>, _o: BufferOpt) -> &'static Rule {
+    if ctx.state == State::Listening {
+        &BUF_LISTEN
+    } else {
+        &BUF_EXACT
+    }
+}
+
+fn lowat(ctx: &Ctx<'_>, side: Side, request: &Request) -> Prediction {
+    let (hiwat, _) = default_hiwat(ctx, side);
+    match int(request) {
+        Err(e) => e.into(),
+        Ok(None) => {
+            let v = match side {
+                Side::Recv => Expr::lit(1),
+                Side::Send => Expr::lit(2048).min(hiwat),
+            };
+            Prediction::ok(RelativeValue::Int(v), vec![&LOWAT_DEFAULT])
+        }
+        Ok(Some(v)) if v.value() < 1 => Prediction::err("EINVAL", vec![&BUF_EINVAL]),
+        Ok(Some(v)) => Prediction::ok(RelativeValue::Int(v.min(hiwat)), vec![&LOWAT]),
+    }
+}
+
+fn flag(bit: i128, request: &Request) -> Prediction {
+    match int(request) {
+        Err(e) => e.into(),
+        Ok(None) => Prediction::ok(RelativeValue::int(0), vec![&FLAG_BIT]),
+        Ok(Some(v)) => Prediction::ok(
+            RelativeValue::int(if v.value() != 0 { bit } else { 0 }),
+            vec![&FLAG_BIT],
+        ),
+    }
+}
+
+fn linger(ctx: &Ctx<'_>, request: &Request) -> Prediction {
+    match request {
+        Request::Default => Prediction::ok(RelativeValue::linger(0, 0), vec![&LINGER]),
+        Request::Set(RelativeValue::Linger(on, secs)) => {
+            let s = secs.value();
+            if s < 0 || s > i128::from(u16::MAX) || s > i128::from(i32::MAX) / ctx.hz() {
+                return Prediction::err("EDOM", vec![&LINGER_EDOM]);
+            }
+            let onoff = if on.value() != 0 { 0x80 } else { 0 };
+            Prediction::ok(RelativeValue::Linger(Expr::lit(onoff), *secs), vec![&LINGER])
+        }
+        Request::Set(_) => Prediction::err("EINVAL", vec![&OPTLEN]),
+    }
+}
+
+fn timeo(request: &Request) -> Prediction {
+    match request {
+        Request::Default => Prediction::ok(RelativeValue::time(0, 0), vec![&TIMEO]),
+        Request::Set(RelativeValue::Time(sec, usec)) => {
+            let (s, us) = (sec.value(), usec.value());
+            if s < 0 || !(0..1_000_000).contains(&us) {
+                return Prediction::err("EDOM", vec![&TIMEO_EDOM]);
+            }
+            if s > i128::from(i32::MAX) {
+                return Prediction::ok(
+                    RelativeValue::time(i128::from(i32::MAX), 999_999),
+                    vec![&TIMEO_HUGE],
+                );
+            }
+            Prediction::ok(RelativeValue::Time(*sec, *usec), vec![&TIMEO])
+        }
+        Request::Set(_) => Prediction::err("EINVAL", vec![&OPTLEN]),
+    }
+}
+
+fn identity(request: &Request, value: i128) -> Prediction {
+    match request {
+        Request::Default => Prediction::ok(RelativeValue::int(value), vec![&IDENTITY]),
+        Request::Set(_) => Prediction::err("ENOPROTOOPT", vec![&IDENTITY]),
+    }
+}
+
+pub fn predict(ctx: &Ctx<'_>, o: SocketOpt, request: &Request) -> Prediction {
+    match o {
+        SocketOpt::Keepalive => flag(0x8, request),
+        SocketOpt::Reuseaddr => flag(0x4, request),
+        SocketOpt::Reuseport => flag(0x200, request),
+        SocketOpt::Broadcast => flag(0x20, request),
+        SocketOpt::Oobinline => flag(0x100, request),
+        SocketOpt::Linger => linger(ctx, request),
+        SocketOpt::Rcvtimeo | SocketOpt::Sndtimeo => timeo(request),
+        SocketOpt::Rcvlowat => lowat(ctx, Side::Recv, request),
+        SocketOpt::Sndlowat => lowat(ctx, Side::Send, request),
+        SocketOpt::Type => identity(request, if ctx.kind.is_stream() { 1 } else { 2 }),
+        SocketOpt::Domain => identity(
+            request,
+            match ctx.kind.domain() {
+                Domain::Unix => 1,
+                Domain::Ipv4 => 2,
+                Domain::Ipv6 => 28,
+            },
+        ),
+        SocketOpt::Protocol => identity(
+            request,
+            match ctx.kind {
+                Kind::Tcp4 | Kind::Tcp6 => 6,
+                Kind::Udp4 | Kind::Udp6 => 17,
+                Kind::UnixStream | Kind::UnixDgram => 0,
+            },
+        ),
+        SocketOpt::Error => identity(request, 0),
+        SocketOpt::Passcred | SocketOpt::Priority | SocketOpt::Mark | SocketOpt::BusyPoll => {
+            absent(Opt::Socket(o))
+        }
+    }
+}
+
+pub fn main_rule(ctx: &Ctx<'_>, o: SocketOpt) -> &'static Rule {
+    match o {
+        SocketOpt::Keepalive
+        | SocketOpt::Reuseaddr
+        | SocketOpt::Reuseport
+        | SocketOpt::Broadcast
+        | SocketOpt::Oobinline => &FLAG_BIT,
+        SocketOpt::Linger => &LINGER,
+        SocketOpt::Rcvtimeo | SocketOpt::Sndtimeo => &TIMEO,
+        SocketOpt::Rcvlowat | SocketOpt::Sndlowat => &LOWAT,
+        SocketOpt::Type | SocketOpt::Domain | SocketOpt::Protocol | SocketOpt::Error => &IDENTITY,
+        SocketOpt::Passcred | SocketOpt::Priority | SocketOpt::Mark | SocketOpt::BusyPoll => {
+            let _ = ctx;
+            &super::options::ABSENT_SOCKET_H
+        }
+    }
+}

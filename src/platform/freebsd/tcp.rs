@@ -1,0 +1,196 @@
+//! IPPROTO_TCP on tcp4/tcp6: tcp_default_ctloutput and tcp_set_cc_mod
+//! (udp and unix sockets never get here: see `options::refusal`).
+
+use super::options::{absent, int, src, Ctx, OPTLEN};
+use super::socket::loopback_mss;
+use crate::case::Request;
+use crate::expr::{Expr, Sym};
+use crate::kind::{Domain, State};
+use crate::option::{Opt, TcpOpt};
+use crate::prediction::Prediction;
+use crate::rule::Rule;
+use crate::value::RelativeValue;
+
+pub const NODELAY_BIT: Rule = Rule {
+    id: "freebsd.tcp.nodelay_bit",
+    formula: "v != 0 => t_flags & TF_NODELAY = 4 else 0",
+    why: "tcp_default_ctloutput sets TF_NODELAY for any non-zero int and reads back t_flags & TF_NODELAY, the bit (4)",
+    source: src!(F, "sys/netinet/tcp_usrreq.c tcp_default_ctloutput 'optval = tp->t_flags & TF_NODELAY'; tcp_var.h TF_NODELAY 0x00000004"),
+};
+pub const MAXSEG: Rule = Rule {
+    id: "freebsd.tcp.maxseg",
+    formula: "0 < v <= t_maxseg && v + 40 >= tcp_minmss(216) => v else EINVAL",
+    why: "TCP_MAXSEG can only lower the MSS: 176..t_maxseg; the read is t_maxseg",
+    source: src!(F, "sys/netinet/tcp_usrreq.c tcp_default_ctloutput case TCP_MAXSEG 'if (optval > 0 && optval <= tp->t_maxseg && optval + 40 >= V_tcp_minmss)'; tcp.h TCP_MINMSS 216"),
+};
+pub const MAXSEG_DEFAULT: Rule = Rule {
+    id: "freebsd.tcp.maxseg_default",
+    formula: "unconnected: net.inet.tcp.mssdflt (v4) / v6mssdflt (v6); connected: lo0.mtu - 40 / 60",
+    why: "a new tcpcb starts at the default MSS; tcp_mss sets t_maxseg from the path MTU at connection setup (default and loopback numbers UNCONFIRMED)",
+    source: src!(M, "sys/netinet/tcp_subr.c tcp_newtcpcb, sys/netinet/tcp_input.c tcp_mss"),
+};
+pub const KEEPTIME: Rule = Rule {
+    id: "freebsd.tcp.keeptime",
+    formula: "(u_int)v > UINT_MAX/hz => EINVAL; 0 => sysctl default; else v",
+    why: "TCP_KEEPIDLE/TCP_KEEPINTVL are u_int seconds stored as ticks (-1 is UINT_MAX); a per-socket 0 means the global sysctl (TP_KEEP* macro, UNCONFIRMED)",
+    source: src!(F, "sys/netinet/tcp_usrreq.c tcp_default_ctloutput case TCP_KEEPIDLE/TCP_KEEPINTVL 'if (ui > (UINT_MAX / hz)) error = EINVAL'"),
+};
+pub const KEEPTIME_DEFAULT: Rule = Rule {
+    id: "freebsd.tcp.keeptime_default",
+    formula: "net.inet.tcp.keepidle/1000 (7200), net.inet.tcp.keepintvl/1000 (75)",
+    why: "the sysctls are in ms; the socket reports TP_KEEP*(tp)/hz seconds",
+    source: "freebsd/freebsd-src share/man/man4/tcp.4 (Feb 2021; mirror sobomax/freebsd14_vendor@0f7ff342) TCP_KEEPIDLE / TCP_KEEPINTVL",
+};
+pub const KEEPCNT: Rule = Rule {
+    id: "freebsd.tcp.keepcnt",
+    formula: "0 => net.inet.tcp.keepcnt (8); else (int)(u_int)v",
+    why: "TCP_KEEPCNT is stored as u_int with no range check and copied out as is, so -1 reads -1",
+    source: src!(F, "sys/netinet/tcp_usrreq.c tcp_default_ctloutput case TCP_KEEPCNT 'tp->t_keepcnt = ui'; share/man/man4/tcp.4 default 8"),
+};
+pub const CC: Rule = Rule {
+    id: "freebsd.tcp.cc",
+    formula: "loaded module name => name; unknown => ESRCH; empty => EINVAL",
+    why: "tcp_set_cc_mod looks the name up in the loaded cc modules (GENERIC has newreno and cubic; 'reno' is no module) and copies at most TCP_CA_NAME_MAX-1 bytes, at least 1",
+    source: src!(F, "sys/netinet/tcp_usrreq.c tcp_set_cc_mod 'if (algo == NULL) return (ESRCH)' and 'sooptcopyin(sopt, buf, TCP_CA_NAME_MAX - 1, 1)'"),
+};
+pub const CC_DEFAULT: Rule = Rule {
+    id: "freebsd.tcp.cc_default",
+    formula: "13: newreno; 14+: cubic",
+    why: "tcp.4 (2021) names cc_newreno the default; 15.1's cc_cubic(4) says CUBIC is the default (14.x UNCONFIRMED, assumed cubic); socket2's FreeBSD 13.2 test reads newreno",
+    source: "freebsd/freebsd-src share/man/man4/tcp.4 dated February 11, 2021; FreeBSD 15.1-RELEASE cc_cubic(4); rust-lang/socket2 v0.6.0 tests/socket.rs fn tcp_congestion",
+};
+
+pub const RULES: &[&Rule] = &[
+    &NODELAY_BIT,
+    &MAXSEG,
+    &MAXSEG_DEFAULT,
+    &KEEPTIME,
+    &KEEPTIME_DEFAULT,
+    &KEEPCNT,
+    &CC,
+    &CC_DEFAULT,
+];
+
+/// The modules a GENERIC kernel has loaded.
+const LOADED_CC: &[&str] = &["newreno", "cubic"];
+
+fn t_maxseg(ctx: &Ctx<'_>) -> Expr {
+    if ctx.state == State::Connected {
+        Expr::lit(loopback_mss(ctx))
+    } else if ctx.kind.domain() == Domain::Ipv6 {
+        ctx.fact("net.inet.tcp.v6mssdflt")
+    } else {
+        ctx.fact("net.inet.tcp.mssdflt")
+    }
+}
+
+fn keeptime(ctx: &Ctx<'_>, sysctl: &'static str, shown: &'static str, request: &Request) -> Prediction {
+    let default = Expr::of(Sym {
+        name: shown,
+        value: ctx.sym(sysctl).value / 1000,
+    });
+    match int(request) {
+        Err(e) => e.into(),
+        Ok(None) => Prediction::ok(RelativeValue::Int(default), vec![&KEEPTIME_DEFAULT]),
+        Ok(Some(v)) => {
+            let ui = i128::from(v.value() as i32 as u32);
+            if ui > i128::from(u32::MAX) / ctx.hz() {
+                Prediction::err("EINVAL", vec![&KEEPTIME])
+            } else if ui == 0 {
+                Prediction::ok(RelativeValue::Int(default), vec![&KEEPTIME, &KEEPTIME_DEFAULT])
+            } else {
+                Prediction::ok(RelativeValue::Int(v), vec![&KEEPTIME])
+            }
+        }
+    }
+}
+
+fn congestion(ctx: &Ctx<'_>, request: &Request) -> Prediction {
+    match request {
+        Request::Default => Prediction::ok(RelativeValue::text(ctx.release.default_cc()), vec![&CC_DEFAULT]),
+        Request::Set(RelativeValue::Text(name, _)) => {
+            if name.is_empty() {
+                return Prediction::err("EINVAL", vec![&CC]);
+            }
+            let copied: String = name.chars().take(15).collect();
+            if LOADED_CC.contains(&copied.as_str()) {
+                Prediction::ok(RelativeValue::text(&copied), vec![&CC])
+            } else {
+                Prediction::err("ESRCH", vec![&CC])
+            }
+        }
+        Request::Set(_) => Prediction::err("EINVAL", vec![&OPTLEN]),
+    }
+}
+
+pub fn predict(ctx: &Ctx<'_>, o: TcpOpt, request: &Request) -> Prediction {
+    match o {
+        TcpOpt::Nodelay => match int(request) {
+            Err(e) => e.into(),
+            Ok(v) => {
+                let on = v.is_some_and(|v| v.value() != 0);
+                Prediction::ok(RelativeValue::int(if on { 4 } else { 0 }), vec![&NODELAY_BIT])
+            }
+        },
+        TcpOpt::Maxseg => {
+            let current = t_maxseg(ctx);
+            match int(request) {
+                Err(e) => e.into(),
+                Ok(None) => Prediction::ok(RelativeValue::Int(current), vec![&MAXSEG_DEFAULT]),
+                Ok(Some(v)) => {
+                    let minmss = ctx.sym("net.inet.tcp.minmss").value;
+                    let n = v.value();
+                    if n > 0 && n <= current.value() && n + 40 >= minmss {
+                        Prediction::ok(RelativeValue::Int(v), vec![&MAXSEG])
+                    } else {
+                        Prediction::err("EINVAL", vec![&MAXSEG, &MAXSEG_DEFAULT])
+                    }
+                }
+            }
+        }
+        TcpOpt::Keepidle => keeptime(
+            ctx,
+            "net.inet.tcp.keepidle",
+            "net.inet.tcp.keepidle/1000",
+            request,
+        ),
+        TcpOpt::Keepintvl => keeptime(
+            ctx,
+            "net.inet.tcp.keepintvl",
+            "net.inet.tcp.keepintvl/1000",
+            request,
+        ),
+        TcpOpt::Keepcnt => match int(request) {
+            Err(e) => e.into(),
+            Ok(Some(v)) if v.value() as i32 != 0 => Prediction::ok(
+                RelativeValue::Int(v.map_value(|n| i128::from(n as i32))),
+                vec![&KEEPCNT],
+            ),
+            Ok(_) => Prediction::ok(
+                RelativeValue::Int(ctx.fact("net.inet.tcp.keepcnt")),
+                vec![&KEEPCNT],
+            ),
+        },
+        TcpOpt::Congestion => congestion(ctx, request),
+        TcpOpt::UserTimeout
+        | TcpOpt::Cork
+        | TcpOpt::Quickack
+        | TcpOpt::NotsentLowat
+        | TcpOpt::ThinLinearTimeouts => absent(Opt::Tcp(o)),
+    }
+}
+
+pub fn main_rule(o: TcpOpt) -> &'static Rule {
+    match o {
+        TcpOpt::Nodelay => &NODELAY_BIT,
+        TcpOpt::Maxseg => &MAXSEG,
+        TcpOpt::Keepidle | TcpOpt::Keepintvl => &KEEPTIME,
+        TcpOpt::Keepcnt => &KEEPCNT,
+        TcpOpt::Congestion => &CC,
+        TcpOpt::UserTimeout
+        | TcpOpt::Cork
+        | TcpOpt::Quickack
+        | TcpOpt::NotsentLowat
+        | TcpOpt::ThinLinearTimeouts => &super::options::ABSENT_TCP_H,
+    }
+}

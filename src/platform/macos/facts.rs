@@ -1,0 +1,101 @@
+//! The stock values of the sysctls and constants the macOS model uses, each
+//! with the XNU source it comes from. A real Mac's sysctls override them
+//! (`MacOs::from_host`).
+
+use crate::platform::bsd::facts::BsdFacts;
+
+/// Loopback MTU (lo0), the base of the MSS a loopback connection gets.
+pub const LO0_MTU: &str = "lo0.mtu";
+pub const KEEPIDLE_MS: &str = "net.inet.tcp.keepidle";
+pub const KEEPINTVL_MS: &str = "net.inet.tcp.keepintvl";
+pub const KEEPCNT: &str = "net.inet.tcp.keepcnt";
+pub const MSSDFLT: &str = "net.inet.tcp.mssdflt";
+pub const V6MSSDFLT: &str = "net.inet.tcp.v6mssdflt";
+
+/// (name, stock value, where the stock value comes from).
+pub const STOCK: &[(&str, i128, &str)] = &[
+    (
+        "kern.ipc.maxsockbuf",
+        8_388_608,
+        "stock value: xnu-11417.121.6 bsd/sys/socketvar.h SB_MAX (8192*1024); quic-go#4657 shows kern.ipc.maxsockbuf: 8388608",
+    ),
+    ("kern.hz", 100, "stock value: xnu-11417.121.6 bsd/kern/kern_clock.c `int hz = 100;`"),
+    (
+        "net.inet.tcp.sendspace",
+        370_688,
+        "stock value: xnu-11417.121.6 bsd/netinet/tcp_usrreq.c tcp_sendspace = 1448 * 256",
+    ),
+    (
+        "net.inet.tcp.recvspace",
+        556_032,
+        "stock value: xnu-11417.121.6 bsd/netinet/tcp_usrreq.c tcp_recvspace = 1448 * 384",
+    ),
+    (
+        "net.inet.udp.maxdgram",
+        9216,
+        "stock value: xnu-11417.121.6 bsd/netinet/udp_usrreq.c udp_sendspace = 9216",
+    ),
+    (
+        "net.inet.udp.recvspace",
+        786_896,
+        "stock value: xnu-11417.121.6 bsd/netinet/udp_usrreq.c udp_init (udp_recvspace = 786896 when the mbuf pool >= 96 MiB, as on real Macs)",
+    ),
+    (
+        "net.local.stream.sendspace",
+        8192,
+        "stock value: xnu-11417.121.6 bsd/kern/uipc_usrreq.c unpst_sendspace = PIPSIZ (8192)",
+    ),
+    (
+        "net.local.stream.recvspace",
+        8192,
+        "stock value: xnu-11417.121.6 bsd/kern/uipc_usrreq.c unpst_recvspace = PIPSIZ (8192)",
+    ),
+    (
+        "net.local.dgram.maxdgram",
+        2048,
+        "stock value: xnu-11417.121.6 bsd/kern/uipc_usrreq.c unpdg_sendspace = 2 * 1024",
+    ),
+    (
+        "net.local.dgram.recvspace",
+        4096,
+        "stock value: xnu-11417.121.6 bsd/kern/uipc_usrreq.c unpdg_recvspace = 4 * 1024",
+    ),
+    ("net.inet.ip.ttl", 64, "stock value: xnu-11417.121.6 bsd/netinet/ip.h IPDEFTTL 64 (ip_defttl)"),
+    (
+        "net.inet6.ip6.hlim",
+        64,
+        "stock value: xnu-11417.121.6 bsd/netinet6/in6_proto.c ip6_defhlim = IPV6_DEFHLIM (64)",
+    ),
+    (
+        KEEPIDLE_MS,
+        7_200_000,
+        "stock value: xnu-11417.121.6 bsd/netinet/tcp_timer.h TCPTV_KEEP_IDLE (120*60*TCP_RETRANSHZ)",
+    ),
+    (
+        KEEPINTVL_MS,
+        75_000,
+        "stock value: xnu-11417.121.6 bsd/netinet/tcp_timer.h TCPTV_KEEPINTVL (75*TCP_RETRANSHZ)",
+    ),
+    (KEEPCNT, 8, "stock value: xnu-11417.121.6 bsd/netinet/tcp_timer.h TCPTV_KEEPCNT 8"),
+    (MSSDFLT, 512, "stock value: xnu-11417.121.6 bsd/netinet/tcp.h TCP_MSS 512 (tcp_mssdflt)"),
+    (V6MSSDFLT, 1024, "stock value: xnu-11417.121.6 bsd/netinet/tcp.h TCP6_MSS 1024 (tcp_v6mssdflt)"),
+    (
+        LO0_MTU,
+        16384,
+        "stock value: lo0 MTU 16384 (xnu-11417.121.6 bsd/net/if_loop.c LOMTU)",
+    ),
+];
+
+/// The stock facts of an unmodified Mac.
+pub fn stock() -> BsdFacts {
+    let mut facts = BsdFacts::default();
+    for &(name, value, _) in STOCK {
+        facts.values.insert(name, value);
+    }
+    facts
+}
+
+/// Where a stock fact comes from.
+pub fn how(name: &str) -> Option<&'static str> {
+    STOCK.iter().find(|(n, _, _)| *n == name).map(|&(_, _, how)| how)
+}

@@ -1,0 +1,208 @@
+//! IPPROTO_IP on tcp4/udp4 (bsd/netinet/ip_output.c ip_ctloutput,
+//! in_mcast.c) and IPPROTO_IPV6 on tcp6/udp6 (bsd/netinet6/ip6_output.c
+//! ip6_ctloutput, in6_mcast.c). Other kinds are refused before (route.rs).
+
+use super::route::{self, err, ok_int, Ctx, UNDEFINED_IN, WRONG_TYPE};
+use crate::case::Request;
+use crate::expr::Expr;
+use crate::kind::State;
+use crate::option::{IpOpt, Ipv6Opt, Opt};
+use crate::prediction::Prediction;
+use crate::rule::Rule;
+use crate::value::RelativeValue;
+
+const SRC4: &str = "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/ip_output.c ip_ctloutput";
+
+pub const BYTE_CHECKED: Rule = Rule {
+    id: "macos.ip.byte_checked",
+    formula: "v > 255 → EINVAL; else (uint8_t)v (-1 → 255); IP_TTL default net.inet.ip.ttl, IP_TOS default 0",
+    why: "from xnu-7195 (macOS 11): `if (optval > UINT8_MAX) { error = EINVAL; } inp->inp_ip_ttl = (uint8_t)optval;` (same for inp_ip_tos): a signed test, so negatives pass and wrap",
+    source: SRC4,
+};
+
+pub const BYTE_UNCHECKED: Rule = Rule {
+    id: "macos.ip.byte_unchecked",
+    formula: "(u_char)v (256 → 0, -1 → 255); IP_TTL default net.inet.ip.ttl, IP_TOS default 0",
+    why: "up to xnu-6153 (macOS 10.15) `inp->inp_ip_ttl = optval;` / `inp->inp_ip_tos = optval;` with no range check: plain u_char truncation, never EINVAL",
+    source: "apple-oss-distributions/xnu xnu-6153.141.1 bsd/netinet/ip_output.c ip_ctloutput",
+};
+
+pub const RECV_FLAG: Rule = Rule {
+    id: "macos.ip.recv_flag",
+    formula: "v != 0 → 1; 0 → 0; default 0",
+    why: "IP_RECVTTL / IP_RECVTOS / IPV6_RECVTCLASS / IPV6_V6ONLY are OPTSET on inp_flags and read with `OPTBIT(bit) (inp->inp_flags & bit ? 1 : 0)`, on TCP as on UDP",
+    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/ip_output.c ip_ctloutput; bsd/netinet6/ip6_output.c ip6_ctloutput",
+};
+
+pub const MCAST_STREAM: Rule = Rule {
+    id: "macos.route.multicast_on_stream",
+    formula: "multicast option on tcp → EOPNOTSUPP (set and get)",
+    why: "inp_setmoptions / inp_getmoptions / ip6_setmoptions / ip6_getmoptions: `if (SOCK_TYPE != SOCK_RAW && SOCK_TYPE != SOCK_DGRAM) return EOPNOTSUPP;`",
+    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/in_mcast.c inp_setmoptions / inp_getmoptions; bsd/netinet6/in6_mcast.c ip6_setmoptions / ip6_getmoptions",
+};
+
+pub const MCAST_TTL: Rule = Rule {
+    id: "macos.ip.mcast_ttl",
+    formula: "(u_int)v <= 255 → v, else EINVAL (negatives too); default 1",
+    why: "inp_setmoptions IP_MULTICAST_TTL reads a u_int: `if (ittl > 255) error = EINVAL;`; IP_DEFAULT_MULTICAST_TTL is 1",
+    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/in_mcast.c inp_setmoptions; bsd/netinet/in.h IP_DEFAULT_MULTICAST_TTL",
+};
+
+pub const MCAST_LOOP: Rule = Rule {
+    id: "macos.ip.mcast_loop",
+    formula: "(u_char)v != 0 → 1, else 0 (256 → 0); default 1",
+    why: "inp_setmoptions IP_MULTICAST_LOOP: `loop = (u_char)iloop; imo->imo_multicast_loop = !!loop;` — only the low byte counts",
+    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/in_mcast.c inp_setmoptions",
+};
+
+pub const V6ONLY: Rule = Rule {
+    id: "macos.ip6.v6only",
+    formula: "fresh: v != 0 → 1, 0 → 0; bound/listening/connected: set → EINVAL; default net.inet6.ip6.v6only (0)",
+    why: "ip6_ctloutput IPV6_V6ONLY: `if (in6p->inp_lport || !IN6_IS_ADDR_UNSPECIFIED(&in6p->in6p_laddr)) { error = EINVAL; }` else OPTSET, read with OPTBIT; ip6_v6only is 0",
+    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet6/ip6_output.c ip6_ctloutput; bsd/netinet6/in6_proto.c ip6_v6only",
+};
+
+pub const UNICAST_HOPS: Rule = Rule {
+    id: "macos.ip6.unicast_hops",
+    formula: "-1 <= v <= 255 → v (-1 kept); else EINVAL; default -1",
+    why: "`if (optval < -1 || optval >= 256) error = EINVAL; else in6p->in6p_hops = optval;` and get returns in6p_hops; tcp_attach / udp6_attach start it at -1 (use the kernel default)",
+    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet6/ip6_output.c ip6_ctloutput; bsd/netinet6/udp6_usrreq.c udp6_attach",
+};
+
+pub const MCAST_HOPS: Rule = Rule {
+    id: "macos.ip6.mcast_hops",
+    formula: "0 <= v <= 255 → v; -1 → 1 (ip6_defmcasthlim); else EINVAL; default 1",
+    why: "ip6_setmoptions IPV6_MULTICAST_HOPS: `if (hlim < -1 || hlim > IPV6_MAXHLIM) EINVAL; else if (hlim == -1) hlim = ip6_defmcasthlim;`",
+    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet6/in6_mcast.c ip6_setmoptions",
+};
+
+pub const MCAST_LOOP6: Rule = Rule {
+    id: "macos.ip6.mcast_loop",
+    formula: "(u_int)v <= 1 → v, else EINVAL (2, 256, -1 too); default 1",
+    why: "ip6_setmoptions IPV6_MULTICAST_LOOP reads a u_int: `if (loop > 1) error = EINVAL;` — stricter than IPv4",
+    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet6/in6_mcast.c ip6_setmoptions",
+};
+
+pub const TCLASS: Rule = Rule {
+    id: "macos.ip6.tclass",
+    formula: "0 <= v <= 255 → v; -1 → 0 (kernel default); else EINVAL; default 0",
+    why: "ip6_setpktopt: `if (tclass < -1 || tclass > 255) return EINVAL;` stores it; ip6_getpcbopt returns ip6po_tclass when >= 0, else 0",
+    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet6/ip6_output.c ip6_setpktopt / ip6_getpcbopt",
+};
+
+pub const RULES: &[&Rule] = &[
+    &BYTE_CHECKED,
+    &BYTE_UNCHECKED,
+    &RECV_FLAG,
+    &MCAST_STREAM,
+    &MCAST_TTL,
+    &MCAST_LOOP,
+    &V6ONLY,
+    &UNICAST_HOPS,
+    &MCAST_HOPS,
+    &MCAST_LOOP6,
+    &TCLASS,
+];
+
+/// The int a set asks for (None for a read); Err when the request is not an int.
+fn request_int(c: &Ctx<'_>) -> Result<Option<Expr>, ()> {
+    match c.request {
+        Request::Default => Ok(None),
+        Request::Set(RelativeValue::Int(e)) => Ok(Some(e.map_value(|v| i128::from(v as i32)))),
+        Request::Set(_) => Err(()),
+    }
+}
+
+fn flag(v: Option<Expr>, rule: &'static Rule) -> Prediction {
+    let on = v.is_some_and(|v| v.value() != 0);
+    ok_int(Expr::lit(i128::from(on)), rule)
+}
+
+pub fn v4(o: IpOpt, c: &Ctx<'_>) -> Prediction {
+    match o {
+        IpOpt::Freebind | IpOpt::Transparent => return err("UNDEFINED", &UNDEFINED_IN),
+        IpOpt::Ttl
+        | IpOpt::Tos
+        | IpOpt::MulticastTtl
+        | IpOpt::MulticastLoop
+        | IpOpt::Recvtos
+        | IpOpt::Recvttl => {}
+    }
+    if let Some(refused) = route::level(c, Opt::Ip(o)) {
+        return refused;
+    }
+    let v = match request_int(c) {
+        Ok(v) => v,
+        Err(()) => return err("EINVAL", &WRONG_TYPE),
+    };
+    let dgram = !c.kind.is_stream();
+    match o {
+        IpOpt::Ttl | IpOpt::Tos => {
+            let default = if o == IpOpt::Ttl {
+                c.fact("net.inet.ip.ttl")
+            } else {
+                Expr::lit(0)
+            };
+            let checked = c.mac.release.ip_byte_checked;
+            let rule = if checked { &BYTE_CHECKED } else { &BYTE_UNCHECKED };
+            match v {
+                None => ok_int(default, rule),
+                Some(v) if checked && v.value() > 255 => err("EINVAL", rule),
+                Some(v) => ok_int(v.map_value(|x| i128::from(x as u8)), rule),
+            }
+        }
+        IpOpt::MulticastTtl | IpOpt::MulticastLoop if !dgram => err("EOPNOTSUPP", &MCAST_STREAM),
+        IpOpt::MulticastTtl => match v {
+            None => ok_int(Expr::lit(1), &MCAST_TTL),
+            Some(v) if (v.value() as u32) > 255 => err("EINVAL", &MCAST_TTL),
+            Some(v) => ok_int(v, &MCAST_TTL),
+        },
+        IpOpt::MulticastLoop => match v {
+            None => ok_int(Expr::lit(1), &MCAST_LOOP),
+            Some(v) => ok_int(Expr::lit(i128::from(v.value() as u8 != 0)), &MCAST_LOOP),
+        },
+        IpOpt::Recvtos | IpOpt::Recvttl => flag(v, &RECV_FLAG),
+        IpOpt::Freebind | IpOpt::Transparent => err("UNDEFINED", &UNDEFINED_IN),
+    }
+}
+
+pub fn v6(o: Ipv6Opt, c: &Ctx<'_>) -> Prediction {
+    if let Some(refused) = route::level(c, Opt::Ipv6(o)) {
+        return refused;
+    }
+    let v = match request_int(c) {
+        Ok(v) => v,
+        Err(()) => return err("EINVAL", &WRONG_TYPE),
+    };
+    let dgram = !c.kind.is_stream();
+    match o {
+        Ipv6Opt::V6only => match v {
+            Some(_) if c.state != State::Fresh => err("EINVAL", &V6ONLY),
+            v => flag(v, &V6ONLY),
+        },
+        Ipv6Opt::UnicastHops => match v {
+            None => ok_int(Expr::lit(-1), &UNICAST_HOPS),
+            Some(v) if v.value() < -1 || v.value() >= 256 => err("EINVAL", &UNICAST_HOPS),
+            Some(v) => ok_int(v, &UNICAST_HOPS),
+        },
+        Ipv6Opt::MulticastHops | Ipv6Opt::MulticastLoop if !dgram => err("EOPNOTSUPP", &MCAST_STREAM),
+        Ipv6Opt::MulticastHops => match v {
+            None => ok_int(Expr::lit(1), &MCAST_HOPS),
+            Some(v) if v.value() < -1 || v.value() > 255 => err("EINVAL", &MCAST_HOPS),
+            Some(v) if v.value() == -1 => ok_int(Expr::lit(1), &MCAST_HOPS),
+            Some(v) => ok_int(v, &MCAST_HOPS),
+        },
+        Ipv6Opt::MulticastLoop => match v {
+            None => ok_int(Expr::lit(1), &MCAST_LOOP6),
+            Some(v) if (v.value() as u32) > 1 => err("EINVAL", &MCAST_LOOP6),
+            Some(v) => ok_int(v, &MCAST_LOOP6),
+        },
+        Ipv6Opt::Tclass => match v {
+            None => ok_int(Expr::lit(0), &TCLASS),
+            Some(v) if v.value() < -1 || v.value() > 255 => err("EINVAL", &TCLASS),
+            Some(v) if v.value() == -1 => ok_int(Expr::lit(0), &TCLASS),
+            Some(v) => ok_int(v, &TCLASS),
+        },
+        Ipv6Opt::Recvtclass => flag(v, &RECV_FLAG),
+    }
+}

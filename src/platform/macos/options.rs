@@ -1,0 +1,102 @@
+//! Routes a macOS case to its family: SOL_SOCKET to the socket layer (every
+//! kind), the protocol levels through route.rs's level and AF_UNIX checks to
+//! tcp.rs and ip.rs. One arm per family; each family matches its options
+//! without a catch-all.
+
+use super::route::{self, Ctx};
+use super::{ip, socket, tcp, MacOs, OverLimit};
+use crate::case::Request;
+use crate::kind::{Kind, State};
+use crate::option::{BufferOpt, IpOpt, Opt, OptionSpec, Type};
+use crate::platform::Asked;
+use crate::prediction::Prediction;
+use crate::rule::Rule;
+use crate::value::RelativeValue;
+
+pub fn rules() -> Vec<&'static Rule> {
+    let mut all = Vec::new();
+    for family in [route::RULES, socket::RULES, tcp::RULES, ip::RULES] {
+        all.extend(family.iter().copied());
+    }
+    all
+}
+
+pub fn predict(mac: &MacOs, asked: Asked<'_>) -> Prediction {
+    let c = Ctx {
+        mac,
+        kind: asked.kind,
+        state: asked.state,
+        api: asked.api,
+        request: asked.request,
+    };
+    match asked.option.id {
+        Opt::Buffer(o) => socket::buffer(o, &c),
+        Opt::Socket(o) => socket::predict(o, &c),
+        Opt::Tcp(o) => tcp::predict(o, &c),
+        Opt::Ip(o) => ip::v4(o, &c),
+        Opt::Ipv6(o) => ip::v6(o, &c),
+    }
+}
+
+/// The options whose behaviour differs between the modelled releases, and
+/// the era this release is in.
+pub fn era(mac: &MacOs, option: &OptionSpec) -> Option<&'static str> {
+    match option.id {
+        Opt::Buffer(BufferOpt::Sndbuf | BufferOpt::Rcvbuf) => Some(match mac.release.over_limit {
+            OverLimit::Enobufs => "enobufs-before-14.4",
+            OverLimit::Clamp => "clamp-since-14.4",
+        }),
+        Opt::Ip(IpOpt::Ttl | IpOpt::Tos) => Some(if mac.release.ip_byte_checked {
+            "checked-since-11"
+        } else {
+            "unchecked-before-11"
+        }),
+        _ => None,
+    }
+}
+
+/// A set request of the option's type, to find the rule a set follows.
+fn sample(option: &OptionSpec) -> Request {
+    Request::Set(match option.ty {
+        Type::Int | Type::Bool | Type::ReadOnly => RelativeValue::int(1),
+        Type::Linger => RelativeValue::linger(1, 1),
+        Type::Time => RelativeValue::time(1, 0),
+        Type::Text => RelativeValue::text("cubic"),
+    })
+}
+
+/// The main rule's formula for the option on this kind and state, with the
+/// host numbers it names.
+pub fn formula(mac: &MacOs, option: &OptionSpec, kind: Kind, state: State) -> String {
+    let ask = |request: &Request| {
+        predict(
+            mac,
+            Asked {
+                option: crate::catalog::spec(option.id),
+                kind,
+                state,
+                api: crate::api::Api::Raw,
+                request,
+            },
+        )
+    };
+    let set = ask(&sample(option));
+    let get = ask(&Request::Default);
+    let main = |p: &Prediction| p.rules.last().map_or("?", |r| r.formula);
+    let mut text = main(&set).to_string();
+    if main(&get) != text {
+        text = format!("{text}; default: {}", main(&get));
+    }
+    let numbers: Vec<String> = mac
+        .facts
+        .values
+        .iter()
+        .filter(|(name, _)| text.contains(*name))
+        .map(|(name, value)| format!("{name}={value}"))
+        .collect();
+    if numbers.is_empty() {
+        text
+    } else {
+        format!("{text} [{}]", numbers.join(", "))
+    }
+}

@@ -1,0 +1,259 @@
+//! What XNU decides before an option's own handler runs: names the headers
+//! lack, the level check of ip_ctloutput / ip6_ctloutput, and AF_UNIX's
+//! uipc_ctloutput, which answers every non-SOL_SOCKET level by name alone.
+
+use super::MacOs;
+use crate::api::Api;
+use crate::case::Request;
+use crate::expr::{Expr, Sym};
+use crate::kind::{Domain, Kind, State};
+use crate::option::{BufferOpt, IpOpt, Ipv6Opt, Opt, SocketOpt, TcpOpt};
+use crate::prediction::Prediction;
+use crate::rule::Rule;
+use crate::value::RelativeValue;
+
+/// One case as the family models see it.
+#[derive(Clone, Copy)]
+pub struct Ctx<'a> {
+    pub mac: &'a MacOs,
+    pub kind: Kind,
+    pub state: State,
+    pub api: Api,
+    pub request: &'a Request,
+}
+
+impl Ctx<'_> {
+    pub fn sym(&self, name: &'static str) -> Sym {
+        self.mac.sym(name)
+    }
+
+    pub fn fact(&self, name: &'static str) -> Expr {
+        Expr::of(self.sym(name))
+    }
+}
+
+pub fn ok(v: RelativeValue, rule: &'static Rule) -> Prediction {
+    Prediction::ok(v, vec![rule])
+}
+
+pub fn ok_int(v: Expr, rule: &'static Rule) -> Prediction {
+    Prediction::ok(RelativeValue::Int(v), vec![rule])
+}
+
+pub fn err(name: &'static str, rule: &'static Rule) -> Prediction {
+    Prediction::err(name, vec![rule])
+}
+
+pub const WRONG_TYPE: Rule = Rule {
+    id: "macos.route.wrong_type",
+    formula: "request shape != option's C type → EINVAL",
+    why: "sooptcopyin(sopt, buf, len, minlen) refuses a value shorter than the option's C type with EINVAL; a longer one is truncated (UNCONFIRMED for the text case)",
+    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket.c sooptcopyin",
+};
+
+pub const UNDEFINED_SOCKET: Rule = Rule {
+    id: "macos.undefined.socket_h",
+    formula: "no such constant → UNDEFINED",
+    why: "bsd/sys/socket.h defines no SO_SNDBUFFORCE, SO_RCVBUFFORCE, SO_PASSCRED, SO_PRIORITY, SO_MARK, SO_BUSY_POLL, SO_DOMAIN or SO_PROTOCOL: a macOS program cannot name the option",
+    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/sys/socket.h (SO_* list: SO_TYPE 0x1008 is followed by SO_LABEL 0x1010)",
+};
+
+pub const UNDEFINED_TCP: Rule = Rule {
+    id: "macos.undefined.tcp_h",
+    formula: "no such constant → UNDEFINED",
+    why: "bsd/netinet/tcp.h defines no TCP_USER_TIMEOUT, TCP_CORK (only TCP_NOPUSH), TCP_QUICKACK, TCP_THIN_LINEAR_TIMEOUTS or TCP_CONGESTION",
+    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp.h",
+};
+
+pub const UNDEFINED_IN: Rule = Rule {
+    id: "macos.undefined.in_h",
+    formula: "no such constant → UNDEFINED",
+    why: "bsd/netinet/in.h defines no IP_FREEBIND or IP_TRANSPARENT",
+    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/in.h",
+};
+
+pub const UNDEFINED_SOCKET2: Rule = Rule {
+    id: "macos.undefined.socket2_cfg",
+    formula: "socket2 has no such method on macOS → UNDEFINED",
+    why: "socket2's tcp_notsent_lowat / set_tcp_notsent_lowat are cfg(android, linux); the C name TCP_NOTSENT_LOWAT (0x201) exists, so only the raw path can say it",
+    source: "rust-lang/socket2 v0.6.3 src/sys/unix.rs set_tcp_notsent_lowat cfg(any(target_os = \"android\", target_os = \"linux\"))",
+};
+
+pub const IP_WRONG_LEVEL: Rule = Rule {
+    id: "macos.route.ip_wrong_level",
+    formula: "AF_INET socket, level ∉ {SOL_SOCKET, IPPROTO_IP, own protocol} → EINVAL",
+    why: "tcp_ctloutput / udp_ctloutput pass any other level to ip_ctloutput, which starts with `if (sopt->sopt_level != IPPROTO_IP ...) return EINVAL;` (set and get): IPPROTO_IPV6 on tcp4/udp4 and IPPROTO_TCP on udp4",
+    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/ip_output.c ip_ctloutput",
+};
+
+pub const IP6_WRONG_LEVEL: Rule = Rule {
+    id: "macos.route.ip6_wrong_level",
+    formula: "AF_INET6 socket, level ∉ {SOL_SOCKET, IPPROTO_IPV6, own protocol} → EINVAL",
+    why: "ip6_ctloutput handles only IPPROTO_IPV6 (and SO_BINDTODEVICE), else `error = EINVAL;` — XNU does not pass IPPROTO_IP to ip_ctloutput on AF_INET6 sockets, even dual-stack ones (rust-lang/rust#95541: set_ttl fails on macOS IPv6 sockets); IPPROTO_TCP on udp6 likewise (udp6 used ip6_ctloutput directly up to xnu-7195)",
+    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet6/ip6_output.c ip6_ctloutput",
+};
+
+pub const UNIX_SET: Rule = Rule {
+    id: "macos.route.unix_set",
+    formula: "AF_UNIX, level != SOL_SOCKET, set → EOPNOTSUPP",
+    why: "uipc_ctloutput: `case SOPT_SET: default: error = EOPNOTSUPP;` whatever the level",
+    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_usrreq.c uipc_ctloutput",
+};
+
+pub const UNIX_GET_OTHER: Rule = Rule {
+    id: "macos.route.unix_get_other",
+    formula: "AF_UNIX, level != SOL_SOCKET, get of a name ∉ LOCAL_PEER* (1..6) → EOPNOTSUPP",
+    why: "uipc_ctloutput's get switch looks at sopt_name only (never the level); names other than LOCAL_PEERCRED..LOCAL_PEERTOKEN fall to `default: error = EOPNOTSUPP;`",
+    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_usrreq.c uipc_ctloutput",
+};
+
+pub const UNIX_PEERCRED: Rule = Rule {
+    id: "macos.route.unix_get_peercred",
+    formula: "AF_UNIX get of name 1 (= LOCAL_PEERCRED): stream with peer → cr_version 0; stream without → ENOTCONN; dgram → EINVAL",
+    why: "name 1 (TCP_NODELAY) is LOCAL_PEERCRED to uipc_ctloutput: with UNP_HAVEPC (a connected stream) it copies struct xucred, whose first 4 bytes are cr_version = XUCRED_VERSION = 0; else `if (so->so_type == SOCK_STREAM) error = ENOTCONN; else error = EINVAL;`",
+    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_usrreq.c uipc_ctloutput LOCAL_PEERCRED; bsd/sys/un.h; bsd/sys/ucred.h XUCRED_VERSION",
+};
+
+pub const UNIX_PEERPID: Rule = Rule {
+    id: "macos.route.unix_get_peerpid",
+    formula: "AF_UNIX get of name 2 or 3 (= LOCAL_PEERPID / LOCAL_PEEREPID): connected → peer pid (getpid() in one-process fixtures); else ENOTCONN",
+    why: "names 2 (TCP_MAXSEG) and 3 (IP_TOS) are LOCAL_PEERPID / LOCAL_PEEREPID to uipc_ctloutput: `unp_conn == NULL` → ENOTCONN, else the peer's pid; the fixture's peer lives in the same process",
+    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_usrreq.c uipc_ctloutput LOCAL_PEERPID; bsd/sys/un.h",
+};
+
+pub const UNIX_PEERUUID: Rule = Rule {
+    id: "macos.route.unix_get_peeruuid",
+    formula: "AF_UNIX get of name 4 (= LOCAL_PEERUUID): connected → first 4 bytes of the peer process's UUID (opaque); else ENOTCONN",
+    why: "name 4 (IP_TTL, IPV6_UNICAST_HOPS) is LOCAL_PEERUUID: `unp_conn == NULL` → ENOTCONN, else the peer process UUID truncated to the 4-byte buffer by sooptcopyout; the number itself is not predictable (the value shown is a placeholder, UNCONFIRMED)",
+    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_usrreq.c uipc_ctloutput LOCAL_PEERUUID; bsd/sys/un.h",
+};
+
+pub const RULES: &[&Rule] = &[
+    &WRONG_TYPE,
+    &UNDEFINED_SOCKET,
+    &UNDEFINED_TCP,
+    &UNDEFINED_IN,
+    &UNDEFINED_SOCKET2,
+    &IP_WRONG_LEVEL,
+    &IP6_WRONG_LEVEL,
+    &UNIX_SET,
+    &UNIX_GET_OTHER,
+    &UNIX_PEERCRED,
+    &UNIX_PEERPID,
+    &UNIX_PEERUUID,
+];
+
+/// The option's number in XNU's headers (None: no such constant). Kept
+/// here rather than read from the catalogue, whose macOS column lacks
+/// TCP_NOTSENT_LOWAT (0x201).
+pub fn xnu_code(id: Opt) -> Option<i32> {
+    Some(match id {
+        Opt::Buffer(BufferOpt::Sndbuf) => 0x1001,
+        Opt::Buffer(BufferOpt::Rcvbuf) => 0x1002,
+        Opt::Buffer(BufferOpt::Sndbufforce | BufferOpt::Rcvbufforce) => return None,
+        Opt::Socket(o) => match o {
+            SocketOpt::Keepalive => 0x8,
+            SocketOpt::Reuseaddr => 0x4,
+            SocketOpt::Reuseport => 0x200,
+            SocketOpt::Broadcast => 0x20,
+            SocketOpt::Oobinline => 0x100,
+            SocketOpt::Linger => 0x1080,
+            SocketOpt::Rcvtimeo => 0x1006,
+            SocketOpt::Sndtimeo => 0x1005,
+            SocketOpt::Rcvlowat => 0x1004,
+            SocketOpt::Sndlowat => 0x1003,
+            SocketOpt::Type => 0x1008,
+            SocketOpt::Error => 0x1007,
+            SocketOpt::Passcred
+            | SocketOpt::Priority
+            | SocketOpt::Mark
+            | SocketOpt::BusyPoll
+            | SocketOpt::Domain
+            | SocketOpt::Protocol => return None,
+        },
+        Opt::Tcp(o) => match o {
+            TcpOpt::Nodelay => 0x1,
+            TcpOpt::Maxseg => 0x2,
+            TcpOpt::Keepidle => 0x10,
+            TcpOpt::Keepintvl => 0x101,
+            TcpOpt::Keepcnt => 0x102,
+            TcpOpt::NotsentLowat => 0x201,
+            TcpOpt::UserTimeout
+            | TcpOpt::Cork
+            | TcpOpt::Quickack
+            | TcpOpt::ThinLinearTimeouts
+            | TcpOpt::Congestion => return None,
+        },
+        Opt::Ip(o) => match o {
+            IpOpt::Tos => 3,
+            IpOpt::Ttl => 4,
+            IpOpt::MulticastTtl => 10,
+            IpOpt::MulticastLoop => 11,
+            IpOpt::Recvttl => 24,
+            IpOpt::Recvtos => 27,
+            IpOpt::Freebind | IpOpt::Transparent => return None,
+        },
+        Opt::Ipv6(o) => match o {
+            Ipv6Opt::UnicastHops => 4,
+            Ipv6Opt::MulticastHops => 10,
+            Ipv6Opt::MulticastLoop => 11,
+            Ipv6Opt::V6only => 27,
+            Ipv6Opt::Recvtclass => 35,
+            Ipv6Opt::Tclass => 36,
+        },
+    })
+}
+
+/// The process id a same-process peer reports.
+fn own_pid() -> Sym {
+    Sym {
+        name: "getpid()",
+        value: i128::from(std::process::id()),
+    }
+}
+
+const PEER_UUID: Sym = Sym {
+    name: "peer_uuid[0..4]",
+    value: 0,
+};
+
+/// A non-SOL_SOCKET option on AF_UNIX: uipc_ctloutput.
+pub fn unix(c: &Ctx<'_>, code: i32) -> Prediction {
+    if let Request::Set(_) = c.request {
+        return err("EOPNOTSUPP", &UNIX_SET);
+    }
+    let connected = c.state == State::Connected;
+    match code {
+        1 if c.kind.is_stream() && connected => ok_int(Expr::lit(0), &UNIX_PEERCRED),
+        1 if c.kind.is_stream() => err("ENOTCONN", &UNIX_PEERCRED),
+        1 => err("EINVAL", &UNIX_PEERCRED),
+        2 | 3 if connected => ok_int(Expr::of(own_pid()), &UNIX_PEERPID),
+        2 | 3 => err("ENOTCONN", &UNIX_PEERPID),
+        4 if connected => ok_int(Expr::of(PEER_UUID), &UNIX_PEERUUID),
+        4 => err("ENOTCONN", &UNIX_PEERUUID),
+        _ => err("EOPNOTSUPP", &UNIX_GET_OTHER),
+    }
+}
+
+/// Which level a protocol option reaches on this kind: None when the
+/// option's own handler runs, else the refusal.
+pub fn level(c: &Ctx<'_>, id: Opt) -> Option<Prediction> {
+    let code = xnu_code(id)?;
+    let domain = c.kind.domain();
+    if domain == Domain::Unix {
+        return Some(unix(c, code));
+    }
+    let wrong = |d: Domain| match d {
+        Domain::Ipv6 => Some(err("EINVAL", &IP6_WRONG_LEVEL)),
+        _ => Some(err("EINVAL", &IP_WRONG_LEVEL)),
+    };
+    match id {
+        Opt::Buffer(_) | Opt::Socket(_) => None,
+        Opt::Tcp(_) if !c.kind.is_tcp() => wrong(domain),
+        Opt::Tcp(_) => None,
+        Opt::Ip(_) if domain != Domain::Ipv4 => wrong(domain),
+        Opt::Ip(_) => None,
+        Opt::Ipv6(_) if domain != Domain::Ipv6 => wrong(domain),
+        Opt::Ipv6(_) => None,
+    }
+}

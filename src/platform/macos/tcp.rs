@@ -1,0 +1,153 @@
+//! IPPROTO_TCP on tcp4/tcp6: bsd/netinet/tcp_usrreq.c tcp_ctloutput. Other
+//! kinds are refused before this (route.rs).
+
+use super::facts::{KEEPCNT, KEEPIDLE_MS, KEEPINTVL_MS, MSSDFLT, V6MSSDFLT};
+use super::route::{self, err, ok_int, Ctx, UNDEFINED_SOCKET2, UNDEFINED_TCP, WRONG_TYPE};
+use super::socket::loopback_mss;
+use crate::api::Api;
+use crate::case::Request;
+use crate::expr::{Expr, Sym};
+use crate::kind::{Domain, State};
+use crate::option::{Opt, TcpOpt};
+use crate::prediction::Prediction;
+use crate::rule::Rule;
+use crate::value::RelativeValue;
+
+const SRC: &str = "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_usrreq.c tcp_ctloutput";
+
+pub const NODELAY_BIT: Rule = Rule {
+    id: "macos.tcp.nodelay_bit",
+    formula: "v != 0 → TF_NODELAY (4); 0 → 0; default 0",
+    why: "set: `tp->t_flags |= TF_NODELAY` (or &= ~); get: `optval = tp->t_flags & TF_NODELAY;` and TF_NODELAY is 0x4 in tcp_var.h",
+    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_usrreq.c tcp_ctloutput TCP_NODELAY; bsd/netinet/tcp_var.h TF_NODELAY",
+};
+
+pub const MAXSEG: Rule = Rule {
+    id: "macos.tcp.maxseg",
+    formula: "176 <= v <= t_maxseg → v, else EINVAL; t_maxseg = net.inet.tcp.mssdflt 512 (tcp4) / v6mssdflt 1024 (tcp6) until connected",
+    why: "`if (optval > 0 && optval <= tp->t_maxseg && optval + 40 >= tcp_minmss) tp->t_maxseg = optval; else error = EINVAL;` (TCP_MINMSS 216): the MSS can only be lowered; tcp_newtcpcb starts t_maxseg at tcp_mssdflt / tcp_v6mssdflt",
+    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_usrreq.c tcp_ctloutput TCP_MAXSEG; bsd/netinet/tcp_subr.c tcp_newtcpcb",
+};
+
+pub const MAXSEG_CONNECTED: Rule = Rule {
+    id: "macos.tcp.maxseg_connected",
+    formula: "connected: t_maxseg = lo0.mtu - 40 (v4) / 60 (v6) - 12",
+    why: "tcp_mss() sets t_maxseg from the route MTU minus headers and the timestamp option at connection setup; the loopback arithmetic is UNCONFIRMED",
+    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_input.c tcp_mss",
+};
+
+pub const KEEPALIVE_SECS: Rule = Rule {
+    id: "macos.tcp.keepalive_secs",
+    formula: "0 < v <= 4294967 → v; 0 → the sysctl default (net.inet.tcp.keepidle/1000, keepintvl/1000); v < 0 or v > 4294967 → EINVAL",
+    why: "TCP_KEEPALIVE (0x10) / TCP_KEEPINTVL: `if (optval < 0 || optval > UINT32_MAX / TCP_RETRANSHZ) error = EINVAL;` stores optval*1000; get returns the stored value/1000, or the global default while it is 0",
+    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_usrreq.c tcp_ctloutput TCP_KEEPALIVE / TCP_KEEPINTVL",
+};
+
+pub const KEEPCNT_RULE: Rule = Rule {
+    id: "macos.tcp.keepcnt",
+    formula: "v > 0 → v; 0 → net.inet.tcp.keepcnt; v < 0 → EINVAL",
+    why: "`if (optval < 0 || optval > INT32_MAX) error = EINVAL; else tp->t_keepcnt = optval;` (no 127 cap); get returns tcp_keepcnt while t_keepcnt is 0",
+    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_usrreq.c tcp_ctloutput TCP_KEEPCNT",
+};
+
+pub const NOTSENT_LOWAT: Rule = Rule {
+    id: "macos.tcp.notsent_lowat",
+    formula: "v >= 0 → v (0 clears); v < 0 → EINVAL; default 0",
+    why: "`if (optval < 0) error = EINVAL; else if (optval == 0) { clear SOF_NOTSENT_LOWAT } else { set; t_notsent_lowat = optval }`; get returns t_notsent_lowat while the flag is set, else 0",
+    source: SRC,
+};
+
+pub const RULES: &[&Rule] = &[
+    &NODELAY_BIT,
+    &MAXSEG,
+    &MAXSEG_CONNECTED,
+    &KEEPALIVE_SECS,
+    &KEEPCNT_RULE,
+    &NOTSENT_LOWAT,
+];
+
+/// A fact divided by 1000 (a millisecond sysctl read back in seconds).
+fn secs(c: &Ctx<'_>, name: &'static str, shown: &'static str) -> Expr {
+    Expr::of(Sym {
+        name: shown,
+        value: c.sym(name).value / 1000,
+    })
+}
+
+pub fn predict(o: TcpOpt, c: &Ctx<'_>) -> Prediction {
+    match o {
+        TcpOpt::UserTimeout
+        | TcpOpt::Cork
+        | TcpOpt::Quickack
+        | TcpOpt::ThinLinearTimeouts
+        | TcpOpt::Congestion => return err("UNDEFINED", &UNDEFINED_TCP),
+        TcpOpt::NotsentLowat if c.api == Api::Socket2 => return err("UNDEFINED", &UNDEFINED_SOCKET2),
+        TcpOpt::Nodelay
+        | TcpOpt::Maxseg
+        | TcpOpt::Keepidle
+        | TcpOpt::Keepintvl
+        | TcpOpt::Keepcnt
+        | TcpOpt::NotsentLowat => {}
+    }
+    if let Some(refused) = route::level(c, Opt::Tcp(o)) {
+        return refused;
+    }
+    let v = match c.request {
+        Request::Default => None,
+        Request::Set(RelativeValue::Int(e)) => Some(e.map_value(|v| i128::from(v as i32))),
+        Request::Set(_) => return err("EINVAL", &WRONG_TYPE),
+    };
+    match o {
+        TcpOpt::Nodelay => {
+            let on = v.is_some_and(|v| v.value() != 0);
+            ok_int(Expr::lit(if on { 4 } else { 0 }), &NODELAY_BIT)
+        }
+        TcpOpt::Maxseg => maxseg(c, v),
+        TcpOpt::Keepidle => keep_secs(v, secs(c, KEEPIDLE_MS, "net.inet.tcp.keepidle/1000")),
+        TcpOpt::Keepintvl => keep_secs(v, secs(c, KEEPINTVL_MS, "net.inet.tcp.keepintvl/1000")),
+        TcpOpt::Keepcnt => match v {
+            Some(v) if v.value() < 0 => err("EINVAL", &KEEPCNT_RULE),
+            Some(v) if v.value() > 0 => ok_int(v, &KEEPCNT_RULE),
+            _ => ok_int(c.fact(KEEPCNT), &KEEPCNT_RULE),
+        },
+        TcpOpt::NotsentLowat => match v {
+            Some(v) if v.value() < 0 => err("EINVAL", &NOTSENT_LOWAT),
+            Some(v) => ok_int(v, &NOTSENT_LOWAT),
+            None => ok_int(Expr::lit(0), &NOTSENT_LOWAT),
+        },
+        TcpOpt::UserTimeout
+        | TcpOpt::Cork
+        | TcpOpt::Quickack
+        | TcpOpt::ThinLinearTimeouts
+        | TcpOpt::Congestion => err("UNDEFINED", &UNDEFINED_TCP),
+    }
+}
+
+fn keep_secs(v: Option<Expr>, default: Expr) -> Prediction {
+    match v {
+        Some(v) if v.value() < 0 || v.value() > i128::from(u32::MAX / 1000) => err("EINVAL", &KEEPALIVE_SECS),
+        Some(v) if v.value() > 0 => ok_int(v, &KEEPALIVE_SECS),
+        _ => ok_int(default, &KEEPALIVE_SECS),
+    }
+}
+
+fn maxseg(c: &Ctx<'_>, v: Option<Expr>) -> Prediction {
+    let (current, rule) = if c.state == State::Connected {
+        let mss = Sym {
+            name: "mss(lo0)",
+            value: loopback_mss(c.mac, c.kind),
+        };
+        (Expr::of(mss), &MAXSEG_CONNECTED)
+    } else if c.kind.domain() == Domain::Ipv6 {
+        (c.fact(V6MSSDFLT), &MAXSEG)
+    } else {
+        (c.fact(MSSDFLT), &MAXSEG)
+    };
+    match v {
+        None => ok_int(current, rule),
+        Some(v) if v.value() > 0 && v.value() <= current.value() && v.value() + 40 >= 216 => {
+            ok_int(v, &MAXSEG)
+        }
+        Some(_) => err("EINVAL", &MAXSEG),
+    }
+}

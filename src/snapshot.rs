@@ -1,0 +1,157 @@
+//! Snapshot files: the only place that knows their format and their names.
+//! A snapshot is one table per option family and platform, every value
+//! host-independent (relative to host limits), so that it is the same on any
+//! host of its OS. insta writes and checks the files; this module makes their
+//! text, names them, and reads them back (for `compare` and for checking a
+//! partial run against a committed table).
+
+use crate::engine::cases::Row;
+use crate::host::Host;
+use crate::option::OptionSpec;
+use crate::render::{aligned, effective};
+use std::path::Path;
+
+/// The columns of an option table.
+pub const COLUMNS: [&str; 7] = ["option", "kind", "state", "path", "requested", "effective", "rule"];
+
+/// The snapshot table of some rows: one line per case.
+pub fn table(rows: &[Row]) -> String {
+    let mut table: Vec<Vec<String>> = vec![COLUMNS.map(String::from).to_vec()];
+    table.extend(rows.iter().map(|r| {
+        let c = &r.case;
+        vec![
+            c.option.name.to_string(),
+            c.kind.to_string(),
+            c.state.to_string(),
+            c.api.to_string(),
+            c.request.to_string(),
+            effective(r),
+            r.prediction.rule_id(),
+        ]
+    }));
+    aligned(&table, " | ").into_iter().map(|l| l + "\n").collect()
+}
+
+/// A snapshot's name and suffix: `<name>@<suffix>.snap`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Name {
+    pub name: String,
+    pub suffix: String,
+}
+
+impl Name {
+    pub fn file_name(&self) -> String {
+        format!("{}@{}.snap", self.name, self.suffix)
+    }
+}
+
+/// Where an option's rows go: its family's table, or apart when the outcome
+/// depends on the caller's privileges (named after those held) or on the
+/// kernel release (named after the era).
+pub fn name_for(option: &OptionSpec, host: &Host) -> Name {
+    let platform = host.platform();
+    let family = option.family().name();
+    let os = platform.label();
+    match (option.privileged, platform.era(option)) {
+        (true, _) => Name {
+            name: format!("{family}_privileged"),
+            suffix: format!("{os}-{}", platform.privileges()),
+        },
+        (false, Some(era)) => Name {
+            name: format!("{family}_kernel"),
+            suffix: format!("{os}-{era}"),
+        },
+        (false, None) => Name {
+            name: family.to_string(),
+            suffix: os.to_string(),
+        },
+    }
+}
+
+/// The effects table's name.
+pub fn effects_name(host: &Host) -> Name {
+    Name {
+        name: "effects".into(),
+        suffix: host.os_label().into(),
+    }
+}
+
+/// The capacity table's name (one per era of the capacity rules).
+pub fn capacity_name(host: &Host) -> Name {
+    let os = host.os_label();
+    Name {
+        name: "capacity".into(),
+        suffix: host
+            .platform()
+            .capacity_era()
+            .map_or(os.to_string(), |era| format!("{os}-{era}")),
+    }
+}
+
+/// The table of a snapshot file's text: what follows insta's header.
+pub fn body(file_text: &str) -> &str {
+    file_text.splitn(3, "---\n").nth(2).unwrap_or_default()
+}
+
+/// A table's lines as trimmed cells.
+pub fn cells(table: &str) -> Vec<Vec<String>> {
+    table
+        .lines()
+        .map(|line| line.split(" | ").map(|c| c.trim().to_string()).collect())
+        .collect()
+}
+
+/// One row of a committed option table.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// The platform label the file is named after (`linux`, `windows-wine`).
+    pub os: String,
+    pub option: String,
+    pub kind: String,
+    pub state: String,
+    pub path: String,
+    pub requested: String,
+    pub effective: String,
+    pub rule: String,
+    /// Position in its file, so ladders keep their order.
+    pub order: usize,
+}
+
+/// Every option-table row of every snapshot under `dir` (the effects and
+/// capacity tables are not option cases and are left out).
+pub fn read_dir(dir: &Path) -> Result<Vec<Entry>, String> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "snap"))
+        .collect();
+    files.sort();
+    let mut rows = Vec::new();
+    for file in files {
+        let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        let Some((family, os)) = stem.split_once('@') else {
+            continue;
+        };
+        if family == "effects" || family == "capacity" {
+            continue;
+        }
+        let text =
+            std::fs::read_to_string(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+        for (order, row) in cells(body(&text)).into_iter().skip(1).enumerate() {
+            let [option, kind, state, path, requested, effective, rule] = <[String; 7]>::try_from(row)
+                .map_err(|row| format!("{}: a row without 7 columns: {row:?}", file.display()))?;
+            rows.push(Entry {
+                os: os.to_string(),
+                option,
+                kind,
+                state,
+                path,
+                requested,
+                effective,
+                rule,
+                order,
+            });
+        }
+    }
+    Ok(rows)
+}
