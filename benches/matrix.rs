@@ -3,13 +3,13 @@
 //! `cargo bench`; after divan's table it prints the engine/floor ratio and
 //! the full matrix's cases per second.
 
+use sockmatrix::api::Api;
 use sockmatrix::case::{Case, Request};
 use sockmatrix::catalog;
 use sockmatrix::engine;
 use sockmatrix::host::Host;
 use sockmatrix::kind::{Kind, State};
 use sockmatrix::matrix::{self, Filter, Requests};
-use sockmatrix::api::Api;
 use sockmatrix::value::RelativeValue;
 use std::sync::OnceLock;
 use std::time::Instant;

@@ -4,8 +4,8 @@
 
 use crate::catalog;
 use crate::fixture::Fixture;
-use crate::option::{BufferOpt, Opt, OptionSpec};
 use crate::kind::{Kind, State};
+use crate::option::{BufferOpt, Opt, OptionSpec};
 use crate::sys;
 use socket2::Socket;
 use std::io::{self, ErrorKind};

@@ -1,9 +1,9 @@
 //! One case: an option set (or just read) on one kind of socket in one state
 //! through one path.
 
-use crate::option::OptionSpec;
-use crate::kind::{Kind, State};
 use crate::api::Api;
+use crate::kind::{Kind, State};
+use crate::option::OptionSpec;
 use crate::value::RelativeValue;
 use std::fmt;
 

@@ -51,7 +51,13 @@ impl OptionSpec {
         }
     }
     /// The option's number on Linux, macOS, FreeBSD and Windows.
-    const fn codes(self, linux: Option<i32>, macos: Option<i32>, freebsd: Option<i32>, windows: Option<i32>) -> Self {
+    const fn codes(
+        self,
+        linux: Option<i32>,
+        macos: Option<i32>,
+        freebsd: Option<i32>,
+        windows: Option<i32>,
+    ) -> Self {
         OptionSpec {
             codes: Codes {
                 linux,
@@ -79,113 +85,249 @@ pub const CATALOG: &[OptionSpec] = &[
         .codes(Some(8), Some(0x1002), Some(0x1002), Some(0x1002))
         .buffer(Limit::RecvBuffer, O::Buffer(BufferOpt::Rcvbuf))
         .socket2(Shape::Usize),
-    opt(O::Buffer(BufferOpt::Sndbufforce), "SO_SNDBUFFORCE", T::Int, ladder::BUFFER)
-        .codes(Some(32), None, None, None)
-        .buffer(Limit::SendBuffer, O::Buffer(BufferOpt::Sndbuf))
-        .privileged(),
-    opt(O::Buffer(BufferOpt::Rcvbufforce), "SO_RCVBUFFORCE", T::Int, ladder::BUFFER)
-        .codes(Some(33), None, None, None)
-        .buffer(Limit::RecvBuffer, O::Buffer(BufferOpt::Rcvbuf))
-        .privileged(),
-    opt(O::Socket(SocketOpt::Keepalive), "SO_KEEPALIVE", T::Bool, ladder::BOOL)
-        .codes(Some(9), Some(8), Some(8), Some(8))
-        .socket2(Shape::Bool),
-    opt(O::Socket(SocketOpt::Reuseaddr), "SO_REUSEADDR", T::Bool, ladder::BOOL)
-        .codes(Some(2), Some(4), Some(4), Some(4))
-        .socket2(Shape::Bool),
-    opt(O::Socket(SocketOpt::Reuseport), "SO_REUSEPORT", T::Bool, ladder::BOOL)
-        .codes(Some(15), Some(0x200), Some(0x200), None)
-        .socket2(Shape::Bool),
-    opt(O::Socket(SocketOpt::Broadcast), "SO_BROADCAST", T::Bool, ladder::BOOL)
-        .codes(Some(6), Some(32), Some(32), Some(32))
-        .socket2(Shape::Bool),
-    opt(O::Socket(SocketOpt::Oobinline), "SO_OOBINLINE", T::Bool, ladder::BOOL)
-        .codes(Some(10), Some(0x100), Some(0x100), Some(0x100))
-        .socket2(Shape::Bool),
-    opt(O::Socket(SocketOpt::Passcred), "SO_PASSCRED", T::Bool, ladder::BOOL)
-        .codes(Some(16), None, None, None)
-        .socket2(Shape::Bool),
-    opt(O::Socket(SocketOpt::Linger), "SO_LINGER", T::Linger, ladder::LINGER)
-        .codes(Some(13), Some(0x1080), Some(0x80), Some(0x80))
-        .socket2(Shape::Linger),
-    opt(O::Socket(SocketOpt::Rcvtimeo), "SO_RCVTIMEO", T::Time, ladder::TIMEOUT)
-        .codes(Some(20), Some(0x1006), Some(0x1006), Some(0x1006))
-        .socket2(Shape::Timeout),
-    opt(O::Socket(SocketOpt::Sndtimeo), "SO_SNDTIMEO", T::Time, ladder::TIMEOUT)
-        .codes(Some(21), Some(0x1005), Some(0x1005), Some(0x1005))
-        .socket2(Shape::Timeout),
-    opt(O::Socket(SocketOpt::Rcvlowat), "SO_RCVLOWAT", T::Int, ladder::LOWAT)
-        .codes(Some(18), Some(0x1004), Some(0x1004), Some(0x1004)),
-    opt(O::Socket(SocketOpt::Sndlowat), "SO_SNDLOWAT", T::Int, ladder::LOWAT)
-        .codes(Some(19), Some(0x1003), Some(0x1003), Some(0x1003)),
-    opt(O::Socket(SocketOpt::Priority), "SO_PRIORITY", T::Int, ladder::PRIORITY)
-        .codes(Some(12), None, None, None)
-        .socket2(Shape::U32)
-        .privileged(),
+    opt(
+        O::Buffer(BufferOpt::Sndbufforce),
+        "SO_SNDBUFFORCE",
+        T::Int,
+        ladder::BUFFER,
+    )
+    .codes(Some(32), None, None, None)
+    .buffer(Limit::SendBuffer, O::Buffer(BufferOpt::Sndbuf))
+    .privileged(),
+    opt(
+        O::Buffer(BufferOpt::Rcvbufforce),
+        "SO_RCVBUFFORCE",
+        T::Int,
+        ladder::BUFFER,
+    )
+    .codes(Some(33), None, None, None)
+    .buffer(Limit::RecvBuffer, O::Buffer(BufferOpt::Rcvbuf))
+    .privileged(),
+    opt(
+        O::Socket(SocketOpt::Keepalive),
+        "SO_KEEPALIVE",
+        T::Bool,
+        ladder::BOOL,
+    )
+    .codes(Some(9), Some(8), Some(8), Some(8))
+    .socket2(Shape::Bool),
+    opt(
+        O::Socket(SocketOpt::Reuseaddr),
+        "SO_REUSEADDR",
+        T::Bool,
+        ladder::BOOL,
+    )
+    .codes(Some(2), Some(4), Some(4), Some(4))
+    .socket2(Shape::Bool),
+    opt(
+        O::Socket(SocketOpt::Reuseport),
+        "SO_REUSEPORT",
+        T::Bool,
+        ladder::BOOL,
+    )
+    .codes(Some(15), Some(0x200), Some(0x200), None)
+    .socket2(Shape::Bool),
+    opt(
+        O::Socket(SocketOpt::Broadcast),
+        "SO_BROADCAST",
+        T::Bool,
+        ladder::BOOL,
+    )
+    .codes(Some(6), Some(32), Some(32), Some(32))
+    .socket2(Shape::Bool),
+    opt(
+        O::Socket(SocketOpt::Oobinline),
+        "SO_OOBINLINE",
+        T::Bool,
+        ladder::BOOL,
+    )
+    .codes(Some(10), Some(0x100), Some(0x100), Some(0x100))
+    .socket2(Shape::Bool),
+    opt(
+        O::Socket(SocketOpt::Passcred),
+        "SO_PASSCRED",
+        T::Bool,
+        ladder::BOOL,
+    )
+    .codes(Some(16), None, None, None)
+    .socket2(Shape::Bool),
+    opt(
+        O::Socket(SocketOpt::Linger),
+        "SO_LINGER",
+        T::Linger,
+        ladder::LINGER,
+    )
+    .codes(Some(13), Some(0x1080), Some(0x80), Some(0x80))
+    .socket2(Shape::Linger),
+    opt(
+        O::Socket(SocketOpt::Rcvtimeo),
+        "SO_RCVTIMEO",
+        T::Time,
+        ladder::TIMEOUT,
+    )
+    .codes(Some(20), Some(0x1006), Some(0x1006), Some(0x1006))
+    .socket2(Shape::Timeout),
+    opt(
+        O::Socket(SocketOpt::Sndtimeo),
+        "SO_SNDTIMEO",
+        T::Time,
+        ladder::TIMEOUT,
+    )
+    .codes(Some(21), Some(0x1005), Some(0x1005), Some(0x1005))
+    .socket2(Shape::Timeout),
+    opt(
+        O::Socket(SocketOpt::Rcvlowat),
+        "SO_RCVLOWAT",
+        T::Int,
+        ladder::LOWAT,
+    )
+    .codes(Some(18), Some(0x1004), Some(0x1004), Some(0x1004)),
+    opt(
+        O::Socket(SocketOpt::Sndlowat),
+        "SO_SNDLOWAT",
+        T::Int,
+        ladder::LOWAT,
+    )
+    .codes(Some(19), Some(0x1003), Some(0x1003), Some(0x1003)),
+    opt(
+        O::Socket(SocketOpt::Priority),
+        "SO_PRIORITY",
+        T::Int,
+        ladder::PRIORITY,
+    )
+    .codes(Some(12), None, None, None)
+    .socket2(Shape::U32)
+    .privileged(),
     opt(O::Socket(SocketOpt::Mark), "SO_MARK", T::Int, ladder::MARK)
         .codes(Some(36), None, None, None)
         .socket2(Shape::U32)
         .privileged(),
-    opt(O::Socket(SocketOpt::BusyPoll), "SO_BUSY_POLL", T::Int, ladder::BUSY_POLL)
-        .codes(Some(46), None, None, None)
-        .socket2(Shape::U32),
-    opt(O::Socket(SocketOpt::Type), "SO_TYPE", T::ReadOnly, ladder::READ_ONLY)
-        .codes(Some(3), Some(0x1008), Some(0x1008), Some(0x1008))
-        .socket2(Shape::ReadOnly),
-    opt(O::Socket(SocketOpt::Domain), "SO_DOMAIN", T::ReadOnly, ladder::READ_ONLY)
-        .codes(Some(39), None, Some(0x1019), None)
-        .socket2(Shape::ReadOnly),
-    opt(O::Socket(SocketOpt::Protocol), "SO_PROTOCOL", T::ReadOnly, ladder::READ_ONLY)
-        .codes(Some(38), None, Some(0x1016), None)
-        .socket2(Shape::ReadOnly),
-    opt(O::Socket(SocketOpt::Error), "SO_ERROR", T::ReadOnly, ladder::READ_ONLY)
-        .codes(Some(4), Some(0x1007), Some(0x1007), Some(0x1007))
-        .socket2(Shape::ReadOnly),
+    opt(
+        O::Socket(SocketOpt::BusyPoll),
+        "SO_BUSY_POLL",
+        T::Int,
+        ladder::BUSY_POLL,
+    )
+    .codes(Some(46), None, None, None)
+    .socket2(Shape::U32),
+    opt(
+        O::Socket(SocketOpt::Type),
+        "SO_TYPE",
+        T::ReadOnly,
+        ladder::READ_ONLY,
+    )
+    .codes(Some(3), Some(0x1008), Some(0x1008), Some(0x1008))
+    .socket2(Shape::ReadOnly),
+    opt(
+        O::Socket(SocketOpt::Domain),
+        "SO_DOMAIN",
+        T::ReadOnly,
+        ladder::READ_ONLY,
+    )
+    .codes(Some(39), None, Some(0x1019), None)
+    .socket2(Shape::ReadOnly),
+    opt(
+        O::Socket(SocketOpt::Protocol),
+        "SO_PROTOCOL",
+        T::ReadOnly,
+        ladder::READ_ONLY,
+    )
+    .codes(Some(38), None, Some(0x1016), None)
+    .socket2(Shape::ReadOnly),
+    opt(
+        O::Socket(SocketOpt::Error),
+        "SO_ERROR",
+        T::ReadOnly,
+        ladder::READ_ONLY,
+    )
+    .codes(Some(4), Some(0x1007), Some(0x1007), Some(0x1007))
+    .socket2(Shape::ReadOnly),
     opt(O::Tcp(TcpOpt::Nodelay), "TCP_NODELAY", T::Bool, ladder::BOOL)
         .codes(Some(1), Some(1), Some(1), Some(1))
         .socket2(Shape::Bool),
     opt(O::Tcp(TcpOpt::Maxseg), "TCP_MAXSEG", T::Int, ladder::MAXSEG)
         .codes(Some(2), Some(2), Some(2), Some(4))
         .socket2(Shape::U32),
-    opt(O::Tcp(TcpOpt::Keepidle), "TCP_KEEPIDLE", T::Int, ladder::KEEPALIVE_SECS)
-        .codes(Some(4), Some(16), Some(0x100), Some(3))
-        .socket2(Shape::Secs),
-    opt(O::Tcp(TcpOpt::Keepintvl), "TCP_KEEPINTVL", T::Int, ladder::KEEPALIVE_SECS)
-        .codes(Some(5), Some(0x101), Some(0x200), Some(17))
-        .socket2(Shape::Secs),
+    opt(
+        O::Tcp(TcpOpt::Keepidle),
+        "TCP_KEEPIDLE",
+        T::Int,
+        ladder::KEEPALIVE_SECS,
+    )
+    .codes(Some(4), Some(16), Some(0x100), Some(3))
+    .socket2(Shape::Secs),
+    opt(
+        O::Tcp(TcpOpt::Keepintvl),
+        "TCP_KEEPINTVL",
+        T::Int,
+        ladder::KEEPALIVE_SECS,
+    )
+    .codes(Some(5), Some(0x101), Some(0x200), Some(17))
+    .socket2(Shape::Secs),
     opt(O::Tcp(TcpOpt::Keepcnt), "TCP_KEEPCNT", T::Int, ladder::KEEPCNT)
         .codes(Some(6), Some(0x102), Some(0x400), Some(16))
         .socket2(Shape::U32),
-    opt(O::Tcp(TcpOpt::UserTimeout), "TCP_USER_TIMEOUT", T::Int, ladder::USER_TIMEOUT)
-        .codes(Some(18), None, None, None)
-        .socket2(Shape::OptMillis),
+    opt(
+        O::Tcp(TcpOpt::UserTimeout),
+        "TCP_USER_TIMEOUT",
+        T::Int,
+        ladder::USER_TIMEOUT,
+    )
+    .codes(Some(18), None, None, None)
+    .socket2(Shape::OptMillis),
     opt(O::Tcp(TcpOpt::Cork), "TCP_CORK", T::Bool, ladder::BOOL)
         .codes(Some(3), None, None, None)
         .socket2(Shape::Bool),
     opt(O::Tcp(TcpOpt::Quickack), "TCP_QUICKACK", T::Bool, ladder::BOOL)
         .codes(Some(12), None, None, None)
         .socket2(Shape::Bool),
-    opt(O::Tcp(TcpOpt::NotsentLowat), "TCP_NOTSENT_LOWAT", T::Int, ladder::NOTSENT_LOWAT)
-        .codes(Some(25), None, None, None)
-        .socket2(Shape::U32),
-    opt(O::Tcp(TcpOpt::ThinLinearTimeouts), "TCP_THIN_LINEAR_TIMEOUTS", T::Bool, ladder::BOOL)
-        .codes(Some(16), None, None, None)
-        .socket2(Shape::Bool),
-    opt(O::Tcp(TcpOpt::Congestion), "TCP_CONGESTION", T::Text, ladder::CONGESTION)
-        .codes(Some(13), None, Some(64), None)
-        .socket2(Shape::Bytes),
+    opt(
+        O::Tcp(TcpOpt::NotsentLowat),
+        "TCP_NOTSENT_LOWAT",
+        T::Int,
+        ladder::NOTSENT_LOWAT,
+    )
+    // XNU's netinet/tcp.h has it (0x201); the libc crate does not.
+    .codes(Some(25), Some(0x201), None, None)
+    .socket2(Shape::U32),
+    opt(
+        O::Tcp(TcpOpt::ThinLinearTimeouts),
+        "TCP_THIN_LINEAR_TIMEOUTS",
+        T::Bool,
+        ladder::BOOL,
+    )
+    .codes(Some(16), None, None, None)
+    .socket2(Shape::Bool),
+    opt(
+        O::Tcp(TcpOpt::Congestion),
+        "TCP_CONGESTION",
+        T::Text,
+        ladder::CONGESTION,
+    )
+    .codes(Some(13), None, Some(64), None)
+    .socket2(Shape::Bytes),
     opt(O::Ip(IpOpt::Ttl), "IP_TTL", T::Int, ladder::TTL)
         .codes(Some(2), Some(4), Some(4), Some(4))
         .socket2(Shape::U32),
     opt(O::Ip(IpOpt::Tos), "IP_TOS", T::Int, ladder::TOS)
         .codes(Some(1), Some(3), Some(3), Some(3))
         .socket2(Shape::U32),
-    opt(O::Ip(IpOpt::MulticastTtl), "IP_MULTICAST_TTL", T::Int, ladder::HOPS)
-        .codes(Some(33), Some(10), Some(10), Some(10))
-        .socket2(Shape::U32),
-    opt(O::Ip(IpOpt::MulticastLoop), "IP_MULTICAST_LOOP", T::Bool, ladder::BOOL)
-        .codes(Some(34), Some(11), Some(11), Some(11))
-        .socket2(Shape::Bool),
+    opt(
+        O::Ip(IpOpt::MulticastTtl),
+        "IP_MULTICAST_TTL",
+        T::Int,
+        ladder::HOPS,
+    )
+    .codes(Some(33), Some(10), Some(10), Some(10))
+    .socket2(Shape::U32),
+    opt(
+        O::Ip(IpOpt::MulticastLoop),
+        "IP_MULTICAST_LOOP",
+        T::Bool,
+        ladder::BOOL,
+    )
+    .codes(Some(34), Some(11), Some(11), Some(11))
+    .socket2(Shape::Bool),
     opt(O::Ip(IpOpt::Freebind), "IP_FREEBIND", T::Bool, ladder::BOOL)
         .codes(Some(15), None, None, None)
         .socket2(Shape::Bool),
@@ -196,26 +338,50 @@ pub const CATALOG: &[OptionSpec] = &[
     opt(O::Ip(IpOpt::Recvtos), "IP_RECVTOS", T::Bool, ladder::BOOL)
         .codes(Some(13), Some(27), Some(68), None)
         .socket2(Shape::Bool),
-    opt(O::Ip(IpOpt::Recvttl), "IP_RECVTTL", T::Bool, ladder::BOOL)
-        .codes(Some(12), Some(24), Some(65), Some(21)),
+    opt(O::Ip(IpOpt::Recvttl), "IP_RECVTTL", T::Bool, ladder::BOOL).codes(
+        Some(12),
+        Some(24),
+        Some(65),
+        Some(21),
+    ),
     opt(O::Ipv6(Ipv6Opt::V6only), "IPV6_V6ONLY", T::Bool, ladder::BOOL)
         .codes(Some(26), Some(27), Some(27), Some(27))
         .socket2(Shape::Bool),
-    opt(O::Ipv6(Ipv6Opt::UnicastHops), "IPV6_UNICAST_HOPS", T::Int, ladder::HOPS)
-        .codes(Some(16), Some(4), Some(4), Some(4))
-        .socket2(Shape::U32),
-    opt(O::Ipv6(Ipv6Opt::MulticastHops), "IPV6_MULTICAST_HOPS", T::Int, ladder::HOPS)
-        .codes(Some(18), Some(10), Some(10), Some(10))
-        .socket2(Shape::U32),
-    opt(O::Ipv6(Ipv6Opt::MulticastLoop), "IPV6_MULTICAST_LOOP", T::Bool, ladder::BOOL)
-        .codes(Some(19), Some(11), Some(11), Some(11))
-        .socket2(Shape::Bool),
+    opt(
+        O::Ipv6(Ipv6Opt::UnicastHops),
+        "IPV6_UNICAST_HOPS",
+        T::Int,
+        ladder::HOPS,
+    )
+    .codes(Some(16), Some(4), Some(4), Some(4))
+    .socket2(Shape::U32),
+    opt(
+        O::Ipv6(Ipv6Opt::MulticastHops),
+        "IPV6_MULTICAST_HOPS",
+        T::Int,
+        ladder::HOPS,
+    )
+    .codes(Some(18), Some(10), Some(10), Some(10))
+    .socket2(Shape::U32),
+    opt(
+        O::Ipv6(Ipv6Opt::MulticastLoop),
+        "IPV6_MULTICAST_LOOP",
+        T::Bool,
+        ladder::BOOL,
+    )
+    .codes(Some(19), Some(11), Some(11), Some(11))
+    .socket2(Shape::Bool),
     opt(O::Ipv6(Ipv6Opt::Tclass), "IPV6_TCLASS", T::Int, ladder::TOS)
         .codes(Some(67), Some(36), Some(61), None)
         .socket2(Shape::U32),
-    opt(O::Ipv6(Ipv6Opt::Recvtclass), "IPV6_RECVTCLASS", T::Bool, ladder::BOOL)
-        .codes(Some(66), Some(35), Some(57), None)
-        .socket2(Shape::Bool),
+    opt(
+        O::Ipv6(Ipv6Opt::Recvtclass),
+        "IPV6_RECVTCLASS",
+        T::Bool,
+        ladder::BOOL,
+    )
+    .codes(Some(66), Some(35), Some(57), None)
+    .socket2(Shape::Bool),
 ];
 
 /// An option by name, case-insensitively.
@@ -253,10 +419,19 @@ mod tests {
     #[test]
     fn names_are_unique_and_read_backs_exist_wherever_the_option_does() {
         for o in CATALOG {
-            assert_eq!(find(o.name).map(|f| f.id), Some(o.id), "{} is not found by name", o.name);
+            assert_eq!(
+                find(o.name).map(|f| f.id),
+                Some(o.id),
+                "{} is not found by name",
+                o.name
+            );
             for os in Os::MODELLED {
                 let read_back = spec(o.read_back).codes.on(os);
-                assert!(o.codes.on(os).is_none() || read_back.is_some(), "{} on {os}", o.name);
+                assert!(
+                    o.codes.on(os).is_none() || read_back.is_some(),
+                    "{} on {os}",
+                    o.name
+                );
             }
         }
     }

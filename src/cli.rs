@@ -1,11 +1,12 @@
 //! Command-line arguments. Every mistake becomes one line naming the valid
 //! choices; `main` prints it and exits with status 2.
 
+use crate::api::Api;
 use crate::catalog::{self, CATALOG};
-use crate::option::Type;
 use crate::kind::{parse_name, Kind, State};
 use crate::matrix::{Filter, Requests};
-use crate::api::Api;
+use crate::option::Type;
+use crate::os::Os;
 use crate::value::RelativeValue;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,6 +21,8 @@ pub struct Args {
     pub format: Format,
     pub filter: Filter,
     pub requests: Requests,
+    /// `--os NAME[@RELEASE]`: that OS's model, offline.
+    pub os: Option<(Os, Option<String>)>,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -33,6 +36,7 @@ pub enum Parsed {
 pub const USAGE: &str = "\
 usage: sockmatrix [--format table|markdown|json] [--option NAME] [--kind KIND]
                   [--state STATE] [--path raw|socket2] [--value N]
+                  [--os NAME[@RELEASE]]
        sockmatrix compare [--dir SNAPSHOTS] [--format table|markdown]
                   [--option NAME] [--kind KIND] [--state STATE] [--path P]
 
@@ -44,6 +48,9 @@ really became, the model's prediction and the rule behind it.
   --kind     tcp4, tcp6, udp4, udp6, unix-stream or unix-dgram
   --state    fresh, bound, listening or connected
   --path     raw (the OS call with a C int) or socket2 (usize API)
+  --os       NAME[@RELEASE]: that OS's model with its stock facts, run
+             nowhere (linux, macos, freebsd, windows; e.g. macos@14.3);
+             on a host of that OS, the ordinary measured run
   --value    your own request instead of the ladder, run through every
              path whose type can hold it: an integer (3000000, -1, 0x100),
              a timeout (1s, 250ms, 15us, tv(1,4000)), a linger (on:30, off)
@@ -118,7 +125,10 @@ fn parse_time(text: &str) -> Option<RelativeValue> {
         (t.strip_suffix('s')?, 1_000_000)
     };
     let us = parse_int(number)?.checked_mul(per_unit_us)?;
-    Some(RelativeValue::time(us.div_euclid(1_000_000), us.rem_euclid(1_000_000)))
+    Some(RelativeValue::time(
+        us.div_euclid(1_000_000),
+        us.rem_euclid(1_000_000),
+    ))
 }
 
 /// A linger: `on:SECS`, `off`, `off:SECS` or `linger(ONOFF,SECS)`.
@@ -165,6 +175,7 @@ pub fn parse(args: &[String]) -> Result<(Parsed, Args), String> {
         format: Format::Table,
         filter: Filter::default(),
         requests: Requests::Ladder,
+        os: None,
     };
     let mut seen: Vec<&str> = Vec::new();
     let mut raw_value: Option<String> = None;
@@ -179,13 +190,13 @@ pub fn parse(args: &[String]) -> Result<(Parsed, Args), String> {
         if flag == "--help" || flag == "-h" {
             return Ok((Parsed::Help, parsed));
         }
-        const ALL_FLAGS: [&str; 7] = [
-            "--format", "--option", "--kind", "--state", "--path", "--value", "--dir",
+        const ALL_FLAGS: [&str; 8] = [
+            "--format", "--option", "--kind", "--state", "--path", "--value", "--os", "--dir",
         ];
-        // --value runs cases, --dir reads snapshots: each belongs to one mode.
+        // --value and --os run cases, --dir reads snapshots: each belongs to one mode.
         let flags: Vec<&'static str> = ALL_FLAGS
             .into_iter()
-            .filter(|f| (*f != "--dir" || compare) && (*f != "--value" || !compare))
+            .filter(|f| (*f != "--dir" || compare) && (!matches!(*f, "--value" | "--os") || !compare))
             .collect();
         let Some(&flag) = flags.iter().find(|f| **f == flag) else {
             return Err(format!(
@@ -218,6 +229,14 @@ pub fn parse(args: &[String]) -> Result<(Parsed, Args), String> {
             "--state" => parsed.filter.state = Some(choose(flag, &State::ALL, &value, State::name)?),
             "--path" => parsed.filter.api = Some(choose(flag, &Api::ALL, &value, Api::name)?),
             "--value" => raw_value = Some(value),
+            "--os" => {
+                let (name, release) = match value.split_once('@') {
+                    Some((n, r)) => (n.to_string(), Some(r.to_string())),
+                    None => (value.clone(), None),
+                };
+                let os = choose(flag, &Os::MODELLED, &name, Os::name)?;
+                parsed.os = Some((os, release));
+            }
             "--dir" => dir = value,
             _ => unreachable!("flag checked against FLAGS"),
         }
@@ -277,8 +296,14 @@ mod tests {
         );
         assert_eq!(parse_request("tv(0,-1)", None), Ok(RelativeValue::time(0, -1)));
         assert_eq!(parse_request("on:30", None), Ok(RelativeValue::linger(1, 30)));
-        assert_eq!(parse_request("off", Some(Type::Linger)), Ok(RelativeValue::linger(0, 0)));
-        assert_eq!(parse_request("reno", Some(Type::Text)), Ok(RelativeValue::text("reno")));
+        assert_eq!(
+            parse_request("off", Some(Type::Linger)),
+            Ok(RelativeValue::linger(0, 0))
+        );
+        assert_eq!(
+            parse_request("reno", Some(Type::Text)),
+            Ok(RelativeValue::text("reno"))
+        );
         assert!(parse_request("reno", None).is_err());
         assert!(parse_request("on:x", Some(Type::Linger)).is_err());
         assert!(parse_request("5", Some(Type::Time)).is_err());

@@ -1,9 +1,14 @@
 //! `sockmatrix compare`: every committed snapshot side by side, so one line
 //! shows what the same request becomes on each OS.
 
+use crate::engine;
+use crate::host::Host;
+use crate::matrix::{self, Requests};
+use crate::os::Os;
+use crate::render;
+use crate::snapshot::{self, Entry};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use crate::snapshot::{self, Entry};
 use std::path::Path;
 
 /// What identifies a case across OSes.
@@ -62,14 +67,56 @@ pub struct Table {
 
 type CaseId = (String, String, String, String, String);
 
+/// The column label of an OS known only by its model.
+pub fn model_label(os: Os) -> String {
+    format!("{os} (model)")
+}
+
+/// Rows for every modelled OS that has no committed snapshot of its own:
+/// the offline model's predictions, in columns marked as model. They are
+/// computed here and never written to `snapshots/`.
+pub fn model_entries(dir: &Path, filter: &Filter) -> Result<Vec<Entry>, String> {
+    let measured: Vec<String> = snapshot::read_dir(dir)?.into_iter().map(|e| e.os).collect();
+    let mut entries = Vec::new();
+    for os in Os::MODELLED {
+        if measured.iter().any(|m| m == os.name()) {
+            continue;
+        }
+        let host = Host::offline(os, None)?;
+        let cases = matrix::cases(&host, &matrix::Filter::default(), &Requests::Ladder);
+        for (order, row) in engine::cases::run_all(&cases, &host).into_iter().enumerate() {
+            let c = &row.case;
+            let entry = Entry {
+                os: model_label(os),
+                option: c.option.name.to_string(),
+                kind: c.kind.to_string(),
+                state: c.state.to_string(),
+                path: c.api.to_string(),
+                requested: c.request.to_string(),
+                effective: render::effective(&row),
+                rule: row.prediction.rule_id(),
+                order,
+            };
+            if filter.keeps(&key(&entry)) {
+                entries.push(entry);
+            }
+        }
+    }
+    Ok(entries)
+}
+
 impl Table {
+    /// The committed snapshots under `dir`, with model columns for the OSes
+    /// that have none.
     pub fn build(dir: &Path, filter: &Filter) -> Result<Table, String> {
-        let rows: Vec<Entry> = snapshot::read_dir(dir)?
+        let mut rows: Vec<Entry> = snapshot::read_dir(dir)?
             .into_iter()
             .filter(|e| filter.keeps(&key(e)))
             .collect();
+        rows.extend(model_entries(dir, filter)?);
         let mut oses: Vec<String> = rows.iter().map(|r| r.os.clone()).collect();
-        oses.sort();
+        // Measured columns first, then the models.
+        oses.sort_by_key(|o| (o.ends_with("(model)"), o.clone()));
         oses.dedup();
         // The first time a case is seen fixes its place.
         let mut lines: BTreeMap<CaseId, (Key, Vec<Cell>)> = BTreeMap::new();

@@ -18,6 +18,9 @@ pub struct Host {
     /// Kinds whose sockets this host cannot create, with the OS's error
     /// (Windows has no unix datagram sockets; Wine no unix sockets at all).
     pub missing_kinds: Vec<(Kind, String)>,
+    /// False for an offline model: nothing was measured, every row is the
+    /// model's prediction alone.
+    pub measured: bool,
     platform: Arc<dyn Platform>,
 }
 
@@ -30,18 +33,33 @@ impl Host {
             kernel: kernel_release(),
             ipv6,
             missing_kinds: missing_kinds(),
+            measured: true,
             platform: this_platform(ipv6)?,
         })
     }
 
-    /// A host that is only a model: nothing of it was measured.
-    pub fn modelled(platform: Arc<dyn Platform>, kernel: String) -> Host {
-        Host {
-            kernel,
+    /// The model of an OS with its stock facts, for any machine: nothing is
+    /// measured. `release` picks a modelled release (default: the newest).
+    pub fn offline(os: Os, release: Option<&str>) -> Result<Host, String> {
+        use crate::platform::{freebsd::FreeBsd, linux::Linux, macos::MacOs, windows::Windows};
+        let platform: Arc<dyn Platform> = match os {
+            Os::Linux => Arc::new(Linux::offline(release)?),
+            Os::MacOs => Arc::new(MacOs::offline(release)?),
+            Os::FreeBsd => Arc::new(FreeBsd::offline(release)?),
+            Os::Windows => Arc::new(Windows::offline(release)?),
+            Os::Other => return Err(format!("sockmatrix has no model for {os}")),
+        };
+        Ok(Host {
+            kernel: platform.release(),
             ipv6: true,
-            missing_kinds: Vec::new(),
+            missing_kinds: platform
+                .unsupported_kinds()
+                .into_iter()
+                .map(|(k, why)| (k, why.to_string()))
+                .collect(),
+            measured: false,
             platform,
-        }
+        })
     }
 
     pub fn platform(&self) -> &dyn Platform {
@@ -88,24 +106,20 @@ fn this_platform(ipv6: bool) -> Result<Arc<dyn Platform>, String> {
     use crate::platform::{windows::Windows, wine};
     Ok(match wine::facts::detect()? {
         Some(facts) => Arc::new(wine::Wine { facts, ipv6 }),
-        None => Arc::new(Windows),
+        None => Arc::new(Windows::from_host()),
     })
 }
 
 #[cfg(target_os = "macos")]
 fn this_platform(_ipv6: bool) -> Result<Arc<dyn Platform>, String> {
     use crate::platform::{bsd, macos::MacOs};
-    Ok(Arc::new(MacOs {
-        facts: bsd::facts::read(),
-    }))
+    Ok(Arc::new(MacOs::from_host(bsd::facts::read())))
 }
 
 #[cfg(target_os = "freebsd")]
 fn this_platform(_ipv6: bool) -> Result<Arc<dyn Platform>, String> {
     use crate::platform::{bsd, freebsd::FreeBsd};
-    Ok(Arc::new(FreeBsd {
-        facts: bsd::facts::read(),
-    }))
+    Ok(Arc::new(FreeBsd::from_host(bsd::facts::read())))
 }
 
 #[cfg(not(any(target_os = "linux", windows, target_os = "macos", target_os = "freebsd")))]

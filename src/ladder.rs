@@ -5,8 +5,8 @@
 //! every machine. Some rungs only one path can say: a C `int` cannot hold
 //! 2^31, socket2's `usize`, `u32`, `bool` or `Duration` cannot hold -1.
 
-use crate::expr::{Expr, Sym};
 use crate::api::Api;
+use crate::expr::{Expr, Sym};
 use crate::value::RelativeValue;
 
 /// Which paths can express a rung.

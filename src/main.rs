@@ -3,6 +3,7 @@
 use sockmatrix::cli::{self, Format, Parsed};
 use sockmatrix::host::Host;
 use sockmatrix::matrix::{self, Requests};
+use sockmatrix::os::Os;
 use sockmatrix::{compare, engine, render};
 use std::process::ExitCode;
 
@@ -23,12 +24,26 @@ fn main() -> ExitCode {
         Parsed::Compare(dir) => return compare(&dir, &args),
         Parsed::Run => {}
     }
-    let host = match Host::detect() {
-        Ok(host) => host,
-        Err(why) => {
-            eprintln!("sockmatrix: cannot read this host's facts: {why}");
-            return ExitCode::from(1);
-        }
+    // `--os` names a model to ask offline, unless it is this host's own OS.
+    let offline = args
+        .os
+        .as_ref()
+        .filter(|(os, release)| *os != Os::this() || release.is_some());
+    let host = match offline {
+        Some((os, release)) => match Host::offline(*os, release.as_deref()) {
+            Ok(host) => host,
+            Err(why) => {
+                eprintln!("sockmatrix: --os: {why}");
+                return ExitCode::from(2);
+            }
+        },
+        None => match Host::detect() {
+            Ok(host) => host,
+            Err(why) => {
+                eprintln!("sockmatrix: cannot read this host's facts: {why}");
+                return ExitCode::from(1);
+            }
+        },
     };
     let cases = matrix::cases(&host, &args.filter, &args.requests);
     if cases.is_empty() {
@@ -41,15 +56,16 @@ fn main() -> ExitCode {
     let mut rows = engine::cases::run_all(&cases, &host);
     // Capacity takes real traffic: measured when the run is narrowed to a
     // buffer size, where it is read.
-    if args
-        .filter
-        .option
-        .is_some_and(|o| matches!(o.name, "SO_SNDBUF" | "SO_RCVBUF"))
+    if host.measured
+        && args
+            .filter
+            .option
+            .is_some_and(|o| matches!(o.name, "SO_SNDBUF" | "SO_RCVBUF"))
     {
         engine::cases::attach_capacity(&mut rows, &host);
     }
     // Effects belong to the full report; a narrowed run keeps to its cases.
-    let effects = if args.filter.is_empty() && matches!(args.requests, Requests::Ladder) {
+    let effects = if host.measured && args.filter.is_empty() && matches!(args.requests, Requests::Ladder) {
         engine::effects::run_all(&host)
     } else {
         Vec::new()

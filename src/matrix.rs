@@ -1,13 +1,13 @@
 //! Enumerates the cases of the matrix, optionally narrowed by a filter.
 
+use crate::api::Api;
 use crate::call;
 use crate::case::{Case, Request};
 use crate::catalog;
-use crate::option::{OptionSpec, Type};
 use crate::host::Host;
 use crate::kind::{Domain, Kind, State};
 use crate::ladder::Rung;
-use crate::api::Api;
+use crate::option::{OptionSpec, Type};
 use crate::value::RelativeValue;
 
 /// Narrows the matrix; `None` keeps everything on that axis.
@@ -42,11 +42,21 @@ pub enum Requests {
 /// Every case the filter keeps, in catalogue × kind × state × request × path order.
 pub fn cases(host: &Host, filter: &Filter, requests: &Requests) -> Vec<Case> {
     let mut out = Vec::new();
-    let options = catalog::on(host.os()).filter(|o| filter.keeps_option(o));
+    let os = host.os();
+    // A measured run tries what this OS defines; a model answers for every
+    // option, an undefined one included (its prediction says so).
+    let options = catalog::CATALOG
+        .iter()
+        .filter(|o| !host.measured || o.codes.on(os).is_some())
+        .filter(|o| filter.keeps_option(o));
     for option in options {
+        let offers = |p: Api| match host.measured {
+            true => call::offers(p, option),
+            false => call::offered_on(os, p, option),
+        };
         let paths: Vec<Api> = Api::ALL
             .into_iter()
-            .filter(|p| filter.api.is_none_or(|f| f == *p) && call::offers(*p, option))
+            .filter(|p| filter.api.is_none_or(|f| f == *p) && offers(*p))
             .collect();
         let tried = requests_for(host, option, requests);
         for kind in kinds(host)
@@ -63,7 +73,8 @@ pub fn cases(host: &Host, filter: &Filter, requests: &Requests) -> Vec<Case> {
                         let fits = match request {
                             Request::Default => true,
                             Request::Set(v) => {
-                                rung.is_none_or(|r| r.reaches(path)) && call::can_express(path, option, v)
+                                rung.is_none_or(|r| r.reaches(path))
+                                    && call::can_express_on(os, path, option, v)
                             }
                         };
                         if fits {
@@ -102,9 +113,12 @@ pub fn unavailable_kinds(host: &Host) -> Vec<(Kind, String)> {
 
 fn unavailable_reason(host: &Host, kind: Kind) -> Option<String> {
     if let Some((_, error)) = host.missing_kinds.iter().find(|(k, _)| *k == kind) {
-        return Some(format!(
-            "not available on this host (socket() fails with {error})"
-        ));
+        let place = if host.measured {
+            "this host".to_string()
+        } else {
+            host.os().to_string()
+        };
+        return Some(format!("not available on {place} (socket() fails with {error})"));
     }
     (kind.domain() == Domain::Ipv6 && !host.ipv6)
         .then(|| "IPv6 is not available on this host (::1 cannot be bound)".to_string())

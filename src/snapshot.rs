@@ -12,7 +12,15 @@ use crate::render::{aligned, effective};
 use std::path::Path;
 
 /// The columns of an option table.
-pub const COLUMNS: [&str; 7] = ["option", "kind", "state", "path", "requested", "effective", "rule"];
+pub const COLUMNS: [&str; 7] = [
+    "option",
+    "kind",
+    "state",
+    "path",
+    "requested",
+    "effective",
+    "rule",
+];
 
 /// The snapshot table of some rows: one line per case.
 pub fn table(rows: &[Row]) -> String {

@@ -4,8 +4,10 @@
 //! (socket2 src/socket.rs, src/sys/unix.rs).
 
 use crate::case::Request;
-use crate::option::Shape;
 use crate::expr::Expr;
+use crate::option::Shape;
+use crate::option::{BufferOpt, IpOpt, Ipv6Opt, Opt, OptionSpec, SocketOpt, TcpOpt};
+use crate::os::Os;
 use crate::prediction::Expected;
 use crate::rule::Rule;
 use crate::value::RelativeValue;
@@ -134,14 +136,18 @@ pub fn request(shape: Shape, request: &Request, rules: &mut Vec<&'static Rule>, 
         return request.clone();
     };
     let sent = match (shape, val) {
-        (Shape::Usize, RelativeValue::Int(e)) => RelativeValue::Int(convert(*e, &USIZE_TRUNCATED, rules, as_c_int)),
+        (Shape::Usize, RelativeValue::Int(e)) => {
+            RelativeValue::Int(convert(*e, &USIZE_TRUNCATED, rules, as_c_int))
+        }
         (Shape::U32, RelativeValue::Int(e)) => RelativeValue::Int(convert(*e, &U32_AS_INT, rules, as_c_int)),
         (Shape::Secs, RelativeValue::Int(e)) => {
             RelativeValue::Int(convert(*e, &SECS_SATURATED, rules, |v| v.min(i32::MAX.into())))
         }
-        (Shape::OptMillis, RelativeValue::Int(e)) => RelativeValue::Int(convert(*e, &MILLIS_AS_UINT, rules, |v| {
-            i128::from(v.min(u32::MAX.into()) as u32 as i32)
-        })),
+        (Shape::OptMillis, RelativeValue::Int(e)) => {
+            RelativeValue::Int(convert(*e, &MILLIS_AS_UINT, rules, |v| {
+                i128::from(v.min(u32::MAX.into()) as u32 as i32)
+            }))
+        }
         (Shape::Timeout, RelativeValue::Time(sec, usec)) if windows => {
             let ms = sec.value() * 1000 + usec.value() / 1000;
             if usec.value() % 1000 != 0 {
@@ -177,16 +183,24 @@ pub fn read_back(shape: Shape, expected: Expected, rules: &mut Vec<&'static Rule
         return expected;
     };
     Expected::Ok(match (shape, val) {
-        (Shape::Usize, RelativeValue::Int(e)) => RelativeValue::Int(convert(e, &NEGATIVE_READ_WRAPS, rules, |v| {
-            (v as i32) as usize as i128
-        })),
-        (Shape::U32, RelativeValue::Int(e)) => RelativeValue::Int(convert(e, &NEGATIVE_READ_AS_U32, rules, |v| {
-            (v as i32) as u32 as i128
-        })),
-        (Shape::OptMillis, RelativeValue::Int(e)) => RelativeValue::Int(convert(e, &NEGATIVE_READ_AS_U32, rules, |v| {
-            (v as i32) as u32 as i128
-        })),
-        (Shape::Bool, RelativeValue::Int(e)) => RelativeValue::Int(convert(e, &BOOL_READ, rules, |v| (v != 0).into())),
+        (Shape::Usize, RelativeValue::Int(e)) => {
+            RelativeValue::Int(convert(e, &NEGATIVE_READ_WRAPS, rules, |v| {
+                (v as i32) as usize as i128
+            }))
+        }
+        (Shape::U32, RelativeValue::Int(e)) => {
+            RelativeValue::Int(convert(e, &NEGATIVE_READ_AS_U32, rules, |v| {
+                (v as i32) as u32 as i128
+            }))
+        }
+        (Shape::OptMillis, RelativeValue::Int(e)) => {
+            RelativeValue::Int(convert(e, &NEGATIVE_READ_AS_U32, rules, |v| {
+                (v as i32) as u32 as i128
+            }))
+        }
+        (Shape::Bool, RelativeValue::Int(e)) => {
+            RelativeValue::Int(convert(e, &BOOL_READ, rules, |v| (v != 0).into()))
+        }
         (Shape::Linger, RelativeValue::Linger(on, secs)) if on.value() == 0 => {
             if secs.value() != 0 {
                 rules.push(&LINGER_OFF_HIDES_TIME);
@@ -199,4 +213,37 @@ pub fn read_back(shape: Shape, expected: Expected, rules: &mut Vec<&'static Rule
         ),
         (_, val) => val,
     })
+}
+
+/// Whether socket2 0.6 has a call pair for the option when built for `os`
+/// (its `#[cfg]`s in src/socket.rs and src/sys/*.rs, as data, so a model of
+/// an OS this program does not run on knows which paths exist there). A
+/// unit test in `call` holds it against the calls compiled for this host.
+pub fn offered_on(os: Os, option: &OptionSpec) -> bool {
+    use BufferOpt as B;
+    use IpOpt as I;
+    use Ipv6Opt as I6;
+    use SocketOpt as S;
+    use TcpOpt as T;
+    let unix = matches!(os, Os::Linux | Os::MacOs | Os::FreeBsd);
+    let linux = os == Os::Linux;
+    match option.id {
+        Opt::Buffer(B::Sndbuf | B::Rcvbuf) => true,
+        Opt::Buffer(B::Sndbufforce | B::Rcvbufforce) => false,
+        Opt::Socket(S::Keepalive | S::Reuseaddr | S::Broadcast | S::Oobinline | S::Linger) => true,
+        Opt::Socket(S::Rcvtimeo | S::Sndtimeo | S::Type | S::Error) => true,
+        Opt::Socket(S::Rcvlowat | S::Sndlowat) => false,
+        Opt::Socket(S::Reuseport) => unix,
+        Opt::Socket(S::Passcred | S::Priority | S::Mark | S::BusyPoll | S::Domain | S::Protocol) => linux,
+        Opt::Tcp(T::Nodelay | T::Keepcnt) => true,
+        Opt::Tcp(T::Maxseg | T::Keepidle | T::Keepintvl) => unix,
+        Opt::Tcp(T::UserTimeout | T::Cork | T::Quickack | T::NotsentLowat | T::ThinLinearTimeouts) => linux,
+        Opt::Tcp(T::Congestion) => matches!(os, Os::Linux | Os::FreeBsd),
+        Opt::Ip(I::Ttl | I::Tos | I::MulticastTtl | I::MulticastLoop) => true,
+        Opt::Ip(I::Freebind | I::Transparent) => linux,
+        Opt::Ip(I::Recvtos) => unix,
+        Opt::Ip(I::Recvttl) => false,
+        Opt::Ipv6(I6::V6only | I6::UnicastHops | I6::MulticastHops | I6::MulticastLoop) => true,
+        Opt::Ipv6(I6::Tclass | I6::Recvtclass) => unix,
+    }
 }

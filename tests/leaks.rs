@@ -3,9 +3,9 @@
 //! binary so that no other test opens files meanwhile.
 #![cfg(target_os = "linux")]
 
+use sockmatrix::engine;
 use sockmatrix::host::Host;
 use sockmatrix::matrix::{self, Filter, Requests};
-use sockmatrix::engine;
 
 fn open_fds() -> usize {
     std::fs::read_dir("/proc/self/fd").expect("/proc/self/fd").count()

@@ -9,16 +9,54 @@ pub use self::socket2::can_express as socket2_can_express;
 use crate::api::Api;
 use crate::case::Request;
 use crate::option::OptionSpec;
+use crate::os::Os;
 use crate::outcome::Outcome;
 use crate::value::RelativeValue;
 
-/// Whether this path's argument type can hold the request.
-pub fn can_express(api: Api, option: &OptionSpec, val: &RelativeValue) -> bool {
+/// Whether this path's argument type can hold the request on `os`.
+pub fn can_express_on(os: Os, api: Api, option: &OptionSpec, val: &RelativeValue) -> bool {
     match api {
-        Api::Raw => crate::sys::raw_fits(val),
+        Api::Raw => raw_fits(os, val),
         Api::Socket2 => option
             .socket2
             .is_some_and(|shape| socket2_can_express(shape, val)),
+    }
+}
+
+/// Whether this path's argument type can hold the request on this OS.
+pub fn can_express(api: Api, option: &OptionSpec, val: &RelativeValue) -> bool {
+    can_express_on(Os::this(), api, option, val)
+}
+
+/// Whether the C types of `os` can hold the request: on Unix ints and linger
+/// fields are `int` and a timeval's seconds a 64-bit `time_t`; Winsock's
+/// linger is two `u_short`s and a timeout a DWORD of whole milliseconds.
+pub fn raw_fits(os: Os, val: &RelativeValue) -> bool {
+    let int = |v: i128| i32::try_from(v).is_ok();
+    let windows = os == Os::Windows;
+    match val {
+        RelativeValue::Int(e) => int(e.value()),
+        RelativeValue::Linger(on, secs) if windows => {
+            u16::try_from(on.value()).is_ok() && u16::try_from(secs.value()).is_ok()
+        }
+        RelativeValue::Linger(on, secs) => int(on.value()) && int(secs.value()),
+        RelativeValue::Time(sec, usec) if windows => {
+            let (sec, usec) = (sec.value(), usec.value());
+            (0..1_000_000).contains(&usec)
+                && usec % 1000 == 0
+                && u32::try_from(sec * 1000 + usec / 1000).is_ok()
+        }
+        RelativeValue::Time(sec, usec) => i64::try_from(sec.value()).is_ok() && int(usec.value()),
+        RelativeValue::Text(..) => !windows,
+    }
+}
+
+/// Whether a path offers the option on `os` (socket2's offer as data, for
+/// models of OSes this program does not run on).
+pub fn offered_on(os: Os, api: Api, option: &OptionSpec) -> bool {
+    match api {
+        Api::Raw => true,
+        Api::Socket2 => option.socket2.is_some() && crate::socket2_casts::offered_on(os, option),
     }
 }
 

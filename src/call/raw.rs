@@ -21,14 +21,23 @@ pub fn apply(option: &OptionSpec, socket: &socket2::Socket, request: &Request) -
     }
 }
 
-fn set(option: &OptionSpec, socket: &socket2::Socket, code: sys::Code, val: &RelativeValue) -> Result<(), String> {
+fn set(
+    option: &OptionSpec,
+    socket: &socket2::Socket,
+    code: sys::Code,
+    val: &RelativeValue,
+) -> Result<(), String> {
     let int = |v: i128| i32::try_from(v).map_err(|_| format!("{v} does not fit a C int"));
     match (option.ty, val) {
-        (Type::Int | Type::Bool | Type::ReadOnly, RelativeValue::Int(e)) => sys::set_int(socket, code, int(e.value())?),
+        (Type::Int | Type::Bool | Type::ReadOnly, RelativeValue::Int(e)) => {
+            sys::set_int(socket, code, int(e.value())?)
+        }
         (Type::Linger, RelativeValue::Linger(on, secs)) => {
             sys::set_linger(socket, code, int(on.value())?, int(secs.value())?)
         }
-        (Type::Time, RelativeValue::Time(sec, usec)) => sys::set_timeval(socket, code, sec.value(), usec.value()),
+        (Type::Time, RelativeValue::Time(sec, usec)) => {
+            sys::set_timeval(socket, code, sec.value(), usec.value())
+        }
         (Type::Text, RelativeValue::Text(s, _)) => sys::set_bytes(socket, code, s.as_bytes()),
         (ty, val) => Err(format!("{} takes a {ty:?} value, not {val}", option.name)),
     }

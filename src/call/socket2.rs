@@ -58,8 +58,8 @@ macro_rules! only_on {
 /// socket2's calls for an option on this OS, if it has them: one arm per
 /// option, so a new option must say whether socket2 offers it.
 pub fn calls(option: &OptionSpec) -> Option<Calls> {
-    use Calls::*;
     use BufferOpt as B;
+    use Calls::*;
     use IpOpt as I;
     use Ipv6Opt as I6;
     use SocketOpt as S;
@@ -82,10 +82,7 @@ pub fn calls(option: &OptionSpec) -> Option<Calls> {
         Opt::Socket(S::Mark) => only_on!(linux, U32(Socket::set_mark, Socket::mark)),
         Opt::Socket(S::BusyPoll) => only_on!(linux, U32(Socket::set_busy_poll, Socket::busy_poll)),
         Opt::Socket(S::Type) => Some(ReadOnly(|s| s.r#type().map(|t| i128::from(i32::from(t))))),
-        Opt::Socket(S::Domain) => only_on!(
-            linux,
-            ReadOnly(|s| s.domain().map(|d| i128::from(i32::from(d))))
-        ),
+        Opt::Socket(S::Domain) => only_on!(linux, ReadOnly(|s| s.domain().map(|d| i128::from(i32::from(d))))),
         Opt::Socket(S::Protocol) => only_on!(
             linux,
             ReadOnly(|s| s.protocol().map(|p| p.map_or(0, |p| i128::from(i32::from(p)))))
@@ -152,10 +149,7 @@ pub fn calls(option: &OptionSpec) -> Option<Calls> {
         Opt::Ipv6(I6::MulticastHops) => Some(U32(Socket::set_multicast_hops_v6, Socket::multicast_hops_v6)),
         Opt::Ipv6(I6::MulticastLoop) => Some(Bool(Socket::set_multicast_loop_v6, Socket::multicast_loop_v6)),
         Opt::Ipv6(I6::Tclass) => only_on!(unix, U32(Socket::set_tclass_v6, Socket::tclass_v6)),
-        Opt::Ipv6(I6::Recvtclass) => only_on!(
-            unix,
-            Bool(Socket::set_recv_tclass_v6, Socket::recv_tclass_v6)
-        ),
+        Opt::Ipv6(I6::Recvtclass) => only_on!(unix, Bool(Socket::set_recv_tclass_v6, Socket::recv_tclass_v6)),
     }
 }
 
@@ -200,11 +194,13 @@ fn to_rust(shape: Shape, val: &RelativeValue) -> Option<Arg> {
                 _ => Arg::OptDuration(Some(Duration::new(sec, usec * 1000))),
             }
         }
-        (Shape::Linger, RelativeValue::Linger(on, secs)) => match (on.value(), u64::try_from(secs.value()).ok()?) {
-            (0, 0) => Arg::OptDuration(None),
-            (1, secs) => Arg::OptDuration(Some(Duration::from_secs(secs))),
-            _ => return None,
-        },
+        (Shape::Linger, RelativeValue::Linger(on, secs)) => {
+            match (on.value(), u64::try_from(secs.value()).ok()?) {
+                (0, 0) => Arg::OptDuration(None),
+                (1, secs) => Arg::OptDuration(Some(Duration::from_secs(secs))),
+                _ => return None,
+            }
+        }
         (Shape::Bytes, RelativeValue::Text(s, _)) => Arg::Bytes(s.as_bytes().to_vec()),
         _ => return None,
     })
@@ -225,8 +221,7 @@ pub fn apply(option: &OptionSpec, socket: &Socket, request: &Request) -> Result<
     let shape = option
         .socket2
         .ok_or_else(|| format!("socket2 has no call for {}", option.name))?;
-    let api =
-        calls(option).ok_or_else(|| format!("socket2 has no call for {} on this OS", option.name))?;
+    let api = calls(option).ok_or_else(|| format!("socket2 has no call for {} on this OS", option.name))?;
     if let Request::Set(val) = request {
         let arg = to_rust(shape, val).ok_or_else(|| format!("socket2's {shape:?} call cannot take {val}"))?;
         match (api, arg) {
@@ -266,5 +261,24 @@ fn name(e: io::Error) -> String {
     match e.raw_os_error() {
         Some(code) => sys::error_name(code),
         None => e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::catalog::CATALOG;
+    use crate::os::Os;
+
+    /// socket2's offer as data agrees with the calls compiled for this host.
+    #[test]
+    fn the_offer_as_data_matches_the_compiled_calls() {
+        for option in CATALOG {
+            assert_eq!(
+                crate::socket2_casts::offered_on(Os::this(), option),
+                super::calls(option).is_some(),
+                "{}",
+                option.name
+            );
+        }
     }
 }

@@ -1,22 +1,25 @@
 //! Runs cases: builds the sockets, applies the request through the path,
 //! and sets the observation beside the model's prediction.
 
-use crate::case::Case;
-use crate::fixture::Fixture;
-use crate::host::Host;
 use crate::call;
 use crate::capacity::{applies, measure, Report, Side};
+use crate::case::Case;
 use crate::case::Request;
+use crate::fixture::Fixture;
+use crate::host::Host;
 use crate::kind::Kind;
 use crate::option::{BufferOpt, Opt};
-use crate::predict;
-use std::collections::BTreeMap;
 use crate::outcome::Outcome;
+use crate::predict;
 use crate::prediction::Prediction;
+use std::collections::BTreeMap;
 
 #[derive(Debug, Clone)]
 pub struct Row {
     pub case: Case,
+    /// False for an offline model's row: `observed` then repeats the
+    /// prediction and nothing was measured.
+    pub measured: bool,
     pub observed: Outcome,
     pub prediction: Prediction,
     /// For buffer sizes, when asked for: what the buffer really held.
@@ -43,14 +46,30 @@ pub fn run(case: &Case, host: &Host) -> Row {
     };
     Row {
         case: case.clone(),
+        measured: true,
         observed,
         prediction: predict::predict(case, host.platform()),
         capacity: None,
     }
 }
 
+/// The model's row for a case, with nothing measured.
+pub fn model(case: &Case, host: &Host) -> Row {
+    let prediction = predict::predict(case, host.platform());
+    Row {
+        case: case.clone(),
+        measured: false,
+        observed: prediction.expected.outcome(),
+        prediction,
+        capacity: None,
+    }
+}
+
 /// Runs every case, spread over the available cores, in the input order.
 pub fn run_all(cases: &[Case], host: &Host) -> Vec<Row> {
+    if !host.measured {
+        return cases.iter().map(|c| model(c, host)).collect();
+    }
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
     let chunk = cases.len().div_ceil(threads).max(1);
     std::thread::scope(|scope| {

@@ -17,13 +17,13 @@ pub mod wine;
 
 use crate::api::Api;
 use crate::capacity::{Capacity, Side};
+use crate::case::Request;
 use crate::effect::Effect;
 use crate::kind::{Kind, State};
 use crate::ladder::Anchors;
 use crate::option::OptionSpec;
 use crate::os::Os;
 use crate::prediction::Prediction;
-use crate::case::Request;
 use crate::rule::Rule;
 use fact::Fact;
 
@@ -77,7 +77,12 @@ pub trait Platform: Send + Sync + std::fmt::Debug {
     fn formula(&self, option: &OptionSpec, kind: Kind, state: State) -> String;
 
     /// The predicted capacity of a buffer, where a rule covers it.
-    fn capacity(&self, _kind: Kind, _side: Side, _requested: Option<i32>) -> (Option<Capacity>, &'static Rule) {
+    fn capacity(
+        &self,
+        _kind: Kind,
+        _side: Side,
+        _requested: Option<i32>,
+    ) -> (Option<Capacity>, &'static Rule) {
         (None, &UNMODELLED)
     }
 

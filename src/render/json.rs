@@ -5,12 +5,12 @@
 
 use super::summarize;
 use crate::case::Request;
-use crate::engine::effects::EffectRow;
 use crate::engine::cases::Row;
+use crate::engine::effects::EffectRow;
 use crate::host::Host;
-use crate::platform::fact::{Fact, FactValue};
 use crate::matrix;
 use crate::outcome::Outcome;
+use crate::platform::fact::{Fact, FactValue};
 use serde_json::{json, Map, Number, Value};
 
 fn number(v: i128) -> Value {
@@ -68,6 +68,15 @@ fn facts(list: Vec<Fact>) -> Value {
     Value::Object(map)
 }
 
+/// How each fact was obtained, where that is known (a probe, or an offline
+/// model's source for its stock value).
+fn sources(list: impl Iterator<Item = Fact>) -> Value {
+    let map: Map<String, Value> = list
+        .filter_map(|f| Some((f.name.to_string(), Value::String(f.how?.to_string()))))
+        .collect();
+    Value::Object(map)
+}
+
 pub fn json(host: &Host, rows: &[Row], effects: &[EffectRow]) -> String {
     let cases: Vec<Value> = rows
         .iter()
@@ -85,11 +94,11 @@ pub fn json(host: &Host, rows: &[Row], effects: &[EffectRow]) -> String {
                 "path": c.api.name(),
                 "requested": requested,
                 "requested_text": c.request.to_string(),
-                "observed": outcome(&r.observed),
+                "observed": if r.measured { outcome(&r.observed) } else { Value::Null },
                 "predicted": outcome(&r.prediction.expected.outcome()),
                 "predicted_text": r.prediction.expected.to_string(),
                 "rule": r.prediction.rule_id(),
-                "agrees": r.agrees(),
+                "agrees": if r.measured { Value::Bool(r.agrees()) } else { Value::Null },
                 "capacity": r.capacity.as_ref().map(capacity),
             })
         })
@@ -118,8 +127,10 @@ pub fn json(host: &Host, rows: &[Row], effects: &[EffectRow]) -> String {
         "host": {
             "os": host.os_label(),
             "kernel": host.kernel,
+            "measured": host.measured,
             "limits": facts(host.limits()),
             "calibrated": facts(host.calibrated()),
+            "sources": sources(host.limits().into_iter().chain(host.calibrated())),
             "skipped_kinds": skipped,
         },
         "cases": cases,

@@ -9,11 +9,11 @@ mod text;
 pub use json::json;
 pub use text::{markdown, table};
 
+use crate::api::Api;
 use crate::engine::cases::Row;
 use crate::host::Host;
 use crate::kind::{Kind, State};
 use crate::matrix;
-use crate::api::Api;
 
 /// The effective value as host-independent text. When the observation
 /// matches the model the model's expression names it (`2*wmem_max`);
@@ -24,7 +24,10 @@ pub fn effective(row: &Row) -> String {
 }
 
 /// `effective` for any observation beside its prediction (cases, effects).
-pub fn effective_text(observed: &crate::outcome::Outcome, prediction: &crate::prediction::Prediction) -> String {
+pub fn effective_text(
+    observed: &crate::outcome::Outcome,
+    prediction: &crate::prediction::Prediction,
+) -> String {
     if *observed == prediction.expected.outcome() {
         prediction.expected.to_string()
     } else {

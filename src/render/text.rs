@@ -3,8 +3,8 @@
 //! host's numbers.
 
 use super::{groups, host_lines, summarize, Group, Line};
-use crate::engine::effects::EffectRow;
 use crate::engine::cases::Row;
+use crate::engine::effects::EffectRow;
 use crate::host::Host;
 use crate::rule::Rule;
 
@@ -66,7 +66,8 @@ fn header(group: &Group, host: &Host) -> String {
         group.option,
         group.kind,
         group.state,
-        host.platform().formula(first.case.option, first.case.kind, first.case.state)
+        host.platform()
+            .formula(first.case.option, first.case.kind, first.case.state)
     )
 }
 

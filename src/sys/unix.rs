@@ -6,19 +6,6 @@ use crate::os::Os;
 use std::mem::size_of;
 use std::os::fd::AsRawFd;
 
-/// Whether the C types of this OS can hold the request: ints and linger
-/// fields are `int`, a timeval's seconds a 64-bit `time_t`.
-pub fn raw_fits(val: &crate::value::RelativeValue) -> bool {
-    use crate::value::RelativeValue;
-    let int = |v: i128| i32::try_from(v).is_ok();
-    match val {
-        RelativeValue::Int(e) => int(e.value()),
-        RelativeValue::Linger(on, secs) => int(on.value()) && int(secs.value()),
-        RelativeValue::Time(sec, usec) => i64::try_from(sec.value()).is_ok() && int(usec.value()),
-        RelativeValue::Text(..) => true,
-    }
-}
-
 /// An option's level and number on this OS, if the OS has it (the
 /// numbers are the catalogue's; a unit test holds them against libc's).
 pub fn code(option: &OptionSpec) -> Option<Code> {

@@ -8,23 +8,6 @@ use std::mem::size_of;
 use std::os::windows::io::AsRawSocket;
 use windows_sys::Win32::Networking::WinSock as ws;
 
-/// Whether Winsock's C types can hold the request: ints are `int`, a
-/// linger is two `u_short`s, a timeout a DWORD of whole milliseconds.
-pub fn raw_fits(val: &crate::value::RelativeValue) -> bool {
-    use crate::value::RelativeValue;
-    match val {
-        RelativeValue::Int(e) => i32::try_from(e.value()).is_ok(),
-        RelativeValue::Linger(on, secs) => u16::try_from(on.value()).is_ok() && u16::try_from(secs.value()).is_ok(),
-        RelativeValue::Time(sec, usec) => {
-            let (sec, usec) = (sec.value(), usec.value());
-            (0..1_000_000).contains(&usec)
-                && usec % 1000 == 0
-                && u32::try_from(sec * 1000 + usec / 1000).is_ok()
-        }
-        RelativeValue::Text(..) => false,
-    }
-}
-
 /// An option's level and number on Windows, if Winsock has it (the
 /// catalogue's numbers; a unit test holds them against windows-sys).
 pub fn code(option: &OptionSpec) -> Option<Code> {

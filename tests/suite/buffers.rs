@@ -3,9 +3,9 @@
 
 use crate::common::{check_default, check_rung};
 use rstest::rstest;
+use sockmatrix::api::Api;
 use sockmatrix::kind::{Kind, State};
 use sockmatrix::ladder::{count_for, BUFFER};
-use sockmatrix::api::Api;
 
 // The rung lists below must cover the ladder exactly.
 const _: () = assert!(count_for(BUFFER, Api::Raw) == 31);

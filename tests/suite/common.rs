@@ -1,14 +1,14 @@
 //! Helpers shared by the test matrices.
 
+use sockmatrix::api::Api;
 use sockmatrix::case::{Case, Request};
 use sockmatrix::catalog;
-use sockmatrix::option::{Family, OptionSpec};
 use sockmatrix::engine::{self, cases::Row};
 use sockmatrix::host::Host;
 use sockmatrix::kind::{Kind, State};
 use sockmatrix::ladder;
 use sockmatrix::matrix::{self, Filter, Requests};
-use sockmatrix::api::Api;
+use sockmatrix::option::{Family, OptionSpec};
 use sockmatrix::snapshot;
 use std::sync::OnceLock;
 
@@ -182,7 +182,9 @@ pub fn assert_snapshot_text(name: &snapshot::Name, text: String) {
 
 fn assert_rows_match_committed(name: &snapshot::Name, text: &str, missing: &[String]) {
     let root = std::env::var("INSTA_WORKSPACE_ROOT").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into());
-    let path = std::path::Path::new(&root).join("snapshots").join(name.file_name());
+    let path = std::path::Path::new(&root)
+        .join("snapshots")
+        .join(name.file_name());
     let committed = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let expected: Vec<Vec<String>> = snapshot::cells(snapshot::body(&committed))
         .into_iter()
@@ -190,7 +192,17 @@ fn assert_rows_match_committed(name: &snapshot::Name, text: &str, missing: &[Str
         .collect();
     let actual = snapshot::cells(text);
     for (i, (a, e)) in actual.iter().zip(&expected).enumerate() {
-        assert_eq!(a, e, "{}: row {i} differs from the committed snapshot", path.display());
+        assert_eq!(
+            a,
+            e,
+            "{}: row {i} differs from the committed snapshot",
+            path.display()
+        );
     }
-    assert_eq!(actual.len(), expected.len(), "{}: row count differs", path.display());
+    assert_eq!(
+        actual.len(),
+        expected.len(),
+        "{}: row count differs",
+        path.display()
+    );
 }

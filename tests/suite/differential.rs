@@ -5,16 +5,16 @@
 
 use crate::common::{available, explain, host};
 use rstest::rstest;
+use sockmatrix::api::Api;
 use sockmatrix::case::{Case, Request};
 use sockmatrix::catalog;
-use sockmatrix::option::Family;
 use sockmatrix::engine;
 use sockmatrix::kind::{Kind, State};
 use sockmatrix::matrix::{self, Filter, Requests};
-use sockmatrix::socket2_casts as conv;
+use sockmatrix::option::Family;
 use sockmatrix::outcome::Outcome;
 use sockmatrix::prediction::Expected;
-use sockmatrix::api::Api;
+use sockmatrix::socket2_casts as conv;
 use sockmatrix::value::RelativeValue;
 
 fn compare(family: Family, kind: Kind, state: State) {
@@ -23,7 +23,8 @@ fn compare(family: Family, kind: Kind, state: State) {
     }
     let mut compared = 0;
     let mut failures = Vec::new();
-    let both = catalog::on(host().os()).filter(|o| o.family() == family && sockmatrix::call::offers(Api::Socket2, o));
+    let both = catalog::on(host().os())
+        .filter(|o| o.family() == family && sockmatrix::call::offers(Api::Socket2, o));
     for option in both {
         let shape = option.socket2.expect("offered by socket2");
         let filter = Filter {
@@ -53,7 +54,8 @@ fn compare(family: Family, kind: Kind, state: State) {
             let via_raw = engine::cases::run(&raw_case, host());
             let converted = match &via_raw.observed {
                 Outcome::Ok(v) => {
-                    conv::read_back(shape, Expected::Ok(RelativeValue::literal(v)), &mut conversions).outcome()
+                    conv::read_back(shape, Expected::Ok(RelativeValue::literal(v)), &mut conversions)
+                        .outcome()
                 }
                 err => err.clone(),
             };

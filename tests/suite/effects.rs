@@ -5,8 +5,8 @@
 use crate::common::host;
 use rstest::rstest;
 use sockmatrix::effect::EFFECTS;
-use sockmatrix::kind::Kind;
 use sockmatrix::engine;
+use sockmatrix::kind::Kind;
 
 #[rstest]
 fn effect_on_kind(

@@ -4,8 +4,8 @@
 
 use crate::common::check_family;
 use rstest::rstest;
-use sockmatrix::option::Family;
 use sockmatrix::kind::{Kind, State};
+use sockmatrix::option::Family;
 
 #[rstest]
 fn stream(

@@ -5,13 +5,13 @@
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+use sockmatrix::api::Api;
 use sockmatrix::case::{Case, Request};
 use sockmatrix::catalog;
-use sockmatrix::option::{OptionSpec, Shape, Type};
 use sockmatrix::engine;
 use sockmatrix::host::Host;
 use sockmatrix::matrix;
-use sockmatrix::api::Api;
+use sockmatrix::option::{OptionSpec, Shape, Type};
 use sockmatrix::value::RelativeValue;
 
 const CASES: u32 = 10_000;

@@ -22,7 +22,10 @@ fn effects_table() {
         return;
     }
     assert!(!rows.is_empty(), "no effects ran");
-    crate::common::assert_snapshot_text(&snapshot::effects_name(host()), render::effects::table(&rows, false));
+    crate::common::assert_snapshot_text(
+        &snapshot::effects_name(host()),
+        render::effects::table(&rows, false),
+    );
 }
 
 #[test]

@@ -5,17 +5,16 @@
 //! Neither has met a real run yet: rules marked UNCONFIRMED come from the
 //! fact sheet and the sources it names, and the first snapshot decides.
 
-
 pub mod facts;
 
 use crate::case::Request;
-use crate::option::{Limit, OptionSpec};
 use crate::expr::Expr;
-use facts::BsdFacts;
 use crate::kind::{Domain, Kind};
+use crate::option::{Limit, OptionSpec};
 use crate::prediction::Prediction;
 use crate::rule::Rule;
 use crate::value::RelativeValue;
+use facts::BsdFacts;
 
 /// How one BSD differs.
 pub struct Flavor {
@@ -121,7 +120,9 @@ pub fn predict(f: &Flavor, option: &OptionSpec, kind: Kind, request: &Request, h
                 return Prediction::err("EINVAL", vec![&r.buf_einval]);
             }
             match f.over_limit {
-                OverLimit::Clamp if v.value() > max.value => ok(RelativeValue::Int(Expr::of(max)), &r.buf_over),
+                OverLimit::Clamp if v.value() > max.value => {
+                    ok(RelativeValue::Int(Expr::of(max)), &r.buf_over)
+                }
                 OverLimit::EnobufsAbove { msize, mclbytes }
                     if v.value() > max.value * mclbytes / (msize + mclbytes) =>
                 {
@@ -134,14 +135,19 @@ pub fn predict(f: &Flavor, option: &OptionSpec, kind: Kind, request: &Request, h
             let bit = flag_bit(name).expect("checked");
             match int(request) {
                 None => ok(RelativeValue::int(0), &r.flag_bit),
-                Some(v) => ok(RelativeValue::int(if v.value() != 0 { bit } else { 0 }), &r.flag_bit),
+                Some(v) => ok(
+                    RelativeValue::int(if v.value() != 0 { bit } else { 0 }),
+                    &r.flag_bit,
+                ),
             }
         }
         "SO_LINGER" => match request {
             Request::Set(RelativeValue::Linger(on, secs)) if on.value() != 0 => {
                 ok(RelativeValue::Linger(Expr::lit(0x80), *secs), &r.linger)
             }
-            Request::Set(RelativeValue::Linger(_, secs)) => ok(RelativeValue::Linger(Expr::lit(0), *secs), &r.linger),
+            Request::Set(RelativeValue::Linger(_, secs)) => {
+                ok(RelativeValue::Linger(Expr::lit(0), *secs), &r.linger)
+            }
             _ => ok(RelativeValue::linger(0, 0), &r.linger),
         },
         "SO_RCVTIMEO" | "SO_SNDTIMEO" => match request {
@@ -162,7 +168,10 @@ pub fn predict(f: &Flavor, option: &OptionSpec, kind: Kind, request: &Request, h
         "SO_TYPE" | "SO_DOMAIN" | "SO_PROTOCOL" | "SO_ERROR" if matches!(request, Request::Set(_)) => {
             Prediction::err("ENOPROTOOPT", vec![&r.identity])
         }
-        "SO_TYPE" => ok(RelativeValue::int(if kind.is_stream() { 1 } else { 2 }), &r.identity),
+        "SO_TYPE" => ok(
+            RelativeValue::int(if kind.is_stream() { 1 } else { 2 }),
+            &r.identity,
+        ),
         "SO_DOMAIN" => ok(
             RelativeValue::int(match kind.domain() {
                 Domain::Unix => 1,
@@ -278,9 +287,15 @@ mod tests {
 
     fn set(flavor: &Flavor, name: &str, v: i128, h: &BsdFacts) -> String {
         let option = catalog::find(name).expect("in the catalogue");
-        predict(flavor, option, Kind::Tcp4, &Request::Set(RelativeValue::int(v)), h)
-            .expected
-            .to_string()
+        predict(
+            flavor,
+            option,
+            Kind::Tcp4,
+            &Request::Set(RelativeValue::int(v)),
+            h,
+        )
+        .expected
+        .to_string()
     }
 
     #[test]

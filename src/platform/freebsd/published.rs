@@ -9,6 +9,9 @@
 //! listener, read on the accepted socket: a case sets the socket it reads).
 //! "unexpressible" facts are the model's `UNDEFINED`.
 
+// rstest hands each case's eight columns to one function.
+#![allow(clippy::too_many_arguments)]
+
 use super::FreeBsd;
 use crate::api::Api;
 use crate::case::{Case, Request};
@@ -315,7 +318,6 @@ fn err(name: &str) -> Outcome {
 #[case::published_tcp4_ip_ttl_256_no_error("IP_TTL", Kind::Tcp4, State::Fresh, Api::Raw, set(256), Some("15"), ok(0), "freebsd/freebsd-src main __FreeBSD_version 1500012 (mirror fel1x-developer/freebsd-src@2d614aa2) sys/netinet/tcp_usrreq.c tcp_ctloutput_set -> ip_ctloutput (no range check) then tcp_default_ctloutput 'case IPPROTO_IP: ... return (0);'")]
 #[case::published_tcp6_ipv6_tclass_256_swallowed("IPV6_TCLASS", Kind::Tcp6, State::Fresh, Api::Raw, set(256), Some("15"), ok(0), "freebsd/freebsd-src main __FreeBSD_version 1500012 (mirror fel1x-developer/freebsd-src@2d614aa2) sys/netinet/tcp_usrreq.c tcp_ctloutput_set: ip6_ctloutput EINVAL is replaced by tfb_tcp_ctloutput's return (0) for IPV6_TCLASS; value never stored")]
 #[case::published_tcp_ipproto_ip_returns_0("IP_TOS", Kind::Tcp4, State::Fresh, Api::Raw, set(3), Some("15"), ok(0), "freebsd/freebsd-src main __FreeBSD_version 1500012 (mirror fel1x-developer/freebsd-src@2d614aa2) sys/netinet/tcp_usrreq.c tcp_default_ctloutput (IP_TOS=3 stored then ECN bits masked in tcp_ctloutput_set)")]
-#[allow(clippy::too_many_arguments)]
 fn published(
     #[case] option: &str,
     #[case] kind: Kind,

@@ -7,12 +7,12 @@
 //!                   sk_sndbuf = max_t(int, val * 2, SOCK_MIN_SNDBUF)
 //! and the same for the receive side through __sock_set_rcvbuf.
 
-use crate::case::Request;
-use crate::option::{Limit, OptionSpec};
-use crate::expr::{Expr, Sym};
 use super::facts::LinuxFacts;
+use crate::case::Request;
+use crate::expr::{Expr, Sym};
 use crate::kind::{Domain, Kind, State};
 use crate::ladder::INT_MAX_HALF;
+use crate::option::{Limit, OptionSpec};
 use crate::prediction::{Expected, Prediction};
 use crate::rule::Rule;
 use crate::value::RelativeValue;

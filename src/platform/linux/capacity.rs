@@ -3,9 +3,9 @@
 //! up to a power of two by kmalloc) plus struct sk_buff, not its payload.
 
 use super::buffers;
+use super::facts::LinuxFacts;
 use crate::capacity::{Capacity, Side, MESSAGE};
 use crate::case::Request;
-use super::facts::LinuxFacts;
 use crate::kind::{Domain, Kind, State};
 use crate::prediction::Expected;
 use crate::rule::Rule;

@@ -4,14 +4,14 @@
 //! file adds what links them.
 
 use super::buffers::tcp_sndbuf_expanded;
-use super::tcp::loopback_mss_cache;
+use super::facts::LinuxFacts;
 use super::options;
 use super::shared::Args;
+use super::tcp::loopback_mss_cache;
 use crate::case::Request;
-use crate::option::OptionSpec;
 use crate::effect::{Effect, Procedure};
 use crate::expr::{Expr, Sym};
-use super::facts::LinuxFacts;
+use crate::option::OptionSpec;
 use crate::option::{BufferOpt, Opt, SocketOpt, TcpOpt};
 
 const RCVBUF: Opt = Opt::Buffer(BufferOpt::Rcvbuf);
@@ -151,8 +151,10 @@ fn apply(
                     name: "rcvbuf/2",
                     value: half,
                 }));
-                sim.values
-                    .insert(RCVLOWAT, (RelativeValue::Int(lowat), vec![&RCVLOWAT_CAPPED_BY_LOCK]));
+                sim.values.insert(
+                    RCVLOWAT,
+                    (RelativeValue::Int(lowat), vec![&RCVLOWAT_CAPPED_BY_LOCK]),
+                );
             } else {
                 let lowat = val.as_int()?;
                 let grown = lowat.times(2);
@@ -160,7 +162,10 @@ fn apply(
                 sim.values.insert(RCVLOWAT, (val, rules));
                 sim.values.insert(
                     RCVBUF,
-                    (RelativeValue::Int(current.max(grown)), vec![&RCVLOWAT_RAISES_RCVBUF]),
+                    (
+                        RelativeValue::Int(current.max(grown)),
+                        vec![&RCVLOWAT_RAISES_RCVBUF],
+                    ),
                 );
             }
             return None;

@@ -94,6 +94,41 @@ const fn sym(name: &'static str, value: i128) -> Sym {
 }
 
 impl LinuxFacts {
+    /// A stock Linux 6.18 on x86_64, for an offline model: the kernel's
+    /// built-in sysctl defaults, Debian's HZ, and no privileges. Each value's
+    /// source is in `STOCK_SOURCES`.
+    pub fn stock() -> LinuxFacts {
+        LinuxFacts {
+            wmem_max: 4_194_304,
+            rmem_max: 4_194_304,
+            wmem_default: 212_992,
+            rmem_default: 212_992,
+            tcp_wmem: [4096, 16384, 4_194_304],
+            tcp_rmem: [4096, 131_072, 33_554_432],
+            tcp_reordering: 3,
+            tcp_congestion_control: "cubic".into(),
+            loopback_mtu: 65536,
+            skb_overhead: 256,
+            jiffy_us: 4000,
+            ip_default_ttl: 64,
+            tcp_keepalive_time: 7200,
+            tcp_keepalive_intvl: 75,
+            tcp_keepalive_probes: 9,
+            tcp_timestamps: 1,
+            tcp_ecn: 2,
+            tcp_available_congestion_control: vec!["reno".into(), "cubic".into()],
+            tcp_allowed_congestion_control: vec!["reno".into(), "cubic".into()],
+            bindv6only: 0,
+            ipv6_hop_limit: 64,
+            busy_read: 0,
+            max_dgram_qlen: 10,
+            busy_read_calibrated: false,
+            kernel_version: (6, 18),
+            cap_net_admin: false,
+            cap_net_raw_or_admin: false,
+        }
+    }
+
     /// Limits read from the OS, for the report.
     pub fn report(&self, ipv6: bool) -> Vec<Fact> {
         let l = self;
@@ -106,7 +141,10 @@ impl LinuxFacts {
             Fact::new("net.ipv4.tcp_wmem", triple(l.tcp_wmem)),
             Fact::new("net.ipv4.tcp_rmem", triple(l.tcp_rmem)),
             Fact::new("net.ipv4.tcp_reordering", l.tcp_reordering),
-            Fact::new("net.ipv4.tcp_congestion_control", l.tcp_congestion_control.as_str()),
+            Fact::new(
+                "net.ipv4.tcp_congestion_control",
+                l.tcp_congestion_control.as_str(),
+            ),
             Fact::new("lo.mtu", l.loopback_mtu),
             Fact::new("net.ipv4.ip_default_ttl", l.ip_default_ttl),
             Fact::new("net.ipv4.tcp_keepalive_time", l.tcp_keepalive_time),
@@ -131,7 +169,6 @@ impl LinuxFacts {
             Fact::new("ipv6", ipv6),
         ]
     }
-
 
     /// Facts the kernel does not expose, and how each was calibrated.
     pub fn calibrated(&self) -> Vec<Fact> {
@@ -175,7 +212,6 @@ impl LinuxFacts {
     }
 }
 
-
 /// The running kernel's release, e.g. "6.18.44-fc".
 #[cfg(target_os = "linux")]
 pub fn kernel_release() -> String {
@@ -194,123 +230,144 @@ mod reader {
     use crate::platform::files;
     use crate::sys;
 
-pub fn read() -> Result<LinuxFacts, String> {
-    let busy_read = match number("net/core/busy_read") {
-        Ok(v) => (v, false),
-        Err(_) => (calibrate_busy_read()?, true),
-    };
-    Ok(LinuxFacts {
-        wmem_max: number("net/core/wmem_max")?,
-        rmem_max: number("net/core/rmem_max")?,
-        wmem_default: number("net/core/wmem_default")?,
-        rmem_default: number("net/core/rmem_default")?,
-        tcp_wmem: triple("net/ipv4/tcp_wmem")?,
-        tcp_rmem: triple("net/ipv4/tcp_rmem")?,
-        tcp_reordering: number("net/ipv4/tcp_reordering")?,
-        tcp_congestion_control: sysctl("net/ipv4/tcp_congestion_control")?,
-        loopback_mtu: files::number("/sys/class/net/lo/mtu")?,
-        skb_overhead: calibrate_skb_overhead()?,
-        jiffy_us: calibrate_jiffy()?,
-        ip_default_ttl: number("net/ipv4/ip_default_ttl")?,
-        tcp_keepalive_time: number("net/ipv4/tcp_keepalive_time")?,
-        tcp_keepalive_intvl: number("net/ipv4/tcp_keepalive_intvl")?,
-        tcp_keepalive_probes: number("net/ipv4/tcp_keepalive_probes")?,
-        tcp_timestamps: number("net/ipv4/tcp_timestamps")?,
-        tcp_ecn: number("net/ipv4/tcp_ecn")?,
-        tcp_available_congestion_control: words("net/ipv4/tcp_available_congestion_control")?,
-        tcp_allowed_congestion_control: words("net/ipv4/tcp_allowed_congestion_control")?,
-        // Without IPv6 these files may be missing; the IPv6 kinds are then skipped.
-        bindv6only: number("net/ipv6/bindv6only").unwrap_or(0),
-        ipv6_hop_limit: number("net/ipv6/conf/all/hop_limit").unwrap_or(64),
-        busy_read: busy_read.0,
-        max_dgram_qlen: number("net/unix/max_dgram_qlen")?,
-        busy_read_calibrated: busy_read.1,
-        kernel_version: kernel_version(&kernel_release())?,
-        cap_net_admin: cap_net_admin(),
-        cap_net_raw_or_admin: effective_caps() & (1 << CAP_NET_RAW | 1 << CAP_NET_ADMIN) != 0,
-    })
-}
-
-/// "6.18.44-fc" -> (6, 18).
-fn kernel_version(release: &str) -> Result<(u32, u32), String> {
-    let mut parts = release.split(|c: char| !c.is_ascii_digit());
-    let mut next = || parts.next().and_then(|p| p.parse().ok());
-    match (next(), next()) {
-        (Some(major), Some(minor)) => Ok((major, minor)),
-        _ => Err(format!("cannot read a kernel version from {release:?}")),
+    pub fn read() -> Result<LinuxFacts, String> {
+        let busy_read = match number("net/core/busy_read") {
+            Ok(v) => (v, false),
+            Err(_) => (calibrate_busy_read()?, true),
+        };
+        Ok(LinuxFacts {
+            wmem_max: number("net/core/wmem_max")?,
+            rmem_max: number("net/core/rmem_max")?,
+            wmem_default: number("net/core/wmem_default")?,
+            rmem_default: number("net/core/rmem_default")?,
+            tcp_wmem: triple("net/ipv4/tcp_wmem")?,
+            tcp_rmem: triple("net/ipv4/tcp_rmem")?,
+            tcp_reordering: number("net/ipv4/tcp_reordering")?,
+            tcp_congestion_control: sysctl("net/ipv4/tcp_congestion_control")?,
+            loopback_mtu: files::number("/sys/class/net/lo/mtu")?,
+            skb_overhead: calibrate_skb_overhead()?,
+            jiffy_us: calibrate_jiffy()?,
+            ip_default_ttl: number("net/ipv4/ip_default_ttl")?,
+            tcp_keepalive_time: number("net/ipv4/tcp_keepalive_time")?,
+            tcp_keepalive_intvl: number("net/ipv4/tcp_keepalive_intvl")?,
+            tcp_keepalive_probes: number("net/ipv4/tcp_keepalive_probes")?,
+            tcp_timestamps: number("net/ipv4/tcp_timestamps")?,
+            tcp_ecn: number("net/ipv4/tcp_ecn")?,
+            tcp_available_congestion_control: words("net/ipv4/tcp_available_congestion_control")?,
+            tcp_allowed_congestion_control: words("net/ipv4/tcp_allowed_congestion_control")?,
+            // Without IPv6 these files may be missing; the IPv6 kinds are then skipped.
+            bindv6only: number("net/ipv6/bindv6only").unwrap_or(0),
+            ipv6_hop_limit: number("net/ipv6/conf/all/hop_limit").unwrap_or(64),
+            busy_read: busy_read.0,
+            max_dgram_qlen: number("net/unix/max_dgram_qlen")?,
+            busy_read_calibrated: busy_read.1,
+            kernel_version: kernel_version(&kernel_release())?,
+            cap_net_admin: cap_net_admin(),
+            cap_net_raw_or_admin: effective_caps() & (1 << CAP_NET_RAW | 1 << CAP_NET_ADMIN) != 0,
+        })
     }
-}
 
-fn words(name: &str) -> Result<Vec<String>, String> {
-    Ok(sysctl(name)?.split_whitespace().map(str::to_string).collect())
-}
-
-/// One probe: a new socket's SO_BUSY_POLL is net.core.busy_read.
-fn calibrate_busy_read() -> Result<i128, String> {
-    let why = |e: String| format!("calibrating net.core.busy_read failed: {e}");
-    let socket = fixture::new_socket(Kind::UnixDgram).map_err(|e| why(e.to_string()))?;
-    let code = sys::code(catalog::spec(Opt::Socket(SocketOpt::BusyPoll))).expect("SO_BUSY_POLL exists on Linux");
-    sys::get_int(&socket, code).map(i128::from).map_err(why)
-}
-
-/// One probe: a 1 us receive timeout is stored as one tick.
-fn calibrate_jiffy() -> Result<i128, String> {
-    let why = |e: String| format!("calibrating HZ failed: {e}");
-    let socket = fixture::new_socket(Kind::UnixDgram).map_err(|e| why(e.to_string()))?;
-    let code = sys::code(catalog::spec(Opt::Socket(SocketOpt::Rcvtimeo))).expect("SO_RCVTIMEO exists on Linux");
-    sys::set_timeval(&socket, code, 0, 1).map_err(why)?;
-    let (sec, usec) = sys::get_timeval(&socket, code).map_err(why)?;
-    if sec != 0 || usec <= 0 {
-        return Err(why(format!("1 us read back as ({sec}, {usec})")));
+    /// "6.18.44-fc" -> (6, 18).
+    fn kernel_version(release: &str) -> Result<(u32, u32), String> {
+        let mut parts = release.split(|c: char| !c.is_ascii_digit());
+        let mut next = || parts.next().and_then(|p| p.parse().ok());
+        match (next(), next()) {
+            (Some(major), Some(minor)) => Ok((major, minor)),
+            _ => Err(format!("cannot read a kernel version from {release:?}")),
+        }
     }
-    Ok(usec)
-}
 
-fn sysctl(name: &str) -> Result<String, String> {
-    files::text(&format!("/proc/sys/{name}"))
-}
+    fn words(name: &str) -> Result<Vec<String>, String> {
+        Ok(sysctl(name)?.split_whitespace().map(str::to_string).collect())
+    }
 
-fn number(name: &str) -> Result<i128, String> {
-    files::number(&format!("/proc/sys/{name}"))
-}
+    /// One probe: a new socket's SO_BUSY_POLL is net.core.busy_read.
+    fn calibrate_busy_read() -> Result<i128, String> {
+        let why = |e: String| format!("calibrating net.core.busy_read failed: {e}");
+        let socket = fixture::new_socket(Kind::UnixDgram).map_err(|e| why(e.to_string()))?;
+        let code =
+            sys::code(catalog::spec(Opt::Socket(SocketOpt::BusyPoll))).expect("SO_BUSY_POLL exists on Linux");
+        sys::get_int(&socket, code).map(i128::from).map_err(why)
+    }
 
-fn triple(name: &str) -> Result<[i128; 3], String> {
-    files::triple(&format!("/proc/sys/{name}"))
-}
+    /// One probe: a 1 us receive timeout is stored as one tick.
+    fn calibrate_jiffy() -> Result<i128, String> {
+        let why = |e: String| format!("calibrating HZ failed: {e}");
+        let socket = fixture::new_socket(Kind::UnixDgram).map_err(|e| why(e.to_string()))?;
+        let code =
+            sys::code(catalog::spec(Opt::Socket(SocketOpt::Rcvtimeo))).expect("SO_RCVTIMEO exists on Linux");
+        sys::set_timeval(&socket, code, 0, 1).map_err(why)?;
+        let (sec, usec) = sys::get_timeval(&socket, code).map_err(why)?;
+        if sec != 0 || usec <= 0 {
+            return Err(why(format!("1 us read back as ({sec}, {usec})")));
+        }
+        Ok(usec)
+    }
 
-/// One probe: SO_RCVBUF = 0 stores max(0, SOCK_MIN_RCVBUF).
-fn calibrate_skb_overhead() -> Result<i128, String> {
-    let why = |e: String| format!("calibrating SOCK_MIN_RCVBUF failed: {e}");
-    let socket = fixture::new_socket(Kind::UnixDgram).map_err(|e| why(e.to_string()))?;
-    let code = sys::code(catalog::spec(Opt::Buffer(BufferOpt::Rcvbuf))).expect("SO_RCVBUF exists on Linux");
-    sys::set_int(&socket, code, 0).map_err(why)?;
-    let min = sys::get_int(&socket, code).map_err(why)?;
-    Ok(i128::from(min) - TCP_SKB_MIN_DATA)
-}
+    fn sysctl(name: &str) -> Result<String, String> {
+        files::text(&format!("/proc/sys/{name}"))
+    }
 
-/// `sockopt_capable(CAP_NET_ADMIN)` asks the initial user namespace
-/// (net/core/sock.c), whose /proc inode is PROC_USER_INIT_INO.
-fn cap_net_admin() -> bool {
-    const PROC_USER_INIT_INO: &str = "user:[4026531837]";
-    let in_init_ns = std::fs::read_link("/proc/self/ns/user")
-        .map(|p| p.to_string_lossy() == PROC_USER_INIT_INO)
-        .unwrap_or(false);
-    in_init_ns && effective_caps() & (1 << CAP_NET_ADMIN) != 0
-}
+    fn number(name: &str) -> Result<i128, String> {
+        files::number(&format!("/proc/sys/{name}"))
+    }
 
-const CAP_NET_ADMIN: u32 = 12;
-const CAP_NET_RAW: u32 = 13;
+    fn triple(name: &str) -> Result<[i128; 3], String> {
+        files::triple(&format!("/proc/sys/{name}"))
+    }
 
-/// The effective capability set of this process (CapEff in /proc/self/status).
-fn effective_caps() -> u64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("CapEff:"))
-        .and_then(|hex| u64::from_str_radix(hex.trim(), 16).ok())
-        .unwrap_or(0)
-}
+    /// One probe: SO_RCVBUF = 0 stores max(0, SOCK_MIN_RCVBUF).
+    fn calibrate_skb_overhead() -> Result<i128, String> {
+        let why = |e: String| format!("calibrating SOCK_MIN_RCVBUF failed: {e}");
+        let socket = fixture::new_socket(Kind::UnixDgram).map_err(|e| why(e.to_string()))?;
+        let code =
+            sys::code(catalog::spec(Opt::Buffer(BufferOpt::Rcvbuf))).expect("SO_RCVBUF exists on Linux");
+        sys::set_int(&socket, code, 0).map_err(why)?;
+        let min = sys::get_int(&socket, code).map_err(why)?;
+        Ok(i128::from(min) - TCP_SKB_MIN_DATA)
+    }
+
+    /// `sockopt_capable(CAP_NET_ADMIN)` asks the initial user namespace
+    /// (net/core/sock.c), whose /proc inode is PROC_USER_INIT_INO.
+    fn cap_net_admin() -> bool {
+        const PROC_USER_INIT_INO: &str = "user:[4026531837]";
+        let in_init_ns = std::fs::read_link("/proc/self/ns/user")
+            .map(|p| p.to_string_lossy() == PROC_USER_INIT_INO)
+            .unwrap_or(false);
+        in_init_ns && effective_caps() & (1 << CAP_NET_ADMIN) != 0
+    }
+
+    const CAP_NET_ADMIN: u32 = 12;
+    const CAP_NET_RAW: u32 = 13;
+
+    /// The effective capability set of this process (CapEff in /proc/self/status).
+    fn effective_caps() -> u64 {
+        let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix("CapEff:"))
+            .and_then(|hex| u64::from_str_radix(hex.trim(), 16).ok())
+            .unwrap_or(0)
+    }
 }
 
 #[cfg(target_os = "linux")]
 pub use reader::read;
+
+/// Where each stock value comes from.
+pub const STOCK_SOURCES: &[(&str, &str)] = &[
+    ("net.core.wmem_max", "read on this workplace's Debian 6.18 kernel with no sysctl changed (upstream SK_WMEM_MAX in include/net/sock.h; older kernels: 212992)"),
+    ("net.core.rmem_max", "as net.core.wmem_max (SK_RMEM_MAX)"),
+    ("net.core.wmem_default", "include/net/sock.h SK_WMEM_DEFAULT (read on 6.18)"),
+    ("net.core.rmem_default", "include/net/sock.h SK_RMEM_DEFAULT (read on 6.18)"),
+    ("net.ipv4.tcp_wmem", "net/ipv4/tcp.c tcp_init (read on 6.18)"),
+    ("net.ipv4.tcp_rmem", "net/ipv4/tcp.c tcp_init (read on 6.18)"),
+    ("net.ipv4.tcp_congestion_control", "CONFIG_DEFAULT_TCP_CONG=\"cubic\" (net/ipv4/Kconfig default)"),
+    ("lo.mtu", "drivers/net/loopback.c loopback_setup (64 KiB)"),
+    ("skb_overhead", "SKB_DATA_ALIGN(sizeof(struct sk_buff)) on x86_64, measured on 6.1, 6.12 and 6.18"),
+    ("HZ", "Debian's CONFIG_HZ=250"),
+    ("net.ipv4.ip_default_ttl", "include/net/ip.h IPDEFTTL"),
+    ("net.ipv4.tcp_keepalive_*", "include/net/tcp.h TCP_KEEPALIVE_TIME / INTVL / PROBES"),
+    ("net.unix.max_dgram_qlen", "net/unix/af_unix.c unix_net_init (10)"),
+    ("privileges", "an ordinary user: no CAP_NET_ADMIN, no CAP_NET_RAW"),
+];

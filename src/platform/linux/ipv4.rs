@@ -4,9 +4,9 @@
 //! do_ip_getsockopt unless noted.
 
 use super::shared::{fact, flag, int, Args, FLAG};
-use crate::option::IpOpt;
 use crate::case::Request;
 use crate::expr::Expr;
+use crate::option::IpOpt;
 use crate::prediction::Prediction;
 use crate::rule::Rule;
 use crate::value::RelativeValue;
@@ -121,7 +121,10 @@ pub fn predict(a: &Args<IpOpt>, request: &Request) -> Prediction {
 fn tos(a: &Args<IpOpt>, v: Expr) -> Prediction {
     let byte = v.map_value(|v| v & 0xff);
     if a.kind.is_stream() {
-        return Prediction::ok(RelativeValue::Int(byte.map_value(|v| v & !3)), vec![&TOS_STREAM_ECN]);
+        return Prediction::ok(
+            RelativeValue::Int(byte.map_value(|v| v & !3)),
+            vec![&TOS_STREAM_ECN],
+        );
     }
     Prediction::ok(RelativeValue::Int(byte), vec![&TOS])
 }

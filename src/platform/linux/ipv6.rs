@@ -2,9 +2,9 @@
 //! do_ipv6_setsockopt / do_ipv6_getsockopt unless noted).
 
 use super::shared::{fact, flag, int, Args, FLAG};
-use crate::option::Ipv6Opt;
 use crate::case::Request;
 use crate::kind::State;
+use crate::option::Ipv6Opt;
 use crate::prediction::Prediction;
 use crate::rule::Rule;
 use crate::value::RelativeValue;

@@ -50,4 +50,3 @@ pub fn refusal(level: Level, kind: Kind, request: &Request) -> Option<Prediction
         (Domain::Ipv6, Request::Default) => Prediction::err("ENOPROTOOPT", vec![&LEVEL_GET_IPV6]),
     })
 }
-

@@ -36,6 +36,34 @@ pub struct Linux {
     pub ipv6: bool,
 }
 
+/// The modelled releases: one, the newest measured (6.1 and 6.12 differ
+/// only where `options::era` and `capacity::era` key a rule by release).
+pub const RELEASES: &[&str] = &["6.1", "6.12", "6.18"];
+
+impl Linux {
+    /// The model of a stock Linux of `release` (default: the newest).
+    pub fn offline(release: Option<&str>) -> Result<Linux, String> {
+        let release = release.unwrap_or(RELEASES[RELEASES.len() - 1]);
+        let mut facts = LinuxFacts::stock();
+        facts.kernel_version = match release {
+            "6.1" => (6, 1),
+            "6.12" => (6, 12),
+            "6.18" => (6, 18),
+            other => {
+                return Err(format!(
+                    "unknown Linux release {other:?}; modelled releases: {}",
+                    RELEASES.join(", ")
+                ))
+            }
+        };
+        Ok(Linux {
+            facts,
+            release: release.to_string(),
+            ipv6: true,
+        })
+    }
+}
+
 impl Platform for Linux {
     fn os(&self) -> Os {
         Os::Linux

@@ -33,16 +33,54 @@ pub fn rules() -> Vec<&'static Rule> {
     all
 }
 
-pub fn predict(option: &OptionSpec, kind: Kind, state: State, request: &Request, host: &LinuxFacts) -> Prediction {
+pub fn predict(
+    option: &OptionSpec,
+    kind: Kind,
+    state: State,
+    request: &Request,
+    host: &LinuxFacts,
+) -> Prediction {
     if let Some(refused) = level::refusal(option.level(), kind, request) {
         return refused;
     }
     match option.id {
         Opt::Buffer(_) => buffers::predict(option, kind, state, request, host),
-        Opt::Socket(o) => socket::predict(&Args { opt: o, kind, state, host }, request),
-        Opt::Tcp(o) => tcp::predict(&Args { opt: o, kind, state, host }, request),
-        Opt::Ip(o) => ipv4::predict(&Args { opt: o, kind, state, host }, request),
-        Opt::Ipv6(o) => ipv6::predict(&Args { opt: o, kind, state, host }, request),
+        Opt::Socket(o) => socket::predict(
+            &Args {
+                opt: o,
+                kind,
+                state,
+                host,
+            },
+            request,
+        ),
+        Opt::Tcp(o) => tcp::predict(
+            &Args {
+                opt: o,
+                kind,
+                state,
+                host,
+            },
+            request,
+        ),
+        Opt::Ip(o) => ipv4::predict(
+            &Args {
+                opt: o,
+                kind,
+                state,
+                host,
+            },
+            request,
+        ),
+        Opt::Ipv6(o) => ipv6::predict(
+            &Args {
+                opt: o,
+                kind,
+                state,
+                host,
+            },
+            request,
+        ),
     }
 }
 
@@ -72,9 +110,37 @@ pub fn formula(option: &OptionSpec, kind: Kind, state: State, host: &LinuxFacts)
     }
     match option.id {
         Opt::Buffer(_) => buffers::formula(option, kind, state, host),
-        Opt::Socket(o) => socket::main_rule(&Args { opt: o, kind, state, host }).formula.to_string(),
-        Opt::Tcp(o) => tcp::main_rule(&Args { opt: o, kind, state, host }).formula.to_string(),
-        Opt::Ip(o) => ipv4::main_rule(&Args { opt: o, kind, state, host }).formula.to_string(),
-        Opt::Ipv6(o) => ipv6::main_rule(&Args { opt: o, kind, state, host }).formula.to_string(),
+        Opt::Socket(o) => socket::main_rule(&Args {
+            opt: o,
+            kind,
+            state,
+            host,
+        })
+        .formula
+        .to_string(),
+        Opt::Tcp(o) => tcp::main_rule(&Args {
+            opt: o,
+            kind,
+            state,
+            host,
+        })
+        .formula
+        .to_string(),
+        Opt::Ip(o) => ipv4::main_rule(&Args {
+            opt: o,
+            kind,
+            state,
+            host,
+        })
+        .formula
+        .to_string(),
+        Opt::Ipv6(o) => ipv6::main_rule(&Args {
+            opt: o,
+            kind,
+            state,
+            host,
+        })
+        .formula
+        .to_string(),
     }
 }

@@ -49,7 +49,9 @@ pub const FLAG: Rule = Rule {
 pub fn flag(request: &Request, default: i128, default_rule: &'static Rule) -> Prediction {
     match request {
         Request::Default => Prediction::ok(RelativeValue::int(default), vec![default_rule]),
-        Request::Set(RelativeValue::Int(v)) => Prediction::ok(RelativeValue::int((v.value() != 0).into()), vec![&FLAG]),
+        Request::Set(RelativeValue::Int(v)) => {
+            Prediction::ok(RelativeValue::int((v.value() != 0).into()), vec![&FLAG])
+        }
         Request::Set(_) => wrong_type(),
     }
 }

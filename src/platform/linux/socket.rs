@@ -2,10 +2,10 @@
 //! sk_setsockopt / sk_getsockopt unless noted).
 
 use super::shared::{fact, flag, int, wrong_type, Args, FLAG};
-use crate::option::SocketOpt;
 use crate::case::Request;
 use crate::expr::{Expr, Sym};
 use crate::kind::{Domain, Kind};
+use crate::option::SocketOpt;
 use crate::prediction::Prediction;
 use crate::rule::Rule;
 use crate::value::RelativeValue;
@@ -207,7 +207,9 @@ const MAX_SCHEDULE_TIMEOUT: i128 = i64::MAX as i128;
 pub fn predict(a: &Args<SocketOpt>, request: &Request) -> Prediction {
     let unix = a.kind.domain() == Domain::Unix;
     match a.opt {
-        SocketOpt::Keepalive | SocketOpt::Reuseaddr | SocketOpt::Broadcast | SocketOpt::Oobinline => flag(request, 0, &OFF),
+        SocketOpt::Keepalive | SocketOpt::Reuseaddr | SocketOpt::Broadcast | SocketOpt::Oobinline => {
+            flag(request, 0, &OFF)
+        }
         SocketOpt::Reuseport => match int(request) {
             Some(v) if unix && v.value() != 0 => Prediction::err("EOPNOTSUPP", vec![&REUSEPORT_UNIX]),
             _ => flag(request, 0, &OFF),
@@ -287,7 +289,10 @@ fn linger(a: &Args<SocketOpt>, request: &Request) -> Prediction {
             name: "(int)(LONG_MAX/HZ)",
             value: i128::from((MAX_SCHEDULE_TIMEOUT / hz) as i32),
         };
-        return Prediction::ok(RelativeValue::Linger(Expr::lit(1), Expr::of(read)), vec![&LINGER_HUGE]);
+        return Prediction::ok(
+            RelativeValue::Linger(Expr::lit(1), Expr::of(read)),
+            vec![&LINGER_HUGE],
+        );
     }
     Prediction::ok(RelativeValue::Linger(Expr::lit(1), *secs), vec![&LINGER_ON])
 }
@@ -317,7 +322,10 @@ fn timeout(a: &Args<SocketOpt>, request: &Request) -> Prediction {
         0 => Expr::lit(0),
         k => Expr::of(jiffy).times(k),
     };
-    Prediction::ok(RelativeValue::Time(Expr::lit(ticks / hz), usec), vec![&TIMEO_TICKS])
+    Prediction::ok(
+        RelativeValue::Time(Expr::lit(ticks / hz), usec),
+        vec![&TIMEO_TICKS],
+    )
 }
 
 fn rcvlowat(a: &Args<SocketOpt>, request: &Request) -> Prediction {

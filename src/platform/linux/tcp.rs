@@ -3,10 +3,10 @@
 //! check in `mod.rs` answers for them.
 
 use super::shared::{fact, flag, int, ranged, wrong_type, Args, FLAG};
-use crate::option::TcpOpt;
 use crate::case::Request;
 use crate::expr::{Expr, Sym};
 use crate::kind::{Domain, State};
+use crate::option::TcpOpt;
 use crate::prediction::Prediction;
 use crate::rule::Rule;
 use crate::value::RelativeValue;
@@ -172,7 +172,10 @@ fn maxseg(a: &Args<TcpOpt>, request: &Request) -> Prediction {
         return Prediction::ok(RelativeValue::Int(Expr::of(loopback_mss_cache(a))), rules);
     }
     rules.push(&MAXSEG_UNCONNECTED);
-    Prediction::ok(RelativeValue::int(if user_mss == 0 { 536 } else { user_mss }), rules)
+    Prediction::ok(
+        RelativeValue::int(if user_mss == 0 { 536 } else { user_mss }),
+        rules,
+    )
 }
 
 /// The mss_cache of a fresh loopback connection: the MSS, bounded by half

@@ -76,13 +76,6 @@ pub struct Windows {
     pub release: Release,
 }
 
-/// The newest release's model, under the name `host.rs` uses today
-/// (`Arc::new(Windows)`); new code should call `Windows::from_host()`.
-#[allow(non_upper_case_globals)]
-pub const Windows: Windows = Windows {
-    release: Release::NEWEST,
-};
-
 impl Windows {
     /// An offline model of `release` (default: the newest).
     pub fn offline(release: Option<&str>) -> Result<Windows, String> {

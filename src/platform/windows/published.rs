@@ -17,6 +17,8 @@
 //! WSAEFAULT-for-short-optlen sentence Wine's test contradicts (optlen 1 is
 //! accepted); optlen is outside the catalogue either way.
 
+#![allow(clippy::too_many_arguments)]
+
 use super::Windows;
 use crate::api::Api;
 use crate::case::{Case, Request};
@@ -1067,7 +1069,6 @@ fn fail(name: &str) -> Expect {
     int(1),
     val(1)
 )]
-#[allow(clippy::too_many_arguments)]
 fn published(
     #[case] source: &str,
     #[case] release: Option<&str>,

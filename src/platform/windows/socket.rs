@@ -112,13 +112,13 @@ pub const TYPE: Rule = Rule {
 };
 pub const TYPE_SET_STREAM: Rule = Rule {
     id: "windows.so_type.set_stream",
-    formula: "set on stream => WSAENOPROTOOPT",
+    formula: "stream => WSAENOPROTOOPT",
     why: "SO_TYPE cannot be set: TCP says WSAENOPROTOOPT (unix-stream UNCONFIRMED, taken the same)",
     source: "wine-mirror/wine dlls/ws2_32/tests/sock.c test_WSASocket (not todo_wine); learn.microsoft.com setsockopt function (SO_TYPE not supported for setting)",
 };
 pub const TYPE_SET_DGRAM: Rule = Rule {
     id: "windows.so_type.set_dgram",
-    formula: "set on UDP => WSAEINVAL",
+    formula: "UDP => WSAEINVAL",
     why:
         "SO_TYPE cannot be set: UDP says WSAEINVAL (todo_wine there, so this is Windows' answer, not Wine's)",
     source: "wine-mirror/wine dlls/ws2_32/tests/sock.c test_WSASocket (todo_wine WSAEINVAL)",

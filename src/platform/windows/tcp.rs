@@ -16,7 +16,7 @@ pub const DEFAULT_KEEPCNT: i128 = 10;
 
 pub const MAXSEG_GET_ONLY: Rule = Rule {
     id: "windows.maxseg.get_only",
-    formula: "set => WSAENOPROTOOPT",
+    formula: "WSAENOPROTOOPT (get-only option)",
     why: "TCP_MAXSEG is documented for getsockopt only (Windows 10 and newer); the error a set gives is UNCONFIRMED (taken as for the other get-only options on TCP, SO_TYPE and SO_ACCEPTCONN)",
     source: "learn.microsoft.com getsockopt function (MicrosoftDocs/sdk-api nf-winsock-getsockopt.md, TCP_MAXSEG row); wine-mirror/wine dlls/ws2_32/tests/sock.c test_WSASocket, test_listen",
 };

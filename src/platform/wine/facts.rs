@@ -31,7 +31,6 @@ impl WineFacts {
     }
 }
 
-
 #[cfg(windows)]
 mod reader {
     use super::WineFacts;

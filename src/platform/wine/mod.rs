@@ -5,18 +5,17 @@
 //! getsockopt), dlls/ntdll/unix/socket.c (the AFD ioctls behind them) and
 //! server/sock.c; figures measured on this workplace's Linux machines.
 
-
 pub mod facts;
 
-use crate::case::Request;
-use crate::option::{BufferOpt, IpOpt, Ipv6Opt, Opt as O, OptionSpec, SocketOpt, TcpOpt};
 use crate::api::Api;
-use crate::ladder::Anchors;
-use crate::platform::fact::Fact;
-use crate::platform::Asked;
+use crate::case::Request;
 use crate::expr::Expr;
-use crate::platform::wine::facts::WineFacts;
 use crate::kind::{Domain, Kind, State};
+use crate::ladder::Anchors;
+use crate::option::{BufferOpt, IpOpt, Ipv6Opt, Opt as O, OptionSpec, SocketOpt, TcpOpt};
+use crate::platform::fact::Fact;
+use crate::platform::wine::facts::WineFacts;
+use crate::platform::Asked;
 use crate::prediction::Prediction;
 use crate::rule::Rule;
 use crate::value::RelativeValue;
@@ -195,7 +194,9 @@ fn flag(request: &Request, default: (i128, &'static Rule)) -> Prediction {
 /// A BOOL of which Wine reads one byte.
 fn byte_flag(request: &Request, default: (i128, &'static Rule)) -> Prediction {
     match request {
-        Request::Set(RelativeValue::Int(v)) => ok(RelativeValue::int((v.value() & 0xff != 0).into()), &FLAG_LOW_BYTE),
+        Request::Set(RelativeValue::Int(v)) => {
+            ok(RelativeValue::int((v.value() & 0xff != 0).into()), &FLAG_LOW_BYTE)
+        }
         _ => flag(request, default),
     }
 }
@@ -259,7 +260,9 @@ pub fn predict(
             Request::Set(v) => ok(v.clone(), &BUF_AS_REQUESTED),
         },
         O::Socket(SocketOpt::Keepalive) => byte_flag(request, (0, &OFF)),
-        O::Socket(SocketOpt::Reuseaddr) | O::Socket(SocketOpt::Broadcast) | O::Socket(SocketOpt::Oobinline) => flag(request, (0, &OFF)),
+        O::Socket(SocketOpt::Reuseaddr)
+        | O::Socket(SocketOpt::Broadcast)
+        | O::Socket(SocketOpt::Oobinline) => flag(request, (0, &OFF)),
         O::Socket(SocketOpt::Linger) if !stream => err("WSAENOPROTOOPT", &LINGER_STREAM_ONLY),
         O::Socket(SocketOpt::Linger) => match request {
             Request::Set(RelativeValue::Linger(on, secs)) if on.value() != 0 => {
@@ -271,9 +274,11 @@ pub fn predict(
             Request::Set(v) => ok(v.clone(), &TIMEOUT),
             Request::Default => ok(RelativeValue::time(0, 0), &TIMEOUT),
         },
-        O::Socket(SocketOpt::Rcvlowat) | O::Socket(SocketOpt::Sndlowat) | O::Tcp(TcpOpt::Maxseg) | O::Tcp(TcpOpt::Keepidle) | O::Tcp(TcpOpt::Keepintvl) => {
-            err("WSAENOPROTOOPT", &UNSUPPORTED)
-        }
+        O::Socket(SocketOpt::Rcvlowat)
+        | O::Socket(SocketOpt::Sndlowat)
+        | O::Tcp(TcpOpt::Maxseg)
+        | O::Tcp(TcpOpt::Keepidle)
+        | O::Tcp(TcpOpt::Keepintvl) => err("WSAENOPROTOOPT", &UNSUPPORTED),
         O::Tcp(TcpOpt::Keepcnt) if via_socket2 && set && !stream => Prediction::err(
             "WSAEINVAL",
             vec![&crate::socket2_casts::OTHER_CALL, &KEEPALIVE_VALS_UDP],
@@ -295,15 +300,24 @@ pub fn predict(
             Some(v) if stream => ok(RelativeValue::int(v & !3), &TOS),
             Some(v) => ok(RelativeValue::int(v), &TOS),
         },
-        O::Ip(IpOpt::MulticastTtl) | O::Ip(IpOpt::MulticastLoop) if stream => err("WSAEINVAL", &MULTICAST_STREAM),
+        O::Ip(IpOpt::MulticastTtl) | O::Ip(IpOpt::MulticastLoop) if stream => {
+            err("WSAEINVAL", &MULTICAST_STREAM)
+        }
         O::Ip(IpOpt::MulticastTtl) => ranged(request, RelativeValue::int(1), 0..=255, &HOPS),
         O::Ip(IpOpt::MulticastLoop) => flag(request, (1, &ON)),
         O::Ipv6(Ipv6Opt::V6only) if set && state != State::Fresh => err("WSAEINVAL", &V6ONLY),
         O::Ipv6(Ipv6Opt::V6only) if v4 => err("WSAEOPNOTSUPP", &V6ONLY),
         O::Ipv6(Ipv6Opt::V6only) => byte_flag(request, (1, &ON)),
-        O::Ipv6(Ipv6Opt::MulticastHops) | O::Ipv6(Ipv6Opt::MulticastLoop) if stream => err("WSAEINVAL", &MULTICAST_STREAM),
+        O::Ipv6(Ipv6Opt::MulticastHops) | O::Ipv6(Ipv6Opt::MulticastLoop) if stream => {
+            err("WSAEINVAL", &MULTICAST_STREAM)
+        }
         O::Ipv6(_) if v4 => host_level_error().expect("IPv4 kinds refuse IPv6 options"),
-        O::Ipv6(Ipv6Opt::UnicastHops) => ranged(request, RelativeValue::Int(Expr::of(h.sym("hop_limit"))), 0..=255, &HOPS),
+        O::Ipv6(Ipv6Opt::UnicastHops) => ranged(
+            request,
+            RelativeValue::Int(Expr::of(h.sym("hop_limit"))),
+            0..=255,
+            &HOPS,
+        ),
         O::Ipv6(Ipv6Opt::MulticastHops) => ranged(request, RelativeValue::int(1), 0..=255, &HOPS),
         O::Ipv6(Ipv6Opt::MulticastLoop) => flag(request, (1, &ON)),
         O::Ip(IpOpt::Recvttl) if stream => err("WSAEINVAL", &RECVTTL_DGRAM_ONLY),
@@ -386,7 +400,14 @@ impl crate::platform::Platform for Wine {
 
     fn predict(&self, asked: Asked<'_>) -> Prediction {
         let via_socket2 = asked.api == Api::Socket2;
-        predict(asked.option, asked.kind, asked.state, asked.request, via_socket2, &self.facts)
+        predict(
+            asked.option,
+            asked.kind,
+            asked.state,
+            asked.request,
+            via_socket2,
+            &self.facts,
+        )
     }
 
     fn formula(&self, option: &OptionSpec, kind: Kind, _state: State) -> String {
