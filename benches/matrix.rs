@@ -55,7 +55,7 @@ fn engine_case(value: i32) -> bool {
         option: catalog::find("SO_RCVBUF").expect("in the catalogue"),
         kind: Kind::Udp4,
         state: State::Fresh,
-        path: Api::Raw,
+        api: Api::Raw,
         request: Request::Set(RelativeValue::int(value.into())),
     };
     engine::cases::run(&case, host()).agrees()

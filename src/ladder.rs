@@ -77,6 +77,31 @@ impl Rung {
         })
     }
 
+    /// A short, host-independent name for the rung (`max-1`, `INT_MAX/2+1`,
+    /// `2^32+4096`, `tv(0,jiffy-1)`): tests and reports name cases by it.
+    pub fn label(&self) -> String {
+        let offset = |o: i128| match o {
+            0 => String::new(),
+            o if o > 0 => format!("+{o}"),
+            o => o.to_string(),
+        };
+        let times = |c: i128, what: &str| match c {
+            1 => what.to_string(),
+            c => format!("{c}*{what}"),
+        };
+        match self.at {
+            At::Fixed(v) => number_label(v),
+            At::Max(c, o) => format!("{}{}", times(c, "max"), offset(o)),
+            At::IntMaxHalf(o) => format!("INT_MAX/2{}", offset(o)),
+            At::Linger(on, secs) => format!("linger({},{})", number_label(on), number_label(secs)),
+            At::Time(sec, usec) => format!("tv({},{})", number_label(sec), number_label(usec)),
+            At::Jiffy(c, o) => format!("tv(0,{}{})", times(c, "jiffy"), offset(o)),
+            At::Text("") => "empty".to_string(),
+            At::Text(s) => s.to_string(),
+            At::DefaultCongestion => "default".to_string(),
+        }
+    }
+
     pub fn reaches(&self, path: Api) -> bool {
         match self.reach {
             Reach::Both => true,
@@ -84,6 +109,31 @@ impl Rung {
             Reach::Socket2Only => path == Api::Socket2,
         }
     }
+}
+
+/// A number by the name it is known by where it is an edge.
+fn number_label(v: i128) -> String {
+    const NAMED: [(i128, &str); 6] = [
+        (i32::MAX as i128, "INT_MAX"),
+        (i32::MIN as i128, "INT_MIN"),
+        (u32::MAX as i128, "U32_MAX"),
+        (u64::MAX as i128, "U64_MAX"),
+        (1 << 31, "2^31"),
+        (1 << 62, "2^62"),
+    ];
+    if let Some((_, name)) = NAMED.iter().find(|(n, _)| *n == v) {
+        return name.to_string();
+    }
+    match v - (1 << 32) {
+        0 => "2^32".to_string(),
+        k if (1..=1 << 16).contains(&k) => format!("2^32+{k}"),
+        _ => v.to_string(),
+    }
+}
+
+/// The rung of `ladder` that `path` can express and that has this label.
+pub fn find(ladder: &'static [Rung], path: Api, label: &str) -> Option<&'static Rung> {
+    for_path(ladder, path).find(|r| r.label() == label)
 }
 
 const fn rung(at: At, reach: Reach) -> Rung {
@@ -328,20 +378,22 @@ pub fn for_path(ladder: &'static [Rung], path: Api) -> impl Iterator<Item = &'st
     ladder.iter().filter(move |r| r.reaches(path))
 }
 
-/// How many rungs of `ladder` a path can express; the rstest matrices check
-/// their index lists against it at compile time.
-pub const fn count_for(ladder: &[Rung], path: Api) -> usize {
-    let mut n = 0;
-    let mut i = 0;
-    while i < ladder.len() {
-        let reached = matches!(
-            (ladder[i].reach, path),
-            (Reach::Both, _) | (Reach::RawOnly, Api::Raw) | (Reach::Socket2Only, Api::Socket2)
-        );
-        if reached {
-            n += 1;
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Tests and reports find a rung by its label: within a ladder and
+    /// path, labels must be unique.
+    #[test]
+    fn labels_are_unique_within_a_ladder() {
+        for option in crate::catalog::CATALOG {
+            for path in Api::ALL {
+                let mut labels: Vec<String> = for_path(option.ladder, path).map(Rung::label).collect();
+                let n = labels.len();
+                labels.sort();
+                labels.dedup();
+                assert_eq!(labels.len(), n, "{} {path}: a label repeats", option.name);
+            }
         }
-        i += 1;
     }
-    n
 }

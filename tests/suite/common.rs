@@ -22,12 +22,11 @@ pub fn option(name: &str) -> &'static OptionSpec {
     catalog::find(name).unwrap_or_else(|| panic!("{name} is not in the catalogue"))
 }
 
-/// The `index`-th rung of the option's ladder that `path` can express, or
-/// None when this host lacks the quantity the rung is placed at.
-pub fn rung_request(option: &OptionSpec, path: Api, index: usize) -> Option<Request> {
-    let rung = ladder::for_path(option.ladder, path)
-        .nth(index)
-        .unwrap_or_else(|| panic!("{} has no rung {index} for {path}", option.name));
+/// The rung of the option's ladder with this label that `path` can
+/// express, or None when this host lacks the quantity it is placed at.
+pub fn rung_request(option: &OptionSpec, path: Api, label: &str) -> Option<Request> {
+    let rung = ladder::find(option.ladder, path, label)
+        .unwrap_or_else(|| panic!("{} has no rung {label:?} for {path}", option.name));
     rung.resolve(&host().anchors(option)).map(Request::Set)
 }
 
@@ -71,14 +70,14 @@ pub fn check(case: Case) -> Row {
 }
 
 /// Sets one rung of the ladder and checks it, unless the kind is unavailable.
-pub fn check_rung(option: &str, kind: Kind, state: State, path: Api, index: usize) {
+pub fn check_rung(option: &str, kind: Kind, state: State, path: Api, rung: &str) {
     let Some(option) = option_on_path(option, path) else {
         return;
     };
     if !available(kind) {
         return;
     }
-    let Some(request) = rung_request(option, path, index) else {
+    let Some(request) = rung_request(option, path, rung) else {
         eprintln!("skipped: {} has no host limit on this OS", option.name);
         return;
     };

@@ -13,6 +13,7 @@ pub struct BsdFacts {
 pub const BSD_SYSCTLS: &[&str] = &[
     "kern.ipc.maxsockbuf",
     "kern.hz",
+    "kern.osreldate",
     "net.inet.tcp.sendspace",
     "net.inet.tcp.recvspace",
     "net.inet.udp.recvspace",

@@ -18,8 +18,8 @@ use crate::kind::{Kind, State};
 use crate::ladder::Anchors;
 use crate::option::OptionSpec;
 use crate::os::Os;
+use crate::platform::bsd;
 use crate::platform::bsd::facts::BsdFacts;
-use crate::platform::bsd::{self, FlavorRules};
 use crate::platform::fact::Fact;
 use crate::platform::{Asked, Platform};
 use crate::prediction::Prediction;
@@ -30,15 +30,6 @@ use options::Ctx;
 /// The modelled release ranges: 13 (releng/13.1 sources, socket2's FreeBSD
 /// 13.2 CI), 14 and 15 (main at 1500012 and 2025).
 pub const RELEASES: &[&str] = &["13", "14", "15"];
-
-/// The old shared-BSD flavour's rules, kept only because bsd/mod.rs's own
-/// tests still build a FreeBSD `Flavor` from them; this model does not use
-/// them (their ids carry `freebsd.legacy.`).
-pub const RULES: FlavorRules = crate::bsd_rules!(
-    "freebsd.legacy",
-    "freebsd sys/kern/uipc_socket.c sosetopt / sogetopt",
-    "freebsd sys/kern/uipc_sockbuf.c sbreserve_locked"
-);
 
 /// The model over one host's sysctls. The release is the sysctl
 /// `kern.osreldate` (`__FreeBSD_version`) among the facts; without it the

@@ -22,20 +22,12 @@ use crate::kind::{Kind, State};
 use crate::ladder::Anchors;
 use crate::option::OptionSpec;
 use crate::os::Os;
+use crate::platform::bsd;
 use crate::platform::bsd::facts::BsdFacts;
-use crate::platform::bsd::{self, FlavorRules};
 use crate::platform::fact::Fact;
 use crate::platform::{Asked, Platform};
 use crate::prediction::Prediction;
 use crate::rule::Rule;
-
-/// The old shared-BSD rule set, kept only because bsd/mod.rs's own tests
-/// still name it; the model below does not use it.
-pub const RULES: FlavorRules = crate::bsd_rules!(
-    "apple",
-    "xnu bsd/kern/uipc_socket.c sosetoptlock / sogetoptlock",
-    "xnu bsd/kern/uipc_socket2.c sbreserve"
-);
 
 /// What sbreserve does with a size above the limit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
