@@ -1,7 +1,7 @@
 //! IPPROTO_IP (ip_ctloutput, in_mcast.c; on unix sockets level 0 is
 //! SOL_LOCAL) and IPPROTO_IPV6 (ip6_ctloutput, in6_mcast.c).
 
-use super::options::{absent, int, src, Ctx};
+use super::shared::{absent, int, src, Ctx};
 use crate::case::Request;
 use crate::expr::Expr;
 use crate::kind::{Domain, State};
@@ -250,7 +250,7 @@ pub fn main_rule_v4(ctx: &Ctx<'_>, o: IpOpt) -> &'static Rule {
         IpOpt::MulticastTtl => &MCAST_TTL,
         IpOpt::MulticastLoop => &MCAST_LOOP,
         IpOpt::Recvtos | IpOpt::Recvttl => &RECVFLAG01,
-        IpOpt::Freebind | IpOpt::Transparent => &super::options::ABSENT_IN_H,
+        IpOpt::Freebind | IpOpt::Transparent => &super::shared::ABSENT_IN_H,
     }
 }
 

@@ -8,6 +8,7 @@
 pub mod facts;
 mod ip;
 pub mod options;
+mod shared;
 mod socket;
 mod tcp;
 
@@ -25,7 +26,7 @@ use crate::platform::{Asked, Platform};
 use crate::prediction::Prediction;
 use crate::rule::Rule;
 use facts::{Release, KERN_OSRELDATE, STOCK};
-use options::Ctx;
+use shared::Ctx;
 
 /// The modelled release ranges: 13 (releng/13.1 sources, socket2's FreeBSD
 /// 13.2 CI), 14 and 15 (main at 1500012 and 2025).

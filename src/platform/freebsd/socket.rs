@@ -1,6 +1,6 @@
 //! SOL_SOCKET options: sosetopt / sogetopt, sbsetopt / sbreserve_locked.
 
-use super::options::{absent, int, src, Ctx, OPTLEN};
+use super::shared::{absent, int, src, Ctx, OPTLEN};
 use crate::case::Request;
 use crate::expr::{Expr, Sym};
 use crate::kind::{Domain, Kind, State};
@@ -327,7 +327,7 @@ pub fn main_rule(ctx: &Ctx<'_>, o: SocketOpt) -> &'static Rule {
         SocketOpt::Type | SocketOpt::Domain | SocketOpt::Protocol | SocketOpt::Error => &IDENTITY,
         SocketOpt::Passcred | SocketOpt::Priority | SocketOpt::Mark | SocketOpt::BusyPoll => {
             let _ = ctx;
-            &super::options::ABSENT_SOCKET_H
+            &super::shared::ABSENT_SOCKET_H
         }
     }
 }

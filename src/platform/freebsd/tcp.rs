@@ -1,7 +1,7 @@
 //! IPPROTO_TCP on tcp4/tcp6: tcp_default_ctloutput and tcp_set_cc_mod
 //! (udp and unix sockets never get here: see `options::refusal`).
 
-use super::options::{absent, int, src, Ctx, OPTLEN};
+use super::shared::{absent, int, src, Ctx, OPTLEN};
 use super::socket::loopback_mss;
 use crate::case::Request;
 use crate::expr::{Expr, Sym};
@@ -191,6 +191,6 @@ pub fn main_rule(o: TcpOpt) -> &'static Rule {
         | TcpOpt::Cork
         | TcpOpt::Quickack
         | TcpOpt::NotsentLowat
-        | TcpOpt::ThinLinearTimeouts => &super::options::ABSENT_TCP_H,
+        | TcpOpt::ThinLinearTimeouts => &super::shared::ABSENT_TCP_H,
     }
 }
