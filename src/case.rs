@@ -15,6 +15,13 @@ pub enum Request {
     Set(RelativeValue),
 }
 
+impl Request {
+    /// Set an integer (a size, a flag, a count).
+    pub fn set(value: i128) -> Request {
+        Request::Set(RelativeValue::int(value))
+    }
+}
+
 impl fmt::Display for Request {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -31,6 +38,24 @@ pub struct Case {
     pub state: State,
     pub api: Api,
     pub request: Request,
+}
+
+impl Case {
+    /// A case by the option's C name (case-insensitive), e.g.
+    /// `Case::new("SO_RCVBUF", Kind::Udp4, State::Fresh, Api::Raw, Request::set(4096))`.
+    pub fn new(option: &str, kind: Kind, state: State, api: Api, request: Request) -> Result<Case, String> {
+        let option = crate::catalog::find(option).ok_or_else(|| format!("{option} is not in the catalogue"))?;
+        if !kind.states().contains(&state) {
+            return Err(format!("{kind} sockets cannot be {state}"));
+        }
+        Ok(Case {
+            option,
+            kind,
+            state,
+            api,
+            request,
+        })
+    }
 }
 
 impl fmt::Display for Case {

@@ -38,12 +38,17 @@ impl Row {
     }
 }
 
-/// Runs one case on fresh sockets.
-pub fn run(case: &Case, host: &Host) -> Row {
-    let observed = match Fixture::build(case.kind, case.state) {
+/// What this host reports for the case, on fresh sockets.
+pub fn observe(case: &Case) -> Outcome {
+    match Fixture::build(case.kind, case.state) {
         Ok(fixture) => call::apply(case.api, case.option, fixture.target(), &case.request),
         Err(e) => Outcome::Err(format!("setup failed: {e}")),
-    };
+    }
+}
+
+/// Runs one case on fresh sockets.
+pub fn run(case: &Case, host: &Host) -> Row {
+    let observed = observe(case);
     Row {
         case: case.clone(),
         measured: true,
