@@ -44,7 +44,8 @@ impl Case {
     /// A case by the option's C name (case-insensitive), e.g.
     /// `Case::new("SO_RCVBUF", Kind::Udp4, State::Fresh, Api::Raw, Request::set(4096))`.
     pub fn new(option: &str, kind: Kind, state: State, api: Api, request: Request) -> Result<Case, String> {
-        let option = crate::catalog::find(option).ok_or_else(|| format!("{option} is not in the catalogue"))?;
+        let option =
+            crate::catalog::find(option).ok_or_else(|| format!("{option} is not in the catalogue"))?;
         if !kind.states().contains(&state) {
             return Err(format!("{kind} sockets cannot be {state}"));
         }

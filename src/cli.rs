@@ -1,81 +1,197 @@
-//! Command-line arguments. Every mistake becomes one line naming the valid
-//! choices; `main` prints it and exits with status 2.
+//! Command-line arguments, with clap: subcommands, `--help` per
+//! subcommand, `--version`, suggestions for misspelt flags and values, and
+//! exit status 2 on a usage error. `--value` takes the option's own type.
 
 use crate::api::Api;
 use crate::catalog::{self, CATALOG};
-use crate::kind::{parse_name, Kind, State};
+use crate::kind::{Kind, State};
 use crate::matrix::{Filter, Requests};
-use crate::option::Type;
+use crate::option::{OptionSpec, Type};
 use crate::os::Os;
 use crate::value::RelativeValue;
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What the exit status says, for `--help` and the README.
+pub const EXIT_STATUS: &str = "\
+Exit status:
+  0  every case ran and agrees with the model
+  1  a model disagreement: some case's observed value is not the predicted one
+  2  a usage error (unknown flag or value, a filter that selects nothing)
+  3  some cases could not run here (no temp dir, too few file descriptors):
+     the environment's fault, not the model's; the report says which";
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "sockmatrix",
+    version,
+    about = "What a socket option really becomes on each OS, and why",
+    long_about = "Runs every socket option case on this host (option × kind × state × \
+                  value × path) and sets what each request really became beside the \
+                  model's prediction and the rule behind it. By default a digest: one \
+                  line per option and kind; --all prints every case.",
+    after_help = EXIT_STATUS,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub run: RunArgs,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Run the matrix on this host, or ask an OS's model offline (the default)
+    #[command(after_help = EXIT_STATUS)]
+    Run(RunArgs),
+    /// Every committed snapshot side by side, with model columns for the OSes
+    /// that have none
+    Compare(CompareArgs),
+    /// A JSON report's disagreements, grouped by rule with each rule's source
+    Triage(TriageArgs),
+}
+
+#[derive(Args, Debug, Clone, Default)]
+pub struct Filters {
+    /// One option, e.g. SO_RCVBUF (case-insensitive)
+    #[arg(long, value_parser = option_parser(), ignore_case = true)]
+    pub option: Option<&'static OptionSpec>,
+    /// One kind of socket
+    #[arg(long, value_enum, ignore_case = true)]
+    pub kind: Option<Kind>,
+    /// One state
+    #[arg(long, value_enum, ignore_case = true)]
+    pub state: Option<State>,
+    /// One path: raw (the OS call with a C int) or socket2 (its typed API)
+    #[arg(long, value_enum, ignore_case = true)]
+    pub path: Option<Api>,
+}
+
+impl Filters {
+    pub fn matrix(&self) -> Filter {
+        Filter {
+            option: self.option,
+            kind: self.kind,
+            state: self.state,
+            api: self.path,
+        }
+    }
+}
+
+#[derive(Args, Debug, Clone, Default)]
+pub struct RunArgs {
+    /// Output format; json, markdown and html always hold every case
+    #[arg(long, value_enum, default_value_t = Format::Table, ignore_case = true)]
+    pub format: Format,
+    /// Print every case instead of the digest (table format)
+    #[arg(long)]
+    pub all: bool,
+    #[command(flatten)]
+    pub filters: Filters,
+    /// Your own request instead of the ladder, through every path whose type
+    /// can hold it: an integer (3000000, -1, 0x100), a timeout (1s, 250ms,
+    /// 15us, tv(1,4000)), a linger (on:30, off) or, with --option
+    /// TCP_CONGESTION, a name (reno)
+    #[arg(long, value_name = "VALUE", allow_hyphen_values = true)]
+    pub value: Option<String>,
+    /// That OS's model with its stock facts, run nowhere: linux, macos,
+    /// freebsd or windows, with @RELEASE for an older modelled release
+    /// (macos@14.3). On a host of that OS, the ordinary measured run.
+    #[arg(long, value_name = "NAME[@RELEASE]", value_parser = parse_os)]
+    pub os: Option<(Os, Option<String>)>,
+}
+
+impl RunArgs {
+    /// The requests: the ladder, or the user's `--value` read as the
+    /// option's type.
+    pub fn requests(&self) -> Result<Requests, String> {
+        match &self.value {
+            None => Ok(Requests::Ladder),
+            Some(text) => {
+                let ty = self.filters.option.map(|o| o.ty);
+                parse_request(text, ty).map(Requests::Value)
+            }
+        }
+    }
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct CompareArgs {
+    /// The snapshots folder
+    #[arg(long, default_value = "snapshots")]
+    pub dir: String,
+    #[arg(long, value_enum, default_value_t = CompareFormat::Table, ignore_case = true)]
+    pub format: CompareFormat,
+    #[command(flatten)]
+    pub filters: Filters,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct TriageArgs {
+    /// A JSON report (`sockmatrix --format json`), e.g. from a CI job on
+    /// another OS
+    pub report: std::path::PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
 pub enum Format {
+    #[default]
     Table,
     Markdown,
     Json,
 }
 
-#[derive(Debug, Clone)]
-pub struct Args {
-    pub format: Format,
-    pub filter: Filter,
-    pub requests: Requests,
-    /// `--os NAME[@RELEASE]`: that OS's model, offline.
-    pub os: Option<(Os, Option<String>)>,
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormat {
+    Table,
+    Markdown,
 }
 
-#[derive(Debug, PartialEq, Eq)]
-pub enum Parsed {
-    Run,
-    Help,
-    /// `compare`: the committed snapshots side by side, from this folder.
-    Compare(String),
+impl ValueEnum for Kind {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Kind::ALL
+    }
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.name()))
+    }
 }
 
-pub const USAGE: &str = "\
-usage: sockmatrix [--format table|markdown|json] [--option NAME] [--kind KIND]
-                  [--state STATE] [--path raw|socket2] [--value N]
-                  [--os NAME[@RELEASE]]
-       sockmatrix compare [--dir SNAPSHOTS] [--format table|markdown]
-                  [--option NAME] [--kind KIND] [--state STATE] [--path P]
-
-Runs every socket option case on this host and prints what each request
-really became, the model's prediction and the rule behind it.
-
-  --format   table (default), markdown or json
-  --option   one option, e.g. SO_RCVBUF (case-insensitive)
-  --kind     tcp4, tcp6, udp4, udp6, unix-stream or unix-dgram
-  --state    fresh, bound, listening or connected
-  --path     raw (the OS call with a C int) or socket2 (usize API)
-  --os       NAME[@RELEASE]: that OS's model with its stock facts, run
-             nowhere (linux, macos, freebsd, windows; e.g. macos@14.3);
-             on a host of that OS, the ordinary measured run
-  --value    your own request instead of the ladder, run through every
-             path whose type can hold it: an integer (3000000, -1, 0x100),
-             a timeout (1s, 250ms, 15us, tv(1,4000)), a linger (on:30, off)
-             or, with --option TCP_CONGESTION, a name (reno)
-  --help     this text
-
-compare prints every committed snapshot (all OSes) side by side, marking
-with ≠ the cases whose effective values differ between them.";
-
-fn names<T: Copy>(all: &[T], name: impl Fn(T) -> &'static str) -> String {
-    all.iter().map(|&t| name(t)).collect::<Vec<_>>().join(", ")
+impl ValueEnum for State {
+    fn value_variants<'a>() -> &'a [Self] {
+        &State::ALL
+    }
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.name()))
+    }
 }
 
-fn choose<T: Copy>(
-    flag: &str,
-    all: &[T],
-    given: &str,
-    name: impl Fn(T) -> &'static str + Copy,
-) -> Result<T, String> {
-    parse_name(all, given, name).ok_or_else(|| {
-        format!(
-            "{flag}: unknown value {given:?}; choose one of: {}",
-            names(all, name)
-        )
-    })
+impl ValueEnum for Api {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Api::ALL
+    }
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.name()))
+    }
+}
+
+/// `--option`: one of the catalogue's names, suggested when misspelt.
+fn option_parser() -> impl TypedValueParser<Value = &'static OptionSpec> {
+    PossibleValuesParser::new(CATALOG.iter().map(|o| PossibleValue::new(o.name)))
+        .map(|name| catalog::find(&name).expect("a possible value is a catalogue name"))
+}
+
+/// `--os NAME[@RELEASE]`.
+fn parse_os(text: &str) -> Result<(Os, Option<String>), String> {
+    let (name, release) = match text.split_once('@') {
+        Some((n, r)) => (n, Some(r.to_string())),
+        None => (text, None),
+    };
+    let os = Os::parse(name).ok_or_else(|| {
+        let names: Vec<&str> = Os::MODELLED.iter().map(|o| o.name()).collect();
+        format!("unknown OS {name:?}; choose one of: {}", names.join(", "))
+    })?;
+    Ok((os, release))
 }
 
 /// Parses an integer: decimal (`-1`, `3000000`, `1_000`) or `0x` hex.
@@ -169,106 +285,9 @@ pub fn parse_request(text: &str, ty: Option<Type>) -> Result<RelativeValue, Stri
     }
 }
 
-/// Parses the arguments after the program name.
-pub fn parse(args: &[String]) -> Result<(Parsed, Args), String> {
-    let mut parsed = Args {
-        format: Format::Table,
-        filter: Filter::default(),
-        requests: Requests::Ladder,
-        os: None,
-    };
-    let mut seen: Vec<&str> = Vec::new();
-    let mut raw_value: Option<String> = None;
-    let compare = args.first().is_some_and(|a| a == "compare");
-    let mut dir = String::from("snapshots");
-    let mut it = args.iter().skip(usize::from(compare));
-    while let Some(arg) = it.next() {
-        let (flag, inline) = match arg.split_once('=') {
-            Some((f, v)) if f.starts_with("--") => (f, Some(v.to_string())),
-            _ => (arg.as_str(), None),
-        };
-        if flag == "--help" || flag == "-h" {
-            return Ok((Parsed::Help, parsed));
-        }
-        const ALL_FLAGS: [&str; 8] = [
-            "--format", "--option", "--kind", "--state", "--path", "--value", "--os", "--dir",
-        ];
-        // --value and --os run cases, --dir reads snapshots: each belongs to one mode.
-        let flags: Vec<&'static str> = ALL_FLAGS
-            .into_iter()
-            .filter(|f| (*f != "--dir" || compare) && (!matches!(*f, "--value" | "--os") || !compare))
-            .collect();
-        let Some(&flag) = flags.iter().find(|f| **f == flag) else {
-            return Err(format!(
-                "unknown argument {arg:?}; valid flags: {}, --help",
-                flags.join(", ")
-            ));
-        };
-        if seen.contains(&flag) {
-            return Err(format!("{flag} given twice; give it once"));
-        }
-        seen.push(flag);
-        let value = match inline.or_else(|| it.next().cloned()) {
-            Some(v) if !v.is_empty() => v,
-            _ => return Err(format!("{flag} needs a value; see --help")),
-        };
-        match flag {
-            "--format" => {
-                let all = [Format::Table, Format::Markdown, Format::Json];
-                parsed.format = choose(flag, &all, &value, format_name)?;
-            }
-            "--option" => {
-                parsed.filter.option = Some(catalog::find(&value).ok_or_else(|| {
-                    format!(
-                        "--option: unknown option {value:?}; choose one of: {}",
-                        CATALOG.iter().map(|o| o.name).collect::<Vec<_>>().join(", ")
-                    )
-                })?);
-            }
-            "--kind" => parsed.filter.kind = Some(choose(flag, &Kind::ALL, &value, Kind::name)?),
-            "--state" => parsed.filter.state = Some(choose(flag, &State::ALL, &value, State::name)?),
-            "--path" => parsed.filter.api = Some(choose(flag, &Api::ALL, &value, Api::name)?),
-            "--value" => raw_value = Some(value),
-            "--os" => {
-                let (name, release) = match value.split_once('@') {
-                    Some((n, r)) => (n.to_string(), Some(r.to_string())),
-                    None => (value.clone(), None),
-                };
-                let os = choose(flag, &Os::MODELLED, &name, Os::name)?;
-                parsed.os = Some((os, release));
-            }
-            "--dir" => dir = value,
-            _ => unreachable!("flag checked against FLAGS"),
-        }
-    }
-    if compare {
-        if parsed.format == Format::Json {
-            return Err("compare: --format takes table or markdown".into());
-        }
-        return Ok((Parsed::Compare(dir), parsed));
-    }
-    if let Some(text) = raw_value {
-        let ty = parsed.filter.option.map(|o| o.ty);
-        parsed.requests = Requests::Value(parse_request(&text, ty)?);
-    }
-    Ok((Parsed::Run, parsed))
-}
-
-pub fn format_name(f: Format) -> &'static str {
-    match f {
-        Format::Table => "table",
-        Format::Markdown => "markdown",
-        Format::Json => "json",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn args(list: &[&str]) -> Vec<String> {
-        list.iter().map(|s| s.to_string()).collect()
-    }
 
     #[test]
     fn values_parse_in_both_ranges() {
@@ -309,23 +328,39 @@ mod tests {
         assert!(parse_request("5", Some(Type::Time)).is_err());
     }
 
-    #[test]
-    fn names_are_case_insensitive() {
-        let (_, a) = parse(&args(&["--option", "so_rcvbuf", "--kind", "UDP4"])).unwrap();
-        assert_eq!(a.filter.option.map(|o| o.name), Some("SO_RCVBUF"));
-        assert_eq!(a.filter.kind, Some(Kind::Udp4));
+    fn cli(list: &[&str]) -> Result<Cli, clap::Error> {
+        Cli::try_parse_from(std::iter::once("sockmatrix").chain(list.iter().copied()))
     }
 
     #[test]
-    fn mistakes_name_the_choices() {
-        let e = parse(&args(&["--kind", "sctp"])).unwrap_err();
+    fn names_are_case_insensitive() {
+        let a = cli(&["--option", "so_rcvbuf", "--kind", "UDP4"]).unwrap().run;
+        assert_eq!(a.filters.option.map(|o| o.name), Some("SO_RCVBUF"));
+        assert_eq!(a.filters.kind, Some(Kind::Udp4));
+    }
+
+    #[test]
+    fn mistakes_name_the_choices_and_suggest() {
+        let e = cli(&["--kind", "sctp"]).unwrap_err().to_string();
         assert!(
             e.contains("tcp4, tcp6, udp4, udp6, unix-stream, unix-dgram"),
             "{e}"
         );
-        let e = parse(&args(&["--format"])).unwrap_err();
-        assert!(e.contains("needs a value"), "{e}");
-        let e = parse(&args(&["--path", "raw", "--path=socket2"])).unwrap_err();
-        assert!(e.contains("twice"), "{e}");
+        let e = cli(&["--option", "SO_RCVBUFF"]).unwrap_err().to_string();
+        assert!(e.contains("SO_RCVBUF"), "{e}");
+        let e = cli(&["--kindd", "tcp4"]).unwrap_err().to_string();
+        assert!(e.contains("--kind"), "{e}");
+        assert_eq!(cli(&["--format"]).unwrap_err().exit_code(), 2);
+        assert_eq!(
+            cli(&["--path", "raw", "--path=socket2"]).unwrap_err().exit_code(),
+            2
+        );
+    }
+
+    #[test]
+    fn os_takes_a_release() {
+        let a = cli(&["--os", "macos@14.3"]).unwrap().run;
+        assert_eq!(a.os, Some((Os::MacOs, Some("14.3".into()))));
+        assert!(cli(&["--os", "plan9"]).is_err());
     }
 }

@@ -2,7 +2,8 @@
 //!
 //! The socket under test is `target`; peers and socket files live as long as
 //! the fixture and are closed or removed when it drops, so a case leaves no
-//! fd or file behind.
+//! fd or file behind. Unix socket files go in a `SocketDir`: one per run
+//! (`engine` makes it), or one per fixture when a case runs alone.
 
 use crate::kind::{Domain as AddressFamily, Kind, State};
 use socket2::{Domain, SockAddr, Socket, Type};
@@ -10,21 +11,57 @@ use std::io;
 use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+
+/// A private directory for unix socket files, with unique short names in
+/// it; removed (with anything left in it) when the last clone drops.
+#[derive(Clone)]
+pub struct SocketDir {
+    dir: Arc<tempfile::TempDir>,
+    next: Arc<AtomicU64>,
+}
+
+impl SocketDir {
+    pub fn new() -> io::Result<SocketDir> {
+        // Short names: a unix socket path must fit in sun_path (104-108 bytes).
+        let dir = tempfile::Builder::new()
+            .prefix(&format!("sockmatrix-{}-", std::process::id()))
+            .tempdir()?;
+        Ok(SocketDir {
+            dir: Arc::new(dir),
+            next: Arc::new(AtomicU64::new(0)),
+        })
+    }
+
+    fn fresh_path(&self) -> PathBuf {
+        self.dir
+            .path()
+            .join(self.next.fetch_add(1, Ordering::Relaxed).to_string())
+    }
+}
 
 pub struct Fixture {
     target: Socket,
     // Held only to keep the other ends open for the fixture's lifetime.
     peers: Vec<Socket>,
-    dir: Option<TempDir>,
+    dir: Option<SocketDir>,
+    files: Vec<PathBuf>,
 }
 
 impl Fixture {
+    /// The sockets of one case; unix kinds get a directory of their own.
     pub fn build(kind: Kind, state: State) -> io::Result<Fixture> {
         let dir = match kind.domain() {
-            AddressFamily::Unix => Some(TempDir::new()?),
+            AddressFamily::Unix => Some(SocketDir::new()?),
             _ => None,
         };
-        let local = |name: &str| local_addr(kind, dir.as_ref(), name);
+        Fixture::build_in(kind, state, dir)
+    }
+
+    /// The sockets of one case, unix socket files in `dir` (a run's).
+    pub fn build_in(kind: Kind, state: State, dir: Option<SocketDir>) -> io::Result<Fixture> {
+        let mut files = Vec::new();
+        let mut local = |_role: &str| local_addr(kind, dir.as_ref(), &mut files);
         let target = new_socket(kind)?;
         let mut peers = Vec::new();
         match state {
@@ -55,7 +92,12 @@ impl Fixture {
                 peers.push(peer);
             }
         }
-        Ok(Fixture { target, peers, dir })
+        Ok(Fixture {
+            target,
+            peers,
+            dir,
+            files,
+        })
     }
 
     /// The socket the option is applied to.
@@ -84,7 +126,7 @@ impl Fixture {
     /// seen real traffic before the option is read again.
     pub fn connect_and_transfer(&mut self, kind: Kind, bytes: usize) -> io::Result<()> {
         let listener = new_socket(kind)?;
-        listener.bind(&local_addr(kind, self.dir.as_ref(), "listener")?)?;
+        listener.bind(&local_addr(kind, self.dir.as_ref(), &mut self.files)?)?;
         listener.listen(1)?;
         self.target.connect(&listener.local_addr()?)?;
         let (peer, _) = listener.accept()?;
@@ -148,35 +190,27 @@ pub fn new_socket(kind: Kind) -> io::Result<Socket> {
     Socket::new(domain, ty, None)
 }
 
-fn local_addr(kind: Kind, dir: Option<&TempDir>, name: &str) -> io::Result<SockAddr> {
-    Ok(match kind.domain() {
-        AddressFamily::Ipv4 => SocketAddr::from((Ipv4Addr::LOCALHOST, 0)).into(),
-        AddressFamily::Ipv6 => SocketAddr::from((Ipv6Addr::LOCALHOST, 0)).into(),
+/// An address to bind a socket of `kind` to: port 0 on loopback, or a new
+/// path in `dir` (remembered in `files`, removed when the fixture drops).
+fn local_addr(kind: Kind, dir: Option<&SocketDir>, files: &mut Vec<PathBuf>) -> io::Result<SockAddr> {
+    match kind.domain() {
+        AddressFamily::Ipv4 => Ok(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)).into()),
+        AddressFamily::Ipv6 => Ok(SocketAddr::from((Ipv6Addr::LOCALHOST, 0)).into()),
         AddressFamily::Unix => {
-            let dir = dir.expect("unix kinds get a temp dir");
-            SockAddr::unix(dir.path.join(name))?
+            let dir = dir.ok_or_else(|| io::Error::other("unix kinds need a socket dir"))?;
+            let path = dir.fresh_path();
+            files.push(path.clone());
+            SockAddr::unix(path)
         }
-    })
-}
-
-/// A private directory for unix socket files, removed on drop.
-struct TempDir {
-    path: PathBuf,
-}
-
-impl TempDir {
-    fn new() -> io::Result<TempDir> {
-        static NEXT: AtomicU64 = AtomicU64::new(0);
-        let n = NEXT.fetch_add(1, Ordering::Relaxed);
-        // Short names: a unix socket path must fit in sun_path (108 bytes).
-        let path = std::env::temp_dir().join(format!("sockmatrix-{}-{n}", std::process::id()));
-        std::fs::create_dir(&path)?;
-        Ok(TempDir { path })
     }
 }
 
-impl Drop for TempDir {
+impl Drop for Fixture {
     fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.path);
+        for file in &self.files {
+            let _ = std::fs::remove_file(file);
+        }
+        // The directory goes with the last clone of `dir`.
+        let _ = self.dir.take();
     }
 }

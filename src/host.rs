@@ -18,6 +18,9 @@ pub struct Host {
     /// Kinds whose sockets this host cannot create, with the OS's error
     /// (Windows has no unix datagram sockets; Wine no unix sockets at all).
     pub missing_kinds: Vec<(Kind, String)>,
+    /// Kinds this run cannot set up for a reason of the environment (no temp
+    /// dir for unix socket files), skipped once with the reason.
+    pub skipped_kinds: Vec<(Kind, String)>,
     /// False for an offline model: nothing was measured, every row is the
     /// model's prediction alone.
     pub measured: bool,
@@ -32,7 +35,8 @@ impl Host {
         Ok(Host {
             kernel: kernel_release(),
             ipv6,
-            missing_kinds: missing_kinds(),
+            missing_kinds: missing_kinds()?,
+            skipped_kinds: skipped_kinds(),
             measured: true,
             platform: this_platform(ipv6)?,
         })
@@ -57,6 +61,7 @@ impl Host {
                 .into_iter()
                 .map(|(k, why)| (k, why.to_string()))
                 .collect(),
+            skipped_kinds: Vec::new(),
             measured: false,
             platform,
         })
@@ -137,18 +142,39 @@ fn kernel_release() -> String {
     "unknown".into()
 }
 
-/// Kinds whose socket() fails here, each with the error's name.
-fn missing_kinds() -> Vec<(Kind, String)> {
-    Kind::ALL
-        .into_iter()
-        .filter_map(|k| {
-            let e = crate::fixture::new_socket(k).err()?;
-            let name = e
-                .raw_os_error()
-                .map_or_else(|| e.to_string(), crate::sys::error_name);
-            Some((k, name))
-        })
-        .collect()
+/// Kinds whose socket() fails here, each with the error's name. Running
+/// out of file descriptors is no property of the OS: it stops the run.
+fn missing_kinds() -> Result<Vec<(Kind, String)>, String> {
+    let mut missing = Vec::new();
+    for k in Kind::ALL {
+        let Err(e) = crate::fixture::new_socket(k) else {
+            continue;
+        };
+        if crate::sys::is_fd_exhaustion(&e) {
+            return Err(format!("{}: {e}", crate::outcome::FD_EXHAUSTED));
+        }
+        let name = e
+            .raw_os_error()
+            .map_or_else(|| e.to_string(), crate::sys::error_name);
+        missing.push((k, name));
+    }
+    Ok(missing)
+}
+
+/// Unix kinds need a directory for their socket files.
+fn skipped_kinds() -> Vec<(Kind, String)> {
+    match crate::fixture::SocketDir::new() {
+        Ok(_) => Vec::new(),
+        Err(e) => [Kind::UnixStream, Kind::UnixDgram]
+            .into_iter()
+            .map(|k| {
+                (
+                    k,
+                    format!("no temp dir for unix socket files ({e}); set TMPDIR to a writable directory"),
+                )
+            })
+            .collect(),
+    }
 }
 
 fn ipv6_available() -> bool {

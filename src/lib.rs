@@ -110,3 +110,5 @@ pub mod snapshot;
 pub mod socket2_casts;
 #[doc(hidden)]
 pub mod sys;
+#[doc(hidden)]
+pub mod triage;

@@ -1,29 +1,59 @@
-//! `sockmatrix`: runs the matrix on this host and prints it.
+//! `sockmatrix`: runs the matrix on this host (or asks a model offline) and
+//! prints it; `compare` and `triage` read what runs left behind.
 
-use sockmatrix::cli::{self, Format, Parsed};
+use clap::{CommandFactory, Parser};
+use sockmatrix::cli::{Cli, Command, CompareArgs, CompareFormat, Format, RunArgs, TriageArgs};
 use sockmatrix::host::Host;
-use sockmatrix::matrix::{self, Requests};
+use sockmatrix::matrix;
 use sockmatrix::os::Os;
-use sockmatrix::{compare, engine, render};
+use sockmatrix::outcome::FD_EXHAUSTED;
+use sockmatrix::{compare, engine, render, triage};
+use std::io::Write;
 use std::process::ExitCode;
 
+/// Exit statuses (documented in `--help` and the README).
+const AGREE: u8 = 0;
+const DISAGREE: u8 = 1;
+const USAGE: u8 = 2;
+const NOT_RUN: u8 = 3;
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let (what, args) = match cli::parse(&args) {
-        Ok(parsed) => parsed,
-        Err(line) => {
-            eprintln!("sockmatrix: {line}");
-            return ExitCode::from(2);
-        }
-    };
-    match what {
-        Parsed::Help => {
-            println!("{}", cli::USAGE);
-            return ExitCode::SUCCESS;
-        }
-        Parsed::Compare(dir) => return compare(&dir, &args),
-        Parsed::Run => {}
+    // A closed pipe (`sockmatrix | head`) ends the run the usual way.
+    sockmatrix::sys::default_sigpipe();
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Run(args)) => run(&args),
+        Some(Command::Compare(args)) => compare(&args),
+        Some(Command::Triage(args)) => triage(&args),
+        None => run(&cli.run),
     }
+}
+
+/// Writes the report; a reader that went away is no error.
+fn emit(text: &str) -> bool {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => true,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => false,
+        Err(e) => {
+            eprintln!("sockmatrix: cannot write the report: {e}");
+            false
+        }
+    }
+}
+
+/// A usage error in clap's words and with its exit status.
+fn usage(message: impl std::fmt::Display) -> ExitCode {
+    let e = Cli::command().error(clap::error::ErrorKind::ValueValidation, message);
+    let _ = e.print();
+    ExitCode::from(USAGE)
+}
+
+fn run(args: &RunArgs) -> ExitCode {
+    let requests = match args.requests() {
+        Ok(r) => r,
+        Err(why) => return usage(why),
+    };
     // `--os` names a model to ask offline, unless it is this host's own OS.
     let offline = args
         .os
@@ -32,86 +62,116 @@ fn main() -> ExitCode {
     let host = match offline {
         Some((os, release)) => match Host::offline(*os, release.as_deref()) {
             Ok(host) => host,
-            Err(why) => {
-                eprintln!("sockmatrix: --os: {why}");
-                return ExitCode::from(2);
-            }
+            Err(why) => return usage(format!("--os: {why}")),
         },
         None => match Host::detect() {
             Ok(host) => host,
             Err(why) => {
                 eprintln!("sockmatrix: cannot read this host's facts: {why}");
-                return ExitCode::from(1);
+                return ExitCode::from(NOT_RUN);
             }
         },
     };
-    let cases = matrix::cases(&host, &args.filter, &args.requests);
+    let filter = args.filters.matrix();
+    let cases = matrix::cases(&host, &filter, &requests);
     if cases.is_empty() {
-        eprintln!(
-            "sockmatrix: {}",
-            matrix::why_empty(&host, &args.filter, &args.requests)
-        );
-        return ExitCode::from(2);
+        let why = matrix::why_empty(&host, &filter, &requests);
+        if filter
+            .kind
+            .is_some_and(|k| host.skipped_kinds.iter().any(|(s, _)| *s == k))
+        {
+            eprintln!("sockmatrix: {why}");
+            return ExitCode::from(NOT_RUN);
+        }
+        return usage(why);
     }
     let mut rows = engine::cases::run_all(&cases, &host);
+    if let Some(cause) = rows
+        .iter()
+        .filter_map(|r| r.not_run())
+        .find(|c| c.starts_with(FD_EXHAUSTED))
+    {
+        eprintln!("sockmatrix: stopped: {cause} (raise `ulimit -n`)");
+        return ExitCode::from(NOT_RUN);
+    }
     // Capacity takes real traffic: measured when the run is narrowed to a
     // buffer size, where it is read.
-    if host.measured
-        && args
-            .filter
-            .option
-            .is_some_and(|o| matches!(o.name, "SO_SNDBUF" | "SO_RCVBUF"))
-    {
+    let buffer = filter
+        .option
+        .is_some_and(|o| matches!(o.name, "SO_SNDBUF" | "SO_RCVBUF"));
+    if host.measured && buffer {
         engine::cases::attach_capacity(&mut rows, &host);
     }
     // Effects belong to the full report; a narrowed run keeps to its cases.
-    let effects = if host.measured && args.filter.is_empty() && matches!(args.requests, Requests::Ladder) {
+    let full = filter.is_empty() && matches!(requests, matrix::Requests::Ladder);
+    let effects = if host.measured && full {
         engine::effects::run_all(&host)
     } else {
         Vec::new()
     };
-    let explain = matches!(args.requests, Requests::Value(_));
+    let explain = matches!(requests, matrix::Requests::Value(_));
     let text = match args.format {
-        Format::Table => render::table(&host, &rows, &effects, explain),
+        Format::Table if args.all || explain => render::table(&host, &rows, &effects, explain),
+        Format::Table => render::digest(&host, &rows, &effects, render::colour_wanted()),
         Format::Markdown => render::markdown(&host, &rows, &effects, explain),
         Format::Json => render::json(&host, &rows, &effects),
     };
-    println!("{}", text.trim_end());
-    let capacity_ok = rows
-        .iter()
-        .all(|r| r.capacity.as_ref().is_none_or(|c| c.agrees() != Some(false)));
-    if rows.iter().all(|r| r.agrees()) && effects.iter().all(|e| e.agrees()) && capacity_ok {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
+    if !emit(&(text.trim_end().to_string() + "\n")) {
+        return ExitCode::SUCCESS;
     }
+    let disagree = rows.iter().any(|r| r.disagrees())
+        || effects.iter().any(|e| e.disagrees())
+        || rows
+            .iter()
+            .any(|r| r.capacity.as_ref().is_some_and(|c| c.agrees() == Some(false)));
+    // Cases that could not run, or kinds the environment kept from running.
+    let not_run = rows.iter().any(|r| r.not_run().is_some())
+        || effects.iter().any(|e| e.not_run().is_some())
+        || !host.skipped_kinds.is_empty();
+    ExitCode::from(match (disagree, not_run) {
+        (true, _) => DISAGREE,
+        (false, true) => NOT_RUN,
+        (false, false) => AGREE,
+    })
 }
 
-/// `sockmatrix compare`: the committed snapshots side by side.
-fn compare(dir: &str, args: &cli::Args) -> ExitCode {
-    let f = &args.filter;
+/// `sockmatrix compare`: the committed snapshots side by side, with model
+/// columns for the OSes that have none.
+fn compare(args: &CompareArgs) -> ExitCode {
+    let f = &args.filters;
     let filter = compare::Filter {
         option: f.option.map(|o| o.name.to_string()),
         kind: f.kind.map(|k| k.name().to_string()),
         state: f.state.map(|s| s.name().to_string()),
-        path: f.api.map(|p| p.name().to_string()),
+        path: f.path.map(|p| p.name().to_string()),
     };
-    match compare::Table::build(std::path::Path::new(dir), &filter) {
-        Ok(table) if table.lines.is_empty() => {
-            eprintln!("sockmatrix: compare: no snapshot rows in {dir} match these filters");
-            ExitCode::from(2)
-        }
+    match compare::Table::build(std::path::Path::new(&args.dir), &filter) {
+        Ok(table) if table.lines.is_empty() => usage(format!(
+            "compare: no snapshot rows in {} match these filters",
+            args.dir
+        )),
         Ok(table) => {
             let text = match args.format {
-                Format::Markdown => table.markdown(),
-                _ => table.text(),
+                CompareFormat::Markdown => table.markdown(),
+                CompareFormat::Table => table.text(),
             };
-            print!("{text}");
+            emit(&text);
             ExitCode::SUCCESS
         }
+        Err(why) => usage(format!("compare: {why}")),
+    }
+}
+
+/// `sockmatrix triage REPORT.json`: a run's disagreements by rule.
+fn triage(args: &TriageArgs) -> ExitCode {
+    match triage::read(&args.report) {
+        Ok(report) => {
+            emit(&report.text());
+            ExitCode::from(if report.groups.is_empty() { AGREE } else { DISAGREE })
+        }
         Err(why) => {
-            eprintln!("sockmatrix: compare: {why}");
-            ExitCode::from(2)
+            eprintln!("sockmatrix: triage: {why}");
+            ExitCode::from(USAGE)
         }
     }
 }

@@ -112,6 +112,9 @@ pub fn unavailable_kinds(host: &Host) -> Vec<(Kind, String)> {
 }
 
 fn unavailable_reason(host: &Host, kind: Kind) -> Option<String> {
+    if let Some((_, why)) = host.skipped_kinds.iter().find(|(k, _)| *k == kind) {
+        return Some(why.clone());
+    }
     if let Some((_, error)) = host.missing_kinds.iter().find(|(k, _)| *k == kind) {
         let place = if host.measured {
             "this host".to_string()

@@ -9,13 +9,32 @@ use std::fmt;
 pub enum Outcome {
     Ok(Value),
     Err(String),
+    /// The case could not run here: its sockets could not be set up (no
+    /// temp dir, no file descriptors left). The environment's fault, never
+    /// a model disagreement.
+    NotRun(String),
 }
+
+impl Outcome {
+    /// A setup failure, with fd exhaustion named as such.
+    pub fn not_run(e: &std::io::Error) -> Outcome {
+        if crate::sys::is_fd_exhaustion(e) {
+            Outcome::NotRun(format!("{FD_EXHAUSTED}: {e}"))
+        } else {
+            Outcome::NotRun(format!("setup failed: {e}"))
+        }
+    }
+}
+
+/// How a case that ran out of file descriptors says so.
+pub const FD_EXHAUSTED: &str = "out of file descriptors";
 
 impl fmt::Display for Outcome {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Outcome::Ok(v) => write!(f, "{v}"),
             Outcome::Err(name) => f.write_str(name),
+            Outcome::NotRun(cause) => write!(f, "could not run: {cause}"),
         }
     }
 }

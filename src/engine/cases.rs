@@ -5,8 +5,9 @@ use crate::call;
 use crate::capacity::{applies, measure, Report, Side};
 use crate::case::Case;
 use crate::case::Request;
-use crate::fixture::Fixture;
+use crate::fixture::{Fixture, SocketDir};
 use crate::host::Host;
+use crate::kind::Domain;
 use crate::kind::Kind;
 use crate::option::{BufferOpt, Opt};
 use crate::outcome::Outcome;
@@ -31,6 +32,19 @@ impl Row {
         self.observed == self.prediction.expected.outcome()
     }
 
+    /// Why the case could not run here, if it could not.
+    pub fn not_run(&self) -> Option<&str> {
+        match &self.observed {
+            Outcome::NotRun(cause) => Some(cause),
+            _ => None,
+        }
+    }
+
+    /// A model disagreement: the case ran and the OS said something else.
+    pub fn disagrees(&self) -> bool {
+        self.not_run().is_none() && !self.agrees()
+    }
+
     /// A path divergence: the path itself changed the value on its way to
     /// or from the kernel (socket2's casts), so raw and socket2 differ.
     pub fn diverges(&self) -> bool {
@@ -42,13 +56,29 @@ impl Row {
 pub fn observe(case: &Case) -> Outcome {
     match Fixture::build(case.kind, case.state) {
         Ok(fixture) => call::apply(case.api, case.option, fixture.target(), &case.request),
-        Err(e) => Outcome::Err(format!("setup failed: {e}")),
+        Err(e) => Outcome::not_run(&e),
+    }
+}
+
+/// `observe` with unix socket files in a run's directory.
+fn observe_in(case: &Case, dir: &Result<SocketDir, String>) -> Outcome {
+    let dir = match (case.kind.domain(), dir) {
+        (Domain::Unix, Ok(dir)) => Some(dir.clone()),
+        (Domain::Unix, Err(why)) => return Outcome::NotRun(why.clone()),
+        _ => None,
+    };
+    match Fixture::build_in(case.kind, case.state, dir) {
+        Ok(fixture) => call::apply(case.api, case.option, fixture.target(), &case.request),
+        Err(e) => Outcome::not_run(&e),
     }
 }
 
 /// Runs one case on fresh sockets.
 pub fn run(case: &Case, host: &Host) -> Row {
-    let observed = observe(case);
+    row(case, host, observe(case))
+}
+
+fn row(case: &Case, host: &Host, observed: Outcome) -> Row {
     Row {
         case: case.clone(),
         measured: true,
@@ -75,12 +105,21 @@ pub fn run_all(cases: &[Case], host: &Host) -> Vec<Row> {
     if !host.measured {
         return cases.iter().map(|c| model(c, host)).collect();
     }
+    // One directory for every unix socket file of the run.
+    let dir = SocketDir::new().map_err(|e| format!("no temp dir for unix sockets: {e}"));
+    let dir = &dir;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
     let chunk = cases.len().div_ceil(threads).max(1);
     std::thread::scope(|scope| {
         let workers: Vec<_> = cases
             .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(|c| run(c, host)).collect::<Vec<_>>()))
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|c| row(c, host, observe_in(c, dir)))
+                        .collect::<Vec<_>>()
+                })
+            })
             .collect();
         workers
             .into_iter()

@@ -25,13 +25,26 @@ impl EffectRow {
     pub fn agrees(&self) -> bool {
         self.observed == self.prediction.expected.outcome()
     }
+
+    /// Why the effect could not run here, if it could not.
+    pub fn not_run(&self) -> Option<&str> {
+        match &self.observed {
+            Outcome::NotRun(cause) => Some(cause),
+            _ => None,
+        }
+    }
+
+    /// The effect ran and the OS said something else than the model.
+    pub fn disagrees(&self) -> bool {
+        self.not_run().is_none() && !self.agrees()
+    }
 }
 
 /// Carries out the effect on a new socket (through the raw path).
 pub fn observe(effect: &Effect, kind: Kind) -> Outcome {
     match try_observe(effect, kind) {
         Ok(outcome) => outcome,
-        Err(e) => Outcome::Err(format!("setup failed: {e}")),
+        Err(e) => Outcome::not_run(&e),
     }
 }
 

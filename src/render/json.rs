@@ -50,6 +50,7 @@ fn outcome(o: &Outcome) -> Value {
     match o {
         Outcome::Ok(v) => json!({ "ok": value(v) }),
         Outcome::Err(name) => json!({ "err": name }),
+        Outcome::NotRun(cause) => json!({ "not_run": cause }),
     }
 }
 
@@ -59,7 +60,7 @@ fn facts(list: Vec<Fact>) -> Value {
         .map(|f| {
             let value = match f.value {
                 FactValue::Int(v) => number(v),
-                FactValue::Bool(v) => Value::String(v.to_string()),
+                FactValue::Bool(v) => Value::Bool(v),
                 FactValue::Text(v) => Value::String(v),
             };
             (f.name.to_string(), value)
@@ -138,6 +139,7 @@ pub fn json(host: &Host, rows: &[Row], effects: &[EffectRow]) -> String {
         "summary": {
             "cases": s.cases,
             "disagreements": s.disagreements,
+            "not_run": s.not_run,
             "divergences": s.divergences,
         },
     });

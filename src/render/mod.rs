@@ -2,10 +2,12 @@
 //! the snapshot tables. Values are written relative to host limits wherever
 //! the model says they depend on them.
 
+mod digest;
 pub mod effects;
 mod json;
 mod text;
 
+pub use digest::{colour_wanted, digest};
 pub use json::json;
 pub use text::{markdown, table};
 
@@ -63,12 +65,15 @@ pub struct Summary {
     pub cases: usize,
     pub disagreements: usize,
     pub divergences: usize,
+    /// Cases that could not run here (the environment's fault).
+    pub not_run: usize,
 }
 
 pub fn summarize(rows: &[Row]) -> Summary {
     Summary {
         cases: rows.len(),
-        disagreements: rows.iter().filter(|r| !r.agrees()).count(),
+        disagreements: rows.iter().filter(|r| r.disagrees()).count(),
+        not_run: rows.iter().filter(|r| r.not_run().is_some()).count(),
         divergences: rows.iter().filter(|r| r.diverges()).count(),
     }
 }

@@ -191,6 +191,20 @@ pub fn error_name(errno: i32) -> String {
         .map_or_else(|| format!("errno {errno}"), |(_, name)| (*name).to_string())
 }
 
+/// Whether an error says the process or system has no file descriptor left.
+pub fn is_fd_exhaustion(e: &std::io::Error) -> bool {
+    matches!(e.raw_os_error(), Some(libc::EMFILE | libc::ENFILE))
+}
+
+/// Restores the default action for SIGPIPE, which Rust's runtime ignores,
+/// so that writing to a closed pipe ends the process the way it ends `cat`.
+pub fn default_sigpipe() {
+    // SAFETY: setting a signal's disposition to SIG_DFL has no preconditions.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::catalog;

@@ -146,6 +146,14 @@ pub fn error_name(code: i32) -> String {
         .map_or_else(|| format!("WSA error {code}"), |(_, name)| (*name).to_string())
 }
 
+/// Whether an error says no socket handle is left (WSAEMFILE).
+pub fn is_fd_exhaustion(e: &std::io::Error) -> bool {
+    e.raw_os_error() == Some(ws::WSAEMFILE)
+}
+
+/// Windows has no SIGPIPE: a closed pipe is a write error, handled there.
+pub fn default_sigpipe() {}
+
 #[cfg(test)]
 mod tests {
     use super::ws;

@@ -1,108 +1,287 @@
-//! The CLI as a user meets it: good invocations print reports, every bad one
-//! prints one line naming the valid choices and exits with status 2.
+//! The CLI as a user meets it: a digest by default, every case on request,
+//! usage errors with suggestions and status 2, a closed pipe ending the run
+//! quietly, environment faults apart from model disagreements (status 3),
+//! and JSON that validates against the published schema.
 
 use rstest::rstest;
-use std::process::{Command, Output};
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Output, Stdio};
 
 /// The binary under test; SOCKMATRIX_BIN points elsewhere when the tests run
 /// from a copy (scripts/test-in runs them as another user).
+fn bin() -> String {
+    std::env::var("SOCKMATRIX_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_sockmatrix").into())
+}
+
 fn run(args: &[&str]) -> Output {
-    let bin = std::env::var("SOCKMATRIX_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_sockmatrix").into());
-    Command::new(bin).args(args).output().expect("the binary runs")
+    Command::new(bin()).args(args).output().expect("the binary runs")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
 #[rstest]
-#[case::unknown_flag(&["--colour"], "valid flags")]
-#[case::unknown_option(&["--option", "SO_NOPE"], "SO_SNDBUF, SO_RCVBUF")]
+#[case::unknown_flag(&["--colour"], "--colour")]
+#[case::misspelt_flag(&["--kindd", "tcp4"], "similar argument exists: '--kind'")]
+#[case::unknown_option(&["--option", "SO_NOPE"], "SO_SNDBUF")]
+#[case::misspelt_option(&["--option", "SO_RCVBUFF"], "SO_RCVBUF")]
 #[case::unknown_kind(&["--kind", "sctp"], "tcp4, tcp6, udp4, udp6, unix-stream, unix-dgram")]
 #[case::unknown_state(&["--state", "closed"], "fresh, bound, listening, connected")]
 #[case::unknown_format(&["--format", "yaml"], "table, markdown, json")]
 #[case::unknown_path(&["--path", "nix"], "raw, socket2")]
-#[case::missing_value(&["--value"], "needs a value")]
-#[case::empty_value(&["--value="], "needs a value")]
+#[case::unknown_os(&["--os", "plan9"], "linux, macos, freebsd, windows")]
+#[case::unknown_release(&["--os", "macos@9"], "modelled releases")]
+#[case::missing_value(&["--value"], "a value is required")]
 #[case::not_a_number(&["--value", "lots"], "not an integer")]
 #[case::overflowing(&["--value", "99999999999999999999999"], "fits neither")]
 #[case::below_int(&["--value", "-2147483649"], "fits neither")]
-#[case::twice(&["--kind", "tcp4", "--kind", "udp4"], "given twice")]
+#[case::twice(&["--kind", "tcp4", "--kind", "udp4"], "cannot be used multiple times")]
 #[case::listening_dgram(&["--kind", "udp4", "--state", "listening"], "states for udp4")]
 // Linux: "the socket2 path has no call for SO_SNDBUFFORCE"; elsewhere: "not defined".
 #[case::socket2_force(&["--option", "SO_SNDBUFFORCE", "--path", "socket2"], "SO_SNDBUFFORCE")]
 #[case::negative_socket2(&["--value", "-1", "--path", "socket2"], "cannot express -1")]
-fn bad_invocations_say_one_line_and_exit_2(#[case] args: &[&str], #[case] says: &str) {
+#[case::compare_json(&["compare", "--format", "json"], "table, markdown")]
+#[case::triage_missing(&["triage", "/nonexistent/report.json"], "cannot read")]
+fn bad_invocations_say_why_and_exit_2(#[case] args: &[&str], #[case] says: &str) {
     let out = run(args);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
-    assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
-    assert!(
-        stderr.contains(says),
-        "{args:?} should mention {says:?}: {stderr}"
-    );
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+    assert!(err.contains(says), "{args:?} should mention {says:?}: {err}");
     assert!(out.stdout.is_empty(), "{args:?} printed a report");
+}
+
+#[test]
+fn the_default_is_a_digest_of_a_few_hundred_lines() {
+    let out = run(&[]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let lines = text.lines().count();
+    assert!((100..500).contains(&lines), "{lines} lines");
+    for family in ["buffers", "socket", "tcp", "ipv4", "ipv6"] {
+        assert!(text.lines().any(|l| l == family), "no {family} heading");
+    }
+    assert!(text.contains("SO_RCVBUF"), "{text}");
+    let summary = text
+        .lines()
+        .find(|l| l.starts_with("summary: "))
+        .expect("a summary line");
+    assert!(summary.contains(" 0 model disagreements"), "{summary}");
+    // Not a terminal: no colour.
+    assert!(!text.contains('\u{1b}'), "colour on a pipe");
+}
+
+#[test]
+fn all_prints_every_case() {
+    let digest = run(&["--kind", "udp4"]);
+    let all = run(&["--kind", "udp4", "--all"]);
+    assert!(all.status.success(), "{}", stderr(&all));
+    assert!(stdout(&all).lines().count() > 2 * stdout(&digest).lines().count());
+}
+
+#[test]
+fn version_and_help() {
+    let out = run(&["--version"]);
+    assert_eq!(
+        stdout(&out).trim(),
+        format!("sockmatrix {}", env!("CARGO_PKG_VERSION"))
+    );
+    let help = stdout(&run(&["--help"]));
+    assert!(help.contains("Exit status:"), "{help}");
+    for sub in ["run", "compare", "triage"] {
+        let out = run(&[sub, "--help"]);
+        assert!(out.status.success(), "{sub} --help");
+        assert!(stdout(&out).contains("Usage: sockmatrix"), "{sub}");
+    }
+}
+
+/// A reader that stops after one line must not make the program panic.
+#[rstest]
+#[case::digest(&[])]
+#[case::all(&["--all"])]
+#[case::json(&["--format", "json"])]
+#[case::markdown(&["--format", "markdown"])]
+#[case::compare(&["compare"])]
+#[case::model(&["--os", "freebsd", "--all"])]
+fn a_closed_pipe_ends_the_run_quietly(#[case] args: &[&str]) {
+    let mut child = Command::new(bin())
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut reader = BufReader::new(child.stdout.take().expect("piped"));
+    let mut first = String::new();
+    reader.read_line(&mut first).expect("a first line");
+    drop(reader);
+    let out = child.wait_with_output().expect("it ends");
+    let err = stderr(&out);
+    assert!(!err.contains("panicked"), "{args:?}: {err}");
+    assert!(err.is_empty(), "{args:?} said something: {err}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        let quiet = out.status.code() == Some(0) || out.status.signal() == Some(libc::SIGPIPE);
+        assert!(quiet, "{args:?}: {:?}", out.status);
+    }
+}
+
+/// Too few file descriptors stops the run with one line and status 3.
+#[cfg(target_os = "linux")]
+#[test]
+fn fd_exhaustion_is_not_a_model_disagreement() {
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(format!("ulimit -n 6 && exec '{}' --kind unix-stream", bin()))
+        .output()
+        .expect("sh runs");
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("out of file descriptors"), "{err}");
+}
+
+/// Without a usable temp dir the unix kinds are skipped once, with the
+/// reason, and nothing is blamed on the model.
+#[cfg(unix)]
+#[test]
+fn no_temp_dir_skips_the_unix_kinds() {
+    let out = Command::new(bin())
+        .args(["--option", "SO_SNDBUF", "--all"])
+        .env("TMPDIR", "/nonexistent/sockmatrix")
+        .output()
+        .expect("the binary runs");
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(text.contains("unix-stream: skipped, no temp dir"), "{text}");
+    assert!(text.contains("unix-dgram: skipped, no temp dir"), "{text}");
+    assert!(text.contains(" 0 model disagreements"), "{text}");
+    assert!(!text.contains("SO_SNDBUF · unix-stream"), "{text}");
 }
 
 #[test]
 fn a_users_value_is_explained() {
     let out = run(&["--option", "so_rcvbuf", "--kind", "udp4", "--value", "3000000"]);
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{stdout}");
+    let text = stdout(&out);
+    assert!(out.status.success(), "{text}");
     // 3000000 is below this host's rmem_max or above it: either way the
     // rule shows with its reason and source under the line.
     if cfg!(target_os = "linux") {
-        assert!(stdout.contains("net/core/sock.c"), "{stdout}");
+        assert!(text.contains("net/core/sock.c"), "{text}");
     }
-    assert!(stdout.contains("SO_RCVBUF · udp4 · fresh"), "{stdout}");
-    assert!(stdout.contains("6 cases, 0 model disagreements"), "{stdout}");
+    assert!(text.contains("SO_RCVBUF · udp4 · fresh"), "{text}");
+    assert!(text.contains("6 cases, 0 model disagreements"), "{text}");
+}
+
+fn schema() -> jsonschema::Validator {
+    let text = include_str!("../../schema/report.schema.json");
+    let schema: serde_json::Value = serde_json::from_str(text).expect("the schema is JSON");
+    jsonschema::validator_for(&schema).expect("the schema is a valid JSON Schema")
+}
+
+fn valid_report(args: &[&str]) -> serde_json::Value {
+    let out = run(args);
+    assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let errors: Vec<String> = schema()
+        .iter_errors(&report)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .take(5)
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "{args:?} breaks the schema:\n{}",
+        errors.join("\n")
+    );
+    report
 }
 
 #[test]
-fn json_lists_every_case_with_the_fixed_keys() {
-    let out = run(&["--format", "json", "--option", "SO_SNDBUF", "--kind", "tcp4"]);
-    assert!(out.status.success());
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
-    for key in ["os", "kernel", "limits", "calibrated"] {
-        assert!(report["host"].get(key).is_some(), "host.{key} missing");
-    }
+fn json_lists_every_case_with_typed_host_facts() {
+    let report = valid_report(&["--format", "json", "--option", "SO_SNDBUF", "--kind", "tcp4"]);
+    assert_eq!(report["host"]["measured"], true);
     let cases = report["cases"].as_array().expect("cases is an array");
     // On Linux: a default and 35 rungs over two paths (31 raw, 32 socket2)
     // on four states. Elsewhere the rungs at a host limit may be missing.
     if cfg!(target_os = "linux") {
         assert_eq!(cases.len(), 4 * (2 + 31 + 32));
-    } else {
-        assert!(cases.len() >= 4 * 2, "{}", cases.len());
+        assert!(report["host"]["limits"]["ipv6"].is_boolean());
+        assert!(report["host"]["limits"]["cap_net_admin"].is_boolean());
+        assert!(report["host"]["limits"]["net.core.rmem_max"].is_i64());
     }
     for case in cases {
-        for key in [
-            "option",
-            "kind",
-            "state",
-            "path",
-            "requested",
-            "observed",
-            "predicted",
-            "rule",
-            "agrees",
-        ] {
-            assert!(case.get(key).is_some(), "case key {key} missing in {case}");
-        }
         assert_eq!(case["agrees"], true, "{case}");
+    }
+}
+
+#[rstest]
+#[case::linux("linux@6.1")]
+#[case::macos("macos")]
+#[case::macos_14_3("macos@14.3")]
+#[case::freebsd("freebsd")]
+#[case::windows("windows")]
+fn an_offline_model_predicts_every_case(#[case] os: &str) {
+    let report = valid_report(&["--os", os, "--format", "json"]);
+    assert_eq!(report["host"]["measured"], false);
+    let cases = report["cases"].as_array().expect("cases is an array");
+    assert!(cases.len() > 5000, "{} cases", cases.len());
+    let options: std::collections::BTreeSet<&str> =
+        cases.iter().filter_map(|c| c["option"].as_str()).collect();
+    assert_eq!(options.len(), sockmatrix::CATALOG.len());
+    for case in cases {
+        assert!(case["observed"].is_null(), "{case}");
+        let rule = case["rule"].as_str().expect("a rule");
+        assert!(!rule.contains("unmodelled"), "{case}");
+        assert_ne!(case["predicted"]["err"], "UNMODELLED", "{case}");
     }
 }
 
 #[test]
 fn markdown_has_a_table_per_group() {
     let out = run(&["--format", "markdown", "--option", "SO_RCVBUF", "--kind", "udp4"]);
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    let text = stdout(&out);
     assert!(out.status.success());
     assert_eq!(
-        stdout.matches("| requested | raw | socket2 | rule |").count(),
+        text.matches("| requested | raw | socket2 | rule |").count(),
         3,
-        "{stdout}"
+        "{text}"
     );
 }
 
 #[test]
-fn help_prints_usage() {
-    let out = run(&["--help"]);
-    assert!(out.status.success());
-    assert!(String::from_utf8_lossy(&out.stdout).starts_with("usage: sockmatrix"));
+fn triage_groups_a_reports_disagreements_by_rule() {
+    let out = run(&[
+        "--format",
+        "json",
+        "--option",
+        "SO_RCVBUF",
+        "--kind",
+        "udp4",
+        "--state",
+        "fresh",
+    ]);
+    let mut report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    // As a real macOS run would report it: one case says something else.
+    report["cases"][1]["agrees"] = serde_json::Value::Bool(false);
+    report["cases"][1]["observed"] = serde_json::json!({ "ok": 1 });
+    let rule = report["cases"][1]["rule"]
+        .as_str()
+        .expect("a rule")
+        .rsplit('+')
+        .next()
+        .unwrap()
+        .to_string();
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("report.json");
+    std::fs::write(&path, report.to_string()).expect("written");
+    let out = run(&["triage", path.to_str().expect("utf-8")]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("1 of"), "{text}");
+    assert!(text.contains(&format!("{rule} (1 cases)")), "{text}");
+    assert!(text.contains("source: "), "{text}");
 }

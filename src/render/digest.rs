@@ -1,0 +1,202 @@
+//! The default report: the host facts, then one line per option and kind
+//! (the rule as a formula, the default, and what surprises), grouped by
+//! family, then the summary. `--all` prints every case instead.
+
+use super::{host_lines, summarize};
+use crate::api::Api;
+use crate::case::Request;
+use crate::engine::cases::Row;
+use crate::engine::effects::EffectRow;
+use crate::host::Host;
+use crate::kind::{Kind, State};
+use crate::option::{Family, Type};
+use crate::outcome::Outcome;
+use crate::value::{RelativeValue, Value};
+use std::collections::BTreeSet;
+use std::io::IsTerminal;
+
+/// Colour only on a terminal, and never with NO_COLOR set.
+pub fn colour_wanted() -> bool {
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+struct Paint(bool);
+
+impl Paint {
+    fn wrap(&self, code: &str, text: &str) -> String {
+        if self.0 {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+    fn bold(&self, t: &str) -> String {
+        self.wrap("1", t)
+    }
+    fn surprise(&self, t: &str) -> String {
+        self.wrap("33", t)
+    }
+    fn bad(&self, t: &str) -> String {
+        self.wrap("1;31", t)
+    }
+}
+
+/// What one set did to the number asked for.
+fn change(ty: Type, asked: i128, got: &Outcome) -> Option<String> {
+    let Outcome::Ok(Value::Int(got)) = got else {
+        return None;
+    };
+    let got = *got;
+    Some(match ty {
+        _ if got == asked => return None,
+        Type::Bool if asked != 0 && asked & 0xff == 0 && got == 0 => "low byte only".into(),
+        Type::Bool if asked != 0 && got == 1 => "non-zero reads 1".into(),
+        Type::Bool => format!("reads back {got}"),
+        _ if asked > 0 && got == 2 * asked => "doubled".into(),
+        _ if asked >= 0 && got < asked => "clamped".into(),
+        _ if got > asked => "raised".into(),
+        _ => "changed".into(),
+    })
+}
+
+/// The surprises of one option on one kind, across states and paths.
+fn surprises(rows: &[&Row]) -> (Vec<String>, Vec<String>) {
+    let mut found: BTreeSet<String> = BTreeSet::new();
+    let mut refused: BTreeSet<String> = BTreeSet::new();
+    for r in rows {
+        let Request::Set(v) = &r.case.request else {
+            continue;
+        };
+        match (&r.observed, v) {
+            (Outcome::Err(e), _) => {
+                refused.insert(e.clone());
+            }
+            (got, RelativeValue::Int(asked)) => {
+                found.extend(change(r.case.option.ty, asked.value(), got));
+            }
+            (Outcome::Ok(got), asked) if *got != asked.value() => {
+                found.insert("changed".into());
+            }
+            _ => {}
+        }
+        if r.prediction
+            .rules
+            .iter()
+            .any(|rule| rule.id.starts_with("socket2."))
+        {
+            found.insert("socket2 converts".into());
+        }
+    }
+    // The same request answered differently through the two paths, or in
+    // two states.
+    let answer = |api: Api, state: State, request: &Request| {
+        rows.iter()
+            .find(|r| r.case.api == api && r.case.state == state && r.case.request == *request)
+            .map(|r| &r.observed)
+    };
+    for r in rows {
+        let other = match r.case.api {
+            Api::Raw => answer(Api::Socket2, r.case.state, &r.case.request),
+            Api::Socket2 => None,
+        };
+        if other.is_some_and(|o| *o != r.observed) {
+            found.insert("differs by path".into());
+        }
+        if r.case.state != State::Fresh
+            && answer(r.case.api, State::Fresh, &r.case.request).is_some_and(|o| *o != r.observed)
+        {
+            found.insert("differs by state".into());
+        }
+    }
+    (found.into_iter().collect(), refused.into_iter().collect())
+}
+
+/// One line for an option on a kind.
+fn line(host: &Host, rows: &[&Row], paint: &Paint) -> Vec<String> {
+    let first = rows[0];
+    let option = first.case.option;
+    let kind = first.case.kind;
+    let default = rows
+        .iter()
+        .find(|r| r.case.state == State::Fresh && r.case.request == Request::Default)
+        .map_or("-".to_string(), |r| match (&r.observed, super::effective(r)) {
+            (Outcome::Ok(v), text) if v.to_string() != text => format!("{v} ({text})"),
+            (_, text) => text,
+        });
+    let (found, refused) = surprises(rows);
+    let mut notes: Vec<String> = found.iter().map(|s| paint.surprise(s)).collect();
+    if !refused.is_empty() {
+        notes.push(paint.surprise(&format!("refused: {}", refused.join(", "))));
+    }
+    let disagree = rows.iter().filter(|r| r.disagrees()).count();
+    if disagree > 0 {
+        notes.push(paint.bad(&format!("{disagree} disagree with the model")));
+    }
+    let not_run = rows.iter().filter(|r| r.not_run().is_some()).count();
+    if not_run > 0 {
+        notes.push(paint.bad(&format!("{not_run} could not run")));
+    }
+    if notes.is_empty() {
+        notes.push("as set".into());
+    }
+    vec![
+        format!("  {}", option.name),
+        kind.to_string(),
+        format!("default {default}"),
+        host.platform().formula(option, kind, State::Fresh),
+        notes.join(", "),
+    ]
+}
+
+/// The digest. `colour` adds terminal colours.
+pub fn digest(host: &Host, rows: &[Row], effects: &[EffectRow], colour: bool) -> String {
+    let paint = Paint(colour);
+    let mut out = paint.bold("host") + "\n";
+    for l in host_lines(host) {
+        out.push_str(&format!("  {l}\n"));
+    }
+    for family in Family::ALL {
+        let mut table: Vec<Vec<String>> = Vec::new();
+        let mut seen: Vec<(&str, Kind)> = Vec::new();
+        for r in rows.iter().filter(|r| r.case.option.family() == family) {
+            let key = (r.case.option.name, r.case.kind);
+            if seen.contains(&key) {
+                continue;
+            }
+            seen.push(key);
+            let group: Vec<&Row> = rows
+                .iter()
+                .filter(|o| o.case.option.name == key.0 && o.case.kind == key.1)
+                .collect();
+            table.push(line(host, &group, &paint));
+        }
+        if table.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("\n{}\n", paint.bold(family.name())));
+        for l in super::aligned(&table, "  ") {
+            out.push_str(&l);
+            out.push('\n');
+        }
+    }
+    let s = summarize(rows);
+    let mut summary = format!(
+        "{} cases, {} model disagreements, {} path divergences",
+        s.cases, s.disagreements, s.divergences
+    );
+    if s.not_run > 0 {
+        summary.push_str(&format!(", {} could not run here", s.not_run));
+    }
+    if !effects.is_empty() {
+        let bad = effects.iter().filter(|e| e.disagrees()).count();
+        summary.push_str(&format!("; {} effects, {bad} disagreeing", effects.len()));
+    }
+    if !host.measured {
+        summary.push_str(" (model only: nothing was measured)");
+    }
+    out.push_str(&format!(
+        "\n{}: {summary}\nevery case: --all; every case as data: --format json\n",
+        paint.bold("summary")
+    ));
+    out
+}

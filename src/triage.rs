@@ -1,0 +1,164 @@
+//! `sockmatrix triage REPORT.json`: a run's model disagreements, grouped by
+//! the rule that predicted them, each with the rule's why and source, so a
+//! maintainer who has a report from a real macOS, FreeBSD or Windows run
+//! fixes the model from one listing.
+
+use crate::platform::Platform;
+use crate::rule::Rule;
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// One disagreeing case, as the report has it.
+#[derive(Debug, Clone)]
+pub struct Case {
+    pub what: String,
+    pub observed: String,
+    pub predicted: String,
+}
+
+/// The disagreements of one rule.
+#[derive(Debug)]
+pub struct Group {
+    pub rule: String,
+    pub known: Option<&'static Rule>,
+    pub cases: Vec<Case>,
+}
+
+#[derive(Debug)]
+pub struct Report {
+    pub os: String,
+    pub cases: usize,
+    pub groups: Vec<Group>,
+}
+
+/// Every rule of every platform's model, by id.
+fn rules() -> BTreeMap<&'static str, &'static Rule> {
+    use crate::platform::{freebsd::FreeBsd, linux::Linux, macos::MacOs, windows::Windows};
+    let mut platforms: Vec<Box<dyn Platform>> = Vec::new();
+    platforms.extend(
+        Linux::offline(None)
+            .ok()
+            .map(|p| Box::new(p) as Box<dyn Platform>),
+    );
+    platforms.extend(
+        MacOs::offline(None)
+            .ok()
+            .map(|p| Box::new(p) as Box<dyn Platform>),
+    );
+    platforms.extend(
+        FreeBsd::offline(None)
+            .ok()
+            .map(|p| Box::new(p) as Box<dyn Platform>),
+    );
+    platforms.extend(
+        Windows::offline(None)
+            .ok()
+            .map(|p| Box::new(p) as Box<dyn Platform>),
+    );
+    let mut all: Vec<&'static Rule> = crate::socket2_casts::RULES.to_vec();
+    all.extend(crate::platform::wine::RULES);
+    for p in &platforms {
+        all.extend(p.rules());
+    }
+    all.into_iter().map(|r| (r.id, r)).collect()
+}
+
+fn text(v: &Value) -> String {
+    match v {
+        Value::Object(m) => m
+            .iter()
+            .map(|(k, v)| match v {
+                Value::String(s) if k == "err" || k == "not_run" => s.clone(),
+                other => other.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join(" "),
+        Value::Null => "-".into(),
+        other => other.to_string(),
+    }
+}
+
+/// Reads a JSON report and groups its disagreements by rule.
+pub fn read(path: &Path) -> Result<Report, String> {
+    let raw = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let report: Value = serde_json::from_str(&raw)
+        .map_err(|e| format!("{} is not a sockmatrix JSON report: {e}", path.display()))?;
+    let cases = report["cases"]
+        .as_array()
+        .ok_or_else(|| format!("{} has no \"cases\" array", path.display()))?;
+    let known = rules();
+    let mut groups: BTreeMap<String, Vec<Case>> = BTreeMap::new();
+    for c in cases {
+        if c["agrees"] != Value::Bool(false) {
+            continue;
+        }
+        // The OS's rule is the last of the chain (socket2's come first).
+        let chain = c["rule"].as_str().unwrap_or("?");
+        let rule = chain.rsplit('+').next().unwrap_or(chain).to_string();
+        let field = |k: &str| c[k].as_str().unwrap_or("?").to_string();
+        groups.entry(rule).or_default().push(Case {
+            what: format!(
+                "{} {} {} {} {}",
+                field("option"),
+                field("kind"),
+                field("state"),
+                field("path"),
+                field("requested_text")
+            ),
+            observed: text(&c["observed"]),
+            predicted: text(&c["predicted"]),
+        });
+    }
+    let mut groups: Vec<Group> = groups
+        .into_iter()
+        .map(|(rule, cases)| Group {
+            known: known.get(rule.as_str()).copied(),
+            rule,
+            cases,
+        })
+        .collect();
+    groups.sort_by(|a, b| b.cases.len().cmp(&a.cases.len()).then(a.rule.cmp(&b.rule)));
+    Ok(Report {
+        os: report["host"]["os"].as_str().unwrap_or("?").to_string(),
+        cases: cases.len(),
+        groups,
+    })
+}
+
+impl Report {
+    pub fn text(&self) -> String {
+        let disagreeing: usize = self.groups.iter().map(|g| g.cases.len()).sum();
+        let mut out = format!(
+            "{}: {disagreeing} of {} cases disagree with the model, under {} rules\n",
+            self.os,
+            self.cases,
+            self.groups.len()
+        );
+        for g in &self.groups {
+            let _ = writeln!(out, "\n{} ({} cases)", g.rule, g.cases.len());
+            match g.known {
+                Some(r) => {
+                    let _ = writeln!(out, "  rule:   {}", r.formula);
+                    let _ = writeln!(out, "  why:    {}", r.why);
+                    let _ = writeln!(out, "  source: {}", r.source);
+                }
+                None => {
+                    let _ = writeln!(out, "  (no rule of that id in this build's models)");
+                }
+            }
+            for c in g.cases.iter().take(12) {
+                let _ = writeln!(
+                    out,
+                    "  {}: observed {}, predicted {}",
+                    c.what, c.observed, c.predicted
+                );
+            }
+            if g.cases.len() > 12 {
+                let _ = writeln!(out, "  ... and {} more", g.cases.len() - 12);
+            }
+        }
+        out
+    }
+}
