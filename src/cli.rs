@@ -50,6 +50,19 @@ pub enum Command {
     Compare(CompareArgs),
     /// A JSON report's disagreements, grouped by rule with each rule's source
     Triage(TriageArgs),
+    /// The buffer picture (SVG): effective vs requested SO_SNDBUF / SO_RCVBUF
+    /// per OS, from each model at stock facts, or this host's run (--here)
+    Plot(PlotArgs),
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct PlotArgs {
+    /// Where to write the SVG (`-` for stdout)
+    #[arg(long, value_name = "FILE", default_value = "-")]
+    pub out: std::path::PathBuf,
+    /// This host's measured run instead of every OS's model
+    #[arg(long)]
+    pub here: bool,
 }
 
 #[derive(Args, Debug, Clone, Default)]
@@ -140,6 +153,8 @@ pub enum Format {
     Table,
     Markdown,
     Json,
+    /// One self-contained page: host, digest, every case with filters, the plot
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -101,6 +101,8 @@ pub mod matrix;
 #[doc(hidden)]
 pub mod platform;
 #[doc(hidden)]
+pub mod plot;
+#[doc(hidden)]
 pub mod predict;
 #[doc(hidden)]
 pub mod render;

@@ -2,7 +2,7 @@
 //! prints it; `compare` and `triage` read what runs left behind.
 
 use clap::{CommandFactory, Parser};
-use sockmatrix::cli::{Cli, Command, CompareArgs, CompareFormat, Format, RunArgs, TriageArgs};
+use sockmatrix::cli::{Cli, Command, CompareArgs, CompareFormat, Format, PlotArgs, RunArgs, TriageArgs};
 use sockmatrix::host::Host;
 use sockmatrix::matrix;
 use sockmatrix::os::Os;
@@ -25,6 +25,7 @@ fn main() -> ExitCode {
         Some(Command::Run(args)) => run(&args),
         Some(Command::Compare(args)) => compare(&args),
         Some(Command::Triage(args)) => triage(&args),
+        Some(Command::Plot(args)) => plot(&args),
         None => run(&cli.run),
     }
 }
@@ -115,6 +116,13 @@ fn run(args: &RunArgs) -> ExitCode {
         Format::Table => render::digest(&host, &rows, &effects, render::colour_wanted()),
         Format::Markdown => render::markdown(&host, &rows, &effects, explain),
         Format::Json => render::json(&host, &rows, &effects),
+        Format::Html => {
+            let picture = match host.measured {
+                true => sockmatrix::plot::here_svg(&host),
+                false => sockmatrix::plot::stock_svg(),
+            };
+            render::html(&host, &rows, &effects, &picture)
+        }
     };
     if !emit(&(text.trim_end().to_string() + "\n")) {
         return ExitCode::SUCCESS;
@@ -172,6 +180,33 @@ fn triage(args: &TriageArgs) -> ExitCode {
         Err(why) => {
             eprintln!("sockmatrix: triage: {why}");
             ExitCode::from(USAGE)
+        }
+    }
+}
+
+/// `sockmatrix plot`: the buffer picture, every OS's model at stock facts
+/// (the README's), or this host's run with `--here`.
+fn plot(args: &PlotArgs) -> ExitCode {
+    let svg = if args.here {
+        match Host::detect() {
+            Ok(host) => sockmatrix::plot::here_svg(&host),
+            Err(why) => {
+                eprintln!("sockmatrix: cannot read this host's facts: {why}");
+                return ExitCode::from(NOT_RUN);
+            }
+        }
+    } else {
+        sockmatrix::plot::stock_svg()
+    };
+    if args.out.as_os_str() == "-" {
+        emit(&svg);
+        return ExitCode::SUCCESS;
+    }
+    match std::fs::write(&args.out, svg) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("sockmatrix: plot: cannot write {}: {e}", args.out.display());
+            ExitCode::from(NOT_RUN)
         }
     }
 }

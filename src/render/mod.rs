@@ -4,10 +4,12 @@
 
 mod digest;
 pub mod effects;
+mod html;
 mod json;
 mod text;
 
 pub use digest::{colour_wanted, digest};
+pub use html::html;
 pub use json::json;
 pub use text::{markdown, table};
 

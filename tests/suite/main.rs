@@ -11,6 +11,7 @@ mod cli;
 mod differential;
 mod effects;
 mod options;
+mod pictures;
 mod properties;
 mod readme;
 mod snapshots;

@@ -367,6 +367,26 @@ pub struct Wine {
     pub ipv6: bool,
 }
 
+impl Wine {
+    /// Wine 8.0 on a Linux host with stock limits (`net.core.{w,r}mem_default`
+    /// = 212992, `tcp_{w,r}mem[1]` = 16384 / 131072, TTL and hop limit 64),
+    /// for pictures drawn anywhere; nothing is measured.
+    pub fn offline() -> Wine {
+        Wine {
+            facts: WineFacts {
+                version: "8.0".into(),
+                wmem_default: 212_992,
+                rmem_default: 212_992,
+                tcp_wmem_default: 16_384,
+                tcp_rmem_default: 131_072,
+                ip_default_ttl: 64,
+                ipv6_hop_limit: 64,
+            },
+            ipv6: true,
+        }
+    }
+}
+
 impl crate::platform::Platform for Wine {
     fn os(&self) -> crate::os::Os {
         crate::os::Os::Windows
