@@ -69,6 +69,22 @@ fn would_block(e: &io::Error) -> bool {
     e.kind() == ErrorKind::WouldBlock
 }
 
+fn get_buffer(socket: &Socket, side: Side) -> io::Result<usize> {
+    let code = sys::code(side.option()).expect("buffer options exist everywhere");
+    let v = sys::get_int(socket, code).map_err(io::Error::other)?;
+    Ok(usize::try_from(v).unwrap_or(0))
+}
+
+/// How many bytes a datagram probe sends at most. A queued datagram is
+/// charged at least its payload against the buffer, so once twice the
+/// buffer's size (and a margin) went out without the kernel pushing back,
+/// the buffer is not what bounds the sender: the probe can stop there
+/// instead of at `BYTE_LIMIT`. Streams keep `BYTE_LIMIT`: TCP moves data on
+/// into the peer's (autotuned) receive buffer.
+fn datagram_budget(buffer: usize) -> usize {
+    (2 * buffer + (64 << 10)).min(BYTE_LIMIT)
+}
+
 /// Measures one probe: `requested` set (None: left at the default) on the
 /// side under test of a new connected pair of `kind` sockets whose other
 /// end never reads.
@@ -76,12 +92,18 @@ pub fn measure(kind: Kind, side: Side, requested: Option<i32>) -> io::Result<Cap
     let fixture = Fixture::build(kind, State::Connected)?;
     let target = fixture.target();
     let peer = fixture.peer().expect("a connected fixture has a peer");
+    let budget = |socket: &Socket| -> io::Result<usize> {
+        match kind.is_stream() {
+            true => Ok(BYTE_LIMIT),
+            false => Ok(datagram_budget(get_buffer(socket, side)?)),
+        }
+    };
     match side {
         Side::Send => {
             if let Some(v) = requested {
                 set_buffer(target, side, v)?;
             }
-            fill(target, kind.is_stream())
+            fill(target, kind.is_stream(), budget(target)?)
         }
         Side::Receive => {
             if let Some(v) = requested {
@@ -89,20 +111,21 @@ pub fn measure(kind: Kind, side: Side, requested: Option<i32>) -> io::Result<Cap
             }
             // Flood the peer (unix datagram senders stop at EAGAIN, UDP's
             // never do: the receiver drops), then count what it kept.
-            fill(target, false)?;
+            fill(target, false, budget(peer)?)?;
             drain(peer)
         }
     }
 }
 
-/// Sends until EAGAIN; returns what was accepted.
-fn fill(socket: &Socket, stream: bool) -> io::Result<Capacity> {
+/// Sends until EAGAIN, or `limit` bytes (then the sender is unbounded);
+/// returns what was accepted.
+fn fill(socket: &Socket, stream: bool, limit: usize) -> io::Result<Capacity> {
     socket.set_nonblocking(true)?;
     let chunk = vec![0x5a_u8; if stream { 65536 } else { MESSAGE }];
     let (mut bytes, mut messages) = (0u64, 0u64);
     let start = Instant::now();
     loop {
-        if bytes as usize >= BYTE_LIMIT || start.elapsed() > TIME_LIMIT {
+        if bytes as usize >= limit || start.elapsed() > TIME_LIMIT {
             return Ok(Capacity::Unbounded);
         }
         match socket.send(&chunk) {

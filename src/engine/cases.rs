@@ -2,7 +2,7 @@
 //! and sets the observation beside the model's prediction.
 
 use crate::call;
-use crate::capacity::{applies, measure, Report, Side};
+use crate::capacity::{applies, measure, Capacity, Report, Side};
 use crate::case::Case;
 use crate::case::Request;
 use crate::fixture::{Fixture, SocketDir};
@@ -108,16 +108,26 @@ pub fn run_all(cases: &[Case], host: &Host) -> Vec<Row> {
     // One directory for every unix socket file of the run.
     let dir = SocketDir::new().map_err(|e| format!("no temp dir for unix sockets: {e}"));
     let dir = &dir;
+    // Cases differ a lot in cost (a connected TCP pair is three sockets and
+    // a handshake): threads take small batches in turn rather than one half
+    // each, and the rows are put back in the input order.
+    const BATCH: usize = 32;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
-    let chunk = cases.len().div_ceil(threads).max(1);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = cases
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|c| row(c, host, observe_in(c, dir)))
-                        .collect::<Vec<_>>()
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut done: Vec<(usize, Row)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let start = next.fetch_add(BATCH, std::sync::atomic::Ordering::Relaxed);
+                        if start >= cases.len() {
+                            return mine;
+                        }
+                        for (i, c) in cases.iter().enumerate().skip(start).take(BATCH) {
+                            mine.push((i, row(c, host, observe_in(c, dir))));
+                        }
+                    }
                 })
             })
             .collect();
@@ -125,13 +135,18 @@ pub fn run_all(cases: &[Case], host: &Host) -> Vec<Row> {
             .into_iter()
             .flat_map(|w| w.join().expect("a case panicked"))
             .collect()
-    })
+    });
+    done.sort_unstable_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
 }
 
 /// Measures capacity for every buffer-size row whose request a C int can
 /// hold, once per kind, side and request (states and paths share it).
+///
+/// A buffer's capacity follows from the size the OS settled on, not from the
+/// request: requests that the OS turned into the same size share one probe.
 pub fn attach_capacity(rows: &mut [Row], host: &Host) {
-    let mut done: BTreeMap<(Kind, Side, Option<i32>), Report> = BTreeMap::new();
+    let mut measured: BTreeMap<(Kind, Side, Option<String>), Result<Capacity, String>> = BTreeMap::new();
     for row in rows.iter_mut() {
         let side = match row.case.option.id {
             Opt::Buffer(BufferOpt::Sndbuf) => Side::Send,
@@ -149,15 +164,17 @@ pub fn attach_capacity(rows: &mut [Row], host: &Host) {
                 None => continue,
             },
         };
-        let report = done.entry((kind, side, requested)).or_insert_with(|| {
-            let (predicted, rule) = host.platform().capacity(kind, side, requested);
-            Report {
-                measured: measure(kind, side, requested).map_err(|e| e.to_string()),
-                predicted,
-                rule,
-                requested,
-            }
+        let settled = requested.map(|_| row.observed.to_string());
+        let measured = measured
+            .entry((kind, side, settled))
+            .or_insert_with(|| measure(kind, side, requested).map_err(|e| e.to_string()))
+            .clone();
+        let (predicted, rule) = host.platform().capacity(kind, side, requested);
+        row.capacity = Some(Report {
+            measured,
+            predicted,
+            rule,
+            requested,
         });
-        row.capacity = Some(report.clone());
     }
 }

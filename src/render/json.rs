@@ -78,32 +78,43 @@ fn sources(list: impl Iterator<Item = Fact>) -> Value {
     Value::Object(map)
 }
 
+/// One case as the report writes it.
+fn case(r: &Row) -> Value {
+    let c = &r.case;
+    let requested = match &c.request {
+        Request::Default => Value::Null,
+        Request::Set(v) => value(&v.value()),
+    };
+    json!({
+        "option": c.option.name,
+        "family": c.option.family().name(),
+        "kind": c.kind.name(),
+        "state": c.state.name(),
+        "path": c.api.name(),
+        "requested": requested,
+        "requested_text": c.request.to_string(),
+        "observed": if r.measured { outcome(&r.observed) } else { Value::Null },
+        "predicted": outcome(&r.prediction.expected.outcome()),
+        "predicted_text": r.prediction.expected.to_string(),
+        "rule": r.prediction.rule_id(),
+        "agrees": if r.measured { Value::Bool(r.agrees()) } else { Value::Null },
+        "capacity": r.capacity.as_ref().map(capacity),
+    })
+}
+
+/// The report. Cases are written one at a time (a whole-matrix tree of
+/// values would cost more than the run); keys in sorted order, as
+/// serde_json writes an object's.
 pub fn json(host: &Host, rows: &[Row], effects: &[EffectRow]) -> String {
-    let cases: Vec<Value> = rows
-        .iter()
-        .map(|r| {
-            let c = &r.case;
-            let requested = match &c.request {
-                Request::Default => Value::Null,
-                Request::Set(v) => value(&v.value()),
-            };
-            json!({
-                "option": c.option.name,
-                "family": c.option.family().name(),
-                "kind": c.kind.name(),
-                "state": c.state.name(),
-                "path": c.api.name(),
-                "requested": requested,
-                "requested_text": c.request.to_string(),
-                "observed": if r.measured { outcome(&r.observed) } else { Value::Null },
-                "predicted": outcome(&r.prediction.expected.outcome()),
-                "predicted_text": r.prediction.expected.to_string(),
-                "rule": r.prediction.rule_id(),
-                "agrees": if r.measured { Value::Bool(r.agrees()) } else { Value::Null },
-                "capacity": r.capacity.as_ref().map(capacity),
-            })
-        })
-        .collect();
+    let mut out: Vec<u8> = Vec::with_capacity(rows.len() * 400);
+    out.extend_from_slice(b"{\"cases\":[");
+    for (i, r) in rows.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        serde_json::to_writer(&mut out, &case(r)).expect("a JSON value always serializes");
+    }
+    out.extend_from_slice(b"],");
     let skipped: Vec<Value> = matrix::unavailable_kinds(host)
         .into_iter()
         .map(|(k, why)| json!({ "kind": k.name(), "reason": why }))
@@ -124,7 +135,7 @@ pub fn json(host: &Host, rows: &[Row], effects: &[EffectRow]) -> String {
         })
         .collect();
     let s = summarize(rows);
-    let report = json!({
+    let rest = json!({
         "host": {
             "os": host.os_label(),
             "kernel": host.kernel,
@@ -134,7 +145,6 @@ pub fn json(host: &Host, rows: &[Row], effects: &[EffectRow]) -> String {
             "sources": sources(host.limits().into_iter().chain(host.calibrated())),
             "skipped_kinds": skipped,
         },
-        "cases": cases,
         "effects": effects,
         "summary": {
             "cases": s.cases,
@@ -143,5 +153,8 @@ pub fn json(host: &Host, rows: &[Row], effects: &[EffectRow]) -> String {
             "divergences": s.divergences,
         },
     });
-    serde_json::to_string_pretty(&report).expect("a JSON value always serializes")
+    let rest = serde_json::to_string(&rest).expect("a JSON value always serializes");
+    // `rest` is `{"effects":...}`: its fields follow the cases.
+    out.extend_from_slice(&rest.as_bytes()[1..]);
+    String::from_utf8(out).expect("serde_json writes UTF-8")
 }
