@@ -5,9 +5,10 @@
 //! text, names them, and reads them back (for `compare` and for checking a
 //! partial run against a committed table).
 
+use crate::call;
+use crate::case::{Case, Request};
 use crate::engine::cases::Row;
 use crate::host::Host;
-use crate::option::OptionSpec;
 use crate::render::{aligned, effective};
 use std::path::Path;
 
@@ -53,13 +54,18 @@ impl Name {
     }
 }
 
-/// Where an option's rows go: its family's table, or apart when the outcome
-/// depends on the caller's privileges (named after those held) or on the
-/// kernel release (named after the era).
-pub fn name_for(option: &OptionSpec, host: &Host) -> Name {
+/// Where a case's row goes: its family's table, or apart when the outcome
+/// depends on the caller's privileges (named after those held), on the
+/// kernel release (named after the era) or, on Linux, on this target's type
+/// widths (named after them: `call::WIDTHS`).
+pub fn name_for(case: &Case, host: &Host) -> Name {
+    let option = case.option;
     let platform = host.platform();
     let family = option.family().name();
     let os = platform.label();
+    // (Linux only: Wine's tables were made on x86_64 alone.)
+    let wide = os == "linux"
+        && matches!(&case.request, Request::Set(v) if call::width_dependent(case.api, option, v));
     match (option.privileged, platform.era(option)) {
         (true, _) => Name {
             name: format!("{family}_privileged"),
@@ -68,6 +74,10 @@ pub fn name_for(option: &OptionSpec, host: &Host) -> Name {
         (false, Some(era)) => Name {
             name: format!("{family}_kernel"),
             suffix: format!("{os}-{era}"),
+        },
+        (false, None) if wide => Name {
+            name: format!("{family}_width"),
+            suffix: format!("{os}-{}", call::WIDTHS),
         },
         (false, None) => Name {
             name: family.to_string(),

@@ -17,7 +17,7 @@ const SOCKET_RS: &str = "socket2 0.6 src/socket.rs";
 pub const USIZE_TRUNCATED: Rule = Rule {
     id: "socket2.usize_truncated",
     formula: "(c_int)v",
-    why: "socket2 casts the usize to a C int with `as`, keeping the low 32 bits: 2^32+4096 is applied as 4096, 2^31 as i32::MIN",
+    why: "socket2 casts the usize to a C int with `as`, keeping the low 32 bits: 2^32+4096 is applied as 4096, 2^31 as i32::MIN (where usize is 32 bits, 2^32 and up cannot be passed at all)",
     source: "socket2 0.6 src/socket.rs set_send_buffer_size / set_recv_buffer_size",
 };
 pub const NEGATIVE_READ_WRAPS: Rule = Rule {
@@ -59,8 +59,8 @@ pub const MILLIS_AS_UINT: Rule = Rule {
 pub const TIMEVAL_SATURATED: Rule = Rule {
     id: "socket2.timeval_saturated",
     formula: "min(secs, time_t::MAX)",
-    why: "socket2 saturates the Duration's seconds at time_t::MAX when building the timeval",
-    source: "socket2 0.6 src/sys/unix.rs into_timeval",
+    why: "socket2 saturates the Duration's seconds at time_t::MAX when building the timeval: 2^63-1, but 2^31-1 where time_t is 32 bits (i686 glibc), so a timeout from 2^31 s up is cut to about 68 years there",
+    source: "socket2 0.6 src/sys/unix.rs into_timeval; libc 0.2 src/unix/linux_like/linux/gnu/b32/mod.rs (time_t = i32)",
 };
 pub const LINGER_SECS_TRUNCATED: Rule = Rule {
     id: "socket2.linger_secs_truncated",
@@ -162,7 +162,7 @@ pub fn request(shape: Shape, request: &Request, rules: &mut Vec<&'static Rule>, 
             RelativeValue::time(sent / 1000, (sent % 1000) * 1000)
         }
         (Shape::Timeout, RelativeValue::Time(sec, usec)) => RelativeValue::Time(
-            convert(*sec, &TIMEVAL_SATURATED, rules, |v| v.min(i64::MAX.into())),
+            convert(*sec, &TIMEVAL_SATURATED, rules, |v| v.min(crate::sys::TIME_T_MAX)),
             *usec,
         ),
         (Shape::Linger, RelativeValue::Linger(on, secs)) if windows => RelativeValue::Linger(

@@ -29,11 +29,16 @@ pub fn can_express(api: Api, option: &OptionSpec, val: &RelativeValue) -> bool {
 }
 
 /// Whether the C types of `os` can hold the request: on Unix ints and linger
-/// fields are `int` and a timeval's seconds a 64-bit `time_t`; Winsock's
-/// linger is two `u_short`s and a timeout a DWORD of whole milliseconds.
+/// fields are `int` and a timeval's seconds a `time_t` (this target's width
+/// here, 64 bits for a modelled OS); Winsock's linger is two `u_short`s and
+/// a timeout a DWORD of whole milliseconds.
 pub fn raw_fits(os: Os, val: &RelativeValue) -> bool {
     let int = |v: i128| i32::try_from(v).is_ok();
     let windows = os == Os::Windows;
+    let time_t_max = match os == Os::this() {
+        true => crate::sys::TIME_T_MAX,
+        false => i128::from(i64::MAX),
+    };
     match val {
         RelativeValue::Int(e) => int(e.value()),
         RelativeValue::Linger(on, secs) if windows => {
@@ -46,7 +51,9 @@ pub fn raw_fits(os: Os, val: &RelativeValue) -> bool {
                 && usec % 1000 == 0
                 && u32::try_from(sec * 1000 + usec / 1000).is_ok()
         }
-        RelativeValue::Time(sec, usec) => i64::try_from(sec.value()).is_ok() && int(usec.value()),
+        RelativeValue::Time(sec, usec) => {
+            (-time_t_max - 1..=time_t_max).contains(&sec.value()) && int(usec.value())
+        }
         RelativeValue::Text(..) => !windows,
     }
 }
@@ -77,5 +84,30 @@ pub fn apply(api: Api, option: &OptionSpec, socket: &::socket2::Socket, request:
     match result {
         Ok(v) => Outcome::Ok(v),
         Err(name) => Outcome::Err(name),
+    }
+}
+
+/// This target's widths of `usize` and `time_t`, which name the snapshot
+/// rows that depend on them (see `width_dependent`).
+pub const WIDTHS: &str = match (usize::BITS, crate::sys::TIME_T_MAX == i64::MAX as i128) {
+    (64, true) => "64bit",
+    (32, false) => "32bit",
+    (32, true) => "32bit-time64",
+    _ => "other-widths",
+};
+
+/// Whether a case's outcome depends on this target's type widths:
+/// socket2's `usize` for a request of 2^32 or more (no such call where it is
+/// 32 bits), a timeval's `time_t` for seconds of 2^31 or more (the raw call
+/// cannot hold them where it is 32 bits, socket2 saturates them).
+pub fn width_dependent(api: Api, option: &OptionSpec, val: &RelativeValue) -> bool {
+    match val {
+        RelativeValue::Int(e) => {
+            api == Api::Socket2
+                && option.socket2 == Some(crate::option::Shape::Usize)
+                && e.value() > i128::from(u32::MAX)
+        }
+        RelativeValue::Time(sec, _) => sec.value() > i128::from(i32::MAX),
+        _ => false,
     }
 }

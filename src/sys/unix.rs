@@ -6,6 +6,10 @@ use crate::os::Os;
 use std::mem::size_of;
 use std::os::fd::AsRawFd;
 
+/// The largest `time_t`: 2^63-1, or 2^31-1 where it is 32 bits (i686 glibc).
+#[cfg_attr(target_env = "musl", allow(deprecated))] // (64 bits from musl 1.2 on)
+pub const TIME_T_MAX: i128 = libc::time_t::MAX as i128;
+
 /// An option's level and number on this OS, if the OS has it (the
 /// numbers are the catalogue's; a unit test holds them against libc's).
 pub fn code(option: &OptionSpec) -> Option<Code> {

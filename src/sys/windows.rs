@@ -8,6 +8,9 @@ use std::mem::size_of;
 use std::os::windows::io::AsRawSocket;
 use windows_sys::Win32::Networking::WinSock as ws;
 
+/// The largest `time_t` (64 bits on Windows; Winsock's timeouts are no timeval).
+pub const TIME_T_MAX: i128 = i64::MAX as i128;
+
 /// An option's level and number on Windows, if Winsock has it (the
 /// catalogue's numbers; a unit test holds them against windows-sys).
 pub fn code(option: &OptionSpec) -> Option<Code> {

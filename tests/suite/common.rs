@@ -27,7 +27,10 @@ pub fn option(name: &str) -> &'static OptionSpec {
 pub fn rung_request(option: &OptionSpec, path: Api, label: &str) -> Option<Request> {
     let rung = ladder::find(option.ladder, path, label)
         .unwrap_or_else(|| panic!("{} has no rung {label:?} for {path}", option.name));
-    rung.resolve(&host().anchors(option)).map(Request::Set)
+    // None too where the path's type cannot hold it (socket2's 32-bit usize).
+    rung.resolve(&host().anchors(option))
+        .filter(|v| sockmatrix::call::can_express(path, option, v))
+        .map(Request::Set)
 }
 
 /// Whether the kind can be made here; prints the reason when it cannot.
@@ -78,7 +81,10 @@ pub fn check_rung(option: &str, kind: Kind, state: State, path: Api, rung: &str)
         return;
     }
     let Some(request) = rung_request(option, path, rung) else {
-        eprintln!("skipped: {} has no host limit on this OS", option.name);
+        eprintln!(
+            "skipped: {} rung {rung}: no host limit here, or {path} cannot hold it",
+            option.name
+        );
         return;
     };
     check(Case {

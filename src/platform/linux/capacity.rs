@@ -20,25 +20,26 @@ pub const UDP_SEND_UNBOUNDED: Rule = Rule {
 pub const UDP_RECEIVE: Rule = Rule {
     id: "linux.capacity.udp_receive",
     formula: "floor(rcvbuf / truesize) datagrams, truesize = roundup_pow2(1024 + headers + 320) + skb_overhead",
-    why: "each queued datagram is charged its truesize against the doubled SO_RCVBUF, and one that would take the charge past it is dropped (the header allowance is hidden by the power-of-two rounding; UNCONFIRMED beyond 1 KiB messages)",
-    source: "net/ipv4/udp.c __udp_enqueue_schedule_skb; include/linux/skbuff.h SKB_TRUESIZE",
+    why: "since 6.18 each queued datagram is charged its truesize against the doubled SO_RCVBUF, and one that would take the charge past it is dropped unless the queue is empty (the header allowance is hidden by the power-of-two rounding; UNCONFIRMED beyond 1 KiB messages)",
+    source: "net/ipv4/udp.c __udp_enqueue_schedule_skb (6.18: `if (rmem + size > rcvbuf) ... if (rmem) goto drop`, commit 9aaec660b5be \"udp: refine __udp_enqueue_schedule_skb() test\"); include/linux/skbuff.h SKB_TRUESIZE",
 };
 pub const UDP_RECEIVE_OLD: Rule = Rule {
-    id: "linux.capacity.udp_receive_up_to_6_12",
+    id: "linux.capacity.udp_receive_up_to_6_17",
     formula: "floor(rcvbuf / truesize) + 1 datagrams",
-    why: "up to 6.12 a datagram is admitted while the charge before it is within SO_RCVBUF, so one more fits than the buffer holds (measured on 6.1 and 6.12; 6.18 no longer does; the release that changed it UNCONFIRMED)",
-    source: "net/ipv4/udp.c __udp_enqueue_schedule_skb (6.12: `if (rmem > sk->sk_rcvbuf) goto drop`)",
+    why: "up to 6.17 a datagram is admitted while the charge before it is within SO_RCVBUF, so one more fits than the buffer holds (measured on 6.1, 6.12, 6.16 and 6.17; 6.15's wraparound fix, also in 6.12.23+, only adds a truesize check above INT_MAX/2)",
+    source: "net/ipv4/udp.c __udp_enqueue_schedule_skb (up to 6.14: `if (rmem > rcvbuf) goto drop`; 6.15-6.17: the same under `if (rmem + size > rcvbuf)`, commit 5a465a0da13e)",
 };
 
-/// The first release measured to stop at the limit (6.13..6.18: UNCONFIRMED).
-pub const UDP_STRICT_SINCE: (u32, u32) = (6, 13);
+/// The first release that stops at the limit: 6.18 (commit 9aaec660b5be,
+/// net-next 2025-09, merged for 6.18-rc1; measured: 6.17 still admits one more).
+pub const UDP_STRICT_SINCE: (u32, u32) = (6, 18);
 
 /// The era of the UDP receive rule, which snapshots are kept apart by.
 pub fn era(h: &LinuxFacts) -> &'static str {
     if h.kernel_version < UDP_STRICT_SINCE {
-        "up-to-6.12"
+        "up-to-6.17"
     } else {
-        "6.13-and-later"
+        "6.18-and-later"
     }
 }
 pub const UNIX_DGRAM_SEND: Rule = Rule {

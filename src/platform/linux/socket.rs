@@ -27,8 +27,8 @@ pub const REUSEPORT_UNIX: Rule = Rule {
 pub const PASSCRED_UNIX_ONLY: Rule = Rule {
     id: "linux.sock.passcred_unix_only",
     formula: "kernel >= 6.16: EOPNOTSUPP unless AF_UNIX (or netlink)",
-    why: "since 6.16 SO_PASSCRED is refused, read and write, on sockets that cannot receive SCM_CREDENTIALS (measured: 6.18 refuses, 6.12 and 6.1 accept; the exact release UNCONFIRMED)",
-    source: "net/core/sock.c sk_setsockopt / sk_getsockopt (sk_may_scm_recv)",
+    why: "since 6.16 SO_PASSCRED is refused, read and write, on sockets that cannot receive SCM_CREDENTIALS (measured: 6.16, 6.17 and 6.18 refuse, 6.12 and 6.1 accept)",
+    source: "net/core/sock.c sk_setsockopt / sk_getsockopt (sk_may_scm_recv), commit 7d8d93fdde50 \"net: Restrict SO_PASS{CRED,PIDFD,SEC} to AF_{UNIX,NETLINK,BLUETOOTH}.\" (net-next 2025-05, in 6.16-rc1)",
 };
 pub const PASSCRED_ANY: Rule = Rule {
     id: "linux.sock.passcred_any_socket",
