@@ -14,7 +14,16 @@ use sockmatrix::matrix;
 use sockmatrix::option::{OptionSpec, Shape, Type};
 use sockmatrix::value::RelativeValue;
 
+/// Random cases a run, unless SOCKMATRIX_PROPERTY_CASES says otherwise (the
+/// emulated kernels of scripts/kernel-matrix take fewer; the host keeps these).
 const CASES: u32 = 10_000;
+
+fn cases() -> u32 {
+    std::env::var("SOCKMATRIX_PROPERTY_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(CASES)
+}
 
 fn int_options(host: &Host) -> Vec<&'static OptionSpec> {
     catalog::on(host.os())
@@ -69,7 +78,7 @@ fn random_int_values_agree_with_the_model() {
     );
     let seed = seed();
     let config = Config {
-        cases: CASES,
+        cases: cases(),
         failure_persistence: None,
         ..Config::default()
     };
