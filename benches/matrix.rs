@@ -111,6 +111,24 @@ fn per_call(n: u32, mut f: impl FnMut(i32)) -> f64 {
     start.elapsed().as_nanos() as f64 / f64::from(n)
 }
 
+/// The median wall time of five runs of the CLI, and its case count.
+fn cli(args: &[&str]) -> (f64, u64) {
+    let mut times = Vec::new();
+    let mut cases = 0;
+    for _ in 0..5 {
+        let start = Instant::now();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_sockmatrix"))
+            .args(args)
+            .output()
+            .expect("the CLI runs");
+        times.push(start.elapsed().as_secs_f64());
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("a JSON report");
+        cases = report["summary"]["cases"].as_u64().expect("a case count");
+    }
+    times.sort_by(f64::total_cmp);
+    (times[times.len() / 2], cases)
+}
+
 fn main() {
     divan::main();
     #[cfg(unix)]
@@ -138,7 +156,19 @@ fn main() {
             "\nper case, fresh udp4 SO_RCVBUF (median of {ROUNDS} rounds of {N}): floor {floor:.0} ns, engine {engine:.0} ns, engine/floor = {:.2}",
             engine / floor
         );
+        // The CLI end to end, process start to exit, against the same floor.
+        let (secs, cases) = cli(&["--state", "fresh", "--path", "raw", "--format", "json"]);
+        let per_case = secs * 1e9 / cases as f64;
+        println!(
+            "CLI, fresh-state raw matrix: {cases} cases in {:.3} s = {per_case:.0} ns per case, CLI/floor = {:.2}",
+            secs,
+            per_case / floor
+        );
     }
+    let (secs, cases) = cli(&["--format", "json"]);
+    println!("CLI, whole matrix and effects: {cases} cases in {secs:.3} s");
+    let (secs, cases) = cli(&["--option", "SO_RCVBUF", "--kind", "udp4", "--format", "json"]);
+    println!("CLI, SO_RCVBUF on udp4 with capacity: {cases} cases in {secs:.3} s");
     let cases = matrix::cases(host(), &Filter::default(), &Requests::Ladder);
     let start = Instant::now();
     let rows = engine::cases::run_all(&cases, host());
