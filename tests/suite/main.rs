@@ -5,6 +5,7 @@
 
 mod common;
 
+mod api;
 mod buffers;
 mod capacity;
 mod cli;
