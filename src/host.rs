@@ -181,3 +181,48 @@ fn ipv6_available() -> bool {
     let addr = std::net::SocketAddr::from((std::net::Ipv6Addr::LOCALHOST, 0));
     std::net::UdpSocket::bind(addr).is_ok()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::platform::wine::Wine;
+
+    /// Every platform names each of its rules once, under its own prefix,
+    /// explained and sourced (only "not modelled" rules may lack a source).
+    #[test]
+    fn every_platforms_rules_are_named_once_explained_and_sourced() {
+        let mut platforms: Vec<(String, Arc<dyn Platform>)> = Os::MODELLED
+            .into_iter()
+            .map(|os| (os.name().to_string(), Host::offline(os, None).unwrap().platform))
+            .collect();
+        platforms.push(("wine".into(), Arc::new(Wine::offline())));
+        let mut all: Vec<&str> = crate::socket2_casts::RULES.iter().map(|r| r.id).collect();
+        for (prefix, platform) in &platforms {
+            for r in platform.rules() {
+                assert!(
+                    r.id.starts_with(&format!("{prefix}.")),
+                    "{} is not under {prefix}.",
+                    r.id
+                );
+                assert!(
+                    !r.formula.is_empty() && !r.why.is_empty(),
+                    "{} is not explained",
+                    r.id
+                );
+                let unmodelled = r.id.ends_with("unmodelled")
+                    || r.id.ends_with("measured_only")
+                    || r.id == "linux.wrong_type";
+                assert!(
+                    unmodelled || (r.source != "-" && !r.source.is_empty()),
+                    "{} cites no source",
+                    r.id
+                );
+                all.push(r.id);
+            }
+        }
+        let n = all.len();
+        all.sort_unstable();
+        all.dedup();
+        assert_eq!(all.len(), n, "a rule id is used twice");
+    }
+}

@@ -16,6 +16,14 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    /// Why the case could not run here, if it could not.
+    pub fn not_run_cause(&self) -> Option<&str> {
+        match self {
+            Outcome::NotRun(cause) => Some(cause),
+            _ => None,
+        }
+    }
+
     /// A setup failure, with fd exhaustion named as such.
     pub fn not_run(e: &std::io::Error) -> Outcome {
         if crate::sys::is_fd_exhaustion(e) {

@@ -34,10 +34,7 @@ impl Row {
 
     /// Why the case could not run here, if it could not.
     pub fn not_run(&self) -> Option<&str> {
-        match &self.observed {
-            Outcome::NotRun(cause) => Some(cause),
-            _ => None,
-        }
+        self.observed.not_run_cause()
     }
 
     /// A model disagreement: the case ran and the OS said something else.

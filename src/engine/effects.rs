@@ -28,10 +28,7 @@ impl EffectRow {
 
     /// Why the effect could not run here, if it could not.
     pub fn not_run(&self) -> Option<&str> {
-        match &self.observed {
-            Outcome::NotRun(cause) => Some(cause),
-            _ => None,
-        }
+        self.observed.not_run_cause()
     }
 
     /// The effect ran and the OS said something else than the model.

@@ -134,6 +134,11 @@ pub fn groups(rows: &[Row]) -> Vec<Group<'_>> {
 /// Host facts as `name = value` lines (shared by the table and Markdown).
 fn host_lines(host: &Host) -> Vec<String> {
     let mut lines = vec![format!("os = {}", host.os()), format!("kernel = {}", host.kernel)];
+    if !host.measured {
+        lines.push(
+            "measured = no: the model with its stock facts; nothing ran, every value is a prediction".into(),
+        );
+    }
     lines.extend(host.limits().iter().map(|f| format!("{} = {}", f.name, f.value)));
     lines.extend(
         host.calibrated()

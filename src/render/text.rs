@@ -77,6 +77,12 @@ fn summary_line(rows: &[Row], effects: &[EffectRow]) -> String {
         "{} cases, {} model disagreements, {} path divergences",
         s.cases, s.disagreements, s.divergences
     );
+    if s.not_run > 0 {
+        line.push_str(&format!(", {} could not run here", s.not_run));
+    }
+    if rows.iter().any(|r| !r.measured) {
+        line.push_str(" (model only: nothing was measured)");
+    }
     if !effects.is_empty() {
         let bad = effects.iter().filter(|e| !e.agrees()).count();
         line.push_str(&format!("; {} effects, {bad} disagreeing", effects.len()));

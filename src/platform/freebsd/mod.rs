@@ -174,20 +174,6 @@ mod tests {
     use crate::value::RelativeValue;
 
     #[test]
-    fn rule_ids_are_unique_prefixed_and_sourced() {
-        let rules = FreeBsd::offline(None).unwrap().rules();
-        let mut ids: Vec<&str> = rules.iter().map(|r| r.id).collect();
-        ids.sort_unstable();
-        let n = ids.len();
-        ids.dedup();
-        assert_eq!(ids.len(), n, "duplicate rule ids");
-        for r in rules {
-            assert!(r.id.starts_with("freebsd."), "{}", r.id);
-            assert!(!r.source.is_empty() && r.source != "-", "{}", r.id);
-        }
-    }
-
-    #[test]
     fn every_option_kind_state_and_rung_is_predicted_with_listed_rules() {
         for release in RELEASES {
             let fb = FreeBsd::offline(Some(release)).unwrap();
