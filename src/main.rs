@@ -55,23 +55,31 @@ fn run(args: &RunArgs) -> ExitCode {
         Ok(r) => r,
         Err(why) => return usage(why),
     };
-    // `--os` names a model to ask offline, unless it is this host's own OS.
-    let offline = args
-        .os
-        .as_ref()
-        .filter(|(os, release)| *os != Os::this() || release.is_some());
-    let host = match offline {
-        Some((os, release)) => match Host::offline(*os, release.as_deref()) {
-            Ok(host) => host,
-            Err(why) => return usage(format!("--os: {why}")),
-        },
-        None => match Host::detect() {
-            Ok(host) => host,
-            Err(why) => {
-                eprintln!("sockmatrix: cannot read this host's facts: {why}");
-                return ExitCode::from(NOT_RUN);
-            }
-        },
+    // `--os` names a model to ask offline, unless it is this host's own
+    // platform (Wine is not Windows: `--os windows` under Wine is the model).
+    let detected = || match Host::detect() {
+        Ok(host) => Ok(host),
+        Err(why) => {
+            eprintln!("sockmatrix: cannot read this host's facts: {why}");
+            Err(ExitCode::from(NOT_RUN))
+        }
+    };
+    let offline = |os: Os, release: Option<&str>| {
+        Host::offline(os, release).map_err(|why| usage(format!("--os: {why}")))
+    };
+    let host = match &args.os {
+        Some((os, None)) if *os == Os::this() => {
+            detected().and_then(|host| match host.os_label() == os.name() {
+                true => Ok(host),
+                false => offline(*os, None),
+            })
+        }
+        Some((os, release)) => offline(*os, release.as_deref()),
+        None => detected(),
+    };
+    let host = match host {
+        Ok(host) => host,
+        Err(status) => return status,
     };
     let filter = args.filters.matrix();
     let cases = matrix::cases(&host, &filter, &requests);

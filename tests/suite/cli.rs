@@ -288,3 +288,13 @@ fn triage_groups_a_reports_disagreements_by_rule() {
     assert!(text.contains(&format!("{rule} (1 cases)")), "{text}");
     assert!(text.contains("source: "), "{text}");
 }
+
+/// On a host of that OS, `--os` with its own name is the measured run.
+#[cfg(target_os = "linux")]
+#[test]
+fn os_naming_this_host_measures() {
+    let report = valid_report(&[
+        "--os", "linux", "--format", "json", "--option", "IP_TTL", "--kind", "udp4",
+    ]);
+    assert_eq!(report["host"]["measured"], true);
+}
