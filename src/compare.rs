@@ -67,6 +67,9 @@ pub struct Table {
 
 type CaseId = (String, String, String, String, String);
 
+/// Where a row only a model has sorts: after the measured ones.
+const MODEL_ORDER: usize = usize::MAX / 2;
+
 /// The column label of an OS known only by its model.
 pub fn model_label(os: Os) -> String {
     format!("{os} (model)")
@@ -95,7 +98,10 @@ pub fn model_entries(dir: &Path, filter: &Filter) -> Result<Vec<Entry>, String> 
                 requested: c.request.to_string(),
                 effective: render::effective(&row),
                 rule: row.prediction.rule_id(),
-                order,
+                // After every measured row of the same case group: a model's
+                // own numbering depends on what this target can express
+                // (32-bit targets have fewer socket2 rungs), a snapshot's not.
+                order: MODEL_ORDER + order,
             };
             if filter.keeps(&key(&entry)) {
                 entries.push(entry);
