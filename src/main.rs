@@ -94,7 +94,18 @@ fn run(args: &RunArgs) -> ExitCode {
         }
         return usage(why);
     }
-    let mut rows = engine::cases::run_all(&cases, &host);
+    // Effects belong to the full report; a narrowed run keeps to its cases.
+    // They run beside the cases: much of their time is spent waiting on
+    // loopback transfers.
+    let full = filter.is_empty() && matches!(requests, matrix::Requests::Ladder);
+    let (mut rows, effects) = std::thread::scope(|scope| {
+        let effects = scope.spawn(|| match host.measured && full {
+            true => engine::effects::run_all(&host),
+            false => Vec::new(),
+        });
+        let rows = engine::cases::run_all(&cases, &host);
+        (rows, effects.join().expect("the effects ran"))
+    });
     if let Some(cause) = rows
         .iter()
         .filter_map(|r| r.not_run())
@@ -111,13 +122,6 @@ fn run(args: &RunArgs) -> ExitCode {
     if host.measured && buffer {
         engine::cases::attach_capacity(&mut rows, &host);
     }
-    // Effects belong to the full report; a narrowed run keeps to its cases.
-    let full = filter.is_empty() && matches!(requests, matrix::Requests::Ladder);
-    let effects = if host.measured && full {
-        engine::effects::run_all(&host)
-    } else {
-        Vec::new()
-    };
     let explain = matches!(requests, matrix::Requests::Value(_));
     let text = match args.format {
         Format::Table if args.all || explain => render::table(&host, &rows, &effects, explain),
