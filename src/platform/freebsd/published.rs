@@ -15,7 +15,6 @@
 use super::FreeBsd;
 use crate::api::Api;
 use crate::case::{Case, Request};
-use crate::catalog;
 use crate::kind::{Kind, State};
 use crate::outcome::Outcome;
 use crate::platform::Platform;
@@ -328,13 +327,8 @@ fn published(
     #[case] expected: Outcome,
     #[case] source: &str,
 ) {
-    let case = Case {
-        option: catalog::find(option).expect("in the catalogue"),
-        kind,
-        state,
-        api,
-        request,
-    };
+    let case =
+        Case::new(option, kind, state, api, request).expect("a catalogue option in a state its kind has");
     let model = FreeBsd::offline(release).expect("a modelled release");
     let prediction = crate::predict::predict(&case, &model);
     assert_eq!(

@@ -23,7 +23,6 @@
 use super::MacOs;
 use crate::api::Api;
 use crate::case::{Case, Request};
-use crate::catalog;
 use crate::kind::{Kind, State};
 use crate::outcome::Outcome;
 use crate::value::{RelativeValue, Value};
@@ -1211,13 +1210,8 @@ fn published(
     #[case] release: Option<&str>,
     #[case] source: &str,
 ) {
-    let case = Case {
-        option: catalog::find(option).expect("a catalogue option"),
-        kind,
-        state,
-        api,
-        request,
-    };
+    let case =
+        Case::new(option, kind, state, api, request).expect("a catalogue option in a state its kind has");
     let mac = MacOs::offline(release).expect("a modelled release");
     let prediction = crate::predict::predict(&case, &mac);
     assert_eq!(

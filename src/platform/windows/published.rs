@@ -22,7 +22,6 @@
 use super::Windows;
 use crate::api::Api;
 use crate::case::{Case, Request};
-use crate::catalog;
 use crate::kind::{Kind, State};
 use crate::outcome::Outcome;
 use crate::value::{RelativeValue, Value};
@@ -1079,13 +1078,8 @@ fn published(
     #[case] request: Request,
     #[case] expect: Expect,
 ) {
-    let case = Case {
-        option: catalog::find(option).unwrap(),
-        kind,
-        state,
-        api,
-        request,
-    };
+    let case =
+        Case::new(option, kind, state, api, request).expect("a catalogue option in a state its kind has");
     let model = Windows::offline(release).unwrap();
     let got = crate::predict::predict(&case, &model);
     let outcome = got.expected.outcome();
