@@ -78,11 +78,11 @@ pub fn model_label(os: Os) -> String {
 /// Rows for every modelled OS that has no committed snapshot of its own:
 /// the offline model's predictions, in columns marked as model. They are
 /// computed here and never written to `snapshots/`.
-pub fn model_entries(dir: &Path, filter: &Filter) -> Result<Vec<Entry>, String> {
-    let measured: Vec<String> = snapshot::read_dir(dir)?.into_iter().map(|e| e.os).collect();
+/// `committed` is every row of the snapshots, whose OSes need no model.
+fn model_entries(committed: &[Entry], filter: &Filter) -> Result<Vec<Entry>, String> {
     let mut entries = Vec::new();
     for os in Os::MODELLED {
-        if measured.iter().any(|m| m == os.name()) {
+        if committed.iter().any(|e| e.os == os.name()) {
             continue;
         }
         let host = Host::offline(os, None)?;
@@ -115,11 +115,10 @@ impl Table {
     /// The committed snapshots under `dir`, with model columns for the OSes
     /// that have none.
     pub fn build(dir: &Path, filter: &Filter) -> Result<Table, String> {
-        let mut rows: Vec<Entry> = snapshot::read_dir(dir)?
-            .into_iter()
-            .filter(|e| filter.keeps(&key(e)))
-            .collect();
-        rows.extend(model_entries(dir, filter)?);
+        let committed = snapshot::read_dir(dir)?;
+        let models = model_entries(&committed, filter)?;
+        let mut rows: Vec<Entry> = committed.into_iter().filter(|e| filter.keeps(&key(e))).collect();
+        rows.extend(models);
         let mut oses: Vec<String> = rows.iter().map(|r| r.os.clone()).collect();
         // Measured columns first, then the models.
         oses.sort_by_key(|o| (o.ends_with("(model)"), o.clone()));
