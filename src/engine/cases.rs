@@ -51,7 +51,12 @@ impl Row {
 
 /// What this host reports for the case, on fresh sockets.
 pub fn observe(case: &Case) -> Outcome {
-    match Fixture::build(case.kind, case.state) {
+    apply_on(case, Fixture::build(case.kind, case.state))
+}
+
+/// The case's request on its fixture, or why the fixture could not be made.
+fn apply_on(case: &Case, fixture: std::io::Result<Fixture>) -> Outcome {
+    match fixture {
         Ok(fixture) => call::apply(case.api, case.option, fixture.target(), &case.request),
         Err(e) => Outcome::not_run(&e),
     }
@@ -64,10 +69,7 @@ fn observe_in(case: &Case, dir: &Result<SocketDir, String>) -> Outcome {
         (Domain::Unix, Err(why)) => return Outcome::NotRun(why.clone()),
         _ => None,
     };
-    match Fixture::build_in(case.kind, case.state, dir) {
-        Ok(fixture) => call::apply(case.api, case.option, fixture.target(), &case.request),
-        Err(e) => Outcome::not_run(&e),
-    }
+    apply_on(case, Fixture::build_in(case.kind, case.state, dir))
 }
 
 /// Runs one case on fresh sockets.
