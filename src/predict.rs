@@ -39,11 +39,3 @@ pub fn predict(case: &Case, platform: &dyn Platform) -> Prediction {
 pub fn is_path_rule(rule: &Rule) -> bool {
     rule.id.starts_with("socket2.")
 }
-
-/// Every rule a platform's predictions can name, the paths' included.
-pub fn all_rules(platform: &dyn Platform) -> Vec<&'static Rule> {
-    let mut all = vec![&crate::platform::UNMODELLED];
-    all.extend(socket2_casts::RULES);
-    all.extend(platform.rules());
-    all
-}
