@@ -103,6 +103,7 @@ fn this_platform(ipv6: bool) -> Result<Arc<dyn Platform>, String> {
         facts: facts::read()?,
         release: kernel_release(),
         ipv6,
+        stock: false,
     }))
 }
 

@@ -371,3 +371,21 @@ pub const STOCK_SOURCES: &[(&str, &str)] = &[
     ("net.unix.max_dgram_qlen", "net/unix/af_unix.c unix_net_init (10)"),
     ("privileges", "an ordinary user: no CAP_NET_ADMIN, no CAP_NET_RAW"),
 ];
+
+/// Where a stock fact comes from: its entry in `STOCK_SOURCES` (a `*` entry
+/// covers every name it prefixes; facts derived from another take its source).
+pub fn stock_source(name: &str) -> &'static str {
+    let key = match name {
+        "SOCK_MIN_RCVBUF" | "SOCK_MIN_SNDBUF" => "skb_overhead",
+        "jiffy_us" => "HZ",
+        "cap_net_admin" | "cap_net_raw_or_admin" => "privileges",
+        other => other,
+    };
+    STOCK_SOURCES
+        .iter()
+        .find(|(n, _)| *n == key || n.strip_suffix('*').is_some_and(|p| key.starts_with(p)))
+        .map_or(
+            "stock value of the model: the kernel's built-in default (UNCONFIRMED per release)",
+            |(_, s)| s,
+        )
+}

@@ -34,6 +34,9 @@ pub struct Linux {
     pub release: String,
     /// Whether `::1` can be bound, for the report.
     pub ipv6: bool,
+    /// A stock kernel's facts (an offline model), not this host's: the
+    /// report then names each fact's source instead of a probe.
+    pub stock: bool,
 }
 
 /// The modelled releases: one, the newest measured (6.1 and 6.12 differ
@@ -60,7 +63,24 @@ impl Linux {
             facts,
             release: release.to_string(),
             ipv6: true,
+            stock: true,
         })
+    }
+}
+
+impl Linux {
+    /// A stock model's facts carry their sources, not this host's probes.
+    fn sourced(&self, facts: Vec<Fact>) -> Vec<Fact> {
+        match self.stock {
+            false => facts,
+            true => facts
+                .into_iter()
+                .map(|f| Fact {
+                    how: Some(facts::stock_source(f.name)),
+                    ..f
+                })
+                .collect(),
+        }
     }
 }
 
@@ -78,11 +98,11 @@ impl Platform for Linux {
     }
 
     fn facts(&self) -> Vec<Fact> {
-        self.facts.report(self.ipv6)
+        self.sourced(self.facts.report(self.ipv6))
     }
 
     fn calibrated(&self) -> Vec<Fact> {
-        self.facts.calibrated()
+        self.sourced(self.facts.calibrated())
     }
 
     fn anchors(&self, option: &OptionSpec) -> Anchors {
