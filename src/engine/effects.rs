@@ -6,9 +6,9 @@ use crate::api::Api;
 use crate::call;
 use crate::case::Request;
 use crate::effect::{Effect, Procedure, EFFECTS, TRANSFER_BYTES};
-use crate::fixture::Fixture;
+use crate::fixture::{Fixture, SocketDir};
 use crate::host::Host;
-use crate::kind::{Kind, State};
+use crate::kind::{Domain, Kind, State};
 use crate::outcome::Outcome;
 use crate::prediction::Prediction;
 
@@ -39,18 +39,27 @@ impl EffectRow {
 
 /// Carries out the effect on a new socket (through the raw path).
 pub fn observe(effect: &Effect, kind: Kind) -> Outcome {
-    match try_observe(effect, kind) {
+    let dir = match kind.domain() {
+        Domain::Unix => SocketDir::new().map(Some),
+        _ => Ok(None),
+    };
+    observe_in(effect, kind, dir)
+}
+
+/// `observe` with unix socket files in `dir` (a run's, or the effect's own).
+fn observe_in(effect: &Effect, kind: Kind, dir: std::io::Result<Option<SocketDir>>) -> Outcome {
+    match dir.and_then(|dir| try_observe(effect, kind, dir)) {
         Ok(outcome) => outcome,
         Err(e) => Outcome::not_run(&e),
     }
 }
 
-fn try_observe(effect: &Effect, kind: Kind) -> std::io::Result<Outcome> {
+fn try_observe(effect: &Effect, kind: Kind, dir: Option<SocketDir>) -> std::io::Result<Outcome> {
     let first = match effect.procedure {
         Procedure::Accepted => State::Listening,
         _ => State::Fresh,
     };
-    let mut fixture = Fixture::build(kind, first)?;
+    let mut fixture = Fixture::build_in(kind, first, dir)?;
     for (option, request) in effect.set_requests() {
         if let Outcome::Err(e) = call::apply(Api::Raw, option, fixture.target(), &request) {
             return Ok(Outcome::Err(e));
@@ -78,6 +87,13 @@ pub fn run_all(host: &Host) -> Vec<EffectRow> {
         return Vec::new();
     }
     let kinds = crate::matrix::kinds(host);
+    // One directory for every unix socket file of the run, as for cases.
+    let run_dir = SocketDir::new();
+    let dir_for = |kind: Kind| match (kind.domain(), &run_dir) {
+        (Domain::Unix, Ok(dir)) => Ok(Some(dir.clone())),
+        (Domain::Unix, Err(e)) => Err(std::io::Error::new(e.kind(), e.to_string())),
+        _ => Ok(None),
+    };
     EFFECTS
         .iter()
         .filter(|e| e.available_on(host.os()))
@@ -85,7 +101,7 @@ pub fn run_all(host: &Host) -> Vec<EffectRow> {
         .map(|(effect, kind)| EffectRow {
             effect,
             kind,
-            observed: observe(effect, kind),
+            observed: observe_in(effect, kind, dir_for(kind)),
             prediction: platform.predict_effect(effect, kind),
         })
         .collect()
