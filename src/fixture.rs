@@ -1,9 +1,12 @@
-//! Builds the socket(s) one case needs, fresh for every case.
+//! Builds the socket(s) one case needs: the socket under test is always
+//! new, and so is everything else unless the case shares a far end.
 //!
 //! The socket under test is `target`; peers and socket files live as long as
 //! the fixture and are closed or removed when it drops, so a case leaves no
-//! fd or file behind. Unix socket files go in a `SocketDir`: one per run
-//! (`engine` makes it), or one per fixture when a case runs alone.
+//! fd or file behind. A run's workers share the far end of connected cases
+//! (`SharedEnds`), closed when the worker is done. Unix socket files go in
+//! a `SocketDir`: one per run (`engine` makes it, with a folder per worker),
+//! or one per fixture when a case runs alone.
 
 use crate::kind::{Domain as AddressFamily, Kind, State};
 use socket2::{Domain, SockAddr, Socket, Type};
@@ -17,7 +20,9 @@ use std::sync::Arc;
 /// it; removed (with anything left in it) when the last clone drops.
 #[derive(Clone)]
 pub struct SocketDir {
-    dir: Arc<tempfile::TempDir>,
+    root: Arc<tempfile::TempDir>,
+    /// Where new files go: the root, or a worker's folder inside it.
+    dir: PathBuf,
     next: Arc<AtomicU64>,
 }
 
@@ -28,14 +33,27 @@ impl SocketDir {
             .prefix(&format!("sockmatrix-{}-", std::process::id()))
             .tempdir()?;
         Ok(SocketDir {
-            dir: Arc::new(dir),
+            dir: dir.path().to_path_buf(),
+            root: Arc::new(dir),
+            next: Arc::new(AtomicU64::new(0)),
+        })
+    }
+
+    /// A folder of its own inside this one, for one worker thread: creating
+    /// and removing socket files takes the directory's lock, which threads
+    /// sharing one folder queue on.
+    pub fn worker(&self, index: usize) -> io::Result<SocketDir> {
+        let dir = self.dir.join(format!("w{index}"));
+        std::fs::create_dir(&dir)?;
+        Ok(SocketDir {
+            root: Arc::clone(&self.root),
+            dir,
             next: Arc::new(AtomicU64::new(0)),
         })
     }
 
     fn fresh_path(&self) -> PathBuf {
         self.dir
-            .path()
             .join(self.next.fetch_add(1, Ordering::Relaxed).to_string())
     }
 }
@@ -60,6 +78,21 @@ impl Fixture {
 
     /// The sockets of one case, unix socket files in `dir` (a run's).
     pub fn build_in(kind: Kind, state: State, dir: Option<SocketDir>) -> io::Result<Fixture> {
+        Fixture::build_sharing(kind, state, dir, None)
+    }
+
+    /// `build_in`, with a connected target's far end taken from `shared`
+    /// (one per worker and kind) instead of made for this fixture alone.
+    /// The far end is never the socket under test and nothing changes its
+    /// options, so sharing it changes no observation, only the cost: a
+    /// listener or bound peer per case is a socket (and for unix kinds a
+    /// file) made and removed for every connected case.
+    pub fn build_sharing(
+        kind: Kind,
+        state: State,
+        dir: Option<SocketDir>,
+        mut shared: Option<&mut SharedEnds>,
+    ) -> io::Result<Fixture> {
         let mut files = Vec::new();
         let mut local = |_role: &str| local_addr(kind, dir.as_ref(), &mut files);
         let target = new_socket(kind)?;
@@ -71,25 +104,23 @@ impl Fixture {
                 target.bind(&local("target")?)?;
                 target.listen(8)?;
             }
-            State::Connected if kind.is_stream() => {
-                let listener = new_socket(kind)?;
-                listener.bind(&local("listener")?)?;
-                listener.listen(1)?;
-                target.connect(&listener.local_addr()?)?;
-                let (accepted, _) = listener.accept()?;
-                peers.push(accepted);
-                peers.push(listener);
-            }
             State::Connected => {
-                let peer = new_socket(kind)?;
-                peer.bind(&local("peer")?)?;
-                if kind.domain() == AddressFamily::Unix {
-                    // An unbound unix datagram socket is fine to connect from,
-                    // but binding it too keeps both ends addressable.
-                    target.bind(&local("target")?)?;
+                let mut own = None;
+                let met = match shared.as_deref_mut() {
+                    Some(shared) => shared.end(kind),
+                    None => far_end(kind, &mut local).map(|s| &*own.insert(s)),
                 }
-                target.connect(&peer.local_addr()?)?;
-                peers.push(peer);
+                .and_then(|far| meet(kind, &target, far, &mut peers, &mut local));
+                if met.is_err() {
+                    // A far end left with a half-made connection queued
+                    // (accept ran out of fds, say) would block the next
+                    // connect: the next case gets a new one.
+                    if let Some(shared) = shared {
+                        shared.discard(kind);
+                    }
+                }
+                met?;
+                peers.extend(own);
             }
         }
         Ok(Fixture {
@@ -201,6 +232,87 @@ fn local_addr(kind: Kind, dir: Option<&SocketDir>, files: &mut Vec<PathBuf>) -> 
             let path = dir.fresh_path();
             files.push(path.clone());
             SockAddr::unix(path)
+        }
+    }
+}
+
+/// The other end a connected target meets: a listener for a stream, a
+/// bound peer for a datagram socket.
+fn far_end(kind: Kind, local: &mut impl FnMut(&str) -> io::Result<SockAddr>) -> io::Result<Socket> {
+    let socket = new_socket(kind)?;
+    socket.bind(&local("far end")?)?;
+    if kind.is_stream() {
+        socket.listen(1)?;
+    }
+    Ok(socket)
+}
+
+/// Connects `target` to `far`; a stream's accepted end goes in `peers`.
+fn meet(
+    kind: Kind,
+    target: &Socket,
+    far: &Socket,
+    peers: &mut Vec<Socket>,
+    local: &mut impl FnMut(&str) -> io::Result<SockAddr>,
+) -> io::Result<()> {
+    if kind.is_stream() {
+        target.connect(&far.local_addr()?)?;
+        let (accepted, _) = far.accept()?;
+        peers.push(accepted);
+    } else {
+        if kind.domain() == AddressFamily::Unix {
+            // An unbound unix datagram socket is fine to connect from, but
+            // binding it too keeps both ends addressable.
+            target.bind(&local("target")?)?;
+        }
+        target.connect(&far.local_addr()?)?;
+    }
+    Ok(())
+}
+
+/// The far ends one worker's connected cases share: a listener per stream
+/// kind, a bound peer per datagram kind. Each is made on first use, and
+/// closed (its file removed) when the worker is done.
+pub struct SharedEnds {
+    dir: Option<SocketDir>,
+    ends: Vec<(Kind, Socket)>,
+    files: Vec<PathBuf>,
+}
+
+impl SharedEnds {
+    /// Unix kinds' far ends get their files in `dir`.
+    pub fn new(dir: Option<SocketDir>) -> SharedEnds {
+        SharedEnds {
+            dir,
+            ends: Vec::new(),
+            files: Vec::new(),
+        }
+    }
+
+    fn end(&mut self, kind: Kind) -> io::Result<&Socket> {
+        let index = match self.ends.iter().position(|(k, _)| *k == kind) {
+            Some(index) => index,
+            None => {
+                let (dir, files) = (self.dir.as_ref(), &mut self.files);
+                let socket = far_end(kind, &mut |_| local_addr(kind, dir, files))?;
+                self.ends.push((kind, socket));
+                self.ends.len() - 1
+            }
+        };
+        Ok(&self.ends[index].1)
+    }
+
+    /// Closes the far end of `kind` (its file stays until the worker ends).
+    fn discard(&mut self, kind: Kind) {
+        self.ends.retain(|(k, _)| *k != kind);
+    }
+}
+
+impl Drop for SharedEnds {
+    fn drop(&mut self) {
+        self.ends.clear();
+        for file in &self.files {
+            let _ = std::fs::remove_file(file);
         }
     }
 }

@@ -5,7 +5,7 @@ use crate::call;
 use crate::capacity::{applies, measure, Capacity, Report, Side};
 use crate::case::Case;
 use crate::case::Request;
-use crate::fixture::{Fixture, SocketDir};
+use crate::fixture::{Fixture, SharedEnds, SocketDir};
 use crate::host::Host;
 use crate::kind::Domain;
 use crate::kind::Kind;
@@ -62,14 +62,18 @@ fn apply_on(case: &Case, fixture: std::io::Result<Fixture>) -> Outcome {
     }
 }
 
-/// `observe` with unix socket files in a run's directory.
-fn observe_in(case: &Case, dir: &Result<SocketDir, String>) -> Outcome {
+/// `observe` on a worker's thread: unix socket files in its directory, and
+/// a connected target's far end taken from those the worker shares.
+fn observe_in(case: &Case, dir: &Result<SocketDir, String>, shared: &mut SharedEnds) -> Outcome {
     let dir = match (case.kind.domain(), dir) {
         (Domain::Unix, Ok(dir)) => Some(dir.clone()),
         (Domain::Unix, Err(why)) => return Outcome::NotRun(why.clone()),
         _ => None,
     };
-    apply_on(case, Fixture::build_in(case.kind, case.state, dir))
+    apply_on(
+        case,
+        Fixture::build_sharing(case.kind, case.state, dir, Some(shared)),
+    )
 }
 
 /// Runs one case on fresh sockets.
@@ -106,7 +110,6 @@ pub fn run_all(cases: &[Case], host: &Host) -> Vec<Row> {
     }
     // One directory for every unix socket file of the run.
     let dir = SocketDir::new().map_err(|e| format!("no temp dir for unix sockets: {e}"));
-    let dir = &dir;
     // Cases differ a lot in cost (a connected TCP pair is three sockets and
     // a handshake): threads take small batches in turn rather than one half
     // each, and the rows are put back in the input order.
@@ -115,8 +118,14 @@ pub fn run_all(cases: &[Case], host: &Host) -> Vec<Row> {
     let next = std::sync::atomic::AtomicUsize::new(0);
     let mut done: Vec<(usize, Row)> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
+            .map(|worker| {
+                let (dir, next) = (&dir, &next);
+                scope.spawn(move || {
+                    let dir = dir.as_ref().map_err(Clone::clone).and_then(|d| {
+                        d.worker(worker)
+                            .map_err(|e| format!("no folder for unix sockets: {e}"))
+                    });
+                    let mut shared = SharedEnds::new(dir.as_ref().ok().cloned());
                     let mut mine = Vec::new();
                     loop {
                         let start = next.fetch_add(BATCH, std::sync::atomic::Ordering::Relaxed);
@@ -124,7 +133,7 @@ pub fn run_all(cases: &[Case], host: &Host) -> Vec<Row> {
                             return mine;
                         }
                         for (i, c) in cases.iter().enumerate().skip(start).take(BATCH) {
-                            mine.push((i, row(c, host, observe_in(c, dir))));
+                            mine.push((i, row(c, host, observe_in(c, &dir, &mut shared))));
                         }
                     }
                 })

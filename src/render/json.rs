@@ -11,6 +11,7 @@ use crate::host::Host;
 use crate::matrix;
 use crate::outcome::Outcome;
 use crate::platform::fact::{Fact, FactValue};
+use serde::Serialize;
 use serde_json::{json, Map, Number, Value};
 
 fn number(v: i128) -> Value {
@@ -46,14 +47,6 @@ fn capacity(c: &crate::capacity::Report) -> Value {
     })
 }
 
-fn outcome(o: &Outcome) -> Value {
-    match o {
-        Outcome::Ok(v) => json!({ "ok": value(v) }),
-        Outcome::Err(name) => json!({ "err": name }),
-        Outcome::NotRun(cause) => json!({ "not_run": cause }),
-    }
-}
-
 fn facts(list: Vec<Fact>) -> Value {
     let map: Map<String, Value> = list
         .into_iter()
@@ -78,28 +71,64 @@ fn sources(list: impl Iterator<Item = Fact>) -> Value {
     Value::Object(map)
 }
 
-/// One case as the report writes it.
-fn case(r: &Row) -> Value {
+/// An outcome as the report writes it: `{"ok": v}`, `{"err": "NAME"}` or
+/// `{"not_run": "cause"}`.
+#[derive(Serialize)]
+#[serde(rename_all = "snake_case")]
+enum OutcomeJson {
+    Ok(Value),
+    Err(String),
+    NotRun(String),
+}
+
+fn outcome(o: Outcome) -> OutcomeJson {
+    match o {
+        Outcome::Ok(v) => OutcomeJson::Ok(value(&v)),
+        Outcome::Err(name) => OutcomeJson::Err(name),
+        Outcome::NotRun(cause) => OutcomeJson::NotRun(cause),
+    }
+}
+
+/// One case as the report writes it: a struct, not a `json!` tree, because
+/// fifteen thousand of them are written per run. Fields are in sorted order,
+/// as serde_json writes an object's keys.
+#[derive(Serialize)]
+struct CaseJson<'a> {
+    agrees: Option<bool>,
+    capacity: Option<Value>,
+    family: &'a str,
+    kind: &'a str,
+    observed: Option<OutcomeJson>,
+    option: &'a str,
+    path: &'a str,
+    predicted: OutcomeJson,
+    predicted_text: String,
+    requested: Value,
+    requested_text: String,
+    rule: String,
+    state: &'a str,
+}
+
+fn case(r: &Row) -> CaseJson<'_> {
     let c = &r.case;
-    let requested = match &c.request {
-        Request::Default => Value::Null,
-        Request::Set(v) => value(&v.value()),
-    };
-    json!({
-        "option": c.option.name,
-        "family": c.option.family().name(),
-        "kind": c.kind.name(),
-        "state": c.state.name(),
-        "path": c.api.name(),
-        "requested": requested,
-        "requested_text": c.request.to_string(),
-        "observed": if r.measured { outcome(&r.observed) } else { Value::Null },
-        "predicted": outcome(&r.prediction.expected.outcome()),
-        "predicted_text": r.prediction.expected.to_string(),
-        "rule": r.prediction.rule_id(),
-        "agrees": if r.measured { Value::Bool(r.agrees()) } else { Value::Null },
-        "capacity": r.capacity.as_ref().map(capacity),
-    })
+    CaseJson {
+        agrees: r.measured.then(|| r.agrees()),
+        capacity: r.capacity.as_ref().map(capacity),
+        family: c.option.family().name(),
+        kind: c.kind.name(),
+        observed: r.measured.then(|| outcome(r.observed.clone())),
+        option: c.option.name,
+        path: c.api.name(),
+        predicted: outcome(r.prediction.expected.outcome()),
+        predicted_text: r.prediction.expected.to_string(),
+        requested: match &c.request {
+            Request::Default => Value::Null,
+            Request::Set(v) => value(&v.value()),
+        },
+        requested_text: c.request.to_string(),
+        rule: r.prediction.rule_id(),
+        state: c.state.name(),
+    }
 }
 
 /// The report. Cases are written one at a time (a whole-matrix tree of
@@ -126,8 +155,8 @@ pub fn json(host: &Host, rows: &[Row], effects: &[EffectRow]) -> String {
                 "effect": e.effect.id,
                 "kind": e.kind.name(),
                 "what": e.effect.describe(),
-                "observed": outcome(&e.observed),
-                "predicted": outcome(&e.prediction.expected.outcome()),
+                "observed": outcome(e.observed.clone()),
+                "predicted": outcome(e.prediction.expected.outcome()),
                 "predicted_text": e.prediction.expected.to_string(),
                 "rule": e.prediction.rule_id(),
                 "agrees": e.agrees(),
