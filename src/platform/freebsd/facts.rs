@@ -67,7 +67,7 @@ impl Release {
 
     pub fn default_cc_how(self) -> &'static str {
         if self.fourteen_or_later() {
-            "stock value: FreeBSD 15.1-RELEASE cc_cubic(4) \"The CUBIC congestion control algorithm is the default for TCP.\" (14.x UNCONFIRMED, assumed the same)"
+            "stock value: freebsd/freebsd-src stable/14 1400507 (mirror ilnp/ilnp-freebsd14@2f2a4162) sys/netinet/cc/cc.c CC_DEFAULT \"cubic\"; FreeBSD 15.1-RELEASE cc_cubic(4) \"The CUBIC congestion control algorithm is the default for TCP.\""
         } else {
             "stock value: freebsd/freebsd-src share/man/man4/tcp.4 dated February 11, 2021 (default cc_newreno(4))"
         }
@@ -96,7 +96,7 @@ pub const KERN_OSRELDATE: &str = "kern.osreldate";
 
 pub const STOCK: &[Stock] = &[
     same("kern.ipc.maxsockbuf", 2_097_152, "stock value: freebsd/freebsd-src main __FreeBSD_version 1500012 (mirror fel1x-developer/freebsd-src@2d614aa2) sys/sys/sockbuf.h SB_MAX (2*1024*1024); unbound#1360 shows 2097152"),
-    same("kern.hz", 1000, "stock value: HZ 1000 on amd64 GENERIC (UNCONFIRMED here; only bounds SO_LINGER and TCP_KEEP* at INT_MAX/hz, UINT_MAX/hz)"),
+    same("kern.hz", 1000, "stock value: freebsd/freebsd-src stable/14 1400507 (mirror ilnp/ilnp-freebsd14@2f2a4162) sys/kern/subr_param.c HZ 1000 on real hardware; a guest of a hypervisor gets HZ_VM 100 ('hz = vm_guest > VM_GUEST_NO ? HZ_VM : HZ'), which a host run reads from kern.hz; only bounds SO_LINGER and TCP_KEEP* at INT_MAX/hz, UINT_MAX/hz"),
     same("net.inet.tcp.sendspace", 32_768, "stock value: freebsd/freebsd-src sys/netinet/tcp_output.c tcp_sendspace = 1024*32; tcp_usrreq.c tcp_usr_attach soreserve"),
     same("net.inet.tcp.recvspace", 65_536, "stock value: freebsd/freebsd-src sys/netinet/tcp_input.c tcp_recvspace = 1024*64"),
     same("net.inet.udp.maxdgram", 9216, "stock value: freebsd/freebsd-src main 1500012 (mirror fel1x-developer/freebsd-src@2d614aa2) sys/netinet/udp_usrreq.c udp_sendspace = 9216"),
@@ -105,15 +105,15 @@ pub const STOCK: &[Stock] = &[
     same("net.local.stream.recvspace", 8192, "stock value: freebsd/freebsd-src main 1500012 (mirror fel1x-developer/freebsd-src@2d614aa2) sys/kern/uipc_usrreq.c unpst_recvspace = PIPSIZ"),
     Stock { name: "net.local.dgram.maxdgram", r13: 2048, r14: 8192, how: "stock value: freebsd/freebsd-src sys/kern/uipc_usrreq.c unpdg_sendspace 2*1024 up to 13 (stable/13-era copy); unpdg_maxdgram 8192 from 14 (mirror fel1x-developer/freebsd-src@2d614aa2)" },
     Stock { name: "net.local.dgram.recvspace", r13: 4096, r14: 16_384, how: "stock value: freebsd/freebsd-src sys/kern/uipc_usrreq.c unpdg_recvspace 4*1024 up to 13; 16*1024 from 14 (mirror fel1x-developer/freebsd-src@2d614aa2)" },
-    same("net.inet.ip.ttl", 64, "stock value: V_ip_defttl = IPDEFTTL 64 (UNCONFIRMED constant; udp_attach 'inp->inp_ip_ttl = V_ip_defttl')"),
-    same("net.inet.tcp.mssdflt", 536, "stock value: TCP_MSS 536 (UNCONFIRMED: not read in the research)"),
-    same("net.inet.tcp.v6mssdflt", 1220, "stock value: TCP6_MSS 1220 (UNCONFIRMED: not read in the research)"),
+    same("net.inet.ip.ttl", 64, "stock value: freebsd/freebsd-src stable/14 1400507 (mirror ilnp/ilnp-freebsd14@2f2a4162) sys/netinet/ip.h IPDEFTTL 64, raw_ip.c 'VNET_DEFINE(int, ip_defttl) = IPDEFTTL'; udp_attach 'inp->inp_ip_ttl = V_ip_defttl'"),
+    same("net.inet.tcp.mssdflt", 536, "stock value: freebsd/freebsd-src stable/14 1400507 (mirror ilnp/ilnp-freebsd14@2f2a4162) sys/netinet/tcp.h TCP_MSS 536; tcp_subr.c 'VNET_DEFINE(int, tcp_mssdflt) = TCP_MSS'"),
+    same("net.inet.tcp.v6mssdflt", 1220, "stock value: freebsd/freebsd-src stable/14 1400507 (mirror ilnp/ilnp-freebsd14@2f2a4162) sys/netinet/tcp.h TCP6_MSS 1220; tcp_subr.c 'VNET_DEFINE(int, tcp_v6mssdflt) = TCP6_MSS'"),
     same("net.inet.tcp.minmss", 216, "stock value: freebsd/freebsd-src main 1500012 (mirror fel1x-developer/freebsd-src@2d614aa2) sys/netinet/tcp.h TCP_MINMSS 216"),
     same("net.inet.tcp.keepidle", 7_200_000, "stock value (ms): freebsd/freebsd-src share/man/man4/tcp.4 (Feb 2021) 'The default is 7200000 msec (2 hours).'"),
     same("net.inet.tcp.keepintvl", 75_000, "stock value (ms): freebsd/freebsd-src share/man/man4/tcp.4 (Feb 2021) 'The default is 75000 msec.'"),
     same("net.inet.tcp.keepcnt", 8, "stock value: freebsd/freebsd-src share/man/man4/tcp.4 (Feb 2021) 'The default is 8 packets.'"),
     same("net.inet6.ip6.v6only", 1, "stock value: rust-lang/socket2 v0.6.0 tests/socket.rs 'IPv6 socket are already IPv6 only on FreeBSD' (run on FreeBSD 13.2)"),
-    same("lo0.mtu", 16_384, "stock value: loopback MTU 16384 (UNCONFIRMED: if_loop.c not read)"),
+    same("lo0.mtu", 16_384, "stock value: freebsd/freebsd-src stable/14 1400507 (mirror ilnp/ilnp-freebsd14@2f2a4162) sys/net/if_loop.c LOMTU 16384 (without TINY_LOMTU / LARGE_LOMTU), lo_clone_create 'ifp->if_mtu = LOMTU'"),
 ];
 
 /// The stock facts of one release.

@@ -46,14 +46,14 @@ pub const MCAST_STREAM: Rule = Rule {
 pub const MCAST_TTL: Rule = Rule {
     id: "freebsd.ip.mcast_ttl",
     formula: "(u_int)v > 255 => EINVAL else v; default 1",
-    why: "inp_setmoptions reads an int-sized IP_MULTICAST_TTL as u_int and refuses more than 255 (so -1 is EINVAL); unset reads IP_DEFAULT_MULTICAST_TTL 1 (UNCONFIRMED: in_mcast.c's TTL case not read by the research)",
-    source: "freebsd/freebsd-src sys/netinet/in_mcast.c inp_setmoptions / inp_getmoptions case IP_MULTICAST_TTL",
+    why: "inp_setmoptions reads an int-sized IP_MULTICAST_TTL as u_int and refuses more than 255 (so -1 is EINVAL); unset reads IP_DEFAULT_MULTICAST_TTL 1",
+    source: src!(S14, "sys/netinet/in_mcast.c inp_setmoptions case IP_MULTICAST_TTL 'if (ittl > 255) { error = EINVAL;' / inp_getmoptions 'optval = coptval = IP_DEFAULT_MULTICAST_TTL'; sys/netinet/in.h IP_DEFAULT_MULTICAST_TTL 1"),
 };
 pub const MCAST_LOOP: Rule = Rule {
     id: "freebsd.ip.mcast_loop",
-    formula: "v != 0 => 1 else 0; default 1",
-    why: "inp_setmoptions stores !!loop; unset reads IP_DEFAULT_MULTICAST_LOOP 1 (UNCONFIRMED: in_mcast.c's LOOP case not read by the research)",
-    source: "freebsd/freebsd-src sys/netinet/in_mcast.c inp_setmoptions / inp_getmoptions case IP_MULTICAST_LOOP",
+    formula: "(v & 0xff) != 0 => 1 else 0; default 1",
+    why: "inp_setmoptions reads an int-sized value as u_int, keeps its low byte and stores !!loop (so 256 switches loopback off); there is no range check; unset reads IP_DEFAULT_MULTICAST_LOOP 1",
+    source: src!(S14, "sys/netinet/in_mcast.c inp_setmoptions case IP_MULTICAST_LOOP 'loop = (u_char)iloop;' / 'imo->imo_multicast_loop = !!loop;'; inp_getmoptions; sys/netinet/in.h IP_DEFAULT_MULTICAST_LOOP 1"),
 };
 pub const SOL_LOCAL_ALIAS: Rule = Rule {
     id: "freebsd.unix.sol_local_alias",
@@ -70,7 +70,7 @@ pub const SOL_LOCAL_UNKNOWN: Rule = Rule {
 pub const HOPS_RAW: Rule = Rule {
     id: "freebsd.ip6.hops_raw",
     formula: "-1 <= v <= 255 => v (read raw) else EINVAL; default -1",
-    why: "ip6_ctloutput range-checks IPV6_UNICAST_HOPS and stores in6p_hops as given; the read is in6p_hops raw, -1 (kernel default) when unset (in_pcballoc init UNCONFIRMED)",
+    why: "ip6_ctloutput range-checks IPV6_UNICAST_HOPS and stores in6p_hops as given; the read is in6p_hops raw, -1 (kernel default) when unset (in_pcballoc 'inp->in6p_hops = -1;', read at stable/14 1400507, mirror ilnp/ilnp-freebsd14@2f2a4162)",
     source: src!(F6, "sys/netinet6/ip6_output.c ip6_ctloutput 'if (optval < -1 || optval >= 256)' / 'optval = inp->in6p_hops'"),
 };
 pub const MCAST_HOPS6: Rule = Rule {
@@ -82,8 +82,8 @@ pub const MCAST_HOPS6: Rule = Rule {
 pub const MCAST_LOOP6: Rule = Rule {
     id: "freebsd.ip6.mcast_loop",
     formula: "(u_int)v > 1 => EINVAL else v; default 1",
-    why: "ip6_setmoptions accepts only 0 or 1 as a u_int; unset reads the default 1 (KAME behaviour; UNCONFIRMED: the LOOP case was not read)",
-    source: "freebsd/freebsd-src sys/netinet6/in6_mcast.c ip6_setmoptions / ip6_getmoptions case IPV6_MULTICAST_LOOP",
+    why: "ip6_setmoptions takes only a u_int-sized value and refuses more than 1; unset reads in6_mcast_loop = IPV6_DEFAULT_MULTICAST_LOOP 1",
+    source: src!(S14, "sys/netinet6/in6_mcast.c ip6_setmoptions case IPV6_MULTICAST_LOOP 'if (loop > 1) { error = EINVAL;' / ip6_getmoptions 'optval = in6_mcast_loop'"),
 };
 pub const TCLASS: Rule = Rule {
     id: "freebsd.ip6.tclass",
@@ -176,7 +176,15 @@ pub fn predict_v4(ctx: &Ctx<'_>, o: IpOpt, request: &Request) -> Prediction {
             }
             Ok(Some(v)) => Prediction::ok(RelativeValue::Int(v), vec![&MCAST_TTL]),
         },
-        IpOpt::MulticastLoop => flag01(request, 1, &MCAST_LOOP),
+        IpOpt::MulticastLoop => match int(request) {
+            Err(e) => e.into(),
+            Ok(None) => Prediction::ok(RelativeValue::int(1), vec![&MCAST_LOOP]),
+            // `(u_char)iloop`: only the low byte decides.
+            Ok(Some(v)) => Prediction::ok(
+                RelativeValue::int(i128::from(v.value() & 0xff != 0)),
+                vec![&MCAST_LOOP],
+            ),
+        },
         IpOpt::Recvtos | IpOpt::Recvttl => flag01(request, 0, &RECVFLAG01),
         IpOpt::Freebind | IpOpt::Transparent => absent(Opt::Ip(o)),
     }

@@ -24,6 +24,9 @@ macro_rules! freebsd_src {
     (F6, $s:literal) => {
         concat!("freebsd/freebsd-src main (mirror fel1x-developer/freebsd-src@b252a43e) ", $s)
     };
+    (S14, $s:literal) => {
+        concat!("freebsd/freebsd-src stable/14 __FreeBSD_version 1400507 (mirror ilnp/ilnp-freebsd14@2f2a4162) ", $s)
+    };
     (R13, $s:literal) => {
         concat!("freebsd/freebsd-src releng/13.1 (mirror MPTCP-FreeBSD/FB13.1-ML-MPTCP-SRC@23e1b47c) ", $s)
     };
@@ -108,8 +111,8 @@ pub const ROUTE_IPV6_ON_INET: Rule = Rule {
 pub const ROUTE_IP_ON_INET6: Rule = Rule {
     id: "freebsd.route.ip_on_inet6",
     formula: "level IPPROTO_IP on an AF_INET6 socket => EINVAL",
-    why: "AF_INET6 sockets hand non-TCP/UDP levels to ip6_ctloutput, which refuses any level but IPPROTO_IPV6 (no IPPROTO_IP pass-through at 1500012; later main UNCONFIRMED)",
-    source: src!(F6, "sys/netinet6/ip6_output.c ip6_ctloutput 'if (level != IPPROTO_IPV6) error = EINVAL'"),
+    why: "AF_INET6 sockets hand non-TCP/UDP levels to ip6_ctloutput, which refuses any level but IPPROTO_IPV6 (no IPPROTO_IP pass-through at 1400507 and 1500012; later main UNCONFIRMED)",
+    source: src!(F6, "sys/netinet6/ip6_output.c ip6_ctloutput 'if (level != IPPROTO_IPV6) error = EINVAL'; the same at stable/14 1400507 (mirror ilnp/ilnp-freebsd14@2f2a4162)"),
 };
 
 pub const ROUTE_TCP_IPSWALLOW: Rule = Rule {

@@ -30,8 +30,8 @@ pub const BUF_EXACT: Rule = Rule {
 pub const BUF_LISTEN: Rule = Rule {
     id: "freebsd.buf.listen",
     formula: "listening: v > sb_max_adj => ENOBUFS else sol_sb*_hiwat = v",
-    why: "a listening socket keeps its buffer options in sol_sb*_hiwat (copied from the buffers by solisten_proto) and a set stores the size there exactly; up to 13 the same branch is UNCONFIRMED (source read at 1500012 and main)",
-    source: src!(F, "sys/kern/uipc_sockbuf.c sbsetopt (SOLISTENING branch); main 2025 (mirror blubskye/freebsd-src@0c964205) sys/kern/uipc_socket.c solisten_proto / sogetopt"),
+    why: "a listening socket keeps its buffer options in sol_sb*_hiwat (copied from the buffers by solisten_proto) and a set stores the size there exactly (read at 1400507, 1500012 and main; 13's branch UNCONFIRMED, not read)",
+    source: src!(F, "sys/kern/uipc_sockbuf.c sbsetopt (SOLISTENING branch 'if (cc > sb_max_adj) error = ENOBUFS; ... *hiwat = cc'), the same at stable/14 1400507 (mirror ilnp/ilnp-freebsd14@2f2a4162); main 2025 (mirror blubskye/freebsd-src@0c964205) sys/kern/uipc_socket.c solisten_proto / sogetopt"),
 };
 pub const BUF_DEFAULT: Rule = Rule {
     id: "freebsd.buf.default",
@@ -42,8 +42,8 @@ pub const BUF_DEFAULT: Rule = Rule {
 pub const BUF_TCP_MSS_ROUND: Rule = Rule {
     id: "freebsd.buf.tcp_mss_round",
     formula: "connected tcp default: roundup(hiwat, mss), mss = lo0.mtu - 40 (v4) / 60 (v6)",
-    why: "tcp_mss rounds both buffers up to a multiple of the MSS when the connection is set up (if larger; capped at sb_max); a size set after connect is exact. Loopback MSS numbers UNCONFIRMED; autosizing can grow them later while data flows",
-    source: src!(M, "sys/netinet/tcp_input.c tcp_mss"),
+    why: "tcp_mss rounds both buffers up to a multiple of the MSS when the connection is set up (if larger; capped at sb_max); a size set after connect is exact. The loopback MSS is lo0's 16384 less 40 / 60 bytes of headers (see freebsd.tcp.maxseg_default); autosizing can grow the buffers later while data flows",
+    source: src!(S14, "sys/netinet/tcp_input.c tcp_mss 'bufsize = roundup(bufsize, mss); if (bufsize > sb_max) bufsize = sb_max; if (bufsize > so->so_snd.sb_hiwat) (void)sbreserve_locked(...)'"),
 };
 pub const LOWAT: Rule = Rule {
     id: "freebsd.lowat",
@@ -78,7 +78,7 @@ pub const LINGER_EDOM: Rule = Rule {
 pub const TIMEO: Rule = Rule {
     id: "freebsd.timeo",
     formula: "(sec, usec) round-trips exactly; (0,0) = no timeout",
-    why: "sosetopt converts with tvtosbt and sogetopt back with sbttotv; the us conversions round-trip (time.h: 'we get all the ns, us and ms conversions back and forth right'). Listening sockets keep it in sol_sb*_timeo (14+; 13 UNCONFIRMED)",
+    why: "sosetopt converts with tvtosbt and sogetopt back with sbttotv; the us conversions round-trip (time.h: 'we get all the ns, us and ms conversions back and forth right'). Listening sockets keep it in sol_sb*_timeo (read at 1400507 and main; 13 UNCONFIRMED, not read)",
     source: src!(M, "sys/kern/uipc_socket.c sosetopt / sogetopt case SO_SNDTIMEO/SO_RCVTIMEO; sys/sys/time.h ustosbt / sbttous"),
 };
 pub const TIMEO_EDOM: Rule = Rule {
@@ -90,7 +90,7 @@ pub const TIMEO_EDOM: Rule = Rule {
 pub const TIMEO_HUGE: Rule = Rule {
     id: "freebsd.timeo.huge",
     formula: "tv_sec > INT32_MAX => SBT_MAX => (2147483647, 999999)",
-    why: "sosetopt saturates a timeval beyond INT32_MAX seconds to SBT_MAX, which sbttotv reads as 2147483647 s and sbttous(0xffffffff) = 999999 us (derived; UNCONFIRMED by a test)",
+    why: "sosetopt saturates a timeval beyond INT32_MAX seconds to SBT_MAX, which sbttotv reads as 2147483647 s and sbttous(0xffffffff) = 999999 us (worked out from the source at main and stable/14 1400507; no published test shows it)",
     source: src!(M, "sys/kern/uipc_socket.c sosetopt 'if (tv.tv_sec > INT32_MAX) val = SBT_MAX'"),
 };
 pub const IDENTITY: Rule = Rule {
@@ -138,7 +138,7 @@ fn default_sysctl(ctx: &Ctx<'_>, side: Side) -> &'static str {
     }
 }
 
-/// The loopback MSS a connected TCP socket ends with (UNCONFIRMED numbers).
+/// The loopback MSS a connected TCP socket ends with (freebsd.tcp.maxseg_default).
 pub fn loopback_mss(ctx: &Ctx<'_>) -> i128 {
     let header = if ctx.kind.domain() == Domain::Ipv6 { 60 } else { 40 };
     ctx.sym("lo0.mtu").value - header

@@ -26,14 +26,14 @@ pub const MAXSEG: Rule = Rule {
 pub const MAXSEG_DEFAULT: Rule = Rule {
     id: "freebsd.tcp.maxseg_default",
     formula: "unconnected: net.inet.tcp.mssdflt (v4) / v6mssdflt (v6); connected: lo0.mtu - 40 / 60",
-    why: "a new tcpcb starts at the default MSS; tcp_mss sets t_maxseg from the path MTU at connection setup (default and loopback numbers UNCONFIRMED)",
-    source: src!(M, "sys/netinet/tcp_subr.c tcp_newtcpcb, sys/netinet/tcp_input.c tcp_mss"),
+    why: "a new tcpcb starts at the default MSS (TCP_MSS 536, TCP6_MSS 1220); tcp_mss_update sets t_maxseg = MTU - IP and TCP headers at connection setup, with no room taken for options ('resulting t_maxseg doesn't include space for TCP options'), so lo0's 16384 gives 16344 / 16324",
+    source: src!(S14, "sys/netinet/tcp_subr.c tcp_newtcpcb 'tp->t_maxseg = ... V_tcp_v6mssdflt : V_tcp_mssdflt'; sys/netinet/tcp_input.c tcp_mss_update 'mss = maxmtu - min_protoh'; tcp_usrreq.c tcp_default_ctloutput get 'optval = tp->t_maxseg'"),
 };
 pub const KEEPTIME: Rule = Rule {
     id: "freebsd.tcp.keeptime",
     formula: "(u_int)v > UINT_MAX/hz => EINVAL; 0 => sysctl default; else v",
-    why: "TCP_KEEPIDLE/TCP_KEEPINTVL are u_int seconds stored as ticks (-1 is UINT_MAX); a per-socket 0 means the global sysctl (TP_KEEP* macro, UNCONFIRMED)",
-    source: src!(F, "sys/netinet/tcp_usrreq.c tcp_default_ctloutput case TCP_KEEPIDLE/TCP_KEEPINTVL 'if (ui > (UINT_MAX / hz)) error = EINVAL'"),
+    why: "TCP_KEEPIDLE/TCP_KEEPINTVL are u_int seconds stored as ticks (-1 is UINT_MAX); a per-socket 0 means the global sysctl",
+    source: src!(F, "sys/netinet/tcp_usrreq.c tcp_default_ctloutput case TCP_KEEPIDLE/TCP_KEEPINTVL 'if (ui > (UINT_MAX / hz)) error = EINVAL'; stable/14 1400507 (mirror ilnp/ilnp-freebsd14@2f2a4162) sys/netinet/tcp_timer.h 'TP_KEEPIDLE(tp) ((tp)->t_keepidle ? (tp)->t_keepidle : tcp_keepidle)'"),
 };
 pub const KEEPTIME_DEFAULT: Rule = Rule {
     id: "freebsd.tcp.keeptime_default",
@@ -49,15 +49,15 @@ pub const KEEPCNT: Rule = Rule {
 };
 pub const CC: Rule = Rule {
     id: "freebsd.tcp.cc",
-    formula: "loaded module name => name; unknown => ESRCH; empty => EINVAL",
-    why: "tcp_set_cc_mod looks the name up in the loaded cc modules (GENERIC has newreno and cubic; 'reno' is no module) and copies at most TCP_CA_NAME_MAX-1 bytes, at least 1",
-    source: src!(F, "sys/netinet/tcp_usrreq.c tcp_set_cc_mod 'if (algo == NULL) return (ESRCH)' and 'sooptcopyin(sopt, buf, TCP_CA_NAME_MAX - 1, 1)'"),
+    formula: "a loaded algorithm's name => name (stock 14+: cubic only; 13: newreno); unknown => ESRCH; empty => EINVAL",
+    why: "tcp_set_cc_mod looks the name up in cc_list, the algorithms in the kernel or kldloaded, and never loads one; 14's amd64 DEFAULTS builds in only CUBIC (newreno is the module cc_newreno.ko, so 'newreno' is ESRCH until kldload). 13's GENERIC has newreno; whether it also has cubic is UNCONFIRMED (taken as not). 'reno' is no algorithm. At most TCP_CA_NAME_MAX-1 bytes are copied, at least 1",
+    source: src!(S14, "sys/netinet/tcp_usrreq.c tcp_set_cc_mod 'STAILQ_FOREACH(algo, &cc_list, entries)' / 'if (algo == NULL) ... return(ESRCH)' / 'sooptcopyin(sopt, buf, TCP_CA_NAME_MAX - 1, 1)'; sys/amd64/conf/DEFAULTS 'options CC_CUBIC'; sys/conf/files 'netinet/cc/cc_newreno.c optional inet cc_newreno'"),
 };
 pub const CC_DEFAULT: Rule = Rule {
     id: "freebsd.tcp.cc_default",
     formula: "13: newreno; 14+: cubic",
-    why: "tcp.4 (2021) names cc_newreno the default; 15.1's cc_cubic(4) says CUBIC is the default (14.x UNCONFIRMED, assumed cubic); socket2's FreeBSD 13.2 test reads newreno",
-    source: "freebsd/freebsd-src share/man/man4/tcp.4 dated February 11, 2021; FreeBSD 15.1-RELEASE cc_cubic(4); rust-lang/socket2 v0.6.0 tests/socket.rs fn tcp_congestion",
+    why: "tcp.4 (2021) names cc_newreno the default; from 14.0 CC_DEFAULT is \"cubic\" (cc_cubic(4): 'This became the default congestion algorithm for FreeBSD in version 14.0'); socket2's FreeBSD 13.2 test reads newreno",
+    source: "freebsd/freebsd-src share/man/man4/tcp.4 dated February 11, 2021; stable/14 1400507 (mirror ilnp/ilnp-freebsd14@2f2a4162) sys/netinet/cc/cc.c '#define CC_DEFAULT \"cubic\"' and share/man/man4/cc_cubic.4; FreeBSD 15.1-RELEASE cc_cubic(4); rust-lang/socket2 v0.6.0 tests/socket.rs fn tcp_congestion",
 };
 
 pub const RULES: &[&Rule] = &[
@@ -71,8 +71,11 @@ pub const RULES: &[&Rule] = &[
     &CC_DEFAULT,
 ];
 
-/// The modules a GENERIC kernel has loaded.
-const LOADED_CC: &[&str] = &["newreno", "cubic"];
+/// The algorithms a stock kernel has in `cc_list`: the default alone (see
+/// `CC`).
+fn loaded_cc(ctx: &Ctx<'_>) -> [&'static str; 1] {
+    [ctx.release.default_cc()]
+}
 
 fn t_maxseg(ctx: &Ctx<'_>) -> Expr {
     if ctx.state == State::Connected {
@@ -113,7 +116,7 @@ fn congestion(ctx: &Ctx<'_>, request: &Request) -> Prediction {
                 return Prediction::err("EINVAL", vec![&CC]);
             }
             let copied: String = name.chars().take(15).collect();
-            if LOADED_CC.contains(&copied.as_str()) {
+            if loaded_cc(ctx).contains(&copied.as_str()) {
                 Prediction::ok(RelativeValue::text(&copied), vec![&CC])
             } else {
                 Prediction::err("ESRCH", vec![&CC])

@@ -63,7 +63,7 @@ pub const RELEASE_TABLE: &[Release] = &[
     Release {
         name: "11",
         covers: "macOS 11 to 13",
-        xnu: "xnu-7195.50.7",
+        xnu: "xnu-7195.50.7.100.1",
         ip_byte_checked: true,
         over_limit: OverLimit::Enobufs,
     },

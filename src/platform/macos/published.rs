@@ -11,7 +11,7 @@
 //!
 //! Facts left out:
 //! - macos-sb_max-default: names SB_MAX (the limit), not what SO_SNDBUF reads on a fresh socket (tcp_sendspace, see macos-tcp-sendspace-default)
-//! - macos-tcp-mss-rounds-sndbuf: no stock number: roundup(sendspace, t_maxseg) depends on the loopback MSS (model: UNCONFIRMED rule macos.buf.tcp_mss_round)
+//! - macos-tcp-mss-rounds-sndbuf: no published number; the source-derived loopback MSS is checked below (source_tcp_maxseg_loopback_*)
 //! - macos-accept-inherits-bufsize: listener-to-accepted inheritance; the catalogue sets the option on the connected socket itself, and there is no stock number
 //! - macos-linger-test-ticks-overflow-short: C SO_LINGER (0x80, ticks); the catalogue row SO_LINGER is SO_LINGER_SEC (0x1080)
 //! - macos-issue-maxsockbuf-8388608: the sysctl kern.ipc.maxsockbuf itself, not a getsockopt result
@@ -579,6 +579,17 @@ fn fail(name: &str) -> Outcome {
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_usrreq.c tcp_ctloutput"
 )]
 #[case::published_tcp_maxseg_default_512("TCP_MAXSEG", Kind::Tcp4, State::Fresh, Api::Raw, Request::Default, val(512), None, "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp.h TCP_MSS (tcp_newtcpcb t_maxseg = tcp_mssdflt)")]
+#[case::source_tcp_maxseg_loopback_v4("TCP_MAXSEG", Kind::Tcp4, State::Connected, Api::Raw, Request::Default, val(16332), None, "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_input.c tcp_mss (16384 - 40 - TCPOLEN_TSTAMP_APPA 12); bsd/net/if_loop.c LOMTU 16384")]
+#[case::source_tcp_maxseg_loopback_v6(
+    "TCP_MAXSEG",
+    Kind::Tcp6,
+    State::Connected,
+    Api::Raw,
+    Request::Default,
+    val(16312),
+    None,
+    "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_input.c tcp_mss (16384 - 60 - 12)"
+)]
 #[case::published_tcp_maxseg_v6_default_1024(
     "TCP_MAXSEG",
     Kind::Tcp6,

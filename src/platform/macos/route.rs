@@ -46,9 +46,9 @@ pub fn err(name: &'static str, rule: &'static Rule) -> Prediction {
 
 pub const WRONG_TYPE: Rule = Rule {
     id: "macos.route.wrong_type",
-    formula: "request shape != option's C type → EINVAL",
-    why: "sooptcopyin(sopt, buf, len, minlen) refuses a value shorter than the option's C type with EINVAL; a longer one is truncated (UNCONFIRMED for the text case)",
-    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket.c sooptcopyin",
+    formula: "request shape != option's C type → EINVAL (sockmatrix refuses it before setsockopt)",
+    why: "a request whose shape is not the option's type is a ladder or catalogue mistake, and the raw path refuses it without calling setsockopt. The kernel itself is less strict: sooptcopyin refuses a value shorter than the C type with EINVAL but takes the first bytes of a longer one; ip6_ctloutput refuses any length but sizeof(int) for its int options",
+    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket.c sooptcopyin 'if ((valsize = sopt->sopt_valsize) < minlen) return EINVAL; if (valsize > len) sopt->sopt_valsize = valsize = len;'; bsd/netinet6/ip6_output.c ip6_ctloutput 'if (optlen != sizeof(int))'",
 };
 
 pub const UNDEFINED_SOCKET: Rule = Rule {

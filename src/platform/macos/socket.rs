@@ -25,8 +25,8 @@ pub const BUF_DEFAULT: Rule = Rule {
 pub const BUF_TCP_MSS_ROUND: Rule = Rule {
     id: "macos.buf.tcp_mss_round",
     formula: "connected tcp: snd = roundup(hiwat, mss) if hiwat >= mss; rcv = roundup(hiwat, mss) if hiwat > mss; mss = lo0.mtu - 40 (v4) / 60 (v6) - 12 (timestamps)",
-    why: "tcp_mss() at connection setup rounds both buffers up to a multiple of the MSS through sbreserve; the loopback MSS arithmetic (lo0 MTU 16384, timestamps on) is UNCONFIRMED",
-    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_input.c tcp_mss",
+    why: "tcp_mss() at connection setup rounds both buffers up to a multiple of the MSS through sbreserve, with the MSS of macos.tcp.maxseg_connected (lo0 MTU 16384 less headers and 12 bytes of timestamps). Not modelled: the size rounded is at least the route's pipe size (3 x 16384 on lo0), which only matters when the buffer is under 49152 at connect",
+    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_input.c tcp_mss 'sbreserve(&so->so_snd, roundup(bufsize, mss))'",
 };
 
 pub const BUF_EINVAL: Rule = Rule {
@@ -158,7 +158,7 @@ fn sysctl(kind: Kind, side: Side) -> &'static str {
     }
 }
 
-/// The MSS tcp_mss() settles on over loopback (UNCONFIRMED arithmetic).
+/// The MSS tcp_mss() settles on over loopback (macos.tcp.maxseg_connected).
 pub fn loopback_mss(mac: &MacOs, kind: Kind) -> i128 {
     let headers = if kind.domain() == Domain::Ipv6 { 60 } else { 40 };
     mac.sym(super::facts::LO0_MTU).value - headers - 12
