@@ -298,3 +298,15 @@ fn os_naming_this_host_measures() {
     ]);
     assert_eq!(report["host"]["measured"], true);
 }
+
+/// An offline report depends on nothing of the process that wrote it, so
+/// two runs of it can be diffed.
+#[test]
+fn an_offline_report_is_the_same_from_run_to_run() {
+    for os in ["macos", "freebsd", "windows"] {
+        let args = ["--os", os, "--format", "json"];
+        let (first, second) = (run(&args), run(&args));
+        assert!(first.status.success(), "{os}: {}", stderr(&first));
+        assert!(first.stdout == second.stdout, "{os}: two offline runs differ");
+    }
+}

@@ -116,7 +116,7 @@ pub const UNIX_PEERCRED: Rule = Rule {
 
 pub const UNIX_PEERPID: Rule = Rule {
     id: "macos.route.unix_get_peerpid",
-    formula: "AF_UNIX get of name 2 or 3 (= LOCAL_PEERPID / LOCAL_PEEREPID): connected → peer pid (getpid() in one-process fixtures); else ENOTCONN",
+    formula: "AF_UNIX get of name 2 or 3 (= LOCAL_PEERPID / LOCAL_PEEREPID): connected → peer pid (getpid() in one-process fixtures; a stand-in 0 in an offline report); else ENOTCONN",
     why: "names 2 (TCP_MAXSEG) and 3 (IP_TOS) are LOCAL_PEERPID / LOCAL_PEEREPID to uipc_ctloutput: `unp_conn == NULL` → ENOTCONN, else the peer's pid; the fixture's peer lives in the same process",
     source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_usrreq.c uipc_ctloutput LOCAL_PEERPID; bsd/sys/un.h",
 };
@@ -204,11 +204,18 @@ pub fn xnu_code(id: Opt) -> Option<i32> {
     })
 }
 
-/// The process id a same-process peer reports.
-fn own_pid() -> Sym {
-    Sym {
-        name: "getpid()",
-        value: i128::from(std::process::id()),
+/// The process id a same-process peer reports. Offline there is no peer
+/// process: a fixed stand-in keeps the report the same from run to run.
+fn own_pid(mac: &MacOs) -> Sym {
+    match mac.on_host {
+        true => Sym {
+            name: "getpid()",
+            value: i128::from(std::process::id()),
+        },
+        false => Sym {
+            name: "peer_pid (the reading process; 0 offline)",
+            value: 0,
+        },
     }
 }
 
@@ -227,7 +234,7 @@ pub fn unix(c: &Ctx<'_>, code: i32) -> Prediction {
         1 if c.kind.is_stream() && connected => ok_int(Expr::lit(0), &UNIX_PEERCRED),
         1 if c.kind.is_stream() => err("ENOTCONN", &UNIX_PEERCRED),
         1 => err("EINVAL", &UNIX_PEERCRED),
-        2 | 3 if connected => ok_int(Expr::of(own_pid()), &UNIX_PEERPID),
+        2 | 3 if connected => ok_int(Expr::of(own_pid(c.mac)), &UNIX_PEERPID),
         2 | 3 => err("ENOTCONN", &UNIX_PEERPID),
         4 if connected => ok_int(Expr::of(PEER_UUID), &UNIX_PEERUUID),
         4 => err("ENOTCONN", &UNIX_PEERUUID),
