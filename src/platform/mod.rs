@@ -12,6 +12,8 @@ pub mod files;
 pub mod freebsd;
 pub mod linux;
 pub mod macos;
+#[cfg(test)]
+mod published;
 pub mod windows;
 pub mod wine;
 

@@ -14,43 +14,14 @@
 
 use super::FreeBsd;
 use crate::api::Api;
-use crate::case::{Case, Request};
+use crate::case::Request;
 use crate::kind::{Kind, State};
 use crate::outcome::Outcome;
+use crate::platform::published::{
+    assert_predicts, dflt, err, linger, ok, ok_linger, ok_text, ok_time, set, text, time,
+};
 use crate::platform::Platform;
-use crate::value::{RelativeValue, Value};
 use rstest::rstest;
-
-fn dflt() -> Request {
-    Request::Default
-}
-fn set(v: i128) -> Request {
-    Request::Set(RelativeValue::int(v))
-}
-fn linger(on: i128, secs: i128) -> Request {
-    Request::Set(RelativeValue::linger(on, secs))
-}
-fn time(sec: i128, usec: i128) -> Request {
-    Request::Set(RelativeValue::time(sec, usec))
-}
-fn text(s: &str) -> Request {
-    Request::Set(RelativeValue::text(s))
-}
-fn ok(v: i128) -> Outcome {
-    Outcome::Ok(Value::Int(v))
-}
-fn ok_linger(on: i128, secs: i128) -> Outcome {
-    Outcome::Ok(Value::Linger(on, secs))
-}
-fn ok_time(sec: i128, usec: i128) -> Outcome {
-    Outcome::Ok(Value::Time(sec, usec))
-}
-fn ok_text(s: &str) -> Outcome {
-    Outcome::Ok(Value::Text(s.to_string()))
-}
-fn err(name: &str) -> Outcome {
-    Outcome::Err(name.to_string())
-}
 
 #[rstest]
 #[case::published_so_sndbuf_zero_einval("SO_SNDBUF", Kind::Udp4, State::Fresh, Api::Raw, set(0), Some("15"), err("EINVAL"), "freebsd/freebsd-src main __FreeBSD_version 1500012 (mirror fel1x-developer/freebsd-src@2d614aa2) sys/kern/uipc_sockbuf.c sbsetopt")]
@@ -333,16 +304,10 @@ fn published(
     #[case] expected: Outcome,
     #[case] source: &str,
 ) {
-    let case =
-        Case::new(option, kind, state, api, request).expect("a catalogue option in a state its kind has");
     let model = FreeBsd::offline(release).expect("a modelled release");
-    let prediction = crate::predict::predict(&case, &model);
-    assert_eq!(
-        prediction.expected.outcome(),
-        expected,
-        "{case} on FreeBSD {:?}: rules {} (published: {source})",
-        release,
-        prediction.rule_id()
+    let label = format!("FreeBSD {release:?}");
+    assert_predicts(
+        &model, &label, option, kind, state, api, request, &expected, source,
     );
 }
 

@@ -22,31 +22,12 @@
 
 use super::MacOs;
 use crate::api::Api;
-use crate::case::{Case, Request};
+use crate::case::Request;
 use crate::kind::{Kind, State};
 use crate::outcome::Outcome;
-use crate::value::{RelativeValue, Value};
+use crate::platform::published::{assert_predicts, err, linger, ok, set, time};
+use crate::value::Value;
 use rstest::rstest;
-
-fn set(v: i128) -> Request {
-    Request::Set(RelativeValue::int(v))
-}
-
-fn lg(on: i128, secs: i128) -> Request {
-    Request::Set(RelativeValue::linger(on, secs))
-}
-
-fn tv(sec: i128, usec: i128) -> Request {
-    Request::Set(RelativeValue::time(sec, usec))
-}
-
-fn val(v: i128) -> Outcome {
-    Outcome::Ok(Value::Int(v))
-}
-
-fn fail(name: &str) -> Outcome {
-    Outcome::Err(name.into())
-}
 
 #[rstest]
 #[case::published_so_keepalive_reads_bit(
@@ -55,7 +36,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     set(1),
-    val(8),
+    ok(8),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket.c sogetoptlock"
 )]
@@ -65,18 +46,18 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     set(1),
-    val(4),
+    ok(4),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket.c sogetoptlock"
 )]
-#[case::published_so_broadcast_reads_bit("SO_BROADCAST", Kind::Udp4, State::Fresh, Api::Raw, set(-1), val(32), None, "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket.c sosetoptlock")]
+#[case::published_so_broadcast_reads_bit("SO_BROADCAST", Kind::Udp4, State::Fresh, Api::Raw, set(-1), ok(32), None, "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket.c sosetoptlock")]
 #[case::published_so_oobinline_reads_bit(
     "SO_OOBINLINE",
     Kind::Tcp6,
     State::Fresh,
     Api::Raw,
     set(2),
-    val(256),
+    ok(256),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket.c sogetoptlock"
 )]
@@ -86,7 +67,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     set(1),
-    val(512),
+    ok(512),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/sys/socket.h SO_REUSEPORT"
 )]
@@ -96,7 +77,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     Request::Default,
-    val(0),
+    ok(0),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/sys/socket.h SO_KEEPALIVE"
 )]
@@ -106,7 +87,7 @@ fn fail(name: &str) -> Outcome {
     State::Connected,
     Api::Raw,
     set(1),
-    val(8),
+    ok(8),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket2.c sonewconn_internal"
 )]
@@ -116,7 +97,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     set(1),
-    val(8),
+    ok(8),
     Some("10.15"),
     "apple-oss-distributions/xnu xnu-6153.141.1 bsd/kern/uipc_socket.c sogetoptlock"
 )]
@@ -126,18 +107,18 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     set(0),
-    fail("EINVAL"),
+    err("EINVAL"),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket.c sosetoptlock"
 )]
-#[case::published_sorcvbuf_negative_einval("SO_RCVBUF", Kind::Udp4, State::Fresh, Api::Raw, set(-1), fail("EINVAL"), None, "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket.c sosetoptlock")]
+#[case::published_sorcvbuf_negative_einval("SO_RCVBUF", Kind::Udp4, State::Fresh, Api::Raw, set(-1), err("EINVAL"), None, "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket.c sosetoptlock")]
 #[case::published_sobuf_reads_hiwat(
     "SO_RCVBUF",
     Kind::UnixStream,
     State::Fresh,
     Api::Raw,
     set(4096),
-    val(4096),
+    ok(4096),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket.c sogetoptlock"
 )]
@@ -147,7 +128,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     set(1),
-    val(1),
+    ok(1),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket2.c sbreserve"
 )]
@@ -157,7 +138,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     set(16777216),
-    val(8388608),
+    ok(8388608),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket2.c sbreserve"
 )]
@@ -167,7 +148,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     set(16777216),
-    val(8388608),
+    ok(8388608),
     None,
     "apple-oss-distributions/xnu xnu-10063.101.15 bsd/kern/uipc_socket2.c sbreserve"
 )]
@@ -177,7 +158,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     set(8388608),
-    fail("ENOBUFS"),
+    err("ENOBUFS"),
     Some("14.3"),
     "apple-oss-distributions/xnu xnu-10002.81.5 bsd/kern/uipc_socket2.c sbreserve"
 )]
@@ -187,7 +168,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     set(8388608),
-    fail("ENOBUFS"),
+    err("ENOBUFS"),
     Some("10.15"),
     "apple-oss-distributions/xnu xnu-6153.141.1 bsd/kern/uipc_socket2.c sbreserve"
 )]
@@ -197,7 +178,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     set(2147483647),
-    fail("ENOBUFS"),
+    err("ENOBUFS"),
     Some("11"),
     "apple-oss-distributions/xnu xnu-8792.81.2 bsd/kern/uipc_socket2.c sbreserve"
 )]
@@ -207,7 +188,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     set(2147483647),
-    fail("ENOBUFS"),
+    err("ENOBUFS"),
     Some("14.3"),
     "apple-oss-distributions/xnu xnu-10002.81.5 bsd/kern/uipc_socket.c sosetoptlock"
 )]
@@ -217,7 +198,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     Request::Default,
-    val(370688),
+    ok(370688),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_usrreq.c tcp_sendspace"
 )]
@@ -227,7 +208,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     Request::Default,
-    val(556032),
+    ok(556032),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_usrreq.c tcp_recvspace"
 )]
@@ -237,7 +218,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     Request::Default,
-    val(9216),
+    ok(9216),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/udp_usrreq.c udp_sendspace"
 )]
@@ -247,7 +228,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     Request::Default,
-    val(786896),
+    ok(786896),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/udp_usrreq.c udp_init"
 )]
@@ -257,7 +238,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     Request::Default,
-    val(8192),
+    ok(8192),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_usrreq.c unpst_sendspace"
 )]
@@ -267,7 +248,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     Request::Default,
-    val(2048),
+    ok(2048),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_usrreq.c unpdg_sendspace"
 )]
@@ -277,7 +258,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     Request::Default,
-    val(4096),
+    ok(4096),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_usrreq.c unpdg_recvspace"
 )]
@@ -287,7 +268,7 @@ fn fail(name: &str) -> Outcome {
     State::Connected,
     Api::Raw,
     set(4096),
-    val(4096),
+    ok(4096),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket.c sogetoptlock"
 )]
@@ -297,7 +278,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     set(65536),
-    val(65536),
+    ok(65536),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket.c sosetoptlock"
 )]
@@ -307,7 +288,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Socket2,
     set(4096),
-    val(4096),
+    ok(4096),
     None,
     "rust-lang/socket2 v0.6.3 tests/socket.rs recv_buffer_size test"
 )]
@@ -317,7 +298,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Socket2,
     set(4096),
-    val(4096),
+    ok(4096),
     None,
     "rust-lang/socket2 v0.6.3 tests/socket.rs send_buffer_size test"
 )]
@@ -327,7 +308,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     set(0),
-    fail("EINVAL"),
+    err("EINVAL"),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket.c sosetoptlock"
 )]
@@ -337,7 +318,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     set(65536),
-    val(8192),
+    ok(8192),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket.c sosetoptlock"
 )]
@@ -347,7 +328,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     Request::Default,
-    val(2048),
+    ok(2048),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket2.c soreserve"
 )]
@@ -357,7 +338,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     Request::Default,
-    val(1),
+    ok(1),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket2.c soreserve"
 )]
@@ -367,7 +348,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     Request::Default,
-    val(1),
+    ok(1),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_usrreq.c unp_attach"
 )]
@@ -377,7 +358,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     set(2147483647),
-    val(9216),
+    ok(9216),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket.c sosetoptlock"
 )]
@@ -386,7 +367,7 @@ fn fail(name: &str) -> Outcome {
     Kind::Tcp4,
     State::Fresh,
     Api::Raw,
-    lg(2, 5),
+    linger(2, 5),
     Outcome::Ok(Value::Linger(1, 5)),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket.c sogetoptlock"
@@ -396,18 +377,18 @@ fn fail(name: &str) -> Outcome {
     Kind::Tcp4,
     State::Fresh,
     Api::Raw,
-    lg(1, 65536),
+    linger(1, 65536),
     Outcome::Ok(Value::Linger(1, 0)),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket.c sosetoptlock"
 )]
-#[case::published_linger_sec_divides_hz("SO_LINGER", Kind::Tcp4, State::Fresh, Api::Raw, lg(1, 65535), Outcome::Ok(Value::Linger(1, -1)), None, "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket.c sogetoptlock")]
+#[case::published_linger_sec_divides_hz("SO_LINGER", Kind::Tcp4, State::Fresh, Api::Raw, linger(1, 65535), Outcome::Ok(Value::Linger(1, -1)), None, "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket.c sogetoptlock")]
 #[case::published_hz_100(
     "SO_LINGER",
     Kind::UnixStream,
     State::Fresh,
     Api::Raw,
-    lg(1, 1),
+    linger(1, 1),
     Outcome::Ok(Value::Linger(1, 1)),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/kern_clock.c hz"
@@ -417,19 +398,19 @@ fn fail(name: &str) -> Outcome {
     Kind::UnixDgram,
     State::Fresh,
     Api::Raw,
-    lg(1, 5),
+    linger(1, 5),
     Outcome::Ok(Value::Linger(1, 5)),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 tests/so_linger.c so_linger_sec_5_seconds"
 )]
-#[case::published_linger_test_sec_negative("SO_LINGER", Kind::UnixDgram, State::Fresh, Api::Raw, lg(1, -1), Outcome::Ok(Value::Linger(1, -1)), None, "apple-oss-distributions/xnu xnu-11417.121.6 tests/so_linger.c so_linger_sec_negative")]
-#[case::published_posix_linger_off_keeps_negative("SO_LINGER", Kind::Tcp4, State::Fresh, Api::Raw, lg(0, -1), Outcome::Ok(Value::Linger(0, -1)), None, "apple-oss-distributions/xnu xnu-11417.121.6 tests/posix_so_linger.c posix_so_linger_negative")]
+#[case::published_linger_test_sec_negative("SO_LINGER", Kind::UnixDgram, State::Fresh, Api::Raw, linger(1, -1), Outcome::Ok(Value::Linger(1, -1)), None, "apple-oss-distributions/xnu xnu-11417.121.6 tests/so_linger.c so_linger_sec_negative")]
+#[case::published_posix_linger_off_keeps_negative("SO_LINGER", Kind::Tcp4, State::Fresh, Api::Raw, linger(0, -1), Outcome::Ok(Value::Linger(0, -1)), None, "apple-oss-distributions/xnu xnu-11417.121.6 tests/posix_so_linger.c posix_so_linger_negative")]
 #[case::published_posix_linger_1_5(
     "SO_LINGER",
     Kind::Tcp4,
     State::Fresh,
     Api::Raw,
-    lg(1, 5),
+    linger(1, 5),
     Outcome::Ok(Value::Linger(1, 5)),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 tests/posix_so_linger.c posix_so_linger"
@@ -439,7 +420,7 @@ fn fail(name: &str) -> Outcome {
     Kind::Tcp4,
     State::Connected,
     Api::Raw,
-    lg(1, 5),
+    linger(1, 5),
     Outcome::Ok(Value::Linger(1, 5)),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket2.c sonewconn_internal"
@@ -449,19 +430,19 @@ fn fail(name: &str) -> Outcome {
     Kind::Tcp4,
     State::Fresh,
     Api::Socket2,
-    lg(1, 10),
+    linger(1, 10),
     Outcome::Ok(Value::Linger(1, 10)),
     None,
     "rust-lang/socket2 v0.6.3 src/sys/unix.rs SO_LINGER alias (+ tests/socket.rs linger test)"
 )]
-#[case::published_timeo_negative_edom("SO_RCVTIMEO", Kind::Tcp4, State::Fresh, Api::Raw, tv(-1, 0), fail("EDOM"), None, "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket.c sooptcopyin_timeval")]
+#[case::published_timeo_negative_edom("SO_RCVTIMEO", Kind::Tcp4, State::Fresh, Api::Raw, time(-1, 0), err("EDOM"), None, "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket.c sooptcopyin_timeval")]
 #[case::published_timeo_usec_1e6_edom(
     "SO_SNDTIMEO",
     Kind::Udp4,
     State::Fresh,
     Api::Raw,
-    tv(0, 1000000),
-    fail("EDOM"),
+    time(0, 1000000),
+    err("EDOM"),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket.c sooptcopyin_timeval"
 )]
@@ -470,7 +451,7 @@ fn fail(name: &str) -> Outcome {
     Kind::UnixStream,
     State::Fresh,
     Api::Raw,
-    tv(1, 1),
+    time(1, 1),
     Outcome::Ok(Value::Time(1, 1)),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket.c sosetoptlock"
@@ -480,7 +461,7 @@ fn fail(name: &str) -> Outcome {
     Kind::Tcp4,
     State::Fresh,
     Api::Raw,
-    tv(4611686018427387904, 0),
+    time(4611686018427387904, 0),
     Outcome::Ok(Value::Time(4611686018427387904, 0)),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket.c sooptcopyin_timeval"
@@ -490,7 +471,7 @@ fn fail(name: &str) -> Outcome {
     Kind::Tcp4,
     State::Fresh,
     Api::Socket2,
-    tv(10, 0),
+    time(10, 0),
     Outcome::Ok(Value::Time(10, 0)),
     None,
     "rust-lang/socket2 v0.6.3 tests/socket.rs read_timeout test"
@@ -501,7 +482,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     Request::Default,
-    val(2),
+    ok(2),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket.c sogetoptlock"
 )]
@@ -511,7 +492,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     Request::Default,
-    val(0),
+    ok(0),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket.c sogetoptlock"
 )]
@@ -521,18 +502,18 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     set(1),
-    fail("ENOPROTOOPT"),
+    err("ENOPROTOOPT"),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket.c sosetoptlock (default case)"
 )]
-#[case::published_so_domain_absent("SO_DOMAIN", Kind::Tcp4, State::Fresh, Api::Raw, Request::Default, fail("UNDEFINED"), None, "apple-oss-distributions/xnu xnu-11417.121.6 bsd/sys/socket.h (no SO_DOMAIN/SO_PROTOCOL defined; the list jumps from SO_TYPE 0x1008 to SO_LABEL 0x1010)")]
+#[case::published_so_domain_absent("SO_DOMAIN", Kind::Tcp4, State::Fresh, Api::Raw, Request::Default, err("UNDEFINED"), None, "apple-oss-distributions/xnu xnu-11417.121.6 bsd/sys/socket.h (no SO_DOMAIN/SO_PROTOCOL defined; the list jumps from SO_TYPE 0x1008 to SO_LABEL 0x1010)")]
 #[case::published_so_protocol_absent_socket2(
     "SO_PROTOCOL",
     Kind::Udp4,
     State::Fresh,
     Api::Socket2,
     Request::Default,
-    fail("UNDEFINED"),
+    err("UNDEFINED"),
     None,
     "rust-lang/socket2 v0.6.3 src/sys/unix.rs Socket::protocol cfg(android, freebsd, fuchsia, linux)"
 )]
@@ -542,7 +523,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     set(1),
-    val(4),
+    ok(4),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_usrreq.c tcp_ctloutput"
 )]
@@ -552,7 +533,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     set(256),
-    val(4),
+    ok(4),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_var.h TF_NODELAY"
 )]
@@ -562,31 +543,31 @@ fn fail(name: &str) -> Outcome {
     State::Connected,
     Api::Raw,
     set(1),
-    val(4),
+    ok(4),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_input.c tcp_input (SYN on listener)"
 )]
-#[case::published_tcp_level_on_udp_einval("TCP_NODELAY", Kind::Udp4, State::Fresh, Api::Raw, set(1), fail("EINVAL"), None, "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/ip_output.c ip_ctloutput (reached from udp_ctloutput)")]
-#[case::published_tcp_level_on_udp_get_einval("TCP_KEEPCNT", Kind::Udp4, State::Fresh, Api::Raw, Request::Default, fail("EINVAL"), None, "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/udp_usrreq.c udp_ctloutput (forwards to ip_ctloutput which returns EINVAL)")]
+#[case::published_tcp_level_on_udp_einval("TCP_NODELAY", Kind::Udp4, State::Fresh, Api::Raw, set(1), err("EINVAL"), None, "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/ip_output.c ip_ctloutput (reached from udp_ctloutput)")]
+#[case::published_tcp_level_on_udp_get_einval("TCP_KEEPCNT", Kind::Udp4, State::Fresh, Api::Raw, Request::Default, err("EINVAL"), None, "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/udp_usrreq.c udp_ctloutput (forwards to ip_ctloutput which returns EINVAL)")]
 #[case::published_tcp_maxseg_range(
     "TCP_MAXSEG",
     Kind::Tcp4,
     State::Fresh,
     Api::Raw,
     set(536),
-    fail("EINVAL"),
+    err("EINVAL"),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_usrreq.c tcp_ctloutput"
 )]
-#[case::published_tcp_maxseg_default_512("TCP_MAXSEG", Kind::Tcp4, State::Fresh, Api::Raw, Request::Default, val(512), None, "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp.h TCP_MSS (tcp_newtcpcb t_maxseg = tcp_mssdflt)")]
-#[case::source_tcp_maxseg_loopback_v4("TCP_MAXSEG", Kind::Tcp4, State::Connected, Api::Raw, Request::Default, val(16332), None, "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_input.c tcp_mss (16384 - 40 - TCPOLEN_TSTAMP_APPA 12); bsd/net/if_loop.c LOMTU 16384")]
+#[case::published_tcp_maxseg_default_512("TCP_MAXSEG", Kind::Tcp4, State::Fresh, Api::Raw, Request::Default, ok(512), None, "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp.h TCP_MSS (tcp_newtcpcb t_maxseg = tcp_mssdflt)")]
+#[case::source_tcp_maxseg_loopback_v4("TCP_MAXSEG", Kind::Tcp4, State::Connected, Api::Raw, Request::Default, ok(16332), None, "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_input.c tcp_mss (16384 - 40 - TCPOLEN_TSTAMP_APPA 12); bsd/net/if_loop.c LOMTU 16384")]
 #[case::source_tcp_maxseg_loopback_v6(
     "TCP_MAXSEG",
     Kind::Tcp6,
     State::Connected,
     Api::Raw,
     Request::Default,
-    val(16312),
+    ok(16312),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_input.c tcp_mss (16384 - 60 - 12)"
 )]
@@ -596,7 +577,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     Request::Default,
-    val(1024),
+    ok(1024),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_subr.c tcp_newtcpcb"
 )]
@@ -606,7 +587,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     set(88),
-    fail("EINVAL"),
+    err("EINVAL"),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp.h TCP_MINMSS (optval + 40 >= tcp_minmss)"
 )]
@@ -616,7 +597,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Socket2,
     set(256),
-    val(256),
+    ok(256),
     None,
     "rust-lang/socket2 v0.6.3 tests/socket.rs tcp_mss test (ignored only on linux)"
 )]
@@ -626,7 +607,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     set(2147483647),
-    fail("EINVAL"),
+    err("EINVAL"),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_usrreq.c tcp_ctloutput TCP_KEEPALIVE"
 )]
@@ -636,7 +617,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     set(0),
-    val(7200),
+    ok(7200),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_usrreq.c tcp_ctloutput TCP_KEEPALIVE get"
 )]
@@ -646,7 +627,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     Request::Default,
-    val(7200),
+    ok(7200),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_timer.h TCPTV_KEEP_IDLE"
 )]
@@ -656,18 +637,18 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     Request::Default,
-    val(75),
+    ok(75),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_timer.h TCPTV_KEEPINTVL"
 )]
-#[case::published_tcp_keepintvl_negative_einval("TCP_KEEPINTVL", Kind::Tcp4, State::Fresh, Api::Raw, set(-1), fail("EINVAL"), None, "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_usrreq.c tcp_ctloutput TCP_KEEPINTVL")]
+#[case::published_tcp_keepintvl_negative_einval("TCP_KEEPINTVL", Kind::Tcp4, State::Fresh, Api::Raw, set(-1), err("EINVAL"), None, "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_usrreq.c tcp_ctloutput TCP_KEEPINTVL")]
 #[case::published_tcp_keepcnt_intmax_ok(
     "TCP_KEEPCNT",
     Kind::Tcp4,
     State::Fresh,
     Api::Raw,
     set(2147483647),
-    val(2147483647),
+    ok(2147483647),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_usrreq.c tcp_ctloutput TCP_KEEPCNT"
 )]
@@ -677,30 +658,30 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     Request::Default,
-    val(8),
+    ok(8),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_timer.h TCPTV_KEEPCNT"
 )]
 // note: accepted side; listener had TCP_KEEPALIVE set
-#[case::published_tcp_keepidle_not_inherited("TCP_KEEPIDLE", Kind::Tcp4, State::Connected, Api::Raw, Request::Default, val(7200), None, "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_input.c tcp_input (copies keepinit/keepcnt/keepintvl, not keepidle)")]
+#[case::published_tcp_keepidle_not_inherited("TCP_KEEPIDLE", Kind::Tcp4, State::Connected, Api::Raw, Request::Default, ok(7200), None, "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_input.c tcp_input (copies keepinit/keepcnt/keepintvl, not keepidle)")]
 #[case::published_tcp_keepalive_const_0x10(
     "TCP_KEEPIDLE",
     Kind::Tcp4,
     State::Fresh,
     Api::Raw,
     Request::Default,
-    val(7200),
+    ok(7200),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp.h TCP_KEEPALIVE"
 )]
-#[case::published_socket2_keepalive_uses_tcp_keepalive("TCP_KEEPIDLE", Kind::Tcp4, State::Fresh, Api::Socket2, set(200), val(200), None, "rust-lang/socket2 v0.6.3 src/sys/unix.rs KEEPALIVE_TIME / set_tcp_keepalive (tests/socket.rs tcp_keepalive asserts 200 s)")]
+#[case::published_socket2_keepalive_uses_tcp_keepalive("TCP_KEEPIDLE", Kind::Tcp4, State::Fresh, Api::Socket2, set(200), ok(200), None, "rust-lang/socket2 v0.6.3 src/sys/unix.rs KEEPALIVE_TIME / set_tcp_keepalive (tests/socket.rs tcp_keepalive asserts 200 s)")]
 #[case::published_socket2_keepalive_test_interval_30(
     "TCP_KEEPINTVL",
     Kind::Tcp4,
     State::Fresh,
     Api::Socket2,
     set(30),
-    val(30),
+    ok(30),
     None,
     "rust-lang/socket2 v0.6.3 tests/socket.rs tcp_keepalive test"
 )]
@@ -710,18 +691,18 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Socket2,
     set(10),
-    val(10),
+    ok(10),
     None,
     "rust-lang/socket2 v0.6.3 tests/socket.rs tcp_keepalive test"
 )]
-#[case::published_tcp_notsent_lowat_negative_einval("TCP_NOTSENT_LOWAT", Kind::Tcp4, State::Fresh, Api::Raw, set(-1), fail("EINVAL"), None, "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_usrreq.c tcp_ctloutput TCP_NOTSENT_LOWAT")]
+#[case::published_tcp_notsent_lowat_negative_einval("TCP_NOTSENT_LOWAT", Kind::Tcp4, State::Fresh, Api::Raw, set(-1), err("EINVAL"), None, "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_usrreq.c tcp_ctloutput TCP_NOTSENT_LOWAT")]
 #[case::published_tcp_notsent_lowat_const(
     "TCP_NOTSENT_LOWAT",
     Kind::Tcp6,
     State::Fresh,
     Api::Raw,
     set(16384),
-    val(16384),
+    ok(16384),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp.h TCP_NOTSENT_LOWAT"
 )]
@@ -731,18 +712,18 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Socket2,
     set(16384),
-    fail("UNDEFINED"),
+    err("UNDEFINED"),
     None,
     "rust-lang/socket2 v0.6.3 src/sys/unix.rs set_tcp_notsent_lowat"
 )]
-#[case::published_tcp_cork_absent("TCP_CORK", Kind::Tcp4, State::Fresh, Api::Raw, set(1), fail("UNDEFINED"), None, "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp.h (only TCP_NOPUSH exists; no TCP_CORK/TCP_QUICKACK/TCP_USER_TIMEOUT/TCP_CONGESTION/TCP_KEEPIDLE)")]
+#[case::published_tcp_cork_absent("TCP_CORK", Kind::Tcp4, State::Fresh, Api::Raw, set(1), err("UNDEFINED"), None, "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp.h (only TCP_NOPUSH exists; no TCP_CORK/TCP_QUICKACK/TCP_USER_TIMEOUT/TCP_CONGESTION/TCP_KEEPIDLE)")]
 #[case::published_unix_nonsocket_set_eopnotsupp(
     "TCP_NODELAY",
     Kind::UnixStream,
     State::Fresh,
     Api::Raw,
     set(1),
-    fail("EOPNOTSUPP"),
+    err("EOPNOTSUPP"),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_usrreq.c uipc_ctloutput"
 )]
@@ -752,31 +733,31 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     set(64),
-    fail("EOPNOTSUPP"),
+    err("EOPNOTSUPP"),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_usrreq.c uipc_ctloutput"
 )]
-#[case::published_unix_nodelay_get_is_peercred_enotconn("TCP_NODELAY", Kind::UnixStream, State::Fresh, Api::Raw, Request::Default, fail("ENOTCONN"), None, "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_usrreq.c uipc_ctloutput LOCAL_PEERCRED (TCP_NODELAY==1==LOCAL_PEERCRED)")]
+#[case::published_unix_nodelay_get_is_peercred_enotconn("TCP_NODELAY", Kind::UnixStream, State::Fresh, Api::Raw, Request::Default, err("ENOTCONN"), None, "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_usrreq.c uipc_ctloutput LOCAL_PEERCRED (TCP_NODELAY==1==LOCAL_PEERCRED)")]
 #[case::published_unix_nodelay_get_dgram_einval(
     "TCP_NODELAY",
     Kind::UnixDgram,
     State::Fresh,
     Api::Raw,
     Request::Default,
-    fail("EINVAL"),
+    err("EINVAL"),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_usrreq.c uipc_ctloutput LOCAL_PEERCRED"
 )]
 // note: 4-byte read of struct xucred = cr_version; see next fact
-#[case::published_unix_local_peercred_is_1("TCP_NODELAY", Kind::UnixStream, State::Connected, Api::Raw, Request::Default, val(0), None, "apple-oss-distributions/xnu xnu-11417.121.6 bsd/sys/un.h LOCAL_PEERCRED (TCP_NODELAY==1 aliases it on AF_UNIX)")]
-#[case::published_xucred_version_0("TCP_NODELAY", Kind::UnixStream, State::Connected, Api::Raw, Request::Default, val(0), None, "apple-oss-distributions/xnu xnu-11417.121.6 bsd/sys/ucred.h struct xucred (first field u_int cr_version)")]
+#[case::published_unix_local_peercred_is_1("TCP_NODELAY", Kind::UnixStream, State::Connected, Api::Raw, Request::Default, ok(0), None, "apple-oss-distributions/xnu xnu-11417.121.6 bsd/sys/un.h LOCAL_PEERCRED (TCP_NODELAY==1 aliases it on AF_UNIX)")]
+#[case::published_xucred_version_0("TCP_NODELAY", Kind::UnixStream, State::Connected, Api::Raw, Request::Default, ok(0), None, "apple-oss-distributions/xnu xnu-11417.121.6 bsd/sys/ucred.h struct xucred (first field u_int cr_version)")]
 #[case::published_unix_other_get_eopnotsupp(
     "IPV6_V6ONLY",
     Kind::UnixStream,
     State::Fresh,
     Api::Raw,
     Request::Default,
-    fail("EOPNOTSUPP"),
+    err("EOPNOTSUPP"),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_usrreq.c uipc_ctloutput GET default"
 )]
@@ -786,7 +767,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     Request::Default,
-    fail("ENOTCONN"),
+    err("ENOTCONN"),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/sys/un.h LOCAL_PEERPID == TCP_MAXSEG == 2"
 )]
@@ -796,19 +777,19 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     set(256),
-    fail("EINVAL"),
+    err("EINVAL"),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/ip_output.c ip_ctloutput"
 )]
-#[case::published_ip_ttl_negative_wraps("IP_TTL", Kind::Tcp4, State::Fresh, Api::Raw, set(-1), val(255), None, "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/ip_output.c ip_ctloutput")]
-#[case::published_ip_tos_negative_wraps("IP_TOS", Kind::Udp4, State::Fresh, Api::Raw, set(-2), val(254), None, "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/ip_output.c ip_ctloutput")]
+#[case::published_ip_ttl_negative_wraps("IP_TTL", Kind::Tcp4, State::Fresh, Api::Raw, set(-1), ok(255), None, "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/ip_output.c ip_ctloutput")]
+#[case::published_ip_tos_negative_wraps("IP_TOS", Kind::Udp4, State::Fresh, Api::Raw, set(-2), ok(254), None, "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/ip_output.c ip_ctloutput")]
 #[case::published_ip_tos_no_check_10_15(
     "IP_TOS",
     Kind::Tcp4,
     State::Fresh,
     Api::Raw,
     set(256),
-    val(0),
+    ok(0),
     Some("10.15"),
     "apple-oss-distributions/xnu xnu-6153.141.1 bsd/netinet/ip_output.c ip_ctloutput"
 )]
@@ -818,7 +799,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     Request::Default,
-    val(64),
+    ok(64),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/ip.h IPDEFTTL"
 )]
@@ -828,7 +809,7 @@ fn fail(name: &str) -> Outcome {
     State::Connected,
     Api::Raw,
     set(40),
-    val(40),
+    ok(40),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_input.c tcp_input"
 )]
@@ -838,7 +819,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     set(256),
-    val(1),
+    ok(1),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/ip_output.c ip_ctloutput"
 )]
@@ -848,7 +829,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     set(64),
-    fail("EINVAL"),
+    err("EINVAL"),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet6/ip6_output.c ip6_ctloutput"
 )]
@@ -858,7 +839,7 @@ fn fail(name: &str) -> Outcome {
     State::Connected,
     Api::Raw,
     set(10),
-    fail("EINVAL"),
+    err("EINVAL"),
     None,
     "rust-lang/rust#95541 (Tcp/UdpSocket.set_ttl fails on macOS for ipv6 sockets)"
 )]
@@ -868,7 +849,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     set(1),
-    fail("EINVAL"),
+    err("EINVAL"),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/ip_output.c ip_ctloutput (level != IPPROTO_IP)"
 )]
@@ -878,18 +859,18 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     set(1),
-    fail("EOPNOTSUPP"),
+    err("EOPNOTSUPP"),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/in_mcast.c inp_setmoptions"
 )]
-#[case::published_ip_multicast_ttl_negative_einval("IP_MULTICAST_TTL", Kind::Udp4, State::Fresh, Api::Raw, set(-1), fail("EINVAL"), None, "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/in_mcast.c inp_setmoptions")]
+#[case::published_ip_multicast_ttl_negative_einval("IP_MULTICAST_TTL", Kind::Udp4, State::Fresh, Api::Raw, set(-1), err("EINVAL"), None, "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/in_mcast.c inp_setmoptions")]
 #[case::published_ip_multicast_ttl_default_1(
     "IP_MULTICAST_TTL",
     Kind::Udp4,
     State::Fresh,
     Api::Raw,
     Request::Default,
-    val(1),
+    ok(1),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/in.h IP_DEFAULT_MULTICAST_TTL"
 )]
@@ -899,7 +880,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     set(256),
-    val(0),
+    ok(0),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/in_mcast.c inp_setmoptions"
 )]
@@ -909,7 +890,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     set(2),
-    val(1),
+    ok(1),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/in_mcast.c inp_setmoptions"
 )]
@@ -919,7 +900,7 @@ fn fail(name: &str) -> Outcome {
     State::Bound,
     Api::Raw,
     set(1),
-    fail("EINVAL"),
+    err("EINVAL"),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet6/ip6_output.c ip6_ctloutput"
 )]
@@ -929,7 +910,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     Request::Default,
-    val(0),
+    ok(0),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet6/in6_proto.c ip6_v6only"
 )]
@@ -939,19 +920,19 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Socket2,
     set(1),
-    val(1),
+    ok(1),
     None,
     "rust-lang/socket2 v0.6.3 tests/socket.rs only_v6 test (macOS not excluded)"
 )]
-#[case::published_unicast_hops_default_minus1("IPV6_UNICAST_HOPS", Kind::Udp6, State::Fresh, Api::Raw, Request::Default, val(-1), None, "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet6/udp6_usrreq.c udp6_attach")]
-#[case::published_unicast_hops_reads_raw("IPV6_UNICAST_HOPS", Kind::Tcp6, State::Fresh, Api::Raw, set(-1), val(-1), None, "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet6/ip6_output.c ip6_ctloutput")]
+#[case::published_unicast_hops_default_minus1("IPV6_UNICAST_HOPS", Kind::Udp6, State::Fresh, Api::Raw, Request::Default, ok(-1), None, "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet6/udp6_usrreq.c udp6_attach")]
+#[case::published_unicast_hops_reads_raw("IPV6_UNICAST_HOPS", Kind::Tcp6, State::Fresh, Api::Raw, set(-1), ok(-1), None, "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet6/ip6_output.c ip6_ctloutput")]
 #[case::published_unicast_hops_range(
     "IPV6_UNICAST_HOPS",
     Kind::Tcp6,
     State::Fresh,
     Api::Raw,
     set(256),
-    fail("EINVAL"),
+    err("EINVAL"),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet6/ip6_output.c ip6_ctloutput"
 )]
@@ -961,7 +942,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Socket2,
     set(20),
-    val(20),
+    ok(20),
     None,
     "rust-lang/socket2 v0.6.3 tests/socket.rs unicast_hops_v6 test"
 )]
@@ -971,18 +952,18 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     set(256),
-    fail("EINVAL"),
+    err("EINVAL"),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet6/ip6_output.c ip6_setpktopt"
 )]
-#[case::published_tclass_minus1_reads_0("IPV6_TCLASS", Kind::Tcp6, State::Fresh, Api::Raw, set(-1), val(0), None, "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet6/ip6_output.c ip6_getpcbopt")]
+#[case::published_tclass_minus1_reads_0("IPV6_TCLASS", Kind::Tcp6, State::Fresh, Api::Raw, set(-1), ok(0), None, "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet6/ip6_output.c ip6_getpcbopt")]
 #[case::published_socket2_tclass_96(
     "IPV6_TCLASS",
     Kind::Tcp6,
     State::Fresh,
     Api::Socket2,
     set(96),
-    val(96),
+    ok(96),
     None,
     "rust-lang/socket2 v0.6.3 tests/socket.rs tclass_v6 test (macos listed)"
 )]
@@ -992,7 +973,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     set(2),
-    val(1),
+    ok(1),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet6/ip6_output.c ip6_ctloutput"
 )]
@@ -1002,29 +983,29 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     set(2),
-    fail("EINVAL"),
+    err("EINVAL"),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet6/in6_mcast.c ip6_setmoptions"
 )]
-#[case::published_ipv6_multicast_hops_minus1_default("IPV6_MULTICAST_HOPS", Kind::Udp6, State::Fresh, Api::Raw, set(-1), val(1), None, "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet6/in6_mcast.c ip6_setmoptions")]
+#[case::published_ipv6_multicast_hops_minus1_default("IPV6_MULTICAST_HOPS", Kind::Udp6, State::Fresh, Api::Raw, set(-1), ok(1), None, "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet6/in6_mcast.c ip6_setmoptions")]
 #[case::published_ipv6_multicast_hops_stream_eopnotsupp(
     "IPV6_MULTICAST_HOPS",
     Kind::Tcp6,
     State::Fresh,
     Api::Raw,
     Request::Default,
-    fail("EOPNOTSUPP"),
+    err("EOPNOTSUPP"),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet6/in6_mcast.c ip6_getmoptions"
 )]
-#[case::published_tcp6_ip_level_goes_ip6("IP_TOS", Kind::Tcp6, State::Fresh, Api::Raw, set(3), fail("EINVAL"), None, "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_usrreq.c tcp_ctloutput (SOCK_CHECK_DOM PF_INET6)")]
+#[case::published_tcp6_ip_level_goes_ip6("IP_TOS", Kind::Tcp6, State::Fresh, Api::Raw, set(3), err("EINVAL"), None, "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_usrreq.c tcp_ctloutput (SOCK_CHECK_DOM PF_INET6)")]
 #[case::published_socket2_ttl_v4_40(
     "IP_TTL",
     Kind::Tcp4,
     State::Fresh,
     Api::Socket2,
     set(40),
-    val(40),
+    ok(40),
     None,
     "rust-lang/socket2 v0.6.3 tests/socket.rs ttl_v4 test"
 )]
@@ -1034,7 +1015,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Socket2,
     set(96),
-    val(96),
+    ok(96),
     None,
     "rust-lang/socket2 v0.6.3 tests/socket.rs tos_v4 test"
 )]
@@ -1044,7 +1025,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     set(1),
-    val(8),
+    ok(8),
     None,
     "oven-sh/bun#34269 review comment"
 )]
@@ -1054,7 +1035,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     set(8388608),
-    fail("ENOBUFS"),
+    err("ENOBUFS"),
     Some("10.15"),
     "dotnet/corefx#27814 (macOS, 2018: pre-14.4 era)"
 )]
@@ -1064,7 +1045,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     Request::Default,
-    val(7200),
+    ok(7200),
     None,
     "Mudlet/Mudlet#1738 (sysctl output on macOS)"
 )]
@@ -1074,7 +1055,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     Request::Default,
-    val(8),
+    ok(8),
     None,
     "Mudlet/Mudlet#1738 (sysctl output on macOS)"
 )]
@@ -1084,7 +1065,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     Request::Default,
-    val(9216),
+    ok(9216),
     None,
     "solana-labs/solana#4945"
 )]
@@ -1094,7 +1075,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     set(256),
-    fail("EINVAL"),
+    err("EINVAL"),
     Some("11"),
     "apple-oss-distributions/xnu xnu-7195.50.7.100.1 bsd/netinet/ip_output.c ip_ctloutput"
 )]
@@ -1104,7 +1085,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     set(256),
-    val(0),
+    ok(0),
     Some("10.15"),
     "apple-oss-distributions/xnu xnu-6153.141.1 bsd/netinet/ip_output.c ip_ctloutput"
 )]
@@ -1114,7 +1095,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     set(1),
-    fail("EINVAL"),
+    err("EINVAL"),
     Some("10.15"),
     "apple-oss-distributions/xnu xnu-6153.141.1 bsd/netinet6/in6_proto.c inet6sw udp entry"
 )]
@@ -1124,7 +1105,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Socket2,
     set(200),
-    val(200),
+    ok(200),
     None,
     "rust-lang/socket2 v0.6.3 tests/socket.rs tcp_keepalive test"
 )]
@@ -1134,7 +1115,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Socket2,
     set(1),
-    val(1),
+    ok(1),
     None,
     "rust-lang/socket2 v0.6.3 tests/socket.rs tcp_nodelay test (bool read != 0)"
 )]
@@ -1144,7 +1125,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Socket2,
     set(1),
-    val(1),
+    ok(1),
     None,
     "rust-lang/socket2 v0.6.3 tests/socket.rs reuse_port test"
 )]
@@ -1154,7 +1135,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Socket2,
     set(1),
-    val(1),
+    ok(1),
     None,
     "rust-lang/socket2 v0.6.3 tests/socket.rs recv_tclass_v6 test"
 )]
@@ -1164,7 +1145,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Socket2,
     set(1),
-    val(1),
+    ok(1),
     None,
     "rust-lang/socket2 v0.6.3 tests/socket.rs recv_tos_v4 test"
 )]
@@ -1174,7 +1155,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     set(0),
-    val(8),
+    ok(8),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_usrreq.c tcp_ctloutput TCP_KEEPCNT get"
 )]
@@ -1184,7 +1165,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     set(0),
-    val(0),
+    ok(0),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_usrreq.c tcp_ctloutput TCP_NOTSENT_LOWAT"
 )]
@@ -1196,7 +1177,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     set(256),
-    val(1),
+    ok(1),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet6/ip6_output.c ip6_ctloutput"
 )]
@@ -1207,7 +1188,7 @@ fn fail(name: &str) -> Outcome {
     State::Fresh,
     Api::Raw,
     set(64),
-    val(64),
+    ok(64),
     None,
     "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet6/ip6_output.c ip6_ctloutput"
 )]
@@ -1221,14 +1202,7 @@ fn published(
     #[case] release: Option<&str>,
     #[case] source: &str,
 ) {
-    let case =
-        Case::new(option, kind, state, api, request).expect("a catalogue option in a state its kind has");
     let mac = MacOs::offline(release).expect("a modelled release");
-    let prediction = crate::predict::predict(&case, &mac);
-    assert_eq!(
-        prediction.expected.outcome(),
-        expected,
-        "{case} on macOS {release:?} ({}), published by {source}",
-        prediction.rule_id()
-    );
+    let label = format!("macOS {release:?}");
+    assert_predicts(&mac, &label, option, kind, state, api, request, &expected, source);
 }

@@ -21,10 +21,10 @@
 
 use super::Windows;
 use crate::api::Api;
-use crate::case::{Case, Request};
+use crate::case::Request;
 use crate::kind::{Kind, State};
 use crate::outcome::Outcome;
-use crate::value::{RelativeValue, Value};
+use crate::platform::published::{dflt, err, linger, ok, ok_linger, ok_time, predicted, set, time};
 use rstest::rstest;
 
 #[derive(Debug)]
@@ -34,37 +34,25 @@ enum Expect {
     AnyErr,
 }
 
-fn int(v: i128) -> Request {
-    Request::Set(RelativeValue::int(v))
-}
-
-fn linger(on: i128, secs: i128) -> Request {
-    Request::Set(RelativeValue::linger(on, secs))
-}
-
 /// A timeout of whole milliseconds, as (sec, usec).
 fn ms(ms: i128) -> Request {
-    Request::Set(RelativeValue::time(ms / 1000, (ms % 1000) * 1000))
-}
-
-fn get() -> Request {
-    Request::Default
+    time(ms / 1000, (ms % 1000) * 1000)
 }
 
 fn val(v: i128) -> Expect {
-    Expect::Is(Outcome::Ok(Value::Int(v)))
+    Expect::Is(ok(v))
 }
 
 fn lin(on: i128, secs: i128) -> Expect {
-    Expect::Is(Outcome::Ok(Value::Linger(on, secs)))
+    Expect::Is(ok_linger(on, secs))
 }
 
 fn tv(ms: i128) -> Expect {
-    Expect::Is(Outcome::Ok(Value::Time(ms / 1000, (ms % 1000) * 1000)))
+    Expect::Is(ok_time(ms / 1000, (ms % 1000) * 1000))
 }
 
 fn fail(name: &str) -> Expect {
-    Expect::Is(Outcome::Err(name.into()))
+    Expect::Is(err(name))
 }
 
 #[rstest]
@@ -75,7 +63,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp4,
     State::Fresh,
     Api::Raw,
-    int(4096),
+    set(4096),
     val(4096)
 )]
 #[case::published_so_rcvbuf_4096(
@@ -85,7 +73,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp4,
     State::Fresh,
     Api::Raw,
-    int(4096),
+    set(4096),
     val(4096)
 )]
 #[case::published_so_rcvbuf_zero(
@@ -95,7 +83,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp4,
     State::Fresh,
     Api::Raw,
-    int(0),
+    set(0),
     val(0)
 )]
 #[case::published_so_rcvbuf_1024_connected(
@@ -105,7 +93,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp4,
     State::Connected,
     Api::Raw,
-    int(1024),
+    set(1024),
     val(1024)
 )]
 #[case::published_so_sndbuf_zero_connected(
@@ -115,7 +103,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp4,
     State::Connected,
     Api::Raw,
-    int(0),
+    set(0),
     val(0)
 )]
 #[case::published_so_sndbuf_0x123_inherited(
@@ -125,7 +113,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp4,
     State::Connected,
     Api::Raw,
-    int(0x123),
+    set(0x123),
     val(0x123)
 )]
 #[case::published_so_rcvbuf_0x123_inherited(
@@ -135,7 +123,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp4,
     State::Connected,
     Api::Raw,
-    int(0x123),
+    set(0x123),
     val(0x123)
 )]
 #[case::published_so_rcvbuf_0x100(
@@ -145,7 +133,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp4,
     State::Fresh,
     Api::Raw,
-    int(0x100),
+    set(0x100),
     val(0x100)
 )]
 #[case::published_so_rcvbuf_8192_tcp4(
@@ -155,7 +143,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp4,
     State::Fresh,
     Api::Raw,
-    int(8192),
+    set(8192),
     val(8192)
 )]
 #[case::published_so_rcvbuf_8192_tcp6(
@@ -165,7 +153,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp6,
     State::Fresh,
     Api::Raw,
-    int(8192),
+    set(8192),
     val(8192)
 )]
 #[case::published_so_sndbuf_socket2_4096(
@@ -175,7 +163,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp4,
     State::Fresh,
     Api::Socket2,
-    int(4096),
+    set(4096),
     val(4096)
 )]
 #[case::published_so_rcvbuf_socket2_4096_v6(
@@ -185,7 +173,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp6,
     State::Fresh,
     Api::Socket2,
-    int(4096),
+    set(4096),
     val(4096)
 )]
 #[case::published_so_keepalive_one_byte(
@@ -195,7 +183,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp4,
     State::Fresh,
     Api::Raw,
-    int(1),
+    set(1),
     val(1)
 )]
 #[case::published_so_keepalive_0x100_is_false(
@@ -205,7 +193,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp4,
     State::Fresh,
     Api::Raw,
-    int(0x100),
+    set(0x100),
     val(0)
 )]
 #[case::published_tcp_nodelay_1(
@@ -215,7 +203,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp4,
     State::Fresh,
     Api::Raw,
-    int(1),
+    set(1),
     val(1)
 )]
 #[case::published_tcp_nodelay_0x100_is_false(
@@ -225,7 +213,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp4,
     State::Fresh,
     Api::Raw,
-    int(0x100),
+    set(0x100),
     val(0)
 )]
 #[case::published_tcp_nodelay_default_off(
@@ -235,7 +223,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp4,
     State::Fresh,
     Api::Raw,
-    get(),
+    dflt(),
     val(0)
 )]
 #[case::published_ipv6_v6only_one_byte(
@@ -245,7 +233,7 @@ fn fail(name: &str) -> Expect {
     Kind::Udp6,
     State::Fresh,
     Api::Raw,
-    int(1),
+    set(1),
     val(1)
 )]
 #[case::published_ipv6_v6only_0x100_is_false(
@@ -255,7 +243,7 @@ fn fail(name: &str) -> Expect {
     Kind::Udp6,
     State::Fresh,
     Api::Raw,
-    int(0x100),
+    set(0x100),
     val(0)
 )]
 #[case::published_so_reuseaddr_0x100_is_1(
@@ -265,7 +253,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp4,
     State::Fresh,
     Api::Raw,
-    int(0x100),
+    set(0x100),
     val(1)
 )]
 #[case::published_so_broadcast_0x100_is_1(
@@ -275,7 +263,7 @@ fn fail(name: &str) -> Expect {
     Kind::Udp4,
     State::Fresh,
     Api::Raw,
-    int(0x100),
+    set(0x100),
     val(1)
 )]
 #[case::published_so_oobinline_0x100_is_1(
@@ -285,7 +273,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp4,
     State::Fresh,
     Api::Raw,
-    int(0x100),
+    set(0x100),
     val(1)
 )]
 #[case::published_ip_multicast_loop_0x100_is_1(
@@ -295,7 +283,7 @@ fn fail(name: &str) -> Expect {
     Kind::Udp4,
     State::Fresh,
     Api::Raw,
-    int(0x100),
+    set(0x100),
     val(1)
 )]
 #[case::published_ipv6_multicast_loop_0x100_is_1(
@@ -305,7 +293,7 @@ fn fail(name: &str) -> Expect {
     Kind::Udp6,
     State::Fresh,
     Api::Raw,
-    int(0x100),
+    set(0x100),
     val(1)
 )]
 #[case::published_ip_recvtos_0x100_is_1(
@@ -315,7 +303,7 @@ fn fail(name: &str) -> Expect {
     Kind::Udp4,
     State::Fresh,
     Api::Raw,
-    int(0x100),
+    set(0x100),
     val(1)
 )]
 #[case::published_ip_recvttl_0x100_is_1(
@@ -325,7 +313,7 @@ fn fail(name: &str) -> Expect {
     Kind::Udp4,
     State::Fresh,
     Api::Raw,
-    int(0x100),
+    set(0x100),
     val(1)
 )]
 #[case::published_ipv6_recvtclass_0x100_is_1(
@@ -335,7 +323,7 @@ fn fail(name: &str) -> Expect {
     Kind::Udp6,
     State::Fresh,
     Api::Raw,
-    int(0x100),
+    set(0x100),
     val(1)
 )]
 #[case::published_so_linger_1_0(
@@ -375,7 +363,7 @@ fn fail(name: &str) -> Expect {
     Kind::Udp4,
     State::Bound,
     Api::Raw,
-    get(),
+    dflt(),
     fail("WSAENOPROTOOPT")
 )]
 #[case::published_so_linger_1_555_inherited(
@@ -435,7 +423,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp4,
     State::Connected,
     Api::Raw,
-    get(),
+    dflt(),
     tv(0)
 )]
 #[case::published_so_rcvtimeo_100_not_raised(
@@ -465,7 +453,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp4,
     State::Fresh,
     Api::Raw,
-    get(),
+    dflt(),
     tv(0)
 )]
 #[case::published_so_rcvtimeo_socket2_10s(
@@ -485,7 +473,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp4,
     State::Fresh,
     Api::Raw,
-    int(1),
+    set(1),
     fail("WSAEINVAL")
 )]
 #[case::published_so_sndlowat_get_einval(
@@ -495,7 +483,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp4,
     State::Fresh,
     Api::Raw,
-    get(),
+    dflt(),
     fail("WSAEINVAL")
 )]
 #[case::published_so_type_set_tcp_enoprotoopt(
@@ -505,7 +493,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp4,
     State::Fresh,
     Api::Raw,
-    int(1),
+    set(1),
     fail("WSAENOPROTOOPT")
 )]
 #[case::published_so_type_set_udp_einval(
@@ -515,7 +503,7 @@ fn fail(name: &str) -> Expect {
     Kind::Udp4,
     State::Fresh,
     Api::Raw,
-    int(2),
+    set(2),
     fail("WSAEINVAL")
 )]
 #[case::published_so_type_udp_reads_dgram(
@@ -525,7 +513,7 @@ fn fail(name: &str) -> Expect {
     Kind::Udp4,
     State::Fresh,
     Api::Raw,
-    get(),
+    dflt(),
     val(2)
 )]
 #[case::published_so_error_settable(
@@ -535,7 +523,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp4,
     State::Fresh,
     Api::Raw,
-    int(1234),
+    set(1234),
     val(1234)
 )]
 #[case::published_so_error_connected_0(
@@ -545,7 +533,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp4,
     State::Connected,
     Api::Raw,
-    get(),
+    dflt(),
     val(0)
 )]
 #[case::published_so_keepalive_default_off(
@@ -555,7 +543,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp4,
     State::Fresh,
     Api::Raw,
-    get(),
+    dflt(),
     val(0)
 )]
 #[case::published_so_keepalive_udp_enoprotoopt(
@@ -565,7 +553,7 @@ fn fail(name: &str) -> Expect {
     Kind::Udp4,
     State::Fresh,
     Api::Raw,
-    int(1),
+    set(1),
     fail("WSAENOPROTOOPT")
 )]
 #[case::published_so_keepalive_unix_enoprotoopt(
@@ -575,7 +563,7 @@ fn fail(name: &str) -> Expect {
     Kind::UnixStream,
     State::Fresh,
     Api::Raw,
-    int(1),
+    set(1),
     fail("WSAENOPROTOOPT")
 )]
 #[case::published_so_reuseaddr_unix_eopnotsupp(
@@ -585,7 +573,7 @@ fn fail(name: &str) -> Expect {
     Kind::UnixStream,
     State::Fresh,
     Api::Raw,
-    int(1),
+    set(1),
     fail("WSAEOPNOTSUPP")
 )]
 #[case::published_tcp_keepidle_3600(
@@ -595,7 +583,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp4,
     State::Fresh,
     Api::Raw,
-    int(3600),
+    set(3600),
     val(3600)
 )]
 #[case::published_tcp_keepcnt_5(
@@ -605,7 +593,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp4,
     State::Fresh,
     Api::Raw,
-    int(5),
+    set(5),
     val(5)
 )]
 #[case::published_tcp_keepintvl_5(
@@ -615,7 +603,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp4,
     State::Fresh,
     Api::Raw,
-    int(5),
+    set(5),
     val(5)
 )]
 #[case::published_tcp_keepcnt_256_einval(
@@ -625,7 +613,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp4,
     State::Fresh,
     Api::Raw,
-    int(256),
+    set(256),
     fail("WSAEINVAL")
 )]
 #[case::published_tcp_keepcnt_max_255_docs(
@@ -635,7 +623,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp4,
     State::Fresh,
     Api::Raw,
-    int(256),
+    set(256),
     fail("WSAEINVAL")
 )]
 #[case::published_tcp_keepintvl_256_ok(
@@ -645,7 +633,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp4,
     State::Fresh,
     Api::Raw,
-    int(256),
+    set(256),
     val(256)
 )]
 #[case::published_tcp_keepidle_default_7200(
@@ -655,7 +643,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp4,
     State::Fresh,
     Api::Raw,
-    get(),
+    dflt(),
     val(7200)
 )]
 #[case::published_tcp_keepintvl_default_1(
@@ -665,7 +653,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp4,
     State::Fresh,
     Api::Raw,
-    get(),
+    dflt(),
     val(1)
 )]
 #[case::published_tcp_keepidle_5_dotnet(
@@ -675,7 +663,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp4,
     State::Fresh,
     Api::Raw,
-    int(5),
+    set(5),
     val(5)
 )]
 #[case::published_tcp_keepcnt_60_dotnet(
@@ -685,7 +673,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp4,
     State::Fresh,
     Api::Raw,
-    int(60),
+    set(60),
     val(60)
 )]
 #[case::published_tcp_keepcnt_socket2_10(
@@ -695,7 +683,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp4,
     State::Fresh,
     Api::Socket2,
-    int(10),
+    set(10),
     val(10)
 )]
 #[case::published_ip_ttl_0_accepted(
@@ -705,7 +693,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp4,
     State::Connected,
     Api::Raw,
-    int(0),
+    set(0),
     val(0)
 )]
 #[case::published_ip_ttl_256_rejected(
@@ -715,7 +703,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp4,
     State::Connected,
     Api::Raw,
-    int(256),
+    set(256),
     fail("WSAEINVAL")
 )]
 #[case::published_ip_ttl_256_einval_wine(
@@ -725,7 +713,7 @@ fn fail(name: &str) -> Expect {
     Kind::Udp4,
     State::Fresh,
     Api::Raw,
-    int(256),
+    set(256),
     fail("WSAEINVAL")
 )]
 #[case::published_ip_tos_256_einval_wine(
@@ -735,7 +723,7 @@ fn fail(name: &str) -> Expect {
     Kind::Udp4,
     State::Fresh,
     Api::Raw,
-    int(256),
+    set(256),
     fail("WSAEINVAL")
 )]
 #[case::published_ip_tos_96_socket2(
@@ -745,7 +733,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp4,
     State::Fresh,
     Api::Socket2,
-    int(96),
+    set(96),
     val(96)
 )]
 #[case::published_ip_ttl_40_socket2(
@@ -755,7 +743,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp4,
     State::Fresh,
     Api::Socket2,
-    int(40),
+    set(40),
     val(40)
 )]
 #[case::published_ip_multicast_ttl_256_einval(
@@ -765,7 +753,7 @@ fn fail(name: &str) -> Expect {
     Kind::Udp4,
     State::Fresh,
     Api::Raw,
-    int(256),
+    set(256),
     fail("WSAEINVAL")
 )]
 #[case::published_ip_multicast_ttl_tcp_einval(
@@ -775,7 +763,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp4,
     State::Fresh,
     Api::Raw,
-    get(),
+    dflt(),
     fail("WSAEINVAL")
 )]
 #[case::published_ip_multicast_loop_tcp_einval(
@@ -785,7 +773,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp4,
     State::Fresh,
     Api::Raw,
-    get(),
+    dflt(),
     fail("WSAEINVAL")
 )]
 #[case::published_ip_recvttl_tcp_einval(
@@ -795,7 +783,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp4,
     State::Fresh,
     Api::Raw,
-    get(),
+    dflt(),
     fail("WSAEINVAL")
 )]
 #[case::published_ip_recvtos_tcp_einval(
@@ -805,7 +793,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp4,
     State::Fresh,
     Api::Raw,
-    get(),
+    dflt(),
     fail("WSAEINVAL")
 )]
 #[case::published_ip_recvttl_udp_1(
@@ -815,7 +803,7 @@ fn fail(name: &str) -> Expect {
     Kind::Udp4,
     State::Bound,
     Api::Raw,
-    int(1),
+    set(1),
     val(1)
 )]
 #[case::published_ip_recvtos_udp_1(
@@ -825,7 +813,7 @@ fn fail(name: &str) -> Expect {
     Kind::Udp4,
     State::Bound,
     Api::Raw,
-    int(1),
+    set(1),
     val(1)
 )]
 #[case::published_ip_multicast_loop_default_on(
@@ -835,7 +823,7 @@ fn fail(name: &str) -> Expect {
     Kind::Udp4,
     State::Fresh,
     Api::Raw,
-    get(),
+    dflt(),
     val(1)
 )]
 #[case::published_ipv6_v6only_default_tcp6(
@@ -845,7 +833,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp6,
     State::Fresh,
     Api::Raw,
-    get(),
+    dflt(),
     val(1)
 )]
 #[case::published_ipv6_v6only_default_docs(
@@ -855,7 +843,7 @@ fn fail(name: &str) -> Expect {
     Kind::Udp6,
     State::Fresh,
     Api::Raw,
-    get(),
+    dflt(),
     val(1)
 )]
 #[case::published_ipv6_v6only_set0_reads_0(
@@ -865,7 +853,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp6,
     State::Fresh,
     Api::Raw,
-    int(0),
+    set(0),
     val(0)
 )]
 #[case::published_ipv6_v6only_set_after_bind_fails(
@@ -875,7 +863,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp4,
     State::Bound,
     Api::Raw,
-    int(0),
+    set(0),
     Expect::AnyErr
 )]
 #[case::published_ipv6_v6only_on_ipv4_socket(
@@ -885,7 +873,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp4,
     State::Fresh,
     Api::Raw,
-    int(0),
+    set(0),
     val(0)
 )]
 #[case::published_ipv6_v6only_socket2_false(
@@ -895,7 +883,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp6,
     State::Fresh,
     Api::Socket2,
-    int(0),
+    set(0),
     val(0)
 )]
 #[case::published_ipv6_unicast_hops_20_socket2(
@@ -905,7 +893,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp6,
     State::Fresh,
     Api::Socket2,
-    int(20),
+    set(20),
     val(20)
 )]
 #[case::published_ipv6_unicast_hops_256_einval(
@@ -915,7 +903,7 @@ fn fail(name: &str) -> Expect {
     Kind::Udp6,
     State::Fresh,
     Api::Raw,
-    int(256),
+    set(256),
     fail("WSAEINVAL")
 )]
 #[case::published_ipv6_unicast_hops_max_255_docs(
@@ -925,7 +913,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp6,
     State::Fresh,
     Api::Raw,
-    int(256),
+    set(256),
     fail("WSAEINVAL")
 )]
 #[case::published_ipv6_multicast_hops_256_einval(
@@ -935,7 +923,7 @@ fn fail(name: &str) -> Expect {
     Kind::Udp6,
     State::Fresh,
     Api::Raw,
-    int(256),
+    set(256),
     fail("WSAEINVAL")
 )]
 #[case::published_ipv6_multicast_hops_tcp6_einval(
@@ -945,7 +933,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp6,
     State::Fresh,
     Api::Raw,
-    get(),
+    dflt(),
     fail("WSAEINVAL")
 )]
 #[case::published_ipv6_multicast_loop_tcp6_einval(
@@ -955,7 +943,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp6,
     State::Fresh,
     Api::Raw,
-    get(),
+    dflt(),
     fail("WSAEINVAL")
 )]
 #[case::published_ipv6_recvtclass_tcp6_einval(
@@ -965,7 +953,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp6,
     State::Fresh,
     Api::Raw,
-    get(),
+    dflt(),
     fail("WSAEINVAL")
 )]
 #[case::published_ipv6_recvtclass_udp6_1(
@@ -975,7 +963,7 @@ fn fail(name: &str) -> Expect {
     Kind::Udp6,
     State::Bound,
     Api::Raw,
-    int(1),
+    set(1),
     val(1)
 )]
 #[case::published_so_broadcast_tcp_enoprotoopt(
@@ -985,7 +973,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp4,
     State::Fresh,
     Api::Socket2,
-    get(),
+    dflt(),
     fail("WSAENOPROTOOPT")
 )]
 #[case::published_so_reuseport_no_constant(
@@ -995,7 +983,7 @@ fn fail(name: &str) -> Expect {
     Kind::Udp4,
     State::Fresh,
     Api::Raw,
-    int(1),
+    set(1),
     fail("UNDEFINED")
 )]
 #[case::published_unix_stream_old_windows_eafnosupport(
@@ -1005,7 +993,7 @@ fn fail(name: &str) -> Expect {
     Kind::UnixStream,
     State::Fresh,
     Api::Socket2,
-    get(),
+    dflt(),
     fail("WSAEAFNOSUPPORT")
 )]
 #[case::published_unix_stream_since_1803(
@@ -1015,7 +1003,7 @@ fn fail(name: &str) -> Expect {
     Kind::UnixStream,
     State::Fresh,
     Api::Raw,
-    get(),
+    dflt(),
     val(1)
 )]
 #[case::published_so_reuseaddr_default_off(
@@ -1025,7 +1013,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp4,
     State::Fresh,
     Api::Raw,
-    get(),
+    dflt(),
     val(0)
 )]
 #[case::published_so_reuseaddr_inherited(
@@ -1035,7 +1023,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp4,
     State::Connected,
     Api::Raw,
-    int(1),
+    set(1),
     val(1)
 )]
 #[case::published_so_keepalive_inherited(
@@ -1045,7 +1033,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp4,
     State::Connected,
     Api::Raw,
-    int(1),
+    set(1),
     val(1)
 )]
 #[case::published_tcp_nodelay_inherited(
@@ -1055,7 +1043,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp4,
     State::Connected,
     Api::Raw,
-    int(1),
+    set(1),
     val(1)
 )]
 #[case::published_so_keepalive_socket2_true(
@@ -1065,7 +1053,7 @@ fn fail(name: &str) -> Expect {
     Kind::Tcp6,
     State::Fresh,
     Api::Socket2,
-    int(1),
+    set(1),
     val(1)
 )]
 fn published(
@@ -1078,10 +1066,8 @@ fn published(
     #[case] request: Request,
     #[case] expect: Expect,
 ) {
-    let case =
-        Case::new(option, kind, state, api, request).expect("a catalogue option in a state its kind has");
     let model = Windows::offline(release).unwrap();
-    let got = crate::predict::predict(&case, &model);
+    let (case, got) = predicted(&model, option, kind, state, api, request);
     let outcome = got.expected.outcome();
     match expect {
         Expect::Is(want) => assert_eq!(outcome, want, "{case} ({}) vs {source}", got.rule_id()),
