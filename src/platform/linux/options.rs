@@ -43,44 +43,18 @@ pub fn predict(
     if let Some(refused) = level::refusal(option.level(), kind, request) {
         return refused;
     }
+    let case = Args {
+        opt: (),
+        kind,
+        state,
+        host,
+    };
     match option.id {
         Opt::Buffer(_) => buffers::predict(option, kind, state, request, host),
-        Opt::Socket(o) => socket::predict(
-            &Args {
-                opt: o,
-                kind,
-                state,
-                host,
-            },
-            request,
-        ),
-        Opt::Tcp(o) => tcp::predict(
-            &Args {
-                opt: o,
-                kind,
-                state,
-                host,
-            },
-            request,
-        ),
-        Opt::Ip(o) => ipv4::predict(
-            &Args {
-                opt: o,
-                kind,
-                state,
-                host,
-            },
-            request,
-        ),
-        Opt::Ipv6(o) => ipv6::predict(
-            &Args {
-                opt: o,
-                kind,
-                state,
-                host,
-            },
-            request,
-        ),
+        Opt::Socket(o) => socket::predict(&case.with(o), request),
+        Opt::Tcp(o) => tcp::predict(&case.with(o), request),
+        Opt::Ip(o) => ipv4::predict(&case.with(o), request),
+        Opt::Ipv6(o) => ipv6::predict(&case.with(o), request),
     }
 }
 
@@ -108,39 +82,17 @@ pub fn formula(option: &OptionSpec, kind: Kind, state: State, host: &LinuxFacts)
             get.rule_id()
         );
     }
+    let case = Args {
+        opt: (),
+        kind,
+        state,
+        host,
+    };
     match option.id {
         Opt::Buffer(_) => buffers::formula(option, kind, state, host),
-        Opt::Socket(o) => socket::main_rule(&Args {
-            opt: o,
-            kind,
-            state,
-            host,
-        })
-        .formula
-        .to_string(),
-        Opt::Tcp(o) => tcp::main_rule(&Args {
-            opt: o,
-            kind,
-            state,
-            host,
-        })
-        .formula
-        .to_string(),
-        Opt::Ip(o) => ipv4::main_rule(&Args {
-            opt: o,
-            kind,
-            state,
-            host,
-        })
-        .formula
-        .to_string(),
-        Opt::Ipv6(o) => ipv6::main_rule(&Args {
-            opt: o,
-            kind,
-            state,
-            host,
-        })
-        .formula
-        .to_string(),
+        Opt::Socket(o) => socket::main_rule(&case.with(o)).formula.to_string(),
+        Opt::Tcp(o) => tcp::main_rule(&case.with(o)).formula.to_string(),
+        Opt::Ip(o) => ipv4::main_rule(&case.with(o)).formula.to_string(),
+        Opt::Ipv6(o) => ipv6::main_rule(&case.with(o)).formula.to_string(),
     }
 }

@@ -17,6 +17,19 @@ pub struct Args<'a, O> {
     pub host: &'a LinuxFacts,
 }
 
+impl<'a, P> Args<'a, P> {
+    /// The same case for another option (the router builds `Args<()>` once
+    /// and hands each family its own option type).
+    pub fn with<O>(&self, opt: O) -> Args<'a, O> {
+        Args {
+            opt,
+            kind: self.kind,
+            state: self.state,
+            host: self.host,
+        }
+    }
+}
+
 /// The integer of a request, or None for another type.
 pub fn int(request: &Request) -> Option<Expr> {
     match request {
