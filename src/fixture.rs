@@ -12,7 +12,7 @@ use crate::kind::{Domain as AddressFamily, Kind, State};
 use socket2::{Domain, SockAddr, Socket, Type};
 use std::io;
 use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
@@ -22,7 +22,7 @@ use std::sync::Arc;
 pub struct SocketDir {
     root: Arc<tempfile::TempDir>,
     /// Where new files go: the root, or a worker's folder inside it.
-    dir: PathBuf,
+    dir: Arc<Path>,
     next: Arc<AtomicU64>,
 }
 
@@ -33,7 +33,7 @@ impl SocketDir {
             .prefix(&format!("sockmatrix-{}-", std::process::id()))
             .tempdir()?;
         Ok(SocketDir {
-            dir: dir.path().to_path_buf(),
+            dir: dir.path().into(),
             root: Arc::new(dir),
             next: Arc::new(AtomicU64::new(0)),
         })
@@ -47,7 +47,7 @@ impl SocketDir {
         std::fs::create_dir(&dir)?;
         Ok(SocketDir {
             root: Arc::clone(&self.root),
-            dir,
+            dir: dir.into(),
             next: Arc::new(AtomicU64::new(0)),
         })
     }

@@ -71,12 +71,6 @@ pub const RULES: &[&Rule] = &[
     &CC_DEFAULT,
 ];
 
-/// The algorithms a stock kernel has in `cc_list`: the default alone (see
-/// `CC`).
-fn loaded_cc(ctx: &Ctx<'_>) -> [&'static str; 1] {
-    [ctx.release.default_cc()]
-}
-
 fn t_maxseg(ctx: &Ctx<'_>) -> Expr {
     if ctx.state == State::Connected {
         Expr::lit(loopback_mss(ctx))
@@ -116,7 +110,8 @@ fn congestion(ctx: &Ctx<'_>, request: &Request) -> Prediction {
                 return Prediction::err("EINVAL", vec![&CC]);
             }
             let copied: String = name.chars().take(15).collect();
-            if loaded_cc(ctx).contains(&copied.as_str()) {
+            // A stock kernel's cc_list holds the default algorithm alone (see `CC`).
+            if copied == ctx.release.default_cc() {
                 Prediction::ok(RelativeValue::text(&copied), vec![&CC])
             } else {
                 Prediction::err("ESRCH", vec![&CC])
