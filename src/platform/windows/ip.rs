@@ -34,8 +34,8 @@ pub const TOS_DEFAULT: Rule = Rule {
 pub const MCAST_HOPS_DEFAULT: Rule = Rule {
     id: "windows.multicast_hops.default_1",
     formula: "1",
-    why: "multicast TTL / hops default to 1 (UNCONFIRMED)",
-    source: "learn.microsoft.com IPPROTO_IP / IPPROTO_IPV6 socket options (IP_MULTICAST_TTL, IPV6_MULTICAST_HOPS rows; value UNCONFIRMED)",
+    why: "multicast TTL / hops default to 1 on IPv4 and IPv6 (a Windows-run test reads 1 from a new bound socket through a one-byte getsockopt; the other three bytes of an int read are taken as 0)",
+    source: "dart-lang/sdk tests/standalone/io/raw_datagram_socket_test.dart testDatagramMulticastOptions, read by runtime/bin/socket_base_win.cc GetMulticastHops @04229201",
 };
 pub const DGRAM_ONLY: Rule = Rule {
     id: "windows.dgram_only.einval",
@@ -46,8 +46,8 @@ pub const DGRAM_ONLY: Rule = Rule {
 pub const MULTICAST_LOOP_DEFAULT: Rule = Rule {
     id: "windows.multicast_loop.default_on",
     formula: "1",
-    why: "multicast loopback is on by default (IPv4 documented; IPv6 UNCONFIRMED, taken the same)",
-    source: "learn.microsoft.com IPPROTO_IP socket options (\"By default, IP_MULTICAST_LOOP is enabled\")",
+    why: "multicast loopback is on by default, IPv4 and IPv6 (IPv4 documented; both read as 1 by a Windows-run test)",
+    source: "learn.microsoft.com IPPROTO_IP socket options (\"By default, IP_MULTICAST_LOOP is enabled\"); dart-lang/sdk tests/standalone/io/raw_datagram_socket_test.dart testDatagramMulticastOptions via runtime/bin/socket_base_win.cc GetMulticastLoop @04229201",
 };
 pub const V6ONLY_DEFAULT: Rule = Rule {
     id: "windows.v6only.default_on",

@@ -326,6 +326,46 @@ fn fail(name: &str) -> Expect {
     set(0x100),
     val(1)
 )]
+#[case::published_so_linger_default_off_0(
+    "dotnet/runtime src/libraries/System.Net.Sockets/tests/FunctionalTests/LingerStateTest.cs Socket_LingerState_Common_Boundaries_CorrectBehavior (not excluded on Windows; LingerState reads getsockopt(SO_LINGER))",
+    None,
+    "SO_LINGER",
+    Kind::Tcp4,
+    State::Fresh,
+    Api::Raw,
+    dflt(),
+    lin(0, 0)
+)]
+#[case::published_ip_multicast_ttl_default_1(
+    "dart-lang/sdk tests/standalone/io/raw_datagram_socket_test.dart testDatagramMulticastOptions (runtime/bin/socket_base_win.cc GetMulticastHops @04229201; skipped only on Android)",
+    None,
+    "IP_MULTICAST_TTL",
+    Kind::Udp4,
+    State::Bound,
+    Api::Raw,
+    dflt(),
+    val(1)
+)]
+#[case::published_ipv6_multicast_hops_default_1(
+    "dart-lang/sdk tests/standalone/io/raw_datagram_socket_test.dart testDatagramMulticastOptions loopbackIPv6 (runtime/bin/socket_base_win.cc GetMulticastHops @04229201)",
+    None,
+    "IPV6_MULTICAST_HOPS",
+    Kind::Udp6,
+    State::Bound,
+    Api::Raw,
+    dflt(),
+    val(1)
+)]
+#[case::published_ipv6_multicast_loop_default_on(
+    "dart-lang/sdk tests/standalone/io/raw_datagram_socket_test.dart testDatagramMulticastOptions loopbackIPv6 (runtime/bin/socket_base_win.cc GetMulticastLoop @04229201)",
+    None,
+    "IPV6_MULTICAST_LOOP",
+    Kind::Udp6,
+    State::Bound,
+    Api::Raw,
+    dflt(),
+    val(1)
+)]
 #[case::published_so_linger_1_0(
     "wine-mirror/wine dlls/ws2_32/tests/sock.c test_set_getsockopt linger_testvals (commit 3379ee2e6b5f610b9f82d31be9417095372ebc5e)",
     None,
