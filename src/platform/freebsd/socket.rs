@@ -30,8 +30,12 @@ pub const BUF_EXACT: Rule = Rule {
 pub const BUF_LISTEN: Rule = Rule {
     id: "freebsd.buf.listen",
     formula: "listening: v > sb_max_adj => ENOBUFS else sol_sb*_hiwat = v",
-    why: "a listening socket keeps its buffer options in sol_sb*_hiwat (copied from the buffers by solisten_proto) and a set stores the size there exactly (read at 1400507, 1500012 and main; 13's branch UNCONFIRMED, not read)",
-    source: src!(F, "sys/kern/uipc_sockbuf.c sbsetopt (SOLISTENING branch 'if (cc > sb_max_adj) error = ENOBUFS; ... *hiwat = cc'), the same at stable/14 1400507 (mirror ilnp/ilnp-freebsd14@2f2a4162); main 2025 (mirror blubskye/freebsd-src@0c964205) sys/kern/uipc_socket.c solisten_proto / sogetopt"),
+    why: "a listening socket keeps its buffer options in sol_sb*_hiwat (copied from the buffers by solisten_proto) and a set stores the size there exactly (read at 1400507, 1500012 and main; at 13.1 sogetopt reads sol_sb*_hiwat, but sbsetopt's body there was not read: UNCONFIRMED for 13, taken the same)",
+    source: concat!(
+        src!(F, "sys/kern/uipc_sockbuf.c sbsetopt (SOLISTENING branch 'if (cc > sb_max_adj) error = ENOBUFS; ... *hiwat = cc'), the same at stable/14 1400507 (mirror ilnp/ilnp-freebsd14@2f2a4162); main 2025 (mirror blubskye/freebsd-src@0c964205) sys/kern/uipc_socket.c solisten_proto / sogetopt"),
+        "; ",
+        src!(R13, "sys/kern/uipc_socket.c sogetopt 'optval = SOLISTENING(so) ? so->sol_sbsnd_hiwat : so->so_snd.sb_hiwat'")
+    ),
 };
 pub const BUF_DEFAULT: Rule = Rule {
     id: "freebsd.buf.default",
@@ -78,8 +82,12 @@ pub const LINGER_EDOM: Rule = Rule {
 pub const TIMEO: Rule = Rule {
     id: "freebsd.timeo",
     formula: "(sec, usec) round-trips exactly; (0,0) = no timeout",
-    why: "sosetopt converts with tvtosbt and sogetopt back with sbttotv; the us conversions round-trip (time.h: 'we get all the ns, us and ms conversions back and forth right'). Listening sockets keep it in sol_sb*_timeo (read at 1400507 and main; 13 UNCONFIRMED, not read)",
-    source: src!(M, "sys/kern/uipc_socket.c sosetopt / sogetopt case SO_SNDTIMEO/SO_RCVTIMEO; sys/sys/time.h ustosbt / sbttous"),
+    why: "sosetopt converts with tvtosbt and sogetopt back with sbttotv; the us conversions round-trip (time.h: 'we get all the ns, us and ms conversions back and forth right'). Listening sockets keep it in sol_sb*_timeo (read at 1400507 and main). 13.1 has no listening branch: set and get both use so_snd/so_rcv.sb_timeo, on a listening socket a slot of the union it shares with the sol_* fields, so the value still reads back as set (though accepted sockets inherit sol_sb*_timeo, copied at listen())",
+    source: concat!(
+        src!(M, "sys/kern/uipc_socket.c sosetopt / sogetopt case SO_SNDTIMEO/SO_RCVTIMEO; sys/sys/time.h ustosbt / sbttous"),
+        "; ",
+        src!(R13, "sys/kern/uipc_socket.c sosetopt 'case SO_SNDTIMEO: so->so_snd.sb_timeo = val' / sogetopt 'tv = sbttotv(... so->so_snd.sb_timeo ...)'")
+    ),
 };
 pub const TIMEO_EDOM: Rule = Rule {
     id: "freebsd.timeo.edom",

@@ -1,6 +1,7 @@
 //! IPPROTO_TCP on tcp4/tcp6: tcp_default_ctloutput and tcp_set_cc_mod
 //! (udp and unix sockets never get here: see `options::refusal`).
 
+use super::facts::Release;
 use super::shared::{absent, int, src, Ctx, OPTLEN};
 use super::socket::loopback_mss;
 use crate::case::Request;
@@ -49,9 +50,13 @@ pub const KEEPCNT: Rule = Rule {
 };
 pub const CC: Rule = Rule {
     id: "freebsd.tcp.cc",
-    formula: "a loaded algorithm's name => name (stock 14+: cubic only; 13: newreno); unknown => ESRCH; empty => EINVAL",
-    why: "tcp_set_cc_mod looks the name up in cc_list, the algorithms in the kernel or kldloaded, and never loads one; 14's amd64 DEFAULTS builds in only CUBIC (newreno is the module cc_newreno.ko, so 'newreno' is ESRCH until kldload). 13's GENERIC has newreno; whether it also has cubic is UNCONFIRMED (taken as not). 'reno' is no algorithm. At most TCP_CA_NAME_MAX-1 bytes are copied, at least 1",
-    source: src!(S14, "sys/netinet/tcp_usrreq.c tcp_set_cc_mod 'STAILQ_FOREACH(algo, &cc_list, entries)' / 'if (algo == NULL) ... return(ESRCH)' / 'sooptcopyin(sopt, buf, TCP_CA_NAME_MAX - 1, 1)'; sys/amd64/conf/DEFAULTS 'options CC_CUBIC'; sys/conf/files 'netinet/cc/cc_newreno.c optional inet cc_newreno'"),
+    formula: "a loaded algorithm's name => name (stock 14+: cubic only; 13: newreno only); unknown => ESRCH (14+), EINVAL (13); empty => EINVAL",
+    why: "the set looks the name up in cc_list, the algorithms built in or kldloaded, and never loads one. 14's amd64 DEFAULTS builds in only CUBIC (newreno is the module cc_newreno.ko, so 'newreno' is ESRCH until kldload); tcp_set_cc_mod answers an unknown name with ESRCH. 13.1's sys/conf/files has cc_newreno.c and no cc_cubic.c line, so 'cubic' needs kldload there, and tcp_default_ctloutput answers an unknown name with EINVAL (13.2 to 13.5 not read: UNCONFIRMED, taken as 13.1). 'reno' is no algorithm. At most TCP_CA_NAME_MAX-1 bytes are copied, at least 1",
+    source: concat!(
+        src!(S14, "sys/netinet/tcp_usrreq.c tcp_set_cc_mod 'STAILQ_FOREACH(algo, &cc_list, entries)' / 'if (algo == NULL) ... return(ESRCH)' / 'sooptcopyin(sopt, buf, TCP_CA_NAME_MAX - 1, 1)'; sys/amd64/conf/DEFAULTS 'options CC_CUBIC'; sys/conf/files 'netinet/cc/cc_newreno.c optional inet cc_newreno'"),
+        "; ",
+        src!(R13, "sys/netinet/tcp_usrreq.c tcp_default_ctloutput case TCP_CONGESTION 'if (algo == NULL) { INP_WUNLOCK(inp); error = EINVAL; break; }'; sys/conf/files 'netinet/cc/cc_newreno.c optional inet | inet6', no cc_cubic.c")
+    ),
 };
 pub const CC_DEFAULT: Rule = Rule {
     id: "freebsd.tcp.cc_default",
@@ -113,6 +118,8 @@ fn congestion(ctx: &Ctx<'_>, request: &Request) -> Prediction {
             // A stock kernel's cc_list holds the default algorithm alone (see `CC`).
             if copied == ctx.release.default_cc() {
                 Prediction::ok(RelativeValue::text(&copied), vec![&CC])
+            } else if ctx.release == Release::R13 {
+                Prediction::err("EINVAL", vec![&CC])
             } else {
                 Prediction::err("ESRCH", vec![&CC])
             }
