@@ -62,8 +62,22 @@ pub struct Fixture {
     target: Socket,
     // Held only to keep the other ends open for the fixture's lifetime.
     peers: Vec<Socket>,
+    // Fields drop in order: the sockets, their files, then (with its last
+    // clone) the folder.
+    files: SocketFiles,
     dir: Option<SocketDir>,
-    files: Vec<PathBuf>,
+}
+
+/// The unix socket files a fixture bound, removed when it drops.
+#[derive(Default)]
+struct SocketFiles(Vec<PathBuf>);
+
+impl Drop for SocketFiles {
+    fn drop(&mut self) {
+        for file in &self.0 {
+            let _ = std::fs::remove_file(file);
+        }
+    }
 }
 
 impl Fixture {
@@ -93,7 +107,7 @@ impl Fixture {
         dir: Option<SocketDir>,
         mut shared: Option<&mut SharedEnds>,
     ) -> io::Result<Fixture> {
-        let mut files = Vec::new();
+        let mut files = SocketFiles::default();
         let mut local = |_role: &str| local_addr(kind, dir.as_ref(), &mut files);
         let target = new_socket(kind)?;
         let mut peers = Vec::new();
@@ -126,8 +140,8 @@ impl Fixture {
         Ok(Fixture {
             target,
             peers,
-            dir,
             files,
+            dir,
         })
     }
 
@@ -223,14 +237,14 @@ pub fn new_socket(kind: Kind) -> io::Result<Socket> {
 
 /// An address to bind a socket of `kind` to: port 0 on loopback, or a new
 /// path in `dir` (remembered in `files`, removed when the fixture drops).
-fn local_addr(kind: Kind, dir: Option<&SocketDir>, files: &mut Vec<PathBuf>) -> io::Result<SockAddr> {
+fn local_addr(kind: Kind, dir: Option<&SocketDir>, files: &mut SocketFiles) -> io::Result<SockAddr> {
     match kind.domain() {
         AddressFamily::Ipv4 => Ok(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)).into()),
         AddressFamily::Ipv6 => Ok(SocketAddr::from((Ipv6Addr::LOCALHOST, 0)).into()),
         AddressFamily::Unix => {
             let dir = dir.ok_or_else(|| io::Error::other("unix kinds need a socket dir"))?;
             let path = dir.fresh_path();
-            files.push(path.clone());
+            files.0.push(path.clone());
             SockAddr::unix(path)
         }
     }
@@ -274,18 +288,19 @@ fn meet(
 /// kind, a bound peer per datagram kind. Each is made on first use, and
 /// closed (its file removed) when the worker is done.
 pub struct SharedEnds {
-    dir: Option<SocketDir>,
+    // Fields drop in order: the sockets, their files, then the folder.
     ends: Vec<(Kind, Socket)>,
-    files: Vec<PathBuf>,
+    files: SocketFiles,
+    dir: Option<SocketDir>,
 }
 
 impl SharedEnds {
     /// Unix kinds' far ends get their files in `dir`.
     pub fn new(dir: Option<SocketDir>) -> SharedEnds {
         SharedEnds {
-            dir,
             ends: Vec::new(),
-            files: Vec::new(),
+            files: SocketFiles::default(),
+            dir,
         }
     }
 
@@ -308,15 +323,6 @@ impl SharedEnds {
     }
 }
 
-impl Drop for SharedEnds {
-    fn drop(&mut self) {
-        self.ends.clear();
-        for file in &self.files {
-            let _ = std::fs::remove_file(file);
-        }
-    }
-}
-
 impl Drop for Fixture {
     fn drop(&mut self) {
         // A connected TCP pair closed the ordinary way leaves a TIME_WAIT
@@ -329,10 +335,5 @@ impl Drop for Fixture {
                 }
             }
         }
-        for file in &self.files {
-            let _ = std::fs::remove_file(file);
-        }
-        // The directory goes with the last clone of `dir`.
-        let _ = self.dir.take();
     }
 }
