@@ -84,7 +84,12 @@ pub fn formula(mac: &MacOs, option: &OptionSpec, kind: Kind, state: State) -> St
     let get = ask(&Request::Default);
     let main = |p: &Prediction| p.rules.last().map_or("?", |r| r.formula);
     let mut text = main(&set).to_string();
-    if main(&get) != text {
+    // A default read from a sysctl is named as that sysctl: the default
+    // rule's own formula lists every kind's.
+    let default = get.expected.to_string();
+    if mac.facts.values.iter().any(|(name, _)| default.contains(*name)) {
+        text = format!("{text}; default {default}");
+    } else if main(&get) != text {
         text = format!("{text}; default: {}", main(&get));
     }
     let numbers: Vec<String> = mac
