@@ -70,3 +70,18 @@ impl Fact {
         }
     }
 }
+
+/// `text` followed by `[name=value, ...]` for each fact it names, so a
+/// formula written with sysctl names shows this host's numbers.
+pub fn with_numbers(text: String, facts: &[Fact]) -> String {
+    let numbers: Vec<String> = facts
+        .iter()
+        .filter(|f| text.contains(f.name))
+        .map(|f| format!("{}={}", f.name, f.value))
+        .collect();
+    if numbers.is_empty() {
+        text
+    } else {
+        format!("{text} [{}]", numbers.join(", "))
+    }
+}

@@ -21,7 +21,7 @@ use crate::option::OptionSpec;
 use crate::os::Os;
 use crate::platform::bsd;
 use crate::platform::bsd::facts::BsdFacts;
-use crate::platform::fact::Fact;
+use crate::platform::fact::{with_numbers, Fact};
 use crate::platform::{Asked, Platform};
 use crate::prediction::Prediction;
 use crate::rule::Rule;
@@ -153,7 +153,7 @@ impl Platform for FreeBsd {
 
     fn formula(&self, option: &OptionSpec, kind: Kind, state: State) -> String {
         let option = crate::catalog::spec(option.id);
-        options::formula(option, &self.ctx(kind, state))
+        with_numbers(options::formula(option, &self.ctx(kind, state)), &self.facts())
     }
 
     fn rules(&self) -> Vec<&'static Rule> {

@@ -8,7 +8,8 @@ use super::{ip, socket, tcp, MacOs, OverLimit};
 use crate::case::Request;
 use crate::kind::{Kind, State};
 use crate::option::{BufferOpt, IpOpt, Opt, OptionSpec, Type};
-use crate::platform::Asked;
+use crate::platform::fact::with_numbers;
+use crate::platform::{Asked, Platform};
 use crate::prediction::Prediction;
 use crate::rule::Rule;
 use crate::value::RelativeValue;
@@ -92,16 +93,5 @@ pub fn formula(mac: &MacOs, option: &OptionSpec, kind: Kind, state: State) -> St
     } else if main(&get) != text {
         text = format!("{text}; default: {}", main(&get));
     }
-    let numbers: Vec<String> = mac
-        .facts
-        .values
-        .iter()
-        .filter(|(name, _)| text.contains(*name))
-        .map(|(name, value)| format!("{name}={value}"))
-        .collect();
-    if numbers.is_empty() {
-        text
-    } else {
-        format!("{text} [{}]", numbers.join(", "))
-    }
+    with_numbers(text, &mac.facts())
 }
