@@ -75,6 +75,33 @@ fn the_default_is_a_digest_of_a_few_hundred_lines() {
     assert!(!text.contains('\u{1b}'), "colour on a pipe");
 }
 
+/// The digest's notes for one option × kind of an offline model.
+fn digest_notes(os: &str, option: &str, kind: &str) -> String {
+    let out = run(&["--os", os, "--option", option, "--kind", kind]);
+    let text = stdout(&out);
+    text.lines()
+        .find(|l| l.trim_start().starts_with(option))
+        .unwrap_or_else(|| panic!("no {option} line in {text}"))
+        .to_string()
+}
+
+#[test]
+fn the_digest_blames_socket2_not_the_os_for_its_conversions() {
+    // Windows keeps any SO_SNDBUF int as set; only socket2's usize -> int
+    // conversion (2^32 -> 0) changes a value.
+    let windows = digest_notes("windows", "SO_SNDBUF", "tcp4");
+    assert!(windows.ends_with("socket2 converts"), "{windows}");
+    for word in ["clamped", "raised", "changed"] {
+        assert!(!windows.contains(word), "{windows}");
+    }
+    // Linux's doubling shows on the raw path.
+    let linux = digest_notes("linux", "SO_SNDBUF", "tcp4");
+    assert!(
+        linux.contains("doubled") && linux.contains("socket2 converts"),
+        "{linux}"
+    );
+}
+
 #[test]
 fn all_prints_every_case() {
     let digest = run(&["--kind", "udp4"]);
