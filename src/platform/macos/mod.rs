@@ -8,6 +8,7 @@
 //! `route.rs` has what is decided before a family sees the option (names XNU
 //! lacks, wrong levels, AF_UNIX). Stock facts are in `facts.rs`.
 
+mod executable_uuid;
 pub mod facts;
 mod ip;
 pub mod options;

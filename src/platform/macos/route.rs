@@ -2,6 +2,7 @@
 //! lack, the level check of ip_ctloutput / ip6_ctloutput, and AF_UNIX's
 //! uipc_ctloutput, which answers every non-SOL_SOCKET level by name alone.
 
+use super::executable_uuid;
 use super::MacOs;
 use crate::api::Api;
 use crate::case::Request;
@@ -123,9 +124,9 @@ pub const UNIX_PEERPID: Rule = Rule {
 
 pub const UNIX_PEERUUID: Rule = Rule {
     id: "macos.route.unix_get_peeruuid",
-    formula: "AF_UNIX get of name 4 (= LOCAL_PEERUUID): connected → first 4 bytes of the peer process's UUID (opaque); else ENOTCONN",
-    why: "name 4 (IP_TTL, IPV6_UNICAST_HOPS) is LOCAL_PEERUUID: `unp_conn == NULL` → ENOTCONN, else the peer process UUID truncated to the 4-byte buffer by sooptcopyout; the number itself is not predictable (the value shown is a placeholder, UNCONFIRMED)",
-    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_usrreq.c uipc_ctloutput LOCAL_PEERUUID; bsd/sys/un.h",
+    formula: "AF_UNIX get of name 4 (= LOCAL_PEERUUID): connected → the first 4 bytes of the peer's executable UUID (LC_UUID of this executable in one-process fixtures; a stand-in 0 in an offline report); else ENOTCONN",
+    why: "name 4 (IP_TTL, IPV6_UNICAST_HOPS) is LOCAL_PEERUUID: `unp_conn == NULL` → ENOTCONN, else the peer socket's last_uuid (e_uuid only for LOCAL_PEEREUUID on a delegated socket), truncated to the 4-byte buffer by sooptcopyout. last_uuid is proc_getexecutableuuid of the creating (or last sending) process, which exec takes from the main executable's LC_UUID; the fixture's peer is this process. Not yet compared with a Mac run (UNCONFIRMED)",
+    source: "apple-oss-distributions/xnu xnu-11417.101.15 bsd/kern/uipc_usrreq.c uipc_ctloutput 'case LOCAL_PEERUUID: ... sooptcopyout(sopt, &peerso->last_uuid, ...)'; bsd/kern/uipc_socket.c socreate_internal 'proc_getexecutableuuid(p, so->last_uuid, ...)'; bsd/kern/kern_proc.c proc_getexecutableuuid; bsd/sys/un.h",
 };
 
 pub const RULES: &[&Rule] = &[
@@ -219,10 +220,20 @@ fn own_pid(mac: &MacOs) -> Sym {
     }
 }
 
-const PEER_UUID: Sym = Sym {
-    name: "peer_uuid[0..4]",
-    value: 0,
-};
+/// The first four bytes of the executable UUID a same-process peer
+/// reports; offline (or if the executable cannot be read) a fixed stand-in.
+fn own_uuid(mac: &MacOs) -> Sym {
+    match mac.on_host.then(executable_uuid::own_prefix).flatten() {
+        Some(prefix) => Sym {
+            name: "LC_UUID[0..4] of this executable",
+            value: i128::from(prefix),
+        },
+        None => Sym {
+            name: "peer_uuid[0..4] (the reading executable's LC_UUID; 0 offline)",
+            value: 0,
+        },
+    }
+}
 
 /// A non-SOL_SOCKET option on AF_UNIX: uipc_ctloutput.
 pub fn unix(c: &Ctx<'_>, code: i32) -> Prediction {
@@ -236,7 +247,7 @@ pub fn unix(c: &Ctx<'_>, code: i32) -> Prediction {
         1 => err("EINVAL", &UNIX_PEERCRED),
         2 | 3 if connected => ok_int(Expr::of(own_pid(c.mac)), &UNIX_PEERPID),
         2 | 3 => err("ENOTCONN", &UNIX_PEERPID),
-        4 if connected => ok_int(Expr::of(PEER_UUID), &UNIX_PEERUUID),
+        4 if connected => ok_int(Expr::of(own_uuid(c.mac)), &UNIX_PEERUUID),
         4 => err("ENOTCONN", &UNIX_PEERUUID),
         _ => err("EOPNOTSUPP", &UNIX_GET_OTHER),
     }
