@@ -129,7 +129,8 @@ const REFUSALS_PASSED_OVER: u32 = 8;
 /// is not made. On Linux a loopback datagram can, rarely, find no socket at
 /// a port that has one while other UDP sockets are bound, connected and
 /// closed at the same moment (seen in CI on 6.16; 1 or 2 per 90,000-115,000
-/// rounds of `scripts/udp-loopback-race.c` on 6.18, none without the churn). The lost datagram changes nothing a probe counts (the budget
+/// rounds of `scripts/udp-loopback-race.c` on 6.18, none without the
+/// churn). The lost datagram changes nothing a probe counts (the budget
 /// overfills the buffer), so the report is passed over and the send made
 /// again; a peer that is truly gone still fails the probe.
 fn fill(socket: &Socket, kind: Kind, limit: usize) -> io::Result<Capacity> {
