@@ -77,15 +77,12 @@ fn surprises(rows: &[&Row]) -> (Vec<String>, Vec<String>) {
             .any(|rule| rule.id.starts_with("socket2."));
         if converted {
             found.insert("socket2 converts".into());
-            if let Outcome::Err(e) = &r.observed {
-                refused.insert(e.clone());
-            }
-            continue;
         }
         match (&r.observed, v) {
             (Outcome::Err(e), _) => {
                 refused.insert(e.clone());
             }
+            _ if converted => {}
             (got, RelativeValue::Int(asked)) => {
                 found.extend(change(r.case.option.ty, asked.value(), got));
             }

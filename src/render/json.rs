@@ -81,11 +81,11 @@ enum OutcomeJson {
     NotRun(String),
 }
 
-fn outcome(o: Outcome) -> OutcomeJson {
+fn outcome(o: &Outcome) -> OutcomeJson {
     match o {
-        Outcome::Ok(v) => OutcomeJson::Ok(value(&v)),
-        Outcome::Err(name) => OutcomeJson::Err(name),
-        Outcome::NotRun(cause) => OutcomeJson::NotRun(cause),
+        Outcome::Ok(v) => OutcomeJson::Ok(value(v)),
+        Outcome::Err(name) => OutcomeJson::Err(name.clone()),
+        Outcome::NotRun(cause) => OutcomeJson::NotRun(cause.clone()),
     }
 }
 
@@ -116,10 +116,10 @@ fn case(r: &Row) -> CaseJson<'_> {
         capacity: r.capacity.as_ref().map(capacity),
         family: c.option.family().name(),
         kind: c.kind.name(),
-        observed: r.measured.then(|| outcome(r.observed.clone())),
+        observed: r.measured.then(|| outcome(&r.observed)),
         option: c.option.name,
         path: c.api.name(),
-        predicted: outcome(r.prediction.expected.outcome()),
+        predicted: outcome(&r.prediction.expected.outcome()),
         predicted_text: r.prediction.expected.to_string(),
         requested: match &c.request {
             Request::Default => Value::Null,
@@ -155,8 +155,8 @@ pub fn json(host: &Host, rows: &[Row], effects: &[EffectRow]) -> String {
                 "effect": e.effect.id,
                 "kind": e.kind.name(),
                 "what": e.effect.describe(),
-                "observed": outcome(e.observed.clone()),
-                "predicted": outcome(e.prediction.expected.outcome()),
+                "observed": outcome(&e.observed),
+                "predicted": outcome(&e.prediction.expected.outcome()),
                 "predicted_text": e.prediction.expected.to_string(),
                 "rule": e.prediction.rule_id(),
                 "agrees": e.agrees(),
