@@ -170,9 +170,8 @@ impl Fixture {
     /// `bytes` each way (target to peer, then back), so that the kernel has
     /// seen real traffic before the option is read again.
     pub fn connect_and_transfer(&mut self, kind: Kind, bytes: usize) -> io::Result<()> {
-        let listener = new_socket(kind)?;
-        listener.bind(&local_addr(kind, self.dir.as_ref(), &mut self.files)?)?;
-        listener.listen(1)?;
+        let (dir, files) = (self.dir.as_ref(), &mut self.files);
+        let listener = far_end(kind, &mut |_| local_addr(kind, dir, files))?;
         self.target.connect(&listener.local_addr()?)?;
         let (peer, _) = listener.accept()?;
         // A stuck transfer must fail the case, not hang the suite.
