@@ -70,11 +70,15 @@ fn own_cputype() -> u32 {
 
 /// The first four bytes of this process's executable UUID as the int a
 /// 4-byte getsockopt buffer receives (None where the executable is not a
-/// Mach-O image or cannot be read).
+/// Mach-O image or cannot be read). The file is read once per process:
+/// every prediction of a LOCAL_PEERUUID case asks.
 pub fn own_prefix() -> Option<i32> {
-    let bytes = std::fs::read(std::env::current_exe().ok()?).ok()?;
-    let uuid = of_image(&bytes, own_cputype())?;
-    Some(i32::from_ne_bytes([uuid[0], uuid[1], uuid[2], uuid[3]]))
+    static PREFIX: std::sync::OnceLock<Option<i32>> = std::sync::OnceLock::new();
+    *PREFIX.get_or_init(|| {
+        let bytes = std::fs::read(std::env::current_exe().ok()?).ok()?;
+        let uuid = of_image(&bytes, own_cputype())?;
+        Some(i32::from_ne_bytes([uuid[0], uuid[1], uuid[2], uuid[3]]))
+    })
 }
 
 #[cfg(test)]
