@@ -336,8 +336,8 @@ pub const CATALOG: &[OptionSpec] = &[
         .socket2(Shape::Bool)
         .privileged(),
     opt(O::Ip(IpOpt::Recvtos), "IP_RECVTOS", T::Bool, ladder::BOOL)
-        .codes(Some(13), Some(27), Some(68), None)
-        .socket2(Shape::Bool),
+        .codes(Some(13), Some(27), Some(68), Some(40))
+        .socket2(Shape::BoolPositive),
     opt(O::Ip(IpOpt::Recvttl), "IP_RECVTTL", T::Bool, ladder::BOOL).codes(
         Some(12),
         Some(24),
@@ -372,7 +372,7 @@ pub const CATALOG: &[OptionSpec] = &[
     .codes(Some(19), Some(11), Some(11), Some(11))
     .socket2(Shape::Bool),
     opt(O::Ipv6(Ipv6Opt::Tclass), "IPV6_TCLASS", T::Int, ladder::TOS)
-        .codes(Some(67), Some(36), Some(61), None)
+        .codes(Some(67), Some(36), Some(61), Some(39))
         .socket2(Shape::U32),
     opt(
         O::Ipv6(Ipv6Opt::Recvtclass),
@@ -380,8 +380,8 @@ pub const CATALOG: &[OptionSpec] = &[
         T::Bool,
         ladder::BOOL,
     )
-    .codes(Some(66), Some(35), Some(57), None)
-    .socket2(Shape::Bool),
+    .codes(Some(66), Some(35), Some(57), Some(40))
+    .socket2(Shape::BoolPositive),
 ];
 
 /// An option by name, case-insensitively.

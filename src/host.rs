@@ -67,6 +67,11 @@ impl Host {
         })
     }
 
+    /// The platform, shared.
+    pub fn platform_arc(&self) -> Arc<dyn Platform> {
+        Arc::clone(&self.platform)
+    }
+
     pub fn platform(&self) -> &dyn Platform {
         self.platform.as_ref()
     }

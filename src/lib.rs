@@ -95,6 +95,8 @@ pub mod engine;
 #[doc(hidden)]
 pub mod fixture;
 #[doc(hidden)]
+pub mod gate;
+#[doc(hidden)]
 pub mod ladder;
 #[doc(hidden)]
 pub mod matrix;

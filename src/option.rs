@@ -149,6 +149,8 @@ pub enum Shape {
     Usize,
     /// `bool`, passed as 0 or 1, read as `!= 0`.
     Bool,
+    /// `bool`, passed as 0 or 1, read as `> 0` (recv_tos_v4, recv_tclass_v6).
+    BoolPositive,
     /// `u32`, passed `as c_int`, read `as u32`.
     U32,
     /// A `Duration` in whole seconds, saturated to `c_int::MAX`.

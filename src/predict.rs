@@ -1,4 +1,4 @@
-//! The prediction for one case: the path's conversion of the request
+//! The prediction for one case: the gate (`gate`), the path's conversion of the request
 //! (socket2's casts), the platform's rule for what the OS does with it, then
 //! the path's conversion of what is read back. Pure: no socket is touched,
 //! so any platform's model can be asked anywhere.
@@ -13,6 +13,9 @@ use crate::socket2_casts;
 
 /// What the OS will report for the case, with every rule on the way.
 pub fn predict(case: &Case, platform: &dyn Platform) -> Prediction {
+    if let Some(refused) = crate::gate::refusal(case, platform) {
+        return refused;
+    }
     let mut rules = Vec::new();
     let shape = case.option.socket2;
     let windows = platform.os() == Os::Windows;

@@ -13,3 +13,16 @@ pub struct Rule {
     /// File and function (or document) the rule was read from.
     pub source: &'static str,
 }
+
+/// Defines a file's rule consts and, with them, its `RULES` list, so that
+/// the list cannot miss a rule the file defines.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! rules {
+    ($($(#[$meta:meta])* pub const $name:ident: Rule = $rule:expr;)*) => {
+        $($(#[$meta])* pub const $name: $crate::rule::Rule = $rule;)*
+
+        /// Every rule this file defines.
+        pub const RULES: &[&$crate::rule::Rule] = &[$(&$name),*];
+    };
+}

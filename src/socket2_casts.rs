@@ -14,102 +14,98 @@ use crate::value::RelativeValue;
 
 const SOCKET_RS: &str = "socket2 0.6 src/socket.rs";
 
-pub const USIZE_TRUNCATED: Rule = Rule {
-    id: "socket2.usize_truncated",
-    formula: "(c_int)v",
-    why: "socket2 casts the usize to a C int with `as`, keeping the low 32 bits: 2^32+4096 is applied as 4096, 2^31 as i32::MIN (where usize is 32 bits, 2^32 and up cannot be passed at all)",
-    source: "socket2 0.6 src/socket.rs set_send_buffer_size / set_recv_buffer_size",
-};
-pub const NEGATIVE_READ_WRAPS: Rule = Rule {
-    id: "socket2.negative_read_wraps",
-    formula: "(usize)(c_int)r",
-    why: "socket2 casts the int read back to usize with `as`, so a negative value becomes a huge size",
-    source: "socket2 0.6 src/socket.rs send_buffer_size / recv_buffer_size",
-};
-pub const U32_AS_INT: Rule = Rule {
-    id: "socket2.u32_as_int",
-    formula: "(c_int)v",
-    why: "socket2 passes the u32 `as c_int`: values from 2^31 up arrive negative (u32::MAX as -1)",
-    source: "socket2 0.6 src/socket.rs, src/sys/unix.rs (e.g. set_ttl_v4: `ttl as c_int`)",
-};
-pub const NEGATIVE_READ_AS_U32: Rule = Rule {
-    id: "socket2.negative_read_as_u32",
-    formula: "(u32)(c_int)r",
-    why: "socket2 returns the int read back `as u32`, so -1 reads as 4294967295",
-    source: "socket2 0.6 src/socket.rs, src/sys/unix.rs (e.g. ttl_v4: `ttl as u32`)",
-};
-pub const BOOL_READ: Rule = Rule {
-    id: "socket2.bool_read",
-    formula: "r != 0",
-    why: "socket2 reads a flag as `!= 0`, hiding the value the OS reported",
-    source: SOCKET_RS,
-};
-pub const SECS_SATURATED: Rule = Rule {
-    id: "socket2.secs_saturated",
-    formula: "min(secs, c_int::MAX)",
-    why: "socket2 saturates a Duration's seconds at c_int::MAX before setting the keepalive time",
-    source: "socket2 0.6 src/sys/unix.rs into_secs / set_tcp_keepalive",
-};
-pub const MILLIS_AS_UINT: Rule = Rule {
-    id: "socket2.millis_as_uint",
-    formula: "(c_int)(c_uint)min(ms, u32::MAX)",
-    why: "socket2 passes the timeout as a C unsigned int of milliseconds; the kernel reads an int, so 2^31 ms and more arrive negative",
-    source: "socket2 0.6 src/sys/unix.rs set_tcp_user_timeout",
-};
-pub const TIMEVAL_SATURATED: Rule = Rule {
-    id: "socket2.timeval_saturated",
-    formula: "min(secs, time_t::MAX)",
-    why: "socket2 saturates the Duration's seconds at time_t::MAX when building the timeval: 2^63-1, but 2^31-1 where time_t is 32 bits (i686 glibc), so a timeout from 2^31 s up is cut to about 68 years there",
-    source: "socket2 0.6 src/sys/unix.rs into_timeval; libc 0.2 src/unix/linux_like/linux/gnu/b32/mod.rs (time_t = i32)",
-};
-pub const LINGER_SECS_TRUNCATED: Rule = Rule {
-    id: "socket2.linger_secs_truncated",
-    formula: "(c_int)secs",
-    why: "socket2 casts the linger Duration's seconds to l_linger with `as`: a C int on Unix, a u_short on Windows",
-    source: "socket2 0.6 src/socket.rs into_linger",
-};
-pub const LINGER_OFF_HIDES_TIME: Rule = Rule {
-    id: "socket2.linger_off_hides_time",
-    formula: "l_onoff == 0 => None",
-    why: "socket2 reads linger off as None, dropping the l_linger the OS still reports",
-    source: "socket2 0.6 src/socket.rs from_linger",
-};
-
-pub const TIMEOUT_MS_TRUNCATED: Rule = Rule {
-    id: "socket2.timeout_ms_truncated",
-    formula: "ms = min(d.as_millis(), u32::MAX)",
-    why: "on Windows socket2 passes whole milliseconds, dropping the rest: a timeout under 1 ms becomes 0, which means no timeout at all (its comment says it rounds up; the code truncates)",
-    source: "socket2 0.6 src/sys/windows.rs into_ms",
-};
-pub const TIMEOUT_MS_SATURATED: Rule = Rule {
-    id: "socket2.timeout_ms_saturated",
-    formula: "min(ms, u32::MAX)",
-    why: "on Windows a timeout longer than u32::MAX milliseconds (about 49.7 days) is passed as u32::MAX (INFINITE)",
-    source: "socket2 0.6 src/sys/windows.rs into_ms",
-};
-
-pub const OTHER_CALL: Rule = Rule {
-    id: "socket2.other_call",
-    formula: "not setsockopt",
-    why: "socket2 makes another call than setsockopt here (on Windows, keepalive goes through the SIO_KEEPALIVE_VALS ioctl first), so the raw path cannot reproduce the result",
-    source: "socket2 0.6 src/sys/windows.rs set_tcp_keepalive",
-};
-
-pub const RULES: &[&Rule] = &[
-    &OTHER_CALL,
-    &TIMEOUT_MS_TRUNCATED,
-    &TIMEOUT_MS_SATURATED,
-    &USIZE_TRUNCATED,
-    &NEGATIVE_READ_WRAPS,
-    &U32_AS_INT,
-    &NEGATIVE_READ_AS_U32,
-    &BOOL_READ,
-    &SECS_SATURATED,
-    &MILLIS_AS_UINT,
-    &TIMEVAL_SATURATED,
-    &LINGER_SECS_TRUNCATED,
-    &LINGER_OFF_HIDES_TIME,
-];
+crate::rules! {
+    pub const NO_CALL: Rule = Rule {
+        id: "socket2.no_call",
+        formula: "no method on this OS => UNDEFINED",
+        why: "socket2 compiles no method pair for this option on this OS (its #[cfg]s, kept as data in `offered_on`), so a program using socket2 cannot ask it",
+        source: "socket2 0.6 src/socket.rs, src/sys/unix.rs, src/sys/windows.rs (cfg attributes of each option's methods)",
+    };
+    pub const OTHER_CALL: Rule = Rule {
+        id: "socket2.other_call",
+        formula: "not setsockopt",
+        why: "socket2 makes another call than setsockopt here (on Windows, keepalive goes through the SIO_KEEPALIVE_VALS ioctl first), so the raw path cannot reproduce the result",
+        source: "socket2 0.6 src/sys/windows.rs set_tcp_keepalive",
+    };
+    pub const TIMEOUT_MS_TRUNCATED: Rule = Rule {
+        id: "socket2.timeout_ms_truncated",
+        formula: "ms = min(d.as_millis(), u32::MAX)",
+        why: "on Windows socket2 passes whole milliseconds, dropping the rest: a timeout under 1 ms becomes 0, which means no timeout at all (its comment says it rounds up; the code truncates)",
+        source: "socket2 0.6 src/sys/windows.rs into_ms",
+    };
+    pub const TIMEOUT_MS_SATURATED: Rule = Rule {
+        id: "socket2.timeout_ms_saturated",
+        formula: "min(ms, u32::MAX)",
+        why: "on Windows a timeout longer than u32::MAX milliseconds (about 49.7 days) is passed as u32::MAX (INFINITE)",
+        source: "socket2 0.6 src/sys/windows.rs into_ms",
+    };
+    pub const USIZE_TRUNCATED: Rule = Rule {
+        id: "socket2.usize_truncated",
+        formula: "(c_int)v",
+        why: "socket2 casts the usize to a C int with `as`, keeping the low 32 bits: 2^32+4096 is applied as 4096, 2^31 as i32::MIN (where usize is 32 bits, 2^32 and up cannot be passed at all)",
+        source: "socket2 0.6 src/socket.rs set_send_buffer_size / set_recv_buffer_size",
+    };
+    pub const NEGATIVE_READ_WRAPS: Rule = Rule {
+        id: "socket2.negative_read_wraps",
+        formula: "(usize)(c_int)r",
+        why: "socket2 casts the int read back to usize with `as`, so a negative value becomes a huge size",
+        source: "socket2 0.6 src/socket.rs send_buffer_size / recv_buffer_size",
+    };
+    pub const U32_AS_INT: Rule = Rule {
+        id: "socket2.u32_as_int",
+        formula: "(c_int)v",
+        why: "socket2 passes the u32 `as c_int`: values from 2^31 up arrive negative (u32::MAX as -1)",
+        source: "socket2 0.6 src/socket.rs, src/sys/unix.rs (e.g. set_ttl_v4: `ttl as c_int`)",
+    };
+    pub const NEGATIVE_READ_AS_U32: Rule = Rule {
+        id: "socket2.negative_read_as_u32",
+        formula: "(u32)(c_int)r",
+        why: "socket2 returns the int read back `as u32`, so -1 reads as 4294967295",
+        source: "socket2 0.6 src/socket.rs, src/sys/unix.rs (e.g. ttl_v4: `ttl as u32`)",
+    };
+    pub const BOOL_READ: Rule = Rule {
+        id: "socket2.bool_read",
+        formula: "r != 0",
+        why: "socket2 reads a flag as `!= 0`, hiding the value the OS reported",
+        source: SOCKET_RS,
+    };
+    pub const POSITIVE_READ: Rule = Rule {
+        id: "socket2.positive_read",
+        formula: "r > 0",
+        why: "socket2 reads IP_RECVTOS and IPV6_RECVTCLASS as `> 0` (not `!= 0` like its other flags), so a negative value reads as false",
+        source: "socket2 v0.6.4 (9f41644e) src/socket.rs recv_tos_v4 `.map(|recv_tos| recv_tos > 0)`, recv_tclass_v6 `.map(|recv_tclass| recv_tclass > 0)`",
+    };
+    pub const SECS_SATURATED: Rule = Rule {
+        id: "socket2.secs_saturated",
+        formula: "min(secs, c_int::MAX)",
+        why: "socket2 saturates a Duration's seconds at c_int::MAX before setting the keepalive time",
+        source: "socket2 0.6 src/sys/unix.rs into_secs / set_tcp_keepalive",
+    };
+    pub const MILLIS_AS_UINT: Rule = Rule {
+        id: "socket2.millis_as_uint",
+        formula: "(c_int)(c_uint)min(ms, u32::MAX)",
+        why: "socket2 passes the timeout as a C unsigned int of milliseconds; the kernel reads an int, so 2^31 ms and more arrive negative",
+        source: "socket2 0.6 src/sys/unix.rs set_tcp_user_timeout",
+    };
+    pub const TIMEVAL_SATURATED: Rule = Rule {
+        id: "socket2.timeval_saturated",
+        formula: "min(secs, time_t::MAX)",
+        why: "socket2 saturates the Duration's seconds at time_t::MAX when building the timeval: 2^63-1, but 2^31-1 where time_t is 32 bits (i686 glibc), so a timeout from 2^31 s up is cut to about 68 years there",
+        source: "socket2 0.6 src/sys/unix.rs into_timeval; libc 0.2 src/unix/linux_like/linux/gnu/b32/mod.rs (time_t = i32)",
+    };
+    pub const LINGER_SECS_TRUNCATED: Rule = Rule {
+        id: "socket2.linger_secs_truncated",
+        formula: "(c_int)secs",
+        why: "socket2 casts the linger Duration's seconds to l_linger with `as`: a C int on Unix, a u_short on Windows",
+        source: "socket2 0.6 src/socket.rs into_linger",
+    };
+    pub const LINGER_OFF_HIDES_TIME: Rule = Rule {
+        id: "socket2.linger_off_hides_time",
+        formula: "l_onoff == 0 => None",
+        why: "socket2 reads linger off as None, dropping the l_linger the OS still reports",
+        source: "socket2 0.6 src/socket.rs from_linger",
+    };
+}
 
 /// Applies `f` to the value; notes `rule` if that changed it.
 fn convert(
@@ -201,6 +197,9 @@ pub fn read_back(shape: Shape, expected: Expected, rules: &mut Vec<&'static Rule
         (Shape::Bool, RelativeValue::Int(e)) => {
             RelativeValue::Int(convert(e, &BOOL_READ, rules, |v| (v != 0).into()))
         }
+        (Shape::BoolPositive, RelativeValue::Int(e)) => {
+            RelativeValue::Int(convert(e, &POSITIVE_READ, rules, |v| (v > 0).into()))
+        }
         (Shape::Linger, RelativeValue::Linger(on, secs)) if on.value() == 0 => {
             if secs.value() != 0 {
                 rules.push(&LINGER_OFF_HIDES_TIME);
@@ -234,16 +233,20 @@ pub fn offered_on(os: Os, option: &OptionSpec) -> bool {
         Opt::Socket(S::Rcvtimeo | S::Sndtimeo | S::Type | S::Error) => true,
         Opt::Socket(S::Rcvlowat | S::Sndlowat) => false,
         Opt::Socket(S::Reuseport) => unix,
-        Opt::Socket(S::Passcred | S::Priority | S::Mark | S::BusyPoll | S::Domain | S::Protocol) => linux,
+        Opt::Socket(S::Passcred | S::Priority | S::Mark | S::BusyPoll | S::Domain) => linux,
+        // On Windows socket2's protocol() reads SO_PROTOCOL_INFOW, another
+        // option (the catalogue's SO_PROTOCOL has no Windows number).
+        Opt::Socket(S::Protocol) => matches!(os, Os::Linux | Os::FreeBsd),
         Opt::Tcp(T::Nodelay | T::Keepcnt) => true,
         Opt::Tcp(T::Maxseg | T::Keepidle | T::Keepintvl) => unix,
         Opt::Tcp(T::UserTimeout | T::Cork | T::Quickack | T::NotsentLowat | T::ThinLinearTimeouts) => linux,
         Opt::Tcp(T::Congestion) => matches!(os, Os::Linux | Os::FreeBsd),
         Opt::Ip(I::Ttl | I::Tos | I::MulticastTtl | I::MulticastLoop) => true,
         Opt::Ip(I::Freebind | I::Transparent) => linux,
-        Opt::Ip(I::Recvtos) => unix,
+        Opt::Ip(I::Recvtos) => true,
         Opt::Ip(I::Recvttl) => false,
         Opt::Ipv6(I6::V6only | I6::UnicastHops | I6::MulticastHops | I6::MulticastLoop) => true,
-        Opt::Ipv6(I6::Tclass | I6::Recvtclass) => unix,
+        Opt::Ipv6(I6::Tclass) => unix,
+        Opt::Ipv6(I6::Recvtclass) => true,
     }
 }

@@ -1,5 +1,5 @@
 //! The socket2 path: the crate's typed setters and getters. Each option's
-//! call pair is looked up by name; its `Shape` (in the catalogue) says how
+//! call pair is looked up by the option's id; its `Shape` (in the catalogue) says how
 //! a request becomes the Rust argument and how the result reads back.
 
 use crate::case::Request;
@@ -84,7 +84,7 @@ pub fn calls(option: &OptionSpec) -> Option<Calls> {
         Opt::Socket(S::Type) => Some(ReadOnly(|s| s.r#type().map(|t| i128::from(i32::from(t))))),
         Opt::Socket(S::Domain) => only_on!(linux, ReadOnly(|s| s.domain().map(|d| i128::from(i32::from(d))))),
         Opt::Socket(S::Protocol) => only_on!(
-            linux,
+            linux_or_freebsd,
             ReadOnly(|s| s.protocol().map(|p| p.map_or(0, |p| i128::from(i32::from(p)))))
         ),
         Opt::Socket(S::Error) => Some(ReadOnly(|s| {
@@ -141,7 +141,7 @@ pub fn calls(option: &OptionSpec) -> Option<Calls> {
             linux,
             Bool(Socket::set_ip_transparent_v4, Socket::ip_transparent_v4)
         ),
-        Opt::Ip(I::Recvtos) => only_on!(unix, Bool(Socket::set_recv_tos_v4, Socket::recv_tos_v4)),
+        Opt::Ip(I::Recvtos) => Some(Bool(Socket::set_recv_tos_v4, Socket::recv_tos_v4)),
         // socket2 0.6 has no call for IP_RECVTTL.
         Opt::Ip(I::Recvttl) => None,
         Opt::Ipv6(I6::V6only) => Some(Bool(Socket::set_only_v6, Socket::only_v6)),
@@ -149,7 +149,7 @@ pub fn calls(option: &OptionSpec) -> Option<Calls> {
         Opt::Ipv6(I6::MulticastHops) => Some(U32(Socket::set_multicast_hops_v6, Socket::multicast_hops_v6)),
         Opt::Ipv6(I6::MulticastLoop) => Some(Bool(Socket::set_multicast_loop_v6, Socket::multicast_loop_v6)),
         Opt::Ipv6(I6::Tclass) => only_on!(unix, U32(Socket::set_tclass_v6, Socket::tclass_v6)),
-        Opt::Ipv6(I6::Recvtclass) => only_on!(unix, Bool(Socket::set_recv_tclass_v6, Socket::recv_tclass_v6)),
+        Opt::Ipv6(I6::Recvtclass) => Some(Bool(Socket::set_recv_tclass_v6, Socket::recv_tclass_v6)),
     }
 }
 
@@ -172,7 +172,7 @@ fn to_rust(shape: Shape, val: &RelativeValue) -> Option<Arg> {
     let int = |v: &RelativeValue| v.as_int().map(|e| e.value());
     Some(match (shape, val) {
         (Shape::Usize, v) => Arg::Usize(usize::try_from(int(v)?).ok()?),
-        (Shape::Bool, v) => match int(v)? {
+        (Shape::Bool | Shape::BoolPositive, v) => match int(v)? {
             0 => Arg::Bool(false),
             1 => Arg::Bool(true),
             _ => return None,

@@ -10,6 +10,8 @@ pub mod bsd;
 pub mod fact;
 pub mod files;
 pub mod freebsd;
+#[cfg(test)]
+mod invariants;
 pub mod linux;
 pub mod macos;
 #[cfg(test)]
@@ -23,7 +25,7 @@ use crate::case::Request;
 use crate::effect::Effect;
 use crate::kind::{Kind, State};
 use crate::ladder::Anchors;
-use crate::option::OptionSpec;
+use crate::option::{Level, OptionSpec};
 use crate::os::Os;
 use crate::prediction::Prediction;
 use crate::rule::Rule;
@@ -72,7 +74,12 @@ pub trait Platform: Send + Sync + std::fmt::Debug {
     /// The host quantities an option's relative rungs are placed at.
     fn anchors(&self, option: &OptionSpec) -> Anchors;
 
-    /// The OS's answer to a request, with the rules that produced it.
+    /// The rule of an option this OS's headers lack at `level` (the gate
+    /// answers UNDEFINED with it where the catalogue has no number).
+    fn undefined(&self, level: Level) -> &'static Rule;
+
+    /// The OS's answer to a request that passed the gate (`crate::gate`),
+    /// with the rules that produced it.
     fn predict(&self, asked: Asked<'_>) -> Prediction;
 
     /// The OS's rule for an option as one formula with this host's numbers.

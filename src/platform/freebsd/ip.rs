@@ -10,117 +10,101 @@ use crate::prediction::Prediction;
 use crate::rule::Rule;
 use crate::value::RelativeValue;
 
-pub const TTL_UCHAR: Rule = Rule {
-    id: "freebsd.ip.ttl_uchar",
-    formula: "v & 0xff (no range check); default net.inet.ip.ttl",
-    why: "ip_ctloutput stores the int into u_char inp_ip_ttl without a range check: 256 reads 0, -1 reads 255",
-    source: src!(F, "sys/netinet/ip_output.c ip_ctloutput case IP_TTL 'inp->inp_ip_ttl = optval'; in_pcb.h 'u_char inp_ip_ttl'; udp_usrreq.c udp_attach 'inp->inp_ip_ttl = V_ip_defttl'"),
-};
-pub const TOS_UCHAR: Rule = Rule {
-    id: "freebsd.ip.tos_uchar",
-    formula: "v & 0xff (no range check); default 0",
-    why: "ip_ctloutput stores the int into u_char inp_ip_tos without a range check",
-    source: src!(
-        F,
-        "sys/netinet/ip_output.c ip_ctloutput case IP_TOS 'inp->inp_ip_tos = optval'"
-    ),
-};
-pub const TOS_TCP_ECN: Rule = Rule {
-    id: "freebsd.ip.tos_tcp_ecn",
-    formula: "tcp: (v & 0xff) & ~IPTOS_ECN_MASK",
-    why: "on TCP sockets tcp_ctloutput_set clears the two ECN bits after ip_ctloutput stored the TOS (0xff reads 0xfc, 3 reads 0)",
-    source: src!(F, "sys/netinet/tcp_usrreq.c tcp_ctloutput_set 'case IP_TOS: inp->inp_ip_tos &= ~IPTOS_ECN_MASK;'"),
-};
-pub const RECVFLAG01: Rule = Rule {
-    id: "freebsd.ip.recvflag01",
-    formula: "v != 0 => 1 else 0; default 0",
-    why: "ip_ctloutput / ip6_ctloutput keep these as inp_flags bits and report OPTBIT(bit), normalised to 0/1",
-    source: src!(F, "sys/netinet/ip_output.c ip_ctloutput '#define OPTBIT(bit) (inp->inp_flags & bit ? 1 : 0)'; (mirror fel1x-developer/freebsd-src@b252a43e) sys/netinet6/ip6_output.c OPTBIT"),
-};
-pub const MCAST_STREAM: Rule = Rule {
-    id: "freebsd.ip.mcast_stream",
-    formula: "tcp => EOPNOTSUPP (set and get)",
-    why: "inp_setmoptions / inp_getmoptions (and ip6_*moptions) reject sockets that are neither SOCK_RAW nor SOCK_DGRAM",
-    source: "freebsd/freebsd-src sys/netinet/in_mcast.c inp_setmoptions / inp_getmoptions and sys/netinet6/in6_mcast.c ip6_setmoptions / ip6_getmoptions 'If socket is neither of type SOCK_RAW or SOCK_DGRAM ... return (EOPNOTSUPP)' (indexed copies, find_string ids 575566838, 1397403537, 18638516132)",
-};
-pub const MCAST_TTL: Rule = Rule {
-    id: "freebsd.ip.mcast_ttl",
-    formula: "(u_int)v > 255 => EINVAL else v; default 1",
-    why: "inp_setmoptions reads an int-sized IP_MULTICAST_TTL as u_int and refuses more than 255 (so -1 is EINVAL); unset reads IP_DEFAULT_MULTICAST_TTL 1",
-    source: src!(S14, "sys/netinet/in_mcast.c inp_setmoptions case IP_MULTICAST_TTL 'if (ittl > 255) { error = EINVAL;' / inp_getmoptions 'optval = coptval = IP_DEFAULT_MULTICAST_TTL'; sys/netinet/in.h IP_DEFAULT_MULTICAST_TTL 1"),
-};
-pub const MCAST_LOOP: Rule = Rule {
-    id: "freebsd.ip.mcast_loop",
-    formula: "(v & 0xff) != 0 => 1 else 0; default 1",
-    why: "inp_setmoptions reads an int-sized value as u_int, keeps its low byte and stores !!loop (so 256 switches loopback off); there is no range check; unset reads IP_DEFAULT_MULTICAST_LOOP 1",
-    source: src!(S14, "sys/netinet/in_mcast.c inp_setmoptions case IP_MULTICAST_LOOP 'loop = (u_char)iloop;' / 'imo->imo_multicast_loop = !!loop;'; inp_getmoptions; sys/netinet/in.h IP_DEFAULT_MULTICAST_LOOP 1"),
-};
-pub const SOL_LOCAL_ALIAS: Rule = Rule {
-    id: "freebsd.unix.sol_local_alias",
-    formula: "unix level 0 = SOL_LOCAL: IP_TOS(3) = LOCAL_CREDS_PERSISTENT, IP_TTL(4) = LOCAL_CONNWAIT => v != 0 ? 1 : 0; default 0",
-    why: "IPPROTO_IP and SOL_LOCAL are both 0, so on a unix socket IP_TOS and IP_TTL set and read the LOCAL_CREDS_PERSISTENT / LOCAL_CONNWAIT flags (0/1), really changing credential passing and connect blocking",
-    source: src!(F, "sys/kern/uipc_usrreq.c uipc_ctloutput case LOCAL_CREDS_PERSISTENT / LOCAL_CONNWAIT; sys/sys/un.h '#define LOCAL_CONNWAIT 4'"),
-};
-pub const SOL_LOCAL_UNKNOWN: Rule = Rule {
-    id: "freebsd.unix.sol_local_unknown",
-    formula: "unix level 0, unknown name: set ENOPROTOOPT, get EOPNOTSUPP",
-    why: "IP_MULTICAST_TTL(10), IP_MULTICAST_LOOP(11), IP_RECVTTL(65), IP_RECVTOS(68) are unknown SOL_LOCAL names to uipc_ctloutput",
-    source: src!(F, "sys/kern/uipc_usrreq.c uipc_ctloutput SOPT_SET default 'error = ENOPROTOOPT', SOPT_GET default 'error = EOPNOTSUPP'"),
-};
-pub const HOPS_RAW: Rule = Rule {
-    id: "freebsd.ip6.hops_raw",
-    formula: "-1 <= v <= 255 => v (read raw) else EINVAL; default -1",
-    why: "ip6_ctloutput range-checks IPV6_UNICAST_HOPS and stores in6p_hops as given; the read is in6p_hops raw, -1 (kernel default) when unset (in_pcballoc 'inp->in6p_hops = -1;', read at stable/14 1400507, mirror ilnp/ilnp-freebsd14@2f2a4162)",
-    source: src!(F6, "sys/netinet6/ip6_output.c ip6_ctloutput 'if (optval < -1 || optval >= 256)' / 'optval = inp->in6p_hops'"),
-};
-pub const MCAST_HOPS6: Rule = Rule {
-    id: "freebsd.ip6.mcast_hops",
-    formula: "-1 <= v <= 255 => (v == -1 ? 1 : v) else EINVAL; default 1",
-    why: "ip6_setmoptions range-checks the hop limit and turns -1 into V_ip6_defmcasthlim (1); unset reads V_ip6_defmcasthlim",
-    source: "freebsd/freebsd-src sys/netinet6/in6_mcast.c ip6_setmoptions case IPV6_MULTICAST_HOPS 'if (hlim < -1 || hlim > 255) error = EINVAL' / ip6_getmoptions (indexed copy, find_string id 18638516132)",
-};
-pub const MCAST_LOOP6: Rule = Rule {
-    id: "freebsd.ip6.mcast_loop",
-    formula: "(u_int)v > 1 => EINVAL else v; default 1",
-    why: "ip6_setmoptions takes only a u_int-sized value and refuses more than 1; unset reads in6_mcast_loop = IPV6_DEFAULT_MULTICAST_LOOP 1",
-    source: src!(S14, "sys/netinet6/in6_mcast.c ip6_setmoptions case IPV6_MULTICAST_LOOP 'if (loop > 1) { error = EINVAL;' / ip6_getmoptions 'optval = in6_mcast_loop'"),
-};
-pub const TCLASS: Rule = Rule {
-    id: "freebsd.ip6.tclass",
-    formula: "-1 <= v <= 255 => (v == -1 ? 0 : v) else EINVAL; default 0",
-    why: "ip6_setpktopt range-checks the traffic class; ip6_getpcbopt reports the stored class, or 0 when unset or -1",
-    source: src!(F6, "sys/netinet6/ip6_output.c ip6_setpktopt 'if (tclass < -1 || tclass > 255) return (EINVAL)' / ip6_getpcbopt 'int deftclass = 0'"),
-};
-pub const TCLASS_TCP_SWALLOW: Rule = Rule {
-    id: "freebsd.ip6.tclass_tcp_swallow",
-    formula: "tcp6 invalid v => set 0, value unchanged",
-    why: "tcp_ctloutput_set discards ip6_ctloutput's EINVAL for IPV6_TCLASS (tfb_tcp_ctloutput returns 0), so the set succeeds and the class stays as it was",
-    source: src!(F, "sys/netinet/tcp_usrreq.c tcp_ctloutput_set case IPV6_TCLASS"),
-};
-pub const V6ONLY: Rule = Rule {
-    id: "freebsd.ip6.v6only",
-    formula: "bound (local port set) => EINVAL; else v != 0 ? 1 : 0; default net.inet6.ip6.v6only (1)",
-    why: "ip6_ctloutput refuses IPV6_V6ONLY once the socket has a local address or port ('The socket is already bound.'); the read is OPTBIT(IN6P_IPV6_V6ONLY)",
-    source: src!(F6, "sys/netinet6/ip6_output.c ip6_ctloutput case IPV6_V6ONLY"),
-};
-
-pub const RULES: &[&Rule] = &[
-    &TTL_UCHAR,
-    &TOS_UCHAR,
-    &TOS_TCP_ECN,
-    &RECVFLAG01,
-    &MCAST_STREAM,
-    &MCAST_TTL,
-    &MCAST_LOOP,
-    &SOL_LOCAL_ALIAS,
-    &SOL_LOCAL_UNKNOWN,
-    &HOPS_RAW,
-    &MCAST_HOPS6,
-    &MCAST_LOOP6,
-    &TCLASS,
-    &TCLASS_TCP_SWALLOW,
-    &V6ONLY,
-];
+crate::rules! {
+    pub const TTL_UCHAR: Rule = Rule {
+        id: "freebsd.ip.ttl_uchar",
+        formula: "v & 0xff (no range check); default net.inet.ip.ttl",
+        why: "ip_ctloutput stores the int into u_char inp_ip_ttl without a range check: 256 reads 0, -1 reads 255",
+        source: src!(F, "sys/netinet/ip_output.c ip_ctloutput case IP_TTL 'inp->inp_ip_ttl = optval'; in_pcb.h 'u_char inp_ip_ttl'; udp_usrreq.c udp_attach 'inp->inp_ip_ttl = V_ip_defttl'"),
+    };
+    pub const TOS_UCHAR: Rule = Rule {
+        id: "freebsd.ip.tos_uchar",
+        formula: "v & 0xff (no range check); default 0",
+        why: "ip_ctloutput stores the int into u_char inp_ip_tos without a range check",
+        source: src!(
+            F,
+            "sys/netinet/ip_output.c ip_ctloutput case IP_TOS 'inp->inp_ip_tos = optval'"
+        ),
+    };
+    pub const TOS_TCP_ECN: Rule = Rule {
+        id: "freebsd.ip.tos_tcp_ecn",
+        formula: "tcp: (v & 0xff) & ~IPTOS_ECN_MASK",
+        why: "on TCP sockets tcp_ctloutput_set clears the two ECN bits after ip_ctloutput stored the TOS (0xff reads 0xfc, 3 reads 0)",
+        source: src!(F, "sys/netinet/tcp_usrreq.c tcp_ctloutput_set 'case IP_TOS: inp->inp_ip_tos &= ~IPTOS_ECN_MASK;'"),
+    };
+    pub const RECVFLAG01: Rule = Rule {
+        id: "freebsd.ip.recvflag01",
+        formula: "v != 0 => 1 else 0; default 0",
+        why: "ip_ctloutput / ip6_ctloutput keep these as inp_flags bits and report OPTBIT(bit), normalised to 0/1",
+        source: src!(F, "sys/netinet/ip_output.c ip_ctloutput '#define OPTBIT(bit) (inp->inp_flags & bit ? 1 : 0)'; (mirror fel1x-developer/freebsd-src@b252a43e) sys/netinet6/ip6_output.c OPTBIT"),
+    };
+    pub const MCAST_STREAM: Rule = Rule {
+        id: "freebsd.ip.mcast_stream",
+        formula: "tcp => EOPNOTSUPP (set and get)",
+        why: "inp_setmoptions / inp_getmoptions (and ip6_*moptions) reject sockets that are neither SOCK_RAW nor SOCK_DGRAM",
+        source: "freebsd/freebsd-src sys/netinet/in_mcast.c inp_setmoptions / inp_getmoptions and sys/netinet6/in6_mcast.c ip6_setmoptions / ip6_getmoptions 'If socket is neither of type SOCK_RAW or SOCK_DGRAM ... return (EOPNOTSUPP)' (indexed copies, find_string ids 575566838, 1397403537, 18638516132)",
+    };
+    pub const MCAST_TTL: Rule = Rule {
+        id: "freebsd.ip.mcast_ttl",
+        formula: "(u_int)v > 255 => EINVAL else v; default 1",
+        why: "inp_setmoptions reads an int-sized IP_MULTICAST_TTL as u_int and refuses more than 255 (so -1 is EINVAL); unset reads IP_DEFAULT_MULTICAST_TTL 1",
+        source: src!(S14, "sys/netinet/in_mcast.c inp_setmoptions case IP_MULTICAST_TTL 'if (ittl > 255) { error = EINVAL;' / inp_getmoptions 'optval = coptval = IP_DEFAULT_MULTICAST_TTL'; sys/netinet/in.h IP_DEFAULT_MULTICAST_TTL 1"),
+    };
+    pub const MCAST_LOOP: Rule = Rule {
+        id: "freebsd.ip.mcast_loop",
+        formula: "(v & 0xff) != 0 => 1 else 0; default 1",
+        why: "inp_setmoptions reads an int-sized value as u_int, keeps its low byte and stores !!loop (so 256 switches loopback off); there is no range check; unset reads IP_DEFAULT_MULTICAST_LOOP 1",
+        source: src!(S14, "sys/netinet/in_mcast.c inp_setmoptions case IP_MULTICAST_LOOP 'loop = (u_char)iloop;' / 'imo->imo_multicast_loop = !!loop;'; inp_getmoptions; sys/netinet/in.h IP_DEFAULT_MULTICAST_LOOP 1"),
+    };
+    pub const SOL_LOCAL_ALIAS: Rule = Rule {
+        id: "freebsd.unix.sol_local_alias",
+        formula: "unix level 0 = SOL_LOCAL: IP_TOS(3) = LOCAL_CREDS_PERSISTENT, IP_TTL(4) = LOCAL_CONNWAIT => v != 0 ? 1 : 0; default 0",
+        why: "IPPROTO_IP and SOL_LOCAL are both 0, so on a unix socket IP_TOS and IP_TTL set and read the LOCAL_CREDS_PERSISTENT / LOCAL_CONNWAIT flags (0/1), really changing credential passing and connect blocking",
+        source: src!(F, "sys/kern/uipc_usrreq.c uipc_ctloutput case LOCAL_CREDS_PERSISTENT / LOCAL_CONNWAIT; sys/sys/un.h '#define LOCAL_CONNWAIT 4'"),
+    };
+    pub const SOL_LOCAL_UNKNOWN: Rule = Rule {
+        id: "freebsd.unix.sol_local_unknown",
+        formula: "unix level 0, unknown name: set ENOPROTOOPT, get EOPNOTSUPP",
+        why: "IP_MULTICAST_TTL(10), IP_MULTICAST_LOOP(11), IP_RECVTTL(65), IP_RECVTOS(68) are unknown SOL_LOCAL names to uipc_ctloutput",
+        source: src!(F, "sys/kern/uipc_usrreq.c uipc_ctloutput SOPT_SET default 'error = ENOPROTOOPT', SOPT_GET default 'error = EOPNOTSUPP'"),
+    };
+    pub const HOPS_RAW: Rule = Rule {
+        id: "freebsd.ip6.hops_raw",
+        formula: "-1 <= v <= 255 => v (read raw) else EINVAL; default -1",
+        why: "ip6_ctloutput range-checks IPV6_UNICAST_HOPS and stores in6p_hops as given; the read is in6p_hops raw, -1 (kernel default) when unset (in_pcballoc 'inp->in6p_hops = -1;', read at stable/14 1400507, mirror ilnp/ilnp-freebsd14@2f2a4162)",
+        source: src!(F6, "sys/netinet6/ip6_output.c ip6_ctloutput 'if (optval < -1 || optval >= 256)' / 'optval = inp->in6p_hops'"),
+    };
+    pub const MCAST_HOPS6: Rule = Rule {
+        id: "freebsd.ip6.mcast_hops",
+        formula: "-1 <= v <= 255 => (v == -1 ? 1 : v) else EINVAL; default 1",
+        why: "ip6_setmoptions range-checks the hop limit and turns -1 into V_ip6_defmcasthlim (1); unset reads V_ip6_defmcasthlim",
+        source: "freebsd/freebsd-src sys/netinet6/in6_mcast.c ip6_setmoptions case IPV6_MULTICAST_HOPS 'if (hlim < -1 || hlim > 255) error = EINVAL' / ip6_getmoptions (indexed copy, find_string id 18638516132)",
+    };
+    pub const MCAST_LOOP6: Rule = Rule {
+        id: "freebsd.ip6.mcast_loop",
+        formula: "(u_int)v > 1 => EINVAL else v; default 1",
+        why: "ip6_setmoptions takes only a u_int-sized value and refuses more than 1; unset reads in6_mcast_loop = IPV6_DEFAULT_MULTICAST_LOOP 1",
+        source: src!(S14, "sys/netinet6/in6_mcast.c ip6_setmoptions case IPV6_MULTICAST_LOOP 'if (loop > 1) { error = EINVAL;' / ip6_getmoptions 'optval = in6_mcast_loop'"),
+    };
+    pub const TCLASS: Rule = Rule {
+        id: "freebsd.ip6.tclass",
+        formula: "-1 <= v <= 255 => (v == -1 ? 0 : v) else EINVAL; default 0",
+        why: "ip6_setpktopt range-checks the traffic class; ip6_getpcbopt reports the stored class, or 0 when unset or -1",
+        source: src!(F6, "sys/netinet6/ip6_output.c ip6_setpktopt 'if (tclass < -1 || tclass > 255) return (EINVAL)' / ip6_getpcbopt 'int deftclass = 0'"),
+    };
+    pub const TCLASS_TCP_SWALLOW: Rule = Rule {
+        id: "freebsd.ip6.tclass_tcp_swallow",
+        formula: "tcp6 invalid v => set 0, value unchanged",
+        why: "tcp_ctloutput_set discards ip6_ctloutput's EINVAL for IPV6_TCLASS (tfb_tcp_ctloutput returns 0), so the set succeeds and the class stays as it was",
+        source: src!(F, "sys/netinet/tcp_usrreq.c tcp_ctloutput_set case IPV6_TCLASS"),
+    };
+    pub const V6ONLY: Rule = Rule {
+        id: "freebsd.ip6.v6only",
+        formula: "bound (local port set) => EINVAL; else v != 0 ? 1 : 0; default net.inet6.ip6.v6only (1)",
+        why: "ip6_ctloutput refuses IPV6_V6ONLY once the socket has a local address or port ('The socket is already bound.'); the read is OPTBIT(IN6P_IPV6_V6ONLY)",
+        source: src!(F6, "sys/netinet6/ip6_output.c ip6_ctloutput case IPV6_V6ONLY"),
+    };
+}
 
 fn flag01(request: &Request, default: i128, rule: &'static Rule) -> Prediction {
     match int(request) {

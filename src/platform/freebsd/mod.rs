@@ -89,6 +89,16 @@ impl FreeBsd {
 }
 
 impl Platform for FreeBsd {
+    fn undefined(&self, level: crate::option::Level) -> &'static Rule {
+        use crate::option::Level;
+        match level {
+            Level::Socket => &shared::ABSENT_SOCKET_H,
+            Level::Tcp => &shared::ABSENT_TCP_H,
+            Level::Ip => &shared::ABSENT_IN_H,
+            Level::Ipv6 => &shared::ABSENT_IN6_H,
+        }
+    }
+
     fn os(&self) -> Os {
         Os::FreeBsd
     }

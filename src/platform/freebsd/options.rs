@@ -4,8 +4,8 @@
 
 use super::facts::Release;
 use super::shared::{
-    absent, header_lacking, Ctx, ABSENT_IN_H, ABSENT_SOCKET_H, ABSENT_TCP_H, OPTLEN, ROUTE_IPV6_ON_INET,
-    ROUTE_IP_ON_INET6, ROUTE_TCP_IPSWALLOW, ROUTE_TCP_ON_UDP, ROUTE_UNIX_LEVEL,
+    absent, header_lacking, Ctx, ROUTE_IPV6_ON_INET, ROUTE_IP_ON_INET6, ROUTE_TCP_IPSWALLOW,
+    ROUTE_TCP_ON_UDP, ROUTE_UNIX_LEVEL,
 };
 use super::{ip, socket, tcp};
 use crate::case::Request;
@@ -101,17 +101,7 @@ pub fn era(option: &OptionSpec, release: Release) -> Option<&'static str> {
 }
 
 pub fn rules() -> Vec<&'static Rule> {
-    let mut all: Vec<&'static Rule> = vec![
-        &OPTLEN,
-        &ABSENT_SOCKET_H,
-        &ABSENT_TCP_H,
-        &ABSENT_IN_H,
-        &ROUTE_TCP_ON_UDP,
-        &ROUTE_UNIX_LEVEL,
-        &ROUTE_IPV6_ON_INET,
-        &ROUTE_IP_ON_INET6,
-        &ROUTE_TCP_IPSWALLOW,
-    ];
+    let mut all: Vec<&'static Rule> = super::shared::RULES.to_vec();
     all.extend(socket::RULES);
     all.extend(tcp::RULES);
     all.extend(ip::RULES);

@@ -56,71 +56,71 @@ impl Ctx<'_> {
     }
 }
 
-pub const OPTLEN: Rule = Rule {
-    id: "freebsd.optlen",
-    formula: "optlen < minlen => EINVAL",
-    why: "sooptcopyin refuses a value shorter than the option's C type (the request has the wrong shape for this option)",
-    source: src!(F, "sys/kern/uipc_socket.c sooptcopyin"),
-};
-
-pub const ABSENT_SOCKET_H: Rule = Rule {
-    id: "freebsd.absent.socket_h",
-    formula: "no such constant",
-    why: "sys/sys/socket.h defines no SO_SNDBUFFORCE/SO_RCVBUFFORCE (nearest: raise kern.ipc.maxsockbuf), SO_PASSCRED (nearest: LOCAL_CREDS / LOCAL_CREDS_PERSISTENT at level SOL_LOCAL=0), SO_PRIORITY, SO_MARK (nearest: SO_USER_COOKIE 0x1015 / SO_SETFIB 0x1014) or SO_BUSY_POLL; socket2 0.6 gates them to Linux",
-    source: src!(F, "sys/sys/socket.h (option list); rust-lang/socket2 v0.6.0 src/sys/unix.rs (SO_PASSCRED cfg linux/cygwin)"),
-};
-
-pub const ABSENT_TCP_H: Rule = Rule {
-    id: "freebsd.absent.tcp_h",
-    formula: "no such constant",
-    why: "sys/netinet/tcp.h defines no TCP_USER_TIMEOUT (nearest: TCP_MAXUNACKTIME 68, seconds), TCP_CORK (nearest: TCP_NOPUSH 4), TCP_QUICKACK, TCP_NOTSENT_LOWAT or TCP_THIN_LINEAR_TIMEOUTS; socket2 0.6's tests for them are gated to linux/android/fuchsia",
-    source: src!(F, "sys/netinet/tcp.h (option list); rust-lang/socket2 v0.6.0 tests/socket.rs cfg gates"),
-};
-
-pub const ABSENT_IN_H: Rule = Rule {
-    id: "freebsd.absent.in_h",
-    formula: "no such constant",
-    why: "sys/netinet/in.h defines no IP_FREEBIND or IP_TRANSPARENT; the nearest is IP_BINDANY 24 (IPV6_BINDANY for v6), which needs PRIV_NETINET_BINDANY (EPERM unprivileged) and reads back 0/1",
-    source: src!(F, "sys/netinet/in.h; sys/netinet/ip_output.c ip_ctloutput case IP_BINDANY"),
-};
-
-pub const ROUTE_TCP_ON_UDP: Rule = Rule {
-    id: "freebsd.route.tcp_on_udp",
-    formula: "level IPPROTO_TCP on udp => EINVAL (set and get)",
-    why: "udp_ctloutput passes a level other than IPPROTO_UDP to ip_ctloutput (udp4) or ip6_ctloutput (udp6), which refuse any level but their own with EINVAL",
-    source: src!(F, "sys/netinet/udp_usrreq.c udp_ctloutput; sys/netinet/ip_output.c ip_ctloutput 'if (sopt->sopt_level != IPPROTO_IP) error = EINVAL'"),
-};
-
-pub const ROUTE_UNIX_LEVEL: Rule = Rule {
-    id: "freebsd.route.unix_level",
-    formula: "level != SOL_LOCAL(0) on unix => EINVAL (set and get)",
-    why: "uipc_ctloutput only knows SOL_LOCAL, which is 0 (= IPPROTO_IP): IPPROTO_TCP and IPPROTO_IPV6 are EINVAL",
-    source: src!(F, "sys/kern/uipc_usrreq.c uipc_ctloutput 'if (sopt->sopt_level != SOL_LOCAL) return (EINVAL);'"),
-};
-
-pub const ROUTE_IPV6_ON_INET: Rule = Rule {
-    id: "freebsd.route.ipv6_on_inet",
-    formula: "level IPPROTO_IPV6 on an AF_INET socket => EINVAL (set and get)",
-    why: "tcp4 and udp4 hand non-TCP/UDP levels to ip_ctloutput, which refuses any level but IPPROTO_IP",
-    source: src!(
-        F,
-        "sys/netinet/tcp_usrreq.c tcp_ctloutput_set/get -> sys/netinet/ip_output.c ip_ctloutput"
-    ),
-};
-
-pub const ROUTE_IP_ON_INET6: Rule = Rule {
-    id: "freebsd.route.ip_on_inet6",
-    formula: "level IPPROTO_IP on an AF_INET6 socket => EINVAL",
-    why: "AF_INET6 sockets hand non-TCP/UDP levels to ip6_ctloutput, which refuses any level but IPPROTO_IPV6 (no IPPROTO_IP pass-through at 1400507 and 1500012; later main UNCONFIRMED)",
-    source: src!(F6, "sys/netinet6/ip6_output.c ip6_ctloutput 'if (level != IPPROTO_IPV6) error = EINVAL'; the same at stable/14 1400507 (mirror ilnp/ilnp-freebsd14@2f2a4162)"),
-};
-
-pub const ROUTE_TCP_IPSWALLOW: Rule = Rule {
-    id: "freebsd.route.tcp_ipswallow",
-    formula: "tcp6 set IP_TOS/IP_TTL => 0, then get => EINVAL",
-    why: "on tcp sockets tcp_ctloutput_set discards ip6_ctloutput's EINVAL for IP_TOS and IP_TTL (tfb_tcp_ctloutput returns 0), so the set succeeds; the read back still goes to ip6_ctloutput and is EINVAL",
-    source: src!(F, "sys/netinet/tcp_usrreq.c tcp_ctloutput_set (case IPPROTO_IP: IP_TOS / IP_TTL) and tcp_default_ctloutput 'case IPPROTO_IP: return (0)'"),
-};
+crate::rules! {
+    pub const OPTLEN: Rule = Rule {
+        id: "freebsd.optlen",
+        formula: "optlen < minlen => EINVAL",
+        why: "sooptcopyin refuses a value shorter than the option's C type (the request has the wrong shape for this option)",
+        source: src!(F, "sys/kern/uipc_socket.c sooptcopyin"),
+    };
+    pub const ABSENT_SOCKET_H: Rule = Rule {
+        id: "freebsd.absent.socket_h",
+        formula: "no such constant",
+        why: "sys/sys/socket.h defines no SO_SNDBUFFORCE/SO_RCVBUFFORCE (nearest: raise kern.ipc.maxsockbuf), SO_PASSCRED (nearest: LOCAL_CREDS / LOCAL_CREDS_PERSISTENT at level SOL_LOCAL=0), SO_PRIORITY, SO_MARK (nearest: SO_USER_COOKIE 0x1015 / SO_SETFIB 0x1014) or SO_BUSY_POLL; socket2 0.6 gates them to Linux",
+        source: src!(F, "sys/sys/socket.h (option list); rust-lang/socket2 v0.6.0 src/sys/unix.rs (SO_PASSCRED cfg linux/cygwin)"),
+    };
+    pub const ABSENT_TCP_H: Rule = Rule {
+        id: "freebsd.absent.tcp_h",
+        formula: "no such constant",
+        why: "sys/netinet/tcp.h defines no TCP_USER_TIMEOUT (nearest: TCP_MAXUNACKTIME 68, seconds), TCP_CORK (nearest: TCP_NOPUSH 4), TCP_QUICKACK, TCP_NOTSENT_LOWAT or TCP_THIN_LINEAR_TIMEOUTS; socket2 0.6's tests for them are gated to linux/android/fuchsia",
+        source: src!(F, "sys/netinet/tcp.h (option list); rust-lang/socket2 v0.6.0 tests/socket.rs cfg gates"),
+    };
+    pub const ABSENT_IN_H: Rule = Rule {
+        id: "freebsd.absent.in_h",
+        formula: "no such constant",
+        why: "sys/netinet/in.h defines no IP_FREEBIND or IP_TRANSPARENT; the nearest is IP_BINDANY 24 (IPV6_BINDANY for v6), which needs PRIV_NETINET_BINDANY (EPERM unprivileged) and reads back 0/1",
+        source: src!(F, "sys/netinet/in.h; sys/netinet/ip_output.c ip_ctloutput case IP_BINDANY"),
+    };
+    pub const ABSENT_IN6_H: Rule = Rule {
+        id: "freebsd.absent.in6_h",
+        formula: "no such constant",
+        why: "sys/netinet6/in6.h defines no such IPV6_* option, so a FreeBSD program cannot name it",
+        source: src!(F, "sys/netinet6/in6.h (option list)"),
+    };
+    pub const ROUTE_TCP_ON_UDP: Rule = Rule {
+        id: "freebsd.route.tcp_on_udp",
+        formula: "level IPPROTO_TCP on udp => EINVAL (set and get)",
+        why: "udp_ctloutput passes a level other than IPPROTO_UDP to ip_ctloutput (udp4) or ip6_ctloutput (udp6), which refuse any level but their own with EINVAL",
+        source: src!(F, "sys/netinet/udp_usrreq.c udp_ctloutput; sys/netinet/ip_output.c ip_ctloutput 'if (sopt->sopt_level != IPPROTO_IP) error = EINVAL'"),
+    };
+    pub const ROUTE_UNIX_LEVEL: Rule = Rule {
+        id: "freebsd.route.unix_level",
+        formula: "level != SOL_LOCAL(0) on unix => EINVAL (set and get)",
+        why: "uipc_ctloutput only knows SOL_LOCAL, which is 0 (= IPPROTO_IP): IPPROTO_TCP and IPPROTO_IPV6 are EINVAL",
+        source: src!(F, "sys/kern/uipc_usrreq.c uipc_ctloutput 'if (sopt->sopt_level != SOL_LOCAL) return (EINVAL);'"),
+    };
+    pub const ROUTE_IPV6_ON_INET: Rule = Rule {
+        id: "freebsd.route.ipv6_on_inet",
+        formula: "level IPPROTO_IPV6 on an AF_INET socket => EINVAL (set and get)",
+        why: "tcp4 and udp4 hand non-TCP/UDP levels to ip_ctloutput, which refuses any level but IPPROTO_IP",
+        source: src!(
+            F,
+            "sys/netinet/tcp_usrreq.c tcp_ctloutput_set/get -> sys/netinet/ip_output.c ip_ctloutput"
+        ),
+    };
+    pub const ROUTE_IP_ON_INET6: Rule = Rule {
+        id: "freebsd.route.ip_on_inet6",
+        formula: "level IPPROTO_IP on an AF_INET6 socket => EINVAL",
+        why: "AF_INET6 sockets hand non-TCP/UDP levels to ip6_ctloutput, which refuses any level but IPPROTO_IPV6 (no IPPROTO_IP pass-through at 1400507 and 1500012; later main UNCONFIRMED)",
+        source: src!(F6, "sys/netinet6/ip6_output.c ip6_ctloutput 'if (level != IPPROTO_IPV6) error = EINVAL'; the same at stable/14 1400507 (mirror ilnp/ilnp-freebsd14@2f2a4162)"),
+    };
+    pub const ROUTE_TCP_IPSWALLOW: Rule = Rule {
+        id: "freebsd.route.tcp_ipswallow",
+        formula: "tcp6 set IP_TOS/IP_TTL => 0, then get => EINVAL",
+        why: "on tcp sockets tcp_ctloutput_set discards ip6_ctloutput's EINVAL for IP_TOS and IP_TTL (tfb_tcp_ctloutput returns 0), so the set succeeds; the read back still goes to ip6_ctloutput and is EINVAL",
+        source: src!(F, "sys/netinet/tcp_usrreq.c tcp_ctloutput_set (case IPPROTO_IP: IP_TOS / IP_TTL) and tcp_default_ctloutput 'case IPPROTO_IP: return (0)'"),
+    };
+}
 
 /// The header that lacks the option, for options FreeBSD cannot even name.
 pub fn header_lacking(id: Opt) -> Option<&'static Rule> {

@@ -9,122 +9,106 @@ use crate::prediction::Prediction;
 use crate::rule::Rule;
 use crate::value::RelativeValue;
 
-pub const BUF_EINVAL: Rule = Rule {
-    id: "freebsd.buf.einval",
-    formula: "v < 1 => EINVAL",
-    why: "values < 1 make no sense for the buffer sizes and low-water marks: refused before any reservation (in sosetopt up to 13, in sbsetopt from 14)",
-    source: src!(F, "sys/kern/uipc_sockbuf.c sbsetopt 'if (optval < 1) return (EINVAL);'; releng/13.1 (mirror MPTCP-FreeBSD/FB13.1-ML-MPTCP-SRC@23e1b47c) sys/kern/uipc_socket.c sosetopt"),
-};
-pub const BUF_ENOBUFS: Rule = Rule {
-    id: "freebsd.buf.enobufs",
-    formula: "(u_int)v > sb_max_adj => ENOBUFS, sb_max_adj = kern.ipc.maxsockbuf*MCLBYTES/(MSIZE+MCLBYTES)",
-    why: "sbreserve_locked refuses more than BUF_MAX_ADJ(sb_max) (1864135 for the stock 2 MiB; MSIZE 256, MCLBYTES 2048); no clamping",
-    source: src!(F, "sys/kern/uipc_sockbuf.c sbreserve_locked_limit 'if (cc > BUF_MAX_ADJ(buf_max)) return (false);' and sbsetopt 'error = ENOBUFS'"),
-};
-pub const BUF_EXACT: Rule = Rule {
-    id: "freebsd.buf.exact",
-    formula: "1 <= v <= sb_max_adj => v",
-    why: "sbreserve_locked stores the size as asked: no doubling, minimum or rounding, and SB_AUTOSIZE is cleared (RLIMIT_SBSIZE is unlimited by default)",
-    source: src!(F, "sys/kern/uipc_sockbuf.c sbsetopt / sbreserve_locked"),
-};
-pub const BUF_LISTEN: Rule = Rule {
-    id: "freebsd.buf.listen",
-    formula: "listening: v > sb_max_adj => ENOBUFS else sol_sb*_hiwat = v",
-    why: "a listening socket keeps its buffer options in sol_sb*_hiwat (copied from the buffers by solisten_proto) and a set stores the size there exactly (read at 1400507, 1500012 and main; at 13.1 sogetopt reads sol_sb*_hiwat, but sbsetopt's body there was not read: UNCONFIRMED for 13, taken the same)",
-    source: concat!(
-        src!(F, "sys/kern/uipc_sockbuf.c sbsetopt (SOLISTENING branch 'if (cc > sb_max_adj) error = ENOBUFS; ... *hiwat = cc'), the same at stable/14 1400507 (mirror ilnp/ilnp-freebsd14@2f2a4162); main 2025 (mirror blubskye/freebsd-src@0c964205) sys/kern/uipc_socket.c solisten_proto / sogetopt"),
-        "; ",
-        src!(R13, "sys/kern/uipc_socket.c sogetopt 'optval = SOLISTENING(so) ? so->sol_sbsnd_hiwat : so->so_snd.sb_hiwat'")
-    ),
-};
-pub const BUF_DEFAULT: Rule = Rule {
-    id: "freebsd.buf.default",
-    formula: "tcp: net.inet.tcp.{send,recv}space; udp: net.inet.udp.maxdgram / net.inet.udp.recvspace; unix-stream: net.local.stream.*; unix-dgram: net.local.dgram.recvspace both (14+), maxdgram / recvspace (13)",
-    why: "each protocol's attach calls soreserve with its sysctls; FreeBSD 14's unix/dgram rewrite gives both buffers unpdg_recvspace ('sendspace = recvspace = unpdg_recvspace')",
-    source: src!(F, "sys/netinet/tcp_usrreq.c tcp_usr_attach, sys/netinet/udp_usrreq.c udp_attach, sys/kern/uipc_usrreq.c uipc_attach; pre-14 uipc_usrreq.c unpdg_sendspace 2*1024 / unpdg_recvspace 4*1024"),
-};
-pub const BUF_TCP_MSS_ROUND: Rule = Rule {
-    id: "freebsd.buf.tcp_mss_round",
-    formula: "connected tcp default: roundup(hiwat, mss), mss = lo0.mtu - 40 (v4) / 60 (v6)",
-    why: "tcp_mss rounds both buffers up to a multiple of the MSS when the connection is set up (if larger; capped at sb_max); a size set after connect is exact. The loopback MSS is lo0's 16384 less 40 / 60 bytes of headers (see freebsd.tcp.maxseg_default); autosizing can grow the buffers later while data flows",
-    source: src!(S14, "sys/netinet/tcp_input.c tcp_mss 'bufsize = roundup(bufsize, mss); if (bufsize > sb_max) bufsize = sb_max; if (bufsize > so->so_snd.sb_hiwat) (void)sbreserve_locked(...)'"),
-};
-pub const LOWAT: Rule = Rule {
-    id: "freebsd.lowat",
-    formula: "v < 1 => EINVAL else min(v, hiwat)",
-    why: "sbsetopt clamps the low-water mark to the buffer's high-water mark ('Make sure the low-water is never greater than the high-water')",
-    source: src!(F, "sys/kern/uipc_sockbuf.c sbsetopt '*lowat = (cc > *hiwat) ? *hiwat : cc;'"),
-};
-pub const LOWAT_DEFAULT: Rule = Rule {
-    id: "freebsd.lowat.default",
-    formula: "rcv 1; snd min(MCLBYTES 2048, hiwat)",
-    why: "soreserve sets so_rcv.sb_lowat to 1 and so_snd.sb_lowat to MCLBYTES, clamped to the send buffer",
-    source: src!(F, "sys/kern/uipc_sockbuf.c soreserve"),
-};
-pub const FLAG_BIT: Rule = Rule {
-    id: "freebsd.flag_bit",
-    formula: "v != 0 => so_options & SO_x (the bit: KEEPALIVE 8, REUSEADDR 4, BROADCAST 32, OOBINLINE 256, REUSEPORT 512) else 0",
-    why: "sosetopt sets the option's bit for any non-zero int on every kind (the protocol's follow-up pr_ctloutput error is ignored), and sogetopt returns so_options & name, the bit itself",
-    source: src!(M, "sys/kern/uipc_socket.c sosetopt 'so->so_options |= sopt->sopt_name' / sogetopt 'optval = so->so_options & sopt->sopt_name'"),
-};
-pub const LINGER: Rule = Rule {
-    id: "freebsd.linger",
-    formula: "(l_onoff != 0 ? 128 : 0, l_linger)",
-    why: "sosetopt stores l_linger even when lingering is off and sets the SO_LINGER bit iff l_onoff != 0; sogetopt reports l_onoff = so_options & SO_LINGER (0x80)",
-    source: src!(M, "sys/kern/uipc_socket.c sosetopt 'so->so_linger = l.l_linger' / sogetopt 'l.l_onoff = so->so_options & SO_LINGER'"),
-};
-pub const LINGER_EDOM: Rule = Rule {
-    id: "freebsd.linger.edom",
-    formula: "l_linger < 0 || l_linger > USHRT_MAX || l_linger > INT_MAX/hz => EDOM",
-    why: "sosetopt range-checks the linger time (present in 13.1 and main)",
-    source: src!(M, "sys/kern/uipc_socket.c sosetopt case SO_LINGER; releng/13.1 (mirror MPTCP-FreeBSD/FB13.1-ML-MPTCP-SRC@23e1b47c) same check"),
-};
-pub const TIMEO: Rule = Rule {
-    id: "freebsd.timeo",
-    formula: "(sec, usec) round-trips exactly; (0,0) = no timeout",
-    why: "sosetopt converts with tvtosbt and sogetopt back with sbttotv; the us conversions round-trip (time.h: 'we get all the ns, us and ms conversions back and forth right'). Listening sockets keep it in sol_sb*_timeo (read at 1400507 and main). 13.1 has no listening branch: set and get both use so_snd/so_rcv.sb_timeo, on a listening socket a slot of the union it shares with the sol_* fields, so the value still reads back as set (though accepted sockets inherit sol_sb*_timeo, copied at listen())",
-    source: concat!(
-        src!(M, "sys/kern/uipc_socket.c sosetopt / sogetopt case SO_SNDTIMEO/SO_RCVTIMEO; sys/sys/time.h ustosbt / sbttous"),
-        "; ",
-        src!(R13, "sys/kern/uipc_socket.c sosetopt 'case SO_SNDTIMEO: so->so_snd.sb_timeo = val' / sogetopt 'tv = sbttotv(... so->so_snd.sb_timeo ...)'")
-    ),
-};
-pub const TIMEO_EDOM: Rule = Rule {
-    id: "freebsd.timeo.edom",
-    formula: "tv_sec < 0 || tv_usec < 0 || tv_usec >= 1000000 => EDOM",
-    why: "sosetopt refuses a negative or unnormalised timeval",
-    source: src!(M, "sys/kern/uipc_socket.c sosetopt 'if (tv.tv_sec < 0 || tv.tv_usec < 0 || tv.tv_usec >= 1000000) error = EDOM'"),
-};
-pub const TIMEO_HUGE: Rule = Rule {
-    id: "freebsd.timeo.huge",
-    formula: "tv_sec > INT32_MAX => SBT_MAX => (2147483647, 999999)",
-    why: "sosetopt saturates a timeval beyond INT32_MAX seconds to SBT_MAX, which sbttotv reads as 2147483647 s and sbttous(0xffffffff) = 999999 us (worked out from the source at main and stable/14 1400507; no published test shows it)",
-    source: src!(M, "sys/kern/uipc_socket.c sosetopt 'if (tv.tv_sec > INT32_MAX) val = SBT_MAX'"),
-};
-pub const IDENTITY: Rule = Rule {
-    id: "freebsd.identity",
-    formula: "SO_TYPE 1/2, SO_DOMAIN 1/2/28, SO_PROTOCOL 6/17/0, SO_ERROR 0; set => ENOPROTOOPT",
-    why: "sogetopt reports so_type, the domain's family, pr_protocol and so_error (then so_rerror); sosetopt has no case for them and answers ENOPROTOOPT",
-    source: src!(M, "sys/kern/uipc_socket.c sogetopt case SO_TYPE/SO_DOMAIN/SO_PROTOCOL/SO_ERROR, sosetopt default 'error = ENOPROTOOPT'"),
-};
-
-pub const RULES: &[&Rule] = &[
-    &BUF_EINVAL,
-    &BUF_ENOBUFS,
-    &BUF_EXACT,
-    &BUF_LISTEN,
-    &BUF_DEFAULT,
-    &BUF_TCP_MSS_ROUND,
-    &LOWAT,
-    &LOWAT_DEFAULT,
-    &FLAG_BIT,
-    &LINGER,
-    &LINGER_EDOM,
-    &TIMEO,
-    &TIMEO_EDOM,
-    &TIMEO_HUGE,
-    &IDENTITY,
-];
+crate::rules! {
+    pub const BUF_EINVAL: Rule = Rule {
+        id: "freebsd.buf.einval",
+        formula: "v < 1 => EINVAL",
+        why: "values < 1 make no sense for the buffer sizes and low-water marks: refused before any reservation (in sosetopt up to 13, in sbsetopt from 14)",
+        source: src!(F, "sys/kern/uipc_sockbuf.c sbsetopt 'if (optval < 1) return (EINVAL);'; releng/13.1 (mirror MPTCP-FreeBSD/FB13.1-ML-MPTCP-SRC@23e1b47c) sys/kern/uipc_socket.c sosetopt"),
+    };
+    pub const BUF_ENOBUFS: Rule = Rule {
+        id: "freebsd.buf.enobufs",
+        formula: "(u_int)v > sb_max_adj => ENOBUFS, sb_max_adj = kern.ipc.maxsockbuf*MCLBYTES/(MSIZE+MCLBYTES)",
+        why: "sbreserve_locked refuses more than BUF_MAX_ADJ(sb_max) (1864135 for the stock 2 MiB; MSIZE 256, MCLBYTES 2048); no clamping",
+        source: src!(F, "sys/kern/uipc_sockbuf.c sbreserve_locked_limit 'if (cc > BUF_MAX_ADJ(buf_max)) return (false);' and sbsetopt 'error = ENOBUFS'"),
+    };
+    pub const BUF_EXACT: Rule = Rule {
+        id: "freebsd.buf.exact",
+        formula: "1 <= v <= sb_max_adj => v",
+        why: "sbreserve_locked stores the size as asked: no doubling, minimum or rounding, and SB_AUTOSIZE is cleared (RLIMIT_SBSIZE is unlimited by default)",
+        source: src!(F, "sys/kern/uipc_sockbuf.c sbsetopt / sbreserve_locked"),
+    };
+    pub const BUF_LISTEN: Rule = Rule {
+        id: "freebsd.buf.listen",
+        formula: "listening: v > sb_max_adj => ENOBUFS else sol_sb*_hiwat = v",
+        why: "a listening socket keeps its buffer options in sol_sb*_hiwat (copied from the buffers by solisten_proto) and a set stores the size there exactly (read at 1400507, 1500012 and main; at 13.1 sogetopt reads sol_sb*_hiwat, but sbsetopt's body there was not read: UNCONFIRMED for 13, taken the same)",
+        source: concat!(
+            src!(F, "sys/kern/uipc_sockbuf.c sbsetopt (SOLISTENING branch 'if (cc > sb_max_adj) error = ENOBUFS; ... *hiwat = cc'), the same at stable/14 1400507 (mirror ilnp/ilnp-freebsd14@2f2a4162); main 2025 (mirror blubskye/freebsd-src@0c964205) sys/kern/uipc_socket.c solisten_proto / sogetopt"),
+            "; ",
+            src!(R13, "sys/kern/uipc_socket.c sogetopt 'optval = SOLISTENING(so) ? so->sol_sbsnd_hiwat : so->so_snd.sb_hiwat'")
+        ),
+    };
+    pub const BUF_DEFAULT: Rule = Rule {
+        id: "freebsd.buf.default",
+        formula: "tcp: net.inet.tcp.{send,recv}space; udp: net.inet.udp.maxdgram / net.inet.udp.recvspace; unix-stream: net.local.stream.*; unix-dgram: net.local.dgram.recvspace both (14+), maxdgram / recvspace (13)",
+        why: "each protocol's attach calls soreserve with its sysctls; FreeBSD 14's unix/dgram rewrite gives both buffers unpdg_recvspace ('sendspace = recvspace = unpdg_recvspace')",
+        source: src!(F, "sys/netinet/tcp_usrreq.c tcp_usr_attach, sys/netinet/udp_usrreq.c udp_attach, sys/kern/uipc_usrreq.c uipc_attach; pre-14 uipc_usrreq.c unpdg_sendspace 2*1024 / unpdg_recvspace 4*1024"),
+    };
+    pub const BUF_TCP_MSS_ROUND: Rule = Rule {
+        id: "freebsd.buf.tcp_mss_round",
+        formula: "connected tcp default: roundup(hiwat, mss), mss = lo0.mtu - 40 (v4) / 60 (v6)",
+        why: "tcp_mss rounds both buffers up to a multiple of the MSS when the connection is set up (if larger; capped at sb_max); a size set after connect is exact. The loopback MSS is lo0's 16384 less 40 / 60 bytes of headers (see freebsd.tcp.maxseg_default); autosizing can grow the buffers later while data flows",
+        source: src!(S14, "sys/netinet/tcp_input.c tcp_mss 'bufsize = roundup(bufsize, mss); if (bufsize > sb_max) bufsize = sb_max; if (bufsize > so->so_snd.sb_hiwat) (void)sbreserve_locked(...)'"),
+    };
+    pub const LOWAT: Rule = Rule {
+        id: "freebsd.lowat",
+        formula: "v < 1 => EINVAL else min(v, hiwat)",
+        why: "sbsetopt clamps the low-water mark to the buffer's high-water mark ('Make sure the low-water is never greater than the high-water')",
+        source: src!(F, "sys/kern/uipc_sockbuf.c sbsetopt '*lowat = (cc > *hiwat) ? *hiwat : cc;'"),
+    };
+    pub const LOWAT_DEFAULT: Rule = Rule {
+        id: "freebsd.lowat.default",
+        formula: "rcv 1; snd min(MCLBYTES 2048, hiwat)",
+        why: "soreserve sets so_rcv.sb_lowat to 1 and so_snd.sb_lowat to MCLBYTES, clamped to the send buffer",
+        source: src!(F, "sys/kern/uipc_sockbuf.c soreserve"),
+    };
+    pub const FLAG_BIT: Rule = Rule {
+        id: "freebsd.flag_bit",
+        formula: "v != 0 => so_options & SO_x (the bit: KEEPALIVE 8, REUSEADDR 4, BROADCAST 32, OOBINLINE 256, REUSEPORT 512) else 0",
+        why: "sosetopt sets the option's bit for any non-zero int on every kind (the protocol's follow-up pr_ctloutput error is ignored), and sogetopt returns so_options & name, the bit itself",
+        source: src!(M, "sys/kern/uipc_socket.c sosetopt 'so->so_options |= sopt->sopt_name' / sogetopt 'optval = so->so_options & sopt->sopt_name'"),
+    };
+    pub const LINGER: Rule = Rule {
+        id: "freebsd.linger",
+        formula: "(l_onoff != 0 ? 128 : 0, l_linger)",
+        why: "sosetopt stores l_linger even when lingering is off and sets the SO_LINGER bit iff l_onoff != 0; sogetopt reports l_onoff = so_options & SO_LINGER (0x80)",
+        source: src!(M, "sys/kern/uipc_socket.c sosetopt 'so->so_linger = l.l_linger' / sogetopt 'l.l_onoff = so->so_options & SO_LINGER'"),
+    };
+    pub const LINGER_EDOM: Rule = Rule {
+        id: "freebsd.linger.edom",
+        formula: "l_linger < 0 || l_linger > USHRT_MAX || l_linger > INT_MAX/hz => EDOM",
+        why: "sosetopt range-checks the linger time (present in 13.1 and main)",
+        source: src!(M, "sys/kern/uipc_socket.c sosetopt case SO_LINGER; releng/13.1 (mirror MPTCP-FreeBSD/FB13.1-ML-MPTCP-SRC@23e1b47c) same check"),
+    };
+    pub const TIMEO: Rule = Rule {
+        id: "freebsd.timeo",
+        formula: "(sec, usec) round-trips exactly; (0,0) = no timeout",
+        why: "sosetopt converts with tvtosbt and sogetopt back with sbttotv; the us conversions round-trip (time.h: 'we get all the ns, us and ms conversions back and forth right'). Listening sockets keep it in sol_sb*_timeo (read at 1400507 and main). 13.1 has no listening branch: set and get both use so_snd/so_rcv.sb_timeo, on a listening socket a slot of the union it shares with the sol_* fields, so the value still reads back as set (though accepted sockets inherit sol_sb*_timeo, copied at listen())",
+        source: concat!(
+            src!(M, "sys/kern/uipc_socket.c sosetopt / sogetopt case SO_SNDTIMEO/SO_RCVTIMEO; sys/sys/time.h ustosbt / sbttous"),
+            "; ",
+            src!(R13, "sys/kern/uipc_socket.c sosetopt 'case SO_SNDTIMEO: so->so_snd.sb_timeo = val' / sogetopt 'tv = sbttotv(... so->so_snd.sb_timeo ...)'")
+        ),
+    };
+    pub const TIMEO_EDOM: Rule = Rule {
+        id: "freebsd.timeo.edom",
+        formula: "tv_sec < 0 || tv_usec < 0 || tv_usec >= 1000000 => EDOM",
+        why: "sosetopt refuses a negative or unnormalised timeval",
+        source: src!(M, "sys/kern/uipc_socket.c sosetopt 'if (tv.tv_sec < 0 || tv.tv_usec < 0 || tv.tv_usec >= 1000000) error = EDOM'"),
+    };
+    pub const TIMEO_HUGE: Rule = Rule {
+        id: "freebsd.timeo.huge",
+        formula: "tv_sec > INT32_MAX => SBT_MAX => (2147483647, 999999)",
+        why: "sosetopt saturates a timeval beyond INT32_MAX seconds to SBT_MAX, which sbttotv reads as 2147483647 s and sbttous(0xffffffff) = 999999 us (worked out from the source at main and stable/14 1400507; no published test shows it)",
+        source: src!(M, "sys/kern/uipc_socket.c sosetopt 'if (tv.tv_sec > INT32_MAX) val = SBT_MAX'"),
+    };
+    pub const IDENTITY: Rule = Rule {
+        id: "freebsd.identity",
+        formula: "SO_TYPE 1/2, SO_DOMAIN 1/2/28, SO_PROTOCOL 6/17/0, SO_ERROR 0; set => ENOPROTOOPT",
+        why: "sogetopt reports so_type, the domain's family, pr_protocol and so_error (then so_rerror); sosetopt has no case for them and answers ENOPROTOOPT",
+        source: src!(M, "sys/kern/uipc_socket.c sogetopt case SO_TYPE/SO_DOMAIN/SO_PROTOCOL/SO_ERROR, sosetopt default 'error = ENOPROTOOPT'"),
+    };
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Side {

@@ -12,70 +12,61 @@ use crate::prediction::Prediction;
 use crate::rule::Rule;
 use crate::value::RelativeValue;
 
-pub const NODELAY_BIT: Rule = Rule {
-    id: "freebsd.tcp.nodelay_bit",
-    formula: "v != 0 => t_flags & TF_NODELAY = 4 else 0",
-    why: "tcp_default_ctloutput sets TF_NODELAY for any non-zero int and reads back t_flags & TF_NODELAY, the bit (4)",
-    source: src!(F, "sys/netinet/tcp_usrreq.c tcp_default_ctloutput 'optval = tp->t_flags & TF_NODELAY'; tcp_var.h TF_NODELAY 0x00000004"),
-};
-pub const MAXSEG: Rule = Rule {
-    id: "freebsd.tcp.maxseg",
-    formula: "0 < v <= t_maxseg && v + 40 >= tcp_minmss(216) => v else EINVAL",
-    why: "TCP_MAXSEG can only lower the MSS: 176..t_maxseg; the read is t_maxseg",
-    source: src!(F, "sys/netinet/tcp_usrreq.c tcp_default_ctloutput case TCP_MAXSEG 'if (optval > 0 && optval <= tp->t_maxseg && optval + 40 >= V_tcp_minmss)'; tcp.h TCP_MINMSS 216"),
-};
-pub const MAXSEG_DEFAULT: Rule = Rule {
-    id: "freebsd.tcp.maxseg_default",
-    formula: "unconnected: net.inet.tcp.mssdflt (v4) / v6mssdflt (v6); connected: lo0.mtu - 40 / 60",
-    why: "a new tcpcb starts at the default MSS (TCP_MSS 536, TCP6_MSS 1220); tcp_mss_update sets t_maxseg = MTU - IP and TCP headers at connection setup, with no room taken for options ('resulting t_maxseg doesn't include space for TCP options'), so lo0's 16384 gives 16344 / 16324",
-    source: src!(S14, "sys/netinet/tcp_subr.c tcp_newtcpcb 'tp->t_maxseg = ... V_tcp_v6mssdflt : V_tcp_mssdflt'; sys/netinet/tcp_input.c tcp_mss_update 'mss = maxmtu - min_protoh'; tcp_usrreq.c tcp_default_ctloutput get 'optval = tp->t_maxseg'"),
-};
-pub const KEEPTIME: Rule = Rule {
-    id: "freebsd.tcp.keeptime",
-    formula: "(u_int)v > UINT_MAX/hz => EINVAL; 0 => sysctl default; else v",
-    why: "TCP_KEEPIDLE/TCP_KEEPINTVL are u_int seconds stored as ticks (-1 is UINT_MAX); a per-socket 0 means the global sysctl",
-    source: src!(F, "sys/netinet/tcp_usrreq.c tcp_default_ctloutput case TCP_KEEPIDLE/TCP_KEEPINTVL 'if (ui > (UINT_MAX / hz)) error = EINVAL'; stable/14 1400507 (mirror ilnp/ilnp-freebsd14@2f2a4162) sys/netinet/tcp_timer.h 'TP_KEEPIDLE(tp) ((tp)->t_keepidle ? (tp)->t_keepidle : tcp_keepidle)'"),
-};
-pub const KEEPTIME_DEFAULT: Rule = Rule {
-    id: "freebsd.tcp.keeptime_default",
-    formula: "net.inet.tcp.keepidle/1000 (7200), net.inet.tcp.keepintvl/1000 (75)",
-    why: "the sysctls are in ms; the socket reports TP_KEEP*(tp)/hz seconds",
-    source: "freebsd/freebsd-src share/man/man4/tcp.4 (Feb 2021; mirror sobomax/freebsd14_vendor@0f7ff342) TCP_KEEPIDLE / TCP_KEEPINTVL",
-};
-pub const KEEPCNT: Rule = Rule {
-    id: "freebsd.tcp.keepcnt",
-    formula: "0 => net.inet.tcp.keepcnt (8); else (int)(u_int)v",
-    why: "TCP_KEEPCNT is stored as u_int with no range check and copied out as is, so -1 reads -1",
-    source: src!(F, "sys/netinet/tcp_usrreq.c tcp_default_ctloutput case TCP_KEEPCNT 'tp->t_keepcnt = ui'; share/man/man4/tcp.4 default 8"),
-};
-pub const CC: Rule = Rule {
-    id: "freebsd.tcp.cc",
-    formula: "a loaded algorithm's name => name (stock 14+: cubic only; 13: newreno only); unknown => ESRCH (14+), EINVAL (13); empty => EINVAL",
-    why: "the set looks the name up in cc_list, the algorithms built in or kldloaded, and never loads one. 14's amd64 DEFAULTS builds in only CUBIC (newreno is the module cc_newreno.ko, so 'newreno' is ESRCH until kldload); tcp_set_cc_mod answers an unknown name with ESRCH. 13.1's sys/conf/files has cc_newreno.c and no cc_cubic.c line, so 'cubic' needs kldload there, and tcp_default_ctloutput answers an unknown name with EINVAL (13.2 to 13.5 not read: UNCONFIRMED, taken as 13.1). 'reno' is no algorithm. At most TCP_CA_NAME_MAX-1 bytes are copied, at least 1",
-    source: concat!(
-        src!(S14, "sys/netinet/tcp_usrreq.c tcp_set_cc_mod 'STAILQ_FOREACH(algo, &cc_list, entries)' / 'if (algo == NULL) ... return(ESRCH)' / 'sooptcopyin(sopt, buf, TCP_CA_NAME_MAX - 1, 1)'; sys/amd64/conf/DEFAULTS 'options CC_CUBIC'; sys/conf/files 'netinet/cc/cc_newreno.c optional inet cc_newreno'"),
-        "; ",
-        src!(R13, "sys/netinet/tcp_usrreq.c tcp_default_ctloutput case TCP_CONGESTION 'if (algo == NULL) { INP_WUNLOCK(inp); error = EINVAL; break; }'; sys/conf/files 'netinet/cc/cc_newreno.c optional inet | inet6', no cc_cubic.c"),
-        "; rust-lang/socket2 v0.6.2 .cirrus.yml on freebsd-14-3-release runs 'kldload cc_newreno  # For the tcp_congestion test', whose ESRCH panic asks 'Is the kernel module loaded?'"
-    ),
-};
-pub const CC_DEFAULT: Rule = Rule {
-    id: "freebsd.tcp.cc_default",
-    formula: "13: newreno; 14+: cubic",
-    why: "tcp.4 (2021) names cc_newreno the default; from 14.0 CC_DEFAULT is \"cubic\" (cc_cubic(4): 'This became the default congestion algorithm for FreeBSD in version 14.0'); socket2's FreeBSD 13.2 test reads newreno",
-    source: "freebsd/freebsd-src share/man/man4/tcp.4 dated February 11, 2021; stable/14 1400507 (mirror ilnp/ilnp-freebsd14@2f2a4162) sys/netinet/cc/cc.c '#define CC_DEFAULT \"cubic\"' and share/man/man4/cc_cubic.4; FreeBSD 15.1-RELEASE cc_cubic(4); rust-lang/socket2 v0.6.0 tests/socket.rs fn tcp_congestion",
-};
-
-pub const RULES: &[&Rule] = &[
-    &NODELAY_BIT,
-    &MAXSEG,
-    &MAXSEG_DEFAULT,
-    &KEEPTIME,
-    &KEEPTIME_DEFAULT,
-    &KEEPCNT,
-    &CC,
-    &CC_DEFAULT,
-];
+crate::rules! {
+    pub const NODELAY_BIT: Rule = Rule {
+        id: "freebsd.tcp.nodelay_bit",
+        formula: "v != 0 => t_flags & TF_NODELAY = 4 else 0",
+        why: "tcp_default_ctloutput sets TF_NODELAY for any non-zero int and reads back t_flags & TF_NODELAY, the bit (4)",
+        source: src!(F, "sys/netinet/tcp_usrreq.c tcp_default_ctloutput 'optval = tp->t_flags & TF_NODELAY'; tcp_var.h TF_NODELAY 0x00000004"),
+    };
+    pub const MAXSEG: Rule = Rule {
+        id: "freebsd.tcp.maxseg",
+        formula: "0 < v <= t_maxseg && v + 40 >= tcp_minmss(216) => v else EINVAL",
+        why: "TCP_MAXSEG can only lower the MSS: 176..t_maxseg; the read is t_maxseg",
+        source: src!(F, "sys/netinet/tcp_usrreq.c tcp_default_ctloutput case TCP_MAXSEG 'if (optval > 0 && optval <= tp->t_maxseg && optval + 40 >= V_tcp_minmss)'; tcp.h TCP_MINMSS 216"),
+    };
+    pub const MAXSEG_DEFAULT: Rule = Rule {
+        id: "freebsd.tcp.maxseg_default",
+        formula: "unconnected: net.inet.tcp.mssdflt (v4) / v6mssdflt (v6); connected: lo0.mtu - 40 / 60",
+        why: "a new tcpcb starts at the default MSS (TCP_MSS 536, TCP6_MSS 1220); tcp_mss_update sets t_maxseg = MTU - IP and TCP headers at connection setup, with no room taken for options ('resulting t_maxseg doesn't include space for TCP options'), so lo0's 16384 gives 16344 / 16324",
+        source: src!(S14, "sys/netinet/tcp_subr.c tcp_newtcpcb 'tp->t_maxseg = ... V_tcp_v6mssdflt : V_tcp_mssdflt'; sys/netinet/tcp_input.c tcp_mss_update 'mss = maxmtu - min_protoh'; tcp_usrreq.c tcp_default_ctloutput get 'optval = tp->t_maxseg'"),
+    };
+    pub const KEEPTIME: Rule = Rule {
+        id: "freebsd.tcp.keeptime",
+        formula: "(u_int)v > UINT_MAX/hz => EINVAL; 0 => sysctl default; else v",
+        why: "TCP_KEEPIDLE/TCP_KEEPINTVL are u_int seconds stored as ticks (-1 is UINT_MAX); a per-socket 0 means the global sysctl",
+        source: src!(F, "sys/netinet/tcp_usrreq.c tcp_default_ctloutput case TCP_KEEPIDLE/TCP_KEEPINTVL 'if (ui > (UINT_MAX / hz)) error = EINVAL'; stable/14 1400507 (mirror ilnp/ilnp-freebsd14@2f2a4162) sys/netinet/tcp_timer.h 'TP_KEEPIDLE(tp) ((tp)->t_keepidle ? (tp)->t_keepidle : tcp_keepidle)'"),
+    };
+    pub const KEEPTIME_DEFAULT: Rule = Rule {
+        id: "freebsd.tcp.keeptime_default",
+        formula: "net.inet.tcp.keepidle/1000 (7200), net.inet.tcp.keepintvl/1000 (75)",
+        why: "the sysctls are in ms; the socket reports TP_KEEP*(tp)/hz seconds",
+        source: "freebsd/freebsd-src share/man/man4/tcp.4 (Feb 2021; mirror sobomax/freebsd14_vendor@0f7ff342) TCP_KEEPIDLE / TCP_KEEPINTVL",
+    };
+    pub const KEEPCNT: Rule = Rule {
+        id: "freebsd.tcp.keepcnt",
+        formula: "0 => net.inet.tcp.keepcnt (8); else (int)(u_int)v",
+        why: "TCP_KEEPCNT is stored as u_int with no range check and copied out as is, so -1 reads -1",
+        source: src!(F, "sys/netinet/tcp_usrreq.c tcp_default_ctloutput case TCP_KEEPCNT 'tp->t_keepcnt = ui'; share/man/man4/tcp.4 default 8"),
+    };
+    pub const CC: Rule = Rule {
+        id: "freebsd.tcp.cc",
+        formula: "a loaded algorithm's name => name (stock 14+: cubic only; 13: newreno only); unknown => ESRCH (14+), EINVAL (13); empty => EINVAL",
+        why: "the set looks the name up in cc_list, the algorithms built in or kldloaded, and never loads one. 14's amd64 DEFAULTS builds in only CUBIC (newreno is the module cc_newreno.ko, so 'newreno' is ESRCH until kldload); tcp_set_cc_mod answers an unknown name with ESRCH. 13.1's sys/conf/files has cc_newreno.c and no cc_cubic.c line, so 'cubic' needs kldload there, and tcp_default_ctloutput answers an unknown name with EINVAL (13.2 to 13.5 not read: UNCONFIRMED, taken as 13.1). 'reno' is no algorithm. At most TCP_CA_NAME_MAX-1 bytes are copied, at least 1",
+        source: concat!(
+            src!(S14, "sys/netinet/tcp_usrreq.c tcp_set_cc_mod 'STAILQ_FOREACH(algo, &cc_list, entries)' / 'if (algo == NULL) ... return(ESRCH)' / 'sooptcopyin(sopt, buf, TCP_CA_NAME_MAX - 1, 1)'; sys/amd64/conf/DEFAULTS 'options CC_CUBIC'; sys/conf/files 'netinet/cc/cc_newreno.c optional inet cc_newreno'"),
+            "; ",
+            src!(R13, "sys/netinet/tcp_usrreq.c tcp_default_ctloutput case TCP_CONGESTION 'if (algo == NULL) { INP_WUNLOCK(inp); error = EINVAL; break; }'; sys/conf/files 'netinet/cc/cc_newreno.c optional inet | inet6', no cc_cubic.c"),
+            "; rust-lang/socket2 v0.6.2 .cirrus.yml on freebsd-14-3-release runs 'kldload cc_newreno  # For the tcp_congestion test', whose ESRCH panic asks 'Is the kernel module loaded?'"
+        ),
+    };
+    pub const CC_DEFAULT: Rule = Rule {
+        id: "freebsd.tcp.cc_default",
+        formula: "13: newreno; 14+: cubic",
+        why: "tcp.4 (2021) names cc_newreno the default; from 14.0 CC_DEFAULT is \"cubic\" (cc_cubic(4): 'This became the default congestion algorithm for FreeBSD in version 14.0'); socket2's FreeBSD 13.2 test reads newreno",
+        source: "freebsd/freebsd-src share/man/man4/tcp.4 dated February 11, 2021; stable/14 1400507 (mirror ilnp/ilnp-freebsd14@2f2a4162) sys/netinet/cc/cc.c '#define CC_DEFAULT \"cubic\"' and share/man/man4/cc_cubic.4; FreeBSD 15.1-RELEASE cc_cubic(4); rust-lang/socket2 v0.6.0 tests/socket.rs fn tcp_congestion",
+    };
+}
 
 fn t_maxseg(ctx: &Ctx<'_>) -> Expr {
     if ctx.state == State::Connected {

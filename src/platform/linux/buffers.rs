@@ -19,93 +19,80 @@ use crate::value::RelativeValue;
 
 const SOCK_C: &str = "net/core/sock.c sk_setsockopt";
 
-pub const DEFAULT: Rule = Rule {
-    id: "linux.buf.default",
-    formula: "wmem_default | rmem_default",
-    why: "UDP and unix sockets start with net.core.wmem_default / rmem_default",
-    source: "net/core/sock.c sock_init_data",
-};
-pub const TCP_DEFAULT: Rule = Rule {
-    id: "linux.tcp.buf.default",
-    formula: "tcp_wmem[1] | tcp_rmem[1]",
-    why: "TCP sockets start with the middle value of net.ipv4.tcp_wmem / tcp_rmem",
-    source: "net/ipv4/tcp.c tcp_init_sock",
-};
-pub const TCP_SNDBUF_EXPANDED: Rule = Rule {
-    id: "linux.tcp.sndbuf_expanded",
-    formula: "tcp_sndbuf_expanded = min(k*max(10, reordering+1)*(roundup_pow2(mss+640)+skb_overhead), tcp_wmem[2]), k = 3 for bbr else 2",
-    why: "once a TCP connection is established an unlocked send buffer grows to hold the initial window twice (three times under bbr)",
-    source: "net/ipv4/tcp_input.c tcp_init_buffer_space, tcp_sndbuf_expand; net/ipv4/tcp_bbr.c bbr_sndbuf_expand",
-};
-pub const DOUBLED: Rule = Rule {
-    id: "linux.buf.doubled",
-    formula: "2*v",
-    why: "the kernel doubles the request to leave room for sk_buff overhead, and getsockopt reports the doubled value",
-    source: SOCK_C,
-};
-pub const CLAMPED: Rule = Rule {
-    id: "linux.buf.clamped",
-    formula: "2*min(v, wmem_max | rmem_max)",
-    why: "a request above net.core.wmem_max / rmem_max is silently clamped to it, then doubled",
-    source: SOCK_C,
-};
-pub const NEGATIVE_AS_U32: Rule = Rule {
-    id: "linux.buf.negative_as_u32",
-    formula: "(u32)v",
-    why: "the clamp compares as u32, so a negative int is a huge size and is clamped to the maximum",
-    source: SOCK_C,
-};
-pub const FLOOR: Rule = Rule {
-    id: "linux.buf.floor",
-    formula: "max(2*v, SOCK_MIN_SNDBUF | SOCK_MIN_RCVBUF)",
-    why: "a doubled request below the minimum (2048 + sk_buff size; twice that for send) is raised to it",
-    source: "net/core/sock.c sk_setsockopt, __sock_set_rcvbuf; include/net/sock.h SOCK_MIN_SNDBUF",
-};
-pub const INT_MAX_HALF_CAP: Rule = Rule {
-    id: "linux.buf.int_max_half",
-    formula: "2*min(v, INT_MAX/2)",
-    why: "the request is capped at INT_MAX/2 so that doubling it still fits an int",
-    source: "net/core/sock.c sk_setsockopt (set_sndbuf), __sock_set_rcvbuf",
-};
-pub const FORCE_EPERM: Rule = Rule {
-    id: "linux.buf.force_eperm",
-    formula: "EPERM",
-    why: "the FORCE names need CAP_NET_ADMIN in the initial user namespace",
-    source: "net/core/sock.c sk_setsockopt (sockopt_capable)",
-};
-pub const FORCE_NEGATIVE_ZERO: Rule = Rule {
-    id: "linux.buf.force_negative_zero",
-    formula: "max(v, 0)",
-    why: "the FORCE names turn a negative request into 0 (then the minimum applies)",
-    source: SOCK_C,
-};
-pub const FORCE_UNCLAMPED: Rule = Rule {
-    id: "linux.buf.force_unclamped",
-    formula: "v (no wmem_max | rmem_max clamp)",
-    why: "the FORCE names skip the net.core limit that the plain names are clamped to",
-    source: SOCK_C,
-};
-pub const FORCE_WRITE_ONLY: Rule = Rule {
-    id: "linux.buf.force_write_only",
-    formula: "ENOPROTOOPT",
-    why: "getsockopt does not know the FORCE names; read the plain name instead",
-    source: "net/core/sock.c sk_getsockopt (default case)",
-};
-
-pub const RULES: &[&Rule] = &[
-    &DEFAULT,
-    &TCP_DEFAULT,
-    &TCP_SNDBUF_EXPANDED,
-    &DOUBLED,
-    &CLAMPED,
-    &NEGATIVE_AS_U32,
-    &FLOOR,
-    &INT_MAX_HALF_CAP,
-    &FORCE_EPERM,
-    &FORCE_NEGATIVE_ZERO,
-    &FORCE_UNCLAMPED,
-    &FORCE_WRITE_ONLY,
-];
+crate::rules! {
+    pub const DEFAULT: Rule = Rule {
+        id: "linux.buf.default",
+        formula: "wmem_default | rmem_default",
+        why: "UDP and unix sockets start with net.core.wmem_default / rmem_default",
+        source: "net/core/sock.c sock_init_data",
+    };
+    pub const TCP_DEFAULT: Rule = Rule {
+        id: "linux.tcp.buf.default",
+        formula: "tcp_wmem[1] | tcp_rmem[1]",
+        why: "TCP sockets start with the middle value of net.ipv4.tcp_wmem / tcp_rmem",
+        source: "net/ipv4/tcp.c tcp_init_sock",
+    };
+    pub const TCP_SNDBUF_EXPANDED: Rule = Rule {
+        id: "linux.tcp.sndbuf_expanded",
+        formula: "tcp_sndbuf_expanded = min(k*max(10, reordering+1)*(roundup_pow2(mss+640)+skb_overhead), tcp_wmem[2]), k = 3 for bbr else 2",
+        why: "once a TCP connection is established an unlocked send buffer grows to hold the initial window twice (three times under bbr)",
+        source: "net/ipv4/tcp_input.c tcp_init_buffer_space, tcp_sndbuf_expand; net/ipv4/tcp_bbr.c bbr_sndbuf_expand",
+    };
+    pub const DOUBLED: Rule = Rule {
+        id: "linux.buf.doubled",
+        formula: "2*v",
+        why: "the kernel doubles the request to leave room for sk_buff overhead, and getsockopt reports the doubled value",
+        source: SOCK_C,
+    };
+    pub const CLAMPED: Rule = Rule {
+        id: "linux.buf.clamped",
+        formula: "2*min(v, wmem_max | rmem_max)",
+        why: "a request above net.core.wmem_max / rmem_max is silently clamped to it, then doubled",
+        source: SOCK_C,
+    };
+    pub const NEGATIVE_AS_U32: Rule = Rule {
+        id: "linux.buf.negative_as_u32",
+        formula: "(u32)v",
+        why: "the clamp compares as u32, so a negative int is a huge size and is clamped to the maximum",
+        source: SOCK_C,
+    };
+    pub const FLOOR: Rule = Rule {
+        id: "linux.buf.floor",
+        formula: "max(2*v, SOCK_MIN_SNDBUF | SOCK_MIN_RCVBUF)",
+        why: "a doubled request below the minimum (2048 + sk_buff size; twice that for send) is raised to it",
+        source: "net/core/sock.c sk_setsockopt, __sock_set_rcvbuf; include/net/sock.h SOCK_MIN_SNDBUF",
+    };
+    pub const INT_MAX_HALF_CAP: Rule = Rule {
+        id: "linux.buf.int_max_half",
+        formula: "2*min(v, INT_MAX/2)",
+        why: "the request is capped at INT_MAX/2 so that doubling it still fits an int",
+        source: "net/core/sock.c sk_setsockopt (set_sndbuf), __sock_set_rcvbuf",
+    };
+    pub const FORCE_EPERM: Rule = Rule {
+        id: "linux.buf.force_eperm",
+        formula: "EPERM",
+        why: "the FORCE names need CAP_NET_ADMIN in the initial user namespace",
+        source: "net/core/sock.c sk_setsockopt (sockopt_capable)",
+    };
+    pub const FORCE_NEGATIVE_ZERO: Rule = Rule {
+        id: "linux.buf.force_negative_zero",
+        formula: "max(v, 0)",
+        why: "the FORCE names turn a negative request into 0 (then the minimum applies)",
+        source: SOCK_C,
+    };
+    pub const FORCE_UNCLAMPED: Rule = Rule {
+        id: "linux.buf.force_unclamped",
+        formula: "v (no wmem_max | rmem_max clamp)",
+        why: "the FORCE names skip the net.core limit that the plain names are clamped to",
+        source: SOCK_C,
+    };
+    pub const FORCE_WRITE_ONLY: Rule = Rule {
+        id: "linux.buf.force_write_only",
+        formula: "ENOPROTOOPT",
+        why: "getsockopt does not know the FORCE names; read the plain name instead",
+        source: "net/core/sock.c sk_getsockopt (default case)",
+    };
+}
 
 fn is_force(option: &OptionSpec) -> bool {
     option.name.ends_with("FORCE")

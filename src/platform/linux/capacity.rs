@@ -11,24 +11,44 @@ use crate::prediction::Expected;
 use crate::rule::Rule;
 use crate::value::RelativeValue;
 
-pub const UDP_SEND_UNBOUNDED: Rule = Rule {
-    id: "linux.capacity.udp_send_unbounded",
-    formula: "never EAGAIN",
-    why: "a UDP datagram leaves at once through loopback; the send buffer only holds it in flight, so a non-reading peer never pushes back on the sender (its own buffer drops instead)",
-    source: "net/ipv4/udp.c udp_sendmsg; net/core/sock.c sock_wfree",
-};
-pub const UDP_RECEIVE: Rule = Rule {
-    id: "linux.capacity.udp_receive",
-    formula: "floor(rcvbuf / truesize) datagrams, truesize = roundup_pow2(1024 + headers + 320) + skb_overhead",
-    why: "since 6.18 each queued datagram is charged its truesize against the doubled SO_RCVBUF, and one that would take the charge past it is dropped unless the queue is empty (the header allowance is hidden by the power-of-two rounding; UNCONFIRMED beyond 1 KiB messages)",
-    source: "net/ipv4/udp.c __udp_enqueue_schedule_skb (6.18: `if (rmem + size > rcvbuf) ... if (rmem) goto drop`, commit 9aaec660b5be \"udp: refine __udp_enqueue_schedule_skb() test\"); include/linux/skbuff.h SKB_TRUESIZE",
-};
-pub const UDP_RECEIVE_OLD: Rule = Rule {
-    id: "linux.capacity.udp_receive_up_to_6_17",
-    formula: "floor(rcvbuf / truesize) + 1 datagrams",
-    why: "up to 6.17 a datagram is admitted while the charge before it is within SO_RCVBUF, so one more fits than the buffer holds (measured on 6.1, 6.12, 6.16 and 6.17; 6.15's wraparound fix, also in 6.12.23+, only adds a truesize check above INT_MAX/2)",
-    source: "net/ipv4/udp.c __udp_enqueue_schedule_skb (up to 6.14: `if (rmem > rcvbuf) goto drop`; 6.15-6.17: the same under `if (rmem + size > rcvbuf)`, commit 5a465a0da13e)",
-};
+crate::rules! {
+    pub const UDP_SEND_UNBOUNDED: Rule = Rule {
+        id: "linux.capacity.udp_send_unbounded",
+        formula: "never EAGAIN",
+        why: "a UDP datagram leaves at once through loopback; the send buffer only holds it in flight, so a non-reading peer never pushes back on the sender (its own buffer drops instead)",
+        source: "net/ipv4/udp.c udp_sendmsg; net/core/sock.c sock_wfree",
+    };
+    pub const UDP_RECEIVE: Rule = Rule {
+        id: "linux.capacity.udp_receive",
+        formula: "floor(rcvbuf / truesize) datagrams, truesize = roundup_pow2(1024 + headers + 320) + skb_overhead",
+        why: "since 6.18 each queued datagram is charged its truesize against the doubled SO_RCVBUF, and one that would take the charge past it is dropped unless the queue is empty (the header allowance is hidden by the power-of-two rounding; UNCONFIRMED beyond 1 KiB messages)",
+        source: "net/ipv4/udp.c __udp_enqueue_schedule_skb (6.18: `if (rmem + size > rcvbuf) ... if (rmem) goto drop`, commit 9aaec660b5be \"udp: refine __udp_enqueue_schedule_skb() test\"); include/linux/skbuff.h SKB_TRUESIZE",
+    };
+    pub const UNIX_DGRAM_SEND: Rule = Rule {
+        id: "linux.capacity.unix_dgram_send",
+        formula: "min(ceil(sndbuf / truesize), max_dgram_qlen + 1) datagrams",
+        why: "a unix datagram stays charged to the sender until read: sends go on while the sender's charge is below its doubled SO_SNDBUF, and stop when the peer's queue passes net.unix.max_dgram_qlen",
+        source: "net/unix/af_unix.c unix_dgram_sendmsg (sock_alloc_send_pskb, unix_recvq_full)",
+    };
+    pub const UNIX_DGRAM_MAX: Rule = Rule {
+        id: "linux.capacity.unix_dgram_max",
+        formula: "largest datagram = sndbuf - 32",
+        why: "a unix datagram longer than the send buffer less 32 bytes is refused with EMSGSIZE",
+        source: "net/unix/af_unix.c unix_dgram_sendmsg",
+    };
+    pub const MEASURED_ONLY: Rule = Rule {
+        id: "linux.capacity.measured_only",
+        formula: "?",
+        why: "not modelled: stream capacity depends on segment sizes, the peer's window and autotuning; reported, not predicted",
+        source: "-",
+    };
+    pub const UDP_RECEIVE_OLD: Rule = Rule {
+        id: "linux.capacity.udp_receive_up_to_6_17",
+        formula: "floor(rcvbuf / truesize) + 1 datagrams",
+        why: "up to 6.17 a datagram is admitted while the charge before it is within SO_RCVBUF, so one more fits than the buffer holds (measured on 6.1, 6.12, 6.16 and 6.17; 6.15's wraparound fix, also in 6.12.23+, only adds a truesize check above INT_MAX/2)",
+        source: "net/ipv4/udp.c __udp_enqueue_schedule_skb (up to 6.14: `if (rmem > rcvbuf) goto drop`; 6.15-6.17: the same under `if (rmem + size > rcvbuf)`, commit 5a465a0da13e)",
+    };
+}
 
 /// The first release that stops at the limit: 6.18 (commit 9aaec660b5be,
 /// net-next 2025-09, merged for 6.18-rc1; measured: 6.17 still admits one more).
@@ -42,32 +62,6 @@ pub fn era(h: &LinuxFacts) -> &'static str {
         "6.18-and-later"
     }
 }
-pub const UNIX_DGRAM_SEND: Rule = Rule {
-    id: "linux.capacity.unix_dgram_send",
-    formula: "min(ceil(sndbuf / truesize), max_dgram_qlen + 1) datagrams",
-    why: "a unix datagram stays charged to the sender until read: sends go on while the sender's charge is below its doubled SO_SNDBUF, and stop when the peer's queue passes net.unix.max_dgram_qlen",
-    source: "net/unix/af_unix.c unix_dgram_sendmsg (sock_alloc_send_pskb, unix_recvq_full)",
-};
-pub const UNIX_DGRAM_MAX: Rule = Rule {
-    id: "linux.capacity.unix_dgram_max",
-    formula: "largest datagram = sndbuf - 32",
-    why: "a unix datagram longer than the send buffer less 32 bytes is refused with EMSGSIZE",
-    source: "net/unix/af_unix.c unix_dgram_sendmsg",
-};
-pub const MEASURED_ONLY: Rule = Rule {
-    id: "linux.capacity.measured_only",
-    formula: "?",
-    why: "not modelled: stream capacity depends on segment sizes, the peer's window and autotuning; reported, not predicted",
-    source: "-",
-};
-
-pub const RULES: &[&Rule] = &[
-    &UDP_SEND_UNBOUNDED,
-    &UDP_RECEIVE,
-    &UNIX_DGRAM_SEND,
-    &UNIX_DGRAM_MAX,
-    &MEASURED_ONLY,
-];
 
 /// SKB_DATA_ALIGN(sizeof(struct skb_shared_info)) on x86_64.
 const SHINFO: i128 = 320;

@@ -22,72 +22,62 @@ use crate::rule::Rule;
 use crate::value::RelativeValue;
 use std::collections::BTreeMap;
 
-pub const RCVLOWAT_RAISES_RCVBUF: Rule = Rule {
-    id: "linux.effect.rcvlowat_raises_rcvbuf",
-    formula: "rcvbuf = max(rcvbuf, 2*min(lowat, tcp_rmem[2]/2)) unless SO_RCVBUF locked it",
-    why: "TCP grows an unlocked receive buffer so that a low-water mark of that many bytes can be met (space_from_win doubles the window)",
-    source: "net/ipv4/tcp.c tcp_set_rcvlowat",
-};
-pub const RCVLOWAT_CAPPED_BY_LOCK: Rule = Rule {
-    id: "linux.effect.rcvlowat_capped_by_locked_rcvbuf",
-    formula: "lowat = min(lowat, rcvbuf/2) when SO_RCVBUF was set",
-    why: "with the receive buffer locked TCP cannot grow it, so the low-water mark is capped at half of it instead",
-    source: "net/ipv4/tcp.c tcp_set_rcvlowat",
-};
-pub const LOCK_KEPT: Rule = Rule {
-    id: "linux.effect.buffer_lock_kept",
-    formula: "set size survives connect and traffic",
-    why: "setting SO_SNDBUF/SO_RCVBUF sets SOCK_*BUF_LOCK, which turns off TCP's buffer autotuning for good",
-    source: "net/core/sock.c sk_setsockopt (sk_userlocks); net/ipv4/tcp_input.c tcp_init_buffer_space, tcp_rcv_space_adjust",
-};
-pub const USER_MSS_CLAMPS: Rule = Rule {
-    id: "linux.effect.user_mss_clamps",
-    formula: "mss_cache = min(user_mss - timestamps, mss_cache)",
-    why: "a user MSS is advertised in the SYN and clamps both ends' MSS; the 12-byte timestamp option comes off it",
-    source: "net/ipv4/tcp_output.c tcp_advertise_mss, tcp_sync_mss; net/ipv4/tcp_input.c tcp_parse_options",
-};
-pub const TOS_KEPT: Rule = Rule {
-    id: "linux.effect.tos_kept",
-    formula: "tos | (tcp_ecn == 1 ? ECT(0) : 0)",
-    why: "the TOS set before connect is kept; with net.ipv4.tcp_ecn = 1 the client asks for ECN and TCP marks ECT(0) in the low bits (UNCONFIRMED: only tcp_ecn = 2 was measured)",
-    source: "net/ipv4/tcp_output.c tcp_ecn_send_syn; include/net/inet_ecn.h INET_ECN_xmit",
-};
-pub const ACCEPT_CLONES: Rule = Rule {
-    id: "linux.effect.accept_clones_listener",
-    formula: "accepted = listener's value",
-    why: "a TCP socket from accept() is a copy of the listener (sk_clone_lock), so options set on the listener carry over",
-    source: "net/core/sock.c sk_clone_lock; net/ipv4/inet_connection_sock.c inet_csk_clone_lock",
-};
-pub const ACCEPT_PRIORITY: Rule = Rule {
-    id: "linux.effect.accept_priority_reset",
-    formula: "0",
-    why: "the accepted socket's priority is not the listener's: it is taken from the incoming SYN, 0 on loopback (measured on 6.18; source line UNCONFIRMED)",
-    source: "net/ipv4/tcp_ipv4.c tcp_v4_syn_recv_sock; net/ipv6/tcp_ipv6.c tcp_v6_syn_recv_sock",
-};
-pub const ACCEPT_SNDBUF_EXPANDED: Rule = Rule {
-    id: "linux.effect.accept_sndbuf_expanded",
-    formula: "tcp_sndbuf_expanded unless locked",
-    why: "the accepted socket sets up its own buffers when the handshake completes, growing an unlocked send buffer like any connected socket",
-    source: "net/ipv4/tcp_input.c tcp_init_buffer_space, tcp_sndbuf_expand",
-};
-pub const ACCEPT_UNIX_FRESH: Rule = Rule {
-    id: "linux.effect.accept_unix_fresh",
-    formula: "accepted = a new socket's defaults",
-    why: "a unix stream socket from accept() is created anew in connect (unix_create1), not copied from the listener: nothing set on the listener carries over",
-    source: "net/unix/af_unix.c unix_stream_connect",
-};
-
-pub const RULES: &[&Rule] = &[
-    &RCVLOWAT_RAISES_RCVBUF,
-    &RCVLOWAT_CAPPED_BY_LOCK,
-    &LOCK_KEPT,
-    &USER_MSS_CLAMPS,
-    &TOS_KEPT,
-    &ACCEPT_CLONES,
-    &ACCEPT_PRIORITY,
-    &ACCEPT_SNDBUF_EXPANDED,
-    &ACCEPT_UNIX_FRESH,
-];
+crate::rules! {
+    pub const RCVLOWAT_RAISES_RCVBUF: Rule = Rule {
+        id: "linux.effect.rcvlowat_raises_rcvbuf",
+        formula: "rcvbuf = max(rcvbuf, 2*min(lowat, tcp_rmem[2]/2)) unless SO_RCVBUF locked it",
+        why: "TCP grows an unlocked receive buffer so that a low-water mark of that many bytes can be met (space_from_win doubles the window)",
+        source: "net/ipv4/tcp.c tcp_set_rcvlowat",
+    };
+    pub const RCVLOWAT_CAPPED_BY_LOCK: Rule = Rule {
+        id: "linux.effect.rcvlowat_capped_by_locked_rcvbuf",
+        formula: "lowat = min(lowat, rcvbuf/2) when SO_RCVBUF was set",
+        why: "with the receive buffer locked TCP cannot grow it, so the low-water mark is capped at half of it instead",
+        source: "net/ipv4/tcp.c tcp_set_rcvlowat",
+    };
+    pub const LOCK_KEPT: Rule = Rule {
+        id: "linux.effect.buffer_lock_kept",
+        formula: "set size survives connect and traffic",
+        why: "setting SO_SNDBUF/SO_RCVBUF sets SOCK_*BUF_LOCK, which turns off TCP's buffer autotuning for good",
+        source: "net/core/sock.c sk_setsockopt (sk_userlocks); net/ipv4/tcp_input.c tcp_init_buffer_space, tcp_rcv_space_adjust",
+    };
+    pub const USER_MSS_CLAMPS: Rule = Rule {
+        id: "linux.effect.user_mss_clamps",
+        formula: "mss_cache = min(user_mss - timestamps, mss_cache)",
+        why: "a user MSS is advertised in the SYN and clamps both ends' MSS; the 12-byte timestamp option comes off it",
+        source: "net/ipv4/tcp_output.c tcp_advertise_mss, tcp_sync_mss; net/ipv4/tcp_input.c tcp_parse_options",
+    };
+    pub const TOS_KEPT: Rule = Rule {
+        id: "linux.effect.tos_kept",
+        formula: "tos | (tcp_ecn == 1 ? ECT(0) : 0)",
+        why: "the TOS set before connect is kept; with net.ipv4.tcp_ecn = 1 the client asks for ECN and TCP marks ECT(0) in the low bits (UNCONFIRMED: only tcp_ecn = 2 was measured)",
+        source: "net/ipv4/tcp_output.c tcp_ecn_send_syn; include/net/inet_ecn.h INET_ECN_xmit",
+    };
+    pub const ACCEPT_CLONES: Rule = Rule {
+        id: "linux.effect.accept_clones_listener",
+        formula: "accepted = listener's value",
+        why: "a TCP socket from accept() is a copy of the listener (sk_clone_lock), so options set on the listener carry over",
+        source: "net/core/sock.c sk_clone_lock; net/ipv4/inet_connection_sock.c inet_csk_clone_lock",
+    };
+    pub const ACCEPT_PRIORITY: Rule = Rule {
+        id: "linux.effect.accept_priority_reset",
+        formula: "0",
+        why: "the accepted socket's priority is not the listener's: it is taken from the incoming SYN, 0 on loopback (measured on 6.18; source line UNCONFIRMED)",
+        source: "net/ipv4/tcp_ipv4.c tcp_v4_syn_recv_sock; net/ipv6/tcp_ipv6.c tcp_v6_syn_recv_sock",
+    };
+    pub const ACCEPT_SNDBUF_EXPANDED: Rule = Rule {
+        id: "linux.effect.accept_sndbuf_expanded",
+        formula: "tcp_sndbuf_expanded unless locked",
+        why: "the accepted socket sets up its own buffers when the handshake completes, growing an unlocked send buffer like any connected socket",
+        source: "net/ipv4/tcp_input.c tcp_init_buffer_space, tcp_sndbuf_expand",
+    };
+    pub const ACCEPT_UNIX_FRESH: Rule = Rule {
+        id: "linux.effect.accept_unix_fresh",
+        formula: "accepted = a new socket's defaults",
+        why: "a unix stream socket from accept() is created anew in connect (unix_create1), not copied from the listener: nothing set on the listener carries over",
+        source: "net/unix/af_unix.c unix_stream_connect",
+    };
+}
 
 /// What the sets left on the socket, as far as the reads care.
 #[derive(Default)]

@@ -13,79 +13,68 @@ use crate::value::RelativeValue;
 
 const IP_C: &str = "net/ipv4/ip_sockglue.c do_ip_setsockopt / do_ip_getsockopt";
 
-pub const TTL_DEFAULT: Rule = Rule {
-    id: "linux.ip.ttl_default",
-    formula: "-1 => net.ipv4.ip_default_ttl",
-    why: "an unset TTL (stored as -1) reads the namespace's ip_default_ttl",
-    source: IP_C,
-};
-pub const TTL: Rule = Rule {
-    id: "linux.ip.ttl",
-    formula: "v == -1 or 1 <= v <= 255, else EINVAL",
-    why: "a TTL is 1..255, or -1 for the default; 0 is refused",
-    source: IP_C,
-};
-pub const TOS_DEFAULT: Rule = Rule {
-    id: "linux.ip.tos_default",
-    formula: "0",
-    why: "a new socket has TOS 0",
-    source: IP_C,
-};
-pub const TOS: Rule = Rule {
-    id: "linux.ip.tos",
-    formula: "(u8)v",
-    why: "IP_TOS keeps the low byte of the int",
-    source: "net/ipv4/ip_sockglue.c __ip_sock_set_tos",
-};
-pub const TOS_STREAM_ECN: Rule = Rule {
-    id: "linux.ip.tos_keeps_ecn",
-    formula: "(u8)v & ~3 | old & 3",
-    why: "on a stream socket the two ECN bits belong to TCP: the request's are dropped and the old ones (0 here) kept",
-    source: "net/ipv4/ip_sockglue.c __ip_sock_set_tos",
-};
-pub const MULTICAST_TTL_DEFAULT: Rule = Rule {
-    id: "linux.ip.multicast_ttl_default",
-    formula: "1",
-    why: "multicast leaves the host by default with TTL 1",
-    source: "net/ipv4/af_inet.c inet_create (mc_ttl = 1)",
-};
-pub const MULTICAST_TTL: Rule = Rule {
-    id: "linux.ip.multicast_ttl",
-    formula: "-1 => 1; 0 <= v <= 255; else EINVAL; stream sockets: EINVAL",
-    why: "a multicast TTL is 0..255, -1 meaning 1; TCP sockets refuse it",
-    source: IP_C,
-};
-pub const LOOP_DEFAULT: Rule = Rule {
-    id: "linux.ip.multicast_loop_default",
-    formula: "1",
-    why: "multicast loops back to the host by default",
-    source: "net/ipv4/af_inet.c inet_create",
-};
-pub const FLAG_DEFAULT: Rule = Rule {
-    id: "linux.ip.default_off",
-    formula: "0",
-    why: "a new socket has this flag clear",
-    source: "net/ipv4/af_inet.c inet_create",
-};
-pub const TRANSPARENT_EPERM: Rule = Rule {
-    id: "linux.ip.transparent_eperm",
-    formula: "v != 0 without CAP_NET_RAW/CAP_NET_ADMIN => EPERM",
-    why: "turning IP_TRANSPARENT on needs CAP_NET_RAW or CAP_NET_ADMIN (turning it off does not)",
-    source: IP_C,
-};
-
-pub const RULES: &[&Rule] = &[
-    &TTL_DEFAULT,
-    &TTL,
-    &TOS_DEFAULT,
-    &TOS,
-    &TOS_STREAM_ECN,
-    &MULTICAST_TTL_DEFAULT,
-    &MULTICAST_TTL,
-    &LOOP_DEFAULT,
-    &FLAG_DEFAULT,
-    &TRANSPARENT_EPERM,
-];
+crate::rules! {
+    pub const TTL_DEFAULT: Rule = Rule {
+        id: "linux.ip.ttl_default",
+        formula: "-1 => net.ipv4.ip_default_ttl",
+        why: "an unset TTL (stored as -1) reads the namespace's ip_default_ttl",
+        source: IP_C,
+    };
+    pub const TTL: Rule = Rule {
+        id: "linux.ip.ttl",
+        formula: "v == -1 or 1 <= v <= 255, else EINVAL",
+        why: "a TTL is 1..255, or -1 for the default; 0 is refused",
+        source: IP_C,
+    };
+    pub const TOS_DEFAULT: Rule = Rule {
+        id: "linux.ip.tos_default",
+        formula: "0",
+        why: "a new socket has TOS 0",
+        source: IP_C,
+    };
+    pub const TOS: Rule = Rule {
+        id: "linux.ip.tos",
+        formula: "(u8)v",
+        why: "IP_TOS keeps the low byte of the int",
+        source: "net/ipv4/ip_sockglue.c __ip_sock_set_tos",
+    };
+    pub const TOS_STREAM_ECN: Rule = Rule {
+        id: "linux.ip.tos_keeps_ecn",
+        formula: "(u8)v & ~3 | old & 3",
+        why: "on a stream socket the two ECN bits belong to TCP: the request's are dropped and the old ones (0 here) kept",
+        source: "net/ipv4/ip_sockglue.c __ip_sock_set_tos",
+    };
+    pub const MULTICAST_TTL_DEFAULT: Rule = Rule {
+        id: "linux.ip.multicast_ttl_default",
+        formula: "1",
+        why: "multicast leaves the host by default with TTL 1",
+        source: "net/ipv4/af_inet.c inet_create (mc_ttl = 1)",
+    };
+    pub const MULTICAST_TTL: Rule = Rule {
+        id: "linux.ip.multicast_ttl",
+        formula: "-1 => 1; 0 <= v <= 255; else EINVAL; stream sockets: EINVAL",
+        why: "a multicast TTL is 0..255, -1 meaning 1; TCP sockets refuse it",
+        source: IP_C,
+    };
+    pub const LOOP_DEFAULT: Rule = Rule {
+        id: "linux.ip.multicast_loop_default",
+        formula: "1",
+        why: "multicast loops back to the host by default",
+        source: "net/ipv4/af_inet.c inet_create",
+    };
+    pub const FLAG_DEFAULT: Rule = Rule {
+        id: "linux.ip.default_off",
+        formula: "0",
+        why: "a new socket has this flag clear",
+        source: "net/ipv4/af_inet.c inet_create",
+    };
+    pub const TRANSPARENT_EPERM: Rule = Rule {
+        id: "linux.ip.transparent_eperm",
+        formula: "v != 0 without CAP_NET_RAW/CAP_NET_ADMIN => EPERM",
+        why: "turning IP_TRANSPARENT on needs CAP_NET_RAW or CAP_NET_ADMIN (turning it off does not)",
+        source: IP_C,
+    };
+}
 
 pub fn predict(a: &Args<IpOpt>, request: &Request) -> Prediction {
     let default_ttl = || fact("ip_default_ttl", a.host.ip_default_ttl);

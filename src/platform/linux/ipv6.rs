@@ -11,100 +11,86 @@ use crate::value::RelativeValue;
 
 const IPV6_C: &str = "net/ipv6/ipv6_sockglue.c do_ipv6_setsockopt / do_ipv6_getsockopt";
 
-pub const V6ONLY_DEFAULT: Rule = Rule {
-    id: "linux.ipv6.v6only_default",
-    formula: "net.ipv6.bindv6only",
-    why: "a new (or autobound) IPv6 socket takes IPV6_V6ONLY from net.ipv6.bindv6only",
-    source: "net/ipv6/af_inet6.c inet6_create",
-};
-pub const V6ONLY_BOUND: Rule = Rule {
-    id: "linux.ipv6.v6only_after_bind",
-    formula: "1",
-    why: "binding to a specific IPv6 address that is not v4-mapped (here ::1) sets IPV6_V6ONLY",
-    source: "net/ipv6/af_inet6.c __inet6_bind",
-};
-pub const V6ONLY_LOCKED: Rule = Rule {
-    id: "linux.ipv6.v6only_locked",
-    formula: "bound (or autobound by connect) => EINVAL",
-    why: "IPV6_V6ONLY can only change before the socket has a local port",
-    source: IPV6_C,
-};
-pub const HOPS_DEFAULT: Rule = Rule {
-    id: "linux.ipv6.unicast_hops_default",
-    formula: "-1 => net.ipv6.conf.all.hop_limit",
-    why: "an unset hop limit (-1) reads the route's or the namespace's hop_limit (64 on loopback here)",
-    source: IPV6_C,
-};
-pub const HOPS: Rule = Rule {
-    id: "linux.ipv6.hops",
-    formula: "-1 <= v <= 255, else EINVAL",
-    why: "a hop limit is 0..255, or -1 for the default (0 is allowed, unlike IP_TTL)",
-    source: IPV6_C,
-};
-pub const MCAST_HOPS_DEFAULT: Rule = Rule {
-    id: "linux.ipv6.multicast_hops_default",
-    formula: "-1 => 1",
-    why: "an unset multicast hop limit reads IPV6_DEFAULT_MCASTHOPS (1)",
-    source: IPV6_C,
-};
-pub const MCAST_HOPS_STREAM: Rule = Rule {
-    id: "linux.ipv6.multicast_hops_stream",
-    formula: "ENOPROTOOPT",
-    why: "stream sockets do not take IPV6_MULTICAST_HOPS (the setter breaks out with ENOPROTOOPT)",
-    source: IPV6_C,
-};
-pub const LOOP_DEFAULT: Rule = Rule {
-    id: "linux.ipv6.multicast_loop_default",
-    formula: "1",
-    why: "multicast loops back to the host by default",
-    source: "net/ipv6/af_inet6.c inet6_create",
-};
-pub const STRICT_BOOL: Rule = Rule {
-    id: "linux.ipv6.strict_bool",
-    formula: "v in {0, 1} else EINVAL",
-    why: "IPV6_MULTICAST_LOOP takes only 0 or 1 (`val != valbool` is refused)",
-    source: IPV6_C,
-};
-pub const TCLASS_DEFAULT: Rule = Rule {
-    id: "linux.ipv6.tclass_default",
-    formula: "0",
-    why: "a new socket has traffic class 0",
-    source: IPV6_C,
-};
-pub const TCLASS: Rule = Rule {
-    id: "linux.ipv6.tclass",
-    formula: "-1 => 0; 0 <= v <= 255; else EINVAL",
-    why: "a traffic class is 0..255, -1 meaning the default 0 (RFC 3542)",
-    source: IPV6_C,
-};
-pub const TCLASS_STREAM_ECN: Rule = Rule {
-    id: "linux.ipv6.tclass_keeps_ecn",
-    formula: "v & ~3 | old & 3",
-    why: "on a stream socket the two ECN bits belong to TCP: the request's are dropped and the old ones (0 here) kept",
-    source: IPV6_C,
-};
-pub const FLAG_DEFAULT: Rule = Rule {
-    id: "linux.ipv6.default_off",
-    formula: "0",
-    why: "a new socket has this flag clear",
-    source: IPV6_C,
-};
-
-pub const RULES: &[&Rule] = &[
-    &V6ONLY_DEFAULT,
-    &V6ONLY_BOUND,
-    &V6ONLY_LOCKED,
-    &HOPS_DEFAULT,
-    &HOPS,
-    &MCAST_HOPS_DEFAULT,
-    &MCAST_HOPS_STREAM,
-    &LOOP_DEFAULT,
-    &STRICT_BOOL,
-    &TCLASS_DEFAULT,
-    &TCLASS,
-    &TCLASS_STREAM_ECN,
-    &FLAG_DEFAULT,
-];
+crate::rules! {
+    pub const V6ONLY_DEFAULT: Rule = Rule {
+        id: "linux.ipv6.v6only_default",
+        formula: "net.ipv6.bindv6only",
+        why: "a new (or autobound) IPv6 socket takes IPV6_V6ONLY from net.ipv6.bindv6only",
+        source: "net/ipv6/af_inet6.c inet6_create",
+    };
+    pub const V6ONLY_BOUND: Rule = Rule {
+        id: "linux.ipv6.v6only_after_bind",
+        formula: "1",
+        why: "binding to a specific IPv6 address that is not v4-mapped (here ::1) sets IPV6_V6ONLY",
+        source: "net/ipv6/af_inet6.c __inet6_bind",
+    };
+    pub const V6ONLY_LOCKED: Rule = Rule {
+        id: "linux.ipv6.v6only_locked",
+        formula: "bound (or autobound by connect) => EINVAL",
+        why: "IPV6_V6ONLY can only change before the socket has a local port",
+        source: IPV6_C,
+    };
+    pub const HOPS_DEFAULT: Rule = Rule {
+        id: "linux.ipv6.unicast_hops_default",
+        formula: "-1 => net.ipv6.conf.all.hop_limit",
+        why: "an unset hop limit (-1) reads the route's or the namespace's hop_limit (64 on loopback here)",
+        source: IPV6_C,
+    };
+    pub const HOPS: Rule = Rule {
+        id: "linux.ipv6.hops",
+        formula: "-1 <= v <= 255, else EINVAL",
+        why: "a hop limit is 0..255, or -1 for the default (0 is allowed, unlike IP_TTL)",
+        source: IPV6_C,
+    };
+    pub const MCAST_HOPS_DEFAULT: Rule = Rule {
+        id: "linux.ipv6.multicast_hops_default",
+        formula: "-1 => 1",
+        why: "an unset multicast hop limit reads IPV6_DEFAULT_MCASTHOPS (1)",
+        source: IPV6_C,
+    };
+    pub const MCAST_HOPS_STREAM: Rule = Rule {
+        id: "linux.ipv6.multicast_hops_stream",
+        formula: "ENOPROTOOPT",
+        why: "stream sockets do not take IPV6_MULTICAST_HOPS (the setter breaks out with ENOPROTOOPT)",
+        source: IPV6_C,
+    };
+    pub const LOOP_DEFAULT: Rule = Rule {
+        id: "linux.ipv6.multicast_loop_default",
+        formula: "1",
+        why: "multicast loops back to the host by default",
+        source: "net/ipv6/af_inet6.c inet6_create",
+    };
+    pub const STRICT_BOOL: Rule = Rule {
+        id: "linux.ipv6.strict_bool",
+        formula: "v in {0, 1} else EINVAL",
+        why: "IPV6_MULTICAST_LOOP takes only 0 or 1 (`val != valbool` is refused)",
+        source: IPV6_C,
+    };
+    pub const TCLASS_DEFAULT: Rule = Rule {
+        id: "linux.ipv6.tclass_default",
+        formula: "0",
+        why: "a new socket has traffic class 0",
+        source: IPV6_C,
+    };
+    pub const TCLASS: Rule = Rule {
+        id: "linux.ipv6.tclass",
+        formula: "-1 => 0; 0 <= v <= 255; else EINVAL",
+        why: "a traffic class is 0..255, -1 meaning the default 0 (RFC 3542)",
+        source: IPV6_C,
+    };
+    pub const TCLASS_STREAM_ECN: Rule = Rule {
+        id: "linux.ipv6.tclass_keeps_ecn",
+        formula: "v & ~3 | old & 3",
+        why: "on a stream socket the two ECN bits belong to TCP: the request's are dropped and the old ones (0 here) kept",
+        source: IPV6_C,
+    };
+    pub const FLAG_DEFAULT: Rule = Rule {
+        id: "linux.ipv6.default_off",
+        formula: "0",
+        why: "a new socket has this flag clear",
+        source: IPV6_C,
+    };
+}
 
 pub fn predict(a: &Args<Ipv6Opt>, request: &Request) -> Prediction {
     let h = a.host;

@@ -7,30 +7,38 @@ use crate::option::Level;
 use crate::prediction::Prediction;
 use crate::rule::Rule;
 
-pub const LEVEL_UNIX: Rule = Rule {
-    id: "linux.level.unix",
-    formula: "EOPNOTSUPP",
-    why: "unix sockets have no setsockopt/getsockopt for any level but SOL_SOCKET",
-    source: "net/socket.c do_sock_setsockopt / do_sock_getsockopt (no ops->setsockopt for AF_UNIX)",
-};
-pub const LEVEL_SET_ENOPROTOOPT: Rule = Rule {
-    id: "linux.level.set_enoprotoopt",
-    formula: "ENOPROTOOPT",
-    why: "a level this protocol does not handle falls through to ip_setsockopt / ipv6_setsockopt, which answer ENOPROTOOPT",
-    source: "net/ipv4/ip_sockglue.c ip_setsockopt; net/ipv6/ipv6_sockglue.c ipv6_setsockopt",
-};
-pub const LEVEL_GET_IPV4: Rule = Rule {
-    id: "linux.level.get_eopnotsupp",
-    formula: "EOPNOTSUPP",
-    why: "on an IPv4 socket a level it does not handle falls through to ip_getsockopt, which answers EOPNOTSUPP (not the setter's ENOPROTOOPT)",
-    source: "net/ipv4/ip_sockglue.c ip_getsockopt",
-};
-pub const LEVEL_GET_IPV6: Rule = Rule {
-    id: "linux.level.get_enoprotoopt",
-    formula: "ENOPROTOOPT",
-    why: "on an IPv6 socket a level it does not handle falls through to ipv6_getsockopt, which answers ENOPROTOOPT",
-    source: "net/ipv6/ipv6_sockglue.c ipv6_getsockopt",
-};
+crate::rules! {
+    pub const LEVEL_UNIX: Rule = Rule {
+        id: "linux.level.unix",
+        formula: "EOPNOTSUPP",
+        why: "unix sockets have no setsockopt/getsockopt for any level but SOL_SOCKET",
+        source: "net/socket.c do_sock_setsockopt / do_sock_getsockopt (no ops->setsockopt for AF_UNIX)",
+    };
+    pub const LEVEL_SET_ENOPROTOOPT: Rule = Rule {
+        id: "linux.level.set_enoprotoopt",
+        formula: "ENOPROTOOPT",
+        why: "a level this protocol does not handle falls through to ip_setsockopt / ipv6_setsockopt, which answer ENOPROTOOPT",
+        source: "net/ipv4/ip_sockglue.c ip_setsockopt; net/ipv6/ipv6_sockglue.c ipv6_setsockopt",
+    };
+    pub const LEVEL_GET_IPV4: Rule = Rule {
+        id: "linux.level.get_eopnotsupp",
+        formula: "EOPNOTSUPP",
+        why: "on an IPv4 socket a level it does not handle falls through to ip_getsockopt, which answers EOPNOTSUPP (not the setter's ENOPROTOOPT)",
+        source: "net/ipv4/ip_sockglue.c ip_getsockopt",
+    };
+    pub const LEVEL_GET_IPV6: Rule = Rule {
+        id: "linux.level.get_enoprotoopt",
+        formula: "ENOPROTOOPT",
+        why: "on an IPv6 socket a level it does not handle falls through to ipv6_getsockopt, which answers ENOPROTOOPT",
+        source: "net/ipv6/ipv6_sockglue.c ipv6_getsockopt",
+    };
+    pub const UNDEFINED: Rule = Rule {
+        id: "linux.undefined.uapi",
+        formula: "no such constant → UNDEFINED",
+        why: "the Linux UAPI headers define no such option at this level, so a Linux program cannot name it",
+        source: "include/uapi/asm-generic/socket.h, include/uapi/linux/tcp.h, include/uapi/linux/in.h, include/uapi/linux/in6.h",
+    };
+}
 
 /// The error when the socket's protocol does not handle the option's level.
 pub fn refusal(level: Level, kind: Kind, request: &Request) -> Option<Prediction> {

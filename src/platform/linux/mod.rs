@@ -85,6 +85,10 @@ impl Linux {
 }
 
 impl Platform for Linux {
+    fn undefined(&self, _level: crate::option::Level) -> &'static Rule {
+        &level::UNDEFINED
+    }
+
     fn os(&self) -> Os {
         Os::Linux
     }

@@ -2,7 +2,7 @@
 //! arm per family; each family matches its options without a catch-all.
 
 use super::facts::LinuxFacts;
-use super::level::{self, LEVEL_GET_IPV4, LEVEL_GET_IPV6, LEVEL_SET_ENOPROTOOPT, LEVEL_UNIX};
+use super::level;
 use super::shared::Args;
 use super::{buffers, ipv4, ipv6, socket, tcp};
 use crate::case::Request;
@@ -13,15 +13,10 @@ use crate::rule::Rule;
 use crate::value::RelativeValue;
 
 pub fn rules() -> Vec<&'static Rule> {
-    let mut all = vec![
-        &LEVEL_UNIX,
-        &LEVEL_SET_ENOPROTOOPT,
-        &LEVEL_GET_IPV4,
-        &LEVEL_GET_IPV6,
-        &super::shared::WRONG_TYPE,
-        &super::shared::FLAG,
-    ];
+    let mut all = Vec::new();
     for family in [
+        level::RULES,
+        super::shared::RULES,
         buffers::RULES,
         socket::RULES,
         tcp::RULES,

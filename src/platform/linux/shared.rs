@@ -43,20 +43,21 @@ pub fn wrong_type() -> Prediction {
     Prediction::err("EINVAL", vec![&WRONG_TYPE])
 }
 
-pub const WRONG_TYPE: Rule = Rule {
-    id: "linux.wrong_type",
-    formula: "EINVAL",
-    why: "the request's type does not match the option (a catalogue mistake, not kernel behaviour)",
-    source: "-",
-};
-
-/// `val ? 1 : 0`: how most flags are stored and read back.
-pub const FLAG: Rule = Rule {
-    id: "linux.flag",
-    formula: "v != 0",
-    why: "the kernel stores a flag as one bit (`valbool = val ? 1 : 0`) and reads back 0 or 1",
-    source: "net/core/sock.c sk_setsockopt; net/ipv4/ip_sockglue.c; net/ipv4/tcp.c do_tcp_setsockopt",
-};
+crate::rules! {
+    pub const WRONG_TYPE: Rule = Rule {
+        id: "linux.wrong_type",
+        formula: "EINVAL",
+        why: "the request's type does not match the option (a catalogue mistake, not kernel behaviour)",
+        source: "-",
+    };
+    /// `val ? 1 : 0`: how most flags are stored and read back.
+    pub const FLAG: Rule = Rule {
+        id: "linux.flag",
+        formula: "v != 0",
+        why: "the kernel stores a flag as one bit (`valbool = val ? 1 : 0`) and reads back 0 or 1",
+        source: "net/core/sock.c sk_setsockopt; net/ipv4/ip_sockglue.c; net/ipv4/tcp.c do_tcp_setsockopt",
+    };
+}
 
 /// A flag option: default `default`, any non-zero request reads back 1.
 pub fn flag(request: &Request, default: i128, default_rule: &'static Rule) -> Prediction {

@@ -12,194 +12,167 @@ use crate::value::RelativeValue;
 
 const SOCK_C: &str = "net/core/sock.c sk_setsockopt / sk_getsockopt";
 
-pub const OFF: Rule = Rule {
-    id: "linux.sock.default_off",
-    formula: "0",
-    why: "a new socket has the flag clear",
-    source: "net/core/sock.c sock_init_data",
-};
-pub const REUSEPORT_UNIX: Rule = Rule {
-    id: "linux.sock.reuseport_inet_only",
-    formula: "v != 0 on AF_UNIX => EOPNOTSUPP",
-    why: "SO_REUSEPORT can only be switched on for inet sockets",
-    source: SOCK_C,
-};
-pub const PASSCRED_UNIX_ONLY: Rule = Rule {
-    id: "linux.sock.passcred_unix_only",
-    formula: "kernel >= 6.16: EOPNOTSUPP unless AF_UNIX (or netlink)",
-    why: "since 6.16 SO_PASSCRED is refused, read and write, on sockets that cannot receive SCM_CREDENTIALS (measured: 6.16, 6.17 and 6.18 refuse, 6.12 and 6.1 accept)",
-    source: "net/core/sock.c sk_setsockopt / sk_getsockopt (sk_may_scm_recv), commit 7d8d93fdde50 \"net: Restrict SO_PASS{CRED,PIDFD,SEC} to AF_{UNIX,NETLINK,BLUETOOTH}.\" (net-next 2025-05, in 6.16-rc1)",
-};
-pub const PASSCRED_ANY: Rule = Rule {
-    id: "linux.sock.passcred_any_socket",
-    formula: "kernel < 6.16: v != 0 on any socket",
-    why: "before 6.16 SO_PASSCRED is a plain flag on every socket, even where no credentials can arrive",
-    source: "net/core/sock.c sock_setsockopt (SO_PASSCRED: sock_valbool_flag)",
-};
+crate::rules! {
+    pub const OFF: Rule = Rule {
+        id: "linux.sock.default_off",
+        formula: "0",
+        why: "a new socket has the flag clear",
+        source: "net/core/sock.c sock_init_data",
+    };
+    pub const REUSEPORT_UNIX: Rule = Rule {
+        id: "linux.sock.reuseport_inet_only",
+        formula: "v != 0 on AF_UNIX => EOPNOTSUPP",
+        why: "SO_REUSEPORT can only be switched on for inet sockets",
+        source: SOCK_C,
+    };
+    pub const PASSCRED_UNIX_ONLY: Rule = Rule {
+        id: "linux.sock.passcred_unix_only",
+        formula: "kernel >= 6.16: EOPNOTSUPP unless AF_UNIX (or netlink)",
+        why: "since 6.16 SO_PASSCRED is refused, read and write, on sockets that cannot receive SCM_CREDENTIALS (measured: 6.16, 6.17 and 6.18 refuse, 6.12 and 6.1 accept)",
+        source: "net/core/sock.c sk_setsockopt / sk_getsockopt (sk_may_scm_recv), commit 7d8d93fdde50 \"net: Restrict SO_PASS{CRED,PIDFD,SEC} to AF_{UNIX,NETLINK,BLUETOOTH}.\" (net-next 2025-05, in 6.16-rc1)",
+    };
+    pub const PASSCRED_ANY: Rule = Rule {
+        id: "linux.sock.passcred_any_socket",
+        formula: "kernel < 6.16: v != 0 on any socket",
+        why: "before 6.16 SO_PASSCRED is a plain flag on every socket, even where no credentials can arrive",
+        source: "net/core/sock.c sock_setsockopt (SO_PASSCRED: sock_valbool_flag)",
+    };
+    pub const LINGER_DEFAULT: Rule = Rule {
+        id: "linux.linger.default",
+        formula: "linger(0,0)",
+        why: "lingering is off and the linger time 0 on a new socket",
+        source: "net/core/sock.c sock_init_data",
+    };
+    pub const LINGER_OFF_KEEPS_TIME: Rule = Rule {
+        id: "linux.linger.off_keeps_time",
+        formula: "l_onoff == 0 => linger(0, previous l_linger)",
+        why: "switching linger off only clears the flag; the stored time (0 on a new socket) is what reads back",
+        source: SOCK_C,
+    };
+    pub const LINGER_ON: Rule = Rule {
+        id: "linux.linger.on",
+        formula: "linger(1, l_linger)",
+        why: "l_onoff is stored as one flag bit, so any non-zero reads back 1; the time is kept in ticks and divided back",
+        source: SOCK_C,
+    };
+    pub const LINGER_HUGE: Rule = Rule {
+        id: "linux.linger.infinite",
+        formula: "linger(1, (int)(LONG_MAX/HZ))",
+        why: "l_linger is widened to unsigned long, so a negative one is huge: it becomes MAX_SCHEDULE_TIMEOUT, which reads back truncated to an int",
+        source: SOCK_C,
+    };
+    pub const TIMEO_DEFAULT: Rule = Rule {
+        id: "linux.timeo.default",
+        formula: "tv(0,0)",
+        why: "a new socket waits forever (MAX_SCHEDULE_TIMEOUT), which reads back as tv(0,0)",
+        source: "net/core/sock.c sock_init_data, sock_get_timeout",
+    };
+    pub const TIMEO_EDOM: Rule = Rule {
+        id: "linux.timeo.edom",
+        formula: "tv_usec not in [0, 1000000) => EDOM",
+        why: "the microseconds must be a proper fraction of a second",
+        source: "net/core/sock.c sock_set_timeout",
+    };
+    pub const TIMEO_NEGATIVE: Rule = Rule {
+        id: "linux.timeo.negative",
+        formula: "tv_sec < 0 => 0 ticks, reads tv(0,0)",
+        why: "a negative timeout is stored as zero ticks (calls fail at once with EAGAIN), yet reads back like 'no timeout'",
+        source: "net/core/sock.c sock_set_timeout",
+    };
+    pub const TIMEO_INFINITE: Rule = Rule {
+        id: "linux.timeo.infinite",
+        formula: "tv(0,0) or tv_sec >= LONG_MAX/HZ - 1 => forever, reads tv(0,0)",
+        why: "zero, and anything too long to count in ticks, mean 'wait forever'",
+        source: "net/core/sock.c sock_set_timeout, sock_get_timeout",
+    };
+    pub const TIMEO_TICKS: Rule = Rule {
+        id: "linux.timeo.rounded_up_to_tick",
+        formula: "ticks = sec*HZ + ceil(usec/jiffy); reads tv(ticks/HZ, (ticks%HZ)*jiffy)",
+        why: "timeouts are kept in timer ticks, rounding the microseconds up to a whole tick",
+        source: "net/core/sock.c sock_set_timeout, sock_get_timeout",
+    };
+    pub const RCVLOWAT_DEFAULT: Rule = Rule {
+        id: "linux.rcvlowat.default",
+        formula: "1",
+        why: "SO_RCVLOWAT and SO_SNDLOWAT start at 1",
+        source: "net/core/sock.c sock_init_data; sk_getsockopt SO_SNDLOWAT",
+    };
+    pub const RCVLOWAT: Rule = Rule {
+        id: "linux.rcvlowat.set",
+        formula: "v < 0 => INT_MAX; 0 => 1",
+        why: "a negative low-water mark means INT_MAX and 0 means 1",
+        source: SOCK_C,
+    };
+    pub const TCP_RCVLOWAT: Rule = Rule {
+        id: "linux.tcp.rcvlowat_capped",
+        formula: "min(v < 0 ? INT_MAX : v, (rcvbuf locked ? rcvbuf : tcp_rmem[2]) / 2), 0 => 1",
+        why: "TCP caps the low-water mark at half the receive buffer it may grow to",
+        source: "net/ipv4/tcp.c tcp_set_rcvlowat",
+    };
+    pub const SNDLOWAT_FIXED: Rule = Rule {
+        id: "linux.sndlowat.fixed",
+        formula: "set => ENOPROTOOPT",
+        why: "SO_SNDLOWAT cannot be changed on Linux; it always reads 1",
+        source: SOCK_C,
+    };
+    pub const PRIORITY: Rule = Rule {
+        id: "linux.priority.stored",
+        formula: "v",
+        why: "the priority is stored as given (0..6 for anyone; any int with CAP_NET_RAW or CAP_NET_ADMIN)",
+        source: SOCK_C,
+    };
+    pub const PRIORITY_EPERM: Rule = Rule {
+        id: "linux.priority.eperm",
+        formula: "v outside 0..6 without CAP_NET_RAW/CAP_NET_ADMIN => EPERM",
+        why: "priorities above 6 (and negative ones) need CAP_NET_RAW or CAP_NET_ADMIN",
+        source: SOCK_C,
+    };
+    pub const MARK: Rule = Rule {
+        id: "linux.mark.stored",
+        formula: "v",
+        why: "the mark is stored as given",
+        source: SOCK_C,
+    };
+    pub const MARK_EPERM: Rule = Rule {
+        id: "linux.mark.eperm",
+        formula: "EPERM without CAP_NET_RAW/CAP_NET_ADMIN",
+        why: "setting SO_MARK needs CAP_NET_RAW or CAP_NET_ADMIN, whatever the value",
+        source: SOCK_C,
+    };
+    pub const BUSY_POLL_DEFAULT: Rule = Rule {
+        id: "linux.busy_poll.default",
+        formula: "net.core.busy_read",
+        why: "a new socket busy-polls for net.core.busy_read microseconds",
+        source: "net/core/sock.c sock_init_data",
+    };
+    pub const BUSY_POLL: Rule = Rule {
+        id: "linux.busy_poll.set",
+        formula: "v < 0 => EINVAL; else v",
+        why: "a negative busy-poll time is refused; any other is stored",
+        source: SOCK_C,
+    };
+    pub const READ_ONLY: Rule = Rule {
+        id: "linux.sock.read_only",
+        formula: "set => ENOPROTOOPT",
+        why: "SO_TYPE, SO_DOMAIN, SO_PROTOCOL and SO_ERROR have no setter; sk_setsockopt's default case answers ENOPROTOOPT",
+        source: SOCK_C,
+    };
+    pub const IDENTITY: Rule = Rule {
+        id: "linux.sock.identity",
+        formula: "the socket's type / domain / protocol",
+        why: "read from the socket itself: SOCK_STREAM 1, SOCK_DGRAM 2; AF_UNIX 1, AF_INET 2, AF_INET6 10; IPPROTO_TCP 6, IPPROTO_UDP 17, 0 for unix",
+        source: SOCK_C,
+    };
+    pub const NO_ERROR: Rule = Rule {
+        id: "linux.sock.no_error",
+        formula: "0",
+        why: "no asynchronous error is pending on these loopback sockets",
+        source: SOCK_C,
+    };
+}
 
 /// The first release that refuses SO_PASSCRED outside AF_UNIX / netlink.
 pub const PASSCRED_RESTRICTED_SINCE: (u32, u32) = (6, 16);
-pub const LINGER_DEFAULT: Rule = Rule {
-    id: "linux.linger.default",
-    formula: "linger(0,0)",
-    why: "lingering is off and the linger time 0 on a new socket",
-    source: "net/core/sock.c sock_init_data",
-};
-pub const LINGER_OFF_KEEPS_TIME: Rule = Rule {
-    id: "linux.linger.off_keeps_time",
-    formula: "l_onoff == 0 => linger(0, previous l_linger)",
-    why: "switching linger off only clears the flag; the stored time (0 on a new socket) is what reads back",
-    source: SOCK_C,
-};
-pub const LINGER_ON: Rule = Rule {
-    id: "linux.linger.on",
-    formula: "linger(1, l_linger)",
-    why: "l_onoff is stored as one flag bit, so any non-zero reads back 1; the time is kept in ticks and divided back",
-    source: SOCK_C,
-};
-pub const LINGER_HUGE: Rule = Rule {
-    id: "linux.linger.infinite",
-    formula: "linger(1, (int)(LONG_MAX/HZ))",
-    why: "l_linger is widened to unsigned long, so a negative one is huge: it becomes MAX_SCHEDULE_TIMEOUT, which reads back truncated to an int",
-    source: SOCK_C,
-};
-pub const TIMEO_DEFAULT: Rule = Rule {
-    id: "linux.timeo.default",
-    formula: "tv(0,0)",
-    why: "a new socket waits forever (MAX_SCHEDULE_TIMEOUT), which reads back as tv(0,0)",
-    source: "net/core/sock.c sock_init_data, sock_get_timeout",
-};
-pub const TIMEO_EDOM: Rule = Rule {
-    id: "linux.timeo.edom",
-    formula: "tv_usec not in [0, 1000000) => EDOM",
-    why: "the microseconds must be a proper fraction of a second",
-    source: "net/core/sock.c sock_set_timeout",
-};
-pub const TIMEO_NEGATIVE: Rule = Rule {
-    id: "linux.timeo.negative",
-    formula: "tv_sec < 0 => 0 ticks, reads tv(0,0)",
-    why: "a negative timeout is stored as zero ticks (calls fail at once with EAGAIN), yet reads back like 'no timeout'",
-    source: "net/core/sock.c sock_set_timeout",
-};
-pub const TIMEO_INFINITE: Rule = Rule {
-    id: "linux.timeo.infinite",
-    formula: "tv(0,0) or tv_sec >= LONG_MAX/HZ - 1 => forever, reads tv(0,0)",
-    why: "zero, and anything too long to count in ticks, mean 'wait forever'",
-    source: "net/core/sock.c sock_set_timeout, sock_get_timeout",
-};
-pub const TIMEO_TICKS: Rule = Rule {
-    id: "linux.timeo.rounded_up_to_tick",
-    formula: "ticks = sec*HZ + ceil(usec/jiffy); reads tv(ticks/HZ, (ticks%HZ)*jiffy)",
-    why: "timeouts are kept in timer ticks, rounding the microseconds up to a whole tick",
-    source: "net/core/sock.c sock_set_timeout, sock_get_timeout",
-};
-pub const RCVLOWAT_DEFAULT: Rule = Rule {
-    id: "linux.rcvlowat.default",
-    formula: "1",
-    why: "SO_RCVLOWAT and SO_SNDLOWAT start at 1",
-    source: "net/core/sock.c sock_init_data; sk_getsockopt SO_SNDLOWAT",
-};
-pub const RCVLOWAT: Rule = Rule {
-    id: "linux.rcvlowat.set",
-    formula: "v < 0 => INT_MAX; 0 => 1",
-    why: "a negative low-water mark means INT_MAX and 0 means 1",
-    source: SOCK_C,
-};
-pub const TCP_RCVLOWAT: Rule = Rule {
-    id: "linux.tcp.rcvlowat_capped",
-    formula: "min(v < 0 ? INT_MAX : v, (rcvbuf locked ? rcvbuf : tcp_rmem[2]) / 2), 0 => 1",
-    why: "TCP caps the low-water mark at half the receive buffer it may grow to",
-    source: "net/ipv4/tcp.c tcp_set_rcvlowat",
-};
-pub const SNDLOWAT_FIXED: Rule = Rule {
-    id: "linux.sndlowat.fixed",
-    formula: "set => ENOPROTOOPT",
-    why: "SO_SNDLOWAT cannot be changed on Linux; it always reads 1",
-    source: SOCK_C,
-};
-pub const PRIORITY: Rule = Rule {
-    id: "linux.priority.stored",
-    formula: "v",
-    why: "the priority is stored as given (0..6 for anyone; any int with CAP_NET_RAW or CAP_NET_ADMIN)",
-    source: SOCK_C,
-};
-pub const PRIORITY_EPERM: Rule = Rule {
-    id: "linux.priority.eperm",
-    formula: "v outside 0..6 without CAP_NET_RAW/CAP_NET_ADMIN => EPERM",
-    why: "priorities above 6 (and negative ones) need CAP_NET_RAW or CAP_NET_ADMIN",
-    source: SOCK_C,
-};
-pub const MARK: Rule = Rule {
-    id: "linux.mark.stored",
-    formula: "v",
-    why: "the mark is stored as given",
-    source: SOCK_C,
-};
-pub const MARK_EPERM: Rule = Rule {
-    id: "linux.mark.eperm",
-    formula: "EPERM without CAP_NET_RAW/CAP_NET_ADMIN",
-    why: "setting SO_MARK needs CAP_NET_RAW or CAP_NET_ADMIN, whatever the value",
-    source: SOCK_C,
-};
-pub const BUSY_POLL_DEFAULT: Rule = Rule {
-    id: "linux.busy_poll.default",
-    formula: "net.core.busy_read",
-    why: "a new socket busy-polls for net.core.busy_read microseconds",
-    source: "net/core/sock.c sock_init_data",
-};
-pub const BUSY_POLL: Rule = Rule {
-    id: "linux.busy_poll.set",
-    formula: "v < 0 => EINVAL; else v",
-    why: "a negative busy-poll time is refused; any other is stored",
-    source: SOCK_C,
-};
-pub const READ_ONLY: Rule = Rule {
-    id: "linux.sock.read_only",
-    formula: "set => ENOPROTOOPT",
-    why: "SO_TYPE, SO_DOMAIN, SO_PROTOCOL and SO_ERROR have no setter; sk_setsockopt's default case answers ENOPROTOOPT",
-    source: SOCK_C,
-};
-pub const IDENTITY: Rule = Rule {
-    id: "linux.sock.identity",
-    formula: "the socket's type / domain / protocol",
-    why: "read from the socket itself: SOCK_STREAM 1, SOCK_DGRAM 2; AF_UNIX 1, AF_INET 2, AF_INET6 10; IPPROTO_TCP 6, IPPROTO_UDP 17, 0 for unix",
-    source: SOCK_C,
-};
-pub const NO_ERROR: Rule = Rule {
-    id: "linux.sock.no_error",
-    formula: "0",
-    why: "no asynchronous error is pending on these loopback sockets",
-    source: SOCK_C,
-};
-
-pub const RULES: &[&Rule] = &[
-    &OFF,
-    &REUSEPORT_UNIX,
-    &PASSCRED_UNIX_ONLY,
-    &PASSCRED_ANY,
-    &LINGER_DEFAULT,
-    &LINGER_OFF_KEEPS_TIME,
-    &LINGER_ON,
-    &LINGER_HUGE,
-    &TIMEO_DEFAULT,
-    &TIMEO_EDOM,
-    &TIMEO_NEGATIVE,
-    &TIMEO_INFINITE,
-    &TIMEO_TICKS,
-    &RCVLOWAT_DEFAULT,
-    &RCVLOWAT,
-    &TCP_RCVLOWAT,
-    &SNDLOWAT_FIXED,
-    &PRIORITY,
-    &PRIORITY_EPERM,
-    &MARK,
-    &MARK_EPERM,
-    &BUSY_POLL_DEFAULT,
-    &BUSY_POLL,
-    &READ_ONLY,
-    &IDENTITY,
-    &NO_ERROR,
-];
 
 /// LONG_MAX on 64-bit Linux: MAX_SCHEDULE_TIMEOUT.
 const MAX_SCHEDULE_TIMEOUT: i128 = i64::MAX as i128;

@@ -13,117 +13,101 @@ use crate::value::RelativeValue;
 
 const TCP_C: &str = "net/ipv4/tcp.c do_tcp_setsockopt / do_tcp_getsockopt";
 
-pub const OFF: Rule = Rule {
-    id: "linux.tcp.default_off",
-    formula: "0",
-    why: "a new TCP socket has this off",
-    source: "net/ipv4/tcp.c tcp_init_sock",
-};
-pub const QUICKACK_DEFAULT: Rule = Rule {
-    id: "linux.tcp.quickack_default",
-    formula: "1",
-    why: "TCP_QUICKACK reads 'not in pingpong mode', which a new socket is not",
-    source: TCP_C,
-};
-pub const THIN_LINEAR: Rule = Rule {
-    id: "linux.tcp.thin_linear_timeouts",
-    formula: "v in {0, 1} else EINVAL",
-    why: "TCP_THIN_LINEAR_TIMEOUTS takes only 0 or 1",
-    source: TCP_C,
-};
-pub const MAXSEG_SET: Rule = Rule {
-    id: "linux.tcp.maxseg_range",
-    formula: "v == 0 or 88 <= v <= 32767, else EINVAL",
-    why: "a user MSS must be 0 (none) or between TCP_MIN_MSS and MAX_TCP_WINDOW",
-    source: TCP_C,
-};
-pub const MAXSEG_UNCONNECTED: Rule = Rule {
-    id: "linux.tcp.maxseg_unconnected",
-    formula: "user_mss or 536",
-    why:
-        "before a connection exists TCP_MAXSEG reads the user MSS if one was set, else TCP_MSS_DEFAULT (536)",
-    source: TCP_C,
-};
-pub const MAXSEG_CONNECTED: Rule = Rule {
-    id: "linux.tcp.maxseg_connected",
-    formula: "mss_cache = min(mss, window/2), window = min(rounddown(tcp_rmem[1]/2, mss), 65535)",
-    why: "a connected socket reads its live mss_cache: the MSS (advmss less 12 bytes of timestamps), which tcp_bound_to_half_wnd keeps to half the peer's first window; that window is half the peer's tcp_rmem[1] receive buffer, rounded down to whole segments and unscaled in the SYN. A user MSS set now does not change it",
-    source: "net/ipv4/tcp_output.c tcp_select_initial_window, tcp_sync_mss; include/net/tcp.h tcp_bound_to_half_wnd, tcp_win_from_space; net/ipv4/route.c ipv4_default_advmss",
-};
-pub const KEEPALIVE_DEFAULT: Rule = Rule {
-    id: "linux.tcp.keepalive_default",
-    formula: "net.ipv4.tcp_keepalive_{time,intvl,probes}",
-    why: "until set, the keepalive options read the namespace's sysctls",
-    source: TCP_C,
-};
-pub const KEEPALIVE_RANGE: Rule = Rule {
-    id: "linux.tcp.keepalive_range",
-    formula: "1 <= v <= 32767 (TCP_KEEPCNT: 127), else EINVAL",
-    why:
-        "keepalive idle and interval must be 1..MAX_TCP_KEEPIDLE seconds; the probe count 1..MAX_TCP_KEEPCNT",
-    source: TCP_C,
-};
-pub const USER_TIMEOUT: Rule = Rule {
-    id: "linux.tcp.user_timeout",
-    formula: "v < 0 => EINVAL; else v ms",
-    why: "TCP_USER_TIMEOUT takes any non-negative number of milliseconds",
-    source: TCP_C,
-};
-pub const STORED: Rule = Rule {
-    id: "linux.tcp.stored",
-    formula: "v",
-    why:
-        "the value is stored and read back as given (TCP_NOTSENT_LOWAT: an unsigned field, read back as int)",
-    source: TCP_C,
-};
-pub const CONGESTION_DEFAULT: Rule = Rule {
-    id: "linux.tcp.congestion_default",
-    formula: "net.ipv4.tcp_congestion_control",
-    why: "a new socket uses the namespace's default congestion control",
-    source: "net/ipv4/tcp_cong.c tcp_assign_congestion_control",
-};
-pub const CONGESTION_SET: Rule = Rule {
-    id: "linux.tcp.congestion_set",
-    formula: "name in tcp_available_congestion_control",
-    why: "a known algorithm is switched to (one not in tcp_allowed_congestion_control needs CAP_NET_ADMIN)",
-    source: "net/ipv4/tcp_cong.c tcp_set_congestion_control",
-};
-pub const CONGESTION_UNKNOWN: Rule = Rule {
-    id: "linux.tcp.congestion_unknown",
-    formula: "ENOENT",
-    why: "no algorithm (and no module tcp_<name>) has that name",
-    source: "net/ipv4/tcp_cong.c tcp_set_congestion_control",
-};
-pub const CONGESTION_EMPTY: Rule = Rule {
-    id: "linux.tcp.congestion_empty",
-    formula: "optlen < 1 => EINVAL",
-    why: "an empty name is refused before it is looked up",
-    source: TCP_C,
-};
-pub const CONGESTION_EPERM: Rule = Rule {
-    id: "linux.tcp.congestion_eperm",
-    formula: "EPERM",
-    why: "an algorithm outside tcp_allowed_congestion_control needs CAP_NET_ADMIN",
-    source: "net/ipv4/tcp_cong.c tcp_set_congestion_control",
-};
-
-pub const RULES: &[&Rule] = &[
-    &OFF,
-    &QUICKACK_DEFAULT,
-    &THIN_LINEAR,
-    &MAXSEG_SET,
-    &MAXSEG_UNCONNECTED,
-    &MAXSEG_CONNECTED,
-    &KEEPALIVE_DEFAULT,
-    &KEEPALIVE_RANGE,
-    &USER_TIMEOUT,
-    &STORED,
-    &CONGESTION_DEFAULT,
-    &CONGESTION_SET,
-    &CONGESTION_UNKNOWN,
-    &CONGESTION_EMPTY,
-    &CONGESTION_EPERM,
-];
+crate::rules! {
+    pub const OFF: Rule = Rule {
+        id: "linux.tcp.default_off",
+        formula: "0",
+        why: "a new TCP socket has this off",
+        source: "net/ipv4/tcp.c tcp_init_sock",
+    };
+    pub const QUICKACK_DEFAULT: Rule = Rule {
+        id: "linux.tcp.quickack_default",
+        formula: "1",
+        why: "TCP_QUICKACK reads 'not in pingpong mode', which a new socket is not",
+        source: TCP_C,
+    };
+    pub const THIN_LINEAR: Rule = Rule {
+        id: "linux.tcp.thin_linear_timeouts",
+        formula: "v in {0, 1} else EINVAL",
+        why: "TCP_THIN_LINEAR_TIMEOUTS takes only 0 or 1",
+        source: TCP_C,
+    };
+    pub const MAXSEG_SET: Rule = Rule {
+        id: "linux.tcp.maxseg_range",
+        formula: "v == 0 or 88 <= v <= 32767, else EINVAL",
+        why: "a user MSS must be 0 (none) or between TCP_MIN_MSS and MAX_TCP_WINDOW",
+        source: TCP_C,
+    };
+    pub const MAXSEG_UNCONNECTED: Rule = Rule {
+        id: "linux.tcp.maxseg_unconnected",
+        formula: "user_mss or 536",
+        why:
+            "before a connection exists TCP_MAXSEG reads the user MSS if one was set, else TCP_MSS_DEFAULT (536)",
+        source: TCP_C,
+    };
+    pub const MAXSEG_CONNECTED: Rule = Rule {
+        id: "linux.tcp.maxseg_connected",
+        formula: "mss_cache = min(mss, window/2), window = min(rounddown(tcp_rmem[1]/2, mss), 65535)",
+        why: "a connected socket reads its live mss_cache: the MSS (advmss less 12 bytes of timestamps), which tcp_bound_to_half_wnd keeps to half the peer's first window; that window is half the peer's tcp_rmem[1] receive buffer, rounded down to whole segments and unscaled in the SYN. A user MSS set now does not change it",
+        source: "net/ipv4/tcp_output.c tcp_select_initial_window, tcp_sync_mss; include/net/tcp.h tcp_bound_to_half_wnd, tcp_win_from_space; net/ipv4/route.c ipv4_default_advmss",
+    };
+    pub const KEEPALIVE_DEFAULT: Rule = Rule {
+        id: "linux.tcp.keepalive_default",
+        formula: "net.ipv4.tcp_keepalive_{time,intvl,probes}",
+        why: "until set, the keepalive options read the namespace's sysctls",
+        source: TCP_C,
+    };
+    pub const KEEPALIVE_RANGE: Rule = Rule {
+        id: "linux.tcp.keepalive_range",
+        formula: "1 <= v <= 32767 (TCP_KEEPCNT: 127), else EINVAL",
+        why:
+            "keepalive idle and interval must be 1..MAX_TCP_KEEPIDLE seconds; the probe count 1..MAX_TCP_KEEPCNT",
+        source: TCP_C,
+    };
+    pub const USER_TIMEOUT: Rule = Rule {
+        id: "linux.tcp.user_timeout",
+        formula: "v < 0 => EINVAL; else v ms",
+        why: "TCP_USER_TIMEOUT takes any non-negative number of milliseconds",
+        source: TCP_C,
+    };
+    pub const STORED: Rule = Rule {
+        id: "linux.tcp.stored",
+        formula: "v",
+        why:
+            "the value is stored and read back as given (TCP_NOTSENT_LOWAT: an unsigned field, read back as int)",
+        source: TCP_C,
+    };
+    pub const CONGESTION_DEFAULT: Rule = Rule {
+        id: "linux.tcp.congestion_default",
+        formula: "net.ipv4.tcp_congestion_control",
+        why: "a new socket uses the namespace's default congestion control",
+        source: "net/ipv4/tcp_cong.c tcp_assign_congestion_control",
+    };
+    pub const CONGESTION_SET: Rule = Rule {
+        id: "linux.tcp.congestion_set",
+        formula: "name in tcp_available_congestion_control",
+        why: "a known algorithm is switched to (one not in tcp_allowed_congestion_control needs CAP_NET_ADMIN)",
+        source: "net/ipv4/tcp_cong.c tcp_set_congestion_control",
+    };
+    pub const CONGESTION_UNKNOWN: Rule = Rule {
+        id: "linux.tcp.congestion_unknown",
+        formula: "ENOENT",
+        why: "no algorithm (and no module tcp_<name>) has that name",
+        source: "net/ipv4/tcp_cong.c tcp_set_congestion_control",
+    };
+    pub const CONGESTION_EMPTY: Rule = Rule {
+        id: "linux.tcp.congestion_empty",
+        formula: "optlen < 1 => EINVAL",
+        why: "an empty name is refused before it is looked up",
+        source: TCP_C,
+    };
+    pub const CONGESTION_EPERM: Rule = Rule {
+        id: "linux.tcp.congestion_eperm",
+        formula: "EPERM",
+        why: "an algorithm outside tcp_allowed_congestion_control needs CAP_NET_ADMIN",
+        source: "net/ipv4/tcp_cong.c tcp_set_congestion_control",
+    };
+}
 
 pub fn predict(a: &Args<TcpOpt>, request: &Request) -> Prediction {
     let h = a.host;

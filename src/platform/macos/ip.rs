@@ -13,96 +13,74 @@ use crate::value::RelativeValue;
 
 const SRC4: &str = "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/ip_output.c ip_ctloutput";
 
-pub const BYTE_CHECKED: Rule = Rule {
-    id: "macos.ip.byte_checked",
-    formula: "v > 255 → EINVAL; else (uint8_t)v (-1 → 255); IP_TTL default net.inet.ip.ttl, IP_TOS default 0",
-    why: "from xnu-7195 (macOS 11): `if (optval > UINT8_MAX) { error = EINVAL; } inp->inp_ip_ttl = (uint8_t)optval;` (same for inp_ip_tos): a signed test, so negatives pass and wrap",
-    source: SRC4,
-};
-
-pub const BYTE_UNCHECKED: Rule = Rule {
-    id: "macos.ip.byte_unchecked",
-    formula: "(u_char)v (256 → 0, -1 → 255); IP_TTL default net.inet.ip.ttl, IP_TOS default 0",
-    why: "up to xnu-6153 (macOS 10.15) `inp->inp_ip_ttl = optval;` / `inp->inp_ip_tos = optval;` with no range check: plain u_char truncation, never EINVAL",
-    source: "apple-oss-distributions/xnu xnu-6153.141.1 bsd/netinet/ip_output.c ip_ctloutput",
-};
-
-pub const RECV_FLAG: Rule = Rule {
-    id: "macos.ip.recv_flag",
-    formula: "v != 0 → 1; 0 → 0; default 0",
-    why: "IP_RECVTTL / IP_RECVTOS / IPV6_RECVTCLASS / IPV6_V6ONLY are OPTSET on inp_flags and read with `OPTBIT(bit) (inp->inp_flags & bit ? 1 : 0)`, on TCP as on UDP",
-    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/ip_output.c ip_ctloutput; bsd/netinet6/ip6_output.c ip6_ctloutput",
-};
-
-pub const MCAST_STREAM: Rule = Rule {
-    id: "macos.route.multicast_on_stream",
-    formula: "multicast option on tcp → EOPNOTSUPP (set and get)",
-    why: "inp_setmoptions / inp_getmoptions / ip6_setmoptions / ip6_getmoptions: `if (SOCK_TYPE != SOCK_RAW && SOCK_TYPE != SOCK_DGRAM) return EOPNOTSUPP;`",
-    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/in_mcast.c inp_setmoptions / inp_getmoptions; bsd/netinet6/in6_mcast.c ip6_setmoptions / ip6_getmoptions",
-};
-
-pub const MCAST_TTL: Rule = Rule {
-    id: "macos.ip.mcast_ttl",
-    formula: "(u_int)v <= 255 → v, else EINVAL (negatives too); default 1",
-    why: "inp_setmoptions IP_MULTICAST_TTL reads a u_int: `if (ittl > 255) error = EINVAL;`; IP_DEFAULT_MULTICAST_TTL is 1",
-    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/in_mcast.c inp_setmoptions; bsd/netinet/in.h IP_DEFAULT_MULTICAST_TTL",
-};
-
-pub const MCAST_LOOP: Rule = Rule {
-    id: "macos.ip.mcast_loop",
-    formula: "(u_char)v != 0 → 1, else 0 (256 → 0); default 1",
-    why: "inp_setmoptions IP_MULTICAST_LOOP: `loop = (u_char)iloop; imo->imo_multicast_loop = !!loop;` — only the low byte counts",
-    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/in_mcast.c inp_setmoptions",
-};
-
-pub const V6ONLY: Rule = Rule {
-    id: "macos.ip6.v6only",
-    formula: "fresh: v != 0 → 1, 0 → 0; bound/listening/connected: set → EINVAL; default net.inet6.ip6.v6only (0)",
-    why: "ip6_ctloutput IPV6_V6ONLY: `if (in6p->inp_lport || !IN6_IS_ADDR_UNSPECIFIED(&in6p->in6p_laddr)) { error = EINVAL; }` else OPTSET, read with OPTBIT; ip6_v6only is 0",
-    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet6/ip6_output.c ip6_ctloutput; bsd/netinet6/in6_proto.c ip6_v6only",
-};
-
-pub const UNICAST_HOPS: Rule = Rule {
-    id: "macos.ip6.unicast_hops",
-    formula: "-1 <= v <= 255 → v (-1 kept); else EINVAL; default -1",
-    why: "`if (optval < -1 || optval >= 256) error = EINVAL; else in6p->in6p_hops = optval;` and get returns in6p_hops; tcp_attach / udp6_attach start it at -1 (use the kernel default)",
-    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet6/ip6_output.c ip6_ctloutput; bsd/netinet6/udp6_usrreq.c udp6_attach",
-};
-
-pub const MCAST_HOPS: Rule = Rule {
-    id: "macos.ip6.mcast_hops",
-    formula: "0 <= v <= 255 → v; -1 → 1 (ip6_defmcasthlim); else EINVAL; default 1",
-    why: "ip6_setmoptions IPV6_MULTICAST_HOPS: `if (hlim < -1 || hlim > IPV6_MAXHLIM) EINVAL; else if (hlim == -1) hlim = ip6_defmcasthlim;`",
-    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet6/in6_mcast.c ip6_setmoptions",
-};
-
-pub const MCAST_LOOP6: Rule = Rule {
-    id: "macos.ip6.mcast_loop",
-    formula: "(u_int)v <= 1 → v, else EINVAL (2, 256, -1 too); default 1",
-    why: "ip6_setmoptions IPV6_MULTICAST_LOOP reads a u_int: `if (loop > 1) error = EINVAL;` — stricter than IPv4",
-    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet6/in6_mcast.c ip6_setmoptions",
-};
-
-pub const TCLASS: Rule = Rule {
-    id: "macos.ip6.tclass",
-    formula: "0 <= v <= 255 → v; -1 → 0 (kernel default); else EINVAL; default 0",
-    why: "ip6_setpktopt: `if (tclass < -1 || tclass > 255) return EINVAL;` stores it; ip6_getpcbopt returns ip6po_tclass when >= 0, else 0",
-    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet6/ip6_output.c ip6_setpktopt / ip6_getpcbopt",
-};
-
-pub const RULES: &[&Rule] = &[
-    &BYTE_CHECKED,
-    &BYTE_UNCHECKED,
-    &RECV_FLAG,
-    &MCAST_STREAM,
-    &MCAST_TTL,
-    &MCAST_LOOP,
-    &V6ONLY,
-    &UNICAST_HOPS,
-    &MCAST_HOPS,
-    &MCAST_LOOP6,
-    &TCLASS,
-];
+crate::rules! {
+    pub const BYTE_CHECKED: Rule = Rule {
+        id: "macos.ip.byte_checked",
+        formula: "v > 255 → EINVAL; else (uint8_t)v (-1 → 255); IP_TTL default net.inet.ip.ttl, IP_TOS default 0",
+        why: "from xnu-7195 (macOS 11): `if (optval > UINT8_MAX) { error = EINVAL; } inp->inp_ip_ttl = (uint8_t)optval;` (same for inp_ip_tos): a signed test, so negatives pass and wrap",
+        source: SRC4,
+    };
+    pub const BYTE_UNCHECKED: Rule = Rule {
+        id: "macos.ip.byte_unchecked",
+        formula: "(u_char)v (256 → 0, -1 → 255); IP_TTL default net.inet.ip.ttl, IP_TOS default 0",
+        why: "up to xnu-6153 (macOS 10.15) `inp->inp_ip_ttl = optval;` / `inp->inp_ip_tos = optval;` with no range check: plain u_char truncation, never EINVAL",
+        source: "apple-oss-distributions/xnu xnu-6153.141.1 bsd/netinet/ip_output.c ip_ctloutput",
+    };
+    pub const RECV_FLAG: Rule = Rule {
+        id: "macos.ip.recv_flag",
+        formula: "v != 0 → 1; 0 → 0; default 0",
+        why: "IP_RECVTTL / IP_RECVTOS / IPV6_RECVTCLASS / IPV6_V6ONLY are OPTSET on inp_flags and read with `OPTBIT(bit) (inp->inp_flags & bit ? 1 : 0)`, on TCP as on UDP",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/ip_output.c ip_ctloutput; bsd/netinet6/ip6_output.c ip6_ctloutput",
+    };
+    pub const MCAST_STREAM: Rule = Rule {
+        id: "macos.route.multicast_on_stream",
+        formula: "multicast option on tcp → EOPNOTSUPP (set and get)",
+        why: "inp_setmoptions / inp_getmoptions / ip6_setmoptions / ip6_getmoptions: `if (SOCK_TYPE != SOCK_RAW && SOCK_TYPE != SOCK_DGRAM) return EOPNOTSUPP;`",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/in_mcast.c inp_setmoptions / inp_getmoptions; bsd/netinet6/in6_mcast.c ip6_setmoptions / ip6_getmoptions",
+    };
+    pub const MCAST_TTL: Rule = Rule {
+        id: "macos.ip.mcast_ttl",
+        formula: "(u_int)v <= 255 → v, else EINVAL (negatives too); default 1",
+        why: "inp_setmoptions IP_MULTICAST_TTL reads a u_int: `if (ittl > 255) error = EINVAL;`; IP_DEFAULT_MULTICAST_TTL is 1",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/in_mcast.c inp_setmoptions; bsd/netinet/in.h IP_DEFAULT_MULTICAST_TTL",
+    };
+    pub const MCAST_LOOP: Rule = Rule {
+        id: "macos.ip.mcast_loop",
+        formula: "(u_char)v != 0 → 1, else 0 (256 → 0); default 1",
+        why: "inp_setmoptions IP_MULTICAST_LOOP: `loop = (u_char)iloop; imo->imo_multicast_loop = !!loop;` — only the low byte counts",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/in_mcast.c inp_setmoptions",
+    };
+    pub const V6ONLY: Rule = Rule {
+        id: "macos.ip6.v6only",
+        formula: "fresh: v != 0 → 1, 0 → 0; bound/listening/connected: set → EINVAL; default net.inet6.ip6.v6only (0)",
+        why: "ip6_ctloutput IPV6_V6ONLY: `if (in6p->inp_lport || !IN6_IS_ADDR_UNSPECIFIED(&in6p->in6p_laddr)) { error = EINVAL; }` else OPTSET, read with OPTBIT; ip6_v6only is 0",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet6/ip6_output.c ip6_ctloutput; bsd/netinet6/in6_proto.c ip6_v6only",
+    };
+    pub const UNICAST_HOPS: Rule = Rule {
+        id: "macos.ip6.unicast_hops",
+        formula: "-1 <= v <= 255 → v (-1 kept); else EINVAL; default -1",
+        why: "`if (optval < -1 || optval >= 256) error = EINVAL; else in6p->in6p_hops = optval;` and get returns in6p_hops; tcp_attach / udp6_attach start it at -1 (use the kernel default)",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet6/ip6_output.c ip6_ctloutput; bsd/netinet6/udp6_usrreq.c udp6_attach",
+    };
+    pub const MCAST_HOPS: Rule = Rule {
+        id: "macos.ip6.mcast_hops",
+        formula: "0 <= v <= 255 → v; -1 → 1 (ip6_defmcasthlim); else EINVAL; default 1",
+        why: "ip6_setmoptions IPV6_MULTICAST_HOPS: `if (hlim < -1 || hlim > IPV6_MAXHLIM) EINVAL; else if (hlim == -1) hlim = ip6_defmcasthlim;`",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet6/in6_mcast.c ip6_setmoptions",
+    };
+    pub const MCAST_LOOP6: Rule = Rule {
+        id: "macos.ip6.mcast_loop",
+        formula: "(u_int)v <= 1 → v, else EINVAL (2, 256, -1 too); default 1",
+        why: "ip6_setmoptions IPV6_MULTICAST_LOOP reads a u_int: `if (loop > 1) error = EINVAL;` — stricter than IPv4",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet6/in6_mcast.c ip6_setmoptions",
+    };
+    pub const TCLASS: Rule = Rule {
+        id: "macos.ip6.tclass",
+        formula: "0 <= v <= 255 → v; -1 → 0 (kernel default); else EINVAL; default 0",
+        why: "ip6_setpktopt: `if (tclass < -1 || tclass > 255) return EINVAL;` stores it; ip6_getpcbopt returns ip6po_tclass when >= 0, else 0",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet6/ip6_output.c ip6_setpktopt / ip6_getpcbopt",
+    };
+}
 
 /// The int a set asks for (None for a read); Err when the request is not an int.
 fn request_int(c: &Ctx<'_>) -> Result<Option<Expr>, ()> {

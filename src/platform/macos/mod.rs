@@ -137,6 +137,16 @@ impl MacOs {
 }
 
 impl Platform for MacOs {
+    fn undefined(&self, level: crate::option::Level) -> &'static Rule {
+        use crate::option::Level;
+        match level {
+            Level::Socket => &route::UNDEFINED_SOCKET,
+            Level::Tcp => &route::UNDEFINED_TCP,
+            Level::Ip => &route::UNDEFINED_IN,
+            Level::Ipv6 => &route::UNDEFINED_IN6,
+        }
+    }
+
     fn os(&self) -> Os {
         Os::MacOs
     }

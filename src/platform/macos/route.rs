@@ -45,104 +45,86 @@ pub fn err(name: &'static str, rule: &'static Rule) -> Prediction {
     Prediction::err(name, vec![rule])
 }
 
-pub const WRONG_TYPE: Rule = Rule {
-    id: "macos.route.wrong_type",
-    formula: "request shape != option's C type → EINVAL (sockmatrix refuses it before setsockopt)",
-    why: "a request whose shape is not the option's type is a ladder or catalogue mistake, and the raw path refuses it without calling setsockopt. The kernel itself is less strict: sooptcopyin refuses a value shorter than the C type with EINVAL but takes the first bytes of a longer one; ip6_ctloutput refuses any length but sizeof(int) for its int options",
-    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket.c sooptcopyin 'if ((valsize = sopt->sopt_valsize) < minlen) return EINVAL; if (valsize > len) sopt->sopt_valsize = valsize = len;'; bsd/netinet6/ip6_output.c ip6_ctloutput 'if (optlen != sizeof(int))'",
-};
-
-pub const UNDEFINED_SOCKET: Rule = Rule {
-    id: "macos.undefined.socket_h",
-    formula: "no such constant → UNDEFINED",
-    why: "bsd/sys/socket.h defines no SO_SNDBUFFORCE, SO_RCVBUFFORCE, SO_PASSCRED, SO_PRIORITY, SO_MARK, SO_BUSY_POLL, SO_DOMAIN or SO_PROTOCOL: a macOS program cannot name the option",
-    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/sys/socket.h (SO_* list: SO_TYPE 0x1008 is followed by SO_LABEL 0x1010)",
-};
-
-pub const UNDEFINED_TCP: Rule = Rule {
-    id: "macos.undefined.tcp_h",
-    formula: "no such constant → UNDEFINED",
-    why: "bsd/netinet/tcp.h defines no TCP_USER_TIMEOUT, TCP_CORK (only TCP_NOPUSH), TCP_QUICKACK, TCP_THIN_LINEAR_TIMEOUTS or TCP_CONGESTION",
-    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp.h",
-};
-
-pub const UNDEFINED_IN: Rule = Rule {
-    id: "macos.undefined.in_h",
-    formula: "no such constant → UNDEFINED",
-    why: "bsd/netinet/in.h defines no IP_FREEBIND or IP_TRANSPARENT",
-    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/in.h",
-};
-
-pub const UNDEFINED_SOCKET2: Rule = Rule {
-    id: "macos.undefined.socket2_cfg",
-    formula: "socket2 has no such method on macOS → UNDEFINED",
-    why: "socket2's tcp_notsent_lowat / set_tcp_notsent_lowat are cfg(android, linux); the C name TCP_NOTSENT_LOWAT (0x201) exists, so only the raw path can say it",
-    source: "rust-lang/socket2 v0.6.3 src/sys/unix.rs set_tcp_notsent_lowat cfg(any(target_os = \"android\", target_os = \"linux\"))",
-};
-
-pub const IP_WRONG_LEVEL: Rule = Rule {
-    id: "macos.route.ip_wrong_level",
-    formula: "AF_INET socket, level ∉ {SOL_SOCKET, IPPROTO_IP, own protocol} → EINVAL",
-    why: "tcp_ctloutput / udp_ctloutput pass any other level to ip_ctloutput, which starts with `if (sopt->sopt_level != IPPROTO_IP ...) return EINVAL;` (set and get): IPPROTO_IPV6 on tcp4/udp4 and IPPROTO_TCP on udp4",
-    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/ip_output.c ip_ctloutput",
-};
-
-pub const IP6_WRONG_LEVEL: Rule = Rule {
-    id: "macos.route.ip6_wrong_level",
-    formula: "AF_INET6 socket, level ∉ {SOL_SOCKET, IPPROTO_IPV6, own protocol} → EINVAL",
-    why: "ip6_ctloutput handles only IPPROTO_IPV6 (and SO_BINDTODEVICE), else `error = EINVAL;` — XNU does not pass IPPROTO_IP to ip_ctloutput on AF_INET6 sockets, even dual-stack ones (rust-lang/rust#95541: set_ttl fails on macOS IPv6 sockets); IPPROTO_TCP on udp6 likewise (udp6 used ip6_ctloutput directly up to xnu-7195)",
-    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet6/ip6_output.c ip6_ctloutput",
-};
-
-pub const UNIX_SET: Rule = Rule {
-    id: "macos.route.unix_set",
-    formula: "AF_UNIX, level != SOL_SOCKET, set → EOPNOTSUPP",
-    why: "uipc_ctloutput: `case SOPT_SET: default: error = EOPNOTSUPP;` whatever the level",
-    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_usrreq.c uipc_ctloutput",
-};
-
-pub const UNIX_GET_OTHER: Rule = Rule {
-    id: "macos.route.unix_get_other",
-    formula: "AF_UNIX, level != SOL_SOCKET, get of a name ∉ LOCAL_PEER* (1..6) → EOPNOTSUPP",
-    why: "uipc_ctloutput's get switch looks at sopt_name only (never the level); names other than LOCAL_PEERCRED..LOCAL_PEERTOKEN fall to `default: error = EOPNOTSUPP;`",
-    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_usrreq.c uipc_ctloutput",
-};
-
-pub const UNIX_PEERCRED: Rule = Rule {
-    id: "macos.route.unix_get_peercred",
-    formula: "AF_UNIX get of name 1 (= LOCAL_PEERCRED): stream with peer → cr_version 0; stream without → ENOTCONN; dgram → EINVAL",
-    why: "name 1 (TCP_NODELAY) is LOCAL_PEERCRED to uipc_ctloutput: with UNP_HAVEPC (a connected stream) it copies struct xucred, whose first 4 bytes are cr_version = XUCRED_VERSION = 0; else `if (so->so_type == SOCK_STREAM) error = ENOTCONN; else error = EINVAL;`",
-    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_usrreq.c uipc_ctloutput LOCAL_PEERCRED; bsd/sys/un.h; bsd/sys/ucred.h XUCRED_VERSION",
-};
-
-pub const UNIX_PEERPID: Rule = Rule {
-    id: "macos.route.unix_get_peerpid",
-    formula: "AF_UNIX get of name 2 or 3 (= LOCAL_PEERPID / LOCAL_PEEREPID): connected → peer pid (getpid() in one-process fixtures; a stand-in 0 in an offline report); else ENOTCONN",
-    why: "names 2 (TCP_MAXSEG) and 3 (IP_TOS) are LOCAL_PEERPID / LOCAL_PEEREPID to uipc_ctloutput: `unp_conn == NULL` → ENOTCONN, else the peer's pid; the fixture's peer lives in the same process",
-    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_usrreq.c uipc_ctloutput LOCAL_PEERPID; bsd/sys/un.h",
-};
-
-pub const UNIX_PEERUUID: Rule = Rule {
-    id: "macos.route.unix_get_peeruuid",
-    formula: "AF_UNIX get of name 4 (= LOCAL_PEERUUID): connected → the first 4 bytes of the peer's executable UUID (LC_UUID of this executable in one-process fixtures; a stand-in 0 in an offline report); else ENOTCONN",
-    why: "name 4 (IP_TTL, IPV6_UNICAST_HOPS) is LOCAL_PEERUUID: `unp_conn == NULL` → ENOTCONN, else the peer socket's last_uuid (e_uuid only for LOCAL_PEEREUUID on a delegated socket), truncated to the 4-byte buffer by sooptcopyout. last_uuid is proc_getexecutableuuid of the creating (or last sending) process, which exec takes from the main executable's LC_UUID; the fixture's peer is this process. Not yet compared with a Mac run (UNCONFIRMED)",
-    source: "apple-oss-distributions/xnu xnu-11417.101.15 bsd/kern/uipc_usrreq.c uipc_ctloutput 'case LOCAL_PEERUUID: ... sooptcopyout(sopt, &peerso->last_uuid, ...)'; bsd/kern/uipc_socket.c socreate_internal 'proc_getexecutableuuid(p, so->last_uuid, ...)'; bsd/kern/kern_proc.c proc_getexecutableuuid; bsd/sys/un.h",
-};
-
-pub const RULES: &[&Rule] = &[
-    &WRONG_TYPE,
-    &UNDEFINED_SOCKET,
-    &UNDEFINED_TCP,
-    &UNDEFINED_IN,
-    &UNDEFINED_SOCKET2,
-    &IP_WRONG_LEVEL,
-    &IP6_WRONG_LEVEL,
-    &UNIX_SET,
-    &UNIX_GET_OTHER,
-    &UNIX_PEERCRED,
-    &UNIX_PEERPID,
-    &UNIX_PEERUUID,
-];
+crate::rules! {
+    pub const WRONG_TYPE: Rule = Rule {
+        id: "macos.route.wrong_type",
+        formula: "request shape != option's C type → EINVAL (sockmatrix refuses it before setsockopt)",
+        why: "a request whose shape is not the option's type is a ladder or catalogue mistake, and the raw path refuses it without calling setsockopt. The kernel itself is less strict: sooptcopyin refuses a value shorter than the C type with EINVAL but takes the first bytes of a longer one; ip6_ctloutput refuses any length but sizeof(int) for its int options",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket.c sooptcopyin 'if ((valsize = sopt->sopt_valsize) < minlen) return EINVAL; if (valsize > len) sopt->sopt_valsize = valsize = len;'; bsd/netinet6/ip6_output.c ip6_ctloutput 'if (optlen != sizeof(int))'",
+    };
+    pub const UNDEFINED_SOCKET: Rule = Rule {
+        id: "macos.undefined.socket_h",
+        formula: "no such constant → UNDEFINED",
+        why: "bsd/sys/socket.h defines no SO_SNDBUFFORCE, SO_RCVBUFFORCE, SO_PASSCRED, SO_PRIORITY, SO_MARK, SO_BUSY_POLL, SO_DOMAIN or SO_PROTOCOL: a macOS program cannot name the option",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/sys/socket.h (SO_* list: SO_TYPE 0x1008 is followed by SO_LABEL 0x1010)",
+    };
+    pub const UNDEFINED_TCP: Rule = Rule {
+        id: "macos.undefined.tcp_h",
+        formula: "no such constant → UNDEFINED",
+        why: "bsd/netinet/tcp.h defines no TCP_USER_TIMEOUT, TCP_CORK (only TCP_NOPUSH), TCP_QUICKACK, TCP_THIN_LINEAR_TIMEOUTS or TCP_CONGESTION",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp.h",
+    };
+    pub const UNDEFINED_IN: Rule = Rule {
+        id: "macos.undefined.in_h",
+        formula: "no such constant → UNDEFINED",
+        why: "bsd/netinet/in.h defines no IP_FREEBIND or IP_TRANSPARENT",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/in.h",
+    };
+    pub const UNDEFINED_IN6: Rule = Rule {
+        id: "macos.undefined.in6_h",
+        formula: "no such constant → UNDEFINED",
+        why: "bsd/netinet6/in6.h defines no such IPV6_* option, so a macOS program cannot name it",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet6/in6.h",
+    };
+    pub const UNDEFINED_SOCKET2: Rule = Rule {
+        id: "macos.undefined.socket2_cfg",
+        formula: "socket2 has no such method on macOS → UNDEFINED",
+        why: "socket2's tcp_notsent_lowat / set_tcp_notsent_lowat are cfg(android, linux); the C name TCP_NOTSENT_LOWAT (0x201) exists, so only the raw path can say it",
+        source: "rust-lang/socket2 v0.6.3 src/sys/unix.rs set_tcp_notsent_lowat cfg(any(target_os = \"android\", target_os = \"linux\"))",
+    };
+    pub const IP_WRONG_LEVEL: Rule = Rule {
+        id: "macos.route.ip_wrong_level",
+        formula: "AF_INET socket, level ∉ {SOL_SOCKET, IPPROTO_IP, own protocol} → EINVAL",
+        why: "tcp_ctloutput / udp_ctloutput pass any other level to ip_ctloutput, which starts with `if (sopt->sopt_level != IPPROTO_IP ...) return EINVAL;` (set and get): IPPROTO_IPV6 on tcp4/udp4 and IPPROTO_TCP on udp4",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/ip_output.c ip_ctloutput",
+    };
+    pub const IP6_WRONG_LEVEL: Rule = Rule {
+        id: "macos.route.ip6_wrong_level",
+        formula: "AF_INET6 socket, level ∉ {SOL_SOCKET, IPPROTO_IPV6, own protocol} → EINVAL",
+        why: "ip6_ctloutput handles only IPPROTO_IPV6 (and SO_BINDTODEVICE), else `error = EINVAL;` — XNU does not pass IPPROTO_IP to ip_ctloutput on AF_INET6 sockets, even dual-stack ones (rust-lang/rust#95541: set_ttl fails on macOS IPv6 sockets); IPPROTO_TCP on udp6 likewise (udp6 used ip6_ctloutput directly up to xnu-7195)",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet6/ip6_output.c ip6_ctloutput",
+    };
+    pub const UNIX_SET: Rule = Rule {
+        id: "macos.route.unix_set",
+        formula: "AF_UNIX, level != SOL_SOCKET, set → EOPNOTSUPP",
+        why: "uipc_ctloutput: `case SOPT_SET: default: error = EOPNOTSUPP;` whatever the level",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_usrreq.c uipc_ctloutput",
+    };
+    pub const UNIX_GET_OTHER: Rule = Rule {
+        id: "macos.route.unix_get_other",
+        formula: "AF_UNIX, level != SOL_SOCKET, get of a name ∉ LOCAL_PEER* (1..6) → EOPNOTSUPP",
+        why: "uipc_ctloutput's get switch looks at sopt_name only (never the level); names other than LOCAL_PEERCRED..LOCAL_PEERTOKEN fall to `default: error = EOPNOTSUPP;`",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_usrreq.c uipc_ctloutput",
+    };
+    pub const UNIX_PEERCRED: Rule = Rule {
+        id: "macos.route.unix_get_peercred",
+        formula: "AF_UNIX get of name 1 (= LOCAL_PEERCRED): stream with peer → cr_version 0; stream without → ENOTCONN; dgram → EINVAL",
+        why: "name 1 (TCP_NODELAY) is LOCAL_PEERCRED to uipc_ctloutput: with UNP_HAVEPC (a connected stream) it copies struct xucred, whose first 4 bytes are cr_version = XUCRED_VERSION = 0; else `if (so->so_type == SOCK_STREAM) error = ENOTCONN; else error = EINVAL;`",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_usrreq.c uipc_ctloutput LOCAL_PEERCRED; bsd/sys/un.h; bsd/sys/ucred.h XUCRED_VERSION",
+    };
+    pub const UNIX_PEERPID: Rule = Rule {
+        id: "macos.route.unix_get_peerpid",
+        formula: "AF_UNIX get of name 2 or 3 (= LOCAL_PEERPID / LOCAL_PEEREPID): connected → peer pid (getpid() in one-process fixtures; a stand-in 0 in an offline report); else ENOTCONN",
+        why: "names 2 (TCP_MAXSEG) and 3 (IP_TOS) are LOCAL_PEERPID / LOCAL_PEEREPID to uipc_ctloutput: `unp_conn == NULL` → ENOTCONN, else the peer's pid; the fixture's peer lives in the same process",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_usrreq.c uipc_ctloutput LOCAL_PEERPID; bsd/sys/un.h",
+    };
+    pub const UNIX_PEERUUID: Rule = Rule {
+        id: "macos.route.unix_get_peeruuid",
+        formula: "AF_UNIX get of name 4 (= LOCAL_PEERUUID): connected → the first 4 bytes of the peer's executable UUID (LC_UUID of this executable in one-process fixtures; a stand-in 0 in an offline report); else ENOTCONN",
+        why: "name 4 (IP_TTL, IPV6_UNICAST_HOPS) is LOCAL_PEERUUID: `unp_conn == NULL` → ENOTCONN, else the peer socket's last_uuid (e_uuid only for LOCAL_PEEREUUID on a delegated socket), truncated to the 4-byte buffer by sooptcopyout. last_uuid is proc_getexecutableuuid of the creating (or last sending) process, which exec takes from the main executable's LC_UUID; the fixture's peer is this process. Not yet compared with a Mac run (UNCONFIRMED)",
+        source: "apple-oss-distributions/xnu xnu-11417.101.15 bsd/kern/uipc_usrreq.c uipc_ctloutput 'case LOCAL_PEERUUID: ... sooptcopyout(sopt, &peerso->last_uuid, ...)'; bsd/kern/uipc_socket.c socreate_internal 'proc_getexecutableuuid(p, so->last_uuid, ...)'; bsd/kern/kern_proc.c proc_getexecutableuuid; bsd/sys/un.h",
+    };
+}
 
 /// The option's number in XNU's headers (None: no such constant). Kept
 /// here rather than read from the catalogue, whose macOS column lacks

@@ -15,129 +15,99 @@ use crate::value::RelativeValue;
 const SRC_SET: &str = "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket.c sosetoptlock";
 const SRC_GET: &str = "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket.c sogetoptlock";
 
-pub const BUF_DEFAULT: Rule = Rule {
-    id: "macos.buf.default",
-    formula: "tcp: net.inet.tcp.sendspace / recvspace; udp: net.inet.udp.maxdgram / recvspace; unix-stream: net.local.stream.*; unix-dgram: net.local.dgram.maxdgram / recvspace",
-    why: "soreserve at attach sizes both buffers from the protocol's sysctls (tcp_attach, udp_attach, unp_attach); getsockopt returns sb_hiwat",
-    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_usrreq.c tcp_attach; bsd/netinet/udp_usrreq.c udp_attach; bsd/kern/uipc_usrreq.c unp_attach",
-};
-
-pub const BUF_TCP_MSS_ROUND: Rule = Rule {
-    id: "macos.buf.tcp_mss_round",
-    formula: "connected tcp: snd = roundup(hiwat, mss) if hiwat >= mss; rcv = roundup(hiwat, mss) if hiwat > mss; mss = lo0.mtu - 40 (v4) / 60 (v6) - 12 (timestamps)",
-    why: "tcp_mss() at connection setup rounds both buffers up to a multiple of the MSS through sbreserve, with the MSS of macos.tcp.maxseg_connected (lo0 MTU 16384 less headers and 12 bytes of timestamps). Not modelled: the size rounded is at least the route's pipe size (3 x 16384 on lo0), which only matters when the buffer is under 49152 at connect",
-    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_input.c tcp_mss 'sbreserve(&so->so_snd, roundup(bufsize, mss))'",
-};
-
-pub const BUF_EINVAL: Rule = Rule {
-    id: "macos.buf.einval",
-    formula: "v < 1 → EINVAL",
-    why: "sosetoptlock SO_SNDBUF/SO_RCVBUF/SO_SNDLOWAT/SO_RCVLOWAT: `if (optval < 1) { error = EINVAL; }`",
-    source: SRC_SET,
-};
-
-pub const BUF_EXACT: Rule = Rule {
-    id: "macos.buf.exact",
-    formula: "1 <= v <= limit → v",
-    why: "sbreserve sets sb_hiwat = v (no doubling, no minimum) and getsockopt returns sb_hiwat; on a connected AF_UNIX socket SO_SNDBUF adds the peer's unp_cc, 0 while idle",
-    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket2.c sbreserve; bsd/kern/uipc_socket.c sogetoptlock",
-};
-
-pub const BUF_ENOBUFS: Rule = Rule {
-    id: "macos.buf.over_limit_enobufs",
-    formula: "v > kern.ipc.maxsockbuf*2048/2304 → ENOBUFS",
-    why: "up to xnu-10002 (macOS 14.3) sbreserve refuses cc > sb_max*MCLBYTES/(MSIZE+MCLBYTES) (7456540 for the stock 8 MiB) and sosetopt turns that into ENOBUFS (dotnet/corefx#27814: 8388608 → No buffer space available)",
-    source: "apple-oss-distributions/xnu xnu-10002.81.5 bsd/kern/uipc_socket2.c sbreserve (same test in xnu-6153.141.1, xnu-8792.81.2)",
-};
-
-pub const BUF_CLAMP: Rule = Rule {
-    id: "macos.buf.over_limit_clamp",
-    formula: "v > kern.ipc.maxsockbuf → kern.ipc.maxsockbuf (ENOBUFS if sb_hiwat is already sb_max)",
-    why: "from xnu-10063.101.15 (macOS 14.4) sbreserve clamps: `if (cc > sb_max) { if (sb->sb_hiwat == sb_max) return 0; cc = sb_max; }`",
-    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket2.c sbreserve",
-};
-
-pub const FLAG_BIT: Rule = Rule {
-    id: "macos.flag_bit",
-    formula: "v != 0 → the option's own bit (SO_REUSEADDR 4, SO_KEEPALIVE 8, SO_BROADCAST 32, SO_OOBINLINE 256, SO_REUSEPORT 512); 0 → 0; default 0",
-    why: "set: `so->so_options |= sopt->sopt_name` (or &= ~); get: `optval = so->so_options & sopt->sopt_name;` on every kind",
-    source: SRC_GET,
-};
-
-pub const LINGER_SEC: Rule = Rule {
-    id: "macos.linger.sec_wrap",
-    formula: "(on, s) → (on != 0, (short)(s*kern.hz) / kern.hz); default (0,0)",
-    why: "SO_LINGER_SEC (0x1080, what Rust std and socket2 use) stores `(short)((long)l.l_linger * hz)` even when l_onoff is 0, and reads `so_linger / hz` with l_onoff = `(so_options & SO_LINGER) ? 1 : 0`: exact for |s| <= 327, wraps beyond",
-    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket.c sosetoptlock / sogetoptlock SO_LINGER_SEC; tests/so_linger.c",
-};
-
-pub const TIMEO_EXACT: Rule = Rule {
-    id: "macos.timeo.exact",
-    formula: "(s, us) → (s, us); default (0,0)",
-    why: "sooptcopyin_timeval then `sb_timeo = tv`, read back by sooptcopyout_timeval: a timeval is kept as given (no tick rounding)",
-    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket.c sosetoptlock SO_SNDTIMEO/SO_RCVTIMEO",
-};
-
-pub const TIMEO_EDOM: Rule = Rule {
-    id: "macos.timeo.edom",
-    formula: "s < 0 or us < 0 or us >= 1000000 → EDOM",
-    why: "sooptcopyin_timeval: `if (tv64.tv_sec < 0 || tv64.tv_sec > LONG_MAX || tv64.tv_usec < 0 || tv64.tv_usec >= 1000000) return EDOM;`",
-    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket.c sooptcopyin_timeval",
-};
-
-pub const LOWAT_CLAMP: Rule = Rule {
-    id: "macos.lowat.clamp",
-    formula: "v >= 1 → min(v, the buffer's sb_hiwat)",
-    why: "sosetoptlock: `sb_lowat = (optval > sb_hiwat) ? sb_hiwat : optval;` (for SO_SNDLOWAT on AF_UNIX hiwat adds the peer's unp_cc, 0 while idle)",
-    source: SRC_SET,
-};
-
-pub const LOWAT_DEFAULT: Rule = Rule {
-    id: "macos.lowat.default",
-    formula: "SO_RCVLOWAT 1; SO_SNDLOWAT min(2048, snd hiwat), 1 on unix-dgram",
-    why: "soreserve sets rcv lowat 1 and snd lowat MCLBYTES (2048) when unset, capped at hiwat; unp_attach sets the dgram snd lowat to 1 first",
-    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket2.c soreserve; bsd/kern/uipc_usrreq.c unp_attach",
-};
-
-pub const IDENTITY_SET: Rule = Rule {
-    id: "macos.identity.set",
-    formula: "set SO_TYPE / SO_ERROR → ENOPROTOOPT",
-    why: "sosetoptlock has no case for them: `default: error = ENOPROTOOPT;`",
-    source: SRC_SET,
-};
-
-pub const SO_TYPE: Rule = Rule {
-    id: "macos.identity.type",
-    formula: "SOCK_STREAM 1 / SOCK_DGRAM 2",
-    why: "sogetoptlock: `optval = so->so_type;`",
-    source: SRC_GET,
-};
-
-pub const SO_ERROR: Rule = Rule {
-    id: "macos.identity.error",
-    formula: "so_error (0 in every modelled state), then cleared",
-    why:
-        "sogetoptlock: `optval = so->so_error; so->so_error = 0;`; no modelled state leaves an error pending",
-    source: SRC_GET,
-};
-
-pub const RULES: &[&Rule] = &[
-    &BUF_DEFAULT,
-    &BUF_TCP_MSS_ROUND,
-    &BUF_EINVAL,
-    &BUF_EXACT,
-    &BUF_ENOBUFS,
-    &BUF_CLAMP,
-    &FLAG_BIT,
-    &LINGER_SEC,
-    &TIMEO_EXACT,
-    &TIMEO_EDOM,
-    &LOWAT_CLAMP,
-    &LOWAT_DEFAULT,
-    &IDENTITY_SET,
-    &SO_TYPE,
-    &SO_ERROR,
-];
+crate::rules! {
+    pub const BUF_DEFAULT: Rule = Rule {
+        id: "macos.buf.default",
+        formula: "tcp: net.inet.tcp.sendspace / recvspace; udp: net.inet.udp.maxdgram / recvspace; unix-stream: net.local.stream.*; unix-dgram: net.local.dgram.maxdgram / recvspace",
+        why: "soreserve at attach sizes both buffers from the protocol's sysctls (tcp_attach, udp_attach, unp_attach); getsockopt returns sb_hiwat",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_usrreq.c tcp_attach; bsd/netinet/udp_usrreq.c udp_attach; bsd/kern/uipc_usrreq.c unp_attach",
+    };
+    pub const BUF_TCP_MSS_ROUND: Rule = Rule {
+        id: "macos.buf.tcp_mss_round",
+        formula: "connected tcp: snd = roundup(hiwat, mss) if hiwat >= mss; rcv = roundup(hiwat, mss) if hiwat > mss; mss = lo0.mtu - 40 (v4) / 60 (v6) - 12 (timestamps)",
+        why: "tcp_mss() at connection setup rounds both buffers up to a multiple of the MSS through sbreserve, with the MSS of macos.tcp.maxseg_connected (lo0 MTU 16384 less headers and 12 bytes of timestamps). Not modelled: the size rounded is at least the route's pipe size (3 x 16384 on lo0), which only matters when the buffer is under 49152 at connect",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_input.c tcp_mss 'sbreserve(&so->so_snd, roundup(bufsize, mss))'",
+    };
+    pub const BUF_EINVAL: Rule = Rule {
+        id: "macos.buf.einval",
+        formula: "v < 1 → EINVAL",
+        why: "sosetoptlock SO_SNDBUF/SO_RCVBUF/SO_SNDLOWAT/SO_RCVLOWAT: `if (optval < 1) { error = EINVAL; }`",
+        source: SRC_SET,
+    };
+    pub const BUF_EXACT: Rule = Rule {
+        id: "macos.buf.exact",
+        formula: "1 <= v <= limit → v",
+        why: "sbreserve sets sb_hiwat = v (no doubling, no minimum) and getsockopt returns sb_hiwat; on a connected AF_UNIX socket SO_SNDBUF adds the peer's unp_cc, 0 while idle",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket2.c sbreserve; bsd/kern/uipc_socket.c sogetoptlock",
+    };
+    pub const BUF_ENOBUFS: Rule = Rule {
+        id: "macos.buf.over_limit_enobufs",
+        formula: "v > kern.ipc.maxsockbuf*2048/2304 → ENOBUFS",
+        why: "up to xnu-10002 (macOS 14.3) sbreserve refuses cc > sb_max*MCLBYTES/(MSIZE+MCLBYTES) (7456540 for the stock 8 MiB) and sosetopt turns that into ENOBUFS (dotnet/corefx#27814: 8388608 → No buffer space available)",
+        source: "apple-oss-distributions/xnu xnu-10002.81.5 bsd/kern/uipc_socket2.c sbreserve (same test in xnu-6153.141.1, xnu-8792.81.2)",
+    };
+    pub const BUF_CLAMP: Rule = Rule {
+        id: "macos.buf.over_limit_clamp",
+        formula: "v > kern.ipc.maxsockbuf → kern.ipc.maxsockbuf (ENOBUFS if sb_hiwat is already sb_max)",
+        why: "from xnu-10063.101.15 (macOS 14.4) sbreserve clamps: `if (cc > sb_max) { if (sb->sb_hiwat == sb_max) return 0; cc = sb_max; }`",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket2.c sbreserve",
+    };
+    pub const FLAG_BIT: Rule = Rule {
+        id: "macos.flag_bit",
+        formula: "v != 0 → the option's own bit (SO_REUSEADDR 4, SO_KEEPALIVE 8, SO_BROADCAST 32, SO_OOBINLINE 256, SO_REUSEPORT 512); 0 → 0; default 0",
+        why: "set: `so->so_options |= sopt->sopt_name` (or &= ~); get: `optval = so->so_options & sopt->sopt_name;` on every kind",
+        source: SRC_GET,
+    };
+    pub const LINGER_SEC: Rule = Rule {
+        id: "macos.linger.sec_wrap",
+        formula: "(on, s) → (on != 0, (short)(s*kern.hz) / kern.hz); default (0,0)",
+        why: "SO_LINGER_SEC (0x1080, what Rust std and socket2 use) stores `(short)((long)l.l_linger * hz)` even when l_onoff is 0, and reads `so_linger / hz` with l_onoff = `(so_options & SO_LINGER) ? 1 : 0`: exact for |s| <= 327, wraps beyond",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket.c sosetoptlock / sogetoptlock SO_LINGER_SEC; tests/so_linger.c",
+    };
+    pub const TIMEO_EXACT: Rule = Rule {
+        id: "macos.timeo.exact",
+        formula: "(s, us) → (s, us); default (0,0)",
+        why: "sooptcopyin_timeval then `sb_timeo = tv`, read back by sooptcopyout_timeval: a timeval is kept as given (no tick rounding)",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket.c sosetoptlock SO_SNDTIMEO/SO_RCVTIMEO",
+    };
+    pub const TIMEO_EDOM: Rule = Rule {
+        id: "macos.timeo.edom",
+        formula: "s < 0 or us < 0 or us >= 1000000 → EDOM",
+        why: "sooptcopyin_timeval: `if (tv64.tv_sec < 0 || tv64.tv_sec > LONG_MAX || tv64.tv_usec < 0 || tv64.tv_usec >= 1000000) return EDOM;`",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket.c sooptcopyin_timeval",
+    };
+    pub const LOWAT_CLAMP: Rule = Rule {
+        id: "macos.lowat.clamp",
+        formula: "v >= 1 → min(v, the buffer's sb_hiwat)",
+        why: "sosetoptlock: `sb_lowat = (optval > sb_hiwat) ? sb_hiwat : optval;` (for SO_SNDLOWAT on AF_UNIX hiwat adds the peer's unp_cc, 0 while idle)",
+        source: SRC_SET,
+    };
+    pub const LOWAT_DEFAULT: Rule = Rule {
+        id: "macos.lowat.default",
+        formula: "SO_RCVLOWAT 1; SO_SNDLOWAT min(2048, snd hiwat), 1 on unix-dgram",
+        why: "soreserve sets rcv lowat 1 and snd lowat MCLBYTES (2048) when unset, capped at hiwat; unp_attach sets the dgram snd lowat to 1 first",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket2.c soreserve; bsd/kern/uipc_usrreq.c unp_attach",
+    };
+    pub const IDENTITY_SET: Rule = Rule {
+        id: "macos.identity.set",
+        formula: "set SO_TYPE / SO_ERROR → ENOPROTOOPT",
+        why: "sosetoptlock has no case for them: `default: error = ENOPROTOOPT;`",
+        source: SRC_SET,
+    };
+    pub const SO_TYPE: Rule = Rule {
+        id: "macos.identity.type",
+        formula: "SOCK_STREAM 1 / SOCK_DGRAM 2",
+        why: "sogetoptlock: `optval = so->so_type;`",
+        source: SRC_GET,
+    };
+    pub const SO_ERROR: Rule = Rule {
+        id: "macos.identity.error",
+        formula: "so_error (0 in every modelled state), then cleared",
+        why:
+            "sogetoptlock: `optval = so->so_error; so->so_error = 0;`; no modelled state leaves an error pending",
+        source: SRC_GET,
+    };
+}
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Side {

@@ -15,56 +15,44 @@ use crate::value::RelativeValue;
 
 const SRC: &str = "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_usrreq.c tcp_ctloutput";
 
-pub const NODELAY_BIT: Rule = Rule {
-    id: "macos.tcp.nodelay_bit",
-    formula: "v != 0 → TF_NODELAY (4); 0 → 0; default 0",
-    why: "set: `tp->t_flags |= TF_NODELAY` (or &= ~); get: `optval = tp->t_flags & TF_NODELAY;` and TF_NODELAY is 0x4 in tcp_var.h",
-    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_usrreq.c tcp_ctloutput TCP_NODELAY; bsd/netinet/tcp_var.h TF_NODELAY",
-};
-
-pub const MAXSEG: Rule = Rule {
-    id: "macos.tcp.maxseg",
-    formula: "176 <= v <= t_maxseg → v, else EINVAL; t_maxseg = net.inet.tcp.mssdflt 512 (tcp4) / v6mssdflt 1024 (tcp6) until connected",
-    why: "`if (optval > 0 && optval <= tp->t_maxseg && optval + 40 >= tcp_minmss) tp->t_maxseg = optval; else error = EINVAL;` (TCP_MINMSS 216): the MSS can only be lowered; tcp_newtcpcb starts t_maxseg at tcp_mssdflt / tcp_v6mssdflt",
-    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_usrreq.c tcp_ctloutput TCP_MAXSEG; bsd/netinet/tcp_subr.c tcp_newtcpcb",
-};
-
-pub const MAXSEG_CONNECTED: Rule = Rule {
-    id: "macos.tcp.maxseg_connected",
-    formula: "connected: t_maxseg = lo0.mtu - 40 (v4) / 60 (v6) - 12",
-    why: "tcp_mss() at connection setup takes the route MTU (lo0: LOMTU 16384), less IP and TCP headers, no more than the peer's offer (the same number over loopback), less TCPOLEN_TSTAMP_APPA (12) since timestamps are asked for by default and the peer sends them: 16332 (v4), 16312 (v6). Worked out from the source; no published measurement",
-    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_input.c tcp_mss 'mss -= min_protoh;' / 'mss = min(mss, offer);' / 'mss -= TCPOLEN_TSTAMP_APPA;'; bsd/net/if_loop.c LOMTU 16384",
-};
-
-pub const KEEPALIVE_SECS: Rule = Rule {
-    id: "macos.tcp.keepalive_secs",
-    formula: "0 < v <= 4294967 → v; 0 → the sysctl default (net.inet.tcp.keepidle/1000, keepintvl/1000); v < 0 or v > 4294967 → EINVAL",
-    why: "TCP_KEEPALIVE (0x10) / TCP_KEEPINTVL: `if (optval < 0 || optval > UINT32_MAX / TCP_RETRANSHZ) error = EINVAL;` stores optval*1000; get returns the stored value/1000, or the global default while it is 0",
-    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_usrreq.c tcp_ctloutput TCP_KEEPALIVE / TCP_KEEPINTVL",
-};
-
-pub const KEEPCNT_RULE: Rule = Rule {
-    id: "macos.tcp.keepcnt",
-    formula: "v > 0 → v; 0 → net.inet.tcp.keepcnt; v < 0 → EINVAL",
-    why: "`if (optval < 0 || optval > INT32_MAX) error = EINVAL; else tp->t_keepcnt = optval;` (no 127 cap); get returns tcp_keepcnt while t_keepcnt is 0",
-    source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_usrreq.c tcp_ctloutput TCP_KEEPCNT",
-};
-
-pub const NOTSENT_LOWAT: Rule = Rule {
-    id: "macos.tcp.notsent_lowat",
-    formula: "v >= 0 → v (0 clears); v < 0 → EINVAL; default 0",
-    why: "`if (optval < 0) error = EINVAL; else if (optval == 0) { clear SOF_NOTSENT_LOWAT } else { set; t_notsent_lowat = optval }`; get returns t_notsent_lowat while the flag is set, else 0",
-    source: SRC,
-};
-
-pub const RULES: &[&Rule] = &[
-    &NODELAY_BIT,
-    &MAXSEG,
-    &MAXSEG_CONNECTED,
-    &KEEPALIVE_SECS,
-    &KEEPCNT_RULE,
-    &NOTSENT_LOWAT,
-];
+crate::rules! {
+    pub const NODELAY_BIT: Rule = Rule {
+        id: "macos.tcp.nodelay_bit",
+        formula: "v != 0 → TF_NODELAY (4); 0 → 0; default 0",
+        why: "set: `tp->t_flags |= TF_NODELAY` (or &= ~); get: `optval = tp->t_flags & TF_NODELAY;` and TF_NODELAY is 0x4 in tcp_var.h",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_usrreq.c tcp_ctloutput TCP_NODELAY; bsd/netinet/tcp_var.h TF_NODELAY",
+    };
+    pub const MAXSEG: Rule = Rule {
+        id: "macos.tcp.maxseg",
+        formula: "176 <= v <= t_maxseg → v, else EINVAL; t_maxseg = net.inet.tcp.mssdflt 512 (tcp4) / v6mssdflt 1024 (tcp6) until connected",
+        why: "`if (optval > 0 && optval <= tp->t_maxseg && optval + 40 >= tcp_minmss) tp->t_maxseg = optval; else error = EINVAL;` (TCP_MINMSS 216): the MSS can only be lowered; tcp_newtcpcb starts t_maxseg at tcp_mssdflt / tcp_v6mssdflt",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_usrreq.c tcp_ctloutput TCP_MAXSEG; bsd/netinet/tcp_subr.c tcp_newtcpcb",
+    };
+    pub const MAXSEG_CONNECTED: Rule = Rule {
+        id: "macos.tcp.maxseg_connected",
+        formula: "connected: t_maxseg = lo0.mtu - 40 (v4) / 60 (v6) - 12",
+        why: "tcp_mss() at connection setup takes the route MTU (lo0: LOMTU 16384), less IP and TCP headers, no more than the peer's offer (the same number over loopback), less TCPOLEN_TSTAMP_APPA (12) since timestamps are asked for by default and the peer sends them: 16332 (v4), 16312 (v6). Worked out from the source; no published measurement",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_input.c tcp_mss 'mss -= min_protoh;' / 'mss = min(mss, offer);' / 'mss -= TCPOLEN_TSTAMP_APPA;'; bsd/net/if_loop.c LOMTU 16384",
+    };
+    pub const KEEPALIVE_SECS: Rule = Rule {
+        id: "macos.tcp.keepalive_secs",
+        formula: "0 < v <= 4294967 → v; 0 → the sysctl default (net.inet.tcp.keepidle/1000, keepintvl/1000); v < 0 or v > 4294967 → EINVAL",
+        why: "TCP_KEEPALIVE (0x10) / TCP_KEEPINTVL: `if (optval < 0 || optval > UINT32_MAX / TCP_RETRANSHZ) error = EINVAL;` stores optval*1000; get returns the stored value/1000, or the global default while it is 0",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_usrreq.c tcp_ctloutput TCP_KEEPALIVE / TCP_KEEPINTVL",
+    };
+    pub const KEEPCNT_RULE: Rule = Rule {
+        id: "macos.tcp.keepcnt",
+        formula: "v > 0 → v; 0 → net.inet.tcp.keepcnt; v < 0 → EINVAL",
+        why: "`if (optval < 0 || optval > INT32_MAX) error = EINVAL; else tp->t_keepcnt = optval;` (no 127 cap); get returns tcp_keepcnt while t_keepcnt is 0",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_usrreq.c tcp_ctloutput TCP_KEEPCNT",
+    };
+    pub const NOTSENT_LOWAT: Rule = Rule {
+        id: "macos.tcp.notsent_lowat",
+        formula: "v >= 0 → v (0 clears); v < 0 → EINVAL; default 0",
+        why: "`if (optval < 0) error = EINVAL; else if (optval == 0) { clear SOF_NOTSENT_LOWAT } else { set; t_notsent_lowat = optval }`; get returns t_notsent_lowat while the flag is set, else 0",
+        source: SRC,
+    };
+}
 
 /// A fact divided by 1000 (a millisecond sysctl read back in seconds).
 fn secs(c: &Ctx<'_>, name: &'static str, shown: &'static str) -> Expr {

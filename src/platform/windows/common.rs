@@ -43,86 +43,80 @@ pub(super) fn err(name: &'static str, rule: &'static Rule) -> Prediction {
     Prediction::err(name, vec![rule])
 }
 
-pub const UNDEFINED_SOL_SOCKET: Rule = Rule {
-    id: "windows.undefined.ws2def",
-    formula: "UNDEFINED",
-    why: "Winsock has no such SOL_SOCKET constant (ws2def.h / winsock2.h define none, windows-sys exports none, the SOL_SOCKET page lists none): a Windows program cannot name SO_SNDBUFFORCE, SO_RCVBUFFORCE, SO_REUSEPORT, SO_PASSCRED, SO_PRIORITY, SO_MARK, SO_BUSY_POLL, SO_DOMAIN or SO_PROTOCOL (closest relatives: SO_EXCLUSIVEADDRUSE, SO_PROTOCOL_INFOW)",
-    source: "learn.microsoft.com SOL_SOCKET Socket Options (MicrosoftDocs/win32 desktop-src/WinSock/sol-socket-socket-options.md); microsoft/WSL issue #1419 (\"SO_REUSEPORT does not exist on Windows\"); windows-sys Win32::Networking::WinSock",
-};
-pub const UNDEFINED_TCP: Rule = Rule {
-    id: "windows.undefined.ws2ipdef_tcp",
-    formula: "UNDEFINED",
-    why: "ws2ipdef.h has no TCP_USER_TIMEOUT, TCP_CORK, TCP_QUICKACK, TCP_NOTSENT_LOWAT, TCP_THIN_LINEAR_TIMEOUTS or string TCP_CONGESTION option (TCP_MAXRT and the undocumented TCP_CONGESTION_ALGORITHM 12 are other options)",
-    source: "learn.microsoft.com IPPROTO_TCP socket options (MicrosoftDocs/win32 desktop-src/WinSock/ipproto-tcp-socket-options.md); wine-mirror/wine include/ws2ipdef.h",
-};
-pub const UNDEFINED_IP: Rule = Rule {
-    id: "windows.undefined.ws2ipdef_ip",
-    formula: "UNDEFINED",
-    why: "ws2ipdef.h has no IP_FREEBIND or IP_TRANSPARENT",
-    source: "learn.microsoft.com IPPROTO_IP socket options (MicrosoftDocs/win32 desktop-src/WinSock/ipproto-ip-socket-options.md); wine-mirror/wine include/ws2ipdef.h",
-};
-pub const SOCKET2_NO_ACCESSOR: Rule = Rule {
-    id: "windows.socket2.no_accessor",
-    formula: "UNDEFINED",
-    why: "socket2 0.6 compiles no Windows accessor for this option (tcp_keepalive_time/interval getters, tcp_mss, tclass_v6 are cfg'd out on Windows; keep-alive times go through SIO_KEEPALIVE_VALS), so the socket2 path cannot ask it",
-    source: "rust-lang/socket2 0.6 src/socket.rs, src/sys/windows.rs (cfg attributes; set_tcp_keepalive)",
-};
-pub const UNIX_DGRAM: Rule = Rule {
-    id: "windows.unix_dgram.no_socket",
-    formula: "socket(AF_UNIX, SOCK_DGRAM) => WSAEAFNOSUPPORT",
-    why: "Windows' AF_UNIX provider has SOCK_STREAM only; the error socket() gives is UNCONFIRMED (WSAEAFNOSUPPORT by analogy with a provider lacking SOCK_DGRAM, AF_BTH + SOCK_DGRAM in Wine's Windows-run test; newest builds may add datagrams)",
-    source: "microsoft/WSL issue #5272 (AF_UNIX announcement: \"Support for the datagram (SOCK_DGRAM) can be considered in future\"); python/cpython PR #14302; wine-mirror/wine dlls/ws2_32/tests/sock.c test_WSASocket (AF_BTH SOCK_DGRAM => WSAEAFNOSUPPORT)",
-};
-pub const AF_UNIX_1803: Rule = Rule {
-    id: "windows.era.afunix_1803",
-    formula: "release < 10-1803 => socket(AF_UNIX) WSAEAFNOSUPPORT",
-    why: "AF_UNIX SOCK_STREAM exists from Windows 10 1803 (build 17134); earlier socket() fails with WSAEAFNOSUPPORT",
-    source: "python/cpython PR #14302 (\"AF_UNIX has been supported on windows since version 1803 (build 17134)\"); rust-lang/socket2 tests/socket.rs unix_sockets_supported() (WSAEAFNOSUPPORT)",
-};
-pub const UNIX_LEVEL: Rule = Rule {
-    id: "windows.unix.level_enoprotoopt",
-    formula: "AF_UNIX, level IPPROTO_TCP/IP/IPV6 => WSAENOPROTOOPT",
-    why: "the AF_UNIX provider does not serve the TCP/IP levels (UNCONFIRMED: only SO_KEEPALIVE => WSAENOPROTOOPT is reported for it; the code is taken from that)",
-    source: "curl/curl PR #19812 (AF_UNIX SO_KEEPALIVE => 10042 WSAENOPROTOOPT), by analogy (UNCONFIRMED)",
-};
-pub const TCP_LEVEL_DGRAM: Rule = Rule {
-    id: "windows.tcp_level.dgram_enoprotoopt",
-    formula: "UDP, level IPPROTO_TCP => WSAENOPROTOOPT",
-    why: "a UDP socket does not know IPPROTO_TCP options (UNCONFIRMED: no Windows-run test sets one; getsockopt's page says an unsupported option gives WSAENOPROTOOPT)",
-    source: "learn.microsoft.com getsockopt function (MicrosoftDocs/sdk-api nf-winsock-getsockopt.md: \"unsupported option will result in an error code of WSAENOPROTOOPT\")",
-};
-pub const BOOL_BYTE: Rule = Rule {
-    id: "windows.bool.byte",
-    formula: "(v & 0xff) != 0",
-    why: "SO_KEEPALIVE, TCP_NODELAY and IPV6_V6ONLY are one-byte BOOLEANs: setsockopt reads only the first byte (256 => 0) and getsockopt writes one byte; the read-back for a low byte other than 0 or 1 (2, 255, -1, INT_MAX) is UNCONFIRMED (taken as 1)",
-    source: "wine-mirror/wine dlls/ws2_32/tests/sock.c test_set_getsockopt test_optsize rows {1,1,1} (expected 0xdeadbe00) and TCP_NODELAY 0x100 => 0 (Windows-run assertions)",
-};
-pub const BOOL_DWORD: Rule = Rule {
-    id: "windows.bool.dword",
-    formula: "v != 0 => 1",
-    why: "a DWORD BOOL option reads back 1 for any nonzero value (0x100 => 1, 2 => 1)",
-    source: "wine-mirror/wine dlls/ws2_32/tests/sock.c test_set_getsockopt test_optsize (bool_value => expected 0x1), test_so_debug (2 => 1); learn.microsoft.com setsockopt function (\"a nonzero integer\")",
-};
-pub const BOOL_OFF: Rule = Rule {
-    id: "windows.bool.default_off",
-    formula: "0",
-    why: "off by default (SO_KEEPALIVE, TCP_NODELAY, SO_REUSEADDR, SO_BROADCAST documented or asserted; SO_OOBINLINE, IP_RECVTOS, IP_RECVTTL, IPV6_RECVTCLASS UNCONFIRMED)",
-    source: "learn.microsoft.com SOL_SOCKET Socket Options, so-keepalive.md, ipproto-tcp-socket-options.md (\"disabled (set to FALSE) by default\"); wine-mirror/wine dlls/ws2_32/tests/sock.c test_reuseaddr; dotnet/runtime KeepAliveTest.cs Socket_KeepAlive_Disabled_By_Default",
-};
-
-pub const RULES: &[&Rule] = &[
-    &UNDEFINED_SOL_SOCKET,
-    &UNDEFINED_TCP,
-    &UNDEFINED_IP,
-    &SOCKET2_NO_ACCESSOR,
-    &UNIX_DGRAM,
-    &AF_UNIX_1803,
-    &UNIX_LEVEL,
-    &TCP_LEVEL_DGRAM,
-    &BOOL_BYTE,
-    &BOOL_DWORD,
-    &BOOL_OFF,
-];
+crate::rules! {
+    pub const UNDEFINED_SOL_SOCKET: Rule = Rule {
+        id: "windows.undefined.ws2def",
+        formula: "UNDEFINED",
+        why: "Winsock has no such SOL_SOCKET constant (ws2def.h / winsock2.h define none, windows-sys exports none, the SOL_SOCKET page lists none): a Windows program cannot name SO_SNDBUFFORCE, SO_RCVBUFFORCE, SO_REUSEPORT, SO_PASSCRED, SO_PRIORITY, SO_MARK, SO_BUSY_POLL, SO_DOMAIN or SO_PROTOCOL (closest relatives: SO_EXCLUSIVEADDRUSE, SO_PROTOCOL_INFOW)",
+        source: "learn.microsoft.com SOL_SOCKET Socket Options (MicrosoftDocs/win32 desktop-src/WinSock/sol-socket-socket-options.md); microsoft/WSL issue #1419 (\"SO_REUSEPORT does not exist on Windows\"); windows-sys Win32::Networking::WinSock",
+    };
+    pub const UNDEFINED_TCP: Rule = Rule {
+        id: "windows.undefined.ws2ipdef_tcp",
+        formula: "UNDEFINED",
+        why: "ws2ipdef.h has no TCP_USER_TIMEOUT, TCP_CORK, TCP_QUICKACK, TCP_NOTSENT_LOWAT, TCP_THIN_LINEAR_TIMEOUTS or string TCP_CONGESTION option (TCP_MAXRT and the undocumented TCP_CONGESTION_ALGORITHM 12 are other options)",
+        source: "learn.microsoft.com IPPROTO_TCP socket options (MicrosoftDocs/win32 desktop-src/WinSock/ipproto-tcp-socket-options.md); wine-mirror/wine include/ws2ipdef.h",
+    };
+    pub const UNDEFINED_IP: Rule = Rule {
+        id: "windows.undefined.ws2ipdef_ip",
+        formula: "UNDEFINED",
+        why: "ws2ipdef.h has no IP_FREEBIND or IP_TRANSPARENT",
+        source: "learn.microsoft.com IPPROTO_IP socket options (MicrosoftDocs/win32 desktop-src/WinSock/ipproto-ip-socket-options.md); wine-mirror/wine include/ws2ipdef.h",
+    };
+    pub const UNDEFINED_IPV6: Rule = Rule {
+        id: "windows.undefined.ws2ipdef_ipv6",
+        formula: "UNDEFINED",
+        why: "ws2ipdef.h has no such IPV6_* option, so a Windows program cannot name it",
+        source: "learn.microsoft.com IPPROTO_IPV6 socket options (MicrosoftDocs/win32 desktop-src/WinSock/ipproto-ipv6-socket-options.md); wine-mirror/wine include/ws2ipdef.h",
+    };
+    pub const SOCKET2_NO_ACCESSOR: Rule = Rule {
+        id: "windows.socket2.no_accessor",
+        formula: "UNDEFINED",
+        why: "socket2 0.6 compiles no Windows accessor for this option (tcp_keepalive_time/interval getters, tcp_mss, tclass_v6 are cfg'd out on Windows; keep-alive times go through SIO_KEEPALIVE_VALS), so the socket2 path cannot ask it",
+        source: "rust-lang/socket2 0.6 src/socket.rs, src/sys/windows.rs (cfg attributes; set_tcp_keepalive)",
+    };
+    pub const UNIX_DGRAM: Rule = Rule {
+        id: "windows.unix_dgram.no_socket",
+        formula: "socket(AF_UNIX, SOCK_DGRAM) => WSAEAFNOSUPPORT",
+        why: "Windows' AF_UNIX provider has SOCK_STREAM only; the error socket() gives is UNCONFIRMED (WSAEAFNOSUPPORT by analogy with a provider lacking SOCK_DGRAM, AF_BTH + SOCK_DGRAM in Wine's Windows-run test; newest builds may add datagrams)",
+        source: "microsoft/WSL issue #5272 (AF_UNIX announcement: \"Support for the datagram (SOCK_DGRAM) can be considered in future\"); python/cpython PR #14302; wine-mirror/wine dlls/ws2_32/tests/sock.c test_WSASocket (AF_BTH SOCK_DGRAM => WSAEAFNOSUPPORT)",
+    };
+    pub const AF_UNIX_1803: Rule = Rule {
+        id: "windows.era.afunix_1803",
+        formula: "release < 10-1803 => socket(AF_UNIX) WSAEAFNOSUPPORT",
+        why: "AF_UNIX SOCK_STREAM exists from Windows 10 1803 (build 17134); earlier socket() fails with WSAEAFNOSUPPORT",
+        source: "python/cpython PR #14302 (\"AF_UNIX has been supported on windows since version 1803 (build 17134)\"); rust-lang/socket2 tests/socket.rs unix_sockets_supported() (WSAEAFNOSUPPORT)",
+    };
+    pub const UNIX_LEVEL: Rule = Rule {
+        id: "windows.unix.level_enoprotoopt",
+        formula: "AF_UNIX, level IPPROTO_TCP/IP/IPV6 => WSAENOPROTOOPT",
+        why: "the AF_UNIX provider does not serve the TCP/IP levels (UNCONFIRMED: only SO_KEEPALIVE => WSAENOPROTOOPT is reported for it; the code is taken from that)",
+        source: "curl/curl PR #19812 (AF_UNIX SO_KEEPALIVE => 10042 WSAENOPROTOOPT), by analogy (UNCONFIRMED)",
+    };
+    pub const TCP_LEVEL_DGRAM: Rule = Rule {
+        id: "windows.tcp_level.dgram_enoprotoopt",
+        formula: "UDP, level IPPROTO_TCP => WSAENOPROTOOPT",
+        why: "a UDP socket does not know IPPROTO_TCP options (UNCONFIRMED: no Windows-run test sets one; getsockopt's page says an unsupported option gives WSAENOPROTOOPT)",
+        source: "learn.microsoft.com getsockopt function (MicrosoftDocs/sdk-api nf-winsock-getsockopt.md: \"unsupported option will result in an error code of WSAENOPROTOOPT\")",
+    };
+    pub const BOOL_BYTE: Rule = Rule {
+        id: "windows.bool.byte",
+        formula: "(v & 0xff) != 0",
+        why: "SO_KEEPALIVE, TCP_NODELAY and IPV6_V6ONLY are one-byte BOOLEANs: setsockopt reads only the first byte (256 => 0) and getsockopt writes one byte; the read-back for a low byte other than 0 or 1 (2, 255, -1, INT_MAX) is UNCONFIRMED (taken as 1)",
+        source: "wine-mirror/wine dlls/ws2_32/tests/sock.c test_set_getsockopt test_optsize rows {1,1,1} (expected 0xdeadbe00) and TCP_NODELAY 0x100 => 0 (Windows-run assertions)",
+    };
+    pub const BOOL_DWORD: Rule = Rule {
+        id: "windows.bool.dword",
+        formula: "v != 0 => 1",
+        why: "a DWORD BOOL option reads back 1 for any nonzero value (0x100 => 1, 2 => 1)",
+        source: "wine-mirror/wine dlls/ws2_32/tests/sock.c test_set_getsockopt test_optsize (bool_value => expected 0x1), test_so_debug (2 => 1); learn.microsoft.com setsockopt function (\"a nonzero integer\")",
+    };
+    pub const BOOL_OFF: Rule = Rule {
+        id: "windows.bool.default_off",
+        formula: "0",
+        why: "off by default (SO_KEEPALIVE, TCP_NODELAY, SO_REUSEADDR, SO_BROADCAST documented or asserted; SO_OOBINLINE, IP_RECVTOS, IP_RECVTTL, IPV6_RECVTCLASS UNCONFIRMED)",
+        source: "learn.microsoft.com SOL_SOCKET Socket Options, so-keepalive.md, ipproto-tcp-socket-options.md (\"disabled (set to FALSE) by default\"); wine-mirror/wine dlls/ws2_32/tests/sock.c test_reuseaddr; dotnet/runtime KeepAliveTest.cs Socket_KeepAlive_Disabled_By_Default",
+    };
+}
 
 /// A one-byte BOOLEAN: only the low byte of the int counts.
 pub(super) fn bool_byte<O>(a: &Args<'_, O>) -> Prediction {

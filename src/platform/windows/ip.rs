@@ -13,72 +13,62 @@ use crate::value::RelativeValue;
 
 pub const DEFAULT_TTL: i128 = 128;
 
-pub const BYTE_RANGE: Rule = Rule {
-    id: "windows.byte_range",
-    formula: "0 <= v <= 255 => v; else WSAEINVAL",
-    why: "IP_TTL, IP_TOS, IP_MULTICAST_TTL, IPV6_UNICAST_HOPS and IPV6_MULTICAST_HOPS hold 0..255: 256 gives WSAEINVAL, 0 is accepted and read back (IP_TTL, measured); negatives (a DWORD over 255) UNCONFIRMED, taken as WSAEINVAL; IP_TOS is stored without ECN masking (UNCONFIRMED beyond 96)",
-    source: "wine-mirror/wine dlls/ws2_32/tests/sock.c test_set_getsockopt test_optsize (accepts_large_value FALSE => WSAEINVAL); urnetwork/connect PR #196 (Windows 11: IP_TTL 0 accepted, 256 rejected); rust-lang/socket2 tests/socket.rs ttl_v4(40), tos_v4(96), unicast_hops_v6(20); learn.microsoft.com IPPROTO_IPV6 socket options (\"illegal to set the TTL to a value greater than 255\")",
-};
-pub const TTL_DEFAULT: Rule = Rule {
-    id: "windows.ttl.default_128",
-    formula: "128",
-    why: "unicast TTL / hop limit default to the stack's DefaultTTL, 128 (UNCONFIRMED: no source reads it)",
-    source: "learn.microsoft.com IPPROTO_IP socket options (IP_TTL row; value UNCONFIRMED)",
-};
-pub const TOS_DEFAULT: Rule = Rule {
-    id: "windows.tos.default_0",
-    formula: "0",
-    why: "IP_TOS is 0 by default (UNCONFIRMED; the docs say \"Do not use\" and point to QoS)",
-    source: "learn.microsoft.com IPPROTO_IP socket options (IP_TOS row)",
-};
-pub const MCAST_HOPS_DEFAULT: Rule = Rule {
-    id: "windows.multicast_hops.default_1",
-    formula: "1",
-    why: "multicast TTL / hops default to 1 on IPv4 and IPv6 (a Windows-run test reads 1 from a new bound socket through a one-byte getsockopt; the other three bytes of an int read are taken as 0)",
-    source: "dart-lang/sdk tests/standalone/io/raw_datagram_socket_test.dart testDatagramMulticastOptions, read by runtime/bin/socket_base_win.cc GetMulticastHops @04229201",
-};
-pub const DGRAM_ONLY: Rule = Rule {
-    id: "windows.dgram_only.einval",
-    formula: "TCP => WSAEINVAL",
-    why: "IP_MULTICAST_TTL/LOOP, IP_RECVTOS, IP_RECVTTL, IPV6_MULTICAST_HOPS/LOOP and IPV6_RECVTCLASS are datagram-only: TCP gets WSAEINVAL on get (asserted); the set is taken to fail the same way (UNCONFIRMED: do_sockopt_validity_tests skips setsockopt once the get is expected to fail)",
-    source: "wine-mirror/wine dlls/ws2_32/tests/sock.c test_sockopt_validity ipv4_tcp_tests / ipv6_tcp_tests (Windows-run)",
-};
-pub const MULTICAST_LOOP_DEFAULT: Rule = Rule {
-    id: "windows.multicast_loop.default_on",
-    formula: "1",
-    why: "multicast loopback is on by default, IPv4 and IPv6 (IPv4 documented; both read as 1 by a Windows-run test)",
-    source: "learn.microsoft.com IPPROTO_IP socket options (\"By default, IP_MULTICAST_LOOP is enabled\"); dart-lang/sdk tests/standalone/io/raw_datagram_socket_test.dart testDatagramMulticastOptions via runtime/bin/socket_base_win.cc GetMulticastLoop @04229201",
-};
-pub const V6ONLY_DEFAULT: Rule = Rule {
-    id: "windows.v6only.default_on",
-    formula: "1",
-    why: "IPV6_V6ONLY is on by default, even as read on an AF_INET socket (todo_wine there: Windows' answer); bind does not change it",
-    source: "wine-mirror/wine dlls/ws2_32/tests/sock.c test_ipv6only (Windows-run); learn.microsoft.com IPPROTO_IPV6 socket options (\"nonzero (the default on Windows)\")",
-};
-pub const V6ONLY_LOCKED: Rule = Rule {
-    id: "windows.v6only.after_bind",
-    formula: "bound (or connected) => WSAEINVAL",
-    why: "IPV6_V6ONLY cannot change once the socket is bound (asserted to fail; the code WSAEINVAL is UNCONFIRMED)",
-    source: "wine-mirror/wine dlls/ws2_32/tests/sock.c test_ipv6only (set 0 and set 1 after bind both fail)",
-};
-pub const TCLASS: Rule = Rule {
-    id: "windows.tclass.not_an_option",
-    formula: "WSAENOPROTOOPT",
-    why: "IPV6_TCLASS (39) is defined as a WSARecvMsg control-message type, not documented as a socket option (UNCONFIRMED: taken as an unknown option)",
-    source: "learn.microsoft.com IPPROTO_IPV6 socket options (no IPV6_TCLASS row); wine-mirror/wine include/ws2ipdef.h (IPV6_TCLASS 39)",
-};
-
-pub const RULES: &[&Rule] = &[
-    &BYTE_RANGE,
-    &TTL_DEFAULT,
-    &TOS_DEFAULT,
-    &MCAST_HOPS_DEFAULT,
-    &DGRAM_ONLY,
-    &MULTICAST_LOOP_DEFAULT,
-    &V6ONLY_DEFAULT,
-    &V6ONLY_LOCKED,
-    &TCLASS,
-];
+crate::rules! {
+    pub const BYTE_RANGE: Rule = Rule {
+        id: "windows.byte_range",
+        formula: "0 <= v <= 255 => v; else WSAEINVAL",
+        why: "IP_TTL, IP_TOS, IP_MULTICAST_TTL, IPV6_UNICAST_HOPS and IPV6_MULTICAST_HOPS hold 0..255: 256 gives WSAEINVAL, 0 is accepted and read back (IP_TTL, measured); negatives (a DWORD over 255) UNCONFIRMED, taken as WSAEINVAL; IP_TOS is stored without ECN masking (UNCONFIRMED beyond 96)",
+        source: "wine-mirror/wine dlls/ws2_32/tests/sock.c test_set_getsockopt test_optsize (accepts_large_value FALSE => WSAEINVAL); urnetwork/connect PR #196 (Windows 11: IP_TTL 0 accepted, 256 rejected); rust-lang/socket2 tests/socket.rs ttl_v4(40), tos_v4(96), unicast_hops_v6(20); learn.microsoft.com IPPROTO_IPV6 socket options (\"illegal to set the TTL to a value greater than 255\")",
+    };
+    pub const TTL_DEFAULT: Rule = Rule {
+        id: "windows.ttl.default_128",
+        formula: "128",
+        why: "unicast TTL / hop limit default to the stack's DefaultTTL, 128 (UNCONFIRMED: no source reads it)",
+        source: "learn.microsoft.com IPPROTO_IP socket options (IP_TTL row; value UNCONFIRMED)",
+    };
+    pub const TOS_DEFAULT: Rule = Rule {
+        id: "windows.tos.default_0",
+        formula: "0",
+        why: "IP_TOS is 0 by default (UNCONFIRMED; the docs say \"Do not use\" and point to QoS)",
+        source: "learn.microsoft.com IPPROTO_IP socket options (IP_TOS row)",
+    };
+    pub const MCAST_HOPS_DEFAULT: Rule = Rule {
+        id: "windows.multicast_hops.default_1",
+        formula: "1",
+        why: "multicast TTL / hops default to 1 on IPv4 and IPv6 (a Windows-run test reads 1 from a new bound socket through a one-byte getsockopt; the other three bytes of an int read are taken as 0)",
+        source: "dart-lang/sdk tests/standalone/io/raw_datagram_socket_test.dart testDatagramMulticastOptions, read by runtime/bin/socket_base_win.cc GetMulticastHops @04229201",
+    };
+    pub const DGRAM_ONLY: Rule = Rule {
+        id: "windows.dgram_only.einval",
+        formula: "TCP => WSAEINVAL",
+        why: "IP_MULTICAST_TTL/LOOP, IP_RECVTOS, IP_RECVTTL, IPV6_MULTICAST_HOPS/LOOP and IPV6_RECVTCLASS are datagram-only: TCP gets WSAEINVAL on get (asserted); the set is taken to fail the same way (UNCONFIRMED: do_sockopt_validity_tests skips setsockopt once the get is expected to fail)",
+        source: "wine-mirror/wine dlls/ws2_32/tests/sock.c test_sockopt_validity ipv4_tcp_tests / ipv6_tcp_tests (Windows-run)",
+    };
+    pub const MULTICAST_LOOP_DEFAULT: Rule = Rule {
+        id: "windows.multicast_loop.default_on",
+        formula: "1",
+        why: "multicast loopback is on by default, IPv4 and IPv6 (IPv4 documented; both read as 1 by a Windows-run test)",
+        source: "learn.microsoft.com IPPROTO_IP socket options (\"By default, IP_MULTICAST_LOOP is enabled\"); dart-lang/sdk tests/standalone/io/raw_datagram_socket_test.dart testDatagramMulticastOptions via runtime/bin/socket_base_win.cc GetMulticastLoop @04229201",
+    };
+    pub const V6ONLY_DEFAULT: Rule = Rule {
+        id: "windows.v6only.default_on",
+        formula: "1",
+        why: "IPV6_V6ONLY is on by default, even as read on an AF_INET socket (todo_wine there: Windows' answer); bind does not change it",
+        source: "wine-mirror/wine dlls/ws2_32/tests/sock.c test_ipv6only (Windows-run); learn.microsoft.com IPPROTO_IPV6 socket options (\"nonzero (the default on Windows)\")",
+    };
+    pub const V6ONLY_LOCKED: Rule = Rule {
+        id: "windows.v6only.after_bind",
+        formula: "bound (or connected) => WSAEINVAL",
+        why: "IPV6_V6ONLY cannot change once the socket is bound (asserted to fail; the code WSAEINVAL is UNCONFIRMED)",
+        source: "wine-mirror/wine dlls/ws2_32/tests/sock.c test_ipv6only (set 0 and set 1 after bind both fail)",
+    };
+    pub const TCLASS: Rule = Rule {
+        id: "windows.tclass.not_an_option",
+        formula: "WSAENOPROTOOPT",
+        why: "IPV6_TCLASS (39) is defined as a WSARecvMsg control-message type, not documented as a socket option (UNCONFIRMED: taken as an unknown option)",
+        source: "learn.microsoft.com IPPROTO_IPV6 socket options (no IPV6_TCLASS row); wine-mirror/wine include/ws2ipdef.h (IPV6_TCLASS 39)",
+    };
+}
 
 /// A 0..255 option: as set, else WSAEINVAL.
 fn byte_range<O>(a: &Args<'_, O>, default: (i128, &'static Rule)) -> Prediction {

@@ -145,6 +145,16 @@ fn sample(option: &OptionSpec) -> RelativeValue {
 }
 
 impl Platform for Windows {
+    fn undefined(&self, level: crate::option::Level) -> &'static Rule {
+        use crate::option::Level;
+        match level {
+            Level::Socket => &common::UNDEFINED_SOL_SOCKET,
+            Level::Tcp => &common::UNDEFINED_TCP,
+            Level::Ip => &common::UNDEFINED_IP,
+            Level::Ipv6 => &common::UNDEFINED_IPV6,
+        }
+    }
+
     fn os(&self) -> Os {
         Os::Windows
     }

@@ -14,150 +14,129 @@ const SOL_SOCKET_DOC: &str =
 /// Stock default of SO_SNDBUF / SO_RCVBUF (UNCONFIRMED, see `BUF_DEFAULT`).
 pub const DEFAULT_BUFFER: i128 = 65536;
 
-pub const BUF: Rule = Rule {
-    id: "windows.buf.as_requested",
-    formula: "v",
-    why: "SO_SNDBUF / SO_RCVBUF read back exactly the DWORD set: no doubling, no floor, 0 allowed (asserted for 0, 256, 291, 1024, 4096, 8192 on TCP; UDP and unix-stream UNCONFIRMED, taken as TCP)",
-    source: "wine-mirror/wine dlls/ws2_32/tests/sock.c test_set_getsockopt, test_accept_inheritance, test_send (Windows-run assertions); dotnet/runtime SocketOptionNameTest.cs GetSetRawSocketOption_Roundtrips; rust-lang/socket2 tests/socket.rs send_buffer_size/recv_buffer_size",
-};
-pub const BUF_NEGATIVE: Rule = Rule {
-    id: "windows.buf.negative_as_dword",
-    formula: "v < 0 => v (same DWORD bits)",
-    why: "a negative size is stored as the DWORD it is and read back unchanged (UNCONFIRMED: no source sets one; AFD may refuse with WSAEINVAL instead)",
-    source: SOL_SOCKET_DOC,
-};
-pub const BUF_DEFAULT: Rule = Rule {
-    id: "windows.buf.default",
-    formula: "65536",
-    why: "default buffer size (UNCONFIRMED: the docs say \"implementation dependent\"; 65536 is what Windows 10/11 are commonly seen to report, quoted nowhere)",
-    source: "learn.microsoft.com SOL_SOCKET Socket Options; dotnet/dotnet-api-docs issue #9493 (the old 8192 is wrong; \"the value comes from underlying OS\")",
-};
-pub const KEEPALIVE_DGRAM: Rule = Rule {
-    id: "windows.keepalive.dgram_enoprotoopt",
-    formula: "UDP => WSAENOPROTOOPT",
-    why: "SO_KEEPALIVE is refused on a datagram socket (documented for setsockopt; that getsockopt fails too is UNCONFIRMED)",
-    source: "learn.microsoft.com SO_KEEPALIVE socket option (MicrosoftDocs/win32 desktop-src/WinSock/so-keepalive.md, WSAENOPROTOOPT row)",
-};
-pub const KEEPALIVE_UNIX: Rule = Rule {
-    id: "windows.unix.keepalive_enoprotoopt",
-    formula: "AF_UNIX => WSAENOPROTOOPT",
-    why: "the AF_UNIX provider refuses SO_KEEPALIVE (measured on set; get UNCONFIRMED)",
-    source: "curl/curl PR #19812 (\"fails to set SO_KEEPALIVE with error 10042 (WSAENOPROTOOPT)\")",
-};
-pub const REUSEADDR_UNIX: Rule = Rule {
-    id: "windows.unix.reuseaddr_eopnotsupp",
-    formula: "AF_UNIX => WSAEOPNOTSUPP",
-    why: "the AF_UNIX provider refuses SO_REUSEADDR (measured on set; get UNCONFIRMED)",
-    source: "curl/curl PR #19812 (\"fails to set for unix sockets the SO_REUSEADDR option, with error 10045 (WSAEOPNOTSUPP)\")",
-};
-pub const BROADCAST_STREAM: Rule = Rule {
-    id: "windows.broadcast.stream_enoprotoopt",
-    formula: "stream => WSAENOPROTOOPT",
-    why: "SO_BROADCAST is only for datagram sockets: a TCP socket's getsockopt gives WSAENOPROTOOPT (set UNCONFIRMED; unix-stream UNCONFIRMED)",
-    source: "rust-lang/socket2 tests/socket.rs test!(IPv4 broadcast) cfg(not(windows)) comment \"returns WSAENOPROTOOPT (10042) on Windows\"; learn.microsoft.com SOL_SOCKET Socket Options",
-};
-pub const BROADCAST_UDP6: Rule = Rule {
-    id: "windows.broadcast.udp6_accepted",
-    formula: "v != 0 => 1",
-    why: "IPv6 has no broadcast, but SO_BROADCAST on udp6 is taken to be stored like on udp4 (UNCONFIRMED)",
-    source: "learn.microsoft.com SOL_SOCKET Socket Options (\"except SO_BROADCAST, since broadcast is not implemented in IPv6\")",
-};
-pub const OOBINLINE_NON_TCP: Rule = Rule {
-    id: "windows.oobinline.non_tcp",
-    formula: "v != 0 => 1",
-    why: "SO_OOBINLINE is documented for connection-oriented protocols only; on UDP and AF_UNIX it is taken to be stored as a DWORD BOOL anyway (UNCONFIRMED)",
-    source: SOL_SOCKET_DOC,
-};
-pub const LINGER: Rule = Rule {
-    id: "windows.linger.verbatim",
-    formula: "linger(on, secs) as two u_shorts, l_onoff not normalised",
-    why: "struct linger is stored as given: l_onoff 0x100 reads back 0x100, (5,189) reads (5,189); l_linger kept when l_onoff is 0 is UNCONFIRMED; unix-stream UNCONFIRMED (taken as TCP)",
-    source: "wine-mirror/wine dlls/ws2_32/tests/sock.c test_set_getsockopt linger_testvals and test_optsize (todo_wine_if SO_LINGER: Wine is the one that differs), test_accept_inheritance (1,555); learn.microsoft.com linger structure (ns-winsock-linger.md)",
-};
-pub const LINGER_DEFAULT: Rule = Rule {
-    id: "windows.linger.default",
-    formula: "linger(0, 0)",
-    why: "l_onoff and l_linger are 0 by default (a Windows-run test asserts both on a new TCP socket)",
-    source: "learn.microsoft.com SOL_SOCKET Socket Options (\"l_onoff is 0\"); dotnet/runtime src/libraries/System.Net.Sockets/tests/FunctionalTests/LingerStateTest.cs Socket_LingerState_Common_Boundaries_CorrectBehavior",
-};
-pub const LINGER_DGRAM: Rule = Rule {
-    id: "windows.linger.dgram_enoprotoopt",
-    formula: "UDP => WSAENOPROTOOPT",
-    why: "SO_LINGER is for connection-oriented sockets: getsockopt on UDP gives WSAENOPROTOOPT (setsockopt on UDP UNCONFIRMED, taken the same)",
-    source: "wine-mirror/wine dlls/ws2_32/tests/sock.c test_extendedSocketOptions (\"getsockopt should fail for UDP sockets setting last error to WSAENOPROTOOPT\")",
-};
-pub const TIMEOUT: Rule = Rule {
-    id: "windows.timeo.ms",
-    formula: "DWORD ms as given",
-    why: "SO_RCVTIMEO / SO_SNDTIMEO are a DWORD of milliseconds read back exactly (63000, 997000, 100, 291 asserted; no 500 ms floor on the read-back: that was an effective-wait quirk of Windows 7 and older); values >= 2^31 ms UNCONFIRMED",
-    source: "wine-mirror/wine dlls/ws2_32/tests/sock.c test_set_getsockopt, test_timeout, test_accept_inheritance (Windows-run assertions); pocoproject/poco PR #881",
-};
-pub const TIMEOUT_DEFAULT: Rule = Rule {
-    id: "windows.timeo.default",
-    formula: "0 (no timeout)",
-    why: "the default is 0, no timeout",
-    source: "learn.microsoft.com SOL_SOCKET Socket Options; wine-mirror/wine dlls/ws2_32/tests/sock.c test_timeout (\"ok(!timeout\")",
-};
-pub const LOWAT: Rule = Rule {
-    id: "windows.lowat.einval",
-    formula: "WSAEINVAL",
-    why: "SO_RCVLOWAT / SO_SNDLOWAT fail with WSAEINVAL on set and get from Vista on (WSAENOPROTOOPT before); unix-stream UNCONFIRMED",
-    source: "learn.microsoft.com SOL_SOCKET Socket Options (SO_RCVLOWAT / SO_SNDLOWAT rows)",
-};
-pub const TYPE: Rule = Rule {
-    id: "windows.so_type.read",
-    formula: "SOCK_STREAM 1, SOCK_DGRAM 2",
-    why: "SO_TYPE reports the socket type (unix-stream 1 by the same rule, UNCONFIRMED)",
-    source: "wine-mirror/wine dlls/ws2_32/tests/sock.c test_WSASocket (Windows-run assertion)",
-};
-pub const TYPE_SET_STREAM: Rule = Rule {
-    id: "windows.so_type.set_stream",
-    formula: "stream => WSAENOPROTOOPT",
-    why: "SO_TYPE cannot be set: TCP says WSAENOPROTOOPT (unix-stream UNCONFIRMED, taken the same)",
-    source: "wine-mirror/wine dlls/ws2_32/tests/sock.c test_WSASocket (not todo_wine); learn.microsoft.com setsockopt function (SO_TYPE not supported for setting)",
-};
-pub const TYPE_SET_DGRAM: Rule = Rule {
-    id: "windows.so_type.set_dgram",
-    formula: "UDP => WSAEINVAL",
-    why:
-        "SO_TYPE cannot be set: UDP says WSAEINVAL (todo_wine there, so this is Windows' answer, not Wine's)",
-    source: "wine-mirror/wine dlls/ws2_32/tests/sock.c test_WSASocket (todo_wine WSAEINVAL)",
-};
-pub const ERROR_SETTABLE: Rule = Rule {
-    id: "windows.so_error.settable",
-    formula: "v",
-    why: "setsockopt(SO_ERROR, v) succeeds and getsockopt then returns v (todo_wine there: Wine returns 0, Windows v); reading does not clear it; unix-stream UNCONFIRMED",
-    source: "wine-mirror/wine dlls/ws2_32/tests/sock.c test_set_getsockopt (set 1234, todo_wine ok(i == 1234)); dotnet/runtime SocketOptionNameTest.cs (\"doesn't clear the error code after retrieved\")",
-};
-pub const ERROR_DEFAULT: Rule = Rule {
-    id: "windows.so_error.default",
-    formula: "0",
-    why: "no pending error on a new, bound, listening or successfully connected socket",
-    source: "wine-mirror/wine dlls/ws2_32/tests/sock.c test_select (0 after a successful connect)",
-};
-
-pub const RULES: &[&Rule] = &[
-    &BUF,
-    &BUF_NEGATIVE,
-    &BUF_DEFAULT,
-    &KEEPALIVE_DGRAM,
-    &KEEPALIVE_UNIX,
-    &REUSEADDR_UNIX,
-    &BROADCAST_STREAM,
-    &BROADCAST_UDP6,
-    &OOBINLINE_NON_TCP,
-    &LINGER,
-    &LINGER_DEFAULT,
-    &LINGER_DGRAM,
-    &TIMEOUT,
-    &TIMEOUT_DEFAULT,
-    &LOWAT,
-    &TYPE,
-    &TYPE_SET_STREAM,
-    &TYPE_SET_DGRAM,
-    &ERROR_SETTABLE,
-    &ERROR_DEFAULT,
-];
+crate::rules! {
+    pub const BUF: Rule = Rule {
+        id: "windows.buf.as_requested",
+        formula: "v",
+        why: "SO_SNDBUF / SO_RCVBUF read back exactly the DWORD set: no doubling, no floor, 0 allowed (asserted for 0, 256, 291, 1024, 4096, 8192 on TCP; UDP and unix-stream UNCONFIRMED, taken as TCP)",
+        source: "wine-mirror/wine dlls/ws2_32/tests/sock.c test_set_getsockopt, test_accept_inheritance, test_send (Windows-run assertions); dotnet/runtime SocketOptionNameTest.cs GetSetRawSocketOption_Roundtrips; rust-lang/socket2 tests/socket.rs send_buffer_size/recv_buffer_size",
+    };
+    pub const BUF_NEGATIVE: Rule = Rule {
+        id: "windows.buf.negative_as_dword",
+        formula: "v < 0 => v (same DWORD bits)",
+        why: "a negative size is stored as the DWORD it is and read back unchanged (UNCONFIRMED: no source sets one; AFD may refuse with WSAEINVAL instead)",
+        source: SOL_SOCKET_DOC,
+    };
+    pub const BUF_DEFAULT: Rule = Rule {
+        id: "windows.buf.default",
+        formula: "65536",
+        why: "default buffer size (UNCONFIRMED: the docs say \"implementation dependent\"; 65536 is what Windows 10/11 are commonly seen to report, quoted nowhere)",
+        source: "learn.microsoft.com SOL_SOCKET Socket Options; dotnet/dotnet-api-docs issue #9493 (the old 8192 is wrong; \"the value comes from underlying OS\")",
+    };
+    pub const KEEPALIVE_DGRAM: Rule = Rule {
+        id: "windows.keepalive.dgram_enoprotoopt",
+        formula: "UDP => WSAENOPROTOOPT",
+        why: "SO_KEEPALIVE is refused on a datagram socket (documented for setsockopt; that getsockopt fails too is UNCONFIRMED)",
+        source: "learn.microsoft.com SO_KEEPALIVE socket option (MicrosoftDocs/win32 desktop-src/WinSock/so-keepalive.md, WSAENOPROTOOPT row)",
+    };
+    pub const KEEPALIVE_UNIX: Rule = Rule {
+        id: "windows.unix.keepalive_enoprotoopt",
+        formula: "AF_UNIX => WSAENOPROTOOPT",
+        why: "the AF_UNIX provider refuses SO_KEEPALIVE (measured on set; get UNCONFIRMED)",
+        source: "curl/curl PR #19812 (\"fails to set SO_KEEPALIVE with error 10042 (WSAENOPROTOOPT)\")",
+    };
+    pub const REUSEADDR_UNIX: Rule = Rule {
+        id: "windows.unix.reuseaddr_eopnotsupp",
+        formula: "AF_UNIX => WSAEOPNOTSUPP",
+        why: "the AF_UNIX provider refuses SO_REUSEADDR (measured on set; get UNCONFIRMED)",
+        source: "curl/curl PR #19812 (\"fails to set for unix sockets the SO_REUSEADDR option, with error 10045 (WSAEOPNOTSUPP)\")",
+    };
+    pub const BROADCAST_STREAM: Rule = Rule {
+        id: "windows.broadcast.stream_enoprotoopt",
+        formula: "stream => WSAENOPROTOOPT",
+        why: "SO_BROADCAST is only for datagram sockets: a TCP socket's getsockopt gives WSAENOPROTOOPT (set UNCONFIRMED; unix-stream UNCONFIRMED)",
+        source: "rust-lang/socket2 tests/socket.rs test!(IPv4 broadcast) cfg(not(windows)) comment \"returns WSAENOPROTOOPT (10042) on Windows\"; learn.microsoft.com SOL_SOCKET Socket Options",
+    };
+    pub const BROADCAST_UDP6: Rule = Rule {
+        id: "windows.broadcast.udp6_accepted",
+        formula: "v != 0 => 1",
+        why: "IPv6 has no broadcast, but SO_BROADCAST on udp6 is taken to be stored like on udp4 (UNCONFIRMED)",
+        source: "learn.microsoft.com SOL_SOCKET Socket Options (\"except SO_BROADCAST, since broadcast is not implemented in IPv6\")",
+    };
+    pub const OOBINLINE_NON_TCP: Rule = Rule {
+        id: "windows.oobinline.non_tcp",
+        formula: "v != 0 => 1",
+        why: "SO_OOBINLINE is documented for connection-oriented protocols only; on UDP and AF_UNIX it is taken to be stored as a DWORD BOOL anyway (UNCONFIRMED)",
+        source: SOL_SOCKET_DOC,
+    };
+    pub const LINGER: Rule = Rule {
+        id: "windows.linger.verbatim",
+        formula: "linger(on, secs) as two u_shorts, l_onoff not normalised",
+        why: "struct linger is stored as given: l_onoff 0x100 reads back 0x100, (5,189) reads (5,189); l_linger kept when l_onoff is 0 is UNCONFIRMED; unix-stream UNCONFIRMED (taken as TCP)",
+        source: "wine-mirror/wine dlls/ws2_32/tests/sock.c test_set_getsockopt linger_testvals and test_optsize (todo_wine_if SO_LINGER: Wine is the one that differs), test_accept_inheritance (1,555); learn.microsoft.com linger structure (ns-winsock-linger.md)",
+    };
+    pub const LINGER_DEFAULT: Rule = Rule {
+        id: "windows.linger.default",
+        formula: "linger(0, 0)",
+        why: "l_onoff and l_linger are 0 by default (a Windows-run test asserts both on a new TCP socket)",
+        source: "learn.microsoft.com SOL_SOCKET Socket Options (\"l_onoff is 0\"); dotnet/runtime src/libraries/System.Net.Sockets/tests/FunctionalTests/LingerStateTest.cs Socket_LingerState_Common_Boundaries_CorrectBehavior",
+    };
+    pub const LINGER_DGRAM: Rule = Rule {
+        id: "windows.linger.dgram_enoprotoopt",
+        formula: "UDP => WSAENOPROTOOPT",
+        why: "SO_LINGER is for connection-oriented sockets: getsockopt on UDP gives WSAENOPROTOOPT (setsockopt on UDP UNCONFIRMED, taken the same)",
+        source: "wine-mirror/wine dlls/ws2_32/tests/sock.c test_extendedSocketOptions (\"getsockopt should fail for UDP sockets setting last error to WSAENOPROTOOPT\")",
+    };
+    pub const TIMEOUT: Rule = Rule {
+        id: "windows.timeo.ms",
+        formula: "DWORD ms as given",
+        why: "SO_RCVTIMEO / SO_SNDTIMEO are a DWORD of milliseconds read back exactly (63000, 997000, 100, 291 asserted; no 500 ms floor on the read-back: that was an effective-wait quirk of Windows 7 and older); values >= 2^31 ms UNCONFIRMED",
+        source: "wine-mirror/wine dlls/ws2_32/tests/sock.c test_set_getsockopt, test_timeout, test_accept_inheritance (Windows-run assertions); pocoproject/poco PR #881",
+    };
+    pub const TIMEOUT_DEFAULT: Rule = Rule {
+        id: "windows.timeo.default",
+        formula: "0 (no timeout)",
+        why: "the default is 0, no timeout",
+        source: "learn.microsoft.com SOL_SOCKET Socket Options; wine-mirror/wine dlls/ws2_32/tests/sock.c test_timeout (\"ok(!timeout\")",
+    };
+    pub const LOWAT: Rule = Rule {
+        id: "windows.lowat.einval",
+        formula: "WSAEINVAL",
+        why: "SO_RCVLOWAT / SO_SNDLOWAT fail with WSAEINVAL on set and get from Vista on (WSAENOPROTOOPT before); unix-stream UNCONFIRMED",
+        source: "learn.microsoft.com SOL_SOCKET Socket Options (SO_RCVLOWAT / SO_SNDLOWAT rows)",
+    };
+    pub const TYPE: Rule = Rule {
+        id: "windows.so_type.read",
+        formula: "SOCK_STREAM 1, SOCK_DGRAM 2",
+        why: "SO_TYPE reports the socket type (unix-stream 1 by the same rule, UNCONFIRMED)",
+        source: "wine-mirror/wine dlls/ws2_32/tests/sock.c test_WSASocket (Windows-run assertion)",
+    };
+    pub const TYPE_SET_STREAM: Rule = Rule {
+        id: "windows.so_type.set_stream",
+        formula: "stream => WSAENOPROTOOPT",
+        why: "SO_TYPE cannot be set: TCP says WSAENOPROTOOPT (unix-stream UNCONFIRMED, taken the same)",
+        source: "wine-mirror/wine dlls/ws2_32/tests/sock.c test_WSASocket (not todo_wine); learn.microsoft.com setsockopt function (SO_TYPE not supported for setting)",
+    };
+    pub const TYPE_SET_DGRAM: Rule = Rule {
+        id: "windows.so_type.set_dgram",
+        formula: "UDP => WSAEINVAL",
+        why:
+            "SO_TYPE cannot be set: UDP says WSAEINVAL (todo_wine there, so this is Windows' answer, not Wine's)",
+        source: "wine-mirror/wine dlls/ws2_32/tests/sock.c test_WSASocket (todo_wine WSAEINVAL)",
+    };
+    pub const ERROR_SETTABLE: Rule = Rule {
+        id: "windows.so_error.settable",
+        formula: "v",
+        why: "setsockopt(SO_ERROR, v) succeeds and getsockopt then returns v (todo_wine there: Wine returns 0, Windows v); reading does not clear it; unix-stream UNCONFIRMED",
+        source: "wine-mirror/wine dlls/ws2_32/tests/sock.c test_set_getsockopt (set 1234, todo_wine ok(i == 1234)); dotnet/runtime SocketOptionNameTest.cs (\"doesn't clear the error code after retrieved\")",
+    };
+    pub const ERROR_DEFAULT: Rule = Rule {
+        id: "windows.so_error.default",
+        formula: "0",
+        why: "no pending error on a new, bound, listening or successfully connected socket",
+        source: "wine-mirror/wine dlls/ws2_32/tests/sock.c test_select (0 after a successful connect)",
+    };
+}
 
 pub(super) fn buffer(a: &Args<'_, BufferOpt>) -> Prediction {
     match a.opt {

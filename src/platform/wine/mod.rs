@@ -23,157 +23,146 @@ use crate::value::RelativeValue;
 const WS2: &str = "Wine 8.0 dlls/ws2_32/socket.c setsockopt / getsockopt";
 const UNIX_SOCKET: &str = "Wine 8.0 dlls/ntdll/unix/socket.c sock_ioctl; server/sock.c";
 
-pub const BUF_DEFAULT: Rule = Rule {
-    id: "wine.buf.host_default",
-    formula: "TCP: tcp_wmem[1] | tcp_rmem[1]; UDP: wmem_default | rmem_default",
-    why: "Wine reports the size the host kernel gave the socket when it was made (not Windows' defaults, and not what TCP autotuning makes of it later)",
-    source: UNIX_SOCKET,
-};
-pub const BUF_AS_REQUESTED: Rule = Rule {
-    id: "wine.buf.reports_requested",
-    formula: "v",
-    why: "Wine passes the size to the host kernel (which doubles and clamps it) but keeps and reports the request itself, negative or zero included",
-    source: UNIX_SOCKET,
-};
-pub const FLAG: Rule = Rule {
-    id: "wine.flag",
-    formula: "v != 0",
-    why: "a Winsock BOOL option is passed to the host kernel, which stores one bit and reads back 0 or 1",
-    source: WS2,
-};
-pub const FLAG_LOW_BYTE: Rule = Rule {
-    id: "wine.flag_low_byte",
-    formula: "(v & 0xff) != 0",
-    why: "for SO_KEEPALIVE, TCP_NODELAY and IPV6_V6ONLY Wine reads only the first byte of the value (Windows takes a one-byte BOOL there), so 256 switches the option off (measured; source line UNCONFIRMED)",
-    source: WS2,
-};
-pub const OFF: Rule = Rule {
-    id: "wine.default_off",
-    formula: "0",
-    why: "a new socket has the flag clear",
-    source: WS2,
-};
-pub const ON: Rule = Rule {
-    id: "wine.default_on",
-    formula: "1",
-    why: "on by default (multicast loopback; IPV6_V6ONLY, which Wine sets when it makes an IPv6 socket, as Windows does)",
-    source: WS2,
-};
-pub const LINGER: Rule = Rule {
-    id: "wine.linger",
-    formula: "l_onoff != 0 => linger(1, l_linger) else linger(0,0)",
-    why: "the u_short pair is passed to the host kernel, which keeps one on/off bit and the seconds",
-    source: WS2,
-};
-pub const LINGER_STREAM_ONLY: Rule = Rule {
-    id: "wine.linger.stream_only",
-    formula: "WSAENOPROTOOPT",
-    why: "Wine refuses SO_LINGER on datagram sockets, as Windows does",
-    source: WS2,
-};
-pub const TIMEOUT: Rule = Rule {
-    id: "wine.timeo.ms",
-    formula: "DWORD ms, stored and read back as given",
-    why: "Wine keeps SO_RCVTIMEO / SO_SNDTIMEO itself as a DWORD of milliseconds; 0 means none",
-    source: UNIX_SOCKET,
-};
-pub const UNSUPPORTED: Rule = Rule {
-    id: "wine.unsupported",
-    formula: "WSAENOPROTOOPT",
-    why: "Wine 8 does not implement this option (SO_RCVLOWAT, SO_SNDLOWAT, TCP_MAXSEG and the TCP keepalive options), read or write",
-    source: WS2,
-};
-pub const KEEPALIVE_VALS_UDP: Rule = Rule {
-    id: "wine.keepalive_vals_not_tcp",
-    formula: "WSAEINVAL",
-    why: "Wine refuses the SIO_KEEPALIVE_VALS ioctl on a non-TCP socket",
-    source: "Wine 8.0 dlls/ntdll/unix/socket.c sock_ioctl",
-};
-pub const TYPE: Rule = Rule {
-    id: "wine.so_type",
-    formula: "SOCK_STREAM 1, SOCK_DGRAM 2; set => WSAENOPROTOOPT",
-    why: "the socket's type; it cannot be set",
-    source: WS2,
-};
-pub const ERROR: Rule = Rule {
-    id: "wine.so_error",
-    formula: "0; a set is accepted and ignored",
-    why: "no error is pending; Wine accepts setting SO_ERROR and changes nothing",
-    source: WS2,
-};
-pub const ERRNO_MAPPED: Rule = Rule {
-    id: "wine.host_errno",
-    formula: "ENOPROTOOPT, EINVAL => WSAEINVAL; EOPNOTSUPP => WSAEOPNOTSUPP",
-    why: "the host kernel refused the call (as in the Linux rows) and Wine translated its errno",
-    source: "Wine 8.0 dlls/ntdll/unix/socket.c sock_errno_to_status; dlls/ws2_32/socket.c",
-};
-pub const TTL: Rule = Rule {
-    id: "wine.ip.ttl",
-    formula: "-1 => ip_default_ttl; 1..255; else WSAEINVAL",
-    why: "passed to the host kernel: -1 means the default TTL and 0 is refused",
-    source: WS2,
-};
-pub const TOS: Rule = Rule {
-    id: "wine.ip.tos",
-    formula: "0..255, else WSAEINVAL; stream: ECN bits kept",
-    why: "a TOS outside one byte is refused; otherwise the host kernel stores it, keeping the ECN bits on TCP (UNCONFIRMED which layer refuses the out-of-range byte)",
-    source: WS2,
-};
-pub const MULTICAST_STREAM: Rule = Rule {
-    id: "wine.multicast_not_stream",
-    formula: "WSAEINVAL",
-    why: "Wine refuses the multicast options, read and write, on stream sockets",
-    source: WS2,
-};
-pub const HOPS: Rule = Rule {
-    id: "wine.hops",
-    formula: "-1 => default; 0..255; else WSAEINVAL",
-    why: "passed to the host kernel: -1 reads the default (1 for multicast, the hop limit for unicast)",
-    source: WS2,
-};
-pub const V6ONLY: Rule = Rule {
-    id: "wine.ipv6.v6only",
-    formula: "bound => WSAEINVAL; IPv4 => WSAEOPNOTSUPP; else v != 0",
-    why: "IPV6_V6ONLY can only change before bind (also on an IPv4 socket, which is refused once bound before its family is looked at; UNCONFIRMED order)",
-    source: WS2,
-};
-
-pub const RECVTTL_DGRAM_ONLY: Rule = Rule {
-    id: "wine.ip.recvttl_dgram_only",
-    formula: "SOCK_STREAM: WSAEINVAL; datagram: the host's flag (v != 0)",
-    why: "Wine passes IP_RECVTTL to the host only for datagram and raw sockets and answers STATUS_INVALID_PARAMETER (WSAEINVAL) otherwise",
-    source: "wine-mirror/wine dlls/ntdll/unix/socket.c sock_ioctl (IOCTL_AFD_WINE_GET/SET_IP_RECVTTL)",
-};
-pub const NOT_RUN: Rule = Rule {
-    id: "wine.not_in_winsock_run",
-    formula: "not run",
-    why: "the Winsock path runs only the options whose Windows numbers the catalogue carries; this one has none there, so a Windows program cannot name it",
-    source: "src/catalog.rs (Windows column)",
-};
-
-pub const RULES: &[&Rule] = &[
-    &RECVTTL_DGRAM_ONLY,
-    &NOT_RUN,
-    &FLAG_LOW_BYTE,
-    &BUF_DEFAULT,
-    &BUF_AS_REQUESTED,
-    &FLAG,
-    &OFF,
-    &ON,
-    &LINGER,
-    &LINGER_STREAM_ONLY,
-    &TIMEOUT,
-    &UNSUPPORTED,
-    &KEEPALIVE_VALS_UDP,
-    &TYPE,
-    &ERROR,
-    &ERRNO_MAPPED,
-    &TTL,
-    &TOS,
-    &MULTICAST_STREAM,
-    &HOPS,
-    &V6ONLY,
-];
+crate::rules! {
+    pub const RECVTTL_DGRAM_ONLY: Rule = Rule {
+        id: "wine.ip.recvttl_dgram_only",
+        formula: "SOCK_STREAM: WSAEINVAL; datagram: the host's flag (v != 0)",
+        why: "Wine passes IP_RECVTTL to the host only for datagram and raw sockets and answers STATUS_INVALID_PARAMETER (WSAEINVAL) otherwise",
+        source: "wine-mirror/wine dlls/ntdll/unix/socket.c sock_ioctl (IOCTL_AFD_WINE_GET/SET_IP_RECVTTL)",
+    };
+    pub const RECV_TOS_TCLASS_DGRAM_ONLY: Rule = Rule {
+        id: "wine.ip.recv_tos_tclass_dgram_only",
+        formula: "SOCK_STREAM: WSAEINVAL; datagram: the host's flag (v != 0)",
+        why: "Wine passes IP_RECVTOS and IPV6_RECVTCLASS to the host only for datagram and raw sockets (checked before the level) and answers STATUS_INVALID_PARAMETER (WSAEINVAL) otherwise, as Windows does (Wine's Windows-run tests: WSAEINVAL on TCP, a DWORD flag on UDP)",
+        source: "wine-mirror/wine dlls/ntdll/unix/socket.c sock_ioctl (IOCTL_AFD_WINE_GET/SET_IP_RECVTOS, IOCTL_AFD_WINE_GET/SET_IPV6_RECVTCLASS: `if (sock_type != SOCK_DGRAM && sock_type != SOCK_RAW) return STATUS_INVALID_PARAMETER`); dlls/ws2_32/tests/sock.c test_sockopt_validity",
+    };
+    pub const TCLASS_UNKNOWN: Rule = Rule {
+        id: "wine.ipv6.tclass_unknown",
+        formula: "WSAENOPROTOOPT",
+        why: "Wine's ws2_32 has no IPV6_TCLASS case: getsockopt falls to `default: FIXME(\"unrecognized IPv6 option\") ... WSAENOPROTOOPT` for every kind (the set half is taken to be the same: UNCONFIRMED from source, decided by the Wine run)",
+        source: "wine-mirror/wine dlls/ws2_32/socket.c getsockopt / setsockopt (IPPROTO_IPV6 default case)",
+    };
+    pub const NOT_RUN: Rule = Rule {
+        id: "wine.not_in_winsock_run",
+        formula: "not run",
+        why: "the Winsock path runs only the options whose Windows numbers the catalogue carries; this one has none there, so a Windows program cannot name it",
+        source: "src/catalog.rs (Windows column)",
+    };
+    pub const FLAG_LOW_BYTE: Rule = Rule {
+        id: "wine.flag_low_byte",
+        formula: "(v & 0xff) != 0",
+        why: "for SO_KEEPALIVE, TCP_NODELAY and IPV6_V6ONLY Wine reads only the first byte of the value (Windows takes a one-byte BOOL there), so 256 switches the option off (measured; source line UNCONFIRMED)",
+        source: WS2,
+    };
+    pub const BUF_DEFAULT: Rule = Rule {
+        id: "wine.buf.host_default",
+        formula: "TCP: tcp_wmem[1] | tcp_rmem[1]; UDP: wmem_default | rmem_default",
+        why: "Wine reports the size the host kernel gave the socket when it was made (not Windows' defaults, and not what TCP autotuning makes of it later)",
+        source: UNIX_SOCKET,
+    };
+    pub const BUF_AS_REQUESTED: Rule = Rule {
+        id: "wine.buf.reports_requested",
+        formula: "v",
+        why: "Wine passes the size to the host kernel (which doubles and clamps it) but keeps and reports the request itself, negative or zero included",
+        source: UNIX_SOCKET,
+    };
+    pub const FLAG: Rule = Rule {
+        id: "wine.flag",
+        formula: "v != 0",
+        why: "a Winsock BOOL option is passed to the host kernel, which stores one bit and reads back 0 or 1",
+        source: WS2,
+    };
+    pub const OFF: Rule = Rule {
+        id: "wine.default_off",
+        formula: "0",
+        why: "a new socket has the flag clear",
+        source: WS2,
+    };
+    pub const ON: Rule = Rule {
+        id: "wine.default_on",
+        formula: "1",
+        why: "on by default (multicast loopback; IPV6_V6ONLY, which Wine sets when it makes an IPv6 socket, as Windows does)",
+        source: WS2,
+    };
+    pub const LINGER: Rule = Rule {
+        id: "wine.linger",
+        formula: "l_onoff != 0 => linger(1, l_linger) else linger(0,0)",
+        why: "the u_short pair is passed to the host kernel, which keeps one on/off bit and the seconds",
+        source: WS2,
+    };
+    pub const LINGER_STREAM_ONLY: Rule = Rule {
+        id: "wine.linger.stream_only",
+        formula: "WSAENOPROTOOPT",
+        why: "Wine refuses SO_LINGER on datagram sockets, as Windows does",
+        source: WS2,
+    };
+    pub const TIMEOUT: Rule = Rule {
+        id: "wine.timeo.ms",
+        formula: "DWORD ms, stored and read back as given",
+        why: "Wine keeps SO_RCVTIMEO / SO_SNDTIMEO itself as a DWORD of milliseconds; 0 means none",
+        source: UNIX_SOCKET,
+    };
+    pub const UNSUPPORTED: Rule = Rule {
+        id: "wine.unsupported",
+        formula: "WSAENOPROTOOPT",
+        why: "Wine 8 does not implement this option (SO_RCVLOWAT, SO_SNDLOWAT, TCP_MAXSEG and the TCP keepalive options), read or write",
+        source: WS2,
+    };
+    pub const KEEPALIVE_VALS_UDP: Rule = Rule {
+        id: "wine.keepalive_vals_not_tcp",
+        formula: "WSAEINVAL",
+        why: "Wine refuses the SIO_KEEPALIVE_VALS ioctl on a non-TCP socket",
+        source: "Wine 8.0 dlls/ntdll/unix/socket.c sock_ioctl",
+    };
+    pub const TYPE: Rule = Rule {
+        id: "wine.so_type",
+        formula: "SOCK_STREAM 1, SOCK_DGRAM 2; set => WSAENOPROTOOPT",
+        why: "the socket's type; it cannot be set",
+        source: WS2,
+    };
+    pub const ERROR: Rule = Rule {
+        id: "wine.so_error",
+        formula: "0; a set is accepted and ignored",
+        why: "no error is pending; Wine accepts setting SO_ERROR and changes nothing",
+        source: WS2,
+    };
+    pub const ERRNO_MAPPED: Rule = Rule {
+        id: "wine.host_errno",
+        formula: "ENOPROTOOPT, EINVAL => WSAEINVAL; EOPNOTSUPP => WSAEOPNOTSUPP",
+        why: "the host kernel refused the call (as in the Linux rows) and Wine translated its errno",
+        source: "Wine 8.0 dlls/ntdll/unix/socket.c sock_errno_to_status; dlls/ws2_32/socket.c",
+    };
+    pub const TTL: Rule = Rule {
+        id: "wine.ip.ttl",
+        formula: "-1 => ip_default_ttl; 1..255; else WSAEINVAL",
+        why: "passed to the host kernel: -1 means the default TTL and 0 is refused",
+        source: WS2,
+    };
+    pub const TOS: Rule = Rule {
+        id: "wine.ip.tos",
+        formula: "0..255, else WSAEINVAL; stream: ECN bits kept",
+        why: "a TOS outside one byte is refused; otherwise the host kernel stores it, keeping the ECN bits on TCP (UNCONFIRMED which layer refuses the out-of-range byte)",
+        source: WS2,
+    };
+    pub const MULTICAST_STREAM: Rule = Rule {
+        id: "wine.multicast_not_stream",
+        formula: "WSAEINVAL",
+        why: "Wine refuses the multicast options, read and write, on stream sockets",
+        source: WS2,
+    };
+    pub const HOPS: Rule = Rule {
+        id: "wine.hops",
+        formula: "-1 => default; 0..255; else WSAEINVAL",
+        why: "passed to the host kernel: -1 reads the default (1 for multicast, the hop limit for unicast)",
+        source: WS2,
+    };
+    pub const V6ONLY: Rule = Rule {
+        id: "wine.ipv6.v6only",
+        formula: "bound => WSAEINVAL; IPv4 => WSAEOPNOTSUPP; else v != 0",
+        why: "IPV6_V6ONLY can only change before bind (also on an IPv4 socket, which is refused once bound before its family is looked at; UNCONFIRMED order)",
+        source: WS2,
+    };
+}
 
 fn ok(v: RelativeValue, rule: &'static Rule) -> Prediction {
     Prediction::ok(v, vec![rule])
@@ -311,6 +300,10 @@ pub fn predict(
         O::Ipv6(Ipv6Opt::MulticastHops) | O::Ipv6(Ipv6Opt::MulticastLoop) if stream => {
             err("WSAEINVAL", &MULTICAST_STREAM)
         }
+        O::Ip(IpOpt::Recvtos) | O::Ipv6(Ipv6Opt::Recvtclass) if stream => {
+            err("WSAEINVAL", &RECV_TOS_TCLASS_DGRAM_ONLY)
+        }
+        O::Ipv6(Ipv6Opt::Tclass) => err("WSAENOPROTOOPT", &TCLASS_UNKNOWN),
         O::Ipv6(_) if v4 => host_level_error().expect("IPv4 kinds refuse IPv6 options"),
         O::Ipv6(Ipv6Opt::UnicastHops) => ranged(
             request,
@@ -322,6 +315,7 @@ pub fn predict(
         O::Ipv6(Ipv6Opt::MulticastLoop) => flag(request, (1, &ON)),
         O::Ip(IpOpt::Recvttl) if stream => err("WSAEINVAL", &RECVTTL_DGRAM_ONLY),
         O::Ip(IpOpt::Recvttl) => flag(request, (0, &OFF)),
+        O::Ip(IpOpt::Recvtos) | O::Ipv6(Ipv6Opt::Recvtclass) => flag(request, (0, &OFF)),
         O::Buffer(BufferOpt::Sndbufforce | BufferOpt::Rcvbufforce)
         | O::Socket(
             SocketOpt::Reuseport
@@ -340,8 +334,7 @@ pub fn predict(
             | TcpOpt::ThinLinearTimeouts
             | TcpOpt::Congestion,
         )
-        | O::Ip(IpOpt::Freebind | IpOpt::Transparent | IpOpt::Recvtos)
-        | O::Ipv6(Ipv6Opt::Tclass | Ipv6Opt::Recvtclass) => err("UNDEFINED", &NOT_RUN),
+        | O::Ip(IpOpt::Freebind | IpOpt::Transparent) => err("UNDEFINED", &NOT_RUN),
     }
 }
 
@@ -388,6 +381,10 @@ impl Wine {
 }
 
 impl crate::platform::Platform for Wine {
+    fn undefined(&self, _level: crate::option::Level) -> &'static Rule {
+        &NOT_RUN
+    }
+
     fn os(&self) -> crate::os::Os {
         crate::os::Os::Windows
     }

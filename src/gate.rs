@@ -1,0 +1,32 @@
+//! What every prediction passes before any OS rule, decided once from data
+//! the crate already holds: an option the OS's headers lack (the catalogue's
+//! number column) and a path with no call for the option (socket2's offer
+//! table). A request of the wrong type never gets here: `Case::new` refuses
+//! it. The level check and the kernel's own rules come after, per platform.
+
+use crate::api::Api;
+use crate::case::Case;
+use crate::platform::Platform;
+use crate::prediction::Prediction;
+use crate::socket2_casts;
+
+/// The error name of an option a program cannot even name on the OS, or a
+/// path cannot ask.
+pub const UNDEFINED: &str = "UNDEFINED";
+
+/// The gate's answer for a case, or `None` when the OS's model must decide.
+pub fn refusal(case: &Case, platform: &dyn Platform) -> Option<Prediction> {
+    let os = platform.os();
+    if case.option.codes.on(os).is_none() {
+        let header = platform.undefined(case.option.level());
+        return Some(Prediction::err(UNDEFINED, vec![header]));
+    }
+    let offered = match case.api {
+        Api::Raw => true,
+        Api::Socket2 => case.option.socket2.is_some() && socket2_casts::offered_on(os, case.option),
+    };
+    if !offered {
+        return Some(Prediction::err(UNDEFINED, vec![&socket2_casts::NO_CALL]));
+    }
+    None
+}
