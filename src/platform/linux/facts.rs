@@ -94,6 +94,15 @@ const fn sym(name: &'static str, value: i128) -> Sym {
 }
 
 impl LinuxFacts {
+    /// The limit both `net.core.{w,r}mem_max` start at on a stock kernel of
+    /// `version`: 4 MiB from 6.18 (commit a6d4f25888b8), SK_WMEM_MAX before.
+    pub fn stock_mem_max(version: (u32, u32)) -> i128 {
+        match version < (6, 18) {
+            true => 212_992,
+            false => 4_194_304,
+        }
+    }
+
     /// A stock Linux 6.18 on x86_64, for an offline model: the kernel's
     /// built-in sysctl defaults, Debian's HZ, and no privileges. Each value's
     /// source is in `STOCK_SOURCES`.
@@ -356,8 +365,8 @@ pub use reader::read;
 
 /// Where each stock value comes from.
 pub const STOCK_SOURCES: &[(&str, &str)] = &[
-    ("net.core.wmem_max", "read on this workplace's Debian 6.18 kernel with no sysctl changed (upstream SK_WMEM_MAX in include/net/sock.h; older kernels: 212992)"),
-    ("net.core.rmem_max", "as net.core.wmem_max (SK_RMEM_MAX)"),
+    ("net.core.wmem_max", "net/core/sock.c sysctl_wmem_max: 4 << 20 = 4194304 from 6.18 (commit a6d4f25888b8 \"net: set net.core.rmem_max and net.core.wmem_max to 4 MB\", in the v6.18 net pull), SK_WMEM_MAX = SKB_TRUESIZE(256) * 256 = 212992 on x86_64 before (6.1, 6.12); 4194304 read on this workplace's Debian 6.18 kernel with no sysctl changed"),
+    ("net.core.rmem_max", "as net.core.wmem_max (sysctl_rmem_max; SK_RMEM_MAX before 6.18)"),
     ("net.core.wmem_default", "include/net/sock.h SK_WMEM_DEFAULT (read on 6.18)"),
     ("net.core.rmem_default", "include/net/sock.h SK_RMEM_DEFAULT (read on 6.18)"),
     ("net.ipv4.tcp_wmem", "net/ipv4/tcp.c tcp_init (read on 6.18)"),

@@ -39,8 +39,9 @@ pub struct Linux {
     pub stock: bool,
 }
 
-/// The modelled releases: one, the newest measured (6.1 and 6.12 differ
-/// only where `options::era` and `capacity::era` key a rule by release).
+/// The modelled releases. Their stock facts differ in `net.core.{w,r}mem_max`
+/// (`LinuxFacts::stock_mem_max`); their rules where `options::era` and
+/// `capacity::era` key a rule by release.
 pub const RELEASES: &[&str] = &["6.1", "6.12", "6.18"];
 
 impl Linux {
@@ -59,6 +60,8 @@ impl Linux {
                 ))
             }
         };
+        facts.wmem_max = LinuxFacts::stock_mem_max(facts.kernel_version);
+        facts.rmem_max = facts.wmem_max;
         Ok(Linux {
             facts,
             release: release.to_string(),
@@ -161,6 +164,21 @@ impl Platform for Linux {
             (true, _) => "cap_net_admin",
             (false, true) => "cap_net_raw",
             (false, false) => "unprivileged",
+        }
+    }
+}
+
+#[cfg(test)]
+mod stock_release_tests {
+    use super::Linux;
+
+    /// Each offline release carries its own stock limit: 212992 before 6.18,
+    /// 4 MiB from 6.18 on (net/core/sock.c sysctl_wmem_max / sysctl_rmem_max).
+    #[test]
+    fn each_offline_release_has_its_own_stock_mem_max() {
+        for (release, limit) in [("6.1", 212_992), ("6.12", 212_992), ("6.18", 4_194_304)] {
+            let l = Linux::offline(Some(release)).unwrap();
+            assert_eq!((l.facts.wmem_max, l.facts.rmem_max), (limit, limit), "{release}");
         }
     }
 }
