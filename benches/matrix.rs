@@ -51,13 +51,14 @@ fn floor_case(value: i32) -> i32 {
 
 /// The same work through the engine: fixture, path, model, comparison.
 fn engine_case(value: i32) -> bool {
-    let case = Case {
-        option: catalog::find("SO_RCVBUF").expect("in the catalogue"),
-        kind: Kind::Udp4,
-        state: State::Fresh,
-        api: Api::Raw,
-        request: Request::Set(RelativeValue::int(value.into())),
-    };
+    let case = Case::new(
+        "SO_RCVBUF",
+        Kind::Udp4,
+        State::Fresh,
+        Api::Raw,
+        Request::Set(RelativeValue::int(value.into())),
+    )
+    .expect("udp4 SO_RCVBUF takes an integer");
     engine::cases::run(&case, host()).agrees()
 }
 

@@ -3,7 +3,7 @@
 
 use crate::api::Api;
 use crate::kind::{Kind, State};
-use crate::option::OptionSpec;
+use crate::option::{OptionSpec, Type};
 use crate::value::RelativeValue;
 use std::fmt;
 
@@ -20,7 +20,56 @@ impl Request {
     pub fn set(value: i128) -> Request {
         Request::Set(RelativeValue::int(value))
     }
+
+    /// Whether this request can be made of an option of type `ty`: a read
+    /// always; a set only with a value of the option's C shape.
+    pub fn fits(&self, ty: Type) -> bool {
+        match self {
+            Request::Default => true,
+            Request::Set(v) => matches!(
+                (ty, v),
+                (Type::Int | Type::Bool | Type::ReadOnly, RelativeValue::Int(_))
+                    | (Type::Linger, RelativeValue::Linger(..))
+                    | (Type::Time, RelativeValue::Time(..))
+                    | (Type::Text, RelativeValue::Text(..))
+            ),
+        }
+    }
 }
+
+/// Why a case cannot be made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum CaseError {
+    /// No catalogue option has this name.
+    UnknownOption(String),
+    /// Sockets of this kind are never in this state (a datagram socket
+    /// does not listen).
+    StateOfKind { kind: Kind, state: State },
+    /// The request's value is not of the option's type (an int for
+    /// SO_LINGER): no OS is asked such a thing.
+    WrongType {
+        option: &'static str,
+        expected: Type,
+        request: Request,
+    },
+}
+
+impl fmt::Display for CaseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CaseError::UnknownOption(name) => write!(f, "{name} is not in the catalogue"),
+            CaseError::StateOfKind { kind, state } => write!(f, "{kind} sockets cannot be {state}"),
+            CaseError::WrongType {
+                option,
+                expected,
+                request,
+            } => write!(f, "{option} takes {}, not {request}", expected.describe()),
+        }
+    }
+}
+
+impl std::error::Error for CaseError {}
 
 impl fmt::Display for Request {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -31,6 +80,9 @@ impl fmt::Display for Request {
     }
 }
 
+/// A case is made only through `Case::new` / `Case::of`, which check that
+/// the state is one of the kind's and that the request has the option's
+/// type; its fields can be read, not assembled.
 #[derive(Debug, Clone)]
 pub struct Case {
     pub option: &'static OptionSpec,
@@ -38,16 +90,41 @@ pub struct Case {
     pub state: State,
     pub api: Api,
     pub request: Request,
+    _checked: (),
 }
 
 impl Case {
     /// A case by the option's C name (case-insensitive), e.g.
     /// `Case::new("SO_RCVBUF", Kind::Udp4, State::Fresh, Api::Raw, Request::set(4096))`.
-    pub fn new(option: &str, kind: Kind, state: State, api: Api, request: Request) -> Result<Case, String> {
+    pub fn new(
+        option: &str,
+        kind: Kind,
+        state: State,
+        api: Api,
+        request: Request,
+    ) -> Result<Case, CaseError> {
         let option =
-            crate::catalog::find(option).ok_or_else(|| format!("{option} is not in the catalogue"))?;
+            crate::catalog::find(option).ok_or_else(|| CaseError::UnknownOption(option.to_string()))?;
+        Case::of(option, kind, state, api, request)
+    }
+
+    /// A case of a catalogue row.
+    pub fn of(
+        option: &'static OptionSpec,
+        kind: Kind,
+        state: State,
+        api: Api,
+        request: Request,
+    ) -> Result<Case, CaseError> {
         if !kind.states().contains(&state) {
-            return Err(format!("{kind} sockets cannot be {state}"));
+            return Err(CaseError::StateOfKind { kind, state });
+        }
+        if !request.fits(option.ty) {
+            return Err(CaseError::WrongType {
+                option: option.name,
+                expected: option.ty,
+                request,
+            });
         }
         Ok(Case {
             option,
@@ -55,7 +132,14 @@ impl Case {
             state,
             api,
             request,
+            _checked: (),
         })
+    }
+
+    /// The same case through another path with another request (checked
+    /// like a new case).
+    pub fn through(&self, api: Api, request: Request) -> Result<Case, CaseError> {
+        Case::of(self.option, self.kind, self.state, api, request)
     }
 }
 

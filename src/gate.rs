@@ -30,3 +30,20 @@ pub fn refusal(case: &Case, platform: &dyn Platform) -> Option<Prediction> {
     }
     None
 }
+
+/// The rule for an option as one formula: the gate's where the OS lacks
+/// the option, else the platform's own.
+pub fn formula(
+    platform: &dyn Platform,
+    option: &crate::option::OptionSpec,
+    kind: crate::kind::Kind,
+    state: crate::kind::State,
+) -> String {
+    match option.codes.on(platform.os()) {
+        None => {
+            let rule = platform.undefined(option.level());
+            format!("{} ({})", rule.formula, rule.id)
+        }
+        Some(_) => platform.formula(option, kind, state),
+    }
+}

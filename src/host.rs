@@ -215,9 +215,7 @@ mod tests {
                     "{} is not explained",
                     r.id
                 );
-                let unmodelled = r.id.ends_with("unmodelled")
-                    || r.id.ends_with("measured_only")
-                    || r.id == "linux.wrong_type";
+                let unmodelled = r.id.ends_with("unmodelled") || r.id.ends_with("measured_only");
                 assert!(
                     unmodelled || (r.source != "-" && !r.source.is_empty()),
                     "{} cites no source",

@@ -24,7 +24,7 @@
 //! these docs.
 
 pub use api::Api;
-pub use case::{Case, Request};
+pub use case::{Case, CaseError, Request};
 pub use catalog::CATALOG;
 pub use host::Host;
 pub use kind::{Kind, State};

@@ -7,7 +7,7 @@ use crate::catalog;
 use crate::host::Host;
 use crate::kind::{Domain, Kind, State};
 use crate::ladder::Rung;
-use crate::option::{OptionSpec, Type};
+use crate::option::OptionSpec;
 use crate::value::RelativeValue;
 
 /// Narrows the matrix; `None` keeps everything on that axis.
@@ -78,14 +78,9 @@ pub fn cases(host: &Host, filter: &Filter, requests: &Requests) -> Vec<Case> {
                             }
                         };
                         if fits {
-                            let request = request.clone();
-                            out.push(Case {
-                                option,
-                                kind,
-                                state,
-                                api: path,
-                                request,
-                            });
+                            let case = Case::of(option, kind, state, path, request.clone())
+                                .expect("a ladder rung has its option's type (catalog tests)");
+                            out.push(case);
                         }
                     }
                 }
@@ -135,7 +130,9 @@ fn requests_for(
     requests: &Requests,
 ) -> Vec<(Request, Option<Rung>)> {
     match requests {
-        Requests::Value(v) if takes(option.ty, v) => vec![(Request::Set(v.clone()), None)],
+        Requests::Value(v) if Request::Set(v.clone()).fits(option.ty) => {
+            vec![(Request::Set(v.clone()), None)]
+        }
         Requests::Value(_) => Vec::new(),
         Requests::Ladder => {
             let anchors = host.anchors(option);
@@ -149,17 +146,6 @@ fn requests_for(
             out
         }
     }
-}
-
-/// Whether a value of this form is a request for an option of this type.
-fn takes(ty: Type, v: &RelativeValue) -> bool {
-    matches!(
-        (ty, v),
-        (Type::Int | Type::Bool | Type::ReadOnly, RelativeValue::Int(_))
-            | (Type::Linger, RelativeValue::Linger(..))
-            | (Type::Time, RelativeValue::Time(..))
-            | (Type::Text, RelativeValue::Text(..))
-    )
 }
 
 /// One line saying why a filter selects no case.

@@ -141,6 +141,18 @@ pub enum Type {
     ReadOnly,
 }
 
+impl Type {
+    /// The value a set of this type takes, in words.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Type::Int | Type::Bool | Type::ReadOnly => "an integer",
+            Type::Linger => "a linger (on:SECS or off)",
+            Type::Time => "a timeout",
+            Type::Text => "a name",
+        }
+    }
+}
+
 /// The shape of socket2's call pair for an option: which Rust type it takes
 /// and how it converts to the C value (see `socket2_casts`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

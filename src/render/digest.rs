@@ -148,7 +148,7 @@ fn line(host: &Host, rows: &[&Row], paint: &Paint) -> Vec<String> {
         format!("  {}", option.name),
         kind.to_string(),
         format!("default {default}"),
-        host.platform().formula(option, kind, State::Fresh),
+        crate::gate::formula(host.platform(), option, kind, State::Fresh),
         notes.join(", "),
     ]
 }

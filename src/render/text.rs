@@ -66,8 +66,12 @@ fn header(group: &Group, host: &Host) -> String {
         group.option,
         group.kind,
         group.state,
-        host.platform()
-            .formula(first.case.option, first.case.kind, first.case.state)
+        crate::gate::formula(
+            host.platform(),
+            first.case.option,
+            first.case.kind,
+            first.case.state
+        )
     )
 }
 

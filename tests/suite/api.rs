@@ -68,3 +68,27 @@ fn observe_and_predict_agree_on_a_few_cases() {
     )
     .is_err());
 }
+
+/// A request of the wrong type is refused where the case is made, with a
+/// typed error, so no model is ever asked it (it used to predict EINVAL on
+/// Linux and macOS and the default on Windows).
+#[test]
+fn a_mistyped_request_is_a_typed_error() {
+    let err = Case::new("SO_LINGER", Kind::Tcp4, State::Fresh, Api::Raw, Request::set(1)).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            sockmatrix::CaseError::WrongType {
+                option: "SO_LINGER",
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(
+        err.to_string(),
+        "SO_LINGER takes a linger (on:SECS or off), not 1"
+    );
+    let err = Case::new("SO_NOPE", Kind::Tcp4, State::Fresh, Api::Raw, Request::Default).unwrap_err();
+    assert_eq!(err, sockmatrix::CaseError::UnknownOption("SO_NOPE".into()));
+}

@@ -87,13 +87,7 @@ pub fn check_rung(option: &str, kind: Kind, state: State, path: Api, rung: &str)
         );
         return;
     };
-    check(Case {
-        option,
-        kind,
-        state,
-        api: path,
-        request,
-    });
+    check(Case::of(option, kind, state, path, request).expect("a rung of the option's own ladder"));
 }
 
 /// Reads the option without setting it and checks the default.
@@ -102,13 +96,7 @@ pub fn check_default(option: &str, kind: Kind, state: State, path: Api) {
         return;
     };
     if available(kind) {
-        check(Case {
-            option,
-            kind,
-            state,
-            api: path,
-            request: Request::Default,
-        });
+        check(Case::of(option, kind, state, path, Request::Default).expect("a read fits every option"));
     }
 }
 

@@ -6,7 +6,7 @@
 use crate::common::{available, explain, host};
 use rstest::rstest;
 use sockmatrix::api::Api;
-use sockmatrix::case::{Case, Request};
+use sockmatrix::case::Request;
 use sockmatrix::catalog;
 use sockmatrix::engine;
 use sockmatrix::kind::{Kind, State};
@@ -46,11 +46,9 @@ fn compare(family: Family, kind: Kind, state: State) {
                     option.name
                 );
             }
-            let raw_case = Case {
-                api: Api::Raw,
-                request: sent,
-                ..case.clone()
-            };
+            let raw_case = case
+                .through(Api::Raw, sent)
+                .expect("socket2's conversion keeps the request's type");
             let via_raw = engine::cases::run(&raw_case, host());
             let converted = match &via_raw.observed {
                 Outcome::Ok(v) => {

@@ -87,13 +87,8 @@ fn random_int_values_agree_with_the_model() {
         let kind = kinds[k];
         let state = kind.states()[s % kind.states().len()];
         let option = options[o];
-        let case = Case {
-            option,
-            kind,
-            state,
-            api: path,
-            request: Request::Set(RelativeValue::int(value)),
-        };
+        let case = Case::of(option, kind, state, path, Request::Set(RelativeValue::int(value)))
+            .expect("int and flag options take an integer");
         let row = engine::cases::run(&case, &host);
         prop_assert!(
             row.agrees(),

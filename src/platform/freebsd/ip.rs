@@ -1,11 +1,11 @@
 //! IPPROTO_IP (ip_ctloutput, in_mcast.c; on unix sockets level 0 is
 //! SOL_LOCAL) and IPPROTO_IPV6 (ip6_ctloutput, in6_mcast.c).
 
-use super::shared::{absent, int, src, Ctx};
+use super::shared::{int, src, Ctx};
 use crate::case::Request;
 use crate::expr::Expr;
 use crate::kind::{Domain, State};
-use crate::option::{IpOpt, Ipv6Opt, Opt};
+use crate::option::{IpOpt, Ipv6Opt};
 use crate::prediction::Prediction;
 use crate::rule::Rule;
 use crate::value::RelativeValue;
@@ -126,7 +126,7 @@ fn sol_local(o: IpOpt, request: &Request) -> Prediction {
             Request::Default => Prediction::err("EOPNOTSUPP", vec![&SOL_LOCAL_UNKNOWN]),
             Request::Set(_) => Prediction::err("ENOPROTOOPT", vec![&SOL_LOCAL_UNKNOWN]),
         },
-        IpOpt::Freebind | IpOpt::Transparent => absent(Opt::Ip(o)),
+        _ => crate::platform::gated(),
     }
 }
 
@@ -170,7 +170,7 @@ pub fn predict_v4(ctx: &Ctx<'_>, o: IpOpt, request: &Request) -> Prediction {
             ),
         },
         IpOpt::Recvtos | IpOpt::Recvttl => flag01(request, 0, &RECVFLAG01),
-        IpOpt::Freebind | IpOpt::Transparent => absent(Opt::Ip(o)),
+        _ => crate::platform::gated(),
     }
 }
 

@@ -180,46 +180,7 @@ mod tests {
     use super::*;
     use crate::api::Api;
     use crate::case::Request;
-    use crate::catalog::CATALOG;
     use crate::value::RelativeValue;
-
-    #[test]
-    fn every_option_kind_state_and_rung_is_predicted_with_listed_rules() {
-        for release in RELEASES {
-            let fb = FreeBsd::offline(Some(release)).unwrap();
-            let listed = fb.rules();
-            for option in CATALOG {
-                let anchors = fb.anchors(option);
-                for kind in Kind::ALL {
-                    for &state in kind.states() {
-                        let mut requests = vec![Request::Default];
-                        requests.extend(
-                            option
-                                .ladder
-                                .iter()
-                                .filter_map(|r| r.resolve(&anchors))
-                                .map(Request::Set),
-                        );
-                        for request in &requests {
-                            let p = fb.predict(Asked {
-                                option,
-                                kind,
-                                state,
-                                api: Api::Raw,
-                                request,
-                            });
-                            assert!(!p.rules.is_empty(), "{} {kind} {state} {request}", option.name);
-                            for r in &p.rules {
-                                assert!(listed.contains(r), "{} not listed", r.id);
-                            }
-                            assert_ne!(p.expected.to_string(), "UNMODELLED");
-                        }
-                        assert!(!fb.formula(option, kind, state).is_empty());
-                    }
-                }
-            }
-        }
-    }
 
     #[test]
     fn unknown_release_lists_the_modelled_ones() {

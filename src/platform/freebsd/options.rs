@@ -4,8 +4,7 @@
 
 use super::facts::Release;
 use super::shared::{
-    absent, header_lacking, Ctx, ROUTE_IPV6_ON_INET, ROUTE_IP_ON_INET6, ROUTE_TCP_IPSWALLOW,
-    ROUTE_TCP_ON_UDP, ROUTE_UNIX_LEVEL,
+    Ctx, ROUTE_IPV6_ON_INET, ROUTE_IP_ON_INET6, ROUTE_TCP_IPSWALLOW, ROUTE_TCP_ON_UDP, ROUTE_UNIX_LEVEL,
 };
 use super::{ip, socket, tcp};
 use crate::case::Request;
@@ -43,9 +42,6 @@ pub fn refusal(option: &OptionSpec, kind: Kind, request: &Request) -> Option<Pre
 }
 
 pub fn predict(option: &'static OptionSpec, ctx: &Ctx<'_>, request: &Request) -> Prediction {
-    if header_lacking(option.id).is_some() {
-        return absent(option.id);
-    }
     if let Some(refused) = refusal(option, ctx.kind, request) {
         return refused;
     }
@@ -60,9 +56,6 @@ pub fn predict(option: &'static OptionSpec, ctx: &Ctx<'_>, request: &Request) ->
 
 /// The main rule for option × kind × state, as one formula.
 pub fn formula(option: &'static OptionSpec, ctx: &Ctx<'_>) -> String {
-    if let Some(rule) = header_lacking(option.id) {
-        return format!("{} ({})", rule.formula, rule.id);
-    }
     let set = refusal(option, ctx.kind, &Request::Set(RelativeValue::int(0)));
     let get = refusal(option, ctx.kind, &Request::Default);
     if let (Some(set), Some(get)) = (set, get) {

@@ -5,7 +5,6 @@ use super::facts::{self, Release};
 use crate::case::Request;
 use crate::expr::{Expr, Sym};
 use crate::kind::{Kind, State};
-use crate::option::{BufferOpt, IpOpt, Opt, SocketOpt, TcpOpt};
 use crate::platform::bsd::facts::BsdFacts;
 use crate::prediction::Prediction;
 use crate::rule::Rule;
@@ -57,12 +56,6 @@ impl Ctx<'_> {
 }
 
 crate::rules! {
-    pub const OPTLEN: Rule = Rule {
-        id: "freebsd.optlen",
-        formula: "optlen < minlen => EINVAL",
-        why: "sooptcopyin refuses a value shorter than the option's C type (the request has the wrong shape for this option)",
-        source: src!(F, "sys/kern/uipc_socket.c sooptcopyin"),
-    };
     pub const ABSENT_SOCKET_H: Rule = Rule {
         id: "freebsd.absent.socket_h",
         formula: "no such constant",
@@ -122,70 +115,13 @@ crate::rules! {
     };
 }
 
-/// The header that lacks the option, for options FreeBSD cannot even name.
-pub fn header_lacking(id: Opt) -> Option<&'static Rule> {
-    match id {
-        Opt::Buffer(BufferOpt::Sndbufforce | BufferOpt::Rcvbufforce)
-        | Opt::Socket(SocketOpt::Passcred | SocketOpt::Priority | SocketOpt::Mark | SocketOpt::BusyPoll) => {
-            Some(&ABSENT_SOCKET_H)
-        }
-        Opt::Tcp(
-            TcpOpt::UserTimeout
-            | TcpOpt::Cork
-            | TcpOpt::Quickack
-            | TcpOpt::NotsentLowat
-            | TcpOpt::ThinLinearTimeouts,
-        ) => Some(&ABSENT_TCP_H),
-        Opt::Ip(IpOpt::Freebind | IpOpt::Transparent) => Some(&ABSENT_IN_H),
-        Opt::Buffer(BufferOpt::Sndbuf | BufferOpt::Rcvbuf)
-        | Opt::Socket(
-            SocketOpt::Keepalive
-            | SocketOpt::Reuseaddr
-            | SocketOpt::Reuseport
-            | SocketOpt::Broadcast
-            | SocketOpt::Oobinline
-            | SocketOpt::Linger
-            | SocketOpt::Rcvtimeo
-            | SocketOpt::Sndtimeo
-            | SocketOpt::Rcvlowat
-            | SocketOpt::Sndlowat
-            | SocketOpt::Type
-            | SocketOpt::Domain
-            | SocketOpt::Protocol
-            | SocketOpt::Error,
-        )
-        | Opt::Tcp(
-            TcpOpt::Nodelay
-            | TcpOpt::Maxseg
-            | TcpOpt::Keepidle
-            | TcpOpt::Keepintvl
-            | TcpOpt::Keepcnt
-            | TcpOpt::Congestion,
-        )
-        | Opt::Ip(
-            IpOpt::Ttl
-            | IpOpt::Tos
-            | IpOpt::MulticastTtl
-            | IpOpt::MulticastLoop
-            | IpOpt::Recvtos
-            | IpOpt::Recvttl,
-        )
-        | Opt::Ipv6(_) => None,
-    }
-}
-
-/// The prediction of an option FreeBSD has no constant for.
-pub fn absent(id: Opt) -> Prediction {
-    Prediction::err("UNDEFINED", vec![header_lacking(id).unwrap_or(&ABSENT_SOCKET_H)])
-}
-
 /// A value of the wrong shape for the option (shorter than its C type).
 #[derive(Debug, Clone, Copy)]
 pub struct WrongShape;
 
 impl From<WrongShape> for Prediction {
     fn from(_: WrongShape) -> Prediction {
-        Prediction::err("EINVAL", vec![&OPTLEN])
+        crate::platform::gated()
     }
 }
 

@@ -1,10 +1,10 @@
 //! SOL_SOCKET options: sosetopt / sogetopt, sbsetopt / sbreserve_locked.
 
-use super::shared::{absent, int, src, Ctx, OPTLEN};
+use super::shared::{int, src, Ctx};
 use crate::case::Request;
 use crate::expr::{Expr, Sym};
 use crate::kind::{Domain, Kind, State};
-use crate::option::{BufferOpt, Opt, SocketOpt};
+use crate::option::{BufferOpt, SocketOpt};
 use crate::prediction::Prediction;
 use crate::rule::Rule;
 use crate::value::RelativeValue;
@@ -168,7 +168,6 @@ fn side_of(o: BufferOpt) -> Side {
 
 pub fn buffer(ctx: &Ctx<'_>, o: BufferOpt, request: &Request) -> Prediction {
     match o {
-        BufferOpt::Sndbufforce | BufferOpt::Rcvbufforce => absent(Opt::Buffer(o)),
         BufferOpt::Sndbuf | BufferOpt::Rcvbuf => {
             let v = match int(request) {
                 Err(e) => return e.into(),
@@ -191,6 +190,7 @@ pub fn buffer(ctx: &Ctx<'_>, o: BufferOpt, request: &Request) -> Prediction {
             }
             Prediction::ok(RelativeValue::Int(v), vec![store])
         }
+        _ => crate::platform::gated(),
     }
 }
 
@@ -240,7 +240,7 @@ fn linger(ctx: &Ctx<'_>, request: &Request) -> Prediction {
             let onoff = if on.value() != 0 { 0x80 } else { 0 };
             Prediction::ok(RelativeValue::Linger(Expr::lit(onoff), *secs), vec![&LINGER])
         }
-        Request::Set(_) => Prediction::err("EINVAL", vec![&OPTLEN]),
+        Request::Set(_) => crate::platform::gated(),
     }
 }
 
@@ -260,7 +260,7 @@ fn timeo(request: &Request) -> Prediction {
             }
             Prediction::ok(RelativeValue::Time(*sec, *usec), vec![&TIMEO])
         }
-        Request::Set(_) => Prediction::err("EINVAL", vec![&OPTLEN]),
+        Request::Set(_) => crate::platform::gated(),
     }
 }
 
@@ -300,9 +300,7 @@ pub fn predict(ctx: &Ctx<'_>, o: SocketOpt, request: &Request) -> Prediction {
             },
         ),
         SocketOpt::Error => identity(request, 0),
-        SocketOpt::Passcred | SocketOpt::Priority | SocketOpt::Mark | SocketOpt::BusyPoll => {
-            absent(Opt::Socket(o))
-        }
+        _ => crate::platform::gated(),
     }
 }
 

@@ -2,12 +2,12 @@
 //! (udp and unix sockets never get here: see `options::refusal`).
 
 use super::facts::Release;
-use super::shared::{absent, int, src, Ctx, OPTLEN};
+use super::shared::{int, src, Ctx};
 use super::socket::loopback_mss;
 use crate::case::Request;
 use crate::expr::{Expr, Sym};
 use crate::kind::{Domain, State};
-use crate::option::{Opt, TcpOpt};
+use crate::option::TcpOpt;
 use crate::prediction::Prediction;
 use crate::rule::Rule;
 use crate::value::RelativeValue;
@@ -116,7 +116,7 @@ fn congestion(ctx: &Ctx<'_>, request: &Request) -> Prediction {
                 Prediction::err("ESRCH", vec![&CC])
             }
         }
-        Request::Set(_) => Prediction::err("EINVAL", vec![&OPTLEN]),
+        Request::Set(_) => crate::platform::gated(),
     }
 }
 
@@ -169,11 +169,7 @@ pub fn predict(ctx: &Ctx<'_>, o: TcpOpt, request: &Request) -> Prediction {
             ),
         },
         TcpOpt::Congestion => congestion(ctx, request),
-        TcpOpt::UserTimeout
-        | TcpOpt::Cork
-        | TcpOpt::Quickack
-        | TcpOpt::NotsentLowat
-        | TcpOpt::ThinLinearTimeouts => absent(Opt::Tcp(o)),
+        _ => crate::platform::gated(),
     }
 }
 

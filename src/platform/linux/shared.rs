@@ -38,18 +38,13 @@ pub fn int(request: &Request) -> Option<Expr> {
     }
 }
 
-/// A prediction for a request of the wrong type (a model/ladder mismatch).
+/// A request of the wrong type never reaches a model (`Case::of` refuses
+/// it): the arm that would take one answers as the catch-all does.
 pub fn wrong_type() -> Prediction {
-    Prediction::err("EINVAL", vec![&WRONG_TYPE])
+    crate::platform::gated()
 }
 
 crate::rules! {
-    pub const WRONG_TYPE: Rule = Rule {
-        id: "linux.wrong_type",
-        formula: "EINVAL",
-        why: "the request's type does not match the option (a catalogue mistake, not kernel behaviour)",
-        source: "-",
-    };
     /// `val ? 1 : 0`: how most flags are stored and read back.
     pub const FLAG: Rule = Rule {
         id: "linux.flag",

@@ -2,7 +2,7 @@
 //! in_mcast.c) and IPPROTO_IPV6 on tcp6/udp6 (bsd/netinet6/ip6_output.c
 //! ip6_ctloutput, in6_mcast.c). Other kinds are refused before (route.rs).
 
-use super::route::{self, err, ok_int, Ctx, UNDEFINED_IN, WRONG_TYPE};
+use super::route::{self, err, ok_int, Ctx};
 use crate::case::Request;
 use crate::expr::Expr;
 use crate::kind::State;
@@ -97,21 +97,12 @@ fn flag(v: Option<Expr>, rule: &'static Rule) -> Prediction {
 }
 
 pub fn v4(o: IpOpt, c: &Ctx<'_>) -> Prediction {
-    match o {
-        IpOpt::Freebind | IpOpt::Transparent => return err("UNDEFINED", &UNDEFINED_IN),
-        IpOpt::Ttl
-        | IpOpt::Tos
-        | IpOpt::MulticastTtl
-        | IpOpt::MulticastLoop
-        | IpOpt::Recvtos
-        | IpOpt::Recvttl => {}
-    }
     if let Some(refused) = route::level(c, Opt::Ip(o)) {
         return refused;
     }
     let v = match request_int(c) {
         Ok(v) => v,
-        Err(()) => return err("EINVAL", &WRONG_TYPE),
+        Err(()) => return crate::platform::gated(),
     };
     let dgram = !c.kind.is_stream();
     match o {
@@ -140,7 +131,7 @@ pub fn v4(o: IpOpt, c: &Ctx<'_>) -> Prediction {
             Some(v) => ok_int(Expr::lit(i128::from(v.value() as u8 != 0)), &MCAST_LOOP),
         },
         IpOpt::Recvtos | IpOpt::Recvttl => flag(v, &RECV_FLAG),
-        IpOpt::Freebind | IpOpt::Transparent => err("UNDEFINED", &UNDEFINED_IN),
+        _ => crate::platform::gated(),
     }
 }
 
@@ -150,7 +141,7 @@ pub fn v6(o: Ipv6Opt, c: &Ctx<'_>) -> Prediction {
     }
     let v = match request_int(c) {
         Ok(v) => v,
-        Err(()) => return err("EINVAL", &WRONG_TYPE),
+        Err(()) => return crate::platform::gated(),
     };
     let dgram = !c.kind.is_stream();
     match o {

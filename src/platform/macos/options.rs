@@ -27,7 +27,6 @@ pub fn predict(mac: &MacOs, asked: Asked<'_>) -> Prediction {
         mac,
         kind: asked.kind,
         state: asked.state,
-        api: asked.api,
         request: asked.request,
     };
     match asked.option.id {

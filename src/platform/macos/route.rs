@@ -4,11 +4,10 @@
 
 use super::executable_uuid;
 use super::MacOs;
-use crate::api::Api;
 use crate::case::Request;
 use crate::expr::{Expr, Sym};
 use crate::kind::{Domain, Kind, State};
-use crate::option::{BufferOpt, IpOpt, Ipv6Opt, Opt, SocketOpt, TcpOpt};
+use crate::option::Opt;
 use crate::prediction::Prediction;
 use crate::rule::Rule;
 use crate::value::RelativeValue;
@@ -19,7 +18,6 @@ pub struct Ctx<'a> {
     pub mac: &'a MacOs,
     pub kind: Kind,
     pub state: State,
-    pub api: Api,
     pub request: &'a Request,
 }
 
@@ -46,12 +44,6 @@ pub fn err(name: &'static str, rule: &'static Rule) -> Prediction {
 }
 
 crate::rules! {
-    pub const WRONG_TYPE: Rule = Rule {
-        id: "macos.route.wrong_type",
-        formula: "request shape != option's C type → EINVAL (sockmatrix refuses it before setsockopt)",
-        why: "a request whose shape is not the option's type is a ladder or catalogue mistake, and the raw path refuses it without calling setsockopt. The kernel itself is less strict: sooptcopyin refuses a value shorter than the C type with EINVAL but takes the first bytes of a longer one; ip6_ctloutput refuses any length but sizeof(int) for its int options",
-        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket.c sooptcopyin 'if ((valsize = sopt->sopt_valsize) < minlen) return EINVAL; if (valsize > len) sopt->sopt_valsize = valsize = len;'; bsd/netinet6/ip6_output.c ip6_ctloutput 'if (optlen != sizeof(int))'",
-    };
     pub const UNDEFINED_SOCKET: Rule = Rule {
         id: "macos.undefined.socket_h",
         formula: "no such constant → UNDEFINED",
@@ -75,12 +67,6 @@ crate::rules! {
         formula: "no such constant → UNDEFINED",
         why: "bsd/netinet6/in6.h defines no such IPV6_* option, so a macOS program cannot name it",
         source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet6/in6.h",
-    };
-    pub const UNDEFINED_SOCKET2: Rule = Rule {
-        id: "macos.undefined.socket2_cfg",
-        formula: "socket2 has no such method on macOS → UNDEFINED",
-        why: "socket2's tcp_notsent_lowat / set_tcp_notsent_lowat are cfg(android, linux); the C name TCP_NOTSENT_LOWAT (0x201) exists, so only the raw path can say it",
-        source: "rust-lang/socket2 v0.6.3 src/sys/unix.rs set_tcp_notsent_lowat cfg(any(target_os = \"android\", target_os = \"linux\"))",
     };
     pub const IP_WRONG_LEVEL: Rule = Rule {
         id: "macos.route.ip_wrong_level",
@@ -124,67 +110,6 @@ crate::rules! {
         why: "name 4 (IP_TTL, IPV6_UNICAST_HOPS) is LOCAL_PEERUUID: `unp_conn == NULL` → ENOTCONN, else the peer socket's last_uuid (e_uuid only for LOCAL_PEEREUUID on a delegated socket), truncated to the 4-byte buffer by sooptcopyout. last_uuid is proc_getexecutableuuid of the creating (or last sending) process, which exec takes from the main executable's LC_UUID; the fixture's peer is this process. Not yet compared with a Mac run (UNCONFIRMED)",
         source: "apple-oss-distributions/xnu xnu-11417.101.15 bsd/kern/uipc_usrreq.c uipc_ctloutput 'case LOCAL_PEERUUID: ... sooptcopyout(sopt, &peerso->last_uuid, ...)'; bsd/kern/uipc_socket.c socreate_internal 'proc_getexecutableuuid(p, so->last_uuid, ...)'; bsd/kern/kern_proc.c proc_getexecutableuuid; bsd/sys/un.h",
     };
-}
-
-/// The option's number in XNU's headers (None: no such constant). Kept
-/// here rather than read from the catalogue, whose macOS column lacks
-/// TCP_NOTSENT_LOWAT (0x201).
-pub fn xnu_code(id: Opt) -> Option<i32> {
-    Some(match id {
-        Opt::Buffer(BufferOpt::Sndbuf) => 0x1001,
-        Opt::Buffer(BufferOpt::Rcvbuf) => 0x1002,
-        Opt::Buffer(BufferOpt::Sndbufforce | BufferOpt::Rcvbufforce) => return None,
-        Opt::Socket(o) => match o {
-            SocketOpt::Keepalive => 0x8,
-            SocketOpt::Reuseaddr => 0x4,
-            SocketOpt::Reuseport => 0x200,
-            SocketOpt::Broadcast => 0x20,
-            SocketOpt::Oobinline => 0x100,
-            SocketOpt::Linger => 0x1080,
-            SocketOpt::Rcvtimeo => 0x1006,
-            SocketOpt::Sndtimeo => 0x1005,
-            SocketOpt::Rcvlowat => 0x1004,
-            SocketOpt::Sndlowat => 0x1003,
-            SocketOpt::Type => 0x1008,
-            SocketOpt::Error => 0x1007,
-            SocketOpt::Passcred
-            | SocketOpt::Priority
-            | SocketOpt::Mark
-            | SocketOpt::BusyPoll
-            | SocketOpt::Domain
-            | SocketOpt::Protocol => return None,
-        },
-        Opt::Tcp(o) => match o {
-            TcpOpt::Nodelay => 0x1,
-            TcpOpt::Maxseg => 0x2,
-            TcpOpt::Keepidle => 0x10,
-            TcpOpt::Keepintvl => 0x101,
-            TcpOpt::Keepcnt => 0x102,
-            TcpOpt::NotsentLowat => 0x201,
-            TcpOpt::UserTimeout
-            | TcpOpt::Cork
-            | TcpOpt::Quickack
-            | TcpOpt::ThinLinearTimeouts
-            | TcpOpt::Congestion => return None,
-        },
-        Opt::Ip(o) => match o {
-            IpOpt::Tos => 3,
-            IpOpt::Ttl => 4,
-            IpOpt::MulticastTtl => 10,
-            IpOpt::MulticastLoop => 11,
-            IpOpt::Recvttl => 24,
-            IpOpt::Recvtos => 27,
-            IpOpt::Freebind | IpOpt::Transparent => return None,
-        },
-        Opt::Ipv6(o) => match o {
-            Ipv6Opt::UnicastHops => 4,
-            Ipv6Opt::MulticastHops => 10,
-            Ipv6Opt::MulticastLoop => 11,
-            Ipv6Opt::V6only => 27,
-            Ipv6Opt::Recvtclass => 35,
-            Ipv6Opt::Tclass => 36,
-        },
-    })
 }
 
 /// The process id a same-process peer reports. Offline there is no peer
@@ -238,7 +163,7 @@ pub fn unix(c: &Ctx<'_>, code: i32) -> Prediction {
 /// Which level a protocol option reaches on this kind: None when the
 /// option's own handler runs, else the refusal.
 pub fn level(c: &Ctx<'_>, id: Opt) -> Option<Prediction> {
-    let code = xnu_code(id)?;
+    let code = crate::catalog::spec(id).codes.macos?;
     let domain = c.kind.domain();
     if domain == Domain::Unix {
         return Some(unix(c, code));

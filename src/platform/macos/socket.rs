@@ -2,7 +2,7 @@
 //! (bsd/kern/uipc_socket.c sosetoptlock / sogetoptlock), buffers included
 //! (uipc_socket2.c sbreserve).
 
-use super::route::{self, err, ok, ok_int, Ctx, UNDEFINED_SOCKET, WRONG_TYPE};
+use super::route::{err, ok, ok_int, Ctx};
 use super::{MacOs, OverLimit};
 use crate::case::Request;
 use crate::expr::{Expr, Sym};
@@ -183,13 +183,13 @@ pub fn buffer(o: BufferOpt, c: &Ctx<'_>) -> Prediction {
     let side = match o {
         BufferOpt::Sndbuf => Side::Send,
         BufferOpt::Rcvbuf => Side::Recv,
-        BufferOpt::Sndbufforce | BufferOpt::Rcvbufforce => return err("UNDEFINED", &UNDEFINED_SOCKET),
+        _ => return crate::platform::gated(),
     };
     let (before, default_rule) = default_buffer(c, side);
     let v = match c.request {
         Request::Default => return ok_int(before, default_rule),
         Request::Set(RelativeValue::Int(e)) => c_int(*e),
-        Request::Set(_) => return err("EINVAL", &WRONG_TYPE),
+        Request::Set(_) => return crate::platform::gated(),
     };
     if v.value() < 1 {
         return err("EINVAL", &BUF_EINVAL);
@@ -220,24 +220,19 @@ pub fn predict(o: SocketOpt, c: &Ctx<'_>) -> Prediction {
         SocketOpt::Sndlowat => lowat(c, Side::Send),
         SocketOpt::Type => identity(c, &SO_TYPE, if c.kind.is_stream() { 1 } else { 2 }),
         SocketOpt::Error => identity(c, &SO_ERROR, 0),
-        SocketOpt::Passcred
-        | SocketOpt::Priority
-        | SocketOpt::Mark
-        | SocketOpt::BusyPoll
-        | SocketOpt::Domain
-        | SocketOpt::Protocol => err("UNDEFINED", &UNDEFINED_SOCKET),
+        _ => crate::platform::gated(),
     }
 }
 
 fn flag(o: SocketOpt, c: &Ctx<'_>) -> Prediction {
-    let bit = i128::from(route::xnu_code(Opt::Socket(o)).unwrap_or(0));
+    let bit = i128::from(crate::catalog::spec(Opt::Socket(o)).codes.macos.unwrap_or(0));
     match c.request {
         Request::Default => ok_int(Expr::lit(0), &FLAG_BIT),
         Request::Set(RelativeValue::Int(e)) => {
             let on = c_int(*e).value() != 0;
             ok_int(Expr::lit(if on { bit } else { 0 }), &FLAG_BIT)
         }
-        Request::Set(_) => err("EINVAL", &WRONG_TYPE),
+        Request::Set(_) => crate::platform::gated(),
     }
 }
 
@@ -257,7 +252,7 @@ fn linger(c: &Ctx<'_>) -> Prediction {
             };
             ok(RelativeValue::Linger(Expr::lit(on), read), &LINGER_SEC)
         }
-        Request::Set(_) => err("EINVAL", &WRONG_TYPE),
+        Request::Set(_) => crate::platform::gated(),
     }
 }
 
@@ -272,7 +267,7 @@ fn timeout(c: &Ctx<'_>) -> Prediction {
                 ok(RelativeValue::Time(*sec, *usec), &TIMEO_EXACT)
             }
         }
-        Request::Set(_) => err("EINVAL", &WRONG_TYPE),
+        Request::Set(_) => crate::platform::gated(),
     }
 }
 
@@ -294,7 +289,7 @@ fn lowat(c: &Ctx<'_>, side: Side) -> Prediction {
                 ok_int(v.min(hiwat), &LOWAT_CLAMP)
             }
         }
-        Request::Set(_) => err("EINVAL", &WRONG_TYPE),
+        Request::Set(_) => crate::platform::gated(),
     }
 }
 

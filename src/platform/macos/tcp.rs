@@ -2,9 +2,8 @@
 //! kinds are refused before this (route.rs).
 
 use super::facts::{KEEPCNT, KEEPIDLE_MS, KEEPINTVL_MS, MSSDFLT, V6MSSDFLT};
-use super::route::{self, err, ok_int, Ctx, UNDEFINED_SOCKET2, UNDEFINED_TCP, WRONG_TYPE};
+use super::route::{self, err, ok_int, Ctx};
 use super::socket::loopback_mss;
-use crate::api::Api;
 use crate::case::Request;
 use crate::expr::{Expr, Sym};
 use crate::kind::{Domain, State};
@@ -63,27 +62,13 @@ fn secs(c: &Ctx<'_>, name: &'static str, shown: &'static str) -> Expr {
 }
 
 pub fn predict(o: TcpOpt, c: &Ctx<'_>) -> Prediction {
-    match o {
-        TcpOpt::UserTimeout
-        | TcpOpt::Cork
-        | TcpOpt::Quickack
-        | TcpOpt::ThinLinearTimeouts
-        | TcpOpt::Congestion => return err("UNDEFINED", &UNDEFINED_TCP),
-        TcpOpt::NotsentLowat if c.api == Api::Socket2 => return err("UNDEFINED", &UNDEFINED_SOCKET2),
-        TcpOpt::Nodelay
-        | TcpOpt::Maxseg
-        | TcpOpt::Keepidle
-        | TcpOpt::Keepintvl
-        | TcpOpt::Keepcnt
-        | TcpOpt::NotsentLowat => {}
-    }
     if let Some(refused) = route::level(c, Opt::Tcp(o)) {
         return refused;
     }
     let v = match c.request {
         Request::Default => None,
         Request::Set(RelativeValue::Int(e)) => Some(e.map_value(|v| i128::from(v as i32))),
-        Request::Set(_) => return err("EINVAL", &WRONG_TYPE),
+        Request::Set(_) => return crate::platform::gated(),
     };
     match o {
         TcpOpt::Nodelay => {
@@ -103,11 +88,7 @@ pub fn predict(o: TcpOpt, c: &Ctx<'_>) -> Prediction {
             Some(v) => ok_int(v, &NOTSENT_LOWAT),
             None => ok_int(Expr::lit(0), &NOTSENT_LOWAT),
         },
-        TcpOpt::UserTimeout
-        | TcpOpt::Cork
-        | TcpOpt::Quickack
-        | TcpOpt::ThinLinearTimeouts
-        | TcpOpt::Congestion => err("UNDEFINED", &UNDEFINED_TCP),
+        _ => crate::platform::gated(),
     }
 }
 

@@ -17,7 +17,6 @@ pub(super) struct Args<'a, O> {
     pub kind: Kind,
     pub state: State,
     pub release: Release,
-    pub socket2: bool,
     pub request: &'a Request,
 }
 
@@ -67,12 +66,6 @@ crate::rules! {
         formula: "UNDEFINED",
         why: "ws2ipdef.h has no such IPV6_* option, so a Windows program cannot name it",
         source: "learn.microsoft.com IPPROTO_IPV6 socket options (MicrosoftDocs/win32 desktop-src/WinSock/ipproto-ipv6-socket-options.md); wine-mirror/wine include/ws2ipdef.h",
-    };
-    pub const SOCKET2_NO_ACCESSOR: Rule = Rule {
-        id: "windows.socket2.no_accessor",
-        formula: "UNDEFINED",
-        why: "socket2 0.6 compiles no Windows accessor for this option (tcp_keepalive_time/interval getters, tcp_mss, tclass_v6 are cfg'd out on Windows; keep-alive times go through SIO_KEEPALIVE_VALS), so the socket2 path cannot ask it",
-        source: "rust-lang/socket2 0.6 src/socket.rs, src/sys/windows.rs (cfg attributes; set_tcp_keepalive)",
     };
     pub const UNIX_DGRAM: Rule = Rule {
         id: "windows.unix_dgram.no_socket",

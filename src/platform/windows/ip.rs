@@ -2,9 +2,7 @@
 //! capable, so each level is taken to work on both inet families (asserted
 //! for IPV6_V6ONLY on AF_INET; the rest UNCONFIRMED).
 
-use super::common::{
-    bool_byte, bool_dword, err, ok, Args, BOOL_OFF, SOCKET2_NO_ACCESSOR, UNDEFINED_IP, UNIX_LEVEL,
-};
+use super::common::{bool_byte, bool_dword, err, ok, Args, BOOL_OFF, UNIX_LEVEL};
 use crate::kind::{Kind, State};
 use crate::option::{IpOpt, Ipv6Opt};
 use crate::prediction::Prediction;
@@ -81,11 +79,10 @@ fn byte_range<O>(a: &Args<'_, O>, default: (i128, &'static Rule)) -> Prediction 
 
 pub(super) fn ipv4(a: &Args<'_, IpOpt>) -> Prediction {
     let tcp = a.kind.is_tcp();
-    if a.kind == Kind::UnixStream && !matches!(a.opt, IpOpt::Freebind | IpOpt::Transparent) {
+    if a.kind == Kind::UnixStream {
         return err("WSAENOPROTOOPT", &UNIX_LEVEL);
     }
     match a.opt {
-        IpOpt::Freebind | IpOpt::Transparent => err("UNDEFINED", &UNDEFINED_IP),
         IpOpt::Ttl => byte_range(a, (DEFAULT_TTL, &TTL_DEFAULT)),
         IpOpt::Tos => byte_range(a, (0, &TOS_DEFAULT)),
         IpOpt::MulticastTtl | IpOpt::MulticastLoop | IpOpt::Recvtos | IpOpt::Recvttl if tcp => {
@@ -94,16 +91,16 @@ pub(super) fn ipv4(a: &Args<'_, IpOpt>) -> Prediction {
         IpOpt::MulticastTtl => byte_range(a, (1, &MCAST_HOPS_DEFAULT)),
         IpOpt::MulticastLoop => bool_dword(a, (1, &MULTICAST_LOOP_DEFAULT)),
         IpOpt::Recvtos | IpOpt::Recvttl => bool_dword(a, (0, &BOOL_OFF)),
+        _ => crate::platform::gated(),
     }
 }
 
 pub(super) fn ipv6(a: &Args<'_, Ipv6Opt>) -> Prediction {
     let tcp = a.kind.is_tcp();
-    if a.kind == Kind::UnixStream && !(a.socket2 && a.opt == Ipv6Opt::Tclass) {
+    if a.kind == Kind::UnixStream {
         return err("WSAENOPROTOOPT", &UNIX_LEVEL);
     }
     match a.opt {
-        Ipv6Opt::Tclass if a.socket2 => err("UNDEFINED", &SOCKET2_NO_ACCESSOR),
         Ipv6Opt::Tclass => err("WSAENOPROTOOPT", &TCLASS),
         Ipv6Opt::V6only if a.is_set() && a.state != State::Fresh => err("WSAEINVAL", &V6ONLY_LOCKED),
         Ipv6Opt::V6only if a.is_set() => bool_byte(a),

@@ -111,7 +111,6 @@ impl Windows {
             return err("WSAEAFNOSUPPORT", &AF_UNIX_1803);
         }
         let (state, release, request) = (asked.state, self.release, asked.request);
-        let socket2 = asked.api == Api::Socket2;
         macro_rules! args {
             ($opt:expr) => {
                 Args {
@@ -119,7 +118,6 @@ impl Windows {
                     kind,
                     state,
                     release,
-                    socket2,
                     request,
                 }
             };
@@ -266,41 +264,6 @@ impl Platform for Windows {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::CATALOG;
-
-    #[test]
-    fn every_case_is_modelled_by_a_listed_rule() {
-        for release in RELEASES {
-            let w = Windows::offline(Some(release)).unwrap();
-            let listed = w.rules();
-            for option in CATALOG {
-                for kind in Kind::ALL {
-                    for &state in kind.states() {
-                        for api in Api::ALL {
-                            for request in [Request::Default, Request::Set(sample(option))] {
-                                let p = Windows::predict(
-                                    &w,
-                                    &Asked {
-                                        option,
-                                        kind,
-                                        state,
-                                        api,
-                                        request: &request,
-                                    },
-                                );
-                                assert!(!p.rules.is_empty());
-                                for r in &p.rules {
-                                    assert!(listed.contains(r), "{} not listed", r.id);
-                                }
-                                assert_ne!(p.expected.to_string(), "UNMODELLED");
-                            }
-                        }
-                    }
-                }
-                let _ = w.formula(option, Kind::Tcp4, State::Fresh);
-            }
-        }
-    }
 
     #[test]
     fn unknown_release_lists_the_known_ones() {

@@ -1,6 +1,6 @@
 //! SOL_SOCKET (level 0xffff), buffer sizes included.
 
-use super::common::{bool_byte, bool_dword, err, ok, Args, BOOL_OFF, UNDEFINED_SOL_SOCKET};
+use super::common::{bool_byte, bool_dword, err, ok, Args, BOOL_OFF};
 use crate::case::Request;
 use crate::kind::Kind;
 use crate::option::{BufferOpt, SocketOpt};
@@ -140,12 +140,12 @@ crate::rules! {
 
 pub(super) fn buffer(a: &Args<'_, BufferOpt>) -> Prediction {
     match a.opt {
-        BufferOpt::Sndbufforce | BufferOpt::Rcvbufforce => err("UNDEFINED", &UNDEFINED_SOL_SOCKET),
         BufferOpt::Sndbuf | BufferOpt::Rcvbuf => match a.request {
             Request::Set(RelativeValue::Int(e)) if e.value() < 0 => ok(RelativeValue::Int(*e), &BUF_NEGATIVE),
             Request::Set(RelativeValue::Int(e)) => ok(RelativeValue::Int(*e), &BUF),
             _ => ok(RelativeValue::int(DEFAULT_BUFFER), &BUF_DEFAULT),
         },
+        _ => crate::platform::gated(),
     }
 }
 
@@ -153,13 +153,6 @@ pub(super) fn predict(a: &Args<'_, SocketOpt>) -> Prediction {
     let udp = !a.kind.is_stream();
     let unix = a.kind == Kind::UnixStream;
     match a.opt {
-        SocketOpt::Reuseport
-        | SocketOpt::Passcred
-        | SocketOpt::Priority
-        | SocketOpt::Mark
-        | SocketOpt::BusyPoll
-        | SocketOpt::Domain
-        | SocketOpt::Protocol => err("UNDEFINED", &UNDEFINED_SOL_SOCKET),
         SocketOpt::Keepalive if udp => err("WSAENOPROTOOPT", &KEEPALIVE_DGRAM),
         SocketOpt::Keepalive if unix => err("WSAENOPROTOOPT", &KEEPALIVE_UNIX),
         SocketOpt::Keepalive => bool_byte(a),
@@ -202,5 +195,6 @@ pub(super) fn predict(a: &Args<'_, SocketOpt>) -> Prediction {
             Some(v) => ok(RelativeValue::int(v), &ERROR_SETTABLE),
             None => ok(RelativeValue::int(0), &ERROR_DEFAULT),
         },
+        _ => crate::platform::gated(),
     }
 }

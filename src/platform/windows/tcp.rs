@@ -1,8 +1,6 @@
 //! IPPROTO_TCP (level 6).
 
-use super::common::{
-    bool_byte, err, ok, Args, SOCKET2_NO_ACCESSOR, TCP_LEVEL_DGRAM, UNDEFINED_TCP, UNIX_LEVEL,
-};
+use super::common::{bool_byte, err, ok, Args, TCP_LEVEL_DGRAM, UNIX_LEVEL};
 use super::Release;
 use crate::kind::{Kind, State};
 use crate::option::TcpOpt;
@@ -79,18 +77,9 @@ crate::rules! {
 
 pub(super) fn predict(a: &Args<'_, TcpOpt>) -> Prediction {
     match a.opt {
-        TcpOpt::UserTimeout
-        | TcpOpt::Cork
-        | TcpOpt::Quickack
-        | TcpOpt::NotsentLowat
-        | TcpOpt::ThinLinearTimeouts
-        | TcpOpt::Congestion => return err("UNDEFINED", &UNDEFINED_TCP),
         TcpOpt::Keepintvl if a.release < Release::V1709 => return err("WSAENOPROTOOPT", &KEEPINTVL_1709),
         TcpOpt::Keepcnt if a.release < Release::V1703 => return err("WSAENOPROTOOPT", &KEEPCNT_1703),
-        TcpOpt::Keepidle | TcpOpt::Keepintvl | TcpOpt::Maxseg if a.socket2 => {
-            return err("UNDEFINED", &SOCKET2_NO_ACCESSOR)
-        }
-        TcpOpt::Nodelay | TcpOpt::Maxseg | TcpOpt::Keepidle | TcpOpt::Keepintvl | TcpOpt::Keepcnt => {}
+        _ => {}
     }
     if a.kind == Kind::UnixStream {
         return err("WSAENOPROTOOPT", &UNIX_LEVEL);
@@ -113,11 +102,6 @@ pub(super) fn predict(a: &Args<'_, TcpOpt>) -> Prediction {
             Some(_) => err("WSAEINVAL", &KEEPCNT),
             None => ok(RelativeValue::int(DEFAULT_KEEPCNT), &KEEPCNT_DEFAULT),
         },
-        TcpOpt::UserTimeout
-        | TcpOpt::Cork
-        | TcpOpt::Quickack
-        | TcpOpt::NotsentLowat
-        | TcpOpt::ThinLinearTimeouts
-        | TcpOpt::Congestion => err("UNDEFINED", &UNDEFINED_TCP),
+        _ => crate::platform::gated(),
     }
 }

@@ -176,7 +176,7 @@ fn flag(request: &Request, default: (i128, &'static Rule)) -> Prediction {
     match request {
         Request::Default => ok(RelativeValue::int(default.0), default.1),
         Request::Set(RelativeValue::Int(v)) => ok(RelativeValue::int((v.value() != 0).into()), &FLAG),
-        Request::Set(_) => err("WSAEINVAL", &FLAG),
+        Request::Set(_) => crate::platform::gated(),
     }
 }
 
@@ -316,25 +316,7 @@ pub fn predict(
         O::Ip(IpOpt::Recvttl) if stream => err("WSAEINVAL", &RECVTTL_DGRAM_ONLY),
         O::Ip(IpOpt::Recvttl) => flag(request, (0, &OFF)),
         O::Ip(IpOpt::Recvtos) | O::Ipv6(Ipv6Opt::Recvtclass) => flag(request, (0, &OFF)),
-        O::Buffer(BufferOpt::Sndbufforce | BufferOpt::Rcvbufforce)
-        | O::Socket(
-            SocketOpt::Reuseport
-            | SocketOpt::Passcred
-            | SocketOpt::Priority
-            | SocketOpt::Mark
-            | SocketOpt::BusyPoll
-            | SocketOpt::Domain
-            | SocketOpt::Protocol,
-        )
-        | O::Tcp(
-            TcpOpt::UserTimeout
-            | TcpOpt::Cork
-            | TcpOpt::Quickack
-            | TcpOpt::NotsentLowat
-            | TcpOpt::ThinLinearTimeouts
-            | TcpOpt::Congestion,
-        )
-        | O::Ip(IpOpt::Freebind | IpOpt::Transparent) => err("UNDEFINED", &NOT_RUN),
+        _ => crate::platform::gated(),
     }
 }
 
