@@ -20,7 +20,7 @@ use std::sync::Arc;
 /// it; removed (with anything left in it) when the last clone drops.
 #[derive(Clone)]
 pub struct SocketDir {
-    root: Arc<tempfile::TempDir>,
+    root: Arc<Registered>,
     /// Where new files go: the root, or a worker's folder inside it.
     dir: Arc<Path>,
     next: Arc<AtomicU64>,
@@ -29,12 +29,10 @@ pub struct SocketDir {
 impl SocketDir {
     pub fn new() -> io::Result<SocketDir> {
         // Short names: a unix socket path must fit in sun_path (104-108 bytes).
-        let dir = tempfile::Builder::new()
-            .prefix(&format!("sockmatrix-{}-", std::process::id()))
-            .tempdir()?;
+        let dir = crate::interrupt::tempdir(&format!("sockmatrix-{}-", std::process::id()))?;
         Ok(SocketDir {
             dir: dir.path().into(),
-            root: Arc::new(dir),
+            root: Arc::new(Registered(dir)),
             next: Arc::new(AtomicU64::new(0)),
         })
     }
@@ -55,6 +53,15 @@ impl SocketDir {
     fn fresh_path(&self) -> PathBuf {
         self.dir
             .join(self.next.fetch_add(1, Ordering::Relaxed).to_string())
+    }
+}
+
+/// The run's temp folder, known to `interrupt` until it is removed.
+struct Registered(tempfile::TempDir);
+
+impl Drop for Registered {
+    fn drop(&mut self) {
+        crate::interrupt::unregister(self.0.path());
     }
 }
 

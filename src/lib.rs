@@ -97,6 +97,8 @@ pub mod fixture;
 #[doc(hidden)]
 pub mod gate;
 #[doc(hidden)]
+pub mod interrupt;
+#[doc(hidden)]
 pub mod ladder;
 #[doc(hidden)]
 pub mod matrix;

@@ -20,6 +20,8 @@ const NOT_RUN: u8 = 3;
 fn main() -> ExitCode {
     // A closed pipe (`sockmatrix | head`) ends the run the usual way.
     sockmatrix::sys::default_sigpipe();
+    // Ctrl-C or SIGTERM: remove the run's temp folders, then exit 130 / 143.
+    sockmatrix::interrupt::remove_folders_on_termination();
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Run(args)) => run(&args),

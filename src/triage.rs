@@ -91,6 +91,24 @@ pub fn read(path: &Path) -> Result<Report, String> {
     let known = rules();
     let mut groups: BTreeMap<String, Vec<Case>> = BTreeMap::new();
     for c in cases {
+        // A case's capacity probe disagrees on its own (run exits 1 for it).
+        let cap = &c["capacity"];
+        if cap["agrees"] == Value::Bool(false) {
+            let field = |k: &str| c[k].as_str().unwrap_or("?").to_string();
+            groups
+                .entry(cap["rule"].as_str().unwrap_or("?").to_string())
+                .or_default()
+                .push(Case {
+                    what: format!(
+                        "capacity of {} {} requested {}",
+                        field("option"),
+                        field("kind"),
+                        field("requested_text")
+                    ),
+                    observed: text(&cap["measured"]),
+                    predicted: text(&cap["predicted"]),
+                });
+        }
         if c["agrees"] != Value::Bool(false) {
             continue;
         }
@@ -109,6 +127,21 @@ pub fn read(path: &Path) -> Result<Report, String> {
             ),
             observed: text(&c["observed"]),
             predicted: text(&c["predicted"]),
+        });
+    }
+    // Effects disagree as cases do, and make `run` exit 1 as they do.
+    let effects = report["effects"].as_array().map_or(&[][..], |e| e.as_slice());
+    for e in effects.iter().filter(|e| e["agrees"] == Value::Bool(false)) {
+        let field = |k: &str| e[k].as_str().unwrap_or("?").to_string();
+        groups.entry(field("rule")).or_default().push(Case {
+            what: format!(
+                "effect {} on {}: {}",
+                field("effect"),
+                field("kind"),
+                field("what")
+            ),
+            observed: text(&e["observed"]),
+            predicted: text(&e["predicted"]),
         });
     }
     let mut groups: Vec<Group> = groups

@@ -209,6 +209,30 @@ pub fn default_sigpipe() {
     }
 }
 
+/// Calls `handler` with the signal's number, on a thread of its own, when
+/// SIGINT or SIGTERM arrives. Call it before any other thread starts: the
+/// two signals are blocked here and in every thread spawned later, so only
+/// the waiting thread takes them.
+pub fn on_termination(handler: fn(i32)) {
+    // SAFETY: sigemptyset/sigaddset fill a local set; pthread_sigmask only
+    // changes this thread's mask (inherited by threads it spawns).
+    let set = unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        libc::sigaddset(&mut set, libc::SIGINT);
+        libc::sigaddset(&mut set, libc::SIGTERM);
+        libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut());
+        set
+    };
+    std::thread::spawn(move || loop {
+        let mut signal = 0;
+        // SAFETY: sigwait reads the set and writes one int.
+        if unsafe { libc::sigwait(&set, &mut signal) } == 0 {
+            handler(signal);
+        }
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use crate::catalog;

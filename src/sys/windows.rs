@@ -157,6 +157,10 @@ pub fn is_fd_exhaustion(e: &std::io::Error) -> bool {
 /// Windows has no SIGPIPE: a closed pipe is a write error, handled there.
 pub fn default_sigpipe() {}
 
+/// Windows has no SIGINT/SIGTERM to wait for (Ctrl-C is a console event,
+/// not handled here): the temp folder of an interrupted run stays behind.
+pub fn on_termination(_handler: fn(i32)) {}
+
 #[cfg(test)]
 mod tests {
     use super::ws;

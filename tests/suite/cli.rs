@@ -337,3 +337,68 @@ fn an_offline_report_is_the_same_from_run_to_run() {
         assert!(first.stdout == second.stdout, "{os}: two offline runs differ");
     }
 }
+
+/// Ctrl-C (SIGINT) or SIGTERM during a run removes its temp folder of
+/// socket files and exits 128 + signal. The signal is sent once the folder
+/// exists; a run that finished first is tried again (a few times at most).
+#[cfg(unix)]
+#[rstest]
+#[case::sigint(libc::SIGINT, 130)]
+#[case::sigterm(libc::SIGTERM, 143)]
+fn an_interrupted_run_removes_its_temp_folder(#[case] signal: i32, #[case] status: i32) {
+    use std::os::unix::process::ExitStatusExt;
+    let tmp = tempfile::tempdir().expect("a temp dir");
+    let has_folder = || {
+        std::fs::read_dir(tmp.path())
+            .map(|d| {
+                d.flatten()
+                    .any(|e| e.file_name().to_string_lossy().starts_with("sockmatrix-"))
+            })
+            .unwrap_or(false)
+    };
+    for _ in 0..20 {
+        let mut child = Command::new(bin())
+            .args(["--format", "json"])
+            .env("TMPDIR", tmp.path())
+            .stdout(Stdio::null())
+            .spawn()
+            .expect("the binary runs");
+        while !has_folder() && child.try_wait().expect("waitable").is_none() {
+            std::thread::yield_now();
+        }
+        let caught = child.try_wait().expect("waitable").is_none();
+        if caught {
+            // SAFETY: kill sends a signal to our own child process.
+            unsafe { libc::kill(child.id() as i32, signal) };
+        }
+        let exit = child.wait().expect("the run ends");
+        if caught && exit.code() == Some(status) {
+            assert!(!has_folder(), "the interrupted run left its folder behind");
+            return;
+        }
+        assert!(
+            exit.signal().is_none(),
+            "the run died by the signal instead of exiting {status}"
+        );
+    }
+    panic!("no run could be interrupted while its folder existed");
+}
+
+/// An effect that disagrees makes `run` exit 1, so triage lists it too (it
+/// used to read only the cases and call such a report clean).
+#[test]
+fn triage_lists_a_disagreeing_effect() {
+    let out = run(&["--format", "json"]);
+    let mut report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let effect = &mut report["effects"][0];
+    effect["agrees"] = serde_json::Value::Bool(false);
+    effect["observed"] = serde_json::json!({ "ok": 1 });
+    let rule = effect["rule"].as_str().expect("a rule").to_string();
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("report.json");
+    std::fs::write(&path, report.to_string()).expect("written");
+    let out = run(&["triage", path.to_str().expect("utf-8")]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains(&format!("{rule} (1 cases)")), "{text}");
+}
