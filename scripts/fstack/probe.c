@@ -1,0 +1,996 @@
+/*
+ * sockmatrix's F-Stack probe: boots FreeBSD 13.0's network stack (F-Stack,
+ * FreeBSD kernel code compiled as a Linux user-space library) once, then
+ * answers socket-option cases read from stdin, one line in, one line out.
+ * Built and smoke-tested by scripts/test-under-fstack.
+ *
+ * Usage: probe -c scripts/fstack/config.ini
+ *
+ * Protocol (text, fields separated by one or more spaces, one case a line):
+ *   case <kind> <state> <level> <optname> <request>
+ *     kind     tcp4 | tcp6 | udp4 | udp6
+ *     state    fresh | bound | listening (tcp only) | connected
+ *              bound: bound to 127.0.0.1 or ::1 (port picked by the probe,
+ *              see loopback()); listening: bound,
+ *              listen(8); connected: tcp connects over loopback to a
+ *              listener in this process (the case applies to the client);
+ *              udp connect()s to a bound peer.
+ *     level, optname  FreeBSD numbers, decimal (0x... also accepted)
+ *     request  get                 read the default (type from the option:
+ *                                  SO_LINGER linger, SO_SNDTIMEO/SO_RCVTIMEO
+ *                                  timeval, TCP_CONGESTION/TCP_FUNCTION_BLK/
+ *                                  SO_ACCEPTFILTER text, else int)
+ *              get:int|get:linger|get:timeval|get:text   read as that type
+ *              int:<v>             v decimal or 0x hex, -2^31 .. 2^32-1
+ *              linger:<onoff>,<secs>
+ *              timeval:<sec>,<usec>
+ *              text:<string>       the rest of the line
+ *     The set (if any) goes through ff_setsockopt_freebsd, the read back
+ *     through ff_getsockopt_freebsd with the same type.
+ *   sysctl <name>         -> ok <int> | ok text:<s>   (through ff_sysctl)
+ *   quit                  -> exits 0 (so does end of input)
+ * Answers:
+ *   ok <int> | ok linger:<a>,<b> | ok timeval:<a>,<b> | ok text:<s>
+ *   err <ENAME>        the set failed (FreeBSD's errno name)
+ *   err get:<ENAME>    the set (if any) worked, the read failed
+ *   na <reason>        the stack could not make the socket state
+ *   bad <reason>       the line is not understood
+ * Text in answers is escaped: printable ASCII as is, backslash as \\,
+ * anything else as \xHH.
+ *
+ * `sysctl` answers integers (any width) as ok <n>, strings as ok text:<s>;
+ * a node gives err EISDIR, an opaque value na.
+ *
+ * Errno: every ff_* call returns -1 with errno set by ff_os_errno()
+ * (F-Stack lib/ff_host_interface.c:238, called from ff_getsockopt_freebsd
+ * and ff_setsockopt_freebsd at lib/ff_syscall_wrapper.c:963 and :1006),
+ * which turns the FreeBSD number the kernel code returned into the Linux
+ * errno of the same name; a FreeBSD number it does not list is passed
+ * through unchanged (ff_host_interface.c:328). errno_name() undoes both with
+ * the table below. SO_ERROR's value is FreeBSD's own number.
+ *
+ * Teardown: every socket of a case is closed with SO_LINGER {1, 0}, so a
+ * connection ends with an RST and leaves no TIME_WAIT behind (timers never
+ * run here, so TIME_WAIT would never end and would use up ports).
+ *
+ * Everything runs in the one thread that booted the stack. The kernel code
+ * cannot sleep here, so sockets are non-blocking and loopback packets move
+ * only when ff_swi_net_excute() runs (bounded by PUMP_MAX). Timers run only
+ * on ff_hardclock(), which is never called: nothing time-driven happens.
+ */
+#define _GNU_SOURCE
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+
+#include "ff_api.h"
+
+/* Not in ff_api.h (lib/ff_config.h, lib/ff_freebsd_init.c). */
+int ff_load_config(int argc, char *const argv[]);
+int ff_freebsd_init(void);
+void ff_swi_net_excute(void);    /* lib/ff_host_interface.h */
+
+/* FreeBSD's numbers for the few options the probe itself needs to know. */
+#define FB_SOL_SOCKET      0xffff
+#define FB_SO_LINGER       0x0080
+#define FB_SO_ACCEPTFILTER 0x1000
+#define FB_SO_SNDTIMEO     0x1005
+#define FB_SO_RCVTIMEO     0x1006
+#define FB_SO_ERROR        0x1007
+#define FB_IPPROTO_TCP     6
+#define FB_TCP_CONGESTION  64
+#define FB_TCP_FUNCTION_BLK 8192
+#define FB_CTL_MAXNAME     24
+#define FB_CTLTYPE         0xf
+
+#define PUMP_MAX   2000      /* ff_swi_net_excute rounds before giving up */
+#define LINE_MAX_LEN 65536
+
+static FILE *out;            /* the protocol's stdout (fd 1 goes to stderr) */
+
+static void reply(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void
+reply(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(out, fmt, ap);
+    va_end(ap);
+    fputc('\n', out);
+    if (fflush(out) != 0 || ferror(out))
+        exit(0);             /* the reader has gone */
+}
+
+/* ---- errno ------------------------------------------------------------- */
+
+struct errname {
+    const char *name;
+    int freebsd;             /* FreeBSD's number */
+    int linux_no;            /* what ff_os_errno() makes of it; -1: unchanged */
+};
+
+/* From lib/ff_errno.h (FreeBSD numbers) and ff_os_errno()'s switch. */
+static const struct errname errnames[] = {
+    {"EPERM", 1, EPERM},
+    {"ENOENT", 2, ENOENT},
+    {"ESRCH", 3, ESRCH},
+    {"EINTR", 4, EINTR},
+    {"EIO", 5, EIO},
+    {"ENXIO", 6, ENXIO},
+    {"E2BIG", 7, E2BIG},
+    {"ENOEXEC", 8, ENOEXEC},
+    {"EBADF", 9, EBADF},
+    {"ECHILD", 10, ECHILD},
+    {"EDEADLK", 11, EDEADLK},
+    {"ENOMEM", 12, ENOMEM},
+    {"EACCES", 13, EACCES},
+    {"EFAULT", 14, EFAULT},
+    {"ENOTBLK", 15, ENOTBLK},
+    {"EBUSY", 16, EBUSY},
+    {"EEXIST", 17, EEXIST},
+    {"EXDEV", 18, EXDEV},
+    {"ENODEV", 19, ENODEV},
+    {"ENOTDIR", 20, ENOTDIR},
+    {"EISDIR", 21, EISDIR},
+    {"EINVAL", 22, EINVAL},
+    {"ENFILE", 23, ENFILE},
+    {"EMFILE", 24, EMFILE},
+    {"ENOTTY", 25, ENOTTY},
+    {"ETXTBSY", 26, ETXTBSY},
+    {"EFBIG", 27, EFBIG},
+    {"ENOSPC", 28, ENOSPC},
+    {"ESPIPE", 29, ESPIPE},
+    {"EROFS", 30, EROFS},
+    {"EMLINK", 31, EMLINK},
+    {"EPIPE", 32, EPIPE},
+    {"EDOM", 33, EDOM},
+    {"ERANGE", 34, ERANGE},
+    {"EAGAIN", 35, EWOULDBLOCK},
+    {"EINPROGRESS", 36, EINPROGRESS},
+    {"EALREADY", 37, EALREADY},
+    {"ENOTSOCK", 38, ENOTSOCK},
+    {"EDESTADDRREQ", 39, EDESTADDRREQ},
+    {"EMSGSIZE", 40, EMSGSIZE},
+    {"EPROTOTYPE", 41, EPROTOTYPE},
+    {"ENOPROTOOPT", 42, ENOPROTOOPT},
+    {"EPROTONOSUPPORT", 43, EPROTONOSUPPORT},
+    {"ESOCKTNOSUPPORT", 44, ESOCKTNOSUPPORT},
+    {"EOPNOTSUPP", 45, ENOTSUP},
+    {"EPFNOSUPPORT", 46, EPFNOSUPPORT},
+    {"EAFNOSUPPORT", 47, EAFNOSUPPORT},
+    {"EADDRINUSE", 48, EADDRINUSE},
+    {"EADDRNOTAVAIL", 49, EADDRNOTAVAIL},
+    {"ENETDOWN", 50, ENETDOWN},
+    {"ENETUNREACH", 51, ENETUNREACH},
+    {"ENETRESET", 52, ENETRESET},
+    {"ECONNABORTED", 53, ECONNABORTED},
+    {"ECONNRESET", 54, ECONNRESET},
+    {"ENOBUFS", 55, ENOBUFS},
+    {"EISCONN", 56, EISCONN},
+    {"ENOTCONN", 57, ENOTCONN},
+    {"ESHUTDOWN", 58, ESHUTDOWN},
+    {"ETOOMANYREFS", 59, ETOOMANYREFS},
+    {"ETIMEDOUT", 60, ETIMEDOUT},
+    {"ECONNREFUSED", 61, ECONNREFUSED},
+    {"ELOOP", 62, ELOOP},
+    {"ENAMETOOLONG", 63, ENAMETOOLONG},
+    {"EHOSTDOWN", 64, EHOSTDOWN},
+    {"EHOSTUNREACH", 65, EHOSTUNREACH},
+    {"ENOTEMPTY", 66, ENOTEMPTY},
+    {"EUSERS", 68, EUSERS},
+    {"EDQUOT", 69, EDQUOT},
+    {"ESTALE", 70, ESTALE},
+    {"EREMOTE", 71, EREMOTE},
+    {"ENOLCK", 77, ENOLCK},
+    {"ENOSYS", 78, ENOSYS},
+    {"EIDRM", 82, EIDRM},
+    {"ENOMSG", 83, ENOMSG},
+    {"EOVERFLOW", 84, EOVERFLOW},
+    {"ECANCELED", 85, ECANCELED},
+    {"EILSEQ", 86, EILSEQ},
+    {"EBADMSG", 89, EBADMSG},
+    {"EMULTIHOP", 90, EMULTIHOP},
+    {"ENOLINK", 91, ENOLINK},
+    {"EPROTO", 92, EPROTO},
+    /* not in ff_os_errno: passed through as the FreeBSD number */
+    {"EPROCLIM", 67, -1},
+    {"EBADRPC", 72, -1},
+    {"ERPCMISMATCH", 73, -1},
+    {"EPROGUNAVAIL", 74, -1},
+    {"EPROGMISMATCH", 75, -1},
+    {"EPROCUNAVAIL", 76, -1},
+    {"EFTYPE", 79, -1},
+    {"EAUTH", 80, -1},
+    {"ENEEDAUTH", 81, -1},
+    {"ENOATTR", 87, -1},
+    {"EDOOFUS", 88, -1},
+    {"ENOTCAPABLE", 93, -1},
+    {"ECAPMODE", 94, -1},
+    {"ENOTRECOVERABLE", 95, -1},
+    {"EOWNERDEAD", 96, -1},
+    {"EINTEGRITY", 97, -1},
+    /* kernel-internal codes that should never reach a caller */
+    {"ERESTART", -1, -1},
+    {"EJUSTRETURN", -2, -1},
+    {"ENOIOCTL", -3, -1},
+    {"EDIRIOCTL", -4, -1},
+    {"ERELOOKUP", -5, -1},
+};
+#define NERRNAMES (sizeof(errnames) / sizeof(errnames[0]))
+
+/*
+ * The name of the FreeBSD error behind errno after an ff_* call. A Linux
+ * number that ff_os_errno() produces is read as that mapping; any other is
+ * a FreeBSD number passed through. (A passed-through FreeBSD number that
+ * equals a mapped Linux one, e.g. EINTEGRITY 97 vs Linux EAFNOSUPPORT 97,
+ * cannot be told apart; none of those comes from the socket-option paths.)
+ */
+static const char *
+errno_name(int e, char *buf, size_t len)
+{
+    size_t i;
+    for (i = 0; i < NERRNAMES; i++)
+        if (errnames[i].linux_no >= 0 && errnames[i].linux_no == e)
+            return errnames[i].name;
+    for (i = 0; i < NERRNAMES; i++)
+        if (errnames[i].linux_no < 0 && errnames[i].freebsd == e)
+            return errnames[i].name;
+    snprintf(buf, len, "EUNKNOWN%d", e);
+    return buf;
+}
+
+#define ENAME(e) errno_name((e), namebuf, sizeof(namebuf))
+
+/* ---- parsing ------------------------------------------------------------ */
+
+/* A whole-string integer: [-]decimal or [-]0xhex, within [lo, hi]. */
+static int
+parse_ll(const char *s, long long lo, long long hi, long long *v)
+{
+    const char *p = s;
+    char *end;
+    int base = 10;
+    if (*p == '-' || *p == '+')
+        p++;
+    if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
+        base = 16;
+        if (!isxdigit((unsigned char)p[2]))
+            return -1;
+    } else if (!isdigit((unsigned char)*p)) {
+        return -1;
+    }
+    errno = 0;
+    *v = strtoll(s, &end, base);
+    if (errno != 0 || *end != '\0' || *v < lo || *v > hi)
+        return -1;
+    return 0;
+}
+
+/* Two integers "a,b" into *a and *b, each within its range. */
+static int
+parse_pair(const char *s, long long alo, long long ahi, long long *a,
+    long long blo, long long bhi, long long *b)
+{
+    char tmp[128];
+    char *comma;
+    if (strlen(s) >= sizeof(tmp))
+        return -1;
+    strcpy(tmp, s);
+    comma = strchr(tmp, ',');
+    if (comma == NULL)
+        return -1;
+    *comma = '\0';
+    if (parse_ll(tmp, alo, ahi, a) < 0 || parse_ll(comma + 1, blo, bhi, b) < 0)
+        return -1;
+    return 0;
+}
+
+/* Appends s (len bytes, stopping at NUL) escaped to buf. */
+static void
+escape(const char *s, size_t len, char *buf, size_t buflen)
+{
+    size_t n = 0, i;
+    for (i = 0; i < len && s[i] != '\0' && n + 5 < buflen; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '\\') {
+            buf[n++] = '\\';
+            buf[n++] = '\\';
+        } else if (c >= 0x20 && c < 0x7f) {
+            buf[n++] = (char)c;
+        } else {
+            n += (size_t)snprintf(buf + n, buflen - n, "\\x%02x", c);
+        }
+    }
+    buf[n] = '\0';
+}
+
+/* ---- sockets ------------------------------------------------------------ */
+
+enum vtype { V_INT, V_LINGER, V_TIMEVAL, V_TEXT };
+
+struct kind {
+    const char *name;
+    int family;              /* Linux AF_*: ff_socket/ff_bind translate */
+    int type;
+};
+
+static const struct kind kinds[] = {
+    {"tcp4", AF_INET, SOCK_STREAM},
+    {"tcp6", AF_INET6, SOCK_STREAM},
+    {"udp4", AF_INET, SOCK_DGRAM},
+    {"udp6", AF_INET6, SOCK_DGRAM},
+};
+
+enum state { S_FRESH, S_BOUND, S_LISTENING, S_CONNECTED };
+
+static const char *const states[] = {"fresh", "bound", "listening", "connected"};
+
+/*
+ * Loopback of the kind's family at `port`. The probe picks ports itself:
+ * F-Stack's IPv4 bind leaves port 0 unassigned (in_pcbbind_setup skips
+ * in_pcb_lport under #ifndef FSTACK, for RSS), after which listen() on a
+ * socket bound to 127.0.0.1 fails with EINVAL and connect() to it with
+ * EADDRNOTAVAIL. Ports come from PORT_FIRST..PORT_LAST, below FreeBSD's
+ * ephemeral range (10000..65535), so they never meet a client's port.
+ */
+#define PORT_FIRST 2000
+#define PORT_LAST  9999
+static int next_port = PORT_FIRST;
+
+static socklen_t
+loopback(const struct kind *k, int port, struct sockaddr_storage *ss)
+{
+    memset(ss, 0, sizeof(*ss));
+    if (k->family == AF_INET) {
+        struct sockaddr_in *sin = (struct sockaddr_in *)ss;
+        sin->sin_family = AF_INET;
+        sin->sin_port = htons((uint16_t)port);
+        sin->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        return sizeof(*sin);
+    } else {
+        struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)ss;
+        sin6->sin6_family = AF_INET6;
+        sin6->sin6_port = htons((uint16_t)port);
+        sin6->sin6_addr = in6addr_loopback;
+        return sizeof(*sin6);
+    }
+}
+
+static int
+nonblocking(int fd)
+{
+    int on = 1;
+    return ff_ioctl(fd, FIONBIO, &on);
+}
+
+/* A new non-blocking socket bound to a loopback port; its address in *ss. */
+static int
+bound_socket(const struct kind *k, struct sockaddr_storage *ss, socklen_t *len,
+    const char **step)
+{
+    int fd, tries, rc = -1;
+    *step = "socket";
+    fd = ff_socket(k->family, k->type, 0);
+    if (fd < 0)
+        return -1;
+    *step = "fionbio";
+    if (nonblocking(fd) < 0)
+        goto fail;
+    *step = "bind";
+    for (tries = 0; tries < 64; tries++) {
+        int port = next_port;
+        next_port = next_port >= PORT_LAST ? PORT_FIRST : next_port + 1;
+        *len = loopback(k, port, ss);
+        rc = ff_bind(fd, (struct linux_sockaddr *)ss, *len);
+        if (rc == 0 || errno != EADDRINUSE)
+            break;
+    }
+    if (rc < 0)
+        goto fail;
+    *len = sizeof(*ss);
+    *step = "getsockname";
+    if (ff_getsockname(fd, (struct linux_sockaddr *)ss, len) < 0)
+        goto fail;
+    return fd;
+fail:;
+    int saved = errno;
+    ff_close(fd);
+    errno = saved;
+    return -1;
+}
+
+/* Closes a socket at once: an RST instead of FIN and TIME_WAIT, which
+ * would pile up (timers never run here) and use up ephemeral ports. */
+static void
+abort_close(int fd)
+{
+    struct linger l = {1, 0};
+    if (fd < 0)
+        return;
+    (void)ff_setsockopt_freebsd(fd, FB_SOL_SOCKET, FB_SO_LINGER, &l, sizeof(l));
+    ff_close(fd);
+}
+
+static void
+pump(int rounds)
+{
+    while (rounds-- > 0)
+        ff_swi_net_excute();
+}
+
+/* The sockets of one case; target is the one the option applies to. */
+struct fixture {
+    int target, peer, listener;
+};
+
+/*
+ * Makes the fixture. On failure answers `na ...` itself and returns -1
+ * (closing what it made).
+ */
+static int
+make_fixture(const struct kind *k, enum state st, struct fixture *fx)
+{
+    struct sockaddr_storage ss, far;
+    socklen_t len, farlen;
+    const char *step = "socket";
+    char namebuf[32];
+    int i;
+
+    fx->target = fx->peer = fx->listener = -1;
+    switch (st) {
+    case S_FRESH:
+        fx->target = ff_socket(k->family, k->type, 0);
+        if (fx->target < 0)
+            goto fail;
+        step = "fionbio";
+        if (nonblocking(fx->target) < 0)
+            goto fail;
+        return 0;
+    case S_BOUND:
+    case S_LISTENING:
+        fx->target = bound_socket(k, &ss, &len, &step);
+        if (fx->target < 0)
+            goto fail;
+        step = "listen";
+        if (st == S_LISTENING && ff_listen(fx->target, 8) < 0)
+            goto fail;
+        return 0;
+    case S_CONNECTED:
+        if (k->type == SOCK_STREAM) {
+            fx->listener = bound_socket(k, &far, &farlen, &step);
+            if (fx->listener < 0)
+                goto fail;
+            step = "listen";
+            if (ff_listen(fx->listener, 1) < 0)
+                goto fail;
+        } else {
+            fx->peer = bound_socket(k, &far, &farlen, &step);
+            if (fx->peer < 0)
+                goto fail;
+        }
+        step = "socket";
+        fx->target = ff_socket(k->family, k->type, 0);
+        if (fx->target < 0)
+            goto fail;
+        step = "fionbio";
+        if (nonblocking(fx->target) < 0)
+            goto fail;
+        step = "connect";
+        if (ff_connect(fx->target, (struct linux_sockaddr *)&far, farlen) < 0 &&
+            errno != EINPROGRESS)
+            goto fail;
+        if (k->type == SOCK_DGRAM)
+            return 0;
+        /* Move SYN, SYN-ACK and ACK until both ends are established. */
+        for (i = 0; i < PUMP_MAX; i++) {
+            int soerr = 0;
+            socklen_t elen = sizeof(soerr);
+            struct sockaddr_storage peer;
+            socklen_t plen = sizeof(peer);
+
+            ff_swi_net_excute();
+            if (fx->peer < 0) {
+                step = "accept";
+                fx->peer = ff_accept(fx->listener, NULL, NULL);
+                if (fx->peer < 0 && errno != EAGAIN)
+                    goto fail;
+            }
+            step = "connect";
+            if (ff_getsockopt_freebsd(fx->target, FB_SOL_SOCKET, FB_SO_ERROR,
+                    &soerr, &elen) < 0)
+                goto fail;
+            if (soerr != 0) {
+                errno = soerr;   /* a FreeBSD number: not through ff_os_errno */
+                goto fail_fb;
+            }
+            if (fx->peer >= 0 &&
+                ff_getpeername(fx->target, (struct linux_sockaddr *)&peer, &plen) == 0)
+                return 0;
+        }
+        reply("na pump timeout");
+        goto close;
+    }
+fail:
+    reply("na %s:%s", step, ENAME(errno));
+    goto close;
+fail_fb:
+    {
+        size_t j;
+        const char *name = NULL;
+        for (j = 0; j < NERRNAMES; j++)
+            if (errnames[j].freebsd == errno)
+                name = errnames[j].name;
+        if (name != NULL)
+            reply("na %s:%s", step, name);
+        else
+            reply("na %s:EUNKNOWN%d", step, errno);
+    }
+close:
+    abort_close(fx->target);
+    abort_close(fx->peer);
+    abort_close(fx->listener);
+    pump(4);
+    return -1;
+}
+
+static void
+drop_fixture(struct fixture *fx)
+{
+    abort_close(fx->target);
+    abort_close(fx->peer);
+    abort_close(fx->listener);
+    pump(4);
+}
+
+/* The type `get` reads an option as. */
+static enum vtype
+default_type(long long level, long long optname)
+{
+    if (level == FB_SOL_SOCKET) {
+        if (optname == FB_SO_LINGER)
+            return V_LINGER;
+        if (optname == FB_SO_SNDTIMEO || optname == FB_SO_RCVTIMEO)
+            return V_TIMEVAL;
+        if (optname == FB_SO_ACCEPTFILTER)
+            return V_TEXT;
+    }
+    if (level == FB_IPPROTO_TCP &&
+        (optname == FB_TCP_CONGESTION || optname == FB_TCP_FUNCTION_BLK))
+        return V_TEXT;
+    return V_INT;
+}
+
+/* 64-bit FreeBSD's struct timeval (and Linux x86-64's). */
+struct fb_timeval {
+    int64_t tv_sec;
+    int64_t tv_usec;
+};
+
+static void
+do_case(char *args)
+{
+    char *field[5];
+    char *p = args;
+    const struct kind *k = NULL;
+    int st = -1;
+    long long level, optname;
+    enum vtype type;
+    int have_set = 0;
+    long long a = 0, b = 0;
+    const char *text = NULL;
+    struct fixture fx;
+    char namebuf[32];
+    size_t i;
+    int n;
+
+    /* kind state level optname: single tokens; request: the rest. */
+    for (n = 0; n < 5; n++) {
+        while (*p == ' ' || *p == '\t')
+            p++;
+        if (*p == '\0') {
+            reply("bad case needs: kind state level optname request");
+            return;
+        }
+        field[n] = p;
+        if (n == 4)
+            break;
+        while (*p != '\0' && *p != ' ' && *p != '\t')
+            p++;
+        if (*p != '\0')
+            *p++ = '\0';
+    }
+    for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+        if (strcmp(field[0], kinds[i].name) == 0)
+            k = &kinds[i];
+    if (k == NULL) {
+        reply("bad unknown kind (tcp4 tcp6 udp4 udp6)");
+        return;
+    }
+    for (i = 0; i < sizeof(states) / sizeof(states[0]); i++)
+        if (strcmp(field[1], states[i]) == 0)
+            st = (int)i;
+    if (st < 0) {
+        reply("bad unknown state (fresh bound listening connected)");
+        return;
+    }
+    if (st == S_LISTENING && k->type != SOCK_STREAM) {
+        reply("bad listening is for tcp kinds only");
+        return;
+    }
+    if (parse_ll(field[2], INT_MIN, INT_MAX, &level) < 0 ||
+        parse_ll(field[3], INT_MIN, INT_MAX, &optname) < 0) {
+        reply("bad level and optname must be integers");
+        return;
+    }
+
+    const char *req = field[4];
+    if (strncmp(req, "text:", 5) == 0) {
+        type = V_TEXT;
+        have_set = 1;
+        text = req + 5;
+        if (strlen(text) > 255) {
+            reply("bad text longer than 255 bytes");
+            return;
+        }
+    } else {
+        /* Other requests are one token: drop trailing blanks. */
+        size_t len = strlen(req);
+        while (len > 0 && (req[len - 1] == ' ' || req[len - 1] == '\t'))
+            field[4][--len] = '\0';
+        if (strcmp(req, "get") == 0) {
+            type = default_type(level, optname);
+        } else if (strcmp(req, "get:int") == 0) {
+            type = V_INT;
+        } else if (strcmp(req, "get:linger") == 0) {
+            type = V_LINGER;
+        } else if (strcmp(req, "get:timeval") == 0) {
+            type = V_TIMEVAL;
+        } else if (strcmp(req, "get:text") == 0) {
+            type = V_TEXT;
+        } else if (strncmp(req, "int:", 4) == 0) {
+            type = V_INT;
+            have_set = 1;
+            if (parse_ll(req + 4, INT_MIN, UINT_MAX, &a) < 0) {
+                reply("bad int:<v> needs an integer in -2^31..2^32-1");
+                return;
+            }
+        } else if (strncmp(req, "linger:", 7) == 0) {
+            type = V_LINGER;
+            have_set = 1;
+            if (parse_pair(req + 7, INT_MIN, UINT_MAX, &a, INT_MIN, UINT_MAX, &b) < 0) {
+                reply("bad linger:<onoff>,<secs> needs two 32-bit integers");
+                return;
+            }
+        } else if (strncmp(req, "timeval:", 8) == 0) {
+            type = V_TIMEVAL;
+            have_set = 1;
+            if (parse_pair(req + 8, LLONG_MIN, LLONG_MAX, &a, LLONG_MIN, LLONG_MAX, &b) < 0) {
+                reply("bad timeval:<sec>,<usec> needs two 64-bit integers");
+                return;
+            }
+        } else {
+            reply("bad unknown request (get int: linger: timeval: text:)");
+            return;
+        }
+    }
+
+    if (make_fixture(k, (enum state)st, &fx) < 0)
+        return;
+
+    /* Set. */
+    if (have_set) {
+        int rc = 0;
+        switch (type) {
+        case V_INT: {
+            int32_t v = (int32_t)(uint32_t)a;
+            rc = ff_setsockopt_freebsd(fx.target, (int)level, (int)optname, &v, sizeof(v));
+            break;
+        }
+        case V_LINGER: {
+            struct linger l = {(int)(uint32_t)a, (int)(uint32_t)b};
+            rc = ff_setsockopt_freebsd(fx.target, (int)level, (int)optname, &l, sizeof(l));
+            break;
+        }
+        case V_TIMEVAL: {
+            struct fb_timeval tv = {a, b};
+            rc = ff_setsockopt_freebsd(fx.target, (int)level, (int)optname, &tv, sizeof(tv));
+            break;
+        }
+        case V_TEXT: {
+            /* The struct-typed "name" options take their whole struct. */
+            char buf[256];
+            socklen_t len = (socklen_t)strlen(text);
+            memset(buf, 0, sizeof(buf));
+            memcpy(buf, text, len);
+            if (level == FB_SOL_SOCKET && optname == FB_SO_ACCEPTFILTER)
+                len = 256;           /* struct accept_filter_arg */
+            else if (level == FB_IPPROTO_TCP && optname == FB_TCP_FUNCTION_BLK)
+                len = 36;            /* struct tcp_function_set */
+            rc = ff_setsockopt_freebsd(fx.target, (int)level, (int)optname, buf, len);
+            break;
+        }
+        }
+        if (rc < 0) {
+            reply("err %s", ENAME(errno));
+            drop_fixture(&fx);
+            return;
+        }
+    }
+
+    /* Read back with the same type. */
+    union {
+        unsigned char raw[512];
+        int32_t i;
+        struct linger l;
+        struct fb_timeval tv;
+    } v;
+    socklen_t vlen;
+    memset(&v, 0, sizeof(v));
+    switch (type) {
+    case V_INT: vlen = sizeof(v.i); break;
+    case V_LINGER: vlen = sizeof(v.l); break;
+    case V_TIMEVAL: vlen = sizeof(v.tv); break;
+    default: vlen = 256; break;
+    }
+    if (ff_getsockopt_freebsd(fx.target, (int)level, (int)optname, &v, &vlen) < 0) {
+        reply("err get:%s", ENAME(errno));
+        drop_fixture(&fx);
+        return;
+    }
+    switch (type) {
+    case V_INT:
+        if (vlen == 1)
+            reply("ok %d", v.raw[0]);
+        else if (vlen == 2)
+            reply("ok %d", v.raw[0] | v.raw[1] << 8);
+        else
+            reply("ok %d", v.i);
+        break;
+    case V_LINGER:
+        reply("ok linger:%d,%d", v.l.l_onoff, v.l.l_linger);
+        break;
+    case V_TIMEVAL:
+        reply("ok timeval:%lld,%lld", (long long)v.tv.tv_sec, (long long)v.tv.tv_usec);
+        break;
+    case V_TEXT: {
+        char esc[256 * 4 + 8];
+        escape((const char *)v.raw, vlen > 256 ? 256 : vlen, esc, sizeof(esc));
+        reply("ok text:%s", esc);
+        break;
+    }
+    }
+    drop_fixture(&fx);
+}
+
+/* ---- sysctl ------------------------------------------------------------- */
+
+static void
+do_sysctl(const char *name)
+{
+    int mib[FB_CTL_MAXNAME + 2];
+    int q[FB_CTL_MAXNAME + 2];
+    size_t miblen = FB_CTL_MAXNAME * sizeof(int);
+    size_t n, len;
+    unsigned char fmt[1024];
+    unsigned int ctlkind;
+    char namebuf[32];
+    char *buf;
+
+    if (*name == '\0' || strlen(name) >= 1024 || strpbrk(name, " \t") != NULL) {
+        reply("bad sysctl needs one name");
+        return;
+    }
+    /* sysctl.name2oid */
+    q[0] = 0;
+    q[1] = 3;
+    if (ff_sysctl(q, 2, mib, &miblen, name, strlen(name)) < 0) {
+        reply("err %s", ENAME(errno));
+        return;
+    }
+    n = miblen / sizeof(int);
+    if (n == 0 || n > FB_CTL_MAXNAME) {
+        reply("na name2oid gave %zu components", n);
+        return;
+    }
+    /* sysctl.oidfmt: the kind (type and flags), then the format string */
+    q[0] = 0;
+    q[1] = 4;
+    memcpy(q + 2, mib, n * sizeof(int));
+    len = sizeof(fmt) - 1;
+    memset(fmt, 0, sizeof(fmt));
+    if (ff_sysctl(q, (u_int)(n + 2), fmt, &len, NULL, 0) < 0 || len < sizeof(ctlkind)) {
+        reply("err %s", ENAME(errno));
+        return;
+    }
+    memcpy(&ctlkind, fmt, sizeof(ctlkind));
+
+    len = 0;
+    if (ff_sysctl(mib, (u_int)n, NULL, &len, NULL, 0) < 0) {
+        reply("err %s", ENAME(errno));
+        return;
+    }
+    len = len * 2 + 64;          /* room for a value that grows meanwhile */
+    if (len > (1 << 20)) {
+        reply("na value larger than 1 MiB");
+        return;
+    }
+    buf = calloc(1, len + 1);
+    if (buf == NULL) {
+        reply("na out of memory");
+        return;
+    }
+    if (ff_sysctl(mib, (u_int)n, buf, &len, NULL, 0) < 0) {
+        reply("err %s", ENAME(errno));
+        free(buf);
+        return;
+    }
+    switch (ctlkind & FB_CTLTYPE) {
+    case 2:  /* INT */
+    case 14: /* S32 */
+        if (len == 4) {
+            int32_t v;
+            memcpy(&v, buf, 4);
+            reply("ok %d", v);
+            break;
+        }
+        goto size;
+    case 6:  /* UINT */
+    case 15: /* U32 */
+        if (len == 4) {
+            uint32_t v;
+            memcpy(&v, buf, 4);
+            reply("ok %u", v);
+            break;
+        }
+        goto size;
+    case 7:  /* LONG */
+    case 4:  /* S64 */
+        if (len == 8) {
+            int64_t v;
+            memcpy(&v, buf, 8);
+            reply("ok %lld", (long long)v);
+            break;
+        }
+        goto size;
+    case 8:  /* ULONG */
+    case 9:  /* U64 */
+        if (len == 8) {
+            uint64_t v;
+            memcpy(&v, buf, 8);
+            reply("ok %llu", (unsigned long long)v);
+            break;
+        }
+        goto size;
+    case 10: /* U8 */
+        if (len == 1) {
+            reply("ok %u", (unsigned char)buf[0]);
+            break;
+        }
+        goto size;
+    case 12: /* S8 */
+        if (len == 1) {
+            reply("ok %d", (signed char)buf[0]);
+            break;
+        }
+        goto size;
+    case 11: /* U16 */
+    case 13: /* S16 */
+        if (len == 2) {
+            uint16_t v;
+            memcpy(&v, buf, 2);
+            reply("ok %d", (ctlkind & FB_CTLTYPE) == 11 ? (int)v : (int)(int16_t)v);
+            break;
+        }
+        goto size;
+    case 3: { /* STRING */
+        char *esc = malloc(len * 4 + 8);
+        if (esc == NULL) {
+            reply("na out of memory");
+            break;
+        }
+        escape(buf, len, esc, len * 4 + 8);
+        reply("ok text:%s", esc);
+        free(esc);
+        break;
+    }
+    default: {
+        char esc[64];
+        escape((const char *)fmt + sizeof(ctlkind), sizeof(fmt) - sizeof(ctlkind) - 1,
+            esc, sizeof(esc));
+        reply("na sysctl of type %u (format %s)", ctlkind & FB_CTLTYPE, esc);
+        break;
+    }
+    }
+    free(buf);
+    return;
+size:
+    reply("na sysctl of type %u gave %zu bytes", ctlkind & FB_CTLTYPE, len);
+    free(buf);
+}
+
+/* ---- main --------------------------------------------------------------- */
+
+int
+main(int argc, char **argv)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t got;
+    int fd;
+
+    if (argc != 3 || strcmp(argv[1], "-c") != 0) {
+        fprintf(stderr, "usage: %s -c CONFIG.ini\n", argv[0]);
+        return 2;
+    }
+    signal(SIGPIPE, SIG_IGN);
+    /* Answers go to the original stdout; fd 1 then points at stderr, so
+     * whatever F-Stack and the FreeBSD code print cannot mix with them. */
+    fd = dup(1);
+    if (fd < 0 || dup2(2, 1) < 0 || (out = fdopen(fd, "w")) == NULL) {
+        perror("probe: stdout");
+        return 1;
+    }
+    setvbuf(stdout, NULL, _IOLBF, 0);
+
+    char *ff_argv[] = {argv[0], "-c", argv[2], "-p", "0", NULL};
+    if (ff_load_config(5, ff_argv) < 0) {
+        fprintf(stderr, "probe: ff_load_config(%s) failed\n", argv[2]);
+        return 1;
+    }
+    if (ff_freebsd_init() != 0) {
+        fprintf(stderr, "probe: ff_freebsd_init failed\n");
+        return 1;
+    }
+    pump(8);
+
+    while ((got = getline(&line, &cap, stdin)) >= 0) {
+        char *p, *cmd;
+        if (got > LINE_MAX_LEN) {
+            reply("bad line longer than %d bytes", LINE_MAX_LEN);
+            continue;
+        }
+        if ((size_t)got != strlen(line)) {
+            reply("bad NUL byte in line");
+            continue;
+        }
+        while (got > 0 && (line[got - 1] == '\n' || line[got - 1] == '\r'))
+            line[--got] = '\0';
+        p = line;
+        while (*p == ' ' || *p == '\t')
+            p++;
+        cmd = p;
+        while (*p != '\0' && *p != ' ' && *p != '\t')
+            p++;
+        if (*p != '\0')
+            *p++ = '\0';
+        if (strcmp(cmd, "case") == 0) {
+            do_case(p);
+        } else if (strcmp(cmd, "sysctl") == 0) {
+            while (*p == ' ' || *p == '\t')
+                p++;
+            size_t len = strlen(p);
+            while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\t'))
+                p[--len] = '\0';
+            do_sysctl(p);
+        } else if (strcmp(cmd, "quit") == 0 && *p == '\0') {
+            break;
+        } else if (*cmd == '\0') {
+            reply("bad empty line");
+        } else {
+            reply("bad unknown command (case sysctl quit)");
+        }
+    }
+    free(line);
+    return 0;
+}
