@@ -51,7 +51,8 @@ pub enum CaseError {
     WrongType {
         option: &'static str,
         expected: Type,
-        request: Request,
+        /// The request as written (`1`, `on:30`).
+        request: String,
     },
 }
 
@@ -80,17 +81,18 @@ impl fmt::Display for Request {
     }
 }
 
-/// A case is made only through `Case::new` / `Case::of`, which check that
+/// A case is made only through `Case::new` / `Case::of` (outside this
+/// crate; `#[non_exhaustive]`), which check that
 /// the state is one of the kind's and that the request has the option's
 /// type; its fields can be read, not assembled.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Case {
     pub option: &'static OptionSpec,
     pub kind: Kind,
     pub state: State,
     pub api: Api,
     pub request: Request,
-    _checked: (),
 }
 
 impl Case {
@@ -123,7 +125,7 @@ impl Case {
             return Err(CaseError::WrongType {
                 option: option.name,
                 expected: option.ty,
-                request,
+                request: request.to_string(),
             });
         }
         Ok(Case {
@@ -132,7 +134,6 @@ impl Case {
             state,
             api,
             request,
-            _checked: (),
         })
     }
 

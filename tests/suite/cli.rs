@@ -282,6 +282,16 @@ fn markdown_has_a_table_per_group() {
     );
 }
 
+/// `sockmatrix triage` of a report written to a temp file.
+fn triage(report: &serde_json::Value) -> (Output, String) {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("report.json");
+    std::fs::write(&path, report.to_string()).expect("written");
+    let out = run(&["triage", path.to_str().expect("utf-8")]);
+    let text = stdout(&out);
+    (out, text)
+}
+
 #[test]
 fn triage_groups_a_reports_disagreements_by_rule() {
     let out = run(&[
@@ -305,11 +315,7 @@ fn triage_groups_a_reports_disagreements_by_rule() {
         .next()
         .unwrap()
         .to_string();
-    let dir = tempfile::tempdir().expect("a temp dir");
-    let path = dir.path().join("report.json");
-    std::fs::write(&path, report.to_string()).expect("written");
-    let out = run(&["triage", path.to_str().expect("utf-8")]);
-    let text = stdout(&out);
+    let (out, text) = triage(&report);
     assert_eq!(out.status.code(), Some(1), "{text}");
     assert!(text.contains("1 of"), "{text}");
     assert!(text.contains(&format!("{rule} (1 cases)")), "{text}");
@@ -394,11 +400,7 @@ fn triage_lists_a_disagreeing_effect() {
     effect["agrees"] = serde_json::Value::Bool(false);
     effect["observed"] = serde_json::json!({ "ok": 1 });
     let rule = effect["rule"].as_str().expect("a rule").to_string();
-    let dir = tempfile::tempdir().expect("a temp dir");
-    let path = dir.path().join("report.json");
-    std::fs::write(&path, report.to_string()).expect("written");
-    let out = run(&["triage", path.to_str().expect("utf-8")]);
-    let text = stdout(&out);
+    let (out, text) = triage(&report);
     assert_eq!(out.status.code(), Some(1), "{text}");
     assert!(text.contains(&format!("{rule} (1 cases)")), "{text}");
 }
