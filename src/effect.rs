@@ -6,7 +6,7 @@ use crate::case::Request;
 use crate::catalog;
 use crate::kind::Kind;
 use crate::ladder::{Anchors, At};
-use crate::option::OptionSpec;
+use crate::option::{BufferOpt, IpOpt, Opt, OptionSpec, SocketOpt, TcpOpt};
 use crate::os::Os;
 
 /// What is done between the sets and the read.
@@ -28,9 +28,11 @@ pub const TRANSFER_BYTES: usize = 256 * 1024;
 #[derive(Debug)]
 pub struct Effect {
     pub id: &'static str,
-    pub sets: &'static [(&'static str, At)],
+    /// The options set first, by id, each with its value.
+    pub sets: &'static [(Opt, At)],
     pub procedure: Procedure,
-    pub read: &'static str,
+    /// The option read at the end.
+    pub read: Opt,
     pub kinds: &'static [Kind],
 }
 
@@ -40,9 +42,9 @@ const ANY_INET_OR_UNIX: &[Kind] = &[Kind::Tcp4, Kind::Tcp6, Kind::Udp4, Kind::Un
 
 const fn effect(
     id: &'static str,
-    sets: &'static [(&'static str, At)],
+    sets: &'static [(Opt, At)],
     procedure: Procedure,
-    read: &'static str,
+    read: Opt,
     kinds: &'static [Kind],
 ) -> Effect {
     Effect {
@@ -60,165 +62,177 @@ use Procedure::*;
 pub const EFFECTS: &[Effect] = &[
     effect(
         "rcvlowat_raises_rcvbuf",
-        &[("SO_RCVLOWAT", Fixed(1 << 20))],
+        &[(Opt::Socket(SocketOpt::Rcvlowat), Fixed(1 << 20))],
         Fresh,
-        "SO_RCVBUF",
+        Opt::Buffer(BufferOpt::Rcvbuf),
         ANY_INET_OR_UNIX,
     ),
     effect(
         "locked_rcvbuf_caps_rcvlowat",
-        &[("SO_RCVBUF", Fixed(65536)), ("SO_RCVLOWAT", Fixed(1 << 20))],
+        &[
+            (Opt::Buffer(BufferOpt::Rcvbuf), Fixed(65536)),
+            (Opt::Socket(SocketOpt::Rcvlowat), Fixed(1 << 20)),
+        ],
         Fresh,
-        "SO_RCVLOWAT",
+        Opt::Socket(SocketOpt::Rcvlowat),
         ANY_INET_OR_UNIX,
     ),
     effect(
         "locked_rcvbuf_not_raised",
-        &[("SO_RCVBUF", Fixed(65536)), ("SO_RCVLOWAT", Fixed(1 << 20))],
+        &[
+            (Opt::Buffer(BufferOpt::Rcvbuf), Fixed(65536)),
+            (Opt::Socket(SocketOpt::Rcvlowat), Fixed(1 << 20)),
+        ],
         Fresh,
-        "SO_RCVBUF",
+        Opt::Buffer(BufferOpt::Rcvbuf),
         ANY_INET_OR_UNIX,
     ),
     effect(
         "sndbuf_lock_survives_transfer",
-        &[("SO_SNDBUF", Fixed(65536))],
+        &[(Opt::Buffer(BufferOpt::Sndbuf), Fixed(65536))],
         ConnectAndTransfer,
-        "SO_SNDBUF",
+        Opt::Buffer(BufferOpt::Sndbuf),
         STREAM,
     ),
     effect(
         "rcvbuf_lock_survives_transfer",
-        &[("SO_RCVBUF", Fixed(65536))],
+        &[(Opt::Buffer(BufferOpt::Rcvbuf), Fixed(65536))],
         ConnectAndTransfer,
-        "SO_RCVBUF",
+        Opt::Buffer(BufferOpt::Rcvbuf),
         STREAM,
     ),
     effect(
         "user_mss_clamps_connection",
-        &[("TCP_MAXSEG", Fixed(1000))],
+        &[(Opt::Tcp(TcpOpt::Maxseg), Fixed(1000))],
         ConnectAndTransfer,
-        "TCP_MAXSEG",
+        Opt::Tcp(TcpOpt::Maxseg),
         TCP,
     ),
     effect(
         "tos_survives_connect",
-        &[("IP_TOS", Fixed(0x10))],
+        &[(Opt::Ip(IpOpt::Tos), Fixed(0x10))],
         ConnectAndTransfer,
-        "IP_TOS",
+        Opt::Ip(IpOpt::Tos),
         TCP,
     ),
     effect(
         "accepted_rcvbuf",
-        &[("SO_RCVBUF", Fixed(65536))],
+        &[(Opt::Buffer(BufferOpt::Rcvbuf), Fixed(65536))],
         Accepted,
-        "SO_RCVBUF",
+        Opt::Buffer(BufferOpt::Rcvbuf),
         STREAM,
     ),
     effect(
         "accepted_sndbuf",
-        &[("SO_SNDBUF", Fixed(65536))],
+        &[(Opt::Buffer(BufferOpt::Sndbuf), Fixed(65536))],
         Accepted,
-        "SO_SNDBUF",
+        Opt::Buffer(BufferOpt::Sndbuf),
         STREAM,
     ),
-    effect("accepted_sndbuf_unset", &[], Accepted, "SO_SNDBUF", STREAM),
+    effect(
+        "accepted_sndbuf_unset",
+        &[],
+        Accepted,
+        Opt::Buffer(BufferOpt::Sndbuf),
+        STREAM,
+    ),
     effect(
         "accepted_keepalive",
-        &[("SO_KEEPALIVE", Fixed(1))],
+        &[(Opt::Socket(SocketOpt::Keepalive), Fixed(1))],
         Accepted,
-        "SO_KEEPALIVE",
+        Opt::Socket(SocketOpt::Keepalive),
         STREAM,
     ),
     effect(
         "accepted_reuseaddr",
-        &[("SO_REUSEADDR", Fixed(1))],
+        &[(Opt::Socket(SocketOpt::Reuseaddr), Fixed(1))],
         Accepted,
-        "SO_REUSEADDR",
+        Opt::Socket(SocketOpt::Reuseaddr),
         STREAM,
     ),
     effect(
         "accepted_linger",
-        &[("SO_LINGER", At::Linger(1, 5))],
+        &[(Opt::Socket(SocketOpt::Linger), At::Linger(1, 5))],
         Accepted,
-        "SO_LINGER",
+        Opt::Socket(SocketOpt::Linger),
         STREAM,
     ),
     effect(
         "accepted_rcvtimeo",
-        &[("SO_RCVTIMEO", At::Time(1, 0))],
+        &[(Opt::Socket(SocketOpt::Rcvtimeo), At::Time(1, 0))],
         Accepted,
-        "SO_RCVTIMEO",
+        Opt::Socket(SocketOpt::Rcvtimeo),
         STREAM,
     ),
     effect(
         "accepted_rcvlowat",
-        &[("SO_RCVLOWAT", Fixed(100))],
+        &[(Opt::Socket(SocketOpt::Rcvlowat), Fixed(100))],
         Accepted,
-        "SO_RCVLOWAT",
+        Opt::Socket(SocketOpt::Rcvlowat),
         STREAM,
     ),
     effect(
         "accepted_priority",
-        &[("SO_PRIORITY", Fixed(5))],
+        &[(Opt::Socket(SocketOpt::Priority), Fixed(5))],
         Accepted,
-        "SO_PRIORITY",
+        Opt::Socket(SocketOpt::Priority),
         STREAM,
     ),
     effect(
         "accepted_nodelay",
-        &[("TCP_NODELAY", Fixed(1))],
+        &[(Opt::Tcp(TcpOpt::Nodelay), Fixed(1))],
         Accepted,
-        "TCP_NODELAY",
+        Opt::Tcp(TcpOpt::Nodelay),
         TCP,
     ),
     effect(
         "accepted_keepidle",
-        &[("TCP_KEEPIDLE", Fixed(100))],
+        &[(Opt::Tcp(TcpOpt::Keepidle), Fixed(100))],
         Accepted,
-        "TCP_KEEPIDLE",
+        Opt::Tcp(TcpOpt::Keepidle),
         TCP,
     ),
     effect(
         "accepted_user_timeout",
-        &[("TCP_USER_TIMEOUT", Fixed(1234))],
+        &[(Opt::Tcp(TcpOpt::UserTimeout), Fixed(1234))],
         Accepted,
-        "TCP_USER_TIMEOUT",
+        Opt::Tcp(TcpOpt::UserTimeout),
         TCP,
     ),
     effect(
         "accepted_maxseg",
-        &[("TCP_MAXSEG", Fixed(1000))],
+        &[(Opt::Tcp(TcpOpt::Maxseg), Fixed(1000))],
         Accepted,
-        "TCP_MAXSEG",
+        Opt::Tcp(TcpOpt::Maxseg),
         TCP,
     ),
     effect(
         "accepted_congestion",
-        &[("TCP_CONGESTION", At::Text("reno"))],
+        &[(Opt::Tcp(TcpOpt::Congestion), At::Text("reno"))],
         Accepted,
-        "TCP_CONGESTION",
+        Opt::Tcp(TcpOpt::Congestion),
         TCP,
     ),
     effect(
         "accepted_tos",
-        &[("IP_TOS", Fixed(0x10))],
+        &[(Opt::Ip(IpOpt::Tos), Fixed(0x10))],
         Accepted,
-        "IP_TOS",
+        Opt::Ip(IpOpt::Tos),
         TCP,
     ),
 ];
 
 impl Effect {
     pub fn read_option(&self) -> &'static OptionSpec {
-        catalog::find(self.read).expect("effects read catalogue options")
+        catalog::spec(self.read)
     }
 
     /// The options set, with the requests, resolved for this host.
     pub fn set_requests(&self) -> Vec<(&'static OptionSpec, Request)> {
         self.sets
             .iter()
-            .map(|(name, at)| {
-                let option = catalog::find(name).expect("effects set catalogue options");
+            .map(|(id, at)| {
+                let option = catalog::spec(*id);
                 let rung = crate::ladder::Rung {
                     at: *at,
                     reach: crate::ladder::Reach::Both,
@@ -235,9 +249,9 @@ impl Effect {
     pub fn available_on(&self, os: Os) -> bool {
         self.sets
             .iter()
-            .map(|(n, _)| *n)
+            .map(|(id, _)| *id)
             .chain([self.read])
-            .all(|n| catalog::find(n).is_some_and(|o| o.codes.on(os).is_some()))
+            .all(|id| catalog::spec(id).codes.on(os).is_some())
     }
 
     /// A one-line description: what is set, what is done, what is read.
@@ -249,18 +263,20 @@ impl Effect {
             .collect();
         let sets = sets.join(", ");
         match self.procedure {
-            Procedure::Fresh => format!("set {sets}; read {}", self.read),
+            Procedure::Fresh => format!("set {sets}; read {}", self.read_option().name),
             Procedure::ConnectAndTransfer => {
                 format!(
                     "set {sets}; connect; {} KiB each way; read {}",
                     TRANSFER_BYTES / 1024,
-                    self.read
+                    self.read_option().name
                 )
             }
-            Procedure::Accepted if sets.is_empty() => format!("read {} on an accepted socket", self.read),
+            Procedure::Accepted if sets.is_empty() => {
+                format!("read {} on an accepted socket", self.read_option().name)
+            }
             Procedure::Accepted => format!(
                 "set {sets} on the listener; read {} on the accepted socket",
-                self.read
+                self.read_option().name
             ),
         }
     }

@@ -120,7 +120,7 @@ fn run(args: &RunArgs) -> ExitCode {
     // buffer size, where it is read.
     let buffer = filter
         .option
-        .is_some_and(|o| matches!(o.name, "SO_SNDBUF" | "SO_RCVBUF"));
+        .is_some_and(|o| o.limit.is_some() && o.read_back == o.id);
     if host.measured && buffer {
         engine::cases::attach_capacity(&mut rows, &host);
     }

@@ -26,7 +26,7 @@ impl Filter {
     }
 
     fn keeps_option(&self, o: &OptionSpec) -> bool {
-        self.option.is_none_or(|f| f.name == o.name)
+        self.option.is_none_or(|f| f.id == o.id)
     }
 }
 

@@ -162,16 +162,16 @@ pub fn digest(host: &Host, rows: &[Row], effects: &[EffectRow], colour: bool) ->
     }
     for family in Family::ALL {
         let mut table: Vec<Vec<String>> = Vec::new();
-        let mut seen: Vec<(&str, Kind)> = Vec::new();
+        let mut seen: Vec<(crate::option::Opt, Kind)> = Vec::new();
         for r in rows.iter().filter(|r| r.case.option.family() == family) {
-            let key = (r.case.option.name, r.case.kind);
+            let key = (r.case.option.id, r.case.kind);
             if seen.contains(&key) {
                 continue;
             }
             seen.push(key);
             let group: Vec<&Row> = rows
                 .iter()
-                .filter(|o| o.case.option.name == key.0 && o.case.kind == key.1)
+                .filter(|o| o.case.option.id == key.0 && o.case.kind == key.1)
                 .collect();
             table.push(line(host, &group, &paint));
         }

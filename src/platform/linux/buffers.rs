@@ -12,7 +12,7 @@ use crate::case::Request;
 use crate::expr::{Expr, Sym};
 use crate::kind::{Domain, Kind, State};
 use crate::ladder::INT_MAX_HALF;
-use crate::option::{Limit, OptionSpec};
+use crate::option::{BufferOpt, Limit, Opt, OptionSpec};
 use crate::prediction::{Expected, Prediction};
 use crate::rule::Rule;
 use crate::value::RelativeValue;
@@ -95,7 +95,10 @@ crate::rules! {
 }
 
 fn is_force(option: &OptionSpec) -> bool {
-    option.name.ends_with("FORCE")
+    matches!(
+        option.id,
+        Opt::Buffer(BufferOpt::Sndbufforce | BufferOpt::Rcvbufforce)
+    )
 }
 
 /// The limit, minimum and default that apply to one direction.

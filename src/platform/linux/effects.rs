@@ -12,7 +12,7 @@ use crate::case::Request;
 use crate::effect::{Effect, Procedure};
 use crate::expr::{Expr, Sym};
 use crate::option::OptionSpec;
-use crate::option::{BufferOpt, Opt, SocketOpt, TcpOpt};
+use crate::option::{BufferOpt, IpOpt, Opt, SocketOpt, TcpOpt};
 
 const RCVBUF: Opt = Opt::Buffer(BufferOpt::Rcvbuf);
 const RCVLOWAT: Opt = Opt::Socket(SocketOpt::Rcvlowat);
@@ -175,13 +175,13 @@ fn after_connect(
     let Some((val, mut rules)) = set else {
         return options::predict(read, kind, State::Connected, &Request::Default, h);
     };
-    match read.name {
-        "SO_SNDBUF" | "SO_RCVBUF" => {
+    match read.id {
+        Opt::Buffer(BufferOpt::Sndbuf | BufferOpt::Rcvbuf) => {
             rules.push(&LOCK_KEPT);
             Prediction::ok(val, rules)
         }
-        "TCP_MAXSEG" => Prediction::ok(clamped_mss(&val, kind, h), vec![&USER_MSS_CLAMPS]),
-        "IP_TOS" => {
+        Opt::Tcp(TcpOpt::Maxseg) => Prediction::ok(clamped_mss(&val, kind, h), vec![&USER_MSS_CLAMPS]),
+        Opt::Ip(IpOpt::Tos) => {
             let ect = if h.tcp_ecn == 1 { 2 } else { 0 };
             let tos = val
                 .as_int()
@@ -198,10 +198,14 @@ fn accepted(
     kind: Kind,
     h: &LinuxFacts,
 ) -> Prediction {
-    match (read.name, set) {
-        ("SO_PRIORITY", _) => Prediction::ok(RelativeValue::int(0), vec![&ACCEPT_PRIORITY]),
-        ("TCP_MAXSEG", Some((val, _))) => Prediction::ok(clamped_mss(&val, kind, h), vec![&USER_MSS_CLAMPS]),
-        ("SO_SNDBUF", None) => Prediction::ok(
+    match (read.id, set) {
+        (Opt::Socket(SocketOpt::Priority), _) => {
+            Prediction::ok(RelativeValue::int(0), vec![&ACCEPT_PRIORITY])
+        }
+        (Opt::Tcp(TcpOpt::Maxseg), Some((val, _))) => {
+            Prediction::ok(clamped_mss(&val, kind, h), vec![&USER_MSS_CLAMPS])
+        }
+        (Opt::Buffer(BufferOpt::Sndbuf), None) => Prediction::ok(
             RelativeValue::Int(Expr::of(tcp_sndbuf_expanded(kind, h))),
             vec![&ACCEPT_SNDBUF_EXPANDED],
         ),
