@@ -44,6 +44,27 @@ pub fn formula(
             let rule = platform.undefined(option.level());
             format!("{} ({})", rule.formula, rule.id)
         }
-        Some(_) => platform.formula(option, kind, state),
+        Some(_) => {
+            let ask = |request: &crate::case::Request| {
+                platform.refusal(&crate::platform::Asked {
+                    option: crate::catalog::spec(option.id),
+                    kind,
+                    state,
+                    api: Api::Raw,
+                    request,
+                })
+            };
+            let set = crate::case::Request::Set(crate::value::RelativeValue::int(0));
+            match (ask(&set), ask(&crate::case::Request::Default)) {
+                (Some(set), Some(get)) => format!(
+                    "not handled by {kind} sockets: set {} ({}), get {} ({})",
+                    set.expected,
+                    set.rule_id(),
+                    get.expected,
+                    get.rule_id()
+                ),
+                _ => platform.formula(option, kind, state),
+            }
+        }
     }
 }

@@ -23,13 +23,16 @@ pub fn predict(case: &Case, platform: &dyn Platform) -> Prediction {
         (Api::Socket2, Some(shape)) => socket2_casts::request(shape, &case.request, &mut rules, windows),
         _ => case.request.clone(),
     };
-    let kernel = platform.predict(Asked {
+    let asked = Asked {
         option: case.option,
         kind: case.kind,
         state: case.state,
         api: case.api,
         request: &request,
-    });
+    };
+    let kernel = platform
+        .refusal(&asked)
+        .unwrap_or_else(|| platform.predict(asked));
     rules.extend(kernel.rules);
     let expected = match (case.api, shape) {
         (Api::Socket2, Some(shape)) => socket2_casts::read_back(shape, kernel.expected, &mut rules),

@@ -85,8 +85,13 @@ pub trait Platform: Send + Sync + std::fmt::Debug {
     /// answers UNDEFINED with it where the catalogue has no number).
     fn undefined(&self, level: Level) -> &'static Rule;
 
-    /// The OS's answer to a request that passed the gate (`crate::gate`),
-    /// with the rules that produced it.
+    /// The protocol's refusal of the option's whole level on this kind of
+    /// socket (asked after the gate, before `predict`), or None when the
+    /// option's own rules decide.
+    fn refusal(&self, asked: &Asked<'_>) -> Option<Prediction>;
+
+    /// The OS's answer to a request that passed the gate (`crate::gate`)
+    /// and the level (`refusal`), with the rules that produced it.
     fn predict(&self, asked: Asked<'_>) -> Prediction;
 
     /// The OS's rule for an option as one formula with this host's numbers.

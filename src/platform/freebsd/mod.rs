@@ -157,6 +157,10 @@ impl Platform for FreeBsd {
         }
     }
 
+    fn refusal(&self, asked: &Asked<'_>) -> Option<Prediction> {
+        options::refusal(asked.option, asked.kind, asked.request)
+    }
+
     fn predict(&self, asked: Asked<'_>) -> Prediction {
         options::predict(asked.option, &self.ctx(asked.kind, asked.state), asked.request)
     }

@@ -12,7 +12,6 @@ use crate::kind::{Domain, Kind};
 use crate::option::{BufferOpt, IpOpt, Level, Opt, OptionSpec, SocketOpt, TcpOpt};
 use crate::prediction::Prediction;
 use crate::rule::Rule;
-use crate::value::RelativeValue;
 
 /// The protocol's refusal of the whole level on this kind, if it refuses.
 pub fn refusal(option: &OptionSpec, kind: Kind, request: &Request) -> Option<Prediction> {
@@ -42,9 +41,6 @@ pub fn refusal(option: &OptionSpec, kind: Kind, request: &Request) -> Option<Pre
 }
 
 pub fn predict(option: &'static OptionSpec, ctx: &Ctx<'_>, request: &Request) -> Prediction {
-    if let Some(refused) = refusal(option, ctx.kind, request) {
-        return refused;
-    }
     match option.id {
         Opt::Buffer(o) => socket::buffer(ctx, o, request),
         Opt::Socket(o) => socket::predict(ctx, o, request),
@@ -56,18 +52,6 @@ pub fn predict(option: &'static OptionSpec, ctx: &Ctx<'_>, request: &Request) ->
 
 /// The main rule for option × kind × state, as one formula.
 pub fn formula(option: &'static OptionSpec, ctx: &Ctx<'_>) -> String {
-    let set = refusal(option, ctx.kind, &Request::Set(RelativeValue::int(0)));
-    let get = refusal(option, ctx.kind, &Request::Default);
-    if let (Some(set), Some(get)) = (set, get) {
-        return format!(
-            "not handled by {} sockets: set {} ({}), get {} ({})",
-            ctx.kind,
-            set.expected,
-            set.rule_id(),
-            get.expected,
-            get.rule_id()
-        );
-    }
     let rule = match option.id {
         Opt::Buffer(o) => socket::buffer_rule(ctx, o),
         Opt::Socket(o) => socket::main_rule(ctx, o),

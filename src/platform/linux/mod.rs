@@ -124,8 +124,12 @@ impl Platform for Linux {
         }
     }
 
+    fn refusal(&self, asked: &Asked<'_>) -> Option<Prediction> {
+        level::refusal(asked.option.level(), asked.kind, asked.request)
+    }
+
     fn predict(&self, asked: Asked<'_>) -> Prediction {
-        options::predict(asked.option, asked.kind, asked.state, asked.request, &self.facts)
+        options::route(asked.option, asked.kind, asked.state, asked.request, &self.facts)
     }
 
     fn formula(&self, option: &OptionSpec, kind: Kind, state: State) -> String {

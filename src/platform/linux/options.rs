@@ -10,7 +10,6 @@ use crate::kind::{Kind, State};
 use crate::option::{Opt, OptionSpec, SocketOpt};
 use crate::prediction::Prediction;
 use crate::rule::Rule;
-use crate::value::RelativeValue;
 
 pub fn rules() -> Vec<&'static Rule> {
     let mut all = Vec::new();
@@ -28,6 +27,8 @@ pub fn rules() -> Vec<&'static Rule> {
     all
 }
 
+/// The level check, then the option's own rules (for the effect and
+/// capacity models, which ask the options model directly).
 pub fn predict(
     option: &OptionSpec,
     kind: Kind,
@@ -35,9 +36,17 @@ pub fn predict(
     request: &Request,
     host: &LinuxFacts,
 ) -> Prediction {
-    if let Some(refused) = level::refusal(option.level(), kind, request) {
-        return refused;
-    }
+    level::refusal(option.level(), kind, request).unwrap_or_else(|| route(option, kind, state, request, host))
+}
+
+/// The option's own rules, by family.
+pub fn route(
+    option: &OptionSpec,
+    kind: Kind,
+    state: State,
+    request: &Request,
+    host: &LinuxFacts,
+) -> Prediction {
     let case = Args {
         opt: (),
         kind,
@@ -66,17 +75,6 @@ pub fn era(option: &OptionSpec, host: &LinuxFacts) -> Option<&'static str> {
 }
 
 pub fn formula(option: &OptionSpec, kind: Kind, state: State, host: &LinuxFacts) -> String {
-    let get = level::refusal(option.level(), kind, &Request::Default);
-    let set = level::refusal(option.level(), kind, &Request::Set(RelativeValue::int(0)));
-    if let (Some(get), Some(set)) = (get, set) {
-        return format!(
-            "not handled by {kind} sockets: set {} ({}), get {} ({})",
-            set.expected,
-            set.rule_id(),
-            get.expected,
-            get.rule_id()
-        );
-    }
     let case = Args {
         opt: (),
         kind,

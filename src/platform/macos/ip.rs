@@ -2,11 +2,11 @@
 //! in_mcast.c) and IPPROTO_IPV6 on tcp6/udp6 (bsd/netinet6/ip6_output.c
 //! ip6_ctloutput, in6_mcast.c). Other kinds are refused before (route.rs).
 
-use super::route::{self, err, ok_int, Ctx};
+use super::route::{err, ok_int, Ctx};
 use crate::case::Request;
 use crate::expr::Expr;
 use crate::kind::State;
-use crate::option::{IpOpt, Ipv6Opt, Opt};
+use crate::option::{IpOpt, Ipv6Opt};
 use crate::prediction::Prediction;
 use crate::rule::Rule;
 use crate::value::RelativeValue;
@@ -97,9 +97,6 @@ fn flag(v: Option<Expr>, rule: &'static Rule) -> Prediction {
 }
 
 pub fn v4(o: IpOpt, c: &Ctx<'_>) -> Prediction {
-    if let Some(refused) = route::level(c, Opt::Ip(o)) {
-        return refused;
-    }
     let v = match request_int(c) {
         Ok(v) => v,
         Err(()) => return crate::platform::gated(),
@@ -136,9 +133,6 @@ pub fn v4(o: IpOpt, c: &Ctx<'_>) -> Prediction {
 }
 
 pub fn v6(o: Ipv6Opt, c: &Ctx<'_>) -> Prediction {
-    if let Some(refused) = route::level(c, Opt::Ipv6(o)) {
-        return refused;
-    }
     let v = match request_int(c) {
         Ok(v) => v,
         Err(()) => return crate::platform::gated(),

@@ -188,6 +188,10 @@ impl Platform for MacOs {
         anchors
     }
 
+    fn refusal(&self, asked: &Asked<'_>) -> Option<Prediction> {
+        options::refusal(self, asked)
+    }
+
     fn predict(&self, asked: Asked<'_>) -> Prediction {
         options::predict(self, asked)
     }

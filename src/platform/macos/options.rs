@@ -22,6 +22,20 @@ pub fn rules() -> Vec<&'static Rule> {
     all
 }
 
+/// The level check of XNU's protocol ctloutput (and AF_UNIX's uipc_ctloutput).
+pub fn refusal(mac: &MacOs, asked: &Asked<'_>) -> Option<Prediction> {
+    if asked.option.level() == crate::option::Level::Socket {
+        return None;
+    }
+    let c = Ctx {
+        mac,
+        kind: asked.kind,
+        state: asked.state,
+        request: asked.request,
+    };
+    route::level(&c, asked.option.id)
+}
+
 pub fn predict(mac: &MacOs, asked: Asked<'_>) -> Prediction {
     let c = Ctx {
         mac,

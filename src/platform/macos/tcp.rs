@@ -2,12 +2,12 @@
 //! kinds are refused before this (route.rs).
 
 use super::facts::{KEEPCNT, KEEPIDLE_MS, KEEPINTVL_MS, MSSDFLT, V6MSSDFLT};
-use super::route::{self, err, ok_int, Ctx};
+use super::route::{err, ok_int, Ctx};
 use super::socket::loopback_mss;
 use crate::case::Request;
 use crate::expr::{Expr, Sym};
 use crate::kind::{Domain, State};
-use crate::option::{Opt, TcpOpt};
+use crate::option::TcpOpt;
 use crate::prediction::Prediction;
 use crate::rule::Rule;
 use crate::value::RelativeValue;
@@ -62,9 +62,6 @@ fn secs(c: &Ctx<'_>, name: &'static str, shown: &'static str) -> Expr {
 }
 
 pub fn predict(o: TcpOpt, c: &Ctx<'_>) -> Prediction {
-    if let Some(refused) = route::level(c, Opt::Tcp(o)) {
-        return refused;
-    }
     let v = match c.request {
         Request::Default => None,
         Request::Set(RelativeValue::Int(e)) => Some(e.map_value(|v| i128::from(v as i32))),

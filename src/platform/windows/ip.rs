@@ -2,8 +2,8 @@
 //! capable, so each level is taken to work on both inet families (asserted
 //! for IPV6_V6ONLY on AF_INET; the rest UNCONFIRMED).
 
-use super::common::{bool_byte, bool_dword, err, ok, Args, BOOL_OFF, UNIX_LEVEL};
-use crate::kind::{Kind, State};
+use super::common::{bool_byte, bool_dword, err, ok, Args, BOOL_OFF};
+use crate::kind::State;
 use crate::option::{IpOpt, Ipv6Opt};
 use crate::prediction::Prediction;
 use crate::rule::Rule;
@@ -79,9 +79,6 @@ fn byte_range<O>(a: &Args<'_, O>, default: (i128, &'static Rule)) -> Prediction 
 
 pub(super) fn ipv4(a: &Args<'_, IpOpt>) -> Prediction {
     let tcp = a.kind.is_tcp();
-    if a.kind == Kind::UnixStream {
-        return err("WSAENOPROTOOPT", &UNIX_LEVEL);
-    }
     match a.opt {
         IpOpt::Ttl => byte_range(a, (DEFAULT_TTL, &TTL_DEFAULT)),
         IpOpt::Tos => byte_range(a, (0, &TOS_DEFAULT)),
@@ -97,9 +94,6 @@ pub(super) fn ipv4(a: &Args<'_, IpOpt>) -> Prediction {
 
 pub(super) fn ipv6(a: &Args<'_, Ipv6Opt>) -> Prediction {
     let tcp = a.kind.is_tcp();
-    if a.kind == Kind::UnixStream {
-        return err("WSAENOPROTOOPT", &UNIX_LEVEL);
-    }
     match a.opt {
         Ipv6Opt::Tclass => err("WSAENOPROTOOPT", &TCLASS),
         Ipv6Opt::V6only if a.is_set() && a.state != State::Fresh => err("WSAEINVAL", &V6ONLY_LOCKED),

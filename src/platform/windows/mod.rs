@@ -20,7 +20,7 @@ use crate::api::Api;
 use crate::case::Request;
 use crate::kind::{Kind, State};
 use crate::ladder::Anchors;
-use crate::option::{Opt, OptionSpec, TcpOpt, Type};
+use crate::option::{Level, Opt, OptionSpec, TcpOpt, Type};
 use crate::os::Os;
 use crate::platform::fact::Fact;
 use crate::platform::{Asked, Platform};
@@ -203,6 +203,20 @@ impl Platform for Windows {
 
     fn anchors(&self, _option: &OptionSpec) -> Anchors {
         Anchors::default()
+    }
+
+    fn refusal(&self, asked: &Asked<'_>) -> Option<Prediction> {
+        let kind = asked.kind;
+        // A kind socket() cannot make here is answered by `predict`.
+        if self.unsupported_kinds().iter().any(|(k, _)| *k == kind) {
+            return None;
+        }
+        match asked.option.level() {
+            Level::Socket => None,
+            _ if kind == Kind::UnixStream => Some(err("WSAENOPROTOOPT", &common::UNIX_LEVEL)),
+            Level::Tcp if !kind.is_tcp() => Some(err("WSAENOPROTOOPT", &common::TCP_LEVEL_DGRAM)),
+            Level::Tcp | Level::Ip | Level::Ipv6 => None,
+        }
     }
 
     fn predict(&self, asked: Asked<'_>) -> Prediction {

@@ -1,8 +1,8 @@
 //! IPPROTO_TCP (level 6).
 
-use super::common::{bool_byte, err, ok, Args, TCP_LEVEL_DGRAM, UNIX_LEVEL};
+use super::common::{bool_byte, err, ok, Args};
 use super::Release;
-use crate::kind::{Kind, State};
+use crate::kind::State;
 use crate::option::TcpOpt;
 use crate::prediction::Prediction;
 use crate::rule::Rule;
@@ -80,12 +80,6 @@ pub(super) fn predict(a: &Args<'_, TcpOpt>) -> Prediction {
         TcpOpt::Keepintvl if a.release < Release::V1709 => return err("WSAENOPROTOOPT", &KEEPINTVL_1709),
         TcpOpt::Keepcnt if a.release < Release::V1703 => return err("WSAENOPROTOOPT", &KEEPCNT_1703),
         _ => {}
-    }
-    if a.kind == Kind::UnixStream {
-        return err("WSAENOPROTOOPT", &UNIX_LEVEL);
-    }
-    if !a.kind.is_tcp() {
-        return err("WSAENOPROTOOPT", &TCP_LEVEL_DGRAM);
     }
     match a.opt {
         TcpOpt::Nodelay => bool_byte(a),

@@ -397,6 +397,13 @@ impl crate::platform::Platform for Wine {
         Anchors::default()
     }
 
+    /// None: Wine's ws2_32 answers some options itself before the host's
+    /// kernel sees the level (IPV6_TCLASS, the RECV flags on stream
+    /// sockets), so the host's level check stays inside its option rules.
+    fn refusal(&self, _asked: &Asked<'_>) -> Option<Prediction> {
+        None
+    }
+
     fn predict(&self, asked: Asked<'_>) -> Prediction {
         let via_socket2 = asked.api == Api::Socket2;
         predict(
