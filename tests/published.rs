@@ -3,7 +3,9 @@
 //! with `Case::new`, predicted by `Host::offline(os, release)` and compared
 //! with the fact's outcome (never the model's own output). A data file that
 //! does not parse, or a fact naming an unknown option, kind, state, path,
-//! release or source prefix, is a failing test, never a skipped one.
+//! release or source prefix, is a failing test, never a skipped one. The
+//! files are built in (`DATA`), so the binary also runs away from the
+//! repository.
 //!
 //! The file format is described at the top of every data file.
 
@@ -12,7 +14,7 @@ use serde::Deserialize;
 use sockmatrix::kind::parse_name;
 use sockmatrix::{Api, Case, Host, Kind, Os, Outcome, RelativeValue, Request, State, Value};
 use std::collections::{BTreeMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -40,7 +42,6 @@ struct Fact {
     expected: String,
     source: String,
     #[serde(default)]
-    #[allow(dead_code)] // read by people, not by the harness
     note: Option<String>,
 }
 
@@ -57,7 +58,6 @@ struct Limit {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[allow(dead_code)] // read by people, not by the harness
 struct LeftOut {
     id: String,
     why: String,
@@ -184,8 +184,13 @@ fn check(os: Os, fact: &Fact, sources: &BTreeMap<String, String>) -> Result<(), 
         Expect::Is(want) => want.to_string(),
         Expect::AnyErr => "an error".to_string(),
     };
+    let note = fact
+        .note
+        .as_deref()
+        .map(|n| format!("; note: {n}"))
+        .unwrap_or_default();
     Err(format!(
-        "{case} on {os} {}: predicted {got} by rules {}, published {want} ({source})",
+        "{case} on {os} {}: predicted {got} by rules {}, published {want} ({source}){note}",
         host.kernel,
         prediction.rule_id()
     ))
@@ -220,29 +225,12 @@ fn trial(name: String, test: impl FnOnce() -> Result<(), String> + Send + 'stati
     Trial::test(name, move || test().map_err(Failed::from))
 }
 
-/// The trials of one data file (`facts/<os>.toml`), or one failing trial
-/// that says why the file cannot be read.
-fn trials_of(path: &Path, text: &str) -> Vec<Trial> {
-    let stem = path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or_default()
-        .to_string();
-    let fail = |why: String| {
-        let shown = path.display().to_string();
-        vec![trial(format!("published::{stem}::data_file"), move || {
-            Err(format!("{shown}: {why}"))
-        })]
-    };
-    let Some(os) = Os::parse(&stem) else {
-        return fail(format!("{stem:?} names no modelled OS"));
-    };
-    let file: File = match toml::from_str(text) {
-        Ok(file) => file,
-        Err(e) => return fail(format!("does not parse: {e}")),
-    };
+/// A data file, parsed and checked: at least one fact, ids used once,
+/// every left-out fact with its reason.
+fn load(text: &str) -> Result<File, String> {
+    let file: File = toml::from_str(text).map_err(|e| format!("does not parse: {e}"))?;
     if file.fact.is_empty() {
-        return fail("has no [[fact]]".to_string());
+        return Err("has no [[fact]]".to_string());
     }
     let mut seen = HashSet::new();
     let ids = file
@@ -250,9 +238,34 @@ fn trials_of(path: &Path, text: &str) -> Vec<Trial> {
         .iter()
         .map(|f| &f.id)
         .chain(file.limit.iter().map(|l| &l.id));
-    if let Some(dup) = ids.clone().find(|id| !seen.insert(*id)) {
-        return fail(format!("id {dup:?} is used twice"));
+    if let Some(dup) = ids
+        .chain(file.left_out.iter().map(|l| &l.id))
+        .find(|id| !seen.insert(*id))
+    {
+        return Err(format!("id {dup:?} is used twice"));
     }
+    if let Some(bare) = file.left_out.iter().find(|l| l.why.trim().is_empty()) {
+        return Err(format!("left-out fact {:?} says not why", bare.id));
+    }
+    Ok(file)
+}
+
+/// The trials of one data file (`facts/<os>.toml`), or one failing trial
+/// that says why the file cannot be read.
+fn trials_of(stem: &str, text: &str) -> Vec<Trial> {
+    let fail = |why: String| {
+        let shown = format!("facts/{stem}.toml");
+        vec![trial(format!("published::{stem}::data_file"), move || {
+            Err(format!("{shown}: {why}"))
+        })]
+    };
+    let Some(os) = Os::parse(stem) else {
+        return fail(format!("{stem:?} names no modelled OS"));
+    };
+    let file = match load(text) {
+        Ok(file) => file,
+        Err(why) => return fail(why),
+    };
     let sources = std::sync::Arc::new(file.sources);
     let mut out = Vec::new();
     for fact in file.fact {
@@ -270,40 +283,42 @@ fn trials_of(path: &Path, text: &str) -> Vec<Trial> {
     out
 }
 
-fn facts_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("facts")
-}
+/// The data files, built into the test binary so that it also runs where
+/// the repository is not (a VM's initramfs, under Wine).
+const DATA: &[(&str, &str)] = &[
+    ("macos", include_str!("../facts/macos.toml")),
+    ("freebsd", include_str!("../facts/freebsd.toml")),
+    ("windows", include_str!("../facts/windows.toml")),
+];
 
 fn all_trials() -> Vec<Trial> {
-    let dir = facts_dir();
-    let entries = match std::fs::read_dir(&dir) {
-        Ok(entries) => entries,
-        Err(e) => {
-            let shown = dir.display().to_string();
-            return vec![trial("published::data_dir".to_string(), move || {
-                Err(format!("{shown}: {e}"))
-            })];
-        }
+    DATA.iter()
+        .flat_map(|(stem, text)| trials_of(stem, text))
+        .collect()
+}
+
+/// Where the repository is at hand, every `facts/*.toml` is one of `DATA`
+/// (a new file that is not listed would never run).
+fn every_data_file_is_listed() -> Result<(), String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("facts");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Ok(()); // run away from the repository: DATA is all there is
     };
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .collect();
-    paths.sort();
-    if paths.is_empty() {
-        let shown = dir.display().to_string();
-        return vec![trial("published::data_dir".to_string(), move || {
-            Err(format!("{shown} holds no .toml"))
-        })];
-    }
-    let mut out = Vec::new();
-    for path in paths {
-        match std::fs::read_to_string(&path) {
-            Ok(text) => out.extend(trials_of(&path, &text)),
-            Err(e) => out.extend(trials_of(&path, &format!("unreadable: {e}"))),
+    let mut unlisted = Vec::new();
+    for entry in entries {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        if path.extension().is_some_and(|x| x == "toml") && !DATA.iter().any(|(s, _)| *s == stem) {
+            unlisted.push(path.display().to_string());
         }
     }
-    out
+    match unlisted.as_slice() {
+        [] => Ok(()),
+        _ => Err(format!(
+            "not in tests/published.rs's DATA: {}",
+            unlisted.join(", ")
+        )),
+    }
 }
 
 /// The harness's own checks (named without "published", so that
@@ -333,15 +348,20 @@ fn harness_trials() -> Vec<Trial> {
     };
     let data = |text: &'static str, wants: &'static str| {
         move || {
-            let trials = trials_of(Path::new("facts/macos.toml"), text);
-            match trials.as_slice() {
-                [one] if one.name() == "published::macos::data_file" => Ok(()),
-                _ => Err(format!("wanted one failing data_file trial ({wants})")),
+            let trials = trials_of("macos", text);
+            match (trials.as_slice(), load(text)) {
+                ([one], Err(why)) if one.name() == "published::macos::data_file" && why.contains(wants) => {
+                    Ok(())
+                }
+                (_, got) => Err(format!(
+                    "wanted one failing data_file trial naming {wants:?}, got {got:?}"
+                )),
             }
         }
     };
     let (good_fact, good_sources) = (good.clone(), sources.clone());
     vec![
+        trial("harness::every_data_file_is_listed".into(), every_data_file_is_listed),
         trial("harness::good_fact_passes".into(), move || {
             check(Os::MacOs, &good_fact, &good_sources)?;
             match expand(&good_fact.source, &good_sources)?.as_str() {
@@ -387,13 +407,17 @@ fn harness_trials() -> Vec<Trial> {
         ),
         trial(
             "harness::unparsable_file".into(),
-            data("[[fact]]\nid = ", "syntax"),
+            data("[[fact]]\nid = ", "does not parse"),
         ),
         trial(
             "harness::unknown_field".into(),
-            data("[[fact]]\nid = \"a\"\nopton = \"SO_RCVBUF\"\n", "field"),
+            data("[[fact]]\nid = \"a\"\nopton = \"SO_RCVBUF\"\n", "unknown field"),
         ),
-        trial("harness::no_facts".into(), data("[sources]\n", "empty")),
+        trial("harness::no_facts".into(), data("[sources]\n", "no [[fact]]")),
+        trial(
+            "harness::duplicate_id".into(),
+            data("[[fact]]\nid = \"a\"\noption = \"SO_RCVBUF\"\nkind = \"tcp4\"\nstate = \"fresh\"\npath = \"raw\"\nrequest = \"default\"\nexpected = \"any-err\"\nsource = \"s\"\n[[left_out]]\nid = \"a\"\nwhy = \"w\"\n", "twice"),
+        ),
     ]
 }
 
