@@ -14,8 +14,6 @@ pub mod freebsd;
 mod invariants;
 pub mod linux;
 pub mod macos;
-#[cfg(test)]
-mod published;
 pub mod windows;
 pub mod wine;
 

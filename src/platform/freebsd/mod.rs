@@ -12,9 +12,6 @@ mod shared;
 mod socket;
 mod tcp;
 
-#[cfg(test)]
-mod published;
-
 use crate::kind::{Kind, State};
 use crate::ladder::Anchors;
 use crate::option::OptionSpec;

@@ -16,9 +16,6 @@ mod route;
 mod socket;
 mod tcp;
 
-#[cfg(test)]
-mod published;
-
 use crate::kind::{Kind, State};
 use crate::ladder::Anchors;
 use crate::option::OptionSpec;

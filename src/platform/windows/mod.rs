@@ -11,8 +11,6 @@
 
 mod common;
 mod ip;
-#[cfg(test)]
-mod published;
 mod socket;
 mod tcp;
 
