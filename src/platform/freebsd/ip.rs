@@ -32,6 +32,12 @@ crate::rules! {
         why: "on TCP sockets tcp_ctloutput_set clears the two ECN bits after ip_ctloutput stored the TOS (0xff reads 0xfc, 3 reads 0)",
         source: src!(F, "sys/netinet/tcp_usrreq.c tcp_ctloutput_set 'case IP_TOS: inp->inp_ip_tos &= ~IPTOS_ECN_MASK;'"),
     };
+    pub const TOS_TCP_13: Rule = Rule {
+        id: "freebsd.ip.tos_tcp_13",
+        formula: "13, tcp: v & 0xff (ECN bits kept)",
+        why: "on 13 tcp_ctloutput hands every non-TCP level to ip_ctloutput and returns its answer; nothing clears the ECN bits (0xff reads 0xff; the clearing arrived with 14's tcp_ctloutput_set). 13.2-13.5 not read (UNCONFIRMED, taken as 13.1)",
+        source: src!(R13, "sys/netinet/tcp_usrreq.c tcp_ctloutput 'if (sopt->sopt_level != IPPROTO_TCP) { ... error = ip_ctloutput(so, sopt); ... return (error); }'; the same at 13.0 (1300139, as vendored in F-Stack 5cb586b5), where F-Stack measured IP_TOS 0xff on tcp4 reading 0xff"),
+    };
     pub const RECVFLAG01: Rule = Rule {
         id: "freebsd.ip.recvflag01",
         formula: "v != 0 => 1 else 0; default 0",
@@ -98,6 +104,12 @@ crate::rules! {
         why: "tcp_ctloutput_set discards ip6_ctloutput's EINVAL for IPV6_TCLASS (tfb_tcp_ctloutput returns 0), so the set succeeds and the class stays as it was",
         source: src!(F, "sys/netinet/tcp_usrreq.c tcp_ctloutput_set case IPV6_TCLASS"),
     };
+    pub const TCLASS_TCP_13: Rule = Rule {
+        id: "freebsd.ip6.tclass_tcp_13",
+        formula: "13, tcp6 invalid v => EINVAL",
+        why: "on 13 tcp_ctloutput returns ip6_ctloutput's answer unchanged, so ip6_setpktopt's range check refuses -2 and 256 with EINVAL (14 swallows it). 13.2-13.5 not read (UNCONFIRMED, taken as 13.1)",
+        source: src!(R13, "sys/netinet/tcp_usrreq.c tcp_ctloutput (non-IPPROTO_TCP levels: 'error = ip6_ctloutput(so, sopt); ... return (error);'); sys/netinet6/ip6_output.c ip6_setpktopt 'if (tclass < -1 || tclass > 255) return (EINVAL)'; the same at 13.0 (as vendored in F-Stack 5cb586b5), where F-Stack measured -2 on tcp6 as EINVAL"),
+    };
     pub const V6ONLY: Rule = Rule {
         id: "freebsd.ip6.v6only",
         formula: "bound (local port set) => EINVAL; else v != 0 ? 1 : 0; default net.inet6.ip6.v6only (1)",
@@ -144,9 +156,10 @@ pub fn predict_v4(ctx: &Ctx<'_>, o: IpOpt, request: &Request) -> Prediction {
         IpOpt::Tos => match int(request) {
             Err(e) => e.into(),
             Ok(None) => Prediction::ok(RelativeValue::int(0), vec![&TOS_UCHAR]),
-            Ok(Some(v)) if tcp => {
+            Ok(Some(v)) if tcp && ctx.release.fourteen_or_later() => {
                 Prediction::ok(RelativeValue::Int(uchar(v, 0xfc)), vec![&TOS_UCHAR, &TOS_TCP_ECN])
             }
+            Ok(Some(v)) if tcp => Prediction::ok(RelativeValue::Int(uchar(v, 0xff)), vec![&TOS_TCP_13]),
             Ok(Some(v)) => Prediction::ok(RelativeValue::Int(uchar(v, 0xff)), vec![&TOS_UCHAR]),
         },
         IpOpt::MulticastTtl | IpOpt::MulticastLoop if tcp => {
@@ -221,7 +234,10 @@ pub fn predict_v6(ctx: &Ctx<'_>, o: Ipv6Opt, request: &Request) -> Prediction {
             Ok(Some(v)) if (0..=255).contains(&v.value()) => {
                 Prediction::ok(RelativeValue::Int(v), vec![&TCLASS])
             }
-            Ok(Some(_)) if tcp => Prediction::ok(RelativeValue::int(0), vec![&TCLASS, &TCLASS_TCP_SWALLOW]),
+            Ok(Some(_)) if tcp && ctx.release.fourteen_or_later() => {
+                Prediction::ok(RelativeValue::int(0), vec![&TCLASS, &TCLASS_TCP_SWALLOW])
+            }
+            Ok(Some(_)) if tcp => Prediction::err("EINVAL", vec![&TCLASS_TCP_13]),
             Ok(Some(_)) => Prediction::err("EINVAL", vec![&TCLASS]),
         },
         Ipv6Opt::Recvtclass => flag01(request, 0, &RECVFLAG01),
@@ -236,7 +252,8 @@ pub fn main_rule_v4(ctx: &Ctx<'_>, o: IpOpt) -> &'static Rule {
             &SOL_LOCAL_UNKNOWN
         }
         IpOpt::Ttl => &TTL_UCHAR,
-        IpOpt::Tos if ctx.kind.is_tcp() => &TOS_TCP_ECN,
+        IpOpt::Tos if ctx.kind.is_tcp() && ctx.release.fourteen_or_later() => &TOS_TCP_ECN,
+        IpOpt::Tos if ctx.kind.is_tcp() => &TOS_TCP_13,
         IpOpt::Tos => &TOS_UCHAR,
         IpOpt::MulticastTtl | IpOpt::MulticastLoop if ctx.kind.is_tcp() => &MCAST_STREAM,
         IpOpt::MulticastTtl => &MCAST_TTL,

@@ -9,7 +9,7 @@ use super::shared::{
 use super::{ip, socket, tcp};
 use crate::case::Request;
 use crate::kind::{Domain, Kind};
-use crate::option::{BufferOpt, IpOpt, Level, Opt, OptionSpec, SocketOpt, TcpOpt};
+use crate::option::{BufferOpt, IpOpt, Ipv6Opt, Level, Opt, OptionSpec, SocketOpt, TcpOpt};
 use crate::prediction::Prediction;
 use crate::rule::Rule;
 
@@ -72,7 +72,9 @@ pub fn era(option: &OptionSpec, release: Release) -> Option<&'static str> {
     match option.id {
         Opt::Buffer(BufferOpt::Sndbuf | BufferOpt::Rcvbuf)
         | Opt::Socket(SocketOpt::Sndlowat | SocketOpt::Rcvlowat)
-        | Opt::Tcp(TcpOpt::Congestion) => Some(name),
+        | Opt::Tcp(TcpOpt::Congestion)
+        | Opt::Ip(IpOpt::Tos)
+        | Opt::Ipv6(Ipv6Opt::Tclass) => Some(name),
         _ => None,
     }
 }

@@ -110,7 +110,7 @@ crate::rules! {
     pub const ROUTE_TCP_IPSWALLOW: Rule = Rule {
         id: "freebsd.route.tcp_ipswallow",
         formula: "tcp6 set IP_TOS/IP_TTL => 0, then get => EINVAL",
-        why: "on tcp sockets tcp_ctloutput_set discards ip6_ctloutput's EINVAL for IP_TOS and IP_TTL (tfb_tcp_ctloutput returns 0), so the set succeeds; the read back still goes to ip6_ctloutput and is EINVAL",
+        why: "from 14, on tcp sockets tcp_ctloutput_set discards ip6_ctloutput's EINVAL for IP_TOS and IP_TTL (tfb_tcp_ctloutput returns 0), so the set succeeds; the read back still goes to ip6_ctloutput and is EINVAL. On 13 (13.0, 13.1) tcp_ctloutput returns ip6_ctloutput's EINVAL, so the set itself fails: the case's outcome is EINVAL either way",
         source: src!(F, "sys/netinet/tcp_usrreq.c tcp_ctloutput_set (case IPPROTO_IP: IP_TOS / IP_TTL) and tcp_default_ctloutput 'case IPPROTO_IP: return (0)'"),
     };
 }

@@ -70,9 +70,9 @@ crate::rules! {
     };
     pub const LINGER: Rule = Rule {
         id: "freebsd.linger",
-        formula: "(l_onoff != 0 ? 128 : 0, l_linger)",
-        why: "sosetopt stores l_linger even when lingering is off and sets the SO_LINGER bit iff l_onoff != 0; sogetopt reports l_onoff = so_options & SO_LINGER (0x80)",
-        source: src!(M, "sys/kern/uipc_socket.c sosetopt 'so->so_linger = l.l_linger' / sogetopt 'l.l_onoff = so->so_options & SO_LINGER'"),
+        formula: "(l_onoff != 0 ? 128 : 0, (short)l_linger)",
+        why: "sosetopt stores l_linger even when lingering is off, in so_linger, a short (so 32768..65535 read back negative: 40000 reads -25536), and sets the SO_LINGER bit iff l_onoff != 0; sogetopt reports l_onoff = so_options & SO_LINGER (0x80)",
+        source: src!(M, "sys/kern/uipc_socket.c sosetopt 'so->so_linger = l.l_linger' / sogetopt 'l.l_onoff = so->so_options & SO_LINGER'; sys/sys/socketvar.h 'short so_linger;' (the same at 13.0 as vendored in F-Stack 5cb586b5, releng/13.1, stable/14 1400507 and main 1500012)"),
     };
     pub const LINGER_EDOM: Rule = Rule {
         id: "freebsd.linger.edom",
@@ -238,7 +238,8 @@ fn linger(ctx: &Ctx<'_>, request: &Request) -> Prediction {
                 return Prediction::err("EDOM", vec![&LINGER_EDOM]);
             }
             let onoff = if on.value() != 0 { 0x80 } else { 0 };
-            Prediction::ok(RelativeValue::Linger(Expr::lit(onoff), *secs), vec![&LINGER])
+            let stored = secs.map_value(|v| i128::from(v as i16));
+            Prediction::ok(RelativeValue::Linger(Expr::lit(onoff), stored), vec![&LINGER])
         }
         Request::Set(_) => crate::platform::gated(),
     }
