@@ -17,18 +17,18 @@ pub const STOCK: &[(&str, i128, &str)] = &[
     (
         "kern.ipc.maxsockbuf",
         8_388_608,
-        "stock value: xnu-11417.121.6 bsd/sys/socketvar.h SB_MAX (8192*1024); quic-go#4657 shows kern.ipc.maxsockbuf: 8388608",
+        "stock value: xnu-11417.121.6 bsd/sys/socketvar.h SB_MAX (8192*1024), which bsd/kern/uipc_mbuf.c mbinit lowers to the mbuf pool / 16 on smaller Macs (from xnu-7195: 4194304 under 4 GiB, 6291456 under 8 GiB; xnu-6153: 4194304 under 8 GiB, 6291456 under 16 GiB); quic-go#4657 shows kern.ipc.maxsockbuf: 8388608. The model takes a Mac large enough for SB_MAX",
     ),
     ("kern.hz", 100, "stock value: xnu-11417.121.6 bsd/kern/kern_clock.c `int hz = 100;`"),
     (
         "net.inet.tcp.sendspace",
-        370_688,
-        "stock value: xnu-11417.121.6 bsd/netinet/tcp_usrreq.c tcp_sendspace = 1448 * 256",
+        131_072,
+        "stock value: bsd/netinet/tcp_usrreq.c initialises tcp_sendspace = 1448 * 256, then bsd/dev/unix_startup.c bsd_startupearly scales it by nmbclusters / NMBCLUSTERS and caps it at maxspace = 128 * 1024 ('if (tcp_sendspace > maxspace) tcp_sendspace = maxspace;'); the scale is above 1 on every Mac, so 131072 at every tag from xnu-6153 to xnu-11417.121.6 (a Darwin 24.6 sysctl listing reads 131072)",
     ),
     (
         "net.inet.tcp.recvspace",
-        556_032,
-        "stock value: xnu-11417.121.6 bsd/netinet/tcp_usrreq.c tcp_recvspace = 1448 * 384",
+        131_072,
+        "stock value: bsd/netinet/tcp_usrreq.c tcp_recvspace = 1448 * 384, capped at 128 * 1024 by bsd/dev/unix_startup.c bsd_startupearly as tcp_sendspace is (131072 at every tag from xnu-6153 to xnu-11417.121.6)",
     ),
     (
         "net.inet.udp.maxdgram",
@@ -38,7 +38,7 @@ pub const STOCK: &[(&str, i128, &str)] = &[
     (
         "net.inet.udp.recvspace",
         786_896,
-        "stock value: xnu-11417.121.6 bsd/netinet/udp_usrreq.c udp_init (udp_recvspace = 786896 when the mbuf pool >= 96 MiB, as on real Macs)",
+        "stock value: xnu-11417.121.6 bsd/netinet/udp_usrreq.c udp_init (udp_recvspace = 786896 when the mbuf pool >= 96 MiB: a Mac of 4 GiB or more from xnu-7195, 8 GiB or more at xnu-6153; else the initialiser 187 * (1024 + sizeof(struct sockaddr_in6)) = 196724)",
     ),
     (
         "net.local.stream.sendspace",

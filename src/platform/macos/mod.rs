@@ -47,6 +47,10 @@ pub struct Release {
     /// IP_TTL / IP_TOS refuse `optval > UINT8_MAX` (xnu-7195+).
     pub ip_byte_checked: bool,
     pub over_limit: OverLimit,
+    /// unp_attach sets a unix datagram socket's send low-water mark to 1
+    /// (from xnu-8792.41.9, macOS 13); before, soreserve's MCLBYTES capped
+    /// at the send buffer (2048) stays.
+    pub dgram_sndlowat_one: bool,
 }
 
 /// The modelled releases, oldest first; the last is the newest.
@@ -57,6 +61,7 @@ pub const RELEASE_TABLE: &[Release] = &[
         xnu: "xnu-6153.141.1",
         ip_byte_checked: false,
         over_limit: OverLimit::Enobufs,
+        dgram_sndlowat_one: false,
     },
     Release {
         name: "11",
@@ -64,6 +69,8 @@ pub const RELEASE_TABLE: &[Release] = &[
         xnu: "xnu-7195.50.7.100.1",
         ip_byte_checked: true,
         over_limit: OverLimit::Enobufs,
+        // macOS 13 (xnu-8792.41.9) already sets it: this release speaks for 11 and 12 here.
+        dgram_sndlowat_one: false,
     },
     Release {
         name: "14.3",
@@ -71,6 +78,7 @@ pub const RELEASE_TABLE: &[Release] = &[
         xnu: "xnu-10002.81.5",
         ip_byte_checked: true,
         over_limit: OverLimit::Enobufs,
+        dgram_sndlowat_one: true,
     },
     Release {
         name: "15",
@@ -78,6 +86,7 @@ pub const RELEASE_TABLE: &[Release] = &[
         xnu: "xnu-11417.121.6",
         ip_byte_checked: true,
         over_limit: OverLimit::Clamp,
+        dgram_sndlowat_one: true,
     },
 ];
 

@@ -84,9 +84,9 @@ crate::rules! {
     };
     pub const LOWAT_DEFAULT: Rule = Rule {
         id: "macos.lowat.default",
-        formula: "SO_RCVLOWAT 1; SO_SNDLOWAT min(2048, snd hiwat), 1 on unix-dgram",
-        why: "soreserve sets rcv lowat 1 and snd lowat MCLBYTES (2048) when unset, capped at hiwat; unp_attach sets the dgram snd lowat to 1 first",
-        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket2.c soreserve; bsd/kern/uipc_usrreq.c unp_attach",
+        formula: "SO_RCVLOWAT 1; SO_SNDLOWAT min(2048, snd hiwat), 1 on unix-dgram from macOS 13",
+        why: "soreserve sets rcv lowat 1 and snd lowat MCLBYTES (2048) when unset, capped at hiwat; from xnu-8792.41.9 (macOS 13) unp_attach sets the dgram snd lowat to 1 first (absent at xnu-6153 and xnu-7195, so 2048 there; the release \"11\" model, covering 11 to 13, says 2048)",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket2.c soreserve; bsd/kern/uipc_usrreq.c unp_attach 'so->so_snd.sb_lowat = 1;' (first in xnu-8792.41.9)",
     };
     pub const IDENTITY_SET: Rule = Rule {
         id: "macos.identity.set",
@@ -276,7 +276,8 @@ fn lowat(c: &Ctx<'_>, side: Side) -> Prediction {
     match c.request {
         Request::Default => {
             let v = match (side, c.kind) {
-                (Side::Recv, _) | (Side::Send, Kind::UnixDgram) => Expr::lit(1),
+                (Side::Recv, _) => Expr::lit(1),
+                (Side::Send, Kind::UnixDgram) if c.mac.release.dgram_sndlowat_one => Expr::lit(1),
                 (Side::Send, _) => Expr::lit(2048).min(hiwat),
             };
             ok_int(v, &LOWAT_DEFAULT)
