@@ -94,8 +94,8 @@ crate::rules! {
     pub const BOOL_BYTE: Rule = Rule {
         id: "windows.bool.byte",
         formula: "(v & 0xff) != 0",
-        why: "SO_KEEPALIVE, TCP_NODELAY and IPV6_V6ONLY are one-byte BOOLEANs: setsockopt reads only the first byte (256 => 0) and getsockopt writes one byte; the read-back for a low byte other than 0 or 1 (2, 255, -1, INT_MAX) is UNCONFIRMED (taken as 1)",
-        source: "wine-mirror/wine dlls/ws2_32/tests/sock.c test_set_getsockopt test_optsize rows {1,1,1} (expected 0xdeadbe00) and TCP_NODELAY 0x100 => 0 (Windows-run assertions)",
+        why: "SO_KEEPALIVE, TCP_NODELAY and IPV6_V6ONLY are one-byte BOOLEANs: setsockopt reads only the first byte (256 => 0) and getsockopt writes one byte; the read-back for a low byte other than 0 or 1 (2, 255, -1, INT_MAX) is UNCONFIRMED (taken as 1). IPV6_V6ONLY is one byte on UDP (Wine's row, socket2 #564); on TCP Windows sometimes writes 4 bytes (socket2 #593/#655), so its width and 256 => 0 on tcp4/tcp6 are UNCONFIRMED",
+        source: "wine-mirror/wine dlls/ws2_32/tests/sock.c test_set_getsockopt test_optsize rows {1,1,1} (expected 0xdeadbe00) and TCP_NODELAY 0x100 => 0 (Windows-run assertions); rust-lang/socket2 issue #564 (AF_INET UDP IPV6_V6ONLY optlen 1), PR #593 and commit 5f64403 (#655, v0.6.4: 'getsockopt with IPV6_V6ONLY can sometimes write 1 byte but other time write 4 bytes')",
     };
     pub const BOOL_DWORD: Rule = Rule {
         id: "windows.bool.dword",
@@ -106,8 +106,8 @@ crate::rules! {
     pub const BOOL_OFF: Rule = Rule {
         id: "windows.bool.default_off",
         formula: "0",
-        why: "off by default (SO_KEEPALIVE, TCP_NODELAY, SO_REUSEADDR, SO_BROADCAST documented or asserted; SO_OOBINLINE, IP_RECVTOS, IP_RECVTTL, IPV6_RECVTCLASS UNCONFIRMED)",
-        source: "learn.microsoft.com SOL_SOCKET Socket Options, so-keepalive.md, ipproto-tcp-socket-options.md (\"disabled (set to FALSE) by default\"); wine-mirror/wine dlls/ws2_32/tests/sock.c test_reuseaddr; dotnet/runtime KeepAliveTest.cs Socket_KeepAlive_Disabled_By_Default",
+        why: "off by default (SO_KEEPALIVE, TCP_NODELAY, SO_REUSEADDR, SO_BROADCAST documented or asserted; SO_OOBINLINE on TCP asserted by socket2's Windows CI; SO_OOBINLINE on UDP, IP_RECVTOS, IP_RECVTTL, IPV6_RECVTCLASS UNCONFIRMED: Wine's test_optsize saves those defaults without asserting them)",
+        source: "learn.microsoft.com SOL_SOCKET Socket Options, so-keepalive.md, ipproto-tcp-socket-options.md (\"disabled (set to FALSE) by default\"); wine-mirror/wine dlls/ws2_32/tests/sock.c test_reuseaddr; dotnet/runtime KeepAliveTest.cs Socket_KeepAlive_Disabled_By_Default; rust-lang/socket2 v0.6.4 tests/socket.rs test!(out_of_band_inline, set_out_of_band_inline(true)) (the macro asserts the initial value differs from the one set; run on windows-latest)",
     };
 }
 

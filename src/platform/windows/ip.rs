@@ -27,8 +27,8 @@ crate::rules! {
     pub const TOS_DEFAULT: Rule = Rule {
         id: "windows.tos.default_0",
         formula: "0",
-        why: "IP_TOS is 0 by default (UNCONFIRMED; the docs say \"Do not use\" and point to QoS)",
-        source: "learn.microsoft.com IPPROTO_IP socket options (IP_TOS row)",
+        why: "IP_TOS is 0 by default: a fresh socket's datagram arrives with TOS 0 in a Windows-run test (getsockopt itself is never read there, so the read-back is inferred; the docs say \"Do not use\" and point to QoS)",
+        source: "wine-mirror/wine dlls/ws2_32/tests/sock.c test_ipv4_cmsg (IP_RECVTOS control message 'ok(*int_data == 0')'; learn.microsoft.com IPPROTO_IP socket options (IP_TOS row)",
     };
     pub const MCAST_HOPS_DEFAULT: Rule = Rule {
         id: "windows.multicast_hops.default_1",
@@ -46,7 +46,7 @@ crate::rules! {
         id: "windows.multicast_loop.default_on",
         formula: "1",
         why: "multicast loopback is on by default, IPv4 and IPv6 (IPv4 documented; both read as 1 by a Windows-run test)",
-        source: "learn.microsoft.com IPPROTO_IP socket options (\"By default, IP_MULTICAST_LOOP is enabled\"); dart-lang/sdk tests/standalone/io/raw_datagram_socket_test.dart testDatagramMulticastOptions via runtime/bin/socket_base_win.cc GetMulticastLoop @04229201",
+        source: "learn.microsoft.com IPPROTO_IP socket options (\"By default, IP_MULTICAST_LOOP is enabled\"); dotnet/runtime UdpClientTest MulticastLoopback_Roundtrips 'Assert.True(udpClient.MulticastLoopback)'; dart-lang/sdk tests/standalone/io/raw_datagram_socket_test.dart testDatagramMulticastOptions via runtime/bin/socket_base_win.cc GetMulticastLoop @04229201",
     };
     pub const V6ONLY_DEFAULT: Rule = Rule {
         id: "windows.v6only.default_on",

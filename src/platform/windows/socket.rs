@@ -30,8 +30,8 @@ crate::rules! {
     pub const BUF_DEFAULT: Rule = Rule {
         id: "windows.buf.default",
         formula: "65536",
-        why: "default buffer size (UNCONFIRMED: the docs say \"implementation dependent\"; 65536 is what Windows 10/11 are commonly seen to report, quoted nowhere)",
-        source: "learn.microsoft.com SOL_SOCKET Socket Options; dotnet/dotnet-api-docs issue #9493 (the old 8192 is wrong; \"the value comes from underlying OS\")",
+        why: "default buffer size: 65536 reported on Windows 10 for UDP (8192 on Windows 7); TCP UNCONFIRMED, taken as UDP. The docs say \"implementation dependent\": AFD's DefaultSendWindow / DefaultReceiveWindow registry values set it, so only an untuned host reads this",
+        source: "esnet/iperf issue #659 (Windows 10: \"sending socket buffer size 65536 / receiving socket buffer size 65536\"), issue #658 (Windows 7: 8192); learn.microsoft.com SOL_SOCKET Socket Options; dotnet/dotnet-api-docs issue #9493 (the old 8192 is wrong; \"the value comes from underlying OS\")",
     };
     pub const KEEPALIVE_DGRAM: Rule = Rule {
         id: "windows.keepalive.dgram_enoprotoopt",
