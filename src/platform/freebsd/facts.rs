@@ -134,13 +134,16 @@ pub fn stock_value(s: &Stock, release: Release) -> i128 {
     }
 }
 
-/// A host quantity: the host's sysctl if it has one, else the release's stock value.
+/// A host quantity: the host's sysctl if it has one, else the release's
+/// stock value. A name in neither is a model bug: it fails loudly, and the
+/// invariant test's every-case run would find it.
 pub fn sym(facts: &BsdFacts, release: Release, name: &'static str) -> Sym {
     facts.sym(name).unwrap_or_else(|| Sym {
         name,
         value: STOCK
             .iter()
             .find(|s| s.name == name)
-            .map_or(0, |s| stock_value(s, release)),
+            .map(|s| stock_value(s, release))
+            .unwrap_or_else(|| panic!("the FreeBSD model names {name}, which is not in facts::STOCK")),
     })
 }
