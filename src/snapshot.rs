@@ -101,8 +101,8 @@ pub fn capacity_name(host: &Host) -> Name {
         name: "capacity".into(),
         suffix: host
             .platform()
-            .capacity_era()
-            .map_or(os.to_string(), |era| format!("{os}-{era}")),
+            .capacity_model()
+            .map_or(os.to_string(), |model| format!("{os}-{}", model.era())),
     }
 }
 

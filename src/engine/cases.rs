@@ -177,7 +177,10 @@ pub fn attach_capacity(rows: &mut [Row], host: &Host) {
             .entry((kind, side, settled))
             .or_insert_with(|| measure(kind, side, requested).map_err(|e| e.to_string()))
             .clone();
-        let (predicted, rule) = host.platform().capacity(kind, side, requested);
+        let (predicted, rule) = match host.platform().capacity_model() {
+            Some(model) => model.capacity(kind, side, requested),
+            None => (None, &crate::platform::UNMODELLED),
+        };
         row.capacity = Some(Report {
             measured,
             predicted,

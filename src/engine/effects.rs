@@ -83,9 +83,9 @@ fn try_observe(effect: &Effect, kind: Kind, dir: Option<SocketDir>) -> std::io::
 /// where no model of effects exists for the OS).
 pub fn run_all(host: &Host) -> Vec<EffectRow> {
     let platform = host.platform();
-    if !platform.models_effects() {
+    let Some(model) = platform.effect_model() else {
         return Vec::new();
-    }
+    };
     let kinds = crate::matrix::kinds(host);
     // One directory for every unix socket file of the run, as for cases.
     let run_dir = SocketDir::new();
@@ -102,7 +102,7 @@ pub fn run_all(host: &Host) -> Vec<EffectRow> {
             effect,
             kind,
             observed: observe_in(effect, kind, dir_for(kind)),
-            prediction: platform.predict_effect(effect, kind),
+            prediction: model.predict_effect(effect, kind),
         })
         .collect()
 }

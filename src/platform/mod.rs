@@ -57,6 +57,21 @@ pub struct Asked<'a> {
     pub request: &'a Request,
 }
 
+/// A platform's model of what a buffer really holds.
+pub trait CapacityModel {
+    /// The predicted capacity of a buffer, where a rule covers it.
+    fn capacity(&self, kind: Kind, side: Side, requested: Option<i32>) -> (Option<Capacity>, &'static Rule);
+
+    /// The era of the capacity rules, which names the capacity snapshot.
+    fn era(&self) -> &'static str;
+}
+
+/// A platform's model of effects.
+pub trait EffectModel {
+    /// What the effect's final read gives on this kind.
+    fn predict_effect(&self, effect: &Effect, kind: Kind) -> Prediction;
+}
+
 pub trait Platform: Send + Sync + std::fmt::Debug {
     fn os(&self) -> Os;
 
@@ -95,23 +110,16 @@ pub trait Platform: Send + Sync + std::fmt::Debug {
     /// The OS's rule for an option as one formula with this host's numbers.
     fn formula(&self, option: &OptionSpec, kind: Kind, state: State) -> String;
 
-    /// The predicted capacity of a buffer, where a rule covers it.
-    fn capacity(
-        &self,
-        _kind: Kind,
-        _side: Side,
-        _requested: Option<i32>,
-    ) -> (Option<Capacity>, &'static Rule) {
-        (None, &UNMODELLED)
+    /// The model of what a buffer really holds, where the platform has one
+    /// (Linux); `None` elsewhere.
+    fn capacity_model(&self) -> Option<&dyn CapacityModel> {
+        None
     }
 
-    /// Whether the model predicts effects (what a set does to later reads).
-    fn models_effects(&self) -> bool {
-        false
-    }
-
-    fn predict_effect(&self, _effect: &Effect, _kind: Kind) -> Prediction {
-        Prediction::err("UNMODELLED", vec![&UNMODELLED])
+    /// The model of effects (what a set does to later reads, what accept()
+    /// carries over), where the platform has one (Linux); `None` elsewhere.
+    fn effect_model(&self) -> Option<&dyn EffectModel> {
+        None
     }
 
     /// Kinds the modelled OS cannot create, with the error socket() gives
@@ -126,11 +134,6 @@ pub trait Platform: Send + Sync + std::fmt::Debug {
     /// For options whose behaviour changed between releases: the era this
     /// release is in, which keeps their snapshot rows apart.
     fn era(&self, _option: &OptionSpec) -> Option<&'static str> {
-        None
-    }
-
-    /// Likewise for the capacity table.
-    fn capacity_era(&self) -> Option<&'static str> {
         None
     }
 

@@ -23,7 +23,7 @@ fn effect_on_kind(
     if !crate::common::available(kind) {
         return;
     }
-    if !host().platform().models_effects() {
+    if host().platform().effect_model().is_none() {
         eprintln!("skipped: no model of effects for {}", host().os_label());
         return;
     }
@@ -34,7 +34,11 @@ fn effect_on_kind(
         .filter(|e| e.kinds.contains(&kind) && e.available_on(host().os()))
     {
         let observed = engine::effects::observe(e, kind);
-        let predicted = host().platform().predict_effect(e, kind);
+        let predicted = host()
+            .platform()
+            .effect_model()
+            .expect("checked above")
+            .predict_effect(e, kind);
         ran += 1;
         if observed != predicted.expected.outcome() {
             failures.push(format!(

@@ -17,7 +17,7 @@ fn assert_table(name: &snapshot::Name, rows: &[Row]) {
 #[test]
 fn effects_table() {
     let rows = engine::effects::run_all(host());
-    if !host().platform().models_effects() {
+    if host().platform().effect_model().is_none() {
         eprintln!("skipped: no model of effects for {}", host().os_label());
         return;
     }

@@ -22,7 +22,7 @@ use crate::ladder::Anchors;
 use crate::option::{Limit, OptionSpec};
 use crate::os::Os;
 use crate::platform::fact::Fact;
-use crate::platform::{Asked, Platform};
+use crate::platform::{Asked, CapacityModel, EffectModel, Platform};
 use crate::prediction::Prediction;
 use crate::rule::Rule;
 use facts::LinuxFacts;
@@ -136,16 +136,12 @@ impl Platform for Linux {
         options::formula(option, kind, state, &self.facts)
     }
 
-    fn capacity(&self, kind: Kind, side: Side, requested: Option<i32>) -> (Option<Capacity>, &'static Rule) {
-        capacity::predict(kind, side, requested, &self.facts)
+    fn capacity_model(&self) -> Option<&dyn CapacityModel> {
+        Some(self)
     }
 
-    fn models_effects(&self) -> bool {
-        true
-    }
-
-    fn predict_effect(&self, effect: &Effect, kind: Kind) -> Prediction {
-        effects::predict(effect, kind, &self.facts)
+    fn effect_model(&self) -> Option<&dyn EffectModel> {
+        Some(self)
     }
 
     fn rules(&self) -> Vec<&'static Rule> {
@@ -159,16 +155,28 @@ impl Platform for Linux {
         options::era(option, &self.facts)
     }
 
-    fn capacity_era(&self) -> Option<&'static str> {
-        Some(capacity::era(&self.facts))
-    }
-
     fn privileges(&self) -> &'static str {
         match (self.facts.cap_net_admin, self.facts.cap_net_raw_or_admin) {
             (true, _) => "cap_net_admin",
             (false, true) => "cap_net_raw",
             (false, false) => "unprivileged",
         }
+    }
+}
+
+impl CapacityModel for Linux {
+    fn capacity(&self, kind: Kind, side: Side, requested: Option<i32>) -> (Option<Capacity>, &'static Rule) {
+        capacity::predict(kind, side, requested, &self.facts)
+    }
+
+    fn era(&self) -> &'static str {
+        capacity::era(&self.facts)
+    }
+}
+
+impl EffectModel for Linux {
+    fn predict_effect(&self, effect: &Effect, kind: Kind) -> Prediction {
+        effects::predict(effect, kind, &self.facts)
     }
 }
 
