@@ -4,12 +4,14 @@ use sockmatrix::api::Api;
 use sockmatrix::case::{Case, Request};
 use sockmatrix::catalog;
 use sockmatrix::engine::{self, cases::Row};
+use sockmatrix::fixture;
 use sockmatrix::host::Host;
-use sockmatrix::kind::{Kind, State};
-use sockmatrix::ladder;
+use sockmatrix::kind::{Domain, Kind, State};
+use sockmatrix::ladder::{self, At, Rung};
 use sockmatrix::matrix::{self, Filter, Requests};
 use sockmatrix::option::{Family, OptionSpec};
 use sockmatrix::snapshot;
+use sockmatrix::{Outcome, RelativeValue};
 use std::sync::OnceLock;
 
 /// This host's facts, read once per test binary.
@@ -22,28 +24,44 @@ pub fn option(name: &str) -> &'static OptionSpec {
     catalog::find(name).unwrap_or_else(|| panic!("{name} is not in the catalogue"))
 }
 
-/// The rung of the option's ladder with this label that `path` can
-/// express, or None when this host lacks the quantity it is placed at.
-pub fn rung_request(option: &OptionSpec, path: Api, label: &str) -> Option<Request> {
-    let rung = ladder::find(option.ladder, path, label)
-        .unwrap_or_else(|| panic!("{} has no rung {label:?} for {path}", option.name));
-    // None too where the path's type cannot hold it (socket2's 32-bit usize).
-    rung.resolve(&host().anchors(option))
-        .filter(|v| sockmatrix::call::can_express(path, option, v))
-        .map(Request::Set)
-}
-
-/// Whether the kind can be made here; prints the reason when it cannot.
+/// Whether the kind can be made here. Where it cannot, the case asserts
+/// that instead: the host's reason (`matrix::unavailable_kinds`) holds right
+/// now. The reason is printed.
 pub fn available(kind: Kind) -> bool {
-    match matrix::unavailable_kinds(host())
+    let Some((_, why)) = matrix::unavailable_kinds(host())
         .into_iter()
         .find(|(k, _)| *k == kind)
-    {
-        Some((_, why)) => {
-            eprintln!("skipped: {kind}: {why}");
-            false
-        }
-        None => true,
+    else {
+        return true;
+    };
+    assert_unavailable(kind, &why);
+    eprintln!("skipped: {kind}: {why}");
+    false
+}
+
+/// Asserts that the kind cannot be set up here, for the reason the host gave.
+fn assert_unavailable(kind: Kind, why: &str) {
+    let host = host();
+    if host.skipped_kinds.iter().any(|(k, _)| *k == kind) {
+        assert!(
+            fixture::SocketDir::new().is_err(),
+            "{kind} was skipped ({why}), yet a socket dir can be made now"
+        );
+    } else if host.missing_kinds.iter().any(|(k, _)| *k == kind) {
+        assert!(
+            fixture::new_socket(kind).is_err(),
+            "{kind} is reported missing ({why}), yet socket() succeeds now"
+        );
+    } else {
+        assert!(
+            kind.domain() == Domain::Ipv6 && !host.ipv6,
+            "{kind} is unavailable ({why}) for no reason the host records"
+        );
+        let loopback = std::net::SocketAddr::from((std::net::Ipv6Addr::LOCALHOST, 0));
+        assert!(
+            std::net::UdpSocket::bind(loopback).is_err(),
+            "{kind}: IPv6 is reported missing, yet ::1 can be bound now"
+        );
     }
 }
 
@@ -72,47 +90,75 @@ pub fn check(case: Case) -> Row {
     row
 }
 
-/// Sets one rung of the ladder and checks it, unless the kind is unavailable.
-pub fn check_rung(option: &str, kind: Kind, state: State, path: Api, rung: &str) {
-    let Some(option) = option_on_path(option, path) else {
-        return;
-    };
+/// Sets one rung of the ladder and checks it. The matrices list only the
+/// options this OS's path offers and the rungs its types can hold; a rung
+/// this platform has no anchor for (Windows and Wine have no buffer limit, so
+/// no `max`) asserts that there is no limit to stand at instead.
+pub fn check_rung(option: &str, kind: Kind, state: State, path: Api, label: &str) {
+    let option = offered(option, path);
     if !available(kind) {
         return;
     }
-    let Some(request) = rung_request(option, path, rung) else {
-        eprintln!(
-            "skipped: {} rung {rung}: no host limit here, or {path} cannot hold it",
-            option.name
-        );
-        return;
+    let rung = ladder::find(option.ladder, path, label)
+        .unwrap_or_else(|| panic!("{} has no rung {label:?} for {path}", option.name));
+    let Some(value) = rung.resolve(&host().anchors(option)) else {
+        return check_no_limit(option, kind, state, path, rung);
     };
-    check(Case::of(option, kind, state, path, request).expect("a rung of the option's own ladder"));
+    assert!(
+        sockmatrix::call::can_express(path, option, &value),
+        "{} rung {label} is listed, yet {path} cannot hold {value} on this target",
+        option.name
+    );
+    check(
+        Case::of(option, kind, state, path, Request::Set(value)).expect("a rung of the option's own ladder"),
+    );
+}
+
+/// For a rung at the host's limit where the platform places none: asserts
+/// that its anchors have no limit and that nothing clamps, in the model or
+/// on this host: INT_MAX is predicted and observed to read back whole.
+fn check_no_limit(option: &'static OptionSpec, kind: Kind, state: State, path: Api, rung: &Rung) {
+    assert!(
+        matches!(rung.at, At::Max(..)) && host().anchors(option).max.is_none(),
+        "{} rung {} cannot be placed on {}, and not for want of a limit",
+        option.name,
+        rung.label(),
+        host().os_label()
+    );
+    let int_max = RelativeValue::int(i32::MAX.into());
+    let row = check(
+        Case::of(option, kind, state, path, Request::Set(int_max.clone()))
+            .expect("INT_MAX fits a buffer size"),
+    );
+    assert_eq!(
+        row.observed,
+        Outcome::Ok(int_max.value()),
+        "{} has no limit on {} to place rung {} at, yet INT_MAX does not read back whole",
+        option.name,
+        host().os_label(),
+        rung.label()
+    );
 }
 
 /// Reads the option without setting it and checks the default.
 pub fn check_default(option: &str, kind: Kind, state: State, path: Api) {
-    let Some(option) = option_on_path(option, path) else {
-        return;
-    };
+    let option = offered(option, path);
     if available(kind) {
         check(Case::of(option, kind, state, path, Request::Default).expect("a read fits every option"));
     }
 }
 
-/// The option, if this OS defines it and the path offers it (else skipped,
-/// with the reason printed: e.g. the FORCE names exist only on Linux).
-fn option_on_path(name: &str, path: Api) -> Option<&'static OptionSpec> {
+/// The option, which the matrices name only where this OS defines it and the
+/// path offers it (the FORCE names exist only on Linux: buffers.rs lists
+/// them only there and asserts that every other OS refuses them).
+fn offered(name: &str, path: Api) -> &'static OptionSpec {
     let option = option(name);
-    if sockmatrix::call::offers(path, option) {
-        return Some(option);
-    }
-    // On Linux every option the matrices name is offered: a missing one is a bug.
-    if cfg!(target_os = "linux") {
-        panic!("{path} does not offer {name} on Linux");
-    }
-    eprintln!("skipped: the {path} path has no {name} on {}", host().os());
-    None
+    assert!(
+        sockmatrix::call::offers(path, option),
+        "{path} does not offer {name} on {}: the matrix should not list it here",
+        host().os()
+    );
+    option
 }
 
 /// Every case of one family on one kind in one state: each option's default
