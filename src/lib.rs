@@ -84,8 +84,10 @@ pub mod value;
 pub mod call;
 #[doc(hidden)]
 pub mod capacity;
+#[cfg(feature = "cli")]
 #[doc(hidden)]
 pub mod cli;
+#[cfg(feature = "cli")]
 #[doc(hidden)]
 pub mod compare;
 #[doc(hidden)]
@@ -104,17 +106,21 @@ pub mod ladder;
 pub mod matrix;
 #[doc(hidden)]
 pub mod platform;
+#[cfg(feature = "cli")]
 #[doc(hidden)]
 pub mod plot;
 #[doc(hidden)]
 pub mod predict;
+#[cfg(feature = "cli")]
 #[doc(hidden)]
 pub mod render;
+#[cfg(feature = "cli")]
 #[doc(hidden)]
 pub mod snapshot;
 #[doc(hidden)]
 pub mod socket2_casts;
 #[doc(hidden)]
 pub mod sys;
+#[cfg(feature = "cli")]
 #[doc(hidden)]
 pub mod triage;
