@@ -26,7 +26,7 @@
 pub use api::Api;
 pub use case::{Case, CaseError, Request};
 pub use catalog::CATALOG;
-pub use host::Host;
+pub use host::{Host, HostError};
 pub use kind::{Kind, State};
 pub use os::Os;
 pub use outcome::Outcome;
