@@ -10,6 +10,7 @@ macro_rules! options {
     ($(#[$doc:meta])* $name:ident { $($variant:ident),* $(,)? }) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
         pub enum $name {
             $($variant),*
         }
@@ -50,6 +51,7 @@ options!(
 /// An option's identity. Every platform matches on it without a catch-all
 /// arm: adding a variant breaks the build until each platform predicts it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Opt {
     Buffer(BufferOpt),
     Socket(SocketOpt),
@@ -91,6 +93,7 @@ impl Opt {
 
 /// Which snapshot table an option's rows belong to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Family {
     Buffers,
     Socket,
@@ -121,6 +124,7 @@ impl Family {
 
 /// The protocol level an option lives at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Level {
     Socket,
     Tcp,
@@ -130,6 +134,7 @@ pub enum Level {
 
 /// The C type of the option's value on the raw path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Type {
     Int,
     /// An int read as a flag.
@@ -156,6 +161,7 @@ impl Type {
 /// The shape of socket2's call pair for an option: which Rust type it takes
 /// and how it converts to the C value (see `socket2_casts`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Shape {
     /// `usize`, passed `as c_int`.
     Usize,
@@ -189,6 +195,7 @@ pub enum Limit {
 /// The option's number on each OS, from that OS's headers; `None` where
 /// the OS has no such constant (a program cannot even name the option).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Codes {
     pub linux: Option<i32>,
     pub macos: Option<i32>,

@@ -8,6 +8,7 @@ use std::fmt;
 
 /// A concrete value read from a socket.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Value {
     Int(i128),
     /// `struct linger`: l_onoff and l_linger (seconds).
@@ -19,6 +20,7 @@ pub enum Value {
 
 /// A value with host-relative numbers: a request, or the model's expectation.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum RelativeValue {
     Int(Expr),
     Linger(Expr, Expr),
