@@ -49,7 +49,9 @@ impl Host {
     }
 
     /// The model of an OS with its stock facts, for any machine: nothing is
-    /// measured. `release` picks a modelled release (default: the newest).
+    /// measured. `release` picks a modelled release (default: the newest);
+    /// another is [`HostError::UnknownRelease`], and [`Os::Other`] is
+    /// [`HostError::NoModel`].
     pub fn offline(os: Os, release: Option<&str>) -> Result<Host, HostError> {
         use crate::platform::{freebsd, linux, macos, windows};
         // A model's constructor fails only on a release it does not know.

@@ -22,6 +22,13 @@
 //! Everything else (`engine`, `platform`, `render`, ...) is the CLI's and
 //! the test suite's, public only so that they can reach it, and hidden from
 //! these docs.
+//!
+//! The CLI and its reports are the default `cli` feature (clap, plotters,
+//! serde, serde_json). Without it, `sockmatrix = { version = "0.1",
+//! default-features = false }`, the crate is the API above on socket2,
+//! tempfile and libc or windows-sys alone.
+
+#![deny(missing_docs)]
 
 pub use api::Api;
 pub use case::{Case, CaseError, Request};
