@@ -4,15 +4,21 @@
 
 use std::fmt;
 
+/// The path a case sets and reads its option through.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Api {
+    /// `setsockopt` / `getsockopt` with the option's C type.
     Raw,
+    /// socket2's typed setter and getter, with their conversions.
     Socket2,
 }
 
 impl Api {
+    /// Every path, in report order.
     pub const ALL: [Api; 2] = [Api::Raw, Api::Socket2];
 
+    /// The name reports and the CLI use (`raw`, `socket2`).
     pub fn name(self) -> &'static str {
         match self {
             Api::Raw => "raw",

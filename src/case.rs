@@ -7,6 +7,8 @@ use crate::option::{OptionSpec, Type};
 use crate::value::RelativeValue;
 use std::fmt;
 
+/// What a case does with its option: read the default, or set a value and
+/// read it back.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Request {
     /// Read the option without setting it: the OS's default.
@@ -45,11 +47,18 @@ pub enum CaseError {
     UnknownOption(String),
     /// Sockets of this kind are never in this state (a datagram socket
     /// does not listen).
-    StateOfKind { kind: Kind, state: State },
+    StateOfKind {
+        /// The kind of socket.
+        kind: Kind,
+        /// The state it cannot be in.
+        state: State,
+    },
     /// The request's value is not of the option's type (an int for
     /// SO_LINGER): no OS is asked such a thing.
     WrongType {
+        /// The option's C name.
         option: &'static str,
+        /// The option's type.
         expected: Type,
         /// The request as written (`1`, `on:30`).
         request: String,
@@ -88,10 +97,15 @@ impl fmt::Display for Request {
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct Case {
+    /// The option's catalogue row.
     pub option: &'static OptionSpec,
+    /// The kind of socket.
     pub kind: Kind,
+    /// The state the socket is put in before the request.
     pub state: State,
+    /// The path the option is set and read through.
     pub api: Api,
+    /// Read the default, or set a value and read it back.
     pub request: Request,
 }
 

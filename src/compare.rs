@@ -85,7 +85,7 @@ fn model_entries(committed: &[Entry], filter: &Filter) -> Result<Vec<Entry>, Str
         if committed.iter().any(|e| e.os == os.name()) {
             continue;
         }
-        let host = Host::offline(os, None)?;
+        let host = Host::offline(os, None).map_err(|e| e.to_string())?;
         let cases = matrix::cases(&host, &matrix::Filter::default(), &Requests::Ladder);
         for (order, row) in engine::cases::run_all(&cases, &host).into_iter().enumerate() {
             let c = &row.case;

@@ -9,7 +9,9 @@ use std::fmt;
 /// A named host quantity together with its value on this host.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sym {
+    /// The name snapshots print (`wmem_max`, `SOCK_MIN_SNDBUF`).
     pub name: &'static str,
+    /// Its value on this host (or the model's stock value offline).
     pub value: i128,
 }
 
@@ -22,6 +24,7 @@ pub struct Expr {
 }
 
 impl Expr {
+    /// A plain number.
     pub const fn lit(value: i128) -> Self {
         Expr {
             sym: None,
@@ -30,6 +33,7 @@ impl Expr {
         }
     }
 
+    /// The quantity itself (`1 * sym + 0`).
     pub const fn of(sym: Sym) -> Self {
         Expr {
             sym: Some(sym),
@@ -38,10 +42,12 @@ impl Expr {
         }
     }
 
+    /// The number on this host.
     pub fn value(&self) -> i128 {
         self.sym.map_or(0, |s| self.coef * s.value) + self.offset
     }
 
+    /// This plus `k`.
     pub fn plus(self, k: i128) -> Self {
         Expr {
             offset: self.offset + k,
@@ -49,6 +55,7 @@ impl Expr {
         }
     }
 
+    /// This times `k`.
     pub fn times(self, k: i128) -> Self {
         Expr {
             coef: self.coef * k,

@@ -8,10 +8,15 @@ use crate::option::OptionSpec;
 use crate::os::Os;
 use crate::platform::fact::Fact;
 use crate::platform::Platform;
+use std::fmt;
 use std::sync::Arc;
 
+/// A machine whose sockets a model predicts: this one ([`Host::detect`]) or
+/// a stock one of any modelled OS ([`Host::offline`]).
 #[derive(Debug, Clone)]
 pub struct Host {
+    /// The kernel release (`uname -r` on Linux, the model's release offline,
+    /// else `unknown`).
     pub kernel: String,
     /// Whether `::1` can be bound; without it the IPv6 kinds are skipped.
     pub ipv6: bool,
@@ -28,9 +33,10 @@ pub struct Host {
 }
 
 impl Host {
-    /// Reads this host's facts. Fails with a one-line reason when a fact the
-    /// model needs cannot be read.
-    pub fn detect() -> Result<Host, String> {
+    /// Reads this host's facts. Fails when this OS has no model, when a
+    /// fact the model needs cannot be read, or when the process is out of
+    /// file descriptors.
+    pub fn detect() -> Result<Host, HostError> {
         let ipv6 = ipv6_available();
         Ok(Host {
             kernel: kernel_release(),
@@ -43,15 +49,25 @@ impl Host {
     }
 
     /// The model of an OS with its stock facts, for any machine: nothing is
-    /// measured. `release` picks a modelled release (default: the newest).
-    pub fn offline(os: Os, release: Option<&str>) -> Result<Host, String> {
-        use crate::platform::{freebsd::FreeBsd, linux::Linux, macos::MacOs, windows::Windows};
+    /// measured. `release` picks a modelled release (default: the newest);
+    /// another is [`HostError::UnknownRelease`], and [`Os::Other`] is
+    /// [`HostError::NoModel`].
+    pub fn offline(os: Os, release: Option<&str>) -> Result<Host, HostError> {
+        use crate::platform::{freebsd, linux, macos, windows};
+        // A model's constructor fails only on a release it does not know.
+        let unknown = |modelled: &'static [&'static str]| {
+            move |_: String| HostError::UnknownRelease {
+                os,
+                release: release.unwrap_or_default().to_string(),
+                modelled,
+            }
+        };
         let platform: Arc<dyn Platform> = match os {
-            Os::Linux => Arc::new(Linux::offline(release)?),
-            Os::MacOs => Arc::new(MacOs::offline(release)?),
-            Os::FreeBsd => Arc::new(FreeBsd::offline(release)?),
-            Os::Windows => Arc::new(Windows::offline(release)?),
-            Os::Other => return Err(format!("sockmatrix has no model for {os}")),
+            Os::Linux => Arc::new(linux::Linux::offline(release).map_err(unknown(linux::RELEASES))?),
+            Os::MacOs => Arc::new(macos::MacOs::offline(release).map_err(unknown(macos::RELEASES))?),
+            Os::FreeBsd => Arc::new(freebsd::FreeBsd::offline(release).map_err(unknown(freebsd::RELEASES))?),
+            Os::Windows => Arc::new(windows::Windows::offline(release).map_err(unknown(windows::RELEASES))?),
+            Os::Other => return Err(HostError::NoModel(os)),
         };
         Ok(Host {
             kernel: platform.release(),
@@ -72,10 +88,12 @@ impl Host {
         Arc::clone(&self.platform)
     }
 
+    /// The platform whose model predicts this host's cases.
     pub fn platform(&self) -> &dyn Platform {
         self.platform.as_ref()
     }
 
+    /// The OS modelled (Wine is [`Os::Windows`]; see [`Host::os_label`]).
     pub fn os(&self) -> Os {
         self.platform.os()
     }
@@ -101,11 +119,56 @@ impl Host {
     }
 }
 
+/// Why a [`Host`] cannot be made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum HostError {
+    /// [`Host::offline`] was asked for a release its OS's model does not
+    /// have.
+    UnknownRelease {
+        /// The OS asked for.
+        os: Os,
+        /// The release as written.
+        release: String,
+        /// The releases that OS's model has.
+        modelled: &'static [&'static str],
+    },
+    /// sockmatrix has no model for this OS ([`Os::Other`]).
+    NoModel(Os),
+    /// A fact the model needs (a sysctl, a calibration probe) cannot be
+    /// read on this host; the reason in a line.
+    Fact(String),
+    /// The process ran out of file descriptors while finding which kinds
+    /// of socket this host can make: no property of the OS.
+    FdExhausted(String),
+}
+
+impl fmt::Display for HostError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            HostError::UnknownRelease {
+                os,
+                release,
+                modelled,
+            } => write!(
+                f,
+                "unknown {os} release {release:?}; modelled releases: {}",
+                modelled.join(", ")
+            ),
+            HostError::NoModel(os) => write!(f, "sockmatrix has no model for {os}"),
+            HostError::Fact(why) => f.write_str(why),
+            HostError::FdExhausted(e) => write!(f, "{}: {e}", crate::outcome::FD_EXHAUSTED),
+        }
+    }
+}
+
+impl std::error::Error for HostError {}
+
 #[cfg(target_os = "linux")]
-fn this_platform(ipv6: bool) -> Result<Arc<dyn Platform>, String> {
+fn this_platform(ipv6: bool) -> Result<Arc<dyn Platform>, HostError> {
     use crate::platform::linux::{facts, Linux};
     Ok(Arc::new(Linux {
-        facts: facts::read()?,
+        facts: facts::read().map_err(HostError::Fact)?,
         release: kernel_release(),
         ipv6,
         stock: false,
@@ -113,29 +176,29 @@ fn this_platform(ipv6: bool) -> Result<Arc<dyn Platform>, String> {
 }
 
 #[cfg(windows)]
-fn this_platform(ipv6: bool) -> Result<Arc<dyn Platform>, String> {
+fn this_platform(ipv6: bool) -> Result<Arc<dyn Platform>, HostError> {
     use crate::platform::{windows::Windows, wine};
-    Ok(match wine::facts::detect()? {
+    Ok(match wine::facts::detect().map_err(HostError::Fact)? {
         Some(facts) => Arc::new(wine::Wine { facts, ipv6 }),
         None => Arc::new(Windows::from_host()),
     })
 }
 
 #[cfg(target_os = "macos")]
-fn this_platform(_ipv6: bool) -> Result<Arc<dyn Platform>, String> {
+fn this_platform(_ipv6: bool) -> Result<Arc<dyn Platform>, HostError> {
     use crate::platform::{bsd, macos::MacOs};
     Ok(Arc::new(MacOs::from_host(bsd::facts::read())))
 }
 
 #[cfg(target_os = "freebsd")]
-fn this_platform(_ipv6: bool) -> Result<Arc<dyn Platform>, String> {
+fn this_platform(_ipv6: bool) -> Result<Arc<dyn Platform>, HostError> {
     use crate::platform::{bsd, freebsd::FreeBsd};
     Ok(Arc::new(FreeBsd::from_host(bsd::facts::read())))
 }
 
 #[cfg(not(any(target_os = "linux", windows, target_os = "macos", target_os = "freebsd")))]
-fn this_platform(_ipv6: bool) -> Result<Arc<dyn Platform>, String> {
-    Err(format!("sockmatrix has no model for {}", Os::this()))
+fn this_platform(_ipv6: bool) -> Result<Arc<dyn Platform>, HostError> {
+    Err(HostError::NoModel(Os::this()))
 }
 
 #[cfg(target_os = "linux")]
@@ -150,14 +213,14 @@ fn kernel_release() -> String {
 
 /// Kinds whose socket() fails here, each with the error's name. Running
 /// out of file descriptors is no property of the OS: it stops the run.
-fn missing_kinds() -> Result<Vec<(Kind, String)>, String> {
+fn missing_kinds() -> Result<Vec<(Kind, String)>, HostError> {
     let mut missing = Vec::new();
     for k in Kind::ALL {
         let Err(e) = crate::fixture::new_socket(k) else {
             continue;
         };
         if crate::sys::is_fd_exhaustion(&e) {
-            return Err(format!("{}: {e}", crate::outcome::FD_EXHAUSTED));
+            return Err(HostError::FdExhausted(e.to_string()));
         }
         let name = e
             .raw_os_error()
@@ -192,6 +255,30 @@ fn ipv6_available() -> bool {
 mod tests {
     use super::*;
     use crate::platform::wine::Wine;
+
+    /// An unknown release is a typed error that lists the modelled ones.
+    #[test]
+    fn an_unknown_release_or_os_is_a_typed_error() {
+        let Err(e) = Host::offline(Os::MacOs, Some("9")) else {
+            panic!("macOS 9 is not modelled");
+        };
+        assert_eq!(
+            e,
+            HostError::UnknownRelease {
+                os: Os::MacOs,
+                release: "9".into(),
+                modelled: crate::platform::macos::RELEASES,
+            }
+        );
+        assert_eq!(
+            e.to_string(),
+            "unknown macos release \"9\"; modelled releases: 10.15, 11, 14.3, 15"
+        );
+        assert!(matches!(
+            Host::offline(Os::Other, None),
+            Err(HostError::NoModel(Os::Other))
+        ));
+    }
 
     /// Every platform names each of its rules once, under its own prefix,
     /// explained and sourced (only "not modelled" rules may lack a source).

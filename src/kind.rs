@@ -2,24 +2,38 @@
 
 use std::fmt;
 
+/// A kind of socket: domain and type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Kind {
+    /// TCP over IPv4 (`AF_INET`, `SOCK_STREAM`).
     Tcp4,
+    /// TCP over IPv6 (`AF_INET6`, `SOCK_STREAM`).
     Tcp6,
+    /// UDP over IPv4 (`AF_INET`, `SOCK_DGRAM`).
     Udp4,
+    /// UDP over IPv6 (`AF_INET6`, `SOCK_DGRAM`).
     Udp6,
+    /// A unix stream socket (`AF_UNIX`, `SOCK_STREAM`).
     UnixStream,
+    /// A unix datagram socket (`AF_UNIX`, `SOCK_DGRAM`).
     UnixDgram,
 }
 
+/// A socket's address family.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Domain {
+    /// `AF_INET`.
     Ipv4,
+    /// `AF_INET6`.
     Ipv6,
+    /// `AF_UNIX`.
     Unix,
 }
 
 impl Kind {
+    /// Every kind, in report order.
     pub const ALL: [Kind; 6] = [
         Kind::Tcp4,
         Kind::Tcp6,
@@ -29,6 +43,7 @@ impl Kind {
         Kind::UnixDgram,
     ];
 
+    /// The name reports and the CLI use (`tcp4`, `unix-dgram`).
     pub fn name(self) -> &'static str {
         match self {
             Kind::Tcp4 => "tcp4",
@@ -40,6 +55,7 @@ impl Kind {
         }
     }
 
+    /// The address family.
     pub fn domain(self) -> Domain {
         match self {
             Kind::Tcp4 | Kind::Udp4 => Domain::Ipv4,
@@ -48,10 +64,12 @@ impl Kind {
         }
     }
 
+    /// TCP or unix stream.
     pub fn is_stream(self) -> bool {
         matches!(self, Kind::Tcp4 | Kind::Tcp6 | Kind::UnixStream)
     }
 
+    /// TCP over either IP version.
     pub fn is_tcp(self) -> bool {
         matches!(self, Kind::Tcp4 | Kind::Tcp6)
     }
@@ -72,7 +90,9 @@ impl fmt::Display for Kind {
     }
 }
 
+/// The state a case puts its socket in before the request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum State {
     /// Just created.
     Fresh,
@@ -85,8 +105,10 @@ pub enum State {
 }
 
 impl State {
+    /// Every state, in report order.
     pub const ALL: [State; 4] = [State::Fresh, State::Bound, State::Listening, State::Connected];
 
+    /// The name reports and the CLI use (`fresh`, `listening`).
     pub fn name(self) -> &'static str {
         match self {
             State::Fresh => "fresh",

@@ -22,11 +22,18 @@
 //! Everything else (`engine`, `platform`, `render`, ...) is the CLI's and
 //! the test suite's, public only so that they can reach it, and hidden from
 //! these docs.
+//!
+//! The CLI and its reports are the default `cli` feature (clap, plotters,
+//! serde, serde_json). Without it, `sockmatrix = { version = "0.1",
+//! default-features = false }`, the crate is the API above on socket2,
+//! tempfile and libc or windows-sys alone.
+
+#![deny(missing_docs)]
 
 pub use api::Api;
 pub use case::{Case, CaseError, Request};
 pub use catalog::CATALOG;
-pub use host::Host;
+pub use host::{Host, HostError};
 pub use kind::{Kind, State};
 pub use os::Os;
 pub use outcome::Outcome;
@@ -84,8 +91,10 @@ pub mod value;
 pub mod call;
 #[doc(hidden)]
 pub mod capacity;
+#[cfg(feature = "cli")]
 #[doc(hidden)]
 pub mod cli;
+#[cfg(feature = "cli")]
 #[doc(hidden)]
 pub mod compare;
 #[doc(hidden)]
@@ -104,17 +113,21 @@ pub mod ladder;
 pub mod matrix;
 #[doc(hidden)]
 pub mod platform;
+#[cfg(feature = "cli")]
 #[doc(hidden)]
 pub mod plot;
 #[doc(hidden)]
 pub mod predict;
+#[cfg(feature = "cli")]
 #[doc(hidden)]
 pub mod render;
+#[cfg(feature = "cli")]
 #[doc(hidden)]
 pub mod snapshot;
 #[doc(hidden)]
 pub mod socket2_casts;
 #[doc(hidden)]
 pub mod sys;
+#[cfg(feature = "cli")]
 #[doc(hidden)]
 pub mod triage;

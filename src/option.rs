@@ -5,56 +5,86 @@
 use crate::ladder::Rung;
 use crate::os::Os;
 
-/// Declares a family's option enum and the list of all its variants.
+/// Declares a family's option enum, each variant documented by its C name,
+/// and the list of all its variants.
 macro_rules! options {
-    ($(#[$doc:meta])* $name:ident { $($variant:ident),* $(,)? }) => {
+    ($(#[$doc:meta])* $name:ident { $($variant:ident = $c:literal),* $(,)? }) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
         pub enum $name {
-            $($variant),*
+            $(#[doc = concat!("`", $c, "`.")] $variant),*
         }
 
         impl $name {
+            /// Every option of the family, in catalogue order.
             pub const ALL: &'static [$name] = &[$($name::$variant),*];
+
+            /// The C names the variants are documented by.
+            #[cfg(test)]
+            const C_NAMES: &'static [&'static str] = &[$($c),*];
         }
     };
 }
 
 options!(
     /// SO_SNDBUF, SO_RCVBUF and their privileged FORCE twins.
-    BufferOpt { Sndbuf, Rcvbuf, Sndbufforce, Rcvbufforce }
+    BufferOpt {
+        Sndbuf = "SO_SNDBUF", Rcvbuf = "SO_RCVBUF", Sndbufforce = "SO_SNDBUFFORCE",
+        Rcvbufforce = "SO_RCVBUFFORCE",
+    }
 );
 options!(
     /// SOL_SOCKET options other than the buffer sizes.
     SocketOpt {
-        Keepalive, Reuseaddr, Reuseport, Broadcast, Oobinline, Passcred, Linger, Rcvtimeo,
-        Sndtimeo, Rcvlowat, Sndlowat, Priority, Mark, BusyPoll, Type, Domain, Protocol, Error,
+        Keepalive = "SO_KEEPALIVE", Reuseaddr = "SO_REUSEADDR", Reuseport = "SO_REUSEPORT",
+        Broadcast = "SO_BROADCAST", Oobinline = "SO_OOBINLINE", Passcred = "SO_PASSCRED",
+        Linger = "SO_LINGER", Rcvtimeo = "SO_RCVTIMEO", Sndtimeo = "SO_SNDTIMEO",
+        Rcvlowat = "SO_RCVLOWAT", Sndlowat = "SO_SNDLOWAT", Priority = "SO_PRIORITY",
+        Mark = "SO_MARK", BusyPoll = "SO_BUSY_POLL", Type = "SO_TYPE", Domain = "SO_DOMAIN",
+        Protocol = "SO_PROTOCOL", Error = "SO_ERROR",
     }
 );
 options!(
     /// IPPROTO_TCP options.
     TcpOpt {
-        Nodelay, Maxseg, Keepidle, Keepintvl, Keepcnt, UserTimeout, Cork, Quickack, NotsentLowat,
-        ThinLinearTimeouts, Congestion,
+        Nodelay = "TCP_NODELAY", Maxseg = "TCP_MAXSEG", Keepidle = "TCP_KEEPIDLE",
+        Keepintvl = "TCP_KEEPINTVL", Keepcnt = "TCP_KEEPCNT", UserTimeout = "TCP_USER_TIMEOUT",
+        Cork = "TCP_CORK", Quickack = "TCP_QUICKACK", NotsentLowat = "TCP_NOTSENT_LOWAT",
+        ThinLinearTimeouts = "TCP_THIN_LINEAR_TIMEOUTS", Congestion = "TCP_CONGESTION",
     }
 );
 options!(
     /// IPPROTO_IP options.
-    IpOpt { Ttl, Tos, MulticastTtl, MulticastLoop, Freebind, Transparent, Recvtos, Recvttl }
+    IpOpt {
+        Ttl = "IP_TTL", Tos = "IP_TOS", MulticastTtl = "IP_MULTICAST_TTL",
+        MulticastLoop = "IP_MULTICAST_LOOP", Freebind = "IP_FREEBIND",
+        Transparent = "IP_TRANSPARENT", Recvtos = "IP_RECVTOS", Recvttl = "IP_RECVTTL",
+    }
 );
 options!(
     /// IPPROTO_IPV6 options.
-    Ipv6Opt { V6only, UnicastHops, MulticastHops, MulticastLoop, Tclass, Recvtclass }
+    Ipv6Opt {
+        V6only = "IPV6_V6ONLY", UnicastHops = "IPV6_UNICAST_HOPS",
+        MulticastHops = "IPV6_MULTICAST_HOPS", MulticastLoop = "IPV6_MULTICAST_LOOP",
+        Tclass = "IPV6_TCLASS", Recvtclass = "IPV6_RECVTCLASS",
+    }
 );
 
 /// An option's identity. Every platform matches on it without a catch-all
 /// arm: adding a variant breaks the build until each platform predicts it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Opt {
+    /// A buffer size.
     Buffer(BufferOpt),
+    /// Another SOL_SOCKET option.
     Socket(SocketOpt),
+    /// An IPPROTO_TCP option.
     Tcp(TcpOpt),
+    /// An IPPROTO_IP option.
     Ip(IpOpt),
+    /// An IPPROTO_IPV6 option.
     Ipv6(Ipv6Opt),
 }
 
@@ -69,6 +99,7 @@ impl Opt {
         buffers.chain(socket).chain(tcp).chain(ip).chain(ipv6)
     }
 
+    /// The snapshot table its rows go to.
     pub fn family(self) -> Family {
         match self {
             Opt::Buffer(_) => Family::Buffers,
@@ -79,6 +110,7 @@ impl Opt {
         }
     }
 
+    /// The protocol level it is set at.
     pub fn level(self) -> Level {
         match self {
             Opt::Buffer(_) | Opt::Socket(_) => Level::Socket,
@@ -91,15 +123,22 @@ impl Opt {
 
 /// Which snapshot table an option's rows belong to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Family {
+    /// SO_SNDBUF, SO_RCVBUF and their FORCE twins.
     Buffers,
+    /// The other SOL_SOCKET options.
     Socket,
+    /// IPPROTO_TCP.
     Tcp,
+    /// IPPROTO_IP.
     Ipv4,
+    /// IPPROTO_IPV6.
     Ipv6,
 }
 
 impl Family {
+    /// Every family, in report order.
     pub const ALL: [Family; 5] = [
         Family::Buffers,
         Family::Socket,
@@ -108,6 +147,7 @@ impl Family {
         Family::Ipv6,
     ];
 
+    /// The name snapshots and reports use (`buffers`, `ipv4`).
     pub fn name(self) -> &'static str {
         match self {
             Family::Buffers => "buffers",
@@ -121,21 +161,31 @@ impl Family {
 
 /// The protocol level an option lives at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Level {
+    /// `SOL_SOCKET`.
     Socket,
+    /// `IPPROTO_TCP`.
     Tcp,
+    /// `IPPROTO_IP`.
     Ip,
+    /// `IPPROTO_IPV6`.
     Ipv6,
 }
 
 /// The C type of the option's value on the raw path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Type {
+    /// An `int`.
     Int,
     /// An int read as a flag.
     Bool,
+    /// A `struct linger`.
     Linger,
+    /// A `struct timeval`.
     Time,
+    /// A string (TCP_CONGESTION).
     Text,
     /// Only getsockopt means anything; a set shows what the OS says to it.
     ReadOnly,
@@ -156,6 +206,7 @@ impl Type {
 /// The shape of socket2's call pair for an option: which Rust type it takes
 /// and how it converts to the C value (see `socket2_casts`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Shape {
     /// `usize`, passed `as c_int`.
     Usize,
@@ -182,21 +233,29 @@ pub enum Shape {
 /// Which host limit the relative rungs of an option are placed around.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Limit {
+    /// The send buffer's (`net.core.wmem_max` on Linux).
     SendBuffer,
+    /// The receive buffer's (`net.core.rmem_max` on Linux).
     RecvBuffer,
 }
 
 /// The option's number on each OS, from that OS's headers; `None` where
 /// the OS has no such constant (a program cannot even name the option).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Codes {
+    /// Linux's.
     pub linux: Option<i32>,
+    /// macOS's.
     pub macos: Option<i32>,
+    /// FreeBSD's.
     pub freebsd: Option<i32>,
+    /// Windows' (Winsock's).
     pub windows: Option<i32>,
 }
 
 impl Codes {
+    /// The number on `os`; `None` for an OS that has none, or no model.
     pub fn on(&self, os: Os) -> Option<i32> {
         match os {
             Os::Linux => self.linux,
@@ -211,29 +270,56 @@ impl Codes {
 /// One row of the catalogue.
 #[derive(Debug, PartialEq, Eq)]
 pub struct OptionSpec {
+    /// Its identity.
     pub id: Opt,
     /// The C name, as programs and reports spell it.
     pub name: &'static str,
+    /// The C type of its value.
     pub ty: Type,
     /// The option read back after a set (the FORCE options are write-only
     /// and read back through SO_SNDBUF / SO_RCVBUF).
     pub read_back: Opt,
+    /// socket2's call pair for it, if socket2 has one.
     pub socket2: Option<Shape>,
+    /// The values a run sets it to.
     pub ladder: &'static [Rung],
     /// For buffer sizes: the limit their relative rungs sit around.
     pub limit: Option<Limit>,
     /// Whether an outcome depends on the caller's privileges; such rows go to
     /// a snapshot of their own, named after the privileges held.
     pub privileged: bool,
+    /// Its number on each OS.
     pub codes: Codes,
 }
 
 impl OptionSpec {
+    /// The snapshot table its rows go to.
     pub fn family(&self) -> Family {
         self.id.family()
     }
 
+    /// The protocol level it is set at.
     pub fn level(&self) -> Level {
         self.id.level()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each variant is documented by its catalogue row's C name.
+    #[test]
+    fn the_variants_docs_name_the_catalogues_options() {
+        let documented = [
+            BufferOpt::C_NAMES,
+            SocketOpt::C_NAMES,
+            TcpOpt::C_NAMES,
+            IpOpt::C_NAMES,
+            Ipv6Opt::C_NAMES,
+        ]
+        .concat();
+        let names: Vec<&str> = Opt::all().map(|id| crate::catalog::spec(id).name).collect();
+        assert_eq!(documented, names);
     }
 }

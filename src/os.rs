@@ -3,11 +3,17 @@
 
 use std::fmt;
 
+/// An operating system, modelled or not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Os {
+    /// Linux.
     Linux,
+    /// macOS (XNU).
     MacOs,
+    /// FreeBSD.
     FreeBsd,
+    /// Windows (Winsock); Wine is modelled apart, under this OS.
     Windows,
     /// Any other OS: nothing is modelled, every case is only measured.
     Other,
@@ -17,6 +23,8 @@ impl Os {
     /// The OSes with a model, in report order.
     pub const MODELLED: [Os; 4] = [Os::Linux, Os::MacOs, Os::FreeBsd, Os::Windows];
 
+    /// The name snapshots, reports and `--os` use (`linux`, `macos`);
+    /// [`Os::Other`] is `std::env::consts::OS`.
     pub fn name(self) -> &'static str {
         match self {
             Os::Linux => "linux",

@@ -7,7 +7,9 @@ use std::fmt;
 /// (`EINVAL`, `ENOBUFS`, `WSAEINVAL`, never a raw number).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
+    /// The value read back.
     Ok(Value),
+    /// The error the set or the read failed with, by name.
     Err(String),
     /// The case could not run here: its sockets could not be set up (no
     /// temp dir, no file descriptors left). The environment's fault, never

@@ -9,11 +9,15 @@ use std::fmt;
 /// The model's answer: a host-relative value or an error name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Expected {
+    /// The value the read back gives.
     Ok(RelativeValue),
+    /// The error the set or the read fails with, by name (`EINVAL`).
     Err(&'static str),
 }
 
 impl Expected {
+    /// As an [`Outcome`], with this host's numbers: what `observe` should
+    /// report.
     pub fn outcome(&self) -> Outcome {
         match self {
             Expected::Ok(v) => Outcome::Ok(v.value()),
@@ -35,19 +39,24 @@ impl fmt::Display for Expected {
 /// order they apply (a path's conversion first, then the kernel's rule).
 #[derive(Debug, Clone)]
 pub struct Prediction {
+    /// The predicted value or error.
     pub expected: Expected,
+    /// Every rule applied, in order; never empty.
     pub rules: Vec<&'static Rule>,
 }
 
 impl Prediction {
+    /// A prediction of `expected` by `rules`.
     pub fn new(expected: Expected, rules: Vec<&'static Rule>) -> Self {
         Prediction { expected, rules }
     }
 
+    /// A predicted value.
     pub fn ok(value: RelativeValue, rules: Vec<&'static Rule>) -> Self {
         Prediction::new(Expected::Ok(value), rules)
     }
 
+    /// A predicted error, by name.
     pub fn err(name: &'static str, rules: Vec<&'static Rule>) -> Self {
         Prediction::new(Expected::Err(name), rules)
     }

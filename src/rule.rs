@@ -2,6 +2,7 @@
 //! place it was read from. The CLI, the JSON report and the snapshots print
 //! the same id, so a value can always be traced back to its source.
 
+/// One documented behaviour, with where it was read.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Rule {
     /// Stable id, `os.area.behaviour`.

@@ -8,38 +8,49 @@ use std::fmt;
 
 /// A concrete value read from a socket.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Value {
+    /// An int, a flag or a size.
     Int(i128),
     /// `struct linger`: l_onoff and l_linger (seconds).
     Linger(i128, i128),
     /// `struct timeval`: tv_sec and tv_usec.
     Time(i128, i128),
+    /// A name (TCP_CONGESTION).
     Text(String),
 }
 
 /// A value with host-relative numbers: a request, or the model's expectation.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum RelativeValue {
+    /// An int, a flag or a size.
     Int(Expr),
+    /// `struct linger`: l_onoff and l_linger (seconds).
     Linger(Expr, Expr),
+    /// `struct timeval`: tv_sec and tv_usec.
     Time(Expr, Expr),
     /// The text, and the host-independent name it is shown by (if any).
     Text(String, Option<&'static str>),
 }
 
 impl RelativeValue {
+    /// A literal int.
     pub fn int(v: i128) -> RelativeValue {
         RelativeValue::Int(Expr::lit(v))
     }
 
+    /// A literal linger.
     pub fn linger(on: i128, secs: i128) -> RelativeValue {
         RelativeValue::Linger(Expr::lit(on), Expr::lit(secs))
     }
 
+    /// A literal timeval.
     pub fn time(sec: i128, usec: i128) -> RelativeValue {
         RelativeValue::Time(Expr::lit(sec), Expr::lit(usec))
     }
 
+    /// A literal name.
     pub fn text(s: &str) -> RelativeValue {
         RelativeValue::Text(s.to_string(), None)
     }

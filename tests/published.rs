@@ -168,7 +168,7 @@ fn check(os: Os, fact: &Fact, sources: &BTreeMap<String, String>) -> Result<(), 
         .ok_or_else(|| format!("unknown path {:?}", fact.path))?;
     let request = request(&fact.request)?;
     let expect = expected(&fact.expected)?;
-    let host = Host::offline(os, fact.release.as_deref())?;
+    let host = Host::offline(os, fact.release.as_deref()).map_err(|e| e.to_string())?;
     let case =
         Case::new(&fact.option, kind, state, api, request).map_err(|e| format!("no such case: {e}"))?;
     let prediction = sockmatrix::predict(&case, &host);
@@ -202,7 +202,7 @@ fn check_limit(os: Os, limit: &Limit, sources: &BTreeMap<String, String>) -> Res
         return Err("a limit lists no release".to_string());
     }
     for release in &limit.releases {
-        let host = Host::offline(os, Some(release))?;
+        let host = Host::offline(os, Some(release)).map_err(|e| e.to_string())?;
         if host.kernel != *release {
             return Err(format!("{os} {release} runs as release {}", host.kernel));
         }
