@@ -58,7 +58,7 @@ fn rules() -> BTreeMap<&'static str, &'static Rule> {
             .map(|p| Box::new(p) as Box<dyn Platform>),
     );
     let mut all: Vec<&'static Rule> = crate::socket2_casts::RULES.to_vec();
-    all.extend(crate::platform::wine::RULES);
+    all.extend(crate::platform::wine::rules());
     for p in &platforms {
         all.extend(p.rules());
     }

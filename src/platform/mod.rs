@@ -12,6 +12,7 @@ pub mod files;
 pub mod freebsd;
 #[cfg(test)]
 mod invariants;
+pub mod kit;
 pub mod linux;
 pub mod macos;
 pub mod windows;

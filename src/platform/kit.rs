@@ -1,0 +1,95 @@
+//! The one kit every platform model is written with: the case as a model
+//! sees it (`Ask`), and the helpers that turn a rule into a prediction. Each
+//! OS folder then holds only kernel rules, over its own facts `F`.
+
+use crate::api::Api;
+use crate::case::Request;
+use crate::expr::Expr;
+use crate::kind::{Kind, State};
+use crate::prediction::Prediction;
+use crate::rule::Rule;
+use crate::value::RelativeValue;
+
+/// One case as a family model sees it: the option (as the family's own
+/// enum), the socket, the request as the kernel receives it (after the
+/// path's conversion), and the platform's facts.
+#[derive(Debug)]
+pub struct Ask<'a, O, F: ?Sized> {
+    pub opt: O,
+    pub kind: Kind,
+    pub state: State,
+    pub api: Api,
+    pub request: &'a Request,
+    pub facts: &'a F,
+}
+
+impl<O: Clone, F: ?Sized> Clone for Ask<'_, O, F> {
+    fn clone(&self) -> Self {
+        Ask {
+            opt: self.opt.clone(),
+            ..*self
+        }
+    }
+}
+
+impl<O: Copy, F: ?Sized> Copy for Ask<'_, O, F> {}
+
+impl<'a, O, F: ?Sized> Ask<'a, O, F> {
+    /// The same case for another option type (a router builds `Ask<()>`
+    /// once and hands each family its own).
+    pub fn with<P>(&self, opt: P) -> Ask<'a, P, F> {
+        Ask {
+            opt,
+            kind: self.kind,
+            state: self.state,
+            api: self.api,
+            request: self.request,
+            facts: self.facts,
+        }
+    }
+
+    /// The same case with another request (a model asking what a read or a
+    /// set would give).
+    pub fn asking<'b>(&self, request: &'b Request) -> Ask<'b, O, F>
+    where
+        'a: 'b,
+        O: Copy,
+    {
+        Ask { request, ..*self }
+    }
+
+    /// The integer set, or None for a read.
+    pub fn int(&self) -> Option<Expr> {
+        int(self.request)
+    }
+
+    /// The integer set as a number, or None for a read.
+    pub fn value(&self) -> Option<i128> {
+        self.int().map(|e| e.value())
+    }
+
+    pub fn is_set(&self) -> bool {
+        matches!(self.request, Request::Set(_))
+    }
+}
+
+/// The integer of a request, or None for a read (`Case::of` guarantees the
+/// request has the option's type, so an int option never sees another).
+pub fn int(request: &Request) -> Option<Expr> {
+    match request {
+        Request::Set(RelativeValue::Int(e)) => Some(*e),
+        _ => None,
+    }
+}
+
+pub fn ok(value: RelativeValue, rule: &'static Rule) -> Prediction {
+    Prediction::ok(value, vec![rule])
+}
+
+pub fn ok_int(value: Expr, rule: &'static Rule) -> Prediction {
+    Prediction::ok(RelativeValue::Int(value), vec![rule])
+}
+
+pub fn err(name: &'static str, rule: &'static Rule) -> Prediction {
+    Prediction::err(name, vec![rule])
+}

@@ -1,0 +1,113 @@
+//! IPPROTO_IP and IPPROTO_IPV6 under Wine: the byte-ranged values ws2_32
+//! checks itself, the multicast and receive flags it keeps to datagram
+//! sockets, and the rest passed to the host.
+
+use super::shared::{byte_flag, flag, host_level_error, ranged, OFF, ON, WS2};
+use super::Ask;
+use crate::expr::Expr;
+use crate::kind::{Domain, State};
+use crate::option::{IpOpt, Ipv6Opt, Level};
+use crate::platform::kit::{err, ok};
+use crate::prediction::Prediction;
+use crate::rule::Rule;
+use crate::value::RelativeValue;
+
+crate::rules! {
+    pub const RECVTTL_DGRAM_ONLY: Rule = Rule {
+        id: "wine.ip.recvttl_dgram_only",
+        formula: "SOCK_STREAM: WSAEINVAL; datagram: the host's flag (v != 0)",
+        why: "Wine passes IP_RECVTTL to the host only for datagram and raw sockets and answers STATUS_INVALID_PARAMETER (WSAEINVAL) otherwise",
+        source: "wine-mirror/wine dlls/ntdll/unix/socket.c sock_ioctl (IOCTL_AFD_WINE_GET/SET_IP_RECVTTL)",
+    };
+    pub const RECV_TOS_TCLASS_DGRAM_ONLY: Rule = Rule {
+        id: "wine.ip.recv_tos_tclass_dgram_only",
+        formula: "SOCK_STREAM: WSAEINVAL; datagram: the host's flag (v != 0)",
+        why: "Wine passes IP_RECVTOS and IPV6_RECVTCLASS to the host only for datagram and raw sockets (checked before the level) and answers STATUS_INVALID_PARAMETER (WSAEINVAL) otherwise, as Windows does (Wine's Windows-run tests: WSAEINVAL on TCP, a DWORD flag on UDP)",
+        source: "wine-mirror/wine dlls/ntdll/unix/socket.c sock_ioctl (IOCTL_AFD_WINE_GET/SET_IP_RECVTOS, IOCTL_AFD_WINE_GET/SET_IPV6_RECVTCLASS: `if (sock_type != SOCK_DGRAM && sock_type != SOCK_RAW) return STATUS_INVALID_PARAMETER`); dlls/ws2_32/tests/sock.c test_sockopt_validity",
+    };
+    pub const TCLASS_UNKNOWN: Rule = Rule {
+        id: "wine.ipv6.tclass_unknown",
+        formula: "WSAENOPROTOOPT",
+        why: "Wine's ws2_32 has no IPV6_TCLASS case: getsockopt falls to `default: FIXME(\"unrecognized IPv6 option\") ... WSAENOPROTOOPT` for every kind (the set half is taken to be the same: UNCONFIRMED from source, decided by the Wine run)",
+        source: "wine-mirror/wine dlls/ws2_32/socket.c getsockopt / setsockopt (IPPROTO_IPV6 default case)",
+    };
+    pub const TTL: Rule = Rule {
+        id: "wine.ip.ttl",
+        formula: "-1 => ip_default_ttl; 1..255; else WSAEINVAL",
+        why: "passed to the host kernel: -1 means the default TTL and 0 is refused",
+        source: WS2,
+    };
+    pub const TOS: Rule = Rule {
+        id: "wine.ip.tos",
+        formula: "0..255, else WSAEINVAL; stream: ECN bits kept",
+        why: "a TOS outside one byte is refused; otherwise the host kernel stores it, keeping the ECN bits on TCP (UNCONFIRMED which layer refuses the out-of-range byte)",
+        source: WS2,
+    };
+    pub const MULTICAST_STREAM: Rule = Rule {
+        id: "wine.multicast_not_stream",
+        formula: "WSAEINVAL",
+        why: "Wine refuses the multicast options, read and write, on stream sockets",
+        source: WS2,
+    };
+    pub const HOPS: Rule = Rule {
+        id: "wine.hops",
+        formula: "-1 => default; 0..255; else WSAEINVAL",
+        why: "passed to the host kernel: -1 reads the default (1 for multicast, the hop limit for unicast)",
+        source: WS2,
+    };
+    pub const V6ONLY: Rule = Rule {
+        id: "wine.ipv6.v6only",
+        formula: "bound => WSAEINVAL; IPv4 => WSAEOPNOTSUPP; else v != 0",
+        why: "IPV6_V6ONLY can only change before bind (also on an IPv4 socket, which is refused once bound before its family is looked at; UNCONFIRMED order)",
+        source: WS2,
+    };
+}
+
+pub fn v4(a: &Ask<'_, IpOpt>) -> Prediction {
+    let stream = a.kind.is_stream();
+    match a.opt {
+        IpOpt::Ttl => ranged(
+            a,
+            RelativeValue::Int(Expr::of(a.facts.sym("ip_default_ttl"))),
+            1..=255,
+            &TTL,
+        ),
+        IpOpt::Tos => match a.value() {
+            None => ok(RelativeValue::int(0), &TOS),
+            Some(v) if !(0..=255).contains(&v) => err("WSAEINVAL", &TOS),
+            Some(v) if stream => ok(RelativeValue::int(v & !3), &TOS),
+            Some(v) => ok(RelativeValue::int(v), &TOS),
+        },
+        IpOpt::MulticastTtl | IpOpt::MulticastLoop if stream => err("WSAEINVAL", &MULTICAST_STREAM),
+        IpOpt::MulticastTtl => ranged(a, RelativeValue::int(1), 0..=255, &HOPS),
+        IpOpt::MulticastLoop => flag(a, (1, &ON)),
+        IpOpt::Recvtos if stream => err("WSAEINVAL", &RECV_TOS_TCLASS_DGRAM_ONLY),
+        IpOpt::Recvttl if stream => err("WSAEINVAL", &RECVTTL_DGRAM_ONLY),
+        IpOpt::Recvttl | IpOpt::Recvtos => flag(a, (0, &OFF)),
+        _ => crate::platform::gated(),
+    }
+}
+
+pub fn v6(a: &Ask<'_, Ipv6Opt>) -> Prediction {
+    let stream = a.kind.is_stream();
+    let v4 = a.kind.domain() == Domain::Ipv4;
+    match a.opt {
+        Ipv6Opt::V6only if a.is_set() && a.state != State::Fresh => err("WSAEINVAL", &V6ONLY),
+        Ipv6Opt::V6only if v4 => err("WSAEOPNOTSUPP", &V6ONLY),
+        Ipv6Opt::V6only => byte_flag(a, (1, &ON)),
+        Ipv6Opt::MulticastHops | Ipv6Opt::MulticastLoop if stream => err("WSAEINVAL", &MULTICAST_STREAM),
+        Ipv6Opt::Recvtclass if stream => err("WSAEINVAL", &RECV_TOS_TCLASS_DGRAM_ONLY),
+        Ipv6Opt::Tclass => err("WSAENOPROTOOPT", &TCLASS_UNKNOWN),
+        _ if v4 => host_level_error(Level::Ipv6, a.kind, a.request)
+            .expect("the host refuses IPPROTO_IPV6 on IPv4 sockets"),
+        Ipv6Opt::UnicastHops => ranged(
+            a,
+            RelativeValue::Int(Expr::of(a.facts.sym("hop_limit"))),
+            0..=255,
+            &HOPS,
+        ),
+        Ipv6Opt::MulticastHops => ranged(a, RelativeValue::int(1), 0..=255, &HOPS),
+        Ipv6Opt::MulticastLoop => flag(a, (1, &ON)),
+        Ipv6Opt::Recvtclass => flag(a, (0, &OFF)),
+    }
+}

@@ -1,0 +1,69 @@
+//! SOL_SOCKET options under Wine: flags, linger and timeouts kept by
+//! ws2_32, the identity reads, and what it turns away.
+
+use super::shared::{byte_flag, flag, OFF, UNIX_SOCKET, UNSUPPORTED, WS2};
+use super::Ask;
+use crate::case::Request;
+use crate::expr::Expr;
+use crate::option::SocketOpt;
+use crate::platform::kit::{err, ok};
+use crate::prediction::Prediction;
+use crate::rule::Rule;
+use crate::value::RelativeValue;
+
+crate::rules! {
+    pub const LINGER: Rule = Rule {
+        id: "wine.linger",
+        formula: "l_onoff != 0 => linger(1, l_linger) else linger(0,0)",
+        why: "the u_short pair is passed to the host kernel, which keeps one on/off bit and the seconds",
+        source: WS2,
+    };
+    pub const LINGER_STREAM_ONLY: Rule = Rule {
+        id: "wine.linger.stream_only",
+        formula: "WSAENOPROTOOPT",
+        why: "Wine refuses SO_LINGER on datagram sockets, as Windows does",
+        source: WS2,
+    };
+    pub const TIMEOUT: Rule = Rule {
+        id: "wine.timeo.ms",
+        formula: "DWORD ms, stored and read back as given",
+        why: "Wine keeps SO_RCVTIMEO / SO_SNDTIMEO itself as a DWORD of milliseconds; 0 means none",
+        source: UNIX_SOCKET,
+    };
+    pub const TYPE: Rule = Rule {
+        id: "wine.so_type",
+        formula: "SOCK_STREAM 1, SOCK_DGRAM 2; set => WSAENOPROTOOPT",
+        why: "the socket's type; it cannot be set",
+        source: WS2,
+    };
+    pub const ERROR: Rule = Rule {
+        id: "wine.so_error",
+        formula: "0; a set is accepted and ignored",
+        why: "no error is pending; Wine accepts setting SO_ERROR and changes nothing",
+        source: WS2,
+    };
+}
+
+pub fn predict(a: &Ask<'_, SocketOpt>) -> Prediction {
+    let stream = a.kind.is_stream();
+    match a.opt {
+        SocketOpt::Keepalive => byte_flag(a, (0, &OFF)),
+        SocketOpt::Reuseaddr | SocketOpt::Broadcast | SocketOpt::Oobinline => flag(a, (0, &OFF)),
+        SocketOpt::Linger if !stream => err("WSAENOPROTOOPT", &LINGER_STREAM_ONLY),
+        SocketOpt::Linger => match a.request {
+            Request::Set(RelativeValue::Linger(on, secs)) if on.value() != 0 => {
+                ok(RelativeValue::Linger(Expr::lit(1), *secs), &LINGER)
+            }
+            _ => ok(RelativeValue::linger(0, 0), &LINGER),
+        },
+        SocketOpt::Rcvtimeo | SocketOpt::Sndtimeo => match a.request {
+            Request::Set(v) => ok(v.clone(), &TIMEOUT),
+            Request::Default => ok(RelativeValue::time(0, 0), &TIMEOUT),
+        },
+        SocketOpt::Rcvlowat | SocketOpt::Sndlowat => err("WSAENOPROTOOPT", &UNSUPPORTED),
+        SocketOpt::Type if a.is_set() => err("WSAENOPROTOOPT", &TYPE),
+        SocketOpt::Type => ok(RelativeValue::int(if stream { 1 } else { 2 }), &TYPE),
+        SocketOpt::Error => ok(RelativeValue::int(0), &ERROR),
+        _ => crate::platform::gated(),
+    }
+}

@@ -1,0 +1,35 @@
+//! IPPROTO_TCP under Wine: TCP_NODELAY reaches the host; the keep-alive
+//! times and the MSS are not options ws2_32 knows.
+
+use super::shared::{byte_flag, host_level_error, OFF, UNSUPPORTED};
+use super::Ask;
+use crate::api::Api;
+use crate::option::{Level, TcpOpt};
+use crate::platform::kit::err;
+use crate::prediction::Prediction;
+use crate::rule::Rule;
+
+crate::rules! {
+    pub const KEEPALIVE_VALS_UDP: Rule = Rule {
+        id: "wine.keepalive_vals_not_tcp",
+        formula: "WSAEINVAL",
+        why: "Wine refuses the SIO_KEEPALIVE_VALS ioctl on a non-TCP socket",
+        source: "Wine 8.0 dlls/ntdll/unix/socket.c sock_ioctl",
+    };
+}
+
+pub fn predict(a: &Ask<'_, TcpOpt>) -> Prediction {
+    match a.opt {
+        TcpOpt::Maxseg | TcpOpt::Keepidle | TcpOpt::Keepintvl => err("WSAENOPROTOOPT", &UNSUPPORTED),
+        // socket2's Windows code makes another call here (SIO_KEEPALIVE_VALS).
+        TcpOpt::Keepcnt if a.api == Api::Socket2 && a.is_set() && !a.kind.is_stream() => Prediction::err(
+            "WSAEINVAL",
+            vec![&crate::socket2_casts::OTHER_CALL, &KEEPALIVE_VALS_UDP],
+        ),
+        TcpOpt::Keepcnt => err("WSAENOPROTOOPT", &UNSUPPORTED),
+        TcpOpt::Nodelay => {
+            host_level_error(Level::Tcp, a.kind, a.request).unwrap_or_else(|| byte_flag(a, (0, &OFF)))
+        }
+        _ => crate::platform::gated(),
+    }
+}
