@@ -2,45 +2,15 @@
 //! constant for, the kinds that cannot be made, the two BOOL widths, and the
 //! levels an AF_UNIX or datagram socket does not serve.
 
-use crate::case::Request;
-use crate::kind::{Kind, State};
 use crate::prediction::Prediction;
 use crate::rule::Rule;
 use crate::value::RelativeValue;
 
-use super::Release;
+/// A case as the Windows family models see it (the kit's, over the model's
+/// release).
+pub(super) type Args<'a, O> = crate::platform::kit::Ask<'a, O, super::Windows>;
 
-/// What a family model is asked.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Args<'a, O> {
-    pub opt: O,
-    pub kind: Kind,
-    pub state: State,
-    pub release: Release,
-    pub request: &'a Request,
-}
-
-impl<O> Args<'_, O> {
-    /// The integer set, if the request is a set of an integer.
-    pub fn int(&self) -> Option<i128> {
-        match self.request {
-            Request::Set(RelativeValue::Int(e)) => Some(e.value()),
-            _ => None,
-        }
-    }
-
-    pub fn is_set(&self) -> bool {
-        matches!(self.request, Request::Set(_))
-    }
-}
-
-pub(super) fn ok(value: RelativeValue, rule: &'static Rule) -> Prediction {
-    Prediction::ok(value, vec![rule])
-}
-
-pub(super) fn err(name: &'static str, rule: &'static Rule) -> Prediction {
-    Prediction::err(name, vec![rule])
-}
+pub(super) use crate::platform::kit::{err, ok};
 
 crate::rules! {
     pub const UNDEFINED_SOL_SOCKET: Rule = Rule {
@@ -113,7 +83,7 @@ crate::rules! {
 
 /// A one-byte BOOLEAN: only the low byte of the int counts.
 pub(super) fn bool_byte<O>(a: &Args<'_, O>) -> Prediction {
-    match a.int() {
+    match a.value() {
         Some(v) => ok(RelativeValue::int(i128::from(v & 0xff != 0)), &BOOL_BYTE),
         None => ok(RelativeValue::int(0), &BOOL_OFF),
     }
@@ -121,7 +91,7 @@ pub(super) fn bool_byte<O>(a: &Args<'_, O>) -> Prediction {
 
 /// A DWORD BOOL: any nonzero value reads back 1.
 pub(super) fn bool_dword<O>(a: &Args<'_, O>, default: (i128, &'static Rule)) -> Prediction {
-    match a.int() {
+    match a.value() {
         Some(v) => ok(RelativeValue::int(i128::from(v != 0)), &BOOL_DWORD),
         None => ok(RelativeValue::int(default.0), default.1),
     }

@@ -70,7 +70,7 @@ crate::rules! {
 
 /// A 0..255 option: as set, else WSAEINVAL.
 fn byte_range<O>(a: &Args<'_, O>, default: (i128, &'static Rule)) -> Prediction {
-    match a.int() {
+    match a.value() {
         Some(v) if (0..=255).contains(&v) => ok(RelativeValue::int(v), &BYTE_RANGE),
         Some(_) => err("WSAEINVAL", &BYTE_RANGE),
         None => ok(RelativeValue::int(default.0), default.1),

@@ -108,24 +108,20 @@ impl Windows {
         if kind == Kind::UnixStream && self.release < Release::V1803 {
             return err("WSAEAFNOSUPPORT", &AF_UNIX_1803);
         }
-        let (state, release, request) = (asked.state, self.release, asked.request);
-        macro_rules! args {
-            ($opt:expr) => {
-                Args {
-                    opt: $opt,
-                    kind,
-                    state,
-                    release,
-                    request,
-                }
-            };
-        }
+        let a = Args {
+            opt: (),
+            kind,
+            state: asked.state,
+            api: asked.api,
+            request: asked.request,
+            facts: self,
+        };
         match asked.option.id {
-            Opt::Buffer(o) => socket::buffer(&args!(o)),
-            Opt::Socket(o) => socket::predict(&args!(o)),
-            Opt::Tcp(o) => tcp::predict(&args!(o)),
-            Opt::Ip(o) => ip::ipv4(&args!(o)),
-            Opt::Ipv6(o) => ip::ipv6(&args!(o)),
+            Opt::Buffer(o) => socket::buffer(&a.with(o)),
+            Opt::Socket(o) => socket::predict(&a.with(o)),
+            Opt::Tcp(o) => tcp::predict(&a.with(o)),
+            Opt::Ip(o) => ip::ipv4(&a.with(o)),
+            Opt::Ipv6(o) => ip::ipv6(&a.with(o)),
         }
     }
 }

@@ -159,13 +159,13 @@ pub(super) fn predict(a: &Args<'_, SocketOpt>) -> Prediction {
         SocketOpt::Reuseaddr if unix => err("WSAEOPNOTSUPP", &REUSEADDR_UNIX),
         SocketOpt::Reuseaddr => bool_dword(a, (0, &BOOL_OFF)),
         SocketOpt::Broadcast if !udp => err("WSAENOPROTOOPT", &BROADCAST_STREAM),
-        SocketOpt::Broadcast if a.kind == Kind::Udp6 && a.is_set() => match a.int() {
+        SocketOpt::Broadcast if a.kind == Kind::Udp6 && a.is_set() => match a.value() {
             Some(v) => ok(RelativeValue::int(i128::from(v != 0)), &BROADCAST_UDP6),
             None => ok(RelativeValue::int(0), &BOOL_OFF),
         },
         SocketOpt::Broadcast => bool_dword(a, (0, &BOOL_OFF)),
         SocketOpt::Oobinline if a.kind.is_tcp() || !a.is_set() => bool_dword(a, (0, &BOOL_OFF)),
-        SocketOpt::Oobinline => match a.int() {
+        SocketOpt::Oobinline => match a.value() {
             Some(v) => ok(RelativeValue::int(i128::from(v != 0)), &OOBINLINE_NON_TCP),
             None => ok(RelativeValue::int(0), &BOOL_OFF),
         },
@@ -191,7 +191,7 @@ pub(super) fn predict(a: &Args<'_, SocketOpt>) -> Prediction {
         SocketOpt::Type if a.is_set() && udp => err("WSAEINVAL", &TYPE_SET_DGRAM),
         SocketOpt::Type if a.is_set() => err("WSAENOPROTOOPT", &TYPE_SET_STREAM),
         SocketOpt::Type => ok(RelativeValue::int(if udp { 2 } else { 1 }), &TYPE),
-        SocketOpt::Error => match a.int() {
+        SocketOpt::Error => match a.value() {
             Some(v) => ok(RelativeValue::int(v), &ERROR_SETTABLE),
             None => ok(RelativeValue::int(0), &ERROR_DEFAULT),
         },

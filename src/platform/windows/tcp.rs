@@ -77,8 +77,10 @@ crate::rules! {
 
 pub(super) fn predict(a: &Args<'_, TcpOpt>) -> Prediction {
     match a.opt {
-        TcpOpt::Keepintvl if a.release < Release::V1709 => return err("WSAENOPROTOOPT", &KEEPINTVL_1709),
-        TcpOpt::Keepcnt if a.release < Release::V1703 => return err("WSAENOPROTOOPT", &KEEPCNT_1703),
+        TcpOpt::Keepintvl if a.facts.release < Release::V1709 => {
+            return err("WSAENOPROTOOPT", &KEEPINTVL_1709)
+        }
+        TcpOpt::Keepcnt if a.facts.release < Release::V1703 => return err("WSAENOPROTOOPT", &KEEPCNT_1703),
         _ => {}
     }
     match a.opt {
@@ -86,12 +88,12 @@ pub(super) fn predict(a: &Args<'_, TcpOpt>) -> Prediction {
         TcpOpt::Maxseg if a.is_set() => err("WSAENOPROTOOPT", &MAXSEG_GET_ONLY),
         TcpOpt::Maxseg if a.state == State::Connected => ok(RelativeValue::int(65495), &MAXSEG_LOOPBACK),
         TcpOpt::Maxseg => ok(RelativeValue::int(536), &MAXSEG_UNCONNECTED),
-        TcpOpt::Keepidle | TcpOpt::Keepintvl => match a.int() {
+        TcpOpt::Keepidle | TcpOpt::Keepintvl => match a.value() {
             Some(v) => ok(RelativeValue::int(v), &KEEP_SECS),
             None if a.opt == TcpOpt::Keepidle => ok(RelativeValue::int(DEFAULT_KEEPIDLE), &KEEPIDLE_DEFAULT),
             None => ok(RelativeValue::int(DEFAULT_KEEPINTVL), &KEEPINTVL_DEFAULT),
         },
-        TcpOpt::Keepcnt => match a.int() {
+        TcpOpt::Keepcnt => match a.value() {
             Some(v) if (0..=255).contains(&v) => ok(RelativeValue::int(v), &KEEPCNT),
             Some(_) => err("WSAEINVAL", &KEEPCNT),
             None => ok(RelativeValue::int(DEFAULT_KEEPCNT), &KEEPCNT_DEFAULT),
