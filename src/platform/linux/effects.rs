@@ -224,7 +224,9 @@ fn clamped_mss(user_mss: &RelativeValue, kind: Kind, h: &LinuxFacts) -> Relative
         opt: TcpOpt::Maxseg,
         kind,
         state: State::Connected,
-        host: h,
+        api: crate::api::Api::Raw,
+        request: &Request::Default,
+        facts: h,
     };
     let natural = Expr::of(loopback_mss_cache(&args));
     match user_mss.as_int() {

@@ -4,7 +4,6 @@
 //! do_ip_getsockopt unless noted.
 
 use super::shared::{fact, flag, int, Args, FLAG};
-use crate::case::Request;
 use crate::expr::Expr;
 use crate::option::IpOpt;
 use crate::prediction::Prediction;
@@ -76,8 +75,9 @@ crate::rules! {
     };
 }
 
-pub fn predict(a: &Args<IpOpt>, request: &Request) -> Prediction {
-    let default_ttl = || fact("ip_default_ttl", a.host.ip_default_ttl);
+pub fn predict(a: &Args<IpOpt>) -> Prediction {
+    let request = a.request;
+    let default_ttl = || fact("ip_default_ttl", a.facts.ip_default_ttl);
     match a.opt {
         IpOpt::Ttl => match int(request).map(|v| v.value()) {
             None => Prediction::ok(default_ttl(), vec![&TTL_DEFAULT]),
@@ -99,7 +99,7 @@ pub fn predict(a: &Args<IpOpt>, request: &Request) -> Prediction {
         IpOpt::MulticastLoop => flag(request, 1, &LOOP_DEFAULT),
         IpOpt::Freebind | IpOpt::Recvtos | IpOpt::Recvttl => flag(request, 0, &FLAG_DEFAULT),
         IpOpt::Transparent => match int(request) {
-            Some(v) if v.value() != 0 && !a.host.cap_net_raw_or_admin => {
+            Some(v) if v.value() != 0 && !a.facts.cap_net_raw_or_admin => {
                 Prediction::err("EPERM", vec![&TRANSPARENT_EPERM])
             }
             _ => flag(request, 0, &FLAG_DEFAULT),

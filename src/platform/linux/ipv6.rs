@@ -2,7 +2,6 @@
 //! do_ipv6_setsockopt / do_ipv6_getsockopt unless noted).
 
 use super::shared::{fact, flag, int, Args, FLAG};
-use crate::case::Request;
 use crate::kind::State;
 use crate::option::Ipv6Opt;
 use crate::prediction::Prediction;
@@ -92,10 +91,11 @@ crate::rules! {
     };
 }
 
-pub fn predict(a: &Args<Ipv6Opt>, request: &Request) -> Prediction {
-    let h = a.host;
+pub fn predict(a: &Args<Ipv6Opt>) -> Prediction {
+    let request = a.request;
+    let h = a.facts;
     match a.opt {
-        Ipv6Opt::V6only => v6only(a, request),
+        Ipv6Opt::V6only => v6only(a),
         Ipv6Opt::UnicastHops => match int(request).map(|v| v.value()) {
             None => Prediction::ok(fact("hop_limit", h.ipv6_hop_limit), vec![&HOPS_DEFAULT]),
             Some(-1) => Prediction::ok(fact("hop_limit", h.ipv6_hop_limit), vec![&HOPS, &HOPS_DEFAULT]),
@@ -130,7 +130,8 @@ pub fn predict(a: &Args<Ipv6Opt>, request: &Request) -> Prediction {
     }
 }
 
-fn v6only(a: &Args<Ipv6Opt>, request: &Request) -> Prediction {
+fn v6only(a: &Args<Ipv6Opt>) -> Prediction {
+    let request = a.request;
     let has_port = a.state != State::Fresh;
     match int(request) {
         Some(_) if has_port => Prediction::err("EINVAL", vec![&V6ONLY_LOCKED]),
@@ -138,7 +139,7 @@ fn v6only(a: &Args<Ipv6Opt>, request: &Request) -> Prediction {
         None if matches!(a.state, State::Bound | State::Listening) => {
             Prediction::ok(RelativeValue::int(1), vec![&V6ONLY_BOUND])
         }
-        None => Prediction::ok(fact("bindv6only", a.host.bindv6only), vec![&V6ONLY_DEFAULT]),
+        None => Prediction::ok(fact("bindv6only", a.facts.bindv6only), vec![&V6ONLY_DEFAULT]),
     }
 }
 

@@ -51,14 +51,16 @@ pub fn route(
         opt: (),
         kind,
         state,
-        host,
+        api: crate::api::Api::Raw,
+        request,
+        facts: host,
     };
     match option.id {
         Opt::Buffer(_) => buffers::predict(option, kind, state, request, host),
-        Opt::Socket(o) => socket::predict(&case.with(o), request),
-        Opt::Tcp(o) => tcp::predict(&case.with(o), request),
-        Opt::Ip(o) => ipv4::predict(&case.with(o), request),
-        Opt::Ipv6(o) => ipv6::predict(&case.with(o), request),
+        Opt::Socket(o) => socket::predict(&case.with(o)),
+        Opt::Tcp(o) => tcp::predict(&case.with(o)),
+        Opt::Ip(o) => ipv4::predict(&case.with(o)),
+        Opt::Ipv6(o) => ipv6::predict(&case.with(o)),
     }
 }
 
@@ -79,7 +81,9 @@ pub fn formula(option: &OptionSpec, kind: Kind, state: State, host: &LinuxFacts)
         opt: (),
         kind,
         state,
-        host,
+        api: crate::api::Api::Raw,
+        request: &Request::Default,
+        facts: host,
     };
     match option.id {
         Opt::Buffer(_) => buffers::formula(option, kind, state, host),

@@ -3,32 +3,15 @@
 
 use crate::case::Request;
 use crate::expr::Expr;
-use crate::kind::{Kind, State};
+
 use crate::platform::linux::facts::LinuxFacts;
 use crate::prediction::Prediction;
 use crate::rule::Rule;
 use crate::value::RelativeValue;
 
-/// What a family model needs to know about the case.
-pub struct Args<'a, O> {
-    pub opt: O,
-    pub kind: Kind,
-    pub state: State,
-    pub host: &'a LinuxFacts,
-}
-
-impl<'a, P> Args<'a, P> {
-    /// The same case for another option (the router builds `Args<()>` once
-    /// and hands each family its own option type).
-    pub fn with<O>(&self, opt: O) -> Args<'a, O> {
-        Args {
-            opt,
-            kind: self.kind,
-            state: self.state,
-            host: self.host,
-        }
-    }
-}
+/// A case as the Linux family models see it (the kit's, over this host's
+/// facts).
+pub type Args<'a, O> = crate::platform::kit::Ask<'a, O, LinuxFacts>;
 
 /// The integer of a request, or None for another type.
 pub fn int(request: &Request) -> Option<Expr> {

@@ -177,7 +177,8 @@ pub const PASSCRED_RESTRICTED_SINCE: (u32, u32) = (6, 16);
 /// LONG_MAX on 64-bit Linux: MAX_SCHEDULE_TIMEOUT.
 const MAX_SCHEDULE_TIMEOUT: i128 = i64::MAX as i128;
 
-pub fn predict(a: &Args<SocketOpt>, request: &Request) -> Prediction {
+pub fn predict(a: &Args<SocketOpt>) -> Prediction {
+    let request = a.request;
     let unix = a.kind.domain() == Domain::Unix;
     match a.opt {
         SocketOpt::Keepalive | SocketOpt::Reuseaddr | SocketOpt::Broadcast | SocketOpt::Oobinline => {
@@ -187,43 +188,44 @@ pub fn predict(a: &Args<SocketOpt>, request: &Request) -> Prediction {
             Some(v) if unix && v.value() != 0 => Prediction::err("EOPNOTSUPP", vec![&REUSEPORT_UNIX]),
             _ => flag(request, 0, &OFF),
         },
-        SocketOpt::Passcred if !unix && a.host.kernel_version < PASSCRED_RESTRICTED_SINCE => {
+        SocketOpt::Passcred if !unix && a.facts.kernel_version < PASSCRED_RESTRICTED_SINCE => {
             flag(request, 0, &PASSCRED_ANY)
         }
         SocketOpt::Passcred if !unix => Prediction::err("EOPNOTSUPP", vec![&PASSCRED_UNIX_ONLY]),
         SocketOpt::Passcred => flag(request, 0, &OFF),
-        SocketOpt::Linger => linger(a, request),
-        SocketOpt::Rcvtimeo | SocketOpt::Sndtimeo => timeout(a, request),
-        SocketOpt::Rcvlowat => rcvlowat(a, request),
+        SocketOpt::Linger => linger(a),
+        SocketOpt::Rcvtimeo | SocketOpt::Sndtimeo => timeout(a),
+        SocketOpt::Rcvlowat => rcvlowat(a),
         SocketOpt::Sndlowat => match request {
             Request::Default => Prediction::ok(RelativeValue::int(1), vec![&RCVLOWAT_DEFAULT]),
             Request::Set(_) => Prediction::err("ENOPROTOOPT", vec![&SNDLOWAT_FIXED]),
         },
         SocketOpt::Priority => match int(request) {
             None => Prediction::ok(RelativeValue::int(0), vec![&OFF]),
-            Some(v) if (0..=6).contains(&v.value()) || a.host.cap_net_raw_or_admin => {
+            Some(v) if (0..=6).contains(&v.value()) || a.facts.cap_net_raw_or_admin => {
                 Prediction::ok(RelativeValue::Int(v), vec![&PRIORITY])
             }
             Some(_) => Prediction::err("EPERM", vec![&PRIORITY_EPERM]),
         },
         SocketOpt::Mark => match int(request) {
             None => Prediction::ok(RelativeValue::int(0), vec![&OFF]),
-            Some(v) if a.host.cap_net_raw_or_admin => Prediction::ok(RelativeValue::Int(v), vec![&MARK]),
+            Some(v) if a.facts.cap_net_raw_or_admin => Prediction::ok(RelativeValue::Int(v), vec![&MARK]),
             Some(_) => Prediction::err("EPERM", vec![&MARK_EPERM]),
         },
         SocketOpt::BusyPoll => match int(request) {
             None => Prediction::ok(
-                fact("net.core.busy_read", a.host.busy_read),
+                fact("net.core.busy_read", a.facts.busy_read),
                 vec![&BUSY_POLL_DEFAULT],
             ),
             Some(v) if v.value() < 0 => Prediction::err("EINVAL", vec![&BUSY_POLL]),
             Some(v) => Prediction::ok(RelativeValue::Int(v), vec![&BUSY_POLL]),
         },
-        SocketOpt::Type | SocketOpt::Domain | SocketOpt::Protocol | SocketOpt::Error => read_only(a, request),
+        SocketOpt::Type | SocketOpt::Domain | SocketOpt::Protocol | SocketOpt::Error => read_only(a),
     }
 }
 
-fn read_only(a: &Args<SocketOpt>, request: &Request) -> Prediction {
+fn read_only(a: &Args<SocketOpt>) -> Prediction {
+    let request = a.request;
     if let Request::Set(_) = request {
         return Prediction::err("ENOPROTOOPT", vec![&READ_ONLY]);
     }
@@ -244,7 +246,8 @@ fn read_only(a: &Args<SocketOpt>, request: &Request) -> Prediction {
     Prediction::ok(RelativeValue::int(value), vec![&IDENTITY])
 }
 
-fn linger(a: &Args<SocketOpt>, request: &Request) -> Prediction {
+fn linger(a: &Args<SocketOpt>) -> Prediction {
+    let request = a.request;
     let Request::Set(val) = request else {
         return Prediction::ok(RelativeValue::linger(0, 0), vec![&LINGER_DEFAULT]);
     };
@@ -256,7 +259,7 @@ fn linger(a: &Args<SocketOpt>, request: &Request) -> Prediction {
     }
     // `unsigned long t_sec = ling.l_linger`: an int widened, sign and all.
     let t_sec = secs.value() as i32 as i64 as u64 as i128;
-    let hz = a.host.hz();
+    let hz = a.facts.hz();
     if t_sec >= MAX_SCHEDULE_TIMEOUT / hz {
         let read = Sym {
             name: "(int)(LONG_MAX/HZ)",
@@ -270,7 +273,8 @@ fn linger(a: &Args<SocketOpt>, request: &Request) -> Prediction {
     Prediction::ok(RelativeValue::Linger(Expr::lit(1), *secs), vec![&LINGER_ON])
 }
 
-fn timeout(a: &Args<SocketOpt>, request: &Request) -> Prediction {
+fn timeout(a: &Args<SocketOpt>) -> Prediction {
+    let request = a.request;
     let Request::Set(val) = request else {
         return Prediction::ok(RelativeValue::time(0, 0), vec![&TIMEO_DEFAULT]);
     };
@@ -284,11 +288,11 @@ fn timeout(a: &Args<SocketOpt>, request: &Request) -> Prediction {
     if sec < 0 {
         return Prediction::ok(RelativeValue::time(0, 0), vec![&TIMEO_NEGATIVE]);
     }
-    let hz = a.host.hz();
+    let hz = a.facts.hz();
     if (sec == 0 && usec == 0) || sec >= MAX_SCHEDULE_TIMEOUT / hz - 1 {
         return Prediction::ok(RelativeValue::time(0, 0), vec![&TIMEO_INFINITE]);
     }
-    let jiffy = a.host.jiffy();
+    let jiffy = a.facts.jiffy();
     let ticks = sec * hz + (usec + jiffy.value - 1) / jiffy.value;
     // Whole ticks of microseconds, written as a multiple of `jiffy`.
     let usec = match ticks % hz {
@@ -301,7 +305,8 @@ fn timeout(a: &Args<SocketOpt>, request: &Request) -> Prediction {
     )
 }
 
-fn rcvlowat(a: &Args<SocketOpt>, request: &Request) -> Prediction {
+fn rcvlowat(a: &Args<SocketOpt>) -> Prediction {
+    let request = a.request;
     let Some(v) = int(request) else {
         return match request {
             Request::Default => Prediction::ok(RelativeValue::int(1), vec![&RCVLOWAT_DEFAULT]),
@@ -317,7 +322,7 @@ fn rcvlowat(a: &Args<SocketOpt>, request: &Request) -> Prediction {
         // The receive buffer is not locked here: the cap is tcp_rmem[2] / 2.
         let cap = Expr::of(Sym {
             name: "tcp_rmem[2]/2",
-            value: a.host.tcp_rmem[2] >> 1,
+            value: a.facts.tcp_rmem[2] >> 1,
         });
         let v = v.min(cap);
         let v = if v.value() == 0 { Expr::lit(1) } else { v };
@@ -332,7 +337,7 @@ pub fn main_rule(a: &Args<SocketOpt>) -> &'static Rule {
     match a.opt {
         SocketOpt::Reuseport if a.kind.domain() == Domain::Unix => &REUSEPORT_UNIX,
         SocketOpt::Passcred
-            if a.kind.domain() != Domain::Unix && a.host.kernel_version < PASSCRED_RESTRICTED_SINCE =>
+            if a.kind.domain() != Domain::Unix && a.facts.kernel_version < PASSCRED_RESTRICTED_SINCE =>
         {
             &PASSCRED_ANY
         }

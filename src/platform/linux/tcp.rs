@@ -109,8 +109,9 @@ crate::rules! {
     };
 }
 
-pub fn predict(a: &Args<TcpOpt>, request: &Request) -> Prediction {
-    let h = a.host;
+pub fn predict(a: &Args<TcpOpt>) -> Prediction {
+    let request = a.request;
+    let h = a.facts;
     match a.opt {
         TcpOpt::Nodelay | TcpOpt::Cork => flag(request, 0, &OFF),
         TcpOpt::Quickack => flag(request, 1, &QUICKACK_DEFAULT),
@@ -118,7 +119,7 @@ pub fn predict(a: &Args<TcpOpt>, request: &Request) -> Prediction {
             Some(v) => ranged(v, 0, 1, &THIN_LINEAR, &THIN_LINEAR),
             None => Prediction::ok(RelativeValue::int(0), vec![&OFF]),
         },
-        TcpOpt::Maxseg => maxseg(a, request),
+        TcpOpt::Maxseg => maxseg(a),
         TcpOpt::Keepidle => keepalive(request, "tcp_keepalive_time", h.tcp_keepalive_time, 32767),
         TcpOpt::Keepintvl => keepalive(request, "tcp_keepalive_intvl", h.tcp_keepalive_intvl, 32767),
         TcpOpt::Keepcnt => keepalive(request, "tcp_keepalive_probes", h.tcp_keepalive_probes, 127),
@@ -130,7 +131,7 @@ pub fn predict(a: &Args<TcpOpt>, request: &Request) -> Prediction {
             None => Prediction::ok(RelativeValue::int(0), vec![&OFF]),
             Some(v) => Prediction::ok(RelativeValue::Int(v), vec![&STORED]),
         },
-        TcpOpt::Congestion => congestion(a, request),
+        TcpOpt::Congestion => congestion(a),
     }
 }
 
@@ -141,7 +142,8 @@ fn keepalive(request: &Request, sysctl: &'static str, default: i128, max: i128) 
     }
 }
 
-fn maxseg(a: &Args<TcpOpt>, request: &Request) -> Prediction {
+fn maxseg(a: &Args<TcpOpt>) -> Prediction {
+    let request = a.request;
     let mut rules: Vec<&'static Rule> = Vec::new();
     let user_mss = match int(request) {
         Some(v) if v.value() == 0 || (88..=32767).contains(&v.value()) => {
@@ -167,7 +169,7 @@ fn maxseg(a: &Args<TcpOpt>, request: &Request) -> Prediction {
 /// buffer (tcp_rmem[1]), rounded down to a multiple of its MSS when larger,
 /// and at most 65535 (a SYN's window is not scaled).
 pub fn loopback_mss_cache(a: &Args<TcpOpt>) -> Sym {
-    let h = a.host;
+    let h = a.facts;
     let advmss = match a.kind.domain() {
         Domain::Ipv6 => (h.loopback_mtu - 60).min(65535 - 20),
         _ => (h.loopback_mtu - 40).min(65535 - 40),
@@ -184,8 +186,9 @@ pub fn loopback_mss_cache(a: &Args<TcpOpt>) -> Sym {
     }
 }
 
-fn congestion(a: &Args<TcpOpt>, request: &Request) -> Prediction {
-    let h = a.host;
+fn congestion(a: &Args<TcpOpt>) -> Prediction {
+    let request = a.request;
+    let h = a.facts;
     let Request::Set(val) = request else {
         return Prediction::ok(
             RelativeValue::Text(h.tcp_congestion_control.clone(), Some("tcp_congestion_control")),
