@@ -109,7 +109,7 @@ pub fn v4(o: IpOpt, c: &Ctx<'_>) -> Prediction {
             } else {
                 Expr::lit(0)
             };
-            let checked = c.mac.release.ip_byte_checked;
+            let checked = c.facts.release.ip_byte_checked;
             let rule = if checked { &BYTE_CHECKED } else { &BYTE_UNCHECKED };
             match v {
                 None => ok_int(default, rule),

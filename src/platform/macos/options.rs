@@ -28,20 +28,24 @@ pub fn refusal(mac: &MacOs, asked: &Asked<'_>) -> Option<Prediction> {
         return None;
     }
     let c = Ctx {
-        mac,
+        opt: (),
         kind: asked.kind,
         state: asked.state,
+        api: asked.api,
         request: asked.request,
+        facts: mac,
     };
     route::level(&c, asked.option.id)
 }
 
 pub fn predict(mac: &MacOs, asked: Asked<'_>) -> Prediction {
     let c = Ctx {
-        mac,
+        opt: (),
         kind: asked.kind,
         state: asked.state,
+        api: asked.api,
         request: asked.request,
+        facts: mac,
     };
     match asked.option.id {
         Opt::Buffer(o) => socket::buffer(o, &c),

@@ -6,24 +6,17 @@ use super::executable_uuid;
 use super::MacOs;
 use crate::case::Request;
 use crate::expr::{Expr, Sym};
-use crate::kind::{Domain, Kind, State};
+use crate::kind::{Domain, State};
 use crate::option::Opt;
 use crate::prediction::Prediction;
 use crate::rule::Rule;
-use crate::value::RelativeValue;
 
-/// One case as the family models see it.
-#[derive(Clone, Copy)]
-pub struct Ctx<'a> {
-    pub mac: &'a MacOs,
-    pub kind: Kind,
-    pub state: State,
-    pub request: &'a Request,
-}
+/// A case as the macOS family models see it (the kit's, over the model).
+pub type Ctx<'a> = crate::platform::kit::Ask<'a, (), MacOs>;
 
-impl Ctx<'_> {
+impl<O> crate::platform::kit::Ask<'_, O, MacOs> {
     pub fn sym(&self, name: &'static str) -> Sym {
-        self.mac.sym(name)
+        self.facts.sym(name)
     }
 
     pub fn fact(&self, name: &'static str) -> Expr {
@@ -31,17 +24,7 @@ impl Ctx<'_> {
     }
 }
 
-pub fn ok(v: RelativeValue, rule: &'static Rule) -> Prediction {
-    Prediction::ok(v, vec![rule])
-}
-
-pub fn ok_int(v: Expr, rule: &'static Rule) -> Prediction {
-    Prediction::ok(RelativeValue::Int(v), vec![rule])
-}
-
-pub fn err(name: &'static str, rule: &'static Rule) -> Prediction {
-    Prediction::err(name, vec![rule])
-}
+pub use crate::platform::kit::{err, ok, ok_int};
 
 crate::rules! {
     pub const UNDEFINED_SOCKET: Rule = Rule {
@@ -152,9 +135,9 @@ pub fn unix(c: &Ctx<'_>, code: i32) -> Prediction {
         1 if c.kind.is_stream() && connected => ok_int(Expr::lit(0), &UNIX_PEERCRED),
         1 if c.kind.is_stream() => err("ENOTCONN", &UNIX_PEERCRED),
         1 => err("EINVAL", &UNIX_PEERCRED),
-        2 | 3 if connected => ok_int(Expr::of(own_pid(c.mac)), &UNIX_PEERPID),
+        2 | 3 if connected => ok_int(Expr::of(own_pid(c.facts)), &UNIX_PEERPID),
         2 | 3 => err("ENOTCONN", &UNIX_PEERPID),
-        4 if connected => ok_int(Expr::of(own_uuid(c.mac)), &UNIX_PEERUUID),
+        4 if connected => ok_int(Expr::of(own_uuid(c.facts)), &UNIX_PEERUUID),
         4 => err("ENOTCONN", &UNIX_PEERUUID),
         _ => err("EOPNOTSUPP", &UNIX_GET_OTHER),
     }

@@ -152,7 +152,7 @@ pub fn default_buffer(c: &Ctx<'_>, side: Side) -> (Expr, &'static Rule) {
     if !(c.kind.is_tcp() && c.state == State::Connected) {
         return (Expr::of(base), &BUF_DEFAULT);
     }
-    let mss = loopback_mss(c.mac, c.kind);
+    let mss = loopback_mss(c.facts, c.kind);
     let size = base.value;
     let grows = match side {
         Side::Send => size >= mss,
@@ -166,7 +166,7 @@ pub fn default_buffer(c: &Ctx<'_>, side: Side) -> (Expr, &'static Rule) {
         Side::Send => "roundup(net.inet.tcp.sendspace,mss)",
         Side::Recv => "roundup(net.inet.tcp.recvspace,mss)",
     };
-    let after = match sbreserve(c.mac, size, rounded) {
+    let after = match sbreserve(c.facts, size, rounded) {
         Some(e) if e.value() == rounded => Expr::of(Sym { name, value: rounded }),
         Some(e) => e,
         None => Expr::of(base),
@@ -195,12 +195,12 @@ pub fn buffer(o: BufferOpt, c: &Ctx<'_>) -> Prediction {
         return err("EINVAL", &BUF_EINVAL);
     }
     let over = v.value() > c.sym("kern.ipc.maxsockbuf").value * 2048 / 2304;
-    let rule = match c.mac.release.over_limit {
+    let rule = match c.facts.release.over_limit {
         OverLimit::Enobufs if over => &BUF_ENOBUFS,
         OverLimit::Clamp if v.value() > c.sym("kern.ipc.maxsockbuf").value => &BUF_CLAMP,
         _ => &BUF_EXACT,
     };
-    match sbreserve(c.mac, before.value(), v.value()) {
+    match sbreserve(c.facts, before.value(), v.value()) {
         None => err("ENOBUFS", rule),
         Some(e) if e.value() == v.value() => ok_int(v, rule),
         Some(e) => ok_int(e, rule),
@@ -277,7 +277,7 @@ fn lowat(c: &Ctx<'_>, side: Side) -> Prediction {
         Request::Default => {
             let v = match (side, c.kind) {
                 (Side::Recv, _) => Expr::lit(1),
-                (Side::Send, Kind::UnixDgram) if c.mac.release.dgram_sndlowat_one => Expr::lit(1),
+                (Side::Send, Kind::UnixDgram) if c.facts.release.dgram_sndlowat_one => Expr::lit(1),
                 (Side::Send, _) => Expr::lit(2048).min(hiwat),
             };
             ok_int(v, &LOWAT_DEFAULT)

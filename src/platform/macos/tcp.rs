@@ -101,7 +101,7 @@ fn maxseg(c: &Ctx<'_>, v: Option<Expr>) -> Prediction {
     let (current, rule) = if c.state == State::Connected {
         let mss = Sym {
             name: "mss(lo0)",
-            value: loopback_mss(c.mac, c.kind),
+            value: loopback_mss(c.facts, c.kind),
         };
         (Expr::of(mss), &MAXSEG_CONNECTED)
     } else if c.kind.domain() == Domain::Ipv6 {
