@@ -73,6 +73,9 @@ impl<'a, O, F: ?Sized> Ask<'a, O, F> {
     }
 }
 
+/// A plain read, for a model asking itself what a default is.
+pub static READ: Request = Request::Default;
+
 /// The integer of a request, or None for a read (`Case::of` guarantees the
 /// request has the option's type, so an int option never sees another).
 pub fn int(request: &Request) -> Option<Expr> {

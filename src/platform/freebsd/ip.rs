@@ -156,7 +156,7 @@ pub fn predict_v4(ctx: &Ctx<'_>, o: IpOpt, request: &Request) -> Prediction {
         IpOpt::Tos => match int(request) {
             Err(e) => e.into(),
             Ok(None) => Prediction::ok(RelativeValue::int(0), vec![&TOS_UCHAR]),
-            Ok(Some(v)) if tcp && ctx.release.fourteen_or_later() => {
+            Ok(Some(v)) if tcp && ctx.release().fourteen_or_later() => {
                 Prediction::ok(RelativeValue::Int(uchar(v, 0xfc)), vec![&TOS_UCHAR, &TOS_TCP_ECN])
             }
             Ok(Some(v)) if tcp => Prediction::ok(RelativeValue::Int(uchar(v, 0xff)), vec![&TOS_TCP_13]),
@@ -234,7 +234,7 @@ pub fn predict_v6(ctx: &Ctx<'_>, o: Ipv6Opt, request: &Request) -> Prediction {
             Ok(Some(v)) if (0..=255).contains(&v.value()) => {
                 Prediction::ok(RelativeValue::Int(v), vec![&TCLASS])
             }
-            Ok(Some(_)) if tcp && ctx.release.fourteen_or_later() => {
+            Ok(Some(_)) if tcp && ctx.release().fourteen_or_later() => {
                 Prediction::ok(RelativeValue::int(0), vec![&TCLASS, &TCLASS_TCP_SWALLOW])
             }
             Ok(Some(_)) if tcp => Prediction::err("EINVAL", vec![&TCLASS_TCP_13]),
@@ -252,7 +252,7 @@ pub fn main_rule_v4(ctx: &Ctx<'_>, o: IpOpt) -> &'static Rule {
             &SOL_LOCAL_UNKNOWN
         }
         IpOpt::Ttl => &TTL_UCHAR,
-        IpOpt::Tos if ctx.kind.is_tcp() && ctx.release.fourteen_or_later() => &TOS_TCP_ECN,
+        IpOpt::Tos if ctx.kind.is_tcp() && ctx.release().fourteen_or_later() => &TOS_TCP_ECN,
         IpOpt::Tos if ctx.kind.is_tcp() => &TOS_TCP_13,
         IpOpt::Tos => &TOS_UCHAR,
         IpOpt::MulticastTtl | IpOpt::MulticastLoop if ctx.kind.is_tcp() => &MCAST_STREAM,

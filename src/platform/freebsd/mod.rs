@@ -75,12 +75,14 @@ impl FreeBsd {
             .map_or(Release::NEWEST, |&v| Release::from_osreldate(v))
     }
 
-    fn ctx(&self, kind: Kind, state: State) -> Ctx<'_> {
+    fn ctx<'a>(&'a self, kind: Kind, state: State, request: &'a crate::case::Request) -> Ctx<'a> {
         Ctx {
+            opt: (),
             kind,
             state,
-            release: self.release_era(),
-            facts: &self.facts,
+            api: crate::api::Api::Raw,
+            request,
+            facts: self,
         }
     }
 }
@@ -130,7 +132,7 @@ impl Platform for FreeBsd {
             .collect();
         out.push(Fact::with_how(
             "sb_max_adj",
-            self.ctx(Kind::Tcp4, State::Fresh).sym("kern.ipc.maxsockbuf").value * 2048 / (256 + 2048),
+            self.ctx(Kind::Tcp4, State::Fresh, &crate::platform::kit::READ).sym("kern.ipc.maxsockbuf").value * 2048 / (256 + 2048),
             "stock value: kern.ipc.maxsockbuf*MCLBYTES/(MSIZE+MCLBYTES), MSIZE 256, MCLBYTES 2048 (sys/sys/param.h; uipc_sockbuf.c BUF_MAX_ADJ)",
         ));
         out.push(Fact::with_how(
@@ -142,14 +144,14 @@ impl Platform for FreeBsd {
     }
 
     fn anchors(&self, option: &OptionSpec) -> Anchors {
-        let ctx = self.ctx(Kind::Tcp4, State::Fresh);
+        let ctx = self.ctx(Kind::Tcp4, State::Fresh, &crate::platform::kit::READ);
         let hz = ctx.hz();
         Anchors {
             jiffy_us: Some(crate::expr::Sym {
                 name: "tick",
                 value: 1_000_000 / hz,
             }),
-            default_congestion: Some(ctx.release.default_cc().to_string()),
+            default_congestion: Some(ctx.release().default_cc().to_string()),
             ..bsd::anchors(option, &self.facts)
         }
     }
@@ -159,12 +161,19 @@ impl Platform for FreeBsd {
     }
 
     fn predict(&self, asked: Asked<'_>) -> Prediction {
-        options::predict(asked.option, &self.ctx(asked.kind, asked.state), asked.request)
+        options::predict(
+            asked.option,
+            &self.ctx(asked.kind, asked.state, asked.request),
+            asked.request,
+        )
     }
 
     fn formula(&self, option: &OptionSpec, kind: Kind, state: State) -> String {
         let option = crate::catalog::spec(option.id);
-        with_numbers(options::formula(option, &self.ctx(kind, state)), &self.facts())
+        with_numbers(
+            options::formula(option, &self.ctx(kind, state, &crate::platform::kit::READ)),
+            &self.facts(),
+        )
     }
 
     fn rules(&self) -> Vec<&'static Rule> {

@@ -4,8 +4,7 @@
 use super::facts::{self, Release};
 use crate::case::Request;
 use crate::expr::{Expr, Sym};
-use crate::kind::{Kind, State};
-use crate::platform::bsd::facts::BsdFacts;
+
 use crate::prediction::Prediction;
 use crate::rule::Rule;
 use crate::value::RelativeValue;
@@ -32,18 +31,17 @@ macro_rules! freebsd_src {
 }
 pub use crate::freebsd_src as src;
 
-/// One case as the families see it.
-#[derive(Debug, Clone, Copy)]
-pub struct Ctx<'a> {
-    pub kind: Kind,
-    pub state: State,
-    pub release: Release,
-    pub facts: &'a BsdFacts,
-}
+/// A case as the FreeBSD family models see it (the kit's, over the model).
+pub type Ctx<'a> = crate::platform::kit::Ask<'a, (), super::FreeBsd>;
 
-impl Ctx<'_> {
+impl<O> crate::platform::kit::Ask<'_, O, super::FreeBsd> {
+    /// The release era the model's facts put it in.
+    pub fn release(&self) -> Release {
+        self.facts.release_era()
+    }
+
     pub fn sym(&self, name: &'static str) -> Sym {
-        facts::sym(self.facts, self.release, name)
+        facts::sym(&self.facts.facts, self.release(), name)
     }
 
     pub fn fact(&self, name: &'static str) -> Expr {

@@ -125,7 +125,7 @@ fn default_sysctl(ctx: &Ctx<'_>, side: Side) -> &'static str {
         (Kind::Udp4 | Kind::Udp6, Side::Recv) => "net.inet.udp.recvspace",
         (Kind::UnixStream, Side::Send) => "net.local.stream.sendspace",
         (Kind::UnixStream, Side::Recv) => "net.local.stream.recvspace",
-        (Kind::UnixDgram, Side::Send) if !ctx.release.fourteen_or_later() => "net.local.dgram.maxdgram",
+        (Kind::UnixDgram, Side::Send) if !ctx.release().fourteen_or_later() => "net.local.dgram.maxdgram",
         (Kind::UnixDgram, _) => "net.local.dgram.recvspace",
     }
 }

@@ -101,16 +101,18 @@ fn keeptime(ctx: &Ctx<'_>, sysctl: &'static str, shown: &'static str, request: &
 
 fn congestion(ctx: &Ctx<'_>, request: &Request) -> Prediction {
     match request {
-        Request::Default => Prediction::ok(RelativeValue::text(ctx.release.default_cc()), vec![&CC_DEFAULT]),
+        Request::Default => {
+            Prediction::ok(RelativeValue::text(ctx.release().default_cc()), vec![&CC_DEFAULT])
+        }
         Request::Set(RelativeValue::Text(name, _)) => {
             if name.is_empty() {
                 return Prediction::err("EINVAL", vec![&CC]);
             }
             let copied: String = name.chars().take(15).collect();
             // A stock kernel's cc_list holds the default algorithm alone (see `CC`).
-            if copied == ctx.release.default_cc() {
+            if copied == ctx.release().default_cc() {
                 Prediction::ok(RelativeValue::text(&copied), vec![&CC])
-            } else if ctx.release == Release::R13 {
+            } else if ctx.release() == Release::R13 {
                 Prediction::err("EINVAL", vec![&CC])
             } else {
                 Prediction::err("ESRCH", vec![&CC])
