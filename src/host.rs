@@ -55,18 +55,16 @@ impl Host {
     pub fn offline(os: Os, release: Option<&str>) -> Result<Host, HostError> {
         use crate::platform::{freebsd, linux, macos, windows};
         // A model's constructor fails only on a release it does not know.
-        let unknown = |modelled: &'static [&'static str]| {
-            move |_: String| HostError::UnknownRelease {
-                os,
-                release: release.unwrap_or_default().to_string(),
-                modelled,
-            }
+        let unknown = |_: String| HostError::UnknownRelease {
+            os,
+            release: release.unwrap_or_default().to_string(),
+            modelled: crate::platform::releases(os),
         };
         let platform: Arc<dyn Platform> = match os {
-            Os::Linux => Arc::new(linux::Linux::offline(release).map_err(unknown(linux::RELEASES))?),
-            Os::MacOs => Arc::new(macos::MacOs::offline(release).map_err(unknown(macos::RELEASES))?),
-            Os::FreeBsd => Arc::new(freebsd::FreeBsd::offline(release).map_err(unknown(freebsd::RELEASES))?),
-            Os::Windows => Arc::new(windows::Windows::offline(release).map_err(unknown(windows::RELEASES))?),
+            Os::Linux => Arc::new(linux::Linux::offline(release).map_err(unknown)?),
+            Os::MacOs => Arc::new(macos::MacOs::offline(release).map_err(unknown)?),
+            Os::FreeBsd => Arc::new(freebsd::FreeBsd::offline(release).map_err(unknown)?),
+            Os::Windows => Arc::new(windows::Windows::offline(release).map_err(unknown)?),
             Os::Other => return Err(HostError::NoModel(os)),
         };
         Ok(Host {
@@ -131,7 +129,7 @@ pub enum HostError {
         /// The release as written.
         release: String,
         /// The releases that OS's model has.
-        modelled: &'static [&'static str],
+        modelled: Vec<&'static str>,
     },
     /// sockmatrix has no model for this OS ([`Os::Other`]).
     NoModel(Os),
@@ -267,7 +265,7 @@ mod tests {
             HostError::UnknownRelease {
                 os: Os::MacOs,
                 release: "9".into(),
-                modelled: crate::platform::macos::RELEASES,
+                modelled: crate::platform::releases(Os::MacOs),
             }
         );
         assert_eq!(

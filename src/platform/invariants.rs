@@ -4,7 +4,7 @@
 //! has no number for the OS or the path has no call for the option.
 
 use super::wine::Wine;
-use super::{freebsd, linux, macos, windows, Platform};
+use super::Platform;
 use crate::api::Api;
 use crate::case::{Case, Request};
 use crate::catalog::CATALOG;
@@ -18,16 +18,9 @@ use std::sync::Arc;
 
 /// Every model this crate can build, named for the failure messages.
 fn every_platform() -> Vec<(String, Arc<dyn Platform>)> {
-    let releases = |os: Os| match os {
-        Os::Linux => linux::RELEASES,
-        Os::MacOs => macos::RELEASES,
-        Os::FreeBsd => freebsd::RELEASES,
-        Os::Windows => windows::RELEASES,
-        Os::Other => &[],
-    };
     let mut out: Vec<(String, Arc<dyn Platform>)> = Vec::new();
     for os in Os::MODELLED {
-        for release in releases(os) {
+        for release in super::releases(os) {
             let host = Host::offline(os, Some(release)).expect("a modelled release");
             out.push((format!("{os}@{release}"), host.platform_arc()));
         }

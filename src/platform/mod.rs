@@ -15,6 +15,7 @@ mod invariants;
 pub mod kit;
 pub mod linux;
 pub mod macos;
+pub mod release;
 pub mod windows;
 pub mod wine;
 
@@ -38,6 +39,19 @@ pub const UNMODELLED: Rule = Rule {
     why: "no model exists for this on this OS, so nothing is predicted",
     source: "-",
 };
+
+/// The releases an OS's model speaks for, oldest first (none for an OS
+/// without a model).
+pub fn releases(os: Os) -> Vec<&'static str> {
+    use release::ModelRelease;
+    match os {
+        Os::Linux => linux::Release::names(),
+        Os::MacOs => macos::Release::names(),
+        Os::FreeBsd => freebsd::facts::Release::names(),
+        Os::Windows => windows::Release::names(),
+        Os::Other => Vec::new(),
+    }
+}
 
 /// The answer of a model's catch-all arm. Options an OS lacks never reach
 /// its model (the gate answers them), so a model names only the options its

@@ -3,6 +3,7 @@
 
 use crate::expr::Sym;
 use crate::platform::bsd::facts::BsdFacts;
+use crate::platform::release::ModelRelease;
 
 /// The modelled releases, newest last.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -12,11 +13,11 @@ pub enum Release {
     R15,
 }
 
-impl Release {
-    pub const ALL: [Release; 3] = [Release::R13, Release::R14, Release::R15];
-    pub const NEWEST: Release = Release::R15;
+impl ModelRelease for Release {
+    const OS: &'static str = "FreeBSD";
+    const ALL: &'static [Release] = &[Release::R13, Release::R14, Release::R15];
 
-    pub fn name(self) -> &'static str {
+    fn name(self) -> &'static str {
         match self {
             Release::R13 => "13",
             Release::R14 => "14",
@@ -24,6 +25,27 @@ impl Release {
         }
     }
 
+    /// "13", "13.2", "14.3-RELEASE", "15-CURRENT" ...: the major number decides.
+    fn parse(name: Option<&str>) -> Result<Release, String> {
+        let Some(name) = name else {
+            return Ok(Release::newest());
+        };
+        let major: String = name.trim().chars().take_while(char::is_ascii_digit).collect();
+        Release::ALL
+            .iter()
+            .copied()
+            .find(|r| r.name() == major)
+            .ok_or_else(|| {
+                format!(
+                    "unknown {} release {name:?}; modelled releases: {}",
+                    Release::OS,
+                    Release::names().join(", ")
+                )
+            })
+    }
+}
+
+impl Release {
     /// The `__FreeBSD_version` (sysctl kern.osreldate) the offline model
     /// stands for.
     pub fn osreldate(self) -> i128 {
@@ -42,12 +64,6 @@ impl Release {
             1_400_000..1_500_000 => Release::R14,
             _ => Release::R15,
         }
-    }
-
-    /// "13", "13.2", "14.3-RELEASE", "15-CURRENT" ...: the major number decides.
-    pub fn parse(s: &str) -> Option<Release> {
-        let major: String = s.trim().chars().take_while(char::is_ascii_digit).collect();
-        Release::ALL.into_iter().find(|r| r.name() == major)
     }
 
     /// 14 rewrote unix/dgram and moved the listening socket's buffer options

@@ -19,15 +19,12 @@ use crate::os::Os;
 use crate::platform::bsd;
 use crate::platform::bsd::facts::BsdFacts;
 use crate::platform::fact::{with_numbers, Fact};
+use crate::platform::release::ModelRelease;
 use crate::platform::{Asked, Platform};
 use crate::prediction::Prediction;
 use crate::rule::Rule;
 use facts::{Release, KERN_OSRELDATE, STOCK};
 use shared::Ctx;
-
-/// The modelled release ranges: 13 (releng/13.1 sources, socket2's FreeBSD
-/// 13.2 CI), 14 and 15 (main at 1500012 and 2025).
-pub const RELEASES: &[&str] = &["13", "14", "15"];
 
 /// The model over one host's sysctls. The release is the sysctl
 /// `kern.osreldate` (`__FreeBSD_version`) among the facts; without it the
@@ -41,15 +38,7 @@ pub struct FreeBsd {
 impl FreeBsd {
     /// The model of a release from its stock facts (the newest if `None`).
     pub fn offline(release: Option<&str>) -> Result<FreeBsd, String> {
-        let release = match release {
-            None => Release::NEWEST,
-            Some(name) => Release::parse(name).ok_or_else(|| {
-                format!(
-                    "no FreeBSD model for release {name:?}; modelled releases: {}",
-                    RELEASES.join(", ")
-                )
-            })?,
-        };
+        let release = Release::parse(release)?;
         Ok(FreeBsd {
             facts: facts::stock(release),
         })
@@ -62,7 +51,7 @@ impl FreeBsd {
         let release = host
             .values
             .get(KERN_OSRELDATE)
-            .map_or(Release::NEWEST, |&v| Release::from_osreldate(v));
+            .map_or(Release::newest(), |&v| Release::from_osreldate(v));
         let mut merged = facts::stock(release);
         merged.values.extend(host.values);
         FreeBsd { facts: merged }
@@ -72,7 +61,7 @@ impl FreeBsd {
         self.facts
             .values
             .get(KERN_OSRELDATE)
-            .map_or(Release::NEWEST, |&v| Release::from_osreldate(v))
+            .map_or(Release::newest(), |&v| Release::from_osreldate(v))
     }
 
     fn ctx<'a>(&'a self, kind: Kind, state: State, request: &'a crate::case::Request) -> Ctx<'a> {

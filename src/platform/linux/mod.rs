@@ -22,6 +22,7 @@ use crate::ladder::Anchors;
 use crate::option::{Limit, OptionSpec};
 use crate::os::Os;
 use crate::platform::fact::Fact;
+use crate::platform::release::ModelRelease;
 use crate::platform::{Asked, CapacityModel, EffectModel, Platform};
 use crate::prediction::Prediction;
 use crate::rule::Rule;
@@ -39,32 +40,51 @@ pub struct Linux {
     pub stock: bool,
 }
 
-/// The modelled releases. Their stock facts differ in `net.core.{w,r}mem_max`
-/// (`LinuxFacts::stock_mem_max`); their rules where `options::era` and
-/// `capacity::era` key a rule by release.
-pub const RELEASES: &[&str] = &["6.1", "6.12", "6.18"];
+/// A modelled kernel release. Their stock facts differ in
+/// `net.core.{w,r}mem_max` (`LinuxFacts::stock_mem_max`); their rules where
+/// `options::era` and `capacity::era` key a rule by release.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Release {
+    V6_1,
+    V6_12,
+    V6_18,
+}
+
+impl Release {
+    /// The kernel version the facts carry.
+    pub fn version(self) -> (u32, u32) {
+        match self {
+            Release::V6_1 => (6, 1),
+            Release::V6_12 => (6, 12),
+            Release::V6_18 => (6, 18),
+        }
+    }
+}
+
+impl ModelRelease for Release {
+    const OS: &'static str = "Linux";
+    const ALL: &'static [Release] = &[Release::V6_1, Release::V6_12, Release::V6_18];
+
+    fn name(self) -> &'static str {
+        match self {
+            Release::V6_1 => "6.1",
+            Release::V6_12 => "6.12",
+            Release::V6_18 => "6.18",
+        }
+    }
+}
 
 impl Linux {
     /// The model of a stock Linux of `release` (default: the newest).
     pub fn offline(release: Option<&str>) -> Result<Linux, String> {
-        let release = release.unwrap_or(RELEASES[RELEASES.len() - 1]);
+        let release = Release::parse(release)?;
         let mut facts = LinuxFacts::stock();
-        facts.kernel_version = match release {
-            "6.1" => (6, 1),
-            "6.12" => (6, 12),
-            "6.18" => (6, 18),
-            other => {
-                return Err(format!(
-                    "unknown Linux release {other:?}; modelled releases: {}",
-                    RELEASES.join(", ")
-                ))
-            }
-        };
+        facts.kernel_version = release.version();
         facts.wmem_max = LinuxFacts::stock_mem_max(facts.kernel_version);
         facts.rmem_max = facts.wmem_max;
         Ok(Linux {
             facts,
-            release: release.to_string(),
+            release: release.name().to_string(),
             ipv6: true,
             stock: true,
         })

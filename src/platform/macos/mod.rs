@@ -23,6 +23,7 @@ use crate::os::Os;
 use crate::platform::bsd;
 use crate::platform::bsd::facts::BsdFacts;
 use crate::platform::fact::Fact;
+use crate::platform::release::ModelRelease;
 use crate::platform::{Asked, Platform};
 use crate::prediction::Prediction;
 use crate::rule::Rule;
@@ -39,7 +40,7 @@ pub enum OverLimit {
 /// One modelled release range and the XNU tag it was read from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Release {
-    /// The name `offline` accepts (one of `RELEASES`).
+    /// The name `offline` accepts.
     pub name: &'static str,
     /// The macOS releases it covers.
     pub covers: &'static str,
@@ -51,6 +52,15 @@ pub struct Release {
     /// (from xnu-8792.41.9, macOS 13); before, soreserve's MCLBYTES capped
     /// at the send buffer (2048) stays.
     pub dgram_sndlowat_one: bool,
+}
+
+impl ModelRelease for Release {
+    const OS: &'static str = "macOS";
+    const ALL: &'static [Release] = RELEASE_TABLE;
+
+    fn name(self) -> &'static str {
+        self.name
+    }
 }
 
 /// The modelled releases, oldest first; the last is the newest.
@@ -90,9 +100,6 @@ pub const RELEASE_TABLE: &[Release] = &[
     },
 ];
 
-/// The names of the modelled releases.
-pub const RELEASES: &[&str] = &["10.15", "11", "14.3", "15"];
-
 /// The macOS model over one set of sysctls and one release.
 #[derive(Debug, Clone)]
 pub struct MacOs {
@@ -105,16 +112,7 @@ pub struct MacOs {
 impl MacOs {
     /// The model of a stock Mac of `release` (default: the newest).
     pub fn offline(release: Option<&str>) -> Result<MacOs, String> {
-        let newest = RELEASE_TABLE[RELEASE_TABLE.len() - 1];
-        let release = match release {
-            None => newest,
-            Some(name) => *RELEASE_TABLE.iter().find(|r| r.name == name).ok_or_else(|| {
-                format!(
-                    "unknown macOS release {name:?}; modelled releases: {}",
-                    RELEASES.join(", ")
-                )
-            })?,
-        };
+        let release = Release::parse(release)?;
         Ok(MacOs {
             facts: facts::stock(),
             release,
@@ -129,7 +127,7 @@ impl MacOs {
         all.values.extend(host.values);
         MacOs {
             facts: all,
-            release: RELEASE_TABLE[RELEASE_TABLE.len() - 1],
+            release: Release::newest(),
             on_host: true,
         }
     }

@@ -21,19 +21,17 @@ use crate::ladder::Anchors;
 use crate::option::{Level, Opt, OptionSpec, TcpOpt, Type};
 use crate::os::Os;
 use crate::platform::fact::Fact;
+use crate::platform::release::ModelRelease;
 use crate::platform::{Asked, Platform};
 use crate::prediction::Prediction;
 use crate::rule::Rule;
 use crate::value::RelativeValue;
 use common::{err, Args, AF_UNIX_1803, UNIX_DGRAM};
 
-/// The Windows releases whose differences the catalogue can see, oldest
-/// first: TCP_KEEPCNT arrives in 10-1703, TCP_KEEPINTVL in 10-1709, AF_UNIX
-/// stream sockets in 10-1803; "11" (newest, also Server 2022/2025) adds
-/// nothing the catalogue sees over 10-1803.
-pub const RELEASES: &[&str] = &["10-1607", "10-1703", "10-1709", "10-1803", "11"];
-
-/// A modelled Windows release.
+/// A modelled Windows release: those whose differences the catalogue can
+/// see, oldest first. TCP_KEEPCNT arrives in 10-1703, TCP_KEEPINTVL in
+/// 10-1709, AF_UNIX stream sockets in 10-1803; "11" (newest, also Server
+/// 2022/2025) adds nothing the catalogue sees over 10-1803.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Release {
     V1607,
@@ -43,9 +41,9 @@ pub enum Release {
     W11,
 }
 
-impl Release {
-    pub const NEWEST: Release = Release::W11;
-    const ALL: [Release; 5] = [
+impl ModelRelease for Release {
+    const OS: &'static str = "Windows";
+    const ALL: &'static [Release] = &[
         Release::V1607,
         Release::V1703,
         Release::V1709,
@@ -53,18 +51,14 @@ impl Release {
         Release::W11,
     ];
 
-    pub fn name(self) -> &'static str {
+    fn name(self) -> &'static str {
         match self {
-            Release::V1607 => RELEASES[0],
-            Release::V1703 => RELEASES[1],
-            Release::V1709 => RELEASES[2],
-            Release::V1803 => RELEASES[3],
-            Release::W11 => RELEASES[4],
+            Release::V1607 => "10-1607",
+            Release::V1703 => "10-1703",
+            Release::V1709 => "10-1709",
+            Release::V1803 => "10-1803",
+            Release::W11 => "11",
         }
-    }
-
-    pub fn parse(name: &str) -> Option<Release> {
-        Release::ALL.into_iter().find(|r| r.name() == name)
     }
 }
 
@@ -77,26 +71,16 @@ pub struct Windows {
 impl Windows {
     /// An offline model of `release` (default: the newest).
     pub fn offline(release: Option<&str>) -> Result<Windows, String> {
-        match release {
-            None => Ok(Windows {
-                release: Release::NEWEST,
-            }),
-            Some(name) => Release::parse(name)
-                .map(|release| Windows { release })
-                .ok_or_else(|| {
-                    format!(
-                        "unknown Windows release {name:?}; modelled releases: {}",
-                        RELEASES.join(", ")
-                    )
-                }),
-        }
+        Ok(Windows {
+            release: Release::parse(release)?,
+        })
     }
 
     /// The model for a real Windows host: the newest release (Winsock
     /// exposes no fact the model uses).
     pub fn from_host() -> Windows {
         Windows {
-            release: Release::NEWEST,
+            release: Release::newest(),
         }
     }
 
