@@ -6,7 +6,7 @@
 use sockmatrix::api::Api;
 use sockmatrix::case::{Case, Request};
 use sockmatrix::catalog;
-use sockmatrix::engine;
+use sockmatrix::engine::{self, Checked};
 use sockmatrix::host::Host;
 use sockmatrix::kind::{Kind, State};
 use sockmatrix::matrix::{self, Filter, Requests};

@@ -3,19 +3,18 @@
 
 use clap::{CommandFactory, Parser};
 use sockmatrix::cli::{Cli, Command, CompareArgs, CompareFormat, Format, PlotArgs, RunArgs, TriageArgs};
+use sockmatrix::engine::{self, Plan, Verdict};
 use sockmatrix::host::Host;
 use sockmatrix::matrix;
 use sockmatrix::os::Os;
-use sockmatrix::outcome::FD_EXHAUSTED;
-use sockmatrix::{compare, engine, render, triage};
+use sockmatrix::{compare, render, triage};
 use std::io::Write;
 use std::process::ExitCode;
 
-/// Exit statuses (documented in `--help` and the README).
-const AGREE: u8 = 0;
-const DISAGREE: u8 = 1;
+/// The usage error's exit status; a report's are its verdict's
+/// (documented in `--help` and the README).
 const USAGE: u8 = 2;
-const NOT_RUN: u8 = 3;
+const NOT_RUN: u8 = Verdict::NotRun.status();
 
 fn main() -> ExitCode {
     // A closed pipe (`sockmatrix | head`) ends the run the usual way.
@@ -84,8 +83,8 @@ fn run(args: &RunArgs) -> ExitCode {
         Err(status) => return status,
     };
     let filter = args.filters.matrix();
-    let cases = matrix::cases(&host, &filter, &requests);
-    if cases.is_empty() {
+    let plan = Plan::new(&host, &filter, &requests);
+    if plan.cases.is_empty() {
         let why = matrix::why_empty(&host, &filter, &requests);
         if filter
             .kind
@@ -96,65 +95,31 @@ fn run(args: &RunArgs) -> ExitCode {
         }
         return usage(why);
     }
-    // Effects belong to the full report; a narrowed run keeps to its cases.
-    // They run beside the cases: much of their time is spent waiting on
-    // loopback transfers.
-    let full = filter.is_empty() && matches!(requests, matrix::Requests::Ladder);
-    let (mut rows, effects) = std::thread::scope(|scope| {
-        let effects = scope.spawn(|| match host.measured && full {
-            true => engine::effects::run_all(&host),
-            false => Vec::new(),
-        });
-        let rows = engine::cases::run_all(&cases, &host);
-        (rows, effects.join().expect("the effects ran"))
-    });
-    if let Some(cause) = rows
-        .iter()
-        .filter_map(|r| r.not_run())
-        .find(|c| c.starts_with(FD_EXHAUSTED))
-    {
-        eprintln!("sockmatrix: stopped: {cause} (raise `ulimit -n`)");
-        return ExitCode::from(NOT_RUN);
-    }
-    // Capacity takes real traffic: measured when the run is narrowed to a
-    // buffer size, where it is read.
-    let buffer = filter
-        .option
-        .is_some_and(|o| o.limit.is_some() && o.read_back == o.id);
-    if host.measured && buffer {
-        engine::cases::attach_capacity(&mut rows, &host);
-    }
+    let report = match engine::run(&host, &plan) {
+        Ok(report) => report,
+        Err(stopped) => {
+            eprintln!("sockmatrix: {stopped}");
+            return ExitCode::from(NOT_RUN);
+        }
+    };
     let explain = matches!(requests, matrix::Requests::Value(_));
     let text = match args.format {
-        Format::Table if args.all || explain => render::table(&host, &rows, &effects, explain),
-        Format::Table => render::digest(&host, &rows, &effects, render::colour_wanted()),
-        Format::Markdown => render::markdown(&host, &rows, &effects, explain),
-        Format::Json => render::json(&host, &rows, &effects),
+        Format::Table if args.all || explain => render::table(&report, explain),
+        Format::Table => render::digest(&report, render::colour_wanted()),
+        Format::Markdown => render::markdown(&report, explain),
+        Format::Json => render::json(&report),
         Format::Html => {
             let picture = match host.measured {
                 true => sockmatrix::plot::here_svg(&host),
                 false => sockmatrix::plot::stock_svg(),
             };
-            render::html(&host, &rows, &effects, &picture)
+            render::html(&report, &picture)
         }
     };
     if !emit(&(text.trim_end().to_string() + "\n")) {
         return ExitCode::SUCCESS;
     }
-    let disagree = rows.iter().any(|r| r.disagrees())
-        || effects.iter().any(|e| e.disagrees())
-        || rows
-            .iter()
-            .any(|r| r.capacity.as_ref().is_some_and(|c| c.agrees() == Some(false)));
-    // Cases that could not run, or kinds the environment kept from running.
-    let not_run = rows.iter().any(|r| r.not_run().is_some())
-        || effects.iter().any(|e| e.not_run().is_some())
-        || !host.skipped_kinds.is_empty();
-    ExitCode::from(match (disagree, not_run) {
-        (true, _) => DISAGREE,
-        (false, true) => NOT_RUN,
-        (false, false) => AGREE,
-    })
+    ExitCode::from(report.verdict().status())
 }
 
 /// `sockmatrix compare`: the committed snapshots side by side, with model
@@ -189,7 +154,7 @@ fn triage(args: &TriageArgs) -> ExitCode {
     match triage::read(&args.report) {
         Ok(report) => {
             emit(&report.text());
-            ExitCode::from(if report.groups.is_empty() { AGREE } else { DISAGREE })
+            ExitCode::from(report.verdict().status())
         }
         Err(why) => {
             eprintln!("sockmatrix: triage: {why}");

@@ -3,6 +3,7 @@
 //! maintainer who has a report from a real macOS, FreeBSD or Windows run
 //! fixes the model from one listing.
 
+use crate::engine::{Summary, Verdict};
 use crate::platform::Platform;
 use crate::rule::Rule;
 use serde_json::Value;
@@ -29,7 +30,8 @@ pub struct Group {
 #[derive(Debug)]
 pub struct Report {
     pub os: String,
-    pub cases: usize,
+    /// The report's counts, as `run` counted them.
+    pub summary: Summary,
     pub groups: Vec<Group>,
 }
 
@@ -80,6 +82,37 @@ fn text(v: &Value) -> String {
     }
 }
 
+/// A case or effect that ran and said something else than the model (one
+/// that could not run is written `"agrees": false` too).
+fn disagrees(c: &Value) -> bool {
+    c["agrees"] == Value::Bool(false) && !ran_not(c)
+}
+
+fn ran_not(c: &Value) -> bool {
+    c["observed"].get("not_run").is_some()
+}
+
+/// The report's counts, for the summary's verdict. Skipped kinds are not
+/// counted: the report's list mixes kinds the OS lacks with kinds the
+/// environment kept from running.
+fn summary(report: &Value, cases: &[Value], effects: &[Value]) -> Summary {
+    let count = |list: &[Value], keep: fn(&Value) -> bool| list.iter().filter(|c| keep(c)).count();
+    Summary {
+        cases: cases.len(),
+        disagreements: count(cases, disagrees),
+        divergences: report["summary"]["divergences"].as_u64().unwrap_or(0) as usize,
+        not_run: count(cases, ran_not),
+        measured: report["host"]["measured"] != Value::Bool(false),
+        effects: effects.len(),
+        effect_disagreements: count(effects, disagrees),
+        effects_not_run: count(effects, ran_not),
+        capacities: count(cases, |c| !c["capacity"].is_null()),
+        capacity_predicted: count(cases, |c| c["capacity"]["agrees"].is_boolean()),
+        capacity_disagreements: count(cases, |c| c["capacity"]["agrees"] == Value::Bool(false)),
+        skipped_kinds: 0,
+    }
+}
+
 /// Reads a JSON report and groups its disagreements by rule.
 pub fn read(path: &Path) -> Result<Report, String> {
     let raw = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
@@ -109,7 +142,7 @@ pub fn read(path: &Path) -> Result<Report, String> {
                     predicted: text(&cap["predicted"]),
                 });
         }
-        if c["agrees"] != Value::Bool(false) {
+        if !disagrees(c) {
             continue;
         }
         // The OS's rule is the last of the chain (socket2's come first).
@@ -131,7 +164,7 @@ pub fn read(path: &Path) -> Result<Report, String> {
     }
     // Effects disagree as cases do, and make `run` exit 1 as they do.
     let effects = report["effects"].as_array().map_or(&[][..], |e| e.as_slice());
-    for e in effects.iter().filter(|e| e["agrees"] == Value::Bool(false)) {
+    for e in effects.iter().filter(|e| disagrees(e)) {
         let field = |k: &str| e[k].as_str().unwrap_or("?").to_string();
         groups.entry(field("rule")).or_default().push(Case {
             what: format!(
@@ -155,18 +188,23 @@ pub fn read(path: &Path) -> Result<Report, String> {
     groups.sort_by(|a, b| b.cases.len().cmp(&a.cases.len()).then(a.rule.cmp(&b.rule)));
     Ok(Report {
         os: report["host"]["os"].as_str().unwrap_or("?").to_string(),
-        cases: cases.len(),
+        summary: summary(&report, cases, effects),
         groups,
     })
 }
 
 impl Report {
+    /// What `run` said of the report: its exit status.
+    pub fn verdict(&self) -> Verdict {
+        self.summary.verdict()
+    }
+
     pub fn text(&self) -> String {
         let disagreeing: usize = self.groups.iter().map(|g| g.cases.len()).sum();
         let mut out = format!(
             "{}: {disagreeing} of {} cases disagree with the model, under {} rules\n",
             self.os,
-            self.cases,
+            self.summary.cases,
             self.groups.len()
         );
         for g in &self.groups {

@@ -27,21 +27,17 @@ pub struct Row {
     pub capacity: Option<Report>,
 }
 
+impl super::Checked for Row {
+    fn observed(&self) -> &Outcome {
+        &self.observed
+    }
+
+    fn prediction(&self) -> &Prediction {
+        &self.prediction
+    }
+}
+
 impl Row {
-    pub fn agrees(&self) -> bool {
-        self.observed == self.prediction.expected.outcome()
-    }
-
-    /// Why the case could not run here, if it could not.
-    pub fn not_run(&self) -> Option<&str> {
-        self.observed.not_run_cause()
-    }
-
-    /// A model disagreement: the case ran and the OS said something else.
-    pub fn disagrees(&self) -> bool {
-        self.not_run().is_none() && !self.agrees()
-    }
-
     /// A path divergence: the path itself changed the value on its way to
     /// or from the kernel (socket2's casts), so raw and socket2 differ.
     pub fn diverges(&self) -> bool {

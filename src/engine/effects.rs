@@ -21,19 +21,13 @@ pub struct EffectRow {
     pub prediction: Prediction,
 }
 
-impl EffectRow {
-    pub fn agrees(&self) -> bool {
-        self.observed == self.prediction.expected.outcome()
+impl super::Checked for EffectRow {
+    fn observed(&self) -> &Outcome {
+        &self.observed
     }
 
-    /// Why the effect could not run here, if it could not.
-    pub fn not_run(&self) -> Option<&str> {
-        self.observed.not_run_cause()
-    }
-
-    /// The effect ran and the OS said something else than the model.
-    pub fn disagrees(&self) -> bool {
-        self.not_run().is_none() && !self.agrees()
+    fn prediction(&self) -> &Prediction {
+        &self.prediction
     }
 }
 

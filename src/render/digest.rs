@@ -2,12 +2,11 @@
 //! (the rule as a formula, the default, and what surprises), grouped by
 //! family, then the summary. `--all` prints every case instead.
 
-use super::{host_lines, summarize};
+use super::host_lines;
 use crate::api::Api;
 use crate::case::Request;
 use crate::engine::cases::Row;
-use crate::engine::effects::EffectRow;
-use crate::host::Host;
+use crate::engine::{Checked, Report};
 use crate::kind::{Kind, State};
 use crate::option::{Family, Type};
 use crate::outcome::Outcome;
@@ -117,14 +116,14 @@ fn surprises(rows: &[&Row]) -> (Vec<String>, Vec<String>) {
 }
 
 /// One line for an option on a kind.
-fn line(host: &Host, rows: &[&Row], paint: &Paint) -> Vec<String> {
+fn line(report: &Report, rows: &[&Row], paint: &Paint) -> Vec<String> {
     let first = rows[0];
     let option = first.case.option;
     let kind = first.case.kind;
     let default = rows
         .iter()
         .find(|r| r.case.state == State::Fresh && r.case.request == Request::Default)
-        .map_or("-".to_string(), |r| match (&r.observed, super::effective(r)) {
+        .map_or("-".to_string(), |r| match (&r.observed, super::effective(*r)) {
             (Outcome::Ok(v), text) if v.to_string() != text => format!("{v} ({text})"),
             (_, text) => text,
         });
@@ -148,16 +147,17 @@ fn line(host: &Host, rows: &[&Row], paint: &Paint) -> Vec<String> {
         format!("  {}", option.name),
         kind.to_string(),
         format!("default {default}"),
-        crate::gate::formula(host.platform(), option, kind, State::Fresh),
+        report.formula(option, kind, State::Fresh).to_string(),
         notes.join(", "),
     ]
 }
 
 /// The digest. `colour` adds terminal colours.
-pub fn digest(host: &Host, rows: &[Row], effects: &[EffectRow], colour: bool) -> String {
+pub fn digest(report: &Report, colour: bool) -> String {
     let paint = Paint(colour);
+    let rows = &report.rows;
     let mut out = paint.bold("host") + "\n";
-    for l in host_lines(host) {
+    for l in host_lines(report) {
         out.push_str(&format!("  {l}\n"));
     }
     for family in Family::ALL {
@@ -173,7 +173,7 @@ pub fn digest(host: &Host, rows: &[Row], effects: &[EffectRow], colour: bool) ->
                 .iter()
                 .filter(|o| o.case.option.id == key.0 && o.case.kind == key.1)
                 .collect();
-            table.push(line(host, &group, &paint));
+            table.push(line(report, &group, &paint));
         }
         if table.is_empty() {
             continue;
@@ -184,21 +184,7 @@ pub fn digest(host: &Host, rows: &[Row], effects: &[EffectRow], colour: bool) ->
             out.push('\n');
         }
     }
-    let s = summarize(rows);
-    let mut summary = format!(
-        "{} cases, {} model disagreements, {} path divergences",
-        s.cases, s.disagreements, s.divergences
-    );
-    if s.not_run > 0 {
-        summary.push_str(&format!(", {} could not run here", s.not_run));
-    }
-    if !effects.is_empty() {
-        let bad = effects.iter().filter(|e| e.disagrees()).count();
-        summary.push_str(&format!("; {} effects, {bad} disagreeing", effects.len()));
-    }
-    if !host.measured {
-        summary.push_str(" (model only: nothing was measured)");
-    }
+    let summary = report.summary();
     out.push_str(&format!(
         "\n{}: {summary}\nevery case: --all; every case as data: --format json\n",
         paint.bold("summary")

@@ -1,12 +1,9 @@
 //! Effects as text: one line per effect and kind.
 
+use super::effective;
 use crate::engine::effects::EffectRow;
+use crate::engine::Checked;
 use crate::outcome::Outcome;
-
-/// The host-independent text of an effect's result.
-pub fn effective(row: &EffectRow) -> String {
-    super::effective_text(&row.observed, &row.prediction)
-}
 
 fn cells(row: &EffectRow, numbers: bool) -> [String; 5] {
     let mut value = effective(row);

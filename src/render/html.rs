@@ -9,11 +9,10 @@
 //! navigation to the first rendered table) and `body[data-errors]`. Filters
 //! can be preset from the URL: `report.html#kind=udp4&surprises=1`.
 
-use super::{digest, host_lines, summarize};
+use super::{digest, host_lines};
 use crate::case::Request;
 use crate::engine::cases::Row;
-use crate::engine::effects::EffectRow;
-use crate::host::Host;
+use crate::engine::{Checked, Report};
 use crate::outcome::Outcome;
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
@@ -61,10 +60,11 @@ fn surprising(row: &Row) -> bool {
 }
 
 /// The cases and rules as the page's data.
-fn data(host: &Host, rows: &[Row]) -> Value {
+fn data(report: &Report) -> Value {
     let mut s = Strings::default();
     let mut rules: Map<String, Value> = Map::new();
-    let cases: Vec<Value> = rows
+    let cases: Vec<Value> = report
+        .rows
         .iter()
         .map(|r| {
             let c = &r.case;
@@ -95,7 +95,7 @@ fn data(host: &Host, rows: &[Row]) -> Value {
         })
         .collect();
     json!({
-        "measured": host.measured,
+        "measured": report.host.measured,
         "strings": s.list,
         "rules": rules,
         "rows": cases,
@@ -182,26 +182,26 @@ document.body.dataset.errors=errors.length;
 "#;
 
 /// The report page.
-pub fn html(host: &Host, rows: &[Row], effects: &[EffectRow], picture: &str) -> String {
-    let s = summarize(rows);
+pub fn html(report: &Report, picture: &str) -> String {
+    let (host, s) = (report.host, report.summary());
     let title = format!("sockmatrix: {} {}", host.os_label(), host.kernel);
     let what = if host.measured {
         "measured on this host, beside the model's prediction"
     } else {
         "model only: nothing was measured (observed column empty)"
     };
-    let facts: String = host_lines(host)
+    let facts: String = host_lines(report)
         .iter()
         .map(|l| format!("<div>{}</div>", escape(l)))
         .collect();
     // The digest without its host block, which the page shows above it.
-    let digest = digest(host, rows, effects, false);
+    let digest = digest(report, false);
     let digest = escape(
         digest
             .split_once("\n\n")
             .map_or(digest.as_str(), |(_, rest)| rest),
     );
-    let data = serde_json::to_string(&data(host, rows))
+    let data = serde_json::to_string(&data(report))
         .expect("a JSON value always serializes")
         .replace("</", "<\\/");
     let picture = picture

@@ -3,12 +3,9 @@
 //! "kind", "state", "path", "requested", "observed", "predicted", "rule",
 //! "agrees"}]}`, values as `{"ok": n}` or `{"err": "NAME"}`.
 
-use super::summarize;
 use crate::case::Request;
 use crate::engine::cases::Row;
-use crate::engine::effects::EffectRow;
-use crate::host::Host;
-use crate::matrix;
+use crate::engine::{Checked, Report};
 use crate::outcome::Outcome;
 use crate::platform::fact::{Fact, FactValue};
 use serde::Serialize;
@@ -134,7 +131,8 @@ fn case(r: &Row) -> CaseJson<'_> {
 /// The report. Cases are written one at a time (a whole-matrix tree of
 /// values would cost more than the run); keys in sorted order, as
 /// serde_json writes an object's.
-pub fn json(host: &Host, rows: &[Row], effects: &[EffectRow]) -> String {
+pub fn json(report: &Report) -> String {
+    let (host, rows) = (report.host, &report.rows);
     let mut out: Vec<u8> = Vec::with_capacity(rows.len() * 400);
     out.extend_from_slice(b"{\"cases\":[");
     for (i, r) in rows.iter().enumerate() {
@@ -144,11 +142,13 @@ pub fn json(host: &Host, rows: &[Row], effects: &[EffectRow]) -> String {
         serde_json::to_writer(&mut out, &case(r)).expect("a JSON value always serializes");
     }
     out.extend_from_slice(b"],");
-    let skipped: Vec<Value> = matrix::unavailable_kinds(host)
-        .into_iter()
+    let skipped: Vec<Value> = report
+        .unavailable
+        .iter()
         .map(|(k, why)| json!({ "kind": k.name(), "reason": why }))
         .collect();
-    let effects: Vec<Value> = effects
+    let effects: Vec<Value> = report
+        .effects
         .iter()
         .map(|e| {
             json!({
@@ -163,7 +163,7 @@ pub fn json(host: &Host, rows: &[Row], effects: &[EffectRow]) -> String {
             })
         })
         .collect();
-    let s = summarize(rows);
+    let s = report.summary();
     let rest = json!({
         "host": {
             "os": host.os_label(),

@@ -15,27 +15,19 @@ pub use text::{markdown, table};
 
 use crate::api::Api;
 use crate::engine::cases::Row;
-use crate::host::Host;
+use crate::engine::{Checked, Report};
 use crate::kind::{Kind, State};
-use crate::matrix;
 
 /// The effective value as host-independent text. When the observation
 /// matches the model the model's expression names it (`2*wmem_max`);
 /// otherwise the raw observation is shown beside the prediction, so a
-/// snapshot can never hide a disagreement.
-pub fn effective(row: &Row) -> String {
-    effective_text(&row.observed, &row.prediction)
-}
-
-/// `effective` for any observation beside its prediction (cases, effects).
-pub fn effective_text(
-    observed: &crate::outcome::Outcome,
-    prediction: &crate::prediction::Prediction,
-) -> String {
-    if *observed == prediction.expected.outcome() {
-        prediction.expected.to_string()
+/// snapshot can never hide a disagreement. For cases and effects alike.
+pub fn effective(row: &impl Checked) -> String {
+    let expected = &row.prediction().expected;
+    if row.agrees() {
+        expected.to_string()
     } else {
-        format!("{observed} (model: {})", prediction.expected)
+        format!("{} (model: {expected})", row.observed())
     }
 }
 
@@ -59,25 +51,6 @@ pub fn aligned<S: AsRef<str>>(rows: &[Vec<S>], sep: &str) -> Vec<String> {
             padded.join(sep).trim_end().to_string()
         })
         .collect()
-}
-
-/// Counts for the report's summary line.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Summary {
-    pub cases: usize,
-    pub disagreements: usize,
-    pub divergences: usize,
-    /// Cases that could not run here (the environment's fault).
-    pub not_run: usize,
-}
-
-pub fn summarize(rows: &[Row]) -> Summary {
-    Summary {
-        cases: rows.len(),
-        disagreements: rows.iter().filter(|r| r.disagrees()).count(),
-        not_run: rows.iter().filter(|r| r.not_run().is_some()).count(),
-        divergences: rows.iter().filter(|r| r.diverges()).count(),
-    }
 }
 
 /// Rows of one option × kind × state, each request with its result per path.
@@ -132,7 +105,8 @@ pub fn groups(rows: &[Row]) -> Vec<Group<'_>> {
 }
 
 /// Host facts as `name = value` lines (shared by the table and Markdown).
-fn host_lines(host: &Host) -> Vec<String> {
+fn host_lines(report: &Report) -> Vec<String> {
+    let host = report.host;
     let mut lines = vec![format!("os = {}", host.os()), format!("kernel = {}", host.kernel)];
     if !host.measured {
         lines.push(
@@ -146,7 +120,8 @@ fn host_lines(host: &Host) -> Vec<String> {
             .map(|f| format!("{} = {} (calibrated: {})", f.name, f.value, f.how.unwrap_or("-"))),
     );
     lines.extend(
-        matrix::unavailable_kinds(host)
+        report
+            .unavailable
             .iter()
             .map(|(k, why)| format!("{k}: skipped, {why}")),
     );

@@ -2,10 +2,9 @@
 //! by option × kind × state, each group headed by the OS's rule with this
 //! host's numbers.
 
-use super::{groups, host_lines, summarize, Group, Line};
+use super::{groups, host_lines, Group, Line};
 use crate::engine::cases::Row;
-use crate::engine::effects::EffectRow;
-use crate::host::Host;
+use crate::engine::{Checked, Report};
 use crate::rule::Rule;
 
 /// What a cell shows: the number, and the expression when it says more.
@@ -55,7 +54,7 @@ fn rules_of<'a>(line: &Line<'a>) -> Vec<&'static Rule> {
     out
 }
 
-fn header(group: &Group, host: &Host) -> String {
+fn header(group: &Group, report: &Report) -> String {
     let first = group
         .lines
         .iter()
@@ -66,52 +65,25 @@ fn header(group: &Group, host: &Host) -> String {
         group.option,
         group.kind,
         group.state,
-        crate::gate::formula(
-            host.platform(),
-            first.case.option,
-            first.case.kind,
-            first.case.state
-        )
+        report.formula(first.case.option, first.case.kind, first.case.state)
     )
 }
 
-fn summary_line(rows: &[Row], effects: &[EffectRow]) -> String {
-    let s = summarize(rows);
-    let mut line = format!(
-        "{} cases, {} model disagreements, {} path divergences",
-        s.cases, s.disagreements, s.divergences
-    );
-    if s.not_run > 0 {
-        line.push_str(&format!(", {} could not run here", s.not_run));
-    }
-    if rows.iter().any(|r| !r.measured) {
-        line.push_str(" (model only: nothing was measured)");
-    }
-    if !effects.is_empty() {
-        let bad = effects.iter().filter(|e| !e.agrees()).count();
-        line.push_str(&format!("; {} effects, {bad} disagreeing", effects.len()));
-    }
-    let capacities: Vec<_> = rows.iter().filter_map(|r| r.capacity.as_ref()).collect();
-    if !capacities.is_empty() {
-        let predicted = capacities.iter().filter(|c| c.agrees().is_some()).count();
-        let bad = capacities.iter().filter(|c| c.agrees() == Some(false)).count();
-        line.push_str(&format!(
-            "; capacity beside {} cases ({predicted} predicted, {bad} disagreeing)",
-            capacities.len()
-        ));
-    }
-    line
+/// The summary sentence with the capacity beside it.
+fn summary_line(report: &Report) -> String {
+    let s = report.summary();
+    format!("{s}{}", s.capacity().unwrap_or_default())
 }
 
 /// An aligned plain-text report. With `explain`, each line is followed by
 /// the why and the source of every rule it used.
-pub fn table(host: &Host, rows: &[Row], effects: &[EffectRow], explain: bool) -> String {
+pub fn table(report: &Report, explain: bool) -> String {
     let mut out = String::from("host\n");
-    for l in host_lines(host) {
+    for l in host_lines(report) {
         out.push_str(&format!("  {l}\n"));
     }
-    for group in groups(rows) {
-        out.push_str(&format!("\n{}\n", header(&group, host)));
+    for group in groups(&report.rows) {
+        out.push_str(&format!("\n{}\n", header(&group, report)));
         let with_capacity = group.lines.iter().any(|l| capacity_cell(l).is_some());
         let titles = ["requested", "raw", "socket2", "rule"];
         let mut table: Vec<Vec<String>> = vec![titles.map(String::from).to_vec()];
@@ -133,24 +105,24 @@ pub fn table(host: &Host, rows: &[Row], effects: &[EffectRow], explain: bool) ->
             }
         }
     }
-    if !effects.is_empty() {
+    if !report.effects.is_empty() {
         out.push_str("\neffects: one option changing another, and what survives connect and accept\n");
-        out.push_str(&super::effects::table(effects, true));
+        out.push_str(&super::effects::table(&report.effects, true));
     }
-    out.push_str(&format!("\nsummary: {}\n", summary_line(rows, effects)));
+    out.push_str(&format!("\nsummary: {}\n", summary_line(report)));
     out
 }
 
 /// The same report as Markdown, for CI step summaries and the README.
-pub fn markdown(host: &Host, rows: &[Row], effects: &[EffectRow], explain: bool) -> String {
+pub fn markdown(report: &Report, explain: bool) -> String {
     let mut out = String::from("## Host\n\n");
-    for l in host_lines(host) {
+    for l in host_lines(report) {
         out.push_str(&format!("- `{l}`\n"));
     }
-    for group in groups(rows) {
+    for group in groups(&report.rows) {
         out.push_str(&format!(
             "\n### {}\n\n",
-            header(&group, host).replacen(": ", "\n\n`", 1) + "`"
+            header(&group, report).replacen(": ", "\n\n`", 1) + "`"
         ));
         out.push_str("| requested | raw | socket2 | rule | capacity |\n|---|---|---|---|---|\n");
         for line in &group.lines {
@@ -172,10 +144,10 @@ pub fn markdown(host: &Host, rows: &[Row], effects: &[EffectRow], explain: bool)
             }
         }
     }
-    if !effects.is_empty() {
+    if !report.effects.is_empty() {
         out.push_str("\n### Effects\n\n");
-        out.push_str(&super::effects::markdown(effects));
+        out.push_str(&super::effects::markdown(&report.effects));
     }
-    out.push_str(&format!("\n**Summary:** {}\n", summary_line(rows, effects)));
+    out.push_str(&format!("\n**Summary:** {}\n", summary_line(report)));
     out
 }

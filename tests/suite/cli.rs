@@ -407,3 +407,26 @@ fn triage_lists_a_disagreeing_effect() {
     assert_eq!(out.status.code(), Some(1), "{text}");
     assert!(text.contains(&format!("{rule} (1 cases)")), "{text}");
 }
+
+/// Triage's exit status is the run's verdict on the report: a case that
+/// could not run is no disagreement (it is written `"agrees": false`), but
+/// it makes the report not-run (3), as it made `run` exit 3.
+#[test]
+fn triage_says_what_run_said_of_a_case_that_could_not_run() {
+    let out = run(&[
+        "--format",
+        "json",
+        "--option",
+        "SO_RCVBUF",
+        "--kind",
+        "udp4",
+        "--state",
+        "fresh",
+    ]);
+    let mut report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    report["cases"][0]["agrees"] = serde_json::Value::Bool(false);
+    report["cases"][0]["observed"] = serde_json::json!({ "not_run": "no temp dir" });
+    let (out, text) = triage(&report);
+    assert_eq!(out.status.code(), Some(3), "{text}");
+    assert!(text.contains(": 0 of"), "{text}");
+}

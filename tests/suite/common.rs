@@ -3,7 +3,7 @@
 use sockmatrix::api::Api;
 use sockmatrix::case::{Case, Request};
 use sockmatrix::catalog;
-use sockmatrix::engine::{self, cases::Row};
+use sockmatrix::engine::{self, cases::Row, Checked};
 use sockmatrix::fixture;
 use sockmatrix::host::Host;
 use sockmatrix::kind::{Domain, Kind, State};

@@ -8,7 +8,7 @@ use rstest::rstest;
 use sockmatrix::api::Api;
 use sockmatrix::case::Request;
 use sockmatrix::catalog;
-use sockmatrix::engine;
+use sockmatrix::engine::{self, Checked};
 use sockmatrix::kind::{Kind, State};
 use sockmatrix::matrix::{self, Filter, Requests};
 use sockmatrix::option::Family;

@@ -3,7 +3,7 @@
 //! drawing changed without the committed file. And the HTML report is one
 //! self-contained page holding every case.
 
-use sockmatrix::engine::cases;
+use sockmatrix::engine::{cases, Report};
 use sockmatrix::matrix::{self, Filter, Requests};
 use sockmatrix::{plot, render, Host, Os};
 use std::path::Path;
@@ -50,8 +50,8 @@ fn the_picture_labels_each_shape_with_its_numbers() {
 fn the_html_report_of_a_model_holds_every_case_and_no_network() {
     let host = Host::offline(Os::MacOs, None).unwrap();
     let list = matrix::cases(&host, &Filter::default(), &Requests::Ladder);
-    let rows = cases::run_all(&list, &host);
-    let page = render::html(&host, &rows, &[], &plot::stock_svg());
+    let report = Report::new(&host, cases::run_all(&list, &host), Vec::new());
+    let page = render::html(&report, &plot::stock_svg());
     assert!(page.starts_with("<!DOCTYPE html>"));
     for remote in ["http://", "https://", "src=", "<link"] {
         let outside_svg = page.replace("http://www.w3.org/2000/svg", "");
@@ -66,11 +66,11 @@ fn the_html_report_of_a_model_holds_every_case_and_no_network() {
         .and_then(|rest| rest.split("</script>").next())
         .expect("the page embeds its data");
     let data: serde_json::Value = serde_json::from_str(data).expect("the embedded data is JSON");
-    assert_eq!(data["rows"].as_array().map(Vec::len), Some(rows.len()));
+    assert_eq!(data["rows"].as_array().map(Vec::len), Some(report.rows.len()));
     assert_eq!(data["measured"], false);
     // Every rule a row names has its why and source.
     let rules = data["rules"].as_object().unwrap();
-    for r in &rows {
+    for r in &report.rows {
         for rule in &r.prediction.rules {
             assert_eq!(rules[rule.id][1], rule.why);
             assert_eq!(rules[rule.id][2], rule.source);

@@ -8,7 +8,7 @@ use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use sockmatrix::api::Api;
 use sockmatrix::case::{Case, Request};
 use sockmatrix::catalog;
-use sockmatrix::engine;
+use sockmatrix::engine::{self, Checked};
 use sockmatrix::host::Host;
 use sockmatrix::matrix;
 use sockmatrix::option::{OptionSpec, Shape, Type};
