@@ -73,6 +73,18 @@ impl<'a, O, F: ?Sized> Ask<'a, O, F> {
     }
 }
 
+/// A set of the option's type, for a model asking itself which rule a set
+/// follows (to word its formula).
+pub fn sample(option: &crate::option::OptionSpec) -> Request {
+    use crate::option::Type;
+    Request::Set(match option.ty {
+        Type::Int | Type::Bool | Type::ReadOnly => RelativeValue::int(1),
+        Type::Linger => RelativeValue::linger(1, 1),
+        Type::Time => RelativeValue::time(1, 0),
+        Type::Text => RelativeValue::text("cubic"),
+    })
+}
+
 /// A plain read, for a model asking itself what a default is.
 pub static READ: Request = Request::Default;
 

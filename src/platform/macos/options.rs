@@ -7,12 +7,11 @@ use super::route::{self, Ctx};
 use super::{ip, socket, tcp, MacOs, OverLimit};
 use crate::case::Request;
 use crate::kind::{Kind, State};
-use crate::option::{BufferOpt, IpOpt, Opt, OptionSpec, Type};
+use crate::option::{BufferOpt, IpOpt, Opt, OptionSpec};
 use crate::platform::fact::with_numbers;
 use crate::platform::{Asked, Platform};
 use crate::prediction::Prediction;
 use crate::rule::Rule;
-use crate::value::RelativeValue;
 
 pub fn rules() -> Vec<&'static Rule> {
     let mut all = Vec::new();
@@ -73,16 +72,6 @@ pub fn era(mac: &MacOs, option: &OptionSpec) -> Option<&'static str> {
     }
 }
 
-/// A set request of the option's type, to find the rule a set follows.
-fn sample(option: &OptionSpec) -> Request {
-    Request::Set(match option.ty {
-        Type::Int | Type::Bool | Type::ReadOnly => RelativeValue::int(1),
-        Type::Linger => RelativeValue::linger(1, 1),
-        Type::Time => RelativeValue::time(1, 0),
-        Type::Text => RelativeValue::text("cubic"),
-    })
-}
-
 /// The main rule's formula for the option on this kind and state, with the
 /// host numbers it names.
 pub fn formula(mac: &MacOs, option: &OptionSpec, kind: Kind, state: State) -> String {
@@ -98,7 +87,7 @@ pub fn formula(mac: &MacOs, option: &OptionSpec, kind: Kind, state: State) -> St
             },
         )
     };
-    let set = ask(&sample(option));
+    let set = ask(&crate::platform::kit::sample(option));
     let get = ask(&Request::Default);
     let main = |p: &Prediction| p.rules.last().map_or("?", |r| r.formula);
     let mut text = main(&set).to_string();

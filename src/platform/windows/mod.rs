@@ -18,14 +18,13 @@ use crate::api::Api;
 use crate::case::Request;
 use crate::kind::{Kind, State};
 use crate::ladder::Anchors;
-use crate::option::{Level, Opt, OptionSpec, TcpOpt, Type};
+use crate::option::{Level, Opt, OptionSpec, TcpOpt};
 use crate::os::Os;
 use crate::platform::fact::Fact;
 use crate::platform::release::ModelRelease;
 use crate::platform::{Asked, Platform};
 use crate::prediction::Prediction;
 use crate::rule::Rule;
-use crate::value::RelativeValue;
 use common::{err, Args, AF_UNIX_1803, UNIX_DGRAM};
 
 /// A modelled Windows release: those whose differences the catalogue can
@@ -107,16 +106,6 @@ impl Windows {
             Opt::Ip(o) => ip::ipv4(&a.with(o)),
             Opt::Ipv6(o) => ip::ipv6(&a.with(o)),
         }
-    }
-}
-
-/// A request of the option's type, to name the rule a set follows.
-fn sample(option: &OptionSpec) -> RelativeValue {
-    match option.ty {
-        Type::Int | Type::Bool | Type::ReadOnly => RelativeValue::int(1),
-        Type::Linger => RelativeValue::linger(1, 1),
-        Type::Time => RelativeValue::time(1, 0),
-        Type::Text => RelativeValue::text("cubic"),
     }
 }
 
@@ -216,7 +205,7 @@ impl Platform for Windows {
             )
         };
         let get = ask(&Request::Default);
-        let set = ask(&Request::Set(sample(option)));
+        let set = ask(&crate::platform::kit::sample(option));
         let formula = |p: &Prediction| p.rules.last().map_or("?", |r| r.formula);
         if get.rule_id() == set.rule_id() {
             formula(&set).to_string()
