@@ -1,5 +1,7 @@
 //! Runs what the matrix asks for on real sockets, beside the model:
-//! option cases (`cases`) and effects (`effects`).
+//! option cases (`cases`) and effects (`effects`); `fstack` asks F-Stack's
+//! FreeBSD stack through its probe program instead of this host.
 
 pub mod cases;
 pub mod effects;
+pub mod fstack;
