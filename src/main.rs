@@ -69,15 +69,20 @@ fn run(args: &RunArgs) -> ExitCode {
     let offline = |os: Os, release: Option<&str>| {
         Host::offline(os, release).map_err(|why| usage(format!("--os: {why}")))
     };
-    let host = match &args.os {
-        Some((os, None)) if *os == Os::this() => {
+    let host = match (&args.fstack, &args.os) {
+        // F-Stack's FreeBSD stack, through its probe: never this host.
+        (Some(probe), _) => Host::fstack(probe).map_err(|why| {
+            eprintln!("sockmatrix: --fstack: {why}");
+            ExitCode::from(NOT_RUN)
+        }),
+        (None, Some((os, None))) if *os == Os::this() => {
             detected().and_then(|host| match host.os_label() == os.name() {
                 true => Ok(host),
                 false => offline(*os, None),
             })
         }
-        Some((os, release)) => offline(*os, release.as_deref()),
-        None => detected(),
+        (None, Some((os, release))) => offline(*os, release.as_deref()),
+        (None, None) => detected(),
     };
     let host = match host {
         Ok(host) => host,
@@ -101,7 +106,7 @@ fn run(args: &RunArgs) -> ExitCode {
     // loopback transfers.
     let full = filter.is_empty() && matches!(requests, matrix::Requests::Ladder);
     let (mut rows, effects) = std::thread::scope(|scope| {
-        let effects = scope.spawn(|| match host.measured && full {
+        let effects = scope.spawn(|| match host.native() && full {
             true => engine::effects::run_all(&host),
             false => Vec::new(),
         });
@@ -121,7 +126,7 @@ fn run(args: &RunArgs) -> ExitCode {
     let buffer = filter
         .option
         .is_some_and(|o| o.limit.is_some() && o.read_back == o.id);
-    if host.measured && buffer {
+    if host.native() && buffer {
         engine::cases::attach_capacity(&mut rows, &host);
     }
     let explain = matches!(requests, matrix::Requests::Value(_));

@@ -139,7 +139,25 @@ fn host_lines(host: &Host) -> Vec<String> {
             "measured = no: the model with its stock facts; nothing ran, every value is a prediction".into(),
         );
     }
-    lines.extend(host.limits().iter().map(|f| format!("{} = {}", f.name, f.value)));
+    if let Some(probe) = host.probe() {
+        lines.push(format!(
+            "platform = {}: FreeBSD's kernel code run in user space through F-Stack, not a FreeBSD host; measured by {}",
+            host.os_label(),
+            probe.command().display()
+        ));
+        lines.push(format!(
+            "socket2: not run ({})",
+            crate::engine::fstack::NO_SOCKET2
+        ));
+        // Where each fact came from: the stack, or FreeBSD 13's stock value.
+        lines.extend(
+            host.limits()
+                .iter()
+                .map(|f| format!("{} = {} ({})", f.name, f.value, f.how.unwrap_or("-"))),
+        );
+    } else {
+        lines.extend(host.limits().iter().map(|f| format!("{} = {}", f.name, f.value)));
+    }
     lines.extend(
         host.calibrated()
             .iter()
