@@ -133,7 +133,17 @@ pub fn groups(rows: &[Row]) -> Vec<Group<'_>> {
 
 /// Host facts as `name = value` lines (shared by the table and Markdown).
 fn host_lines(host: &Host) -> Vec<String> {
-    let mut lines = vec![format!("os = {}", host.os()), format!("kernel = {}", host.kernel)];
+    // Through a probe the platform's own label (freebsd-fstack), never the
+    // OS it runs the code of.
+    let os = match host.probe() {
+        Some(_) => format!(
+            "{} (the {} model at the release below)",
+            host.os_label(),
+            host.os()
+        ),
+        None => host.os().to_string(),
+    };
+    let mut lines = vec![format!("os = {os}"), format!("kernel = {}", host.kernel)];
     if !host.measured {
         lines.push(
             "measured = no: the model with its stock facts; nothing ran, every value is a prediction".into(),
