@@ -155,6 +155,9 @@ fn requests_for(
 
 /// One line saying why a filter selects no case.
 pub fn why_empty(host: &Host, filter: &Filter, requests: &Requests) -> String {
+    if host.probe().is_some() && filter.api == Some(Api::Socket2) {
+        return crate::engine::fstack::NO_SOCKET2.to_string();
+    }
     if let Some(o) = filter.option {
         if o.codes.on(host.os()).is_none() {
             return format!("{} is not defined on {}", o.name, host.os());

@@ -15,6 +15,7 @@ use sockmatrix::engine::{self, cases::Row};
 use sockmatrix::host::Host;
 use sockmatrix::kind::{Kind, State};
 use sockmatrix::matrix::{self, Filter, Requests};
+use sockmatrix::platform::fstack::READ;
 use sockmatrix::snapshot;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -35,6 +36,25 @@ fn every_raw_case_under_fstack_agrees_with_the_freebsd_13_model() {
     };
     assert_eq!(host.os_label(), "freebsd-fstack");
     assert!(host.kernel.contains("F-Stack"), "{}", host.kernel);
+    // The facts the model uses came from the running stack, and say so.
+    let facts = host.limits();
+    for name in [
+        "kern.ipc.maxsockbuf",
+        "net.inet.tcp.sendspace",
+        "net.inet.tcp.recvspace",
+        "net.inet.udp.recvspace",
+        "net.inet.udp.maxdgram",
+        "kern.hz",
+        "net.inet.tcp.cc.available",
+        "net.inet.tcp.cc.algorithm",
+    ] {
+        let fact = facts
+            .iter()
+            .find(|f| f.name == name)
+            .unwrap_or_else(|| panic!("{name} is not among the facts"));
+        assert_eq!(fact.how, Some(READ), "{name} was not read from the stack");
+        eprintln!("{name} = {} ({READ})", fact.value);
+    }
     // Unix kinds are not there, for the stated reason; the inet ones are.
     let unavailable = matrix::unavailable_kinds(&host);
     for kind in [Kind::UnixStream, Kind::UnixDgram] {
