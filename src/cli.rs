@@ -113,6 +113,12 @@ pub struct RunArgs {
     /// (macos@14.3). On a host of that OS, the ordinary measured run.
     #[arg(long, value_name = "NAME[@RELEASE]", value_parser = parse_os)]
     pub os: Option<(Os, Option<String>)>,
+    /// Measure FreeBSD 13.0's stack run in user space through F-Stack
+    /// instead of this host, with the probe program PROBE (the platform
+    /// freebsd-fstack; built by scripts/test-under-fstack, which prints the
+    /// command). Raw path and inet kinds only
+    #[arg(long, value_name = "PROBE", conflicts_with = "os")]
+    pub fstack: Option<std::path::PathBuf>,
 }
 
 impl RunArgs {

@@ -30,6 +30,9 @@ pub struct Host {
     /// model's prediction alone.
     pub measured: bool,
     platform: Arc<dyn Platform>,
+    /// The F-Stack probe that measures this host's cases instead of this
+    /// process's own sockets ([`Host::fstack`]).
+    probe: Option<Arc<crate::engine::fstack::Probe>>,
 }
 
 impl Host {
@@ -45,7 +48,45 @@ impl Host {
             skipped_kinds: skipped_kinds(),
             measured: true,
             platform: this_platform(ipv6)?,
+            probe: None,
         })
+    }
+
+    /// FreeBSD 13.0's stack run in user space through F-Stack, measured by
+    /// the probe program at `command` (built by `scripts/test-under-fstack`):
+    /// the platform `freebsd-fstack`, never a FreeBSD host. Its facts are
+    /// read from the running stack; only the raw path runs, and no unix
+    /// kind. Fails when the probe cannot be started or does not answer.
+    pub fn fstack(command: &std::path::Path) -> Result<Host, HostError> {
+        use crate::engine::fstack::Probe;
+        use crate::platform::fstack::FstackFreeBsd;
+        let probe = Probe::start(command).map_err(HostError::Fact)?;
+        let platform = FstackFreeBsd::read(&probe).map_err(HostError::Fact)?;
+        Ok(Host {
+            kernel: platform.release(),
+            ipv6: true,
+            missing_kinds: platform
+                .unsupported_kinds()
+                .into_iter()
+                .map(|(k, why)| (k, why.to_string()))
+                .collect(),
+            skipped_kinds: Vec::new(),
+            measured: true,
+            platform: Arc::new(platform),
+            probe: Some(Arc::new(probe)),
+        })
+    }
+
+    /// The F-Stack probe measuring this host, if it is measured that way.
+    pub fn probe(&self) -> Option<&crate::engine::fstack::Probe> {
+        self.probe.as_deref()
+    }
+
+    /// Whether cases are measured on this process's own sockets (not
+    /// offline, and not through a probe of another stack): only then do
+    /// socket2, capacity and effects run.
+    pub fn native(&self) -> bool {
+        self.measured && self.probe.is_none()
     }
 
     /// The model of an OS with its stock facts, for any machine: nothing is
@@ -78,6 +119,7 @@ impl Host {
             skipped_kinds: Vec::new(),
             measured: false,
             platform,
+            probe: None,
         })
     }
 

@@ -68,15 +68,20 @@ fn run(args: &RunArgs) -> ExitCode {
     let offline = |os: Os, release: Option<&str>| {
         Host::offline(os, release).map_err(|why| usage(format!("--os: {why}")))
     };
-    let host = match &args.os {
-        Some((os, None)) if *os == Os::this() => {
+    let host = match (&args.fstack, &args.os) {
+        // F-Stack's FreeBSD stack, through its probe: never this host.
+        (Some(probe), _) => Host::fstack(probe).map_err(|why| {
+            eprintln!("sockmatrix: --fstack: {why}");
+            ExitCode::from(NOT_RUN)
+        }),
+        (None, Some((os, None))) if *os == Os::this() => {
             detected().and_then(|host| match host.os_label() == os.name() {
                 true => Ok(host),
                 false => offline(*os, None),
             })
         }
-        Some((os, release)) => offline(*os, release.as_deref()),
-        None => detected(),
+        (None, Some((os, release))) => offline(*os, release.as_deref()),
+        (None, None) => detected(),
     };
     let host = match host {
         Ok(host) => host,

@@ -50,9 +50,12 @@ pub fn cases(host: &Host, filter: &Filter, requests: &Requests) -> Vec<Case> {
         .filter(|o| !host.measured || o.codes.on(os).is_some())
         .filter(|o| filter.keeps_option(o));
     for option in options {
-        let offers = |p: Api| match host.measured {
-            true => call::offers(p, option),
-            false => call::offered_on(os, p, option),
+        // A probe of another stack (F-Stack) runs the raw path alone:
+        // socket2 would call this host's libc.
+        let offers = |p: Api| match (host.measured, host.probe().is_some()) {
+            (true, false) => call::offers(p, option),
+            (true, true) => p == Api::Raw,
+            (false, _) => call::offered_on(os, p, option),
         };
         let paths: Vec<Api> = Api::ALL
             .into_iter()
@@ -111,7 +114,9 @@ fn unavailable_reason(host: &Host, kind: Kind) -> Option<String> {
         return Some(why.clone());
     }
     if let Some((_, error)) = host.missing_kinds.iter().find(|(k, _)| *k == kind) {
-        let place = if host.measured {
+        let place = if host.probe().is_some() {
+            host.os_label().to_string()
+        } else if host.measured {
             "this host".to_string()
         } else {
             host.os().to_string()
@@ -150,6 +155,9 @@ fn requests_for(
 
 /// One line saying why a filter selects no case.
 pub fn why_empty(host: &Host, filter: &Filter, requests: &Requests) -> String {
+    if host.probe().is_some() && filter.api == Some(Api::Socket2) {
+        return crate::engine::fstack::NO_SOCKET2.to_string();
+    }
     if let Some(o) = filter.option {
         if o.codes.on(host.os()).is_none() {
             return format!("{} is not defined on {}", o.name, host.os());

@@ -182,7 +182,9 @@ pub fn stock_svg() -> String {
 
 /// This host's picture: measured, with this host's numbers.
 pub fn here_svg(host: &Host) -> String {
-    let what = if host.measured {
+    let what = if host.probe().is_some() {
+        "measured through F-Stack's probe"
+    } else if host.measured {
         "measured on this host"
     } else {
         "model only"

@@ -1,9 +1,12 @@
 //! Runs what the matrix asks for on real sockets, beside the model:
 //! option cases (`cases`) and effects (`effects`), put together by [`run`]
-//! into one [`Report`] that every renderer and the exit status read.
+//! into one [`Report`] that every renderer and the exit status read;
+//! `fstack` asks F-Stack's FreeBSD stack through its probe program instead
+//! of this host.
 
 pub mod cases;
 pub mod effects;
+pub mod fstack;
 pub mod report;
 
 pub use report::{Report, Summary, Verdict};
@@ -84,7 +87,7 @@ impl std::fmt::Display for Stopped {
 /// cases runs offline.
 pub fn run<'h>(host: &'h Host, plan: &Plan) -> Result<Report<'h>, Stopped> {
     let (mut rows, effects) = std::thread::scope(|scope| {
-        let effects = scope.spawn(|| match host.measured && plan.effects {
+        let effects = scope.spawn(|| match host.native() && plan.effects {
             true => effects::run_all(host),
             false => Vec::new(),
         });
@@ -100,7 +103,7 @@ pub fn run<'h>(host: &'h Host, plan: &Plan) -> Result<Report<'h>, Stopped> {
             cause: cause.to_string(),
         });
     }
-    if host.measured && plan.capacity {
+    if host.native() && plan.capacity {
         cases::attach_capacity(&mut rows, host);
     }
     Ok(Report::new(host, rows, effects))

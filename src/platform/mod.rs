@@ -10,6 +10,7 @@ pub mod bsd;
 pub mod fact;
 pub mod files;
 pub mod freebsd;
+pub mod fstack;
 #[cfg(test)]
 mod invariants;
 pub mod kit;

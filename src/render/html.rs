@@ -185,7 +185,9 @@ document.body.dataset.errors=errors.length;
 pub fn html(report: &Report, picture: &str) -> String {
     let (host, s) = (report.host, report.summary());
     let title = format!("sockmatrix: {} {}", host.os_label(), host.kernel);
-    let what = if host.measured {
+    let what = if host.probe().is_some() {
+        "measured through F-Stack's probe (FreeBSD 13.0's stack in user space, not a FreeBSD host), beside the model's prediction"
+    } else if host.measured {
         "measured on this host, beside the model's prediction"
     } else {
         "model only: nothing was measured (observed column empty)"

@@ -107,13 +107,41 @@ pub fn groups(rows: &[Row]) -> Vec<Group<'_>> {
 /// Host facts as `name = value` lines (shared by the table and Markdown).
 fn host_lines(report: &Report) -> Vec<String> {
     let host = report.host;
-    let mut lines = vec![format!("os = {}", host.os()), format!("kernel = {}", host.kernel)];
+    // Through a probe the platform's own label (freebsd-fstack), never the
+    // OS it runs the code of.
+    let os = match host.probe() {
+        Some(_) => format!(
+            "{} (the {} model at the release below)",
+            host.os_label(),
+            host.os()
+        ),
+        None => host.os().to_string(),
+    };
+    let mut lines = vec![format!("os = {os}"), format!("kernel = {}", host.kernel)];
     if !host.measured {
         lines.push(
             "measured = no: the model with its stock facts; nothing ran, every value is a prediction".into(),
         );
     }
-    lines.extend(host.limits().iter().map(|f| format!("{} = {}", f.name, f.value)));
+    if let Some(probe) = host.probe() {
+        lines.push(format!(
+            "platform = {}: FreeBSD's kernel code run in user space through F-Stack, not a FreeBSD host; measured by {}",
+            host.os_label(),
+            probe.command().display()
+        ));
+        lines.push(format!(
+            "socket2: not run ({})",
+            crate::engine::fstack::NO_SOCKET2
+        ));
+        // Where each fact came from: the stack, or FreeBSD 13's stock value.
+        lines.extend(
+            host.limits()
+                .iter()
+                .map(|f| format!("{} = {} ({})", f.name, f.value, f.how.unwrap_or("-"))),
+        );
+    } else {
+        lines.extend(host.limits().iter().map(|f| format!("{} = {}", f.name, f.value)));
+    }
     lines.extend(
         host.calibrated()
             .iter()

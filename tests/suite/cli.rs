@@ -173,6 +173,18 @@ fn fd_exhaustion_is_not_a_model_disagreement() {
     assert!(err.contains("out of file descriptors"), "{err}");
 }
 
+/// `--fstack` with no probe to start is no model disagreement: one line,
+/// status 3; beside `--os` it is a usage error.
+#[test]
+fn fstack_without_a_probe_stops_with_the_reason() {
+    let out = run(&["--fstack", "/nonexistent/sockmatrix-probe"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(err.contains("--fstack: cannot start the F-Stack probe"), "{err}");
+    let out = run(&["--fstack", "/nonexistent/sockmatrix-probe", "--os", "freebsd"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+}
+
 /// Without a usable temp dir the unix kinds are skipped once, with the
 /// reason, and nothing is blamed on the model.
 #[cfg(unix)]

@@ -210,6 +210,11 @@ pub fn assert_snapshot_text(name: &snapshot::Name, text: String) {
     if !missing.is_empty() {
         return assert_rows_match_committed(name, &text, &missing);
     }
+    assert_whole_snapshot(name, text);
+}
+
+/// Asserts a whole snapshot table under `snapshots/` with insta.
+pub fn assert_whole_snapshot(name: &snapshot::Name, text: String) {
     let mut settings = insta::Settings::clone_current();
     // Relative to this file, tests/suite/: the top-level snapshots/.
     settings.set_snapshot_path("../../snapshots");

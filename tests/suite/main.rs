@@ -11,6 +11,7 @@ mod capacity;
 mod cli;
 mod differential;
 mod effects;
+mod fstack;
 mod options;
 mod pictures;
 mod properties;

@@ -1,0 +1,371 @@
+//! The seam to F-Stack: FreeBSD 13.0's network stack compiled as a Linux
+//! user-space library, driven through a probe program of its own
+//! (`scripts/fstack/probe.c`, built by `scripts/test-under-fstack`).
+//!
+//! The stack must be called from the one thread that booted it and its
+//! kernel code cannot sleep, so it never runs in this process: the probe
+//! answers one case a line on its stdin/stdout (the protocol is in the
+//! probe's header), and one thread at a time talks to it. Options go by
+//! FreeBSD's own numbers (`codes.freebsd`), only on the raw path: socket2
+//! calls this host's libc, never F-Stack.
+
+use crate::api::Api;
+use crate::case::{Case, Request};
+use crate::catalog;
+use crate::kind::Kind;
+use crate::option::{Level, OptionSpec, Type};
+use crate::outcome::Outcome;
+use crate::value::{RelativeValue, Value};
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+use std::sync::Mutex;
+
+/// The environment variable naming the probe command (set by
+/// `scripts/test-under-fstack`).
+pub const PROBE_ENV: &str = "SOCKMATRIX_FSTACK_PROBE";
+
+/// Why the socket2 path is not run under F-Stack.
+pub const NO_SOCKET2: &str =
+    "socket2 calls this host's libc (Linux), not F-Stack: the socket2 path is not run under F-Stack";
+
+/// Why unix kinds are not available under F-Stack.
+pub const NO_UNIX: &str = "EAFNOSUPPORT (F-Stack builds no AF_UNIX: uipc_usrreq.c is not compiled)";
+
+/// FreeBSD's level numbers (sys/sys/socket.h, netinet/in.h).
+pub fn level_number(level: Level) -> i32 {
+    match level {
+        Level::Socket => 0xffff,
+        Level::Tcp => 6,
+        Level::Ip => 0,
+        Level::Ipv6 => 41,
+    }
+}
+
+/// One answer of the probe, as it came.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    /// `ok <value>`.
+    Ok(Value),
+    /// `err <NAME>` (the set failed) or `err get:<NAME>` (the read did).
+    Err(String),
+    /// `na <reason>`: the stack could not make the socket state.
+    NotAvailable(String),
+    /// `bad <reason>`: the probe did not understand the line.
+    Bad(String),
+}
+
+/// Parses one answer line.
+pub fn parse_answer(line: &str) -> Result<Answer, String> {
+    let (word, rest) = line.split_once(' ').unwrap_or((line, ""));
+    let pair = |s: &str| -> Option<(i128, i128)> {
+        let (a, b) = s.split_once(',')?;
+        Some((a.parse().ok()?, b.parse().ok()?))
+    };
+    let malformed = || format!("malformed probe answer: {line:?}");
+    Ok(match word {
+        "ok" => Answer::Ok(if let Some(s) = rest.strip_prefix("linger:") {
+            let (a, b) = pair(s).ok_or_else(malformed)?;
+            Value::Linger(a, b)
+        } else if let Some(s) = rest.strip_prefix("timeval:") {
+            let (a, b) = pair(s).ok_or_else(malformed)?;
+            Value::Time(a, b)
+        } else if let Some(s) = rest.strip_prefix("text:") {
+            Value::Text(unescape(s).ok_or_else(malformed)?)
+        } else {
+            Value::Int(rest.parse().map_err(|_| malformed())?)
+        }),
+        "err" => Answer::Err(rest.strip_prefix("get:").unwrap_or(rest).to_string()),
+        "na" => Answer::NotAvailable(rest.to_string()),
+        "bad" => Answer::Bad(rest.to_string()),
+        _ => return Err(malformed()),
+    })
+}
+
+/// Undoes the probe's escaping: `\\` and `\xHH`.
+fn unescape(s: &str) -> Option<String> {
+    let mut bytes = Vec::new();
+    let mut it = s.bytes();
+    while let Some(b) = it.next() {
+        if b != b'\\' {
+            bytes.push(b);
+            continue;
+        }
+        match it.next()? {
+            b'\\' => bytes.push(b'\\'),
+            b'x' => {
+                let hex = [it.next()?, it.next()?];
+                bytes.push(u8::from_str_radix(std::str::from_utf8(&hex).ok()?, 16).ok()?);
+            }
+            _ => return None,
+        }
+    }
+    Some(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// The protocol line of a case, or why the probe cannot be asked it.
+pub fn case_line(case: &Case) -> Result<String, String> {
+    if case.api != Api::Raw {
+        return Err(NO_SOCKET2.into());
+    }
+    let kind = match case.kind {
+        Kind::Tcp4 | Kind::Tcp6 | Kind::Udp4 | Kind::Udp6 => case.kind.name(),
+        _ => return Err(NO_UNIX.into()),
+    };
+    let state = case.state.name();
+    let option = case.option;
+    let code = freebsd_code(option)?;
+    if let Request::Set(_) = case.request {
+        let back = catalog::spec(option.read_back);
+        if freebsd_code(back)? != code || back.level() != option.level() {
+            return Err(format!(
+                "the probe reads back the option it set, not {}",
+                back.name
+            ));
+        }
+    }
+    let request = match &case.request {
+        Request::Default => format!("get:{}", read_type(option.ty)),
+        Request::Set(v) => match (option.ty, v) {
+            (Type::Int | Type::Bool | Type::ReadOnly, RelativeValue::Int(e)) => format!("int:{}", e.value()),
+            (Type::Linger, RelativeValue::Linger(on, secs)) => {
+                format!("linger:{},{}", on.value(), secs.value())
+            }
+            (Type::Time, RelativeValue::Time(sec, usec)) => {
+                format!("timeval:{},{}", sec.value(), usec.value())
+            }
+            (Type::Text, RelativeValue::Text(s, _)) if !s.contains(['\n', '\r']) => {
+                format!("text:{s}")
+            }
+            (ty, v) => return Err(format!("the probe cannot set {v} as {ty:?}")),
+        },
+    };
+    Ok(format!(
+        "case {kind} {state} {} {code} {request}",
+        level_number(option.level())
+    ))
+}
+
+fn freebsd_code(option: &OptionSpec) -> Result<i32, String> {
+    option
+        .codes
+        .freebsd
+        .ok_or_else(|| format!("{} is not defined on FreeBSD", option.name))
+}
+
+fn read_type(ty: Type) -> &'static str {
+    match ty {
+        Type::Int | Type::Bool | Type::ReadOnly => "int",
+        Type::Linger => "linger",
+        Type::Time => "timeval",
+        Type::Text => "text",
+    }
+}
+
+/// A running probe: its pipes.
+struct Session {
+    child: Child,
+    stdin: ChildStdin,
+    stdout: BufReader<ChildStdout>,
+}
+
+impl Session {
+    fn start(command: &Path) -> std::io::Result<Session> {
+        let mut child = Command::new(command)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()?;
+        let stdin = child.stdin.take().expect("piped");
+        let stdout = BufReader::new(child.stdout.take().expect("piped"));
+        Ok(Session { child, stdin, stdout })
+    }
+
+    fn ask(&mut self, line: &str) -> std::io::Result<String> {
+        writeln!(self.stdin, "{line}")?;
+        self.stdin.flush()?;
+        let mut answer = String::new();
+        if self.stdout.read_line(&mut answer)? == 0 {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::UnexpectedEof,
+                "the probe closed its output",
+            ));
+        }
+        Ok(answer.trim_end_matches(['\n', '\r']).to_string())
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = writeln!(self.stdin, "quit");
+        let _ = self.stdin.flush();
+        // Give it a moment to exit on its own; it holds no state worth keeping.
+        for _ in 0..50 {
+            if matches!(self.child.try_wait(), Ok(Some(_))) {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The probe program, started on first use and again after it dies; one
+/// caller at a time talks to it.
+pub struct Probe {
+    command: PathBuf,
+    session: Mutex<Option<Session>>,
+}
+
+impl std::fmt::Debug for Probe {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Probe").field("command", &self.command).finish()
+    }
+}
+
+impl Probe {
+    /// Starts the probe at `command` (an executable that speaks the
+    /// protocol on stdin/stdout) and checks that it answers.
+    pub fn start(command: &Path) -> Result<Probe, String> {
+        let probe = Probe {
+            command: command.to_path_buf(),
+            session: Mutex::new(None),
+        };
+        match probe.sysctl("kern.hz")? {
+            Answer::Ok(Value::Int(_)) => Ok(probe),
+            other => Err(format!(
+                "the F-Stack probe {} answered `sysctl kern.hz` with {other:?}",
+                command.display()
+            )),
+        }
+    }
+
+    /// The probe command.
+    pub fn command(&self) -> &Path {
+        &self.command
+    }
+
+    /// One line in, one answer out; a probe that died is started again
+    /// for the next line.
+    pub fn ask(&self, line: &str) -> Result<Answer, String> {
+        let mut session = self.session.lock().unwrap_or_else(|e| e.into_inner());
+        if session.is_none() {
+            *session =
+                Some(Session::start(&self.command).map_err(|e| {
+                    format!("cannot start the F-Stack probe {}: {e}", self.command.display())
+                })?);
+        }
+        let answer = session.as_mut().expect("started above").ask(line);
+        match answer {
+            Ok(text) => parse_answer(&text),
+            Err(e) => {
+                *session = None;
+                Err(format!("the F-Stack probe failed on {line:?}: {e}"))
+            }
+        }
+    }
+
+    /// A sysctl of the running stack, through ff_sysctl.
+    pub fn sysctl(&self, name: &str) -> Result<Answer, String> {
+        self.ask(&format!("sysctl {name}"))
+    }
+
+    /// What the stack reports for the case.
+    pub fn observe(&self, case: &Case) -> Outcome {
+        let line = match case_line(case) {
+            Ok(line) => line,
+            Err(why) => return Outcome::NotRun(why),
+        };
+        match self.ask(&line) {
+            Ok(Answer::Ok(v)) => Outcome::Ok(v),
+            Ok(Answer::Err(name)) => Outcome::Err(name),
+            Ok(Answer::NotAvailable(why)) => {
+                Outcome::NotRun(format!("F-Stack could not set up the socket: {why}"))
+            }
+            Ok(Answer::Bad(why)) => Outcome::NotRun(format!("the F-Stack probe refused {line:?}: {why}")),
+            Err(why) => Outcome::NotRun(why),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kind::State;
+
+    #[test]
+    fn answers_parse() {
+        assert_eq!(parse_answer("ok 4096"), Ok(Answer::Ok(Value::Int(4096))));
+        assert_eq!(
+            parse_answer("ok linger:128,-25536"),
+            Ok(Answer::Ok(Value::Linger(128, -25536)))
+        );
+        assert_eq!(
+            parse_answer("ok timeval:2,500000"),
+            Ok(Answer::Ok(Value::Time(2, 500_000)))
+        );
+        assert_eq!(
+            parse_answer("ok text:a\\\\b\\x41"),
+            Ok(Answer::Ok(Value::Text("a\\bA".into())))
+        );
+        assert_eq!(parse_answer("err EINVAL"), Ok(Answer::Err("EINVAL".into())));
+        assert_eq!(
+            parse_answer("err get:ENOPROTOOPT"),
+            Ok(Answer::Err("ENOPROTOOPT".into()))
+        );
+        assert_eq!(
+            parse_answer("na no peer"),
+            Ok(Answer::NotAvailable("no peer".into()))
+        );
+        assert!(parse_answer("ok 12x").is_err());
+        assert!(parse_answer("what").is_err());
+    }
+
+    #[test]
+    fn cases_become_protocol_lines() {
+        let line = |name: &str, kind, state, api, request| {
+            case_line(&Case::new(name, kind, state, api, request).unwrap())
+        };
+        assert_eq!(
+            line(
+                "SO_SNDBUF",
+                Kind::Tcp4,
+                State::Fresh,
+                Api::Raw,
+                Request::set(4096)
+            ),
+            Ok("case tcp4 fresh 65535 4097 int:4096".into())
+        );
+        assert_eq!(
+            line(
+                "SO_LINGER",
+                Kind::Tcp6,
+                State::Connected,
+                Api::Raw,
+                Request::Default
+            ),
+            Ok("case tcp6 connected 65535 128 get:linger".into())
+        );
+        assert_eq!(
+            line(
+                "SO_SNDBUF",
+                Kind::Udp4,
+                State::Fresh,
+                Api::Socket2,
+                Request::set(1)
+            ),
+            Err(NO_SOCKET2.into())
+        );
+        assert_eq!(
+            line(
+                "SO_SNDBUF",
+                Kind::UnixStream,
+                State::Fresh,
+                Api::Raw,
+                Request::set(1)
+            ),
+            Err(NO_UNIX.into())
+        );
+    }
+}

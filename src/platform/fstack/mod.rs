@@ -1,0 +1,186 @@
+//! FreeBSD 13.0's kernel code run in user space through F-Stack, measured
+//! beside `linux` and `windows-wine`: never a FreeBSD host. Its model is the
+//! FreeBSD model at release 13 with the facts read from the running stack
+//! through ff_sysctl (`engine::fstack` asks the probe); every prediction,
+//! formula and rule is the FreeBSD model's own. What this platform adds is
+//! only what sets it apart: its label, its release, where its facts came
+//! from, and that it has no AF_UNIX.
+
+use crate::engine::fstack::{Answer, Probe, NO_UNIX};
+use crate::kind::{Kind, State};
+use crate::ladder::Anchors;
+use crate::option::{Level, OptionSpec};
+use crate::os::Os;
+use crate::platform::bsd::facts::BsdFacts;
+use crate::platform::fact::{Fact, FactValue};
+use crate::platform::freebsd::facts::{KERN_OSRELDATE, STOCK};
+use crate::platform::freebsd::FreeBsd;
+use crate::platform::{Asked, Platform};
+use crate::prediction::Prediction;
+use crate::rule::Rule;
+use crate::value::Value;
+
+/// The F-Stack commit the probe is built from (scripts/test-under-fstack).
+pub const COMMIT: &str = "5cb586b5";
+
+/// `__FreeBSD_version` of the FreeBSD source F-Stack vendors at that commit
+/// (freebsd/sys/sys/param.h); F-Stack does not build kern_mib.c, so
+/// `kern.osreldate` cannot be read from the stack.
+pub const OSRELDATE: i128 = 1_300_139;
+
+/// How a fact read from the stack says so.
+pub const READ: &str = "read from the running stack with ff_sysctl";
+
+const OSRELDATE_HOW: &str = "__FreeBSD_version 1300139 of the FreeBSD source F-Stack 5cb586b5 compiles (freebsd/sys/sys/param.h); kern.osreldate is not built into F-Stack (no kern_mib.c)";
+
+/// Text sysctls read from the stack and shown in the host section.
+const TEXT_SYSCTLS: [&str; 2] = ["net.inet.tcp.cc.available", "net.inet.tcp.cc.algorithm"];
+
+/// Sysctls the FreeBSD model uses that F-Stack cannot have (no AF_UNIX) or
+/// that are no sysctl (lo0's MTU): they keep the stock value of 13.
+fn readable(name: &str) -> bool {
+    !name.starts_with("net.local.") && name != "lo0.mtu"
+}
+
+/// The FreeBSD model at 13 over the facts F-Stack's stack reported.
+#[derive(Debug, Clone)]
+pub struct FstackFreeBsd {
+    /// The FreeBSD model at release 13 with the sysctls read.
+    pub model: FreeBsd,
+    /// The integer sysctls that came from the stack (the rest are stock).
+    pub read: Vec<&'static str>,
+    /// Text sysctls read from the stack (congestion control).
+    pub text: Vec<(&'static str, String)>,
+}
+
+impl FstackFreeBsd {
+    /// Reads every sysctl the FreeBSD model uses from the running stack.
+    /// A sysctl the stack lacks keeps the stock value of 13 (and says so);
+    /// a probe that does not answer is an error.
+    pub fn read(probe: &Probe) -> Result<FstackFreeBsd, String> {
+        let mut facts = BsdFacts::default();
+        let mut read = Vec::new();
+        for name in STOCK.iter().map(|s| s.name).filter(|n| readable(n)) {
+            match probe.sysctl(name)? {
+                Answer::Ok(Value::Int(v)) => {
+                    facts.values.insert(name, v);
+                    read.push(name);
+                }
+                Answer::Err(_) | Answer::NotAvailable(_) => {}
+                other => return Err(format!("sysctl {name}: unexpected answer {other:?}")),
+            }
+        }
+        facts.values.insert(KERN_OSRELDATE, OSRELDATE);
+        let mut text = Vec::new();
+        for name in TEXT_SYSCTLS {
+            match probe.sysctl(name)? {
+                Answer::Ok(Value::Text(s)) => text.push((name, s)),
+                other => return Err(format!("sysctl {name}: unexpected answer {other:?}")),
+            }
+        }
+        Ok(FstackFreeBsd {
+            model: FreeBsd::from_host(facts),
+            read,
+            text,
+        })
+    }
+
+    /// The model alone, at FreeBSD 13's stock facts with F-Stack's hz (for
+    /// tests that have no probe).
+    pub fn offline() -> FstackFreeBsd {
+        let mut facts = BsdFacts::default();
+        facts.values.insert(KERN_OSRELDATE, OSRELDATE);
+        facts.values.insert("kern.hz", 100);
+        FstackFreeBsd {
+            model: FreeBsd::from_host(facts),
+            read: Vec::new(),
+            text: Vec::new(),
+        }
+    }
+}
+
+impl Platform for FstackFreeBsd {
+    fn os(&self) -> Os {
+        Os::FreeBsd
+    }
+
+    fn label(&self) -> &'static str {
+        "freebsd-fstack"
+    }
+
+    fn release(&self) -> String {
+        format!("FreeBSD 13.0 (F-Stack {COMMIT})")
+    }
+
+    fn facts(&self) -> Vec<Fact> {
+        let mut out: Vec<Fact> = self
+            .model
+            .facts()
+            .into_iter()
+            .filter(|f| !self.text.iter().any(|(n, _)| *n == f.name))
+            .map(|f| match f.name {
+                KERN_OSRELDATE => Fact::with_how(f.name, f.value, OSRELDATE_HOW),
+                name if self.read.contains(&name) => Fact::with_how(name, f.value, READ),
+                _ => f,
+            })
+            .collect();
+        out.extend(
+            self.text
+                .iter()
+                .map(|(name, value)| Fact::with_how(name, FactValue::Text(value.clone()), READ)),
+        );
+        out
+    }
+
+    fn anchors(&self, option: &OptionSpec) -> Anchors {
+        self.model.anchors(option)
+    }
+
+    fn undefined(&self, level: Level) -> &'static Rule {
+        self.model.undefined(level)
+    }
+
+    fn refusal(&self, asked: &Asked<'_>) -> Option<Prediction> {
+        self.model.refusal(asked)
+    }
+
+    fn predict(&self, asked: Asked<'_>) -> Prediction {
+        self.model.predict(asked)
+    }
+
+    fn formula(&self, option: &OptionSpec, kind: Kind, state: State) -> String {
+        self.model.formula(option, kind, state)
+    }
+
+    fn unsupported_kinds(&self) -> Vec<(Kind, &'static str)> {
+        vec![(Kind::UnixStream, NO_UNIX), (Kind::UnixDgram, NO_UNIX)]
+    }
+
+    fn rules(&self) -> Vec<&'static Rule> {
+        self.model.rules()
+    }
+
+    /// None: this platform is one release (F-Stack pins FreeBSD 13.0), so
+    /// no row needs keeping apart by era and every table is
+    /// `<family>@freebsd-fstack`.
+    fn era(&self, _option: &OptionSpec) -> Option<&'static str> {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The model is FreeBSD's at 13, labelled apart from FreeBSD.
+    #[test]
+    fn is_the_freebsd_13_model_labelled_apart() {
+        let p = FstackFreeBsd::offline();
+        assert_eq!(p.model.release(), "13");
+        assert_eq!(p.label(), "freebsd-fstack");
+        assert_eq!(p.os(), Os::FreeBsd);
+        assert!(p.release().contains("F-Stack"));
+        let hz = p.facts().into_iter().find(|f| f.name == "kern.hz").unwrap();
+        assert_eq!(hz.value, FactValue::Int(100));
+    }
+}

@@ -1,0 +1,127 @@
+//! FreeBSD 13.0's stack run in user space through F-Stack (the platform
+//! `freebsd-fstack`, never a FreeBSD host): every raw-path case of every
+//! kind and state F-Stack can make, measured by the probe program and
+//! checked against the FreeBSD model at 13 with the facts read from the
+//! stack, and the snapshots `<family>@freebsd-fstack`.
+//!
+//! Runs only under `scripts/test-under-fstack --test`, which builds the
+//! probe and names it in `SOCKMATRIX_FSTACK_PROBE`; without it the test
+//! says why it is skipped and asserts nothing.
+
+use crate::common::{assert_whole_snapshot, explain};
+use sockmatrix::api::Api;
+use sockmatrix::engine::fstack::{NO_UNIX, PROBE_ENV};
+use sockmatrix::engine::{self, cases::Row, Checked};
+use sockmatrix::host::Host;
+use sockmatrix::kind::{Kind, State};
+use sockmatrix::matrix::{self, Filter, Requests};
+use sockmatrix::platform::fstack::READ;
+use sockmatrix::snapshot;
+use std::collections::{BTreeMap, BTreeSet};
+
+fn fstack_host() -> Option<Host> {
+    let Some(probe) = std::env::var_os(PROBE_ENV) else {
+        eprintln!(
+            "skipped: {PROBE_ENV} is not set (scripts/test-under-fstack --test builds F-Stack's probe and runs this)"
+        );
+        return None;
+    };
+    Some(Host::fstack(probe.as_ref()).unwrap_or_else(|e| panic!("cannot start the F-Stack probe: {e}")))
+}
+
+#[test]
+fn every_raw_case_under_fstack_agrees_with_the_freebsd_13_model() {
+    let Some(host) = fstack_host() else {
+        return;
+    };
+    assert_eq!(host.os_label(), "freebsd-fstack");
+    assert!(host.kernel.contains("F-Stack"), "{}", host.kernel);
+    // The facts the model uses came from the running stack, and say so.
+    let facts = host.limits();
+    for name in [
+        "kern.ipc.maxsockbuf",
+        "net.inet.tcp.sendspace",
+        "net.inet.tcp.recvspace",
+        "net.inet.udp.recvspace",
+        "net.inet.udp.maxdgram",
+        "kern.hz",
+        "net.inet.tcp.cc.available",
+        "net.inet.tcp.cc.algorithm",
+    ] {
+        let fact = facts
+            .iter()
+            .find(|f| f.name == name)
+            .unwrap_or_else(|| panic!("{name} is not among the facts"));
+        assert_eq!(fact.how, Some(READ), "{name} was not read from the stack");
+        eprintln!("{name} = {} ({READ})", fact.value);
+    }
+    // Unix kinds are not there, for the stated reason; the inet ones are.
+    let unavailable = matrix::unavailable_kinds(&host);
+    for kind in [Kind::UnixStream, Kind::UnixDgram] {
+        let (_, why) = unavailable
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .unwrap_or_else(|| panic!("{kind} should be unavailable under F-Stack"));
+        assert!(why.contains(NO_UNIX), "{kind}: {why}");
+        eprintln!("skipped: {kind}: {why}");
+    }
+    let cases = matrix::cases(&host, &Filter::default(), &Requests::Ladder);
+    // Only the raw path (socket2 calls this host's libc), on every state of
+    // every inet kind.
+    assert!(
+        cases.iter().all(|c| c.api == Api::Raw),
+        "a socket2 case was listed"
+    );
+    let made: BTreeSet<(Kind, State)> = cases.iter().map(|c| (c.kind, c.state)).collect();
+    for kind in [Kind::Tcp4, Kind::Tcp6, Kind::Udp4, Kind::Udp6] {
+        for &state in kind.states() {
+            assert!(made.contains(&(kind, state)), "no case for {kind} {state}");
+        }
+    }
+    assert_eq!(made.len(), 14, "{made:?}");
+
+    let started = std::time::Instant::now();
+    let rows = engine::cases::run_all(&cases, &host);
+    let not_run: Vec<String> = rows
+        .iter()
+        .filter_map(|r| r.not_run().map(|why| format!("{}: {why}", r.case)))
+        .collect();
+    let disagree: Vec<&Row> = rows.iter().filter(|r| r.disagrees()).collect();
+    eprintln!(
+        "freebsd-fstack: {} cases in {:?}: {} agree, {} disagree, {} could not run",
+        rows.len(),
+        started.elapsed(),
+        rows.iter().filter(|r| r.agrees()).count(),
+        disagree.len(),
+        not_run.len()
+    );
+
+    // The snapshots come from this run alone, disagreements included, so a
+    // model change shows in them as well as below.
+    let mut tables: BTreeMap<snapshot::Name, Vec<Row>> = BTreeMap::new();
+    for row in &rows {
+        tables
+            .entry(snapshot::name_for(&row.case, &host))
+            .or_default()
+            .push(row.clone());
+    }
+    for (name, rows) in &tables {
+        assert!(name.suffix.starts_with("freebsd-fstack"), "{}", name.file_name());
+        assert_whole_snapshot(name, snapshot::table(rows));
+    }
+
+    assert!(
+        not_run.is_empty(),
+        "{} cases could not run:\n{}",
+        not_run.len(),
+        not_run.join("\n")
+    );
+    let failures: Vec<String> = disagree.iter().map(|r| explain(r)).collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases disagree with the FreeBSD 13 model:\n{}",
+        failures.len(),
+        rows.len(),
+        failures.join("\n")
+    );
+}
