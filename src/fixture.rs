@@ -20,7 +20,7 @@ use std::sync::Arc;
 /// it; removed (with anything left in it) when the last clone drops.
 #[derive(Clone)]
 pub struct SocketDir {
-    root: Arc<Registered>,
+    root: Arc<crate::interrupt::TempFolder>,
     /// Where new files go: the root, or a worker's folder inside it.
     dir: Arc<Path>,
     next: Arc<AtomicU64>,
@@ -32,7 +32,7 @@ impl SocketDir {
         let dir = crate::interrupt::tempdir(&format!("sockmatrix-{}-", std::process::id()))?;
         Ok(SocketDir {
             dir: dir.path().into(),
-            root: Arc::new(Registered(dir)),
+            root: Arc::new(dir),
             next: Arc::new(AtomicU64::new(0)),
         })
     }
@@ -53,15 +53,6 @@ impl SocketDir {
     fn fresh_path(&self) -> PathBuf {
         self.dir
             .join(self.next.fetch_add(1, Ordering::Relaxed).to_string())
-    }
-}
-
-/// The run's temp folder, known to `interrupt` until it is removed.
-struct Registered(tempfile::TempDir);
-
-impl Drop for Registered {
-    fn drop(&mut self) {
-        crate::interrupt::unregister(self.0.path());
     }
 }
 

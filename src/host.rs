@@ -62,7 +62,17 @@ impl Host {
         use crate::platform::fstack::FstackFreeBsd;
         let probe = Probe::start(command).map_err(HostError::Fact)?;
         let platform = FstackFreeBsd::read(&probe).map_err(HostError::Fact)?;
-        Ok(Host {
+        Ok(Host::of_model(Arc::new(platform), true, Some(Arc::new(probe))))
+    }
+
+    /// A host that is a model's own world: its kinds are the ones the model
+    /// can make, nothing is skipped for the environment.
+    fn of_model(
+        platform: Arc<dyn Platform>,
+        measured: bool,
+        probe: Option<Arc<crate::engine::fstack::Probe>>,
+    ) -> Host {
+        Host {
             kernel: platform.release(),
             ipv6: true,
             missing_kinds: platform
@@ -71,10 +81,10 @@ impl Host {
                 .map(|(k, why)| (k, why.to_string()))
                 .collect(),
             skipped_kinds: Vec::new(),
-            measured: true,
-            platform: Arc::new(platform),
-            probe: Some(Arc::new(probe)),
-        })
+            measured,
+            platform,
+            probe,
+        }
     }
 
     /// The F-Stack probe measuring this host, if it is measured that way.
@@ -108,19 +118,7 @@ impl Host {
             Os::Windows => Arc::new(windows::Windows::offline(release).map_err(unknown)?),
             Os::Other => return Err(HostError::NoModel(os)),
         };
-        Ok(Host {
-            kernel: platform.release(),
-            ipv6: true,
-            missing_kinds: platform
-                .unsupported_kinds()
-                .into_iter()
-                .map(|(k, why)| (k, why.to_string()))
-                .collect(),
-            skipped_kinds: Vec::new(),
-            measured: false,
-            platform,
-            probe: None,
-        })
+        Ok(Host::of_model(platform, false, None))
     }
 
     /// The platform, shared.

@@ -34,6 +34,21 @@ impl<O: Clone, F: ?Sized> Clone for Ask<'_, O, F> {
 
 impl<O: Copy, F: ?Sized> Copy for Ask<'_, O, F> {}
 
+impl<'a, F: ?Sized> Ask<'a, (), F> {
+    /// What the gate passed on, over the platform's facts; a router hands
+    /// each family its option with `with`.
+    pub fn of(asked: &super::Asked<'a>, facts: &'a F) -> Self {
+        Ask {
+            opt: (),
+            kind: asked.kind,
+            state: asked.state,
+            api: asked.api,
+            request: asked.request,
+            facts,
+        }
+    }
+}
+
 impl<'a, O, F: ?Sized> Ask<'a, O, F> {
     /// The same case for another option type (a router builds `Ask<()>`
     /// once and hands each family its own).

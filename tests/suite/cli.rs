@@ -294,6 +294,21 @@ fn markdown_has_a_table_per_group() {
     );
 }
 
+/// The JSON report of a small run (udp4 SO_RCVBUF, fresh), to edit.
+fn small_report() -> serde_json::Value {
+    let out = run(&[
+        "--format",
+        "json",
+        "--option",
+        "SO_RCVBUF",
+        "--kind",
+        "udp4",
+        "--state",
+        "fresh",
+    ]);
+    serde_json::from_slice(&out.stdout).expect("JSON")
+}
+
 /// `sockmatrix triage` of a report written to a temp file.
 fn triage(report: &serde_json::Value) -> (Output, String) {
     let dir = tempfile::tempdir().expect("a temp dir");
@@ -306,17 +321,7 @@ fn triage(report: &serde_json::Value) -> (Output, String) {
 
 #[test]
 fn triage_groups_a_reports_disagreements_by_rule() {
-    let out = run(&[
-        "--format",
-        "json",
-        "--option",
-        "SO_RCVBUF",
-        "--kind",
-        "udp4",
-        "--state",
-        "fresh",
-    ]);
-    let mut report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let mut report = small_report();
     // As a real macOS run would report it: one case says something else.
     report["cases"][1]["agrees"] = serde_json::Value::Bool(false);
     report["cases"][1]["observed"] = serde_json::json!({ "ok": 1 });
@@ -425,17 +430,7 @@ fn triage_lists_a_disagreeing_effect() {
 /// it makes the report not-run (3), as it made `run` exit 3.
 #[test]
 fn triage_says_what_run_said_of_a_case_that_could_not_run() {
-    let out = run(&[
-        "--format",
-        "json",
-        "--option",
-        "SO_RCVBUF",
-        "--kind",
-        "udp4",
-        "--state",
-        "fresh",
-    ]);
-    let mut report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let mut report = small_report();
     report["cases"][0]["agrees"] = serde_json::Value::Bool(false);
     report["cases"][0]["observed"] = serde_json::json!({ "not_run": "no temp dir" });
     let (out, text) = triage(&report);

@@ -26,26 +26,12 @@ pub fn refusal(mac: &MacOs, asked: &Asked<'_>) -> Option<Prediction> {
     if asked.option.level() == crate::option::Level::Socket {
         return None;
     }
-    let c = Ctx {
-        opt: (),
-        kind: asked.kind,
-        state: asked.state,
-        api: asked.api,
-        request: asked.request,
-        facts: mac,
-    };
+    let c = Ctx::of(asked, mac);
     route::level(&c, asked.option.id)
 }
 
 pub fn predict(mac: &MacOs, asked: Asked<'_>) -> Prediction {
-    let c = Ctx {
-        opt: (),
-        kind: asked.kind,
-        state: asked.state,
-        api: asked.api,
-        request: asked.request,
-        facts: mac,
-    };
+    let c = Ctx::of(&asked, mac);
     match asked.option.id {
         Opt::Buffer(o) => socket::buffer(o, &c),
         Opt::Socket(o) => socket::predict(o, &c),

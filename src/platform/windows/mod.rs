@@ -91,14 +91,7 @@ impl Windows {
         if kind == Kind::UnixStream && self.release < Release::V1803 {
             return err("WSAEAFNOSUPPORT", &AF_UNIX_1803);
         }
-        let a = Args {
-            opt: (),
-            kind,
-            state: asked.state,
-            api: asked.api,
-            request: asked.request,
-            facts: self,
-        };
+        let a = Args::of(asked, self);
         match asked.option.id {
             Opt::Buffer(o) => socket::buffer(&a.with(o)),
             Opt::Socket(o) => socket::predict(&a.with(o)),

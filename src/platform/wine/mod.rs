@@ -39,14 +39,7 @@ pub fn rules() -> Vec<&'static Rule> {
 
 /// Wine's prediction, routed by family.
 pub fn predict(asked: &Asked<'_>, facts: &WineFacts) -> Prediction {
-    let a = Ask {
-        opt: (),
-        kind: asked.kind,
-        state: asked.state,
-        api: asked.api,
-        request: asked.request,
-        facts,
-    };
+    let a = Ask::of(asked, facts);
     match asked.option.id {
         Opt::Buffer(o) => buffers::predict(&a.with(o)),
         Opt::Socket(o) => socket::predict(&a.with(o)),
