@@ -32,13 +32,16 @@ pub trait ModelRelease: Copy + PartialEq + Sized + 'static {
                 .iter()
                 .copied()
                 .find(|r| r.name() == name)
-                .ok_or_else(|| {
-                    format!(
-                        "unknown {} release {name:?}; modelled releases: {}",
-                        Self::OS,
-                        Self::names().join(", ")
-                    )
-                }),
+                .ok_or_else(|| Self::unknown(name)),
         }
+    }
+
+    /// The error for a release name the model does not have.
+    fn unknown(name: &str) -> String {
+        format!(
+            "unknown {} release {name:?}; modelled releases: {}",
+            Self::OS,
+            Self::names().join(", ")
+        )
     }
 }

@@ -35,13 +35,7 @@ impl ModelRelease for Release {
             .iter()
             .copied()
             .find(|r| r.name() == major)
-            .ok_or_else(|| {
-                format!(
-                    "unknown {} release {name:?}; modelled releases: {}",
-                    Release::OS,
-                    Release::names().join(", ")
-                )
-            })
+            .ok_or_else(|| Release::unknown(name))
     }
 }
 
