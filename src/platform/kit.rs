@@ -100,6 +100,35 @@ pub fn sample(option: &crate::option::OptionSpec) -> Request {
     })
 }
 
+/// The formula of the rules a read and a set of the option's type follow on
+/// this kind and state (one formula when they are the same rule), with the
+/// numbers of the facts it names.
+pub fn derived_formula<P: super::Platform + ?Sized>(
+    platform: &P,
+    option: &crate::option::OptionSpec,
+    kind: Kind,
+    state: State,
+) -> String {
+    let option = crate::catalog::spec(option.id);
+    let ask = |request: &Request| {
+        platform.predict(super::Asked {
+            option,
+            kind,
+            state,
+            api: Api::Raw,
+            request,
+        })
+    };
+    let get = ask(&READ);
+    let set = ask(&sample(option));
+    let main = |p: &Prediction| p.rules.last().map_or("?", |r| r.formula);
+    let text = match get.rule_id() == set.rule_id() {
+        true => main(&set).to_string(),
+        false => format!("default {}; set {}", main(&get), main(&set)),
+    };
+    super::fact::with_numbers(text, &platform.facts())
+}
+
 /// A plain read, for a model asking itself what a default is.
 pub static READ: Request = Request::Default;
 

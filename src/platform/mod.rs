@@ -123,8 +123,12 @@ pub trait Platform: Send + Sync + std::fmt::Debug {
     /// and the level (`refusal`), with the rules that produced it.
     fn predict(&self, asked: Asked<'_>) -> Prediction;
 
-    /// The OS's rule for an option as one formula with this host's numbers.
-    fn formula(&self, option: &OptionSpec, kind: Kind, state: State) -> String;
+    /// The OS's rule for an option as one formula with this host's numbers:
+    /// derived from `predict` for every OS (the rule a read and a set of the
+    /// option's type follow), so no second copy of its branching exists.
+    fn formula(&self, option: &OptionSpec, kind: Kind, state: State) -> String {
+        kit::derived_formula(self, option, kind, state)
+    }
 
     /// The model of what a buffer really holds, where the platform has one
     /// (Linux); `None` elsewhere.

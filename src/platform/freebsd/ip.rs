@@ -243,34 +243,3 @@ pub fn predict_v6(ctx: &Ctx<'_>, o: Ipv6Opt, request: &Request) -> Prediction {
         Ipv6Opt::Recvtclass => flag01(request, 0, &RECVFLAG01),
     }
 }
-
-pub fn main_rule_v4(ctx: &Ctx<'_>, o: IpOpt) -> &'static Rule {
-    let unix = ctx.kind.domain() == Domain::Unix;
-    match o {
-        IpOpt::Ttl | IpOpt::Tos if unix => &SOL_LOCAL_ALIAS,
-        IpOpt::MulticastTtl | IpOpt::MulticastLoop | IpOpt::Recvtos | IpOpt::Recvttl if unix => {
-            &SOL_LOCAL_UNKNOWN
-        }
-        IpOpt::Ttl => &TTL_UCHAR,
-        IpOpt::Tos if ctx.kind.is_tcp() && ctx.release().fourteen_or_later() => &TOS_TCP_ECN,
-        IpOpt::Tos if ctx.kind.is_tcp() => &TOS_TCP_13,
-        IpOpt::Tos => &TOS_UCHAR,
-        IpOpt::MulticastTtl | IpOpt::MulticastLoop if ctx.kind.is_tcp() => &MCAST_STREAM,
-        IpOpt::MulticastTtl => &MCAST_TTL,
-        IpOpt::MulticastLoop => &MCAST_LOOP,
-        IpOpt::Recvtos | IpOpt::Recvttl => &RECVFLAG01,
-        IpOpt::Freebind | IpOpt::Transparent => &super::shared::ABSENT_IN_H,
-    }
-}
-
-pub fn main_rule_v6(ctx: &Ctx<'_>, o: Ipv6Opt) -> &'static Rule {
-    match o {
-        Ipv6Opt::V6only => &V6ONLY,
-        Ipv6Opt::UnicastHops => &HOPS_RAW,
-        Ipv6Opt::MulticastHops | Ipv6Opt::MulticastLoop if ctx.kind.is_tcp() => &MCAST_STREAM,
-        Ipv6Opt::MulticastHops => &MCAST_HOPS6,
-        Ipv6Opt::MulticastLoop => &MCAST_LOOP6,
-        Ipv6Opt::Tclass => &TCLASS,
-        Ipv6Opt::Recvtclass => &RECVFLAG01,
-    }
-}

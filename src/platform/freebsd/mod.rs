@@ -18,7 +18,7 @@ use crate::option::OptionSpec;
 use crate::os::Os;
 use crate::platform::bsd;
 use crate::platform::bsd::facts::BsdFacts;
-use crate::platform::fact::{with_numbers, Fact};
+use crate::platform::fact::Fact;
 use crate::platform::release::ModelRelease;
 use crate::platform::{Asked, Platform};
 use crate::prediction::Prediction;
@@ -154,14 +154,6 @@ impl Platform for FreeBsd {
             asked.option,
             &self.ctx(asked.kind, asked.state, asked.request),
             asked.request,
-        )
-    }
-
-    fn formula(&self, option: &OptionSpec, kind: Kind, state: State) -> String {
-        let option = crate::catalog::spec(option.id);
-        with_numbers(
-            options::formula(option, &self.ctx(kind, state, &crate::platform::kit::READ)),
-            &self.facts(),
         )
     }
 

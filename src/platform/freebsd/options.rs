@@ -50,18 +50,6 @@ pub fn predict(option: &'static OptionSpec, ctx: &Ctx<'_>, request: &Request) ->
     }
 }
 
-/// The main rule for option × kind × state, as one formula.
-pub fn formula(option: &'static OptionSpec, ctx: &Ctx<'_>) -> String {
-    let rule = match option.id {
-        Opt::Buffer(o) => socket::buffer_rule(ctx, o),
-        Opt::Socket(o) => socket::main_rule(ctx, o),
-        Opt::Tcp(o) => tcp::main_rule(o),
-        Opt::Ip(o) => ip::main_rule_v4(ctx, o),
-        Opt::Ipv6(o) => ip::main_rule_v6(ctx, o),
-    };
-    format!("{} ({})", rule.formula, rule.id)
-}
-
 /// Options whose rows differ between the modelled releases.
 pub fn era(option: &OptionSpec, release: Release) -> Option<&'static str> {
     let name = if release.fourteen_or_later() {

@@ -194,14 +194,6 @@ pub fn buffer(ctx: &Ctx<'_>, o: BufferOpt, request: &Request) -> Prediction {
     }
 }
 
-pub fn buffer_rule(ctx: &Ctx<'_>, _o: BufferOpt) -> &'static Rule {
-    if ctx.state == State::Listening {
-        &BUF_LISTEN
-    } else {
-        &BUF_EXACT
-    }
-}
-
 fn lowat(ctx: &Ctx<'_>, side: Side, request: &Request) -> Prediction {
     let (hiwat, _) = default_hiwat(ctx, side);
     match int(request) {
@@ -302,23 +294,5 @@ pub fn predict(ctx: &Ctx<'_>, o: SocketOpt, request: &Request) -> Prediction {
         ),
         SocketOpt::Error => identity(request, 0),
         _ => crate::platform::gated(),
-    }
-}
-
-pub fn main_rule(ctx: &Ctx<'_>, o: SocketOpt) -> &'static Rule {
-    match o {
-        SocketOpt::Keepalive
-        | SocketOpt::Reuseaddr
-        | SocketOpt::Reuseport
-        | SocketOpt::Broadcast
-        | SocketOpt::Oobinline => &FLAG_BIT,
-        SocketOpt::Linger => &LINGER,
-        SocketOpt::Rcvtimeo | SocketOpt::Sndtimeo => &TIMEO,
-        SocketOpt::Rcvlowat | SocketOpt::Sndlowat => &LOWAT,
-        SocketOpt::Type | SocketOpt::Domain | SocketOpt::Protocol | SocketOpt::Error => &IDENTITY,
-        SocketOpt::Passcred | SocketOpt::Priority | SocketOpt::Mark | SocketOpt::BusyPoll => {
-            let _ = ctx;
-            &super::shared::ABSENT_SOCKET_H
-        }
     }
 }

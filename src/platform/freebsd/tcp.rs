@@ -174,18 +174,3 @@ pub fn predict(ctx: &Ctx<'_>, o: TcpOpt, request: &Request) -> Prediction {
         _ => crate::platform::gated(),
     }
 }
-
-pub fn main_rule(o: TcpOpt) -> &'static Rule {
-    match o {
-        TcpOpt::Nodelay => &NODELAY_BIT,
-        TcpOpt::Maxseg => &MAXSEG,
-        TcpOpt::Keepidle | TcpOpt::Keepintvl => &KEEPTIME,
-        TcpOpt::Keepcnt => &KEEPCNT,
-        TcpOpt::Congestion => &CC,
-        TcpOpt::UserTimeout
-        | TcpOpt::Cork
-        | TcpOpt::Quickack
-        | TcpOpt::NotsentLowat
-        | TcpOpt::ThinLinearTimeouts => &super::shared::ABSENT_TCP_H,
-    }
-}

@@ -3,7 +3,7 @@
 //! ipv6_setsockopt). Rules from net/ipv4/ip_sockglue.c do_ip_setsockopt /
 //! do_ip_getsockopt unless noted.
 
-use super::shared::{fact, flag, int, Args, FLAG};
+use super::shared::{fact, flag, int, Args};
 use crate::expr::Expr;
 use crate::option::IpOpt;
 use crate::prediction::Prediction;
@@ -116,15 +116,4 @@ fn tos(a: &Args<IpOpt>, v: Expr) -> Prediction {
         );
     }
     Prediction::ok(RelativeValue::Int(byte), vec![&TOS])
-}
-
-pub fn main_rule(a: &Args<IpOpt>) -> &'static Rule {
-    match a.opt {
-        IpOpt::Ttl => &TTL,
-        IpOpt::Tos if a.kind.is_stream() => &TOS_STREAM_ECN,
-        IpOpt::Tos => &TOS,
-        IpOpt::MulticastTtl => &MULTICAST_TTL,
-        IpOpt::Transparent => &TRANSPARENT_EPERM,
-        IpOpt::MulticastLoop | IpOpt::Freebind | IpOpt::Recvtos | IpOpt::Recvttl => &FLAG,
-    }
 }

@@ -1,7 +1,7 @@
 //! IPPROTO_IPV6 options on IPv6 sockets (net/ipv6/ipv6_sockglue.c
 //! do_ipv6_setsockopt / do_ipv6_getsockopt unless noted).
 
-use super::shared::{fact, flag, int, Args, FLAG};
+use super::shared::{fact, flag, int, Args};
 use crate::kind::State;
 use crate::option::Ipv6Opt;
 use crate::prediction::Prediction;
@@ -140,19 +140,5 @@ fn v6only(a: &Args<Ipv6Opt>) -> Prediction {
             Prediction::ok(RelativeValue::int(1), vec![&V6ONLY_BOUND])
         }
         None => Prediction::ok(fact("bindv6only", a.facts.bindv6only), vec![&V6ONLY_DEFAULT]),
-    }
-}
-
-pub fn main_rule(a: &Args<Ipv6Opt>) -> &'static Rule {
-    match a.opt {
-        Ipv6Opt::V6only if a.state == State::Fresh => &FLAG,
-        Ipv6Opt::V6only => &V6ONLY_LOCKED,
-        Ipv6Opt::UnicastHops => &HOPS,
-        Ipv6Opt::MulticastHops if a.kind.is_stream() => &MCAST_HOPS_STREAM,
-        Ipv6Opt::MulticastHops => &HOPS,
-        Ipv6Opt::MulticastLoop => &STRICT_BOOL,
-        Ipv6Opt::Tclass if a.kind.is_stream() => &TCLASS_STREAM_ECN,
-        Ipv6Opt::Tclass => &TCLASS,
-        Ipv6Opt::Recvtclass => &FLAG,
     }
 }

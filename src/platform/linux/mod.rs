@@ -152,8 +152,13 @@ impl Platform for Linux {
         options::route(asked.option, asked.kind, asked.state, asked.request, &self.facts)
     }
 
+    /// Buffer sizes have one piecewise rule worth writing out with this
+    /// host's limits; every other option's formula is derived from predict.
     fn formula(&self, option: &OptionSpec, kind: Kind, state: State) -> String {
-        options::formula(option, kind, state, &self.facts)
+        match option.id {
+            crate::option::Opt::Buffer(_) => buffers::formula(option, kind, state, &self.facts),
+            _ => crate::platform::kit::derived_formula(self, option, kind, state),
+        }
     }
 
     fn capacity_model(&self) -> Option<&dyn CapacityModel> {

@@ -75,21 +75,3 @@ pub fn era(option: &OptionSpec, host: &LinuxFacts) -> Option<&'static str> {
         _ => None,
     }
 }
-
-pub fn formula(option: &OptionSpec, kind: Kind, state: State, host: &LinuxFacts) -> String {
-    let case = Args {
-        opt: (),
-        kind,
-        state,
-        api: crate::api::Api::Raw,
-        request: &Request::Default,
-        facts: host,
-    };
-    match option.id {
-        Opt::Buffer(_) => buffers::formula(option, kind, state, host),
-        Opt::Socket(o) => socket::main_rule(&case.with(o)).formula.to_string(),
-        Opt::Tcp(o) => tcp::main_rule(&case.with(o)).formula.to_string(),
-        Opt::Ip(o) => ipv4::main_rule(&case.with(o)).formula.to_string(),
-        Opt::Ipv6(o) => ipv6::main_rule(&case.with(o)).formula.to_string(),
-    }
-}

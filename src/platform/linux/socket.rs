@@ -1,7 +1,7 @@
 //! SOL_SOCKET options other than the buffer sizes (net/core/sock.c
 //! sk_setsockopt / sk_getsockopt unless noted).
 
-use super::shared::{fact, flag, int, wrong_type, Args, FLAG};
+use super::shared::{fact, flag, int, wrong_type, Args};
 use crate::case::Request;
 use crate::expr::{Expr, Sym};
 use crate::kind::{Domain, Kind};
@@ -330,33 +330,4 @@ fn rcvlowat(a: &Args<SocketOpt>) -> Prediction {
     }
     let v = if v.value() == 0 { Expr::lit(1) } else { v };
     Prediction::ok(RelativeValue::Int(v), vec![&RCVLOWAT])
-}
-
-/// The rule that describes an option as a whole, for group headers.
-pub fn main_rule(a: &Args<SocketOpt>) -> &'static Rule {
-    match a.opt {
-        SocketOpt::Reuseport if a.kind.domain() == Domain::Unix => &REUSEPORT_UNIX,
-        SocketOpt::Passcred
-            if a.kind.domain() != Domain::Unix && a.facts.kernel_version < PASSCRED_RESTRICTED_SINCE =>
-        {
-            &PASSCRED_ANY
-        }
-        SocketOpt::Passcred if a.kind.domain() != Domain::Unix => &PASSCRED_UNIX_ONLY,
-        SocketOpt::Linger => &LINGER_ON,
-        SocketOpt::Rcvtimeo | SocketOpt::Sndtimeo => &TIMEO_TICKS,
-        SocketOpt::Rcvlowat if a.kind.is_tcp() => &TCP_RCVLOWAT,
-        SocketOpt::Rcvlowat => &RCVLOWAT,
-        SocketOpt::Sndlowat => &SNDLOWAT_FIXED,
-        SocketOpt::Priority => &PRIORITY,
-        SocketOpt::Mark => &MARK,
-        SocketOpt::BusyPoll => &BUSY_POLL,
-        SocketOpt::Type | SocketOpt::Domain | SocketOpt::Protocol => &IDENTITY,
-        SocketOpt::Error => &NO_ERROR,
-        SocketOpt::Keepalive
-        | SocketOpt::Reuseaddr
-        | SocketOpt::Broadcast
-        | SocketOpt::Oobinline
-        | SocketOpt::Reuseport
-        | SocketOpt::Passcred => &FLAG,
-    }
 }

@@ -2,7 +2,7 @@
 //! do_tcp_getsockopt unless noted). Other kinds never get here: the level
 //! check in `mod.rs` answers for them.
 
-use super::shared::{fact, flag, int, ranged, wrong_type, Args, FLAG};
+use super::shared::{fact, flag, int, ranged, wrong_type, Args};
 use crate::case::Request;
 use crate::expr::{Expr, Sym};
 use crate::kind::{Domain, State};
@@ -208,17 +208,4 @@ fn congestion(a: &Args<TcpOpt>) -> Prediction {
         return Prediction::err("EPERM", vec![&CONGESTION_EPERM]);
     }
     Prediction::ok(RelativeValue::Text(name.clone(), *label), vec![&CONGESTION_SET])
-}
-
-pub fn main_rule(a: &Args<TcpOpt>) -> &'static Rule {
-    match a.opt {
-        TcpOpt::ThinLinearTimeouts => &THIN_LINEAR,
-        TcpOpt::Maxseg if a.state == State::Connected => &MAXSEG_CONNECTED,
-        TcpOpt::Maxseg => &MAXSEG_SET,
-        TcpOpt::Keepidle | TcpOpt::Keepintvl | TcpOpt::Keepcnt => &KEEPALIVE_RANGE,
-        TcpOpt::UserTimeout => &USER_TIMEOUT,
-        TcpOpt::NotsentLowat => &STORED,
-        TcpOpt::Congestion => &CONGESTION_SET,
-        TcpOpt::Nodelay | TcpOpt::Cork | TcpOpt::Quickack => &FLAG,
-    }
 }

@@ -14,9 +14,7 @@ mod ip;
 mod socket;
 mod tcp;
 
-use crate::api::Api;
-use crate::case::Request;
-use crate::kind::{Kind, State};
+use crate::kind::Kind;
 use crate::ladder::Anchors;
 use crate::option::{Level, Opt, OptionSpec, TcpOpt};
 use crate::os::Os;
@@ -181,30 +179,6 @@ impl Platform for Windows {
 
     fn predict(&self, asked: Asked<'_>) -> Prediction {
         Windows::predict(self, &asked)
-    }
-
-    fn formula(&self, option: &OptionSpec, kind: Kind, state: State) -> String {
-        let option = crate::catalog::spec(option.id);
-        let ask = |request: &Request| {
-            Windows::predict(
-                self,
-                &Asked {
-                    option,
-                    kind,
-                    state,
-                    api: Api::Raw,
-                    request,
-                },
-            )
-        };
-        let get = ask(&Request::Default);
-        let set = ask(&crate::platform::kit::sample(option));
-        let formula = |p: &Prediction| p.rules.last().map_or("?", |r| r.formula);
-        if get.rule_id() == set.rule_id() {
-            formula(&set).to_string()
-        } else {
-            format!("default {}; set {}", formula(&get), formula(&set))
-        }
     }
 
     fn rules(&self) -> Vec<&'static Rule> {

@@ -12,8 +12,6 @@ mod shared;
 mod socket;
 mod tcp;
 
-use crate::case::Request;
-use crate::kind::{Kind, State};
 use crate::ladder::Anchors;
 use crate::option::{Opt, OptionSpec};
 use crate::platform::fact::Fact;
@@ -47,20 +45,6 @@ pub fn predict(asked: &Asked<'_>, facts: &WineFacts) -> Prediction {
         Opt::Ip(o) => ip::v4(&a.with(o)),
         Opt::Ipv6(o) => ip::v6(&a.with(o)),
     }
-}
-
-/// The rule behind an option, for the CLI's group headers.
-pub fn formula(option: &'static OptionSpec, kind: Kind) -> String {
-    let asked = Asked {
-        option,
-        kind,
-        state: State::Fresh,
-        api: crate::api::Api::Raw,
-        request: &Request::Default,
-    };
-    // The rule's formula does not depend on the host's numbers.
-    let probe = predict(&asked, &WineFacts::default());
-    probe.rules.first().map_or("?", |r| r.formula).to_string()
 }
 
 /// The Wine model over one host's facts.
@@ -135,10 +119,6 @@ impl crate::platform::Platform for Wine {
 
     fn predict(&self, asked: Asked<'_>) -> Prediction {
         predict(&asked, &self.facts)
-    }
-
-    fn formula(&self, option: &OptionSpec, kind: Kind, _state: State) -> String {
-        formula(crate::catalog::spec(option.id), kind)
     }
 
     fn rules(&self) -> Vec<&'static Rule> {
