@@ -33,6 +33,10 @@ use shared::Ctx;
 #[derive(Debug, Clone)]
 pub struct FreeBsd {
     pub facts: BsdFacts,
+    /// The congestion-control modules this kernel has (sysctl
+    /// net.inet.tcp.cc.available), where read; `None`: a stock kernel of the
+    /// release, whose built-in module is its default alone.
+    pub cc_available: Option<Vec<String>>,
 }
 
 impl FreeBsd {
@@ -41,6 +45,7 @@ impl FreeBsd {
         let release = Release::parse(release)?;
         Ok(FreeBsd {
             facts: facts::stock(release),
+            cc_available: None,
         })
     }
 
@@ -54,7 +59,10 @@ impl FreeBsd {
             .map_or(Release::newest(), |&v| Release::from_osreldate(v));
         let mut merged = facts::stock(release);
         merged.values.extend(host.values);
-        FreeBsd { facts: merged }
+        FreeBsd {
+            facts: merged,
+            cc_available: None,
+        }
     }
 
     pub fn release_era(&self) -> Release {
@@ -172,6 +180,31 @@ mod tests {
     use crate::api::Api;
     use crate::case::Request;
     use crate::value::RelativeValue;
+
+    /// Where net.inet.tcp.cc.available was read, it decides which names a
+    /// set takes; a stock 13 kernel has newreno alone.
+    #[test]
+    fn the_congestion_modules_read_decide_a_set() {
+        let ask = |fb: &FreeBsd, name: &str| {
+            let case = crate::case::Case::new(
+                "TCP_CONGESTION",
+                Kind::Tcp4,
+                State::Fresh,
+                crate::api::Api::Raw,
+                Request::Set(RelativeValue::text(name)),
+            )
+            .unwrap();
+            crate::predict::predict(&case, fb).expected.to_string()
+        };
+        let mut fb = FreeBsd::offline(Some("13")).unwrap();
+        assert_eq!(ask(&fb, "cubic"), "EINVAL");
+        fb.cc_available = Some(vec!["cubic".into(), "newreno".into(), "htcp".into()]);
+        assert_eq!(ask(&fb, "cubic"), "\"cubic\"");
+        assert_eq!(ask(&fb, "bbr"), "EINVAL");
+        let mut fb15 = FreeBsd::offline(Some("15")).unwrap();
+        fb15.cc_available = Some(vec!["cubic".into()]);
+        assert_eq!(ask(&fb15, "newreno"), "ESRCH");
+    }
 
     #[test]
     fn unknown_release_lists_the_modelled_ones() {

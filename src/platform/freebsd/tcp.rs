@@ -49,6 +49,15 @@ crate::rules! {
         why: "TCP_KEEPCNT is stored as u_int with no range check and copied out as is, so -1 reads -1",
         source: src!(F, "sys/netinet/tcp_usrreq.c tcp_default_ctloutput case TCP_KEEPCNT 'tp->t_keepcnt = ui'; share/man/man4/tcp.4 default 8"),
     };
+    pub const CC_AVAILABLE: Rule = Rule {
+        id: "freebsd.tcp.cc_available",
+        formula: "name in net.inet.tcp.cc.available => name; else ESRCH (14+), EINVAL (13)",
+        why: "the set looks the name up in cc_list, which the sysctl net.inet.tcp.cc.available lists: where it was read (a host with modules built in or kldloaded, F-Stack's stack with cubic and htcp built in), a listed name is set and read back",
+        source: concat!(
+            src!(S14, "sys/netinet/tcp_usrreq.c tcp_set_cc_mod 'STAILQ_FOREACH(algo, &cc_list, entries)'; sys/netinet/cc/cc.c cc_list_available (the sysctl net.inet.tcp.cc.available walks cc_list)"),
+            "; FreeBSD 13.0 as vendored in F-Stack 5cb586b5 netinet/tcp_usrreq.c tcp_default_ctloutput case TCP_CONGESTION (the same cc_list lookup, EINVAL when absent)"
+        ),
+    };
     pub const CC: Rule = Rule {
         id: "freebsd.tcp.cc",
         formula: "a loaded algorithm's name => name (stock 14+: cubic only; 13: newreno only); unknown => ESRCH (14+), EINVAL (13); empty => EINVAL",
@@ -109,6 +118,17 @@ fn congestion(ctx: &Ctx<'_>, request: &Request) -> Prediction {
                 return Prediction::err("EINVAL", vec![&CC]);
             }
             let copied: String = name.chars().take(15).collect();
+            let missing = match ctx.release() {
+                Release::R13 => "EINVAL",
+                Release::R14 | Release::R15 => "ESRCH",
+            };
+            // Where the host's cc_list was read, it decides.
+            if let Some(available) = &ctx.facts.cc_available {
+                return match available.contains(&copied) {
+                    true => Prediction::ok(RelativeValue::text(&copied), vec![&CC_AVAILABLE]),
+                    false => Prediction::err(missing, vec![&CC_AVAILABLE]),
+                };
+            }
             // A stock kernel's cc_list holds the default algorithm alone (see `CC`).
             if copied == ctx.release().default_cc() {
                 Prediction::ok(RelativeValue::text(&copied), vec![&CC])

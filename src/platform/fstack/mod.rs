@@ -78,11 +78,13 @@ impl FstackFreeBsd {
                 other => return Err(format!("sysctl {name}: unexpected answer {other:?}")),
             }
         }
-        Ok(FstackFreeBsd {
-            model: FreeBsd::from_host(facts),
-            read,
-            text,
-        })
+        let mut model = FreeBsd::from_host(facts);
+        // F-Stack builds more congestion modules in than a stock 13 kernel.
+        model.cc_available = text
+            .iter()
+            .find(|(name, _)| *name == "net.inet.tcp.cc.available")
+            .map(|(_, list)| list.split(',').map(|m| m.trim().to_string()).collect());
+        Ok(FstackFreeBsd { model, read, text })
     }
 
     /// The model alone, at FreeBSD 13's stock facts with F-Stack's hz (for
