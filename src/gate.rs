@@ -21,11 +21,7 @@ pub fn refusal(case: &Case, platform: &dyn Platform) -> Option<Prediction> {
         let header = platform.undefined(case.option.level());
         return Some(Prediction::err(UNDEFINED, vec![header]));
     }
-    let offered = match case.api {
-        Api::Raw => true,
-        Api::Socket2 => case.option.socket2.is_some() && socket2_casts::offered_on(os, case.option),
-    };
-    if !offered {
+    if !socket2_casts::path_offers(os, case.api, case.option) {
         return Some(Prediction::err(UNDEFINED, vec![&socket2_casts::NO_CALL]));
     }
     None

@@ -214,6 +214,16 @@ pub fn read_back(shape: Shape, expected: Expected, rules: &mut Vec<&'static Rule
     })
 }
 
+/// Whether a path can ask the option on `os`: the raw call always (the
+/// gate has already answered an option the OS lacks), socket2 where it has
+/// a method pair for it.
+pub fn path_offers(os: Os, api: crate::api::Api, option: &OptionSpec) -> bool {
+    match api {
+        crate::api::Api::Raw => true,
+        crate::api::Api::Socket2 => option.socket2.is_some() && offered_on(os, option),
+    }
+}
+
 /// Whether socket2 0.6 has a call pair for the option when built for `os`
 /// (its `#[cfg]`s in src/socket.rs and src/sys/*.rs, as data, so a model of
 /// an OS this program does not run on knows which paths exist there). A

@@ -56,10 +56,7 @@ fn every_case_on_every_platform_is_answered_by_a_listed_rule() {
             for kind in Kind::ALL {
                 for &state in kind.states() {
                     for api in Api::ALL {
-                        let offered = match api {
-                            Api::Raw => true,
-                            Api::Socket2 => option.socket2.is_some() && socket2_casts::offered_on(os, option),
-                        };
+                        let offered = socket2_casts::path_offers(os, api, option);
                         for request in requests(platform.as_ref(), option) {
                             let case = Case::new(option.name, kind, state, api, request)
                                 .expect("a ladder rung has its option's type");
