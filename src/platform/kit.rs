@@ -63,16 +63,6 @@ impl<'a, O, F: ?Sized> Ask<'a, O, F> {
         }
     }
 
-    /// The same case with another request (a model asking what a read or a
-    /// set would give).
-    pub fn asking<'b>(&self, request: &'b Request) -> Ask<'b, O, F>
-    where
-        'a: 'b,
-        O: Copy,
-    {
-        Ask { request, ..*self }
-    }
-
     /// The integer set, or None for a read.
     pub fn int(&self) -> Option<Expr> {
         int(self.request)

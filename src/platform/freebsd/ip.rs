@@ -120,9 +120,8 @@ crate::rules! {
 
 fn flag01(request: &Request, default: i128, rule: &'static Rule) -> Prediction {
     match int(request) {
-        Err(e) => e.into(),
-        Ok(None) => Prediction::ok(RelativeValue::int(default), vec![rule]),
-        Ok(Some(v)) => Prediction::ok(RelativeValue::int(i128::from(v.value() != 0)), vec![rule]),
+        None => Prediction::ok(RelativeValue::int(default), vec![rule]),
+        Some(v) => Prediction::ok(RelativeValue::int(i128::from(v.value() != 0)), vec![rule]),
     }
 }
 
@@ -149,35 +148,31 @@ pub fn predict_v4(ctx: &Ctx<'_>, o: IpOpt, request: &Request) -> Prediction {
     let tcp = ctx.kind.is_tcp();
     match o {
         IpOpt::Ttl => match int(request) {
-            Err(e) => e.into(),
-            Ok(None) => Prediction::ok(RelativeValue::Int(ctx.fact("net.inet.ip.ttl")), vec![&TTL_UCHAR]),
-            Ok(Some(v)) => Prediction::ok(RelativeValue::Int(uchar(v, 0xff)), vec![&TTL_UCHAR]),
+            None => Prediction::ok(RelativeValue::Int(ctx.fact("net.inet.ip.ttl")), vec![&TTL_UCHAR]),
+            Some(v) => Prediction::ok(RelativeValue::Int(uchar(v, 0xff)), vec![&TTL_UCHAR]),
         },
         IpOpt::Tos => match int(request) {
-            Err(e) => e.into(),
-            Ok(None) => Prediction::ok(RelativeValue::int(0), vec![&TOS_UCHAR]),
-            Ok(Some(v)) if tcp && ctx.release().fourteen_or_later() => {
+            None => Prediction::ok(RelativeValue::int(0), vec![&TOS_UCHAR]),
+            Some(v) if tcp && ctx.release().fourteen_or_later() => {
                 Prediction::ok(RelativeValue::Int(uchar(v, 0xfc)), vec![&TOS_UCHAR, &TOS_TCP_ECN])
             }
-            Ok(Some(v)) if tcp => Prediction::ok(RelativeValue::Int(uchar(v, 0xff)), vec![&TOS_TCP_13]),
-            Ok(Some(v)) => Prediction::ok(RelativeValue::Int(uchar(v, 0xff)), vec![&TOS_UCHAR]),
+            Some(v) if tcp => Prediction::ok(RelativeValue::Int(uchar(v, 0xff)), vec![&TOS_TCP_13]),
+            Some(v) => Prediction::ok(RelativeValue::Int(uchar(v, 0xff)), vec![&TOS_UCHAR]),
         },
         IpOpt::MulticastTtl | IpOpt::MulticastLoop if tcp => {
             Prediction::err("EOPNOTSUPP", vec![&MCAST_STREAM])
         }
         IpOpt::MulticastTtl => match int(request) {
-            Err(e) => e.into(),
-            Ok(None) => Prediction::ok(RelativeValue::int(1), vec![&MCAST_TTL]),
-            Ok(Some(v)) if i128::from(v.value() as i32 as u32) > 255 => {
+            None => Prediction::ok(RelativeValue::int(1), vec![&MCAST_TTL]),
+            Some(v) if i128::from(v.value() as i32 as u32) > 255 => {
                 Prediction::err("EINVAL", vec![&MCAST_TTL])
             }
-            Ok(Some(v)) => Prediction::ok(RelativeValue::Int(v), vec![&MCAST_TTL]),
+            Some(v) => Prediction::ok(RelativeValue::Int(v), vec![&MCAST_TTL]),
         },
         IpOpt::MulticastLoop => match int(request) {
-            Err(e) => e.into(),
-            Ok(None) => Prediction::ok(RelativeValue::int(1), vec![&MCAST_LOOP]),
+            None => Prediction::ok(RelativeValue::int(1), vec![&MCAST_LOOP]),
             // `(u_char)iloop`: only the low byte decides.
-            Ok(Some(v)) => Prediction::ok(
+            Some(v) => Prediction::ok(
                 RelativeValue::int(i128::from(v.value() & 0xff != 0)),
                 vec![&MCAST_LOOP],
             ),
@@ -191,54 +186,47 @@ pub fn predict_v6(ctx: &Ctx<'_>, o: Ipv6Opt, request: &Request) -> Prediction {
     let tcp = ctx.kind.is_tcp();
     match o {
         Ipv6Opt::V6only => match int(request) {
-            Err(e) => e.into(),
-            Ok(None) => Prediction::ok(
+            None => Prediction::ok(
                 RelativeValue::Int(ctx.fact("net.inet6.ip6.v6only")),
                 vec![&V6ONLY],
             ),
-            Ok(Some(_)) if ctx.state != State::Fresh => Prediction::err("EINVAL", vec![&V6ONLY]),
-            Ok(Some(v)) => Prediction::ok(RelativeValue::int(i128::from(v.value() != 0)), vec![&V6ONLY]),
+            Some(_) if ctx.state != State::Fresh => Prediction::err("EINVAL", vec![&V6ONLY]),
+            Some(v) => Prediction::ok(RelativeValue::int(i128::from(v.value() != 0)), vec![&V6ONLY]),
         },
         Ipv6Opt::UnicastHops => match int(request) {
-            Err(e) => e.into(),
-            Ok(None) => Prediction::ok(RelativeValue::int(-1), vec![&HOPS_RAW]),
-            Ok(Some(v)) if (-1..=255).contains(&v.value()) => {
+            None => Prediction::ok(RelativeValue::int(-1), vec![&HOPS_RAW]),
+            Some(v) if (-1..=255).contains(&v.value()) => {
                 Prediction::ok(RelativeValue::Int(v), vec![&HOPS_RAW])
             }
-            Ok(Some(_)) => Prediction::err("EINVAL", vec![&HOPS_RAW]),
+            Some(_) => Prediction::err("EINVAL", vec![&HOPS_RAW]),
         },
         Ipv6Opt::MulticastHops | Ipv6Opt::MulticastLoop if tcp => {
             Prediction::err("EOPNOTSUPP", vec![&MCAST_STREAM])
         }
         Ipv6Opt::MulticastHops => match int(request) {
-            Err(e) => e.into(),
-            Ok(None) => Prediction::ok(RelativeValue::int(1), vec![&MCAST_HOPS6]),
-            Ok(Some(v)) if v.value() == -1 => Prediction::ok(RelativeValue::int(1), vec![&MCAST_HOPS6]),
-            Ok(Some(v)) if (0..=255).contains(&v.value()) => {
+            None => Prediction::ok(RelativeValue::int(1), vec![&MCAST_HOPS6]),
+            Some(v) if v.value() == -1 => Prediction::ok(RelativeValue::int(1), vec![&MCAST_HOPS6]),
+            Some(v) if (0..=255).contains(&v.value()) => {
                 Prediction::ok(RelativeValue::Int(v), vec![&MCAST_HOPS6])
             }
-            Ok(Some(_)) => Prediction::err("EINVAL", vec![&MCAST_HOPS6]),
+            Some(_) => Prediction::err("EINVAL", vec![&MCAST_HOPS6]),
         },
         Ipv6Opt::MulticastLoop => match int(request) {
-            Err(e) => e.into(),
-            Ok(None) => Prediction::ok(RelativeValue::int(1), vec![&MCAST_LOOP6]),
-            Ok(Some(v)) if (0..=1).contains(&v.value()) => {
+            None => Prediction::ok(RelativeValue::int(1), vec![&MCAST_LOOP6]),
+            Some(v) if (0..=1).contains(&v.value()) => {
                 Prediction::ok(RelativeValue::Int(v), vec![&MCAST_LOOP6])
             }
-            Ok(Some(_)) => Prediction::err("EINVAL", vec![&MCAST_LOOP6]),
+            Some(_) => Prediction::err("EINVAL", vec![&MCAST_LOOP6]),
         },
         Ipv6Opt::Tclass => match int(request) {
-            Err(e) => e.into(),
-            Ok(None) => Prediction::ok(RelativeValue::int(0), vec![&TCLASS]),
-            Ok(Some(v)) if v.value() == -1 => Prediction::ok(RelativeValue::int(0), vec![&TCLASS]),
-            Ok(Some(v)) if (0..=255).contains(&v.value()) => {
-                Prediction::ok(RelativeValue::Int(v), vec![&TCLASS])
-            }
-            Ok(Some(_)) if tcp && ctx.release().fourteen_or_later() => {
+            None => Prediction::ok(RelativeValue::int(0), vec![&TCLASS]),
+            Some(v) if v.value() == -1 => Prediction::ok(RelativeValue::int(0), vec![&TCLASS]),
+            Some(v) if (0..=255).contains(&v.value()) => Prediction::ok(RelativeValue::Int(v), vec![&TCLASS]),
+            Some(_) if tcp && ctx.release().fourteen_or_later() => {
                 Prediction::ok(RelativeValue::int(0), vec![&TCLASS, &TCLASS_TCP_SWALLOW])
             }
-            Ok(Some(_)) if tcp => Prediction::err("EINVAL", vec![&TCLASS_TCP_13]),
-            Ok(Some(_)) => Prediction::err("EINVAL", vec![&TCLASS]),
+            Some(_) if tcp => Prediction::err("EINVAL", vec![&TCLASS_TCP_13]),
+            Some(_) => Prediction::err("EINVAL", vec![&TCLASS]),
         },
         Ipv6Opt::Recvtclass => flag01(request, 0, &RECVFLAG01),
     }

@@ -2,12 +2,9 @@
 //! options FreeBSD lacks and for refused levels, and request helpers.
 
 use super::facts::{self, Release};
-use crate::case::Request;
 use crate::expr::{Expr, Sym};
 
-use crate::prediction::Prediction;
 use crate::rule::Rule;
-use crate::value::RelativeValue;
 
 /// `concat!`s a mirror's tag in front of a file and function.
 #[macro_export]
@@ -113,21 +110,4 @@ crate::rules! {
     };
 }
 
-/// A value of the wrong shape for the option (shorter than its C type).
-#[derive(Debug, Clone, Copy)]
-pub struct WrongShape;
-
-impl From<WrongShape> for Prediction {
-    fn from(_: WrongShape) -> Prediction {
-        crate::platform::gated()
-    }
-}
-
-/// The integer of a request: Ok(None) for a plain read.
-pub fn int(request: &Request) -> Result<Option<Expr>, WrongShape> {
-    match request {
-        Request::Default => Ok(None),
-        Request::Set(RelativeValue::Int(e)) => Ok(Some(*e)),
-        Request::Set(_) => Err(WrongShape),
-    }
-}
+pub use crate::platform::kit::int;

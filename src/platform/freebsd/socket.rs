@@ -170,12 +170,11 @@ pub fn buffer(ctx: &Ctx<'_>, o: BufferOpt, request: &Request) -> Prediction {
     match o {
         BufferOpt::Sndbuf | BufferOpt::Rcvbuf => {
             let v = match int(request) {
-                Err(e) => return e.into(),
-                Ok(None) => {
+                None => {
                     let (e, rules) = default_hiwat(ctx, side_of(o));
                     return Prediction::ok(RelativeValue::Int(e), rules);
                 }
-                Ok(Some(v)) => v,
+                Some(v) => v,
             };
             let store = if ctx.state == State::Listening {
                 &BUF_LISTEN
@@ -197,24 +196,22 @@ pub fn buffer(ctx: &Ctx<'_>, o: BufferOpt, request: &Request) -> Prediction {
 fn lowat(ctx: &Ctx<'_>, side: Side, request: &Request) -> Prediction {
     let (hiwat, _) = default_hiwat(ctx, side);
     match int(request) {
-        Err(e) => e.into(),
-        Ok(None) => {
+        None => {
             let v = match side {
                 Side::Recv => Expr::lit(1),
                 Side::Send => Expr::lit(2048).min(hiwat),
             };
             Prediction::ok(RelativeValue::Int(v), vec![&LOWAT_DEFAULT])
         }
-        Ok(Some(v)) if v.value() < 1 => Prediction::err("EINVAL", vec![&BUF_EINVAL]),
-        Ok(Some(v)) => Prediction::ok(RelativeValue::Int(v.min(hiwat)), vec![&LOWAT]),
+        Some(v) if v.value() < 1 => Prediction::err("EINVAL", vec![&BUF_EINVAL]),
+        Some(v) => Prediction::ok(RelativeValue::Int(v.min(hiwat)), vec![&LOWAT]),
     }
 }
 
 fn flag(bit: i128, request: &Request) -> Prediction {
     match int(request) {
-        Err(e) => e.into(),
-        Ok(None) => Prediction::ok(RelativeValue::int(0), vec![&FLAG_BIT]),
-        Ok(Some(v)) => Prediction::ok(
+        None => Prediction::ok(RelativeValue::int(0), vec![&FLAG_BIT]),
+        Some(v) => Prediction::ok(
             RelativeValue::int(if v.value() != 0 { bit } else { 0 }),
             vec![&FLAG_BIT],
         ),

@@ -93,9 +93,8 @@ fn keeptime(ctx: &Ctx<'_>, sysctl: &'static str, shown: &'static str, request: &
         value: ctx.sym(sysctl).value / 1000,
     });
     match int(request) {
-        Err(e) => e.into(),
-        Ok(None) => Prediction::ok(RelativeValue::Int(default), vec![&KEEPTIME_DEFAULT]),
-        Ok(Some(v)) => {
+        None => Prediction::ok(RelativeValue::Int(default), vec![&KEEPTIME_DEFAULT]),
+        Some(v) => {
             let ui = i128::from(v.value() as i32 as u32);
             if ui > i128::from(u32::MAX) / ctx.hz() {
                 Prediction::err("EINVAL", vec![&KEEPTIME])
@@ -144,19 +143,15 @@ fn congestion(ctx: &Ctx<'_>, request: &Request) -> Prediction {
 
 pub fn predict(ctx: &Ctx<'_>, o: TcpOpt, request: &Request) -> Prediction {
     match o {
-        TcpOpt::Nodelay => match int(request) {
-            Err(e) => e.into(),
-            Ok(v) => {
-                let on = v.is_some_and(|v| v.value() != 0);
-                Prediction::ok(RelativeValue::int(if on { 4 } else { 0 }), vec![&NODELAY_BIT])
-            }
-        },
+        TcpOpt::Nodelay => {
+            let on = int(request).is_some_and(|v| v.value() != 0);
+            Prediction::ok(RelativeValue::int(if on { 4 } else { 0 }), vec![&NODELAY_BIT])
+        }
         TcpOpt::Maxseg => {
             let current = t_maxseg(ctx);
             match int(request) {
-                Err(e) => e.into(),
-                Ok(None) => Prediction::ok(RelativeValue::Int(current), vec![&MAXSEG_DEFAULT]),
-                Ok(Some(v)) => {
+                None => Prediction::ok(RelativeValue::Int(current), vec![&MAXSEG_DEFAULT]),
+                Some(v) => {
                     let minmss = ctx.sym("net.inet.tcp.minmss").value;
                     let n = v.value();
                     if n > 0 && n <= current.value() && n + 40 >= minmss {
@@ -180,12 +175,11 @@ pub fn predict(ctx: &Ctx<'_>, o: TcpOpt, request: &Request) -> Prediction {
             request,
         ),
         TcpOpt::Keepcnt => match int(request) {
-            Err(e) => e.into(),
-            Ok(Some(v)) if v.value() as i32 != 0 => Prediction::ok(
+            Some(v) if v.value() as i32 != 0 => Prediction::ok(
                 RelativeValue::Int(v.map_value(|n| i128::from(n as i32))),
                 vec![&KEEPCNT],
             ),
-            Ok(_) => Prediction::ok(
+            _ => Prediction::ok(
                 RelativeValue::Int(ctx.fact("net.inet.tcp.keepcnt")),
                 vec![&KEEPCNT],
             ),

@@ -132,7 +132,7 @@ pub fn predict(
         Request::Default if is_force(option) => Prediction::err("ENOPROTOOPT", vec![&FORCE_WRITE_ONLY]),
         Request::Default => default(limit, kind, state, host),
         Request::Set(RelativeValue::Int(v)) => set(option, *v, host),
-        Request::Set(_) => super::shared::wrong_type(),
+        Request::Set(_) => crate::platform::gated(),
     }
 }
 

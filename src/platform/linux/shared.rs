@@ -13,19 +13,7 @@ use crate::value::RelativeValue;
 /// facts).
 pub type Args<'a, O> = crate::platform::kit::Ask<'a, O, LinuxFacts>;
 
-/// The integer of a request, or None for another type.
-pub fn int(request: &Request) -> Option<Expr> {
-    match request {
-        Request::Set(RelativeValue::Int(e)) => Some(*e),
-        _ => None,
-    }
-}
-
-/// A request of the wrong type never reaches a model (`Case::of` refuses
-/// it): the arm that would take one answers as the catch-all does.
-pub fn wrong_type() -> Prediction {
-    crate::platform::gated()
-}
+pub use crate::platform::kit::int;
 
 crate::rules! {
     /// `val ? 1 : 0`: how most flags are stored and read back.
@@ -44,7 +32,7 @@ pub fn flag(request: &Request, default: i128, default_rule: &'static Rule) -> Pr
         Request::Set(RelativeValue::Int(v)) => {
             Prediction::ok(RelativeValue::int((v.value() != 0).into()), vec![&FLAG])
         }
-        Request::Set(_) => wrong_type(),
+        Request::Set(_) => crate::platform::gated(),
     }
 }
 

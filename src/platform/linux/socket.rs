@@ -1,7 +1,7 @@
 //! SOL_SOCKET options other than the buffer sizes (net/core/sock.c
 //! sk_setsockopt / sk_getsockopt unless noted).
 
-use super::shared::{fact, flag, int, wrong_type, Args};
+use super::shared::{fact, flag, int, Args};
 use crate::case::Request;
 use crate::expr::{Expr, Sym};
 use crate::kind::{Domain, Kind};
@@ -252,7 +252,7 @@ fn linger(a: &Args<SocketOpt>) -> Prediction {
         return Prediction::ok(RelativeValue::linger(0, 0), vec![&LINGER_DEFAULT]);
     };
     let RelativeValue::Linger(on, secs) = val else {
-        return wrong_type();
+        return crate::platform::gated();
     };
     if on.value() == 0 {
         return Prediction::ok(RelativeValue::linger(0, 0), vec![&LINGER_OFF_KEEPS_TIME]);
@@ -279,7 +279,7 @@ fn timeout(a: &Args<SocketOpt>) -> Prediction {
         return Prediction::ok(RelativeValue::time(0, 0), vec![&TIMEO_DEFAULT]);
     };
     let RelativeValue::Time(sec, usec) = val else {
-        return wrong_type();
+        return crate::platform::gated();
     };
     let (sec, usec) = (sec.value(), usec.value());
     if !(0..1_000_000).contains(&usec) {
@@ -310,7 +310,7 @@ fn rcvlowat(a: &Args<SocketOpt>) -> Prediction {
     let Some(v) = int(request) else {
         return match request {
             Request::Default => Prediction::ok(RelativeValue::int(1), vec![&RCVLOWAT_DEFAULT]),
-            _ => wrong_type(),
+            _ => crate::platform::gated(),
         };
     };
     let v = if v.value() < 0 {

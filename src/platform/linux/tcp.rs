@@ -2,7 +2,7 @@
 //! do_tcp_getsockopt unless noted). Other kinds never get here: the level
 //! check in `mod.rs` answers for them.
 
-use super::shared::{fact, flag, int, ranged, wrong_type, Args};
+use super::shared::{fact, flag, int, ranged, Args};
 use crate::case::Request;
 use crate::expr::{Expr, Sym};
 use crate::kind::{Domain, State};
@@ -196,7 +196,7 @@ fn congestion(a: &Args<TcpOpt>) -> Prediction {
         );
     };
     let RelativeValue::Text(name, label) = val else {
-        return wrong_type();
+        return crate::platform::gated();
     };
     if name.is_empty() {
         return Prediction::err("EINVAL", vec![&CONGESTION_EMPTY]);

@@ -3,13 +3,11 @@
 //! ip6_ctloutput, in6_mcast.c). Other kinds are refused before (route.rs).
 
 use super::route::{err, ok_int, Ctx};
-use crate::case::Request;
 use crate::expr::Expr;
 use crate::kind::State;
 use crate::option::{IpOpt, Ipv6Opt};
 use crate::prediction::Prediction;
 use crate::rule::Rule;
-use crate::value::RelativeValue;
 
 const SRC4: &str = "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/ip_output.c ip_ctloutput";
 
@@ -82,13 +80,9 @@ crate::rules! {
     };
 }
 
-/// The int a set asks for (None for a read); Err when the request is not an int.
-fn request_int(c: &Ctx<'_>) -> Result<Option<Expr>, ()> {
-    match c.request {
-        Request::Default => Ok(None),
-        Request::Set(RelativeValue::Int(e)) => Ok(Some(e.map_value(|v| i128::from(v as i32)))),
-        Request::Set(_) => Err(()),
-    }
+/// The int a set asks for, as the C int the kernel copies in (None for a read).
+fn request_int(c: &Ctx<'_>) -> Option<Expr> {
+    c.int().map(|e| e.map_value(|v| i128::from(v as i32)))
 }
 
 fn flag(v: Option<Expr>, rule: &'static Rule) -> Prediction {
@@ -97,10 +91,7 @@ fn flag(v: Option<Expr>, rule: &'static Rule) -> Prediction {
 }
 
 pub fn v4(o: IpOpt, c: &Ctx<'_>) -> Prediction {
-    let v = match request_int(c) {
-        Ok(v) => v,
-        Err(()) => return crate::platform::gated(),
-    };
+    let v = request_int(c);
     let dgram = !c.kind.is_stream();
     match o {
         IpOpt::Ttl | IpOpt::Tos => {
@@ -133,10 +124,7 @@ pub fn v4(o: IpOpt, c: &Ctx<'_>) -> Prediction {
 }
 
 pub fn v6(o: Ipv6Opt, c: &Ctx<'_>) -> Prediction {
-    let v = match request_int(c) {
-        Ok(v) => v,
-        Err(()) => return crate::platform::gated(),
-    };
+    let v = request_int(c);
     let dgram = !c.kind.is_stream();
     match o {
         Ipv6Opt::V6only => match v {
