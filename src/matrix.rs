@@ -55,7 +55,7 @@ pub fn cases(host: &Host, filter: &Filter, requests: &Requests) -> Vec<Case> {
         let offers = |p: Api| match (host.measured, host.probe().is_some()) {
             (true, false) => call::offers(p, option),
             (true, true) => p == Api::Raw,
-            (false, _) => call::offered_on(os, p, option),
+            (false, _) => crate::socket2_casts::path_offers(os, p, option),
         };
         let paths: Vec<Api> = Api::ALL
             .into_iter()

@@ -58,12 +58,6 @@ pub fn raw_fits(os: Os, val: &RelativeValue) -> bool {
     }
 }
 
-/// Whether a path offers the option on `os` (socket2's offer as data, for
-/// models of OSes this program does not run on).
-pub fn offered_on(os: Os, api: Api, option: &OptionSpec) -> bool {
-    crate::socket2_casts::path_offers(os, api, option)
-}
-
 /// Whether this path offers the option at all on this OS.
 pub fn offers(api: Api, option: &OptionSpec) -> bool {
     match api {
