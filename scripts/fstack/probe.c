@@ -95,6 +95,8 @@ void ff_swi_net_excute(void);    /* lib/ff_host_interface.h */
 #define FB_CTLTYPE         0xf
 
 #define PUMP_MAX   2000      /* ff_swi_net_excute rounds before giving up */
+#define TRANSFER_BYTES (256 * 1024)   /* effect.rs TRANSFER_BYTES: each way */
+#define TRANSFER_ROUNDS_MAX 200000
 #define LINE_MAX_LEN 65536
 
 static FILE *out;            /* the protocol's stdout (fd 1 goes to stderr) */
@@ -434,6 +436,75 @@ struct fixture {
     int target, peer, listener;
 };
 
+/* Answers `na <step>:<ENAME>` for errno, a Linux number from an ff_* call
+ * or (fb) a FreeBSD one from SO_ERROR. */
+static void
+reply_na(const char *step, int e, int fb)
+{
+    char namebuf[32];
+    size_t j;
+    const char *name = NULL;
+
+    if (!fb) {
+        reply("na %s:%s", step, errno_name(e, namebuf, sizeof(namebuf)));
+        return;
+    }
+    for (j = 0; j < NERRNAMES; j++)
+        if (errnames[j].freebsd == e)
+            name = errnames[j].name;
+    if (name != NULL)
+        reply("na %s:%s", step, name);
+    else
+        reply("na %s:EUNKNOWN%d", step, e);
+}
+
+/*
+ * Connects fx->target (a new non-blocking stream socket) to fx->listener
+ * (listening at far) and moves SYN, SYN-ACK and ACK until both ends are
+ * established; the accepted socket goes to fx->peer. On failure answers
+ * `na ...` itself and returns -1 (the caller closes the sockets).
+ */
+static int
+connect_client(struct fixture *fx, const struct sockaddr_storage *far, socklen_t farlen)
+{
+    int i;
+
+    if (ff_connect(fx->target, (const struct linux_sockaddr *)far, farlen) < 0 &&
+        errno != EINPROGRESS) {
+        reply_na("connect", errno, 0);
+        return -1;
+    }
+    for (i = 0; i < PUMP_MAX; i++) {
+        int soerr = 0;
+        socklen_t elen = sizeof(soerr);
+        struct sockaddr_storage peer;
+        socklen_t plen = sizeof(peer);
+
+        ff_swi_net_excute();
+        if (fx->peer < 0) {
+            fx->peer = ff_accept(fx->listener, NULL, NULL);
+            if (fx->peer < 0 && errno != EAGAIN) {
+                reply_na("accept", errno, 0);
+                return -1;
+            }
+        }
+        if (ff_getsockopt_freebsd(fx->target, FB_SOL_SOCKET, FB_SO_ERROR,
+                &soerr, &elen) < 0) {
+            reply_na("connect", errno, 0);
+            return -1;
+        }
+        if (soerr != 0) {
+            reply_na("connect", soerr, 1);   /* a FreeBSD number */
+            return -1;
+        }
+        if (fx->peer >= 0 &&
+            ff_getpeername(fx->target, (struct linux_sockaddr *)&peer, &plen) == 0)
+            return 0;
+    }
+    reply("na pump timeout");
+    return -1;
+}
+
 /*
  * Makes the fixture. On failure answers `na ...` itself and returns -1
  * (closing what it made).
@@ -444,8 +515,6 @@ make_fixture(const struct kind *k, enum state st, struct fixture *fx)
     struct sockaddr_storage ss, far;
     socklen_t len, farlen;
     const char *step = "socket";
-    char namebuf[32];
-    int i;
 
     fx->target = fx->peer = fx->listener = -1;
     switch (st) {
@@ -486,56 +555,18 @@ make_fixture(const struct kind *k, enum state st, struct fixture *fx)
         step = "fionbio";
         if (nonblocking(fx->target) < 0)
             goto fail;
-        step = "connect";
-        if (ff_connect(fx->target, (struct linux_sockaddr *)&far, farlen) < 0 &&
-            errno != EINPROGRESS)
-            goto fail;
-        if (k->type == SOCK_DGRAM)
-            return 0;
-        /* Move SYN, SYN-ACK and ACK until both ends are established. */
-        for (i = 0; i < PUMP_MAX; i++) {
-            int soerr = 0;
-            socklen_t elen = sizeof(soerr);
-            struct sockaddr_storage peer;
-            socklen_t plen = sizeof(peer);
-
-            ff_swi_net_excute();
-            if (fx->peer < 0) {
-                step = "accept";
-                fx->peer = ff_accept(fx->listener, NULL, NULL);
-                if (fx->peer < 0 && errno != EAGAIN)
-                    goto fail;
-            }
+        if (k->type == SOCK_DGRAM) {
             step = "connect";
-            if (ff_getsockopt_freebsd(fx->target, FB_SOL_SOCKET, FB_SO_ERROR,
-                    &soerr, &elen) < 0)
+            if (ff_connect(fx->target, (struct linux_sockaddr *)&far, farlen) < 0)
                 goto fail;
-            if (soerr != 0) {
-                errno = soerr;   /* a FreeBSD number: not through ff_os_errno */
-                goto fail_fb;
-            }
-            if (fx->peer >= 0 &&
-                ff_getpeername(fx->target, (struct linux_sockaddr *)&peer, &plen) == 0)
-                return 0;
+            return 0;
         }
-        reply("na pump timeout");
-        goto close;
+        if (connect_client(fx, &far, farlen) < 0)
+            goto close;
+        return 0;
     }
 fail:
-    reply("na %s:%s", step, ENAME(errno));
-    goto close;
-fail_fb:
-    {
-        size_t j;
-        const char *name = NULL;
-        for (j = 0; j < NERRNAMES; j++)
-            if (errnames[j].freebsd == errno)
-                name = errnames[j].name;
-        if (name != NULL)
-            reply("na %s:%s", step, name);
-        else
-            reply("na %s:EUNKNOWN%d", step, errno);
-    }
+    reply_na(step, errno, 0);
 close:
     abort_close(fx->target);
     abort_close(fx->peer);
@@ -577,158 +608,112 @@ struct fb_timeval {
     int64_t tv_usec;
 };
 
-static void
-do_case(char *args)
-{
-    char *field[5];
-    char *p = args;
-    const struct kind *k = NULL;
-    int st = -1;
-    long long level, optname;
+/* A request: a read of one type, or a set of a value then a read. */
+struct request {
     enum vtype type;
-    int have_set = 0;
-    long long a = 0, b = 0;
-    const char *text = NULL;
-    struct fixture fx;
-    char namebuf[32];
-    size_t i;
-    int n;
+    int have_set;
+    long long a, b;
+    const char *text;
+};
 
-    /* kind state level optname: single tokens; request: the rest. */
-    for (n = 0; n < 5; n++) {
-        while (*p == ' ' || *p == '\t')
-            p++;
-        if (*p == '\0') {
-            reply("bad case needs: kind state level optname request");
-            return;
-        }
-        field[n] = p;
-        if (n == 4)
-            break;
-        while (*p != '\0' && *p != ' ' && *p != '\t')
-            p++;
-        if (*p != '\0')
-            *p++ = '\0';
-    }
-    for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
-        if (strcmp(field[0], kinds[i].name) == 0)
-            k = &kinds[i];
-    if (k == NULL) {
-        reply("bad unknown kind (tcp4 tcp6 udp4 udp6)");
-        return;
-    }
-    for (i = 0; i < sizeof(states) / sizeof(states[0]); i++)
-        if (strcmp(field[1], states[i]) == 0)
-            st = (int)i;
-    if (st < 0) {
-        reply("bad unknown state (fresh bound listening connected)");
-        return;
-    }
-    if (st == S_LISTENING && k->type != SOCK_STREAM) {
-        reply("bad listening is for tcp kinds only");
-        return;
-    }
-    if (parse_ll(field[2], INT_MIN, INT_MAX, &level) < 0 ||
-        parse_ll(field[3], INT_MIN, INT_MAX, &optname) < 0) {
-        reply("bad level and optname must be integers");
-        return;
-    }
-
-    const char *req = field[4];
+/*
+ * Parses a request token (text: takes the rest of req). On error answers
+ * `bad ...` itself and returns -1.
+ */
+static int
+parse_request(char *req, long long level, long long optname, struct request *r)
+{
+    memset(r, 0, sizeof(*r));
     if (strncmp(req, "text:", 5) == 0) {
-        type = V_TEXT;
-        have_set = 1;
-        text = req + 5;
-        if (strlen(text) > 255) {
+        r->type = V_TEXT;
+        r->have_set = 1;
+        r->text = req + 5;
+        if (strlen(r->text) > 255) {
             reply("bad text longer than 255 bytes");
-            return;
+            return -1;
+        }
+        return 0;
+    }
+    /* Other requests are one token: drop trailing blanks. */
+    size_t len = strlen(req);
+    while (len > 0 && (req[len - 1] == ' ' || req[len - 1] == '\t'))
+        req[--len] = '\0';
+    if (strcmp(req, "get") == 0) {
+        r->type = default_type(level, optname);
+    } else if (strcmp(req, "get:int") == 0 || strcmp(req, "int") == 0) {
+        r->type = V_INT;
+    } else if (strcmp(req, "get:linger") == 0 || strcmp(req, "linger") == 0) {
+        r->type = V_LINGER;
+    } else if (strcmp(req, "get:timeval") == 0 || strcmp(req, "timeval") == 0) {
+        r->type = V_TIMEVAL;
+    } else if (strcmp(req, "get:text") == 0 || strcmp(req, "text") == 0) {
+        r->type = V_TEXT;
+    } else if (strncmp(req, "int:", 4) == 0) {
+        r->type = V_INT;
+        r->have_set = 1;
+        if (parse_ll(req + 4, INT_MIN, UINT_MAX, &r->a) < 0) {
+            reply("bad int:<v> needs an integer in -2^31..2^32-1");
+            return -1;
+        }
+    } else if (strncmp(req, "linger:", 7) == 0) {
+        r->type = V_LINGER;
+        r->have_set = 1;
+        if (parse_pair(req + 7, INT_MIN, UINT_MAX, &r->a, INT_MIN, UINT_MAX, &r->b) < 0) {
+            reply("bad linger:<onoff>,<secs> needs two 32-bit integers");
+            return -1;
+        }
+    } else if (strncmp(req, "timeval:", 8) == 0) {
+        r->type = V_TIMEVAL;
+        r->have_set = 1;
+        if (parse_pair(req + 8, LLONG_MIN, LLONG_MAX, &r->a, LLONG_MIN, LLONG_MAX, &r->b) < 0) {
+            reply("bad timeval:<sec>,<usec> needs two 64-bit integers");
+            return -1;
         }
     } else {
-        /* Other requests are one token: drop trailing blanks. */
-        size_t len = strlen(req);
-        while (len > 0 && (req[len - 1] == ' ' || req[len - 1] == '\t'))
-            field[4][--len] = '\0';
-        if (strcmp(req, "get") == 0) {
-            type = default_type(level, optname);
-        } else if (strcmp(req, "get:int") == 0) {
-            type = V_INT;
-        } else if (strcmp(req, "get:linger") == 0) {
-            type = V_LINGER;
-        } else if (strcmp(req, "get:timeval") == 0) {
-            type = V_TIMEVAL;
-        } else if (strcmp(req, "get:text") == 0) {
-            type = V_TEXT;
-        } else if (strncmp(req, "int:", 4) == 0) {
-            type = V_INT;
-            have_set = 1;
-            if (parse_ll(req + 4, INT_MIN, UINT_MAX, &a) < 0) {
-                reply("bad int:<v> needs an integer in -2^31..2^32-1");
-                return;
-            }
-        } else if (strncmp(req, "linger:", 7) == 0) {
-            type = V_LINGER;
-            have_set = 1;
-            if (parse_pair(req + 7, INT_MIN, UINT_MAX, &a, INT_MIN, UINT_MAX, &b) < 0) {
-                reply("bad linger:<onoff>,<secs> needs two 32-bit integers");
-                return;
-            }
-        } else if (strncmp(req, "timeval:", 8) == 0) {
-            type = V_TIMEVAL;
-            have_set = 1;
-            if (parse_pair(req + 8, LLONG_MIN, LLONG_MAX, &a, LLONG_MIN, LLONG_MAX, &b) < 0) {
-                reply("bad timeval:<sec>,<usec> needs two 64-bit integers");
-                return;
-            }
-        } else {
-            reply("bad unknown request (get int: linger: timeval: text:)");
-            return;
-        }
+        reply("bad unknown request (get int: linger: timeval: text:)");
+        return -1;
     }
+    return 0;
+}
 
-    if (make_fixture(k, (enum state)st, &fx) < 0)
-        return;
-
-    /* Set. */
-    if (have_set) {
-        int rc = 0;
-        switch (type) {
-        case V_INT: {
-            int32_t v = (int32_t)(uint32_t)a;
-            rc = ff_setsockopt_freebsd(fx.target, (int)level, (int)optname, &v, sizeof(v));
-            break;
-        }
-        case V_LINGER: {
-            struct linger l = {(int)(uint32_t)a, (int)(uint32_t)b};
-            rc = ff_setsockopt_freebsd(fx.target, (int)level, (int)optname, &l, sizeof(l));
-            break;
-        }
-        case V_TIMEVAL: {
-            struct fb_timeval tv = {a, b};
-            rc = ff_setsockopt_freebsd(fx.target, (int)level, (int)optname, &tv, sizeof(tv));
-            break;
-        }
-        case V_TEXT: {
-            /* The struct-typed "name" options take their whole struct. */
-            char buf[256];
-            socklen_t len = (socklen_t)strlen(text);
-            memset(buf, 0, sizeof(buf));
-            memcpy(buf, text, len);
-            if (level == FB_SOL_SOCKET && optname == FB_SO_ACCEPTFILTER)
-                len = 256;           /* struct accept_filter_arg */
-            else if (level == FB_IPPROTO_TCP && optname == FB_TCP_FUNCTION_BLK)
-                len = 36;            /* struct tcp_function_set */
-            rc = ff_setsockopt_freebsd(fx.target, (int)level, (int)optname, buf, len);
-            break;
-        }
-        }
-        if (rc < 0) {
-            reply("err %s", ENAME(errno));
-            drop_fixture(&fx);
-            return;
-        }
+/* Sets the request's value on fd; ff_setsockopt_freebsd's result. */
+static int
+set_option(int fd, long long level, long long optname, const struct request *r)
+{
+    switch (r->type) {
+    case V_INT: {
+        int32_t v = (int32_t)(uint32_t)r->a;
+        return ff_setsockopt_freebsd(fd, (int)level, (int)optname, &v, sizeof(v));
     }
+    case V_LINGER: {
+        struct linger l = {(int)(uint32_t)r->a, (int)(uint32_t)r->b};
+        return ff_setsockopt_freebsd(fd, (int)level, (int)optname, &l, sizeof(l));
+    }
+    case V_TIMEVAL: {
+        struct fb_timeval tv = {r->a, r->b};
+        return ff_setsockopt_freebsd(fd, (int)level, (int)optname, &tv, sizeof(tv));
+    }
+    case V_TEXT: {
+        /* The struct-typed "name" options take their whole struct. */
+        char buf[256];
+        socklen_t len = (socklen_t)strlen(r->text);
+        memset(buf, 0, sizeof(buf));
+        memcpy(buf, r->text, len);
+        if (level == FB_SOL_SOCKET && optname == FB_SO_ACCEPTFILTER)
+            len = 256;           /* struct accept_filter_arg */
+        else if (level == FB_IPPROTO_TCP && optname == FB_TCP_FUNCTION_BLK)
+            len = 36;            /* struct tcp_function_set */
+        return ff_setsockopt_freebsd(fd, (int)level, (int)optname, buf, len);
+    }
+    }
+    return -1;
+}
 
-    /* Read back with the same type. */
+/* Reads the option from fd as `type` and answers ok / err get:. */
+static void
+reply_read(int fd, long long level, long long optname, enum vtype type)
+{
+    char namebuf[32];
     union {
         unsigned char raw[512];
         int32_t i;
@@ -743,9 +728,8 @@ do_case(char *args)
     case V_TIMEVAL: vlen = sizeof(v.tv); break;
     default: vlen = 256; break;
     }
-    if (ff_getsockopt_freebsd(fx.target, (int)level, (int)optname, &v, &vlen) < 0) {
+    if (ff_getsockopt_freebsd(fd, (int)level, (int)optname, &v, &vlen) < 0) {
         reply("err get:%s", ENAME(errno));
-        drop_fixture(&fx);
         return;
     }
     switch (type) {
@@ -770,6 +754,294 @@ do_case(char *args)
         break;
     }
     }
+}
+
+/* Splits the next blank-separated token off *p (NULL at the end). */
+static char *
+next_token(char **p)
+{
+    char *t;
+    while (**p == ' ' || **p == '\t')
+        (*p)++;
+    if (**p == '\0')
+        return NULL;
+    t = *p;
+    while (**p != '\0' && **p != ' ' && **p != '\t')
+        (*p)++;
+    if (**p != '\0')
+        *(*p)++ = '\0';
+    return t;
+}
+
+static const struct kind *
+find_kind(const char *name)
+{
+    size_t i;
+    for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+        if (strcmp(name, kinds[i].name) == 0)
+            return &kinds[i];
+    reply("bad unknown kind (tcp4 tcp6 udp4 udp6)");
+    return NULL;
+}
+
+static void
+do_case(char *args)
+{
+    char *field[5];
+    char *p = args;
+    const struct kind *k;
+    int st = -1;
+    long long level, optname;
+    struct request r;
+    struct fixture fx;
+    char namebuf[32];
+    size_t i;
+    int n;
+
+    /* kind state level optname: single tokens; request: the rest. */
+    for (n = 0; n < 4; n++) {
+        field[n] = next_token(&p);
+        if (field[n] == NULL) {
+            reply("bad case needs: kind state level optname request");
+            return;
+        }
+    }
+    while (*p == ' ' || *p == '\t')
+        p++;
+    if (*p == '\0') {
+        reply("bad case needs: kind state level optname request");
+        return;
+    }
+    field[4] = p;
+    if ((k = find_kind(field[0])) == NULL)
+        return;
+    for (i = 0; i < sizeof(states) / sizeof(states[0]); i++)
+        if (strcmp(field[1], states[i]) == 0)
+            st = (int)i;
+    if (st < 0) {
+        reply("bad unknown state (fresh bound listening connected)");
+        return;
+    }
+    if (st == S_LISTENING && k->type != SOCK_STREAM) {
+        reply("bad listening is for tcp kinds only");
+        return;
+    }
+    if (parse_ll(field[2], INT_MIN, INT_MAX, &level) < 0 ||
+        parse_ll(field[3], INT_MIN, INT_MAX, &optname) < 0) {
+        reply("bad level and optname must be integers");
+        return;
+    }
+    if (parse_request(field[4], level, optname, &r) < 0)
+        return;
+    if (make_fixture(k, (enum state)st, &fx) < 0)
+        return;
+    if (r.have_set && set_option(fx.target, level, optname, &r) < 0)
+        reply("err %s", ENAME(errno));
+    else
+        reply_read(fx.target, level, optname, r.type);
+    drop_fixture(&fx);
+}
+
+/* ---- effects ------------------------------------------------------------ */
+
+#define EFFECT_SETS_MAX 8
+
+/*
+ * Moves `bytes` each way between two connected non-blocking stream
+ * sockets, pumping the stack between rounds. 0 when all arrived; else
+ * answers `na ...` itself and returns -1.
+ */
+static int
+transfer(int a, int b, size_t bytes)
+{
+    static char buf[16384];
+    size_t sent[2] = {0, 0}, got[2] = {0, 0};
+    int fds[2] = {a, b};
+    long round;
+
+    memset(buf, 'x', sizeof(buf));
+    for (round = 0; round < TRANSFER_ROUNDS_MAX; round++) {
+        int d;
+        for (d = 0; d < 2; d++) {
+            int from = fds[d], to = fds[1 - d];
+            ssize_t n;
+            if (sent[d] < bytes) {
+                size_t want = bytes - sent[d];
+                n = ff_write(from, buf, want < sizeof(buf) ? want : sizeof(buf));
+                if (n > 0)
+                    sent[d] += (size_t)n;
+                else if (n < 0 && errno != EAGAIN) {
+                    reply_na("write", errno, 0);
+                    return -1;
+                }
+            }
+            while ((n = ff_read(to, buf, sizeof(buf))) > 0)
+                got[d] += (size_t)n;
+            if (n == 0) {
+                reply("na read: the peer closed the connection");
+                return -1;
+            }
+            if (errno != EAGAIN) {
+                reply_na("read", errno, 0);
+                return -1;
+            }
+        }
+        if (got[0] >= bytes && got[1] >= bytes)
+            return 0;
+        ff_swi_net_excute();
+    }
+    reply("na transfer stalled: %zu and %zu of %zu bytes arrived", got[0], got[1], bytes);
+    return -1;
+}
+
+/*
+ * effect <kind> <fresh|transfer|accepted> [set <level> <optname> <value>]...
+ *        read <level> <optname> <type>
+ * fresh: the sets on a new socket, then the read. transfer: the sets on a
+ * new stream socket, connect it over loopback, move TRANSFER_BYTES each
+ * way, read. accepted: the sets on a listening socket, connect a client,
+ * read on the socket accept() returns. Answers like `case`.
+ */
+static void
+do_effect(char *args)
+{
+    char *p = args;
+    char *kname, *proc, *word;
+    const struct kind *k;
+    long long levels[EFFECT_SETS_MAX], names[EFFECT_SETS_MAX], rlevel, rname;
+    struct request sets[EFFECT_SETS_MAX], rread;
+    struct fixture fx;
+    struct sockaddr_storage far;
+    socklen_t farlen;
+    const char *step = "socket";
+    char namebuf[32];
+    int nsets = 0, i, on;
+
+    kname = next_token(&p);
+    proc = next_token(&p);
+    if (kname == NULL || proc == NULL) {
+        reply("bad effect needs: kind procedure [set level optname value]... read level optname type");
+        return;
+    }
+    if ((k = find_kind(kname)) == NULL)
+        return;
+    if (strcmp(proc, "fresh") != 0 && strcmp(proc, "transfer") != 0 &&
+        strcmp(proc, "accepted") != 0) {
+        reply("bad unknown procedure (fresh transfer accepted)");
+        return;
+    }
+    if (strcmp(proc, "fresh") != 0 && k->type != SOCK_STREAM) {
+        reply("bad %s is for tcp kinds only", proc);
+        return;
+    }
+    for (;;) {
+        char *lv, *nm, *val;
+        word = next_token(&p);
+        if (word == NULL || (strcmp(word, "set") != 0 && strcmp(word, "read") != 0)) {
+            reply("bad expected `set` or `read`");
+            return;
+        }
+        lv = next_token(&p);
+        nm = next_token(&p);
+        val = next_token(&p);
+        if (lv == NULL || nm == NULL || val == NULL) {
+            reply("bad %s needs: level optname value", word);
+            return;
+        }
+        if (strcmp(word, "read") == 0) {
+            if (parse_ll(lv, INT_MIN, INT_MAX, &rlevel) < 0 ||
+                parse_ll(nm, INT_MIN, INT_MAX, &rname) < 0) {
+                reply("bad level and optname must be integers");
+                return;
+            }
+            if (parse_request(val, rlevel, rname, &rread) < 0)
+                return;
+            if (rread.have_set || next_token(&p) != NULL) {
+                reply("bad read takes a type and ends the line");
+                return;
+            }
+            break;
+        }
+        if (nsets == EFFECT_SETS_MAX) {
+            reply("bad more than %d sets", EFFECT_SETS_MAX);
+            return;
+        }
+        if (parse_ll(lv, INT_MIN, INT_MAX, &levels[nsets]) < 0 ||
+            parse_ll(nm, INT_MIN, INT_MAX, &names[nsets]) < 0) {
+            reply("bad level and optname must be integers");
+            return;
+        }
+        if (parse_request(val, levels[nsets], names[nsets], &sets[nsets]) < 0)
+            return;
+        if (!sets[nsets].have_set) {
+            reply("bad set needs a value");
+            return;
+        }
+        nsets++;
+    }
+
+    /* The socket the sets go to: the listener (accepted) or a new one. */
+    fx.target = fx.peer = fx.listener = -1;
+    int *setfd = &fx.target;
+    if (strcmp(proc, "accepted") == 0) {
+        fx.listener = bound_socket(k, &far, &farlen, &step);
+        if (fx.listener < 0)
+            goto fail;
+        step = "listen";
+        if (ff_listen(fx.listener, 8) < 0)
+            goto fail;
+        setfd = &fx.listener;
+    } else {
+        fx.target = ff_socket(k->family, k->type, 0);
+        step = "fionbio";
+        if (fx.target < 0 || nonblocking(fx.target) < 0)
+            goto fail;
+    }
+    for (i = 0; i < nsets; i++) {
+        if (set_option(*setfd, levels[i], names[i], &sets[i]) < 0) {
+            reply("err %s", ENAME(errno));
+            goto close;
+        }
+        /* Each set is read back, as the engine's own effects do (a read
+         * that fails ends the effect with its error). */
+        unsigned char back[512];
+        socklen_t blen = sizeof(back);
+        if (ff_getsockopt_freebsd(*setfd, (int)levels[i], (int)names[i], back, &blen) < 0) {
+            reply("err get:%s", ENAME(errno));
+            goto close;
+        }
+    }
+    if (strcmp(proc, "fresh") == 0) {
+        reply_read(fx.target, rlevel, rname, rread.type);
+        goto close;
+    }
+    if (strcmp(proc, "transfer") == 0) {
+        fx.listener = bound_socket(k, &far, &farlen, &step);
+        if (fx.listener < 0)
+            goto fail;
+        step = "listen";
+        if (ff_listen(fx.listener, 1) < 0)
+            goto fail;
+        if (connect_client(&fx, &far, farlen) < 0)
+            goto close;
+        if (transfer(fx.target, fx.peer, TRANSFER_BYTES) < 0)
+            goto close;
+        reply_read(fx.target, rlevel, rname, rread.type);
+        goto close;
+    }
+    /* accepted: a client connects; the read is on what accept() gave. */
+    fx.target = ff_socket(k->family, k->type, 0);
+    step = "fionbio";
+    on = fx.target >= 0 && nonblocking(fx.target) == 0;
+    if (!on)
+        goto fail;
+    if (connect_client(&fx, &far, farlen) < 0)
+        goto close;
+    reply_read(fx.peer, rlevel, rname, rread.type);
+    goto close;
+fail:
+    reply_na(step, errno, 0);
+close:
     drop_fixture(&fx);
 }
 
@@ -976,6 +1248,8 @@ main(int argc, char **argv)
             *p++ = '\0';
         if (strcmp(cmd, "case") == 0) {
             do_case(p);
+        } else if (strcmp(cmd, "effect") == 0) {
+            do_effect(p);
         } else if (strcmp(cmd, "sysctl") == 0) {
             while (*p == ' ' || *p == '\t')
                 p++;
@@ -988,7 +1262,7 @@ main(int argc, char **argv)
         } else if (*cmd == '\0') {
             reply("bad empty line");
         } else {
-            reply("bad unknown command (case sysctl quit)");
+            reply("bad unknown command (case effect sysctl quit)");
         }
     }
     free(line);

@@ -74,7 +74,8 @@ fn try_observe(effect: &Effect, kind: Kind, dir: Option<SocketDir>) -> std::io::
 }
 
 /// Every effect on every kind it applies to that this host can make (none
-/// where no model of effects exists for the OS).
+/// where no model of effects exists for the OS), on this process's own
+/// sockets or through the host's probe (F-Stack).
 pub fn run_all(host: &Host) -> Vec<EffectRow> {
     let platform = host.platform();
     let Some(model) = platform.effect_model() else {
@@ -95,7 +96,10 @@ pub fn run_all(host: &Host) -> Vec<EffectRow> {
         .map(|(effect, kind)| EffectRow {
             effect,
             kind,
-            observed: observe_in(effect, kind, dir_for(kind)),
+            observed: match host.probe() {
+                Some(probe) => probe.observe_effect(effect, kind),
+                None => observe_in(effect, kind, dir_for(kind)),
+            },
             prediction: model.predict_effect(effect, kind),
         })
         .collect()

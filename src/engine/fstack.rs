@@ -12,6 +12,7 @@
 use crate::api::Api;
 use crate::case::{Case, Request};
 use crate::catalog;
+use crate::effect::{Effect, Procedure};
 use crate::kind::Kind;
 use crate::option::{Level, OptionSpec, Type};
 use crate::outcome::Outcome;
@@ -126,24 +127,61 @@ pub fn case_line(case: &Case) -> Result<String, String> {
     }
     let request = match &case.request {
         Request::Default => format!("get:{}", read_type(option.ty)),
-        Request::Set(v) => match (option.ty, v) {
-            (Type::Int | Type::Bool | Type::ReadOnly, RelativeValue::Int(e)) => format!("int:{}", e.value()),
-            (Type::Linger, RelativeValue::Linger(on, secs)) => {
-                format!("linger:{},{}", on.value(), secs.value())
-            }
-            (Type::Time, RelativeValue::Time(sec, usec)) => {
-                format!("timeval:{},{}", sec.value(), usec.value())
-            }
-            (Type::Text, RelativeValue::Text(s, _)) if !s.contains(['\n', '\r']) => {
-                format!("text:{s}")
-            }
-            (ty, v) => return Err(format!("the probe cannot set {v} as {ty:?}")),
-        },
+        Request::Set(v) => value_token(option.ty, v, ['\n', '\r'])?,
     };
     Ok(format!(
         "case {kind} {state} {} {code} {request}",
         level_number(option.level())
     ))
+}
+
+/// A value to set, as the protocol writes it; text must not hold `stop`.
+fn value_token<const N: usize>(ty: Type, v: &RelativeValue, stop: [char; N]) -> Result<String, String> {
+    Ok(match (ty, v) {
+        (Type::Int | Type::Bool | Type::ReadOnly, RelativeValue::Int(e)) => format!("int:{}", e.value()),
+        (Type::Linger, RelativeValue::Linger(on, secs)) => {
+            format!("linger:{},{}", on.value(), secs.value())
+        }
+        (Type::Time, RelativeValue::Time(sec, usec)) => {
+            format!("timeval:{},{}", sec.value(), usec.value())
+        }
+        (Type::Text, RelativeValue::Text(s, _)) if !s.contains(stop) => format!("text:{s}"),
+        (ty, v) => return Err(format!("the probe cannot set {v} as {ty:?}")),
+    })
+}
+
+/// The protocol line of an effect on a kind (raw path), or why the probe
+/// cannot be asked it: the sets in order, what is done, the read.
+pub fn effect_line(effect: &Effect, kind: Kind) -> Result<String, String> {
+    let kind = match kind {
+        Kind::Tcp4 | Kind::Tcp6 | Kind::Udp4 | Kind::Udp6 => kind.name(),
+        _ => return Err(NO_UNIX.into()),
+    };
+    let procedure = match effect.procedure {
+        Procedure::Fresh => "fresh",
+        Procedure::ConnectAndTransfer => "transfer",
+        Procedure::Accepted => "accepted",
+    };
+    let mut line = format!("effect {kind} {procedure}");
+    for (option, request) in effect.set_requests() {
+        let Request::Set(v) = &request else {
+            return Err(format!("an effect sets {} without a value", option.name));
+        };
+        let value = value_token(option.ty, v, ['\n', '\r', ' ', '\t'])?;
+        line += &format!(
+            " set {} {} {value}",
+            level_number(option.level()),
+            freebsd_code(option)?
+        );
+    }
+    let read = effect.read_option();
+    line += &format!(
+        " read {} {} {}",
+        level_number(read.level()),
+        freebsd_code(read)?,
+        read_type(read.ty)
+    );
+    Ok(line)
 }
 
 fn freebsd_code(option: &OptionSpec) -> Result<i32, String> {
@@ -273,7 +311,16 @@ impl Probe {
 
     /// What the stack reports for the case.
     pub fn observe(&self, case: &Case) -> Outcome {
-        let line = match case_line(case) {
+        self.outcome(case_line(case))
+    }
+
+    /// What the stack reports for the effect on the kind.
+    pub fn observe_effect(&self, effect: &Effect, kind: Kind) -> Outcome {
+        self.outcome(effect_line(effect, kind))
+    }
+
+    fn outcome(&self, line: Result<String, String>) -> Outcome {
+        let line = match line {
             Ok(line) => line,
             Err(why) => return Outcome::NotRun(why),
         };
@@ -320,6 +367,30 @@ mod tests {
         );
         assert!(parse_answer("ok 12x").is_err());
         assert!(parse_answer("what").is_err());
+    }
+
+    #[test]
+    fn effects_become_protocol_lines() {
+        let effect = |id: &str| crate::effect::EFFECTS.iter().find(|e| e.id == id).unwrap();
+        assert_eq!(
+            effect_line(effect("locked_rcvbuf_caps_rcvlowat"), Kind::Udp4),
+            Ok(
+                "effect udp4 fresh set 65535 4098 int:65536 set 65535 4100 int:1048576 read 65535 4100 int"
+                    .into()
+            )
+        );
+        assert_eq!(
+            effect_line(effect("accepted_linger"), Kind::Tcp6),
+            Ok("effect tcp6 accepted set 65535 128 linger:1,5 read 65535 128 linger".into())
+        );
+        assert_eq!(
+            effect_line(effect("accepted_sndbuf_unset"), Kind::Tcp4),
+            Ok("effect tcp4 accepted read 65535 4097 int".into())
+        );
+        assert_eq!(
+            effect_line(effect("sndbuf_lock_survives_transfer"), Kind::UnixStream),
+            Err(NO_UNIX.into())
+        );
     }
 
     #[test]

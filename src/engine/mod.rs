@@ -87,7 +87,7 @@ impl std::fmt::Display for Stopped {
 /// cases runs offline.
 pub fn run<'h>(host: &'h Host, plan: &Plan) -> Result<Report<'h>, Stopped> {
     let (mut rows, effects) = std::thread::scope(|scope| {
-        let effects = scope.spawn(|| match host.native() && plan.effects {
+        let effects = scope.spawn(|| match host.measured && plan.effects {
             true => effects::run_all(host),
             false => Vec::new(),
         });

@@ -147,3 +147,71 @@ fn a_congestion_module_the_stack_builds_in_can_be_set() {
     assert_eq!(row.observed.to_string(), "\"cubic\"", "{}", explain(row));
     assert!(row.agrees(), "{}", explain(row));
 }
+
+/// Every effect the FreeBSD catalogue can name, on every inet kind it
+/// applies to, through the stack: what a read shows after other options
+/// were set, after a connection carried 256 KiB each way, and on the socket
+/// accept() returns. Checked against the FreeBSD model's effects at 13, and
+/// the snapshot `effects@freebsd-fstack`.
+#[test]
+#[ignore = "needs F-Stack's probe: scripts/test-under-fstack --test runs it"]
+fn every_effect_under_fstack_agrees_with_the_freebsd_13_model() {
+    use sockmatrix::effect::EFFECTS;
+    use sockmatrix::kind::Domain;
+    use sockmatrix::os::Os;
+    let host = fstack_host();
+    let rows = engine::effects::run_all(&host);
+    // Every effect FreeBSD can name ran on every inet kind it lists.
+    let expected: usize = EFFECTS
+        .iter()
+        .filter(|e| e.available_on(Os::FreeBsd))
+        .map(|e| e.kinds.iter().filter(|k| k.domain() != Domain::Unix).count())
+        .sum();
+    assert_eq!(rows.len(), expected, "effects listed for the stack");
+    assert!(
+        rows.iter().all(|r| r.kind.domain() != Domain::Unix),
+        "a unix kind was listed"
+    );
+    let not_run: Vec<String> = rows
+        .iter()
+        .filter_map(|r| {
+            r.not_run()
+                .map(|why| format!("{} on {}: {why}", r.effect.id, r.kind))
+        })
+        .collect();
+    let disagree: Vec<String> = rows
+        .iter()
+        .filter(|r| r.disagrees())
+        .map(|r| {
+            format!(
+                "{} on {} ({}): observed {}, model predicts {} by {}",
+                r.effect.id,
+                r.kind,
+                r.effect.describe(),
+                r.observed,
+                r.prediction.expected,
+                r.prediction.rule_id()
+            )
+        })
+        .collect();
+    eprintln!(
+        "freebsd-fstack: {} effects: {} agree, {} disagree, {} could not run",
+        rows.len(),
+        rows.iter().filter(|r| r.agrees()).count(),
+        disagree.len(),
+        not_run.len()
+    );
+    let name = snapshot::effects_name(&host);
+    assert_eq!(name.file_name(), "effects@freebsd-fstack.snap");
+    assert_whole_snapshot(&name, sockmatrix::render::effects::table(&rows, false));
+    assert!(
+        not_run.is_empty(),
+        "effects that could not run:\n{}",
+        not_run.join("\n")
+    );
+    assert!(
+        disagree.is_empty(),
+        "effects that disagree:\n{}",
+        disagree.join("\n")
+    );
+}

@@ -5,6 +5,7 @@
 //! options FreeBSD cannot name, the level refusals, then the family files
 //! (`socket.rs`, `tcp.rs`, `ip.rs`). Stock numbers per release: `facts.rs`.
 
+mod effects;
 pub mod facts;
 mod ip;
 pub mod options;
@@ -20,7 +21,7 @@ use crate::platform::bsd;
 use crate::platform::bsd::facts::BsdFacts;
 use crate::platform::fact::Fact;
 use crate::platform::release::ModelRelease;
-use crate::platform::{Asked, Platform};
+use crate::platform::{Asked, EffectModel, Platform};
 use crate::prediction::Prediction;
 use crate::rule::Rule;
 use facts::{Release, KERN_OSRELDATE, STOCK};
@@ -165,12 +166,24 @@ impl Platform for FreeBsd {
         )
     }
 
+    fn effect_model(&self) -> Option<&dyn EffectModel> {
+        Some(self)
+    }
+
     fn rules(&self) -> Vec<&'static Rule> {
-        options::rules()
+        let mut all = options::rules();
+        all.extend(effects::RULES);
+        all
     }
 
     fn era(&self, option: &OptionSpec) -> Option<&'static str> {
         options::era(option, self.release_era())
+    }
+}
+
+impl EffectModel for FreeBsd {
+    fn predict_effect(&self, effect: &crate::effect::Effect, kind: Kind) -> Prediction {
+        effects::predict(effect, kind, self)
     }
 }
 

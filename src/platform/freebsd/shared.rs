@@ -22,6 +22,9 @@ macro_rules! freebsd_src {
     (S14, $s:literal) => {
         concat!("freebsd/freebsd-src stable/14 __FreeBSD_version 1400507 (mirror ilnp/ilnp-freebsd14@2f2a4162) ", $s)
     };
+    (F13, $s:literal) => {
+        concat!("FreeBSD 13.0 as F-Stack 5cb586b5 vendors it (freebsd/, __FreeBSD_version 1300139) ", $s)
+    };
     (R13, $s:literal) => {
         concat!("freebsd/freebsd-src releng/13.1 (mirror MPTCP-FreeBSD/FB13.1-ML-MPTCP-SRC@23e1b47c) ", $s)
     };

@@ -136,16 +136,23 @@ pub fn loopback_mss(ctx: &Ctx<'_>) -> i128 {
     ctx.sym("lo0.mtu").value - header
 }
 
+/// What tcp_mss makes of a buffer of `hiwat` bytes when a TCP connection
+/// is set up (freebsd.buf.tcp_mss_round): `None` where it leaves it alone.
+pub fn mss_rounded(ctx: &Ctx<'_>, hiwat: i128) -> Option<i128> {
+    let mss = loopback_mss(ctx);
+    if mss <= 0 || hiwat <= mss {
+        return None;
+    }
+    let sb_max = ctx.sym("kern.ipc.maxsockbuf").value;
+    Some(((hiwat + mss - 1) / mss * mss).min(sb_max).max(hiwat))
+}
+
 /// The buffer's size before any set: the protocol's default, rounded up to
 /// the MSS on a connected TCP socket.
 fn default_hiwat(ctx: &Ctx<'_>, side: Side) -> (Expr, Vec<&'static Rule>) {
     let base = ctx.fact(default_sysctl(ctx, side));
     if ctx.kind.is_tcp() && ctx.state == State::Connected {
-        let mss = loopback_mss(ctx);
-        let v = base.value();
-        if mss > 0 && v > mss {
-            let sb_max = ctx.sym("kern.ipc.maxsockbuf").value;
-            let rounded = ((v + mss - 1) / mss * mss).min(sb_max).max(v);
+        if let Some(rounded) = mss_rounded(ctx, base.value()) {
             return (Expr::lit(rounded), vec![&BUF_DEFAULT, &BUF_TCP_MSS_ROUND]);
         }
     }

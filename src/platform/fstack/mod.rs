@@ -15,7 +15,7 @@ use crate::platform::bsd::facts::BsdFacts;
 use crate::platform::fact::{Fact, FactValue};
 use crate::platform::freebsd::facts::{KERN_OSRELDATE, STOCK};
 use crate::platform::freebsd::FreeBsd;
-use crate::platform::{Asked, Platform};
+use crate::platform::{Asked, EffectModel, Platform};
 use crate::prediction::Prediction;
 use crate::rule::Rule;
 use crate::value::Value;
@@ -156,6 +156,10 @@ impl Platform for FstackFreeBsd {
 
     fn unsupported_kinds(&self) -> Vec<(Kind, &'static str)> {
         vec![(Kind::UnixStream, NO_UNIX), (Kind::UnixDgram, NO_UNIX)]
+    }
+
+    fn effect_model(&self) -> Option<&dyn EffectModel> {
+        self.model.effect_model()
     }
 
     fn rules(&self) -> Vec<&'static Rule> {
