@@ -93,8 +93,8 @@ impl Host {
     }
 
     /// Whether cases are measured on this process's own sockets (not
-    /// offline, and not through a probe of another stack): only then do
-    /// socket2, capacity and effects run.
+    /// offline, and not through a probe of another stack): only then does
+    /// socket2 run (effects and capacity run through a probe too).
     pub fn native(&self) -> bool {
         self.measured && self.probe.is_none()
     }

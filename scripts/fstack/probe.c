@@ -27,6 +27,12 @@
  *              text:<string>       the rest of the line
  *     The set (if any) goes through ff_setsockopt_freebsd, the read back
  *     through ff_getsockopt_freebsd with the same type.
+ *   effect <kind> <fresh|transfer|accepted> [set <level> <optname> <value>]...
+ *          read <level> <optname> <type>
+ *                         an effect (see do_effect); answers as a case
+ *   capacity <udp4|udp6> <send|receive> <requested|default>
+ *                         -> ok held:<bytes>,<messages> | ok unbounded
+ *                         (see do_capacity)
  *   sysctl <name>         -> ok <int> | ok text:<s>   (through ff_sysctl)
  *   quit                  -> exits 0 (so does end of input)
  * Answers:
@@ -1045,6 +1051,121 @@ close:
     drop_fixture(&fx);
 }
 
+/* ---- capacity ----------------------------------------------------------- */
+
+#define MESSAGE 1024                  /* capacity.rs MESSAGE */
+#define BYTE_LIMIT (16 << 20)         /* capacity.rs BYTE_LIMIT */
+#define FB_SO_SNDBUF 0x1001
+#define FB_SO_RCVBUF 0x1002
+
+/*
+ * capacity <udp4|udp6> <send|receive> <requested|default>
+ * A connected pair; the side under test gets SO_SNDBUF (send: the sender)
+ * or SO_RCVBUF (receive: the receiver) = requested. The sender sends
+ * MESSAGE-byte datagrams, the stack pumped after each, until EAGAIN or a
+ * budget of twice the buffer plus 64 KiB (capacity.rs datagram_budget);
+ * receive then drains what the receiver kept. Answers
+ * `ok held:<bytes>,<messages>`, `ok unbounded` (the budget went out without
+ * the sender being pushed back: send only), `err <ENAME>` (the set or a
+ * send failed) or `na <reason>`.
+ */
+static void
+do_capacity(char *args)
+{
+    static char buf[65536];
+    char *p = args, *kname, *side, *req;
+    const struct kind *k;
+    long long requested = 0;
+    int has_request, receive, bufopt, under, rc, size;
+    socklen_t len = sizeof(size);
+    unsigned long long bytes = 0, messages = 0;
+    size_t budget;
+    struct fixture fx;
+    char namebuf[32];
+
+    kname = next_token(&p);
+    side = next_token(&p);
+    req = next_token(&p);
+    if (kname == NULL || side == NULL || req == NULL || next_token(&p) != NULL) {
+        reply("bad capacity needs: kind send|receive requested|default");
+        return;
+    }
+    if ((k = find_kind(kname)) == NULL)
+        return;
+    if (k->type != SOCK_DGRAM) {
+        reply("na capacity runs on udp kinds only here: a stream's depends on segment sizes, the peer's window and autosizing");
+        return;
+    }
+    if (strcmp(side, "send") != 0 && strcmp(side, "receive") != 0) {
+        reply("bad side is send or receive");
+        return;
+    }
+    receive = strcmp(side, "receive") == 0;
+    has_request = strcmp(req, "default") != 0;
+    if (has_request && parse_ll(req, INT_MIN, INT_MAX, &requested) < 0) {
+        reply("bad requested is an integer or default");
+        return;
+    }
+    if (make_fixture(k, S_CONNECTED, &fx) < 0)
+        return;
+    /* make_fixture's udp pair: target connected to peer (bound). */
+    bufopt = receive ? FB_SO_RCVBUF : FB_SO_SNDBUF;
+    under = receive ? fx.peer : fx.target;
+    if (has_request) {
+        int32_t v = (int32_t)requested;
+        if (ff_setsockopt_freebsd(under, FB_SOL_SOCKET, bufopt, &v, sizeof(v)) < 0) {
+            reply("err %s", ENAME(errno));
+            goto done;
+        }
+    }
+    if (ff_getsockopt_freebsd(under, FB_SOL_SOCKET, bufopt, &size, &len) < 0) {
+        reply("err get:%s", ENAME(errno));
+        goto done;
+    }
+    budget = (size_t)2 * (size_t)(size > 0 ? size : 0) + (64 << 10);
+    if (budget > BYTE_LIMIT)
+        budget = BYTE_LIMIT;
+    memset(buf, 0x5a, MESSAGE);
+    for (;;) {
+        if (bytes >= budget) {
+            if (!receive) {
+                reply("ok unbounded");
+                goto done;
+            }
+            break;
+        }
+        rc = (int)ff_write(fx.target, buf, MESSAGE);
+        if (rc < 0 && errno == EAGAIN) {
+            if (!receive) {
+                reply("ok held:%llu,%llu", bytes, messages);
+                goto done;
+            }
+            break;
+        }
+        if (rc < 0) {
+            reply("err %s", ENAME(errno));
+            goto done;
+        }
+        bytes += (unsigned long long)rc;
+        messages++;
+        /* Deliver it now: loopback's queue is short and drops when full. */
+        pump(2);
+    }
+    pump(8);
+    bytes = messages = 0;
+    while ((rc = (int)ff_read(fx.peer, buf, sizeof(buf))) > 0) {
+        bytes += (unsigned long long)rc;
+        messages++;
+    }
+    if (rc < 0 && errno != EAGAIN) {
+        reply("err %s", ENAME(errno));
+        goto done;
+    }
+    reply("ok held:%llu,%llu", bytes, messages);
+done:
+    drop_fixture(&fx);
+}
+
 /* ---- sysctl ------------------------------------------------------------- */
 
 static void
@@ -1250,6 +1371,8 @@ main(int argc, char **argv)
             do_case(p);
         } else if (strcmp(cmd, "effect") == 0) {
             do_effect(p);
+        } else if (strcmp(cmd, "capacity") == 0) {
+            do_capacity(p);
         } else if (strcmp(cmd, "sysctl") == 0) {
             while (*p == ' ' || *p == '\t')
                 p++;
@@ -1262,7 +1385,7 @@ main(int argc, char **argv)
         } else if (*cmd == '\0') {
             reply("bad empty line");
         } else {
-            reply("bad unknown command (case effect sysctl quit)");
+            reply("bad unknown command (case effect capacity sysctl quit)");
         }
     }
     free(line);

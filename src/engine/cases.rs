@@ -178,7 +178,10 @@ pub fn attach_capacity(rows: &mut [Row], host: &Host) {
         let settled = requested.map(|_| row.observed.to_string());
         let measured = measured
             .entry((kind, side, settled))
-            .or_insert_with(|| measure(kind, side, requested).map_err(|e| e.to_string()))
+            .or_insert_with(|| match host.probe() {
+                Some(probe) => probe.measure_capacity(kind, side, requested),
+                None => measure(kind, side, requested).map_err(|e| e.to_string()),
+            })
             .clone();
         let (predicted, rule) = match host.platform().capacity_model() {
             Some(model) => model.capacity(kind, side, requested),

@@ -10,6 +10,7 @@
 //! calls this host's libc, never F-Stack.
 
 use crate::api::Api;
+use crate::capacity::{Capacity, Side};
 use crate::case::{Case, Request};
 use crate::catalog;
 use crate::effect::{Effect, Procedure};
@@ -81,6 +82,28 @@ pub fn parse_answer(line: &str) -> Result<Answer, String> {
         "bad" => Answer::Bad(rest.to_string()),
         _ => return Err(malformed()),
     })
+}
+
+/// Parses the answer to `capacity`: a capacity, or why there is none
+/// (the OS's error name, or why the probe could not run it).
+pub fn parse_capacity(line: &str) -> Result<Capacity, String> {
+    let held = |s: &str| -> Option<Capacity> {
+        let (bytes, messages) = s.split_once(',')?;
+        Some(Capacity::Held {
+            bytes: bytes.parse().ok()?,
+            messages: messages.parse().ok()?,
+        })
+    };
+    match line.split_once(' ').unwrap_or((line, "")) {
+        ("ok", "unbounded") => Ok(Capacity::Unbounded),
+        ("ok", rest) => rest
+            .strip_prefix("held:")
+            .and_then(held)
+            .ok_or_else(|| format!("malformed probe answer: {line:?}")),
+        ("err", name) => Err(name.strip_prefix("get:").unwrap_or(name).to_string()),
+        ("na", why) => Err(format!("not run: {why}")),
+        _ => Err(format!("the F-Stack probe answered {line:?}")),
+    }
 }
 
 /// Undoes the probe's escaping: `\\` and `\xHH`.
@@ -287,6 +310,27 @@ impl Probe {
     /// One line in, one answer out; a probe that died is started again
     /// for the next line.
     pub fn ask(&self, line: &str) -> Result<Answer, String> {
+        parse_answer(&self.ask_line(line)?)
+    }
+
+    /// What a UDP buffer of `kind` holds on `side` with `requested` set
+    /// (None: the default), measured in the stack (`capacity` command).
+    pub fn measure_capacity(
+        &self,
+        kind: Kind,
+        side: Side,
+        requested: Option<i32>,
+    ) -> Result<Capacity, String> {
+        let side = match side {
+            Side::Send => "send",
+            Side::Receive => "receive",
+        };
+        let requested = requested.map_or("default".to_string(), |v| v.to_string());
+        let line = format!("capacity {} {side} {requested}", kind.name());
+        parse_capacity(&self.ask_line(&line)?)
+    }
+
+    fn ask_line(&self, line: &str) -> Result<String, String> {
         let mut session = self.session.lock().unwrap_or_else(|e| e.into_inner());
         if session.is_none() {
             *session =
@@ -296,7 +340,7 @@ impl Probe {
         }
         let answer = session.as_mut().expect("started above").ask(line);
         match answer {
-            Ok(text) => parse_answer(&text),
+            Ok(text) => Ok(text),
             Err(e) => {
                 *session = None;
                 Err(format!("the F-Stack probe failed on {line:?}: {e}"))
@@ -367,6 +411,23 @@ mod tests {
         );
         assert!(parse_answer("ok 12x").is_err());
         assert!(parse_answer("what").is_err());
+    }
+
+    #[test]
+    fn capacity_answers_parse() {
+        assert_eq!(
+            parse_capacity("ok held:40960,40"),
+            Ok(Capacity::Held {
+                bytes: 40960,
+                messages: 40
+            })
+        );
+        assert_eq!(parse_capacity("ok unbounded"), Ok(Capacity::Unbounded));
+        assert_eq!(parse_capacity("err EMSGSIZE"), Err("EMSGSIZE".into()));
+        assert!(parse_capacity("na capacity runs on udp kinds only")
+            .unwrap_err()
+            .starts_with("not run:"));
+        assert!(parse_capacity("ok held:1").is_err());
     }
 
     #[test]

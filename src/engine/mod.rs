@@ -103,7 +103,7 @@ pub fn run<'h>(host: &'h Host, plan: &Plan) -> Result<Report<'h>, Stopped> {
             cause: cause.to_string(),
         });
     }
-    if host.native() && plan.capacity {
+    if host.measured && plan.capacity {
         cases::attach_capacity(&mut rows, host);
     }
     Ok(Report::new(host, rows, effects))

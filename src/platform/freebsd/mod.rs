@@ -5,6 +5,7 @@
 //! options FreeBSD cannot name, the level refusals, then the family files
 //! (`socket.rs`, `tcp.rs`, `ip.rs`). Stock numbers per release: `facts.rs`.
 
+pub mod capacity;
 mod effects;
 pub mod facts;
 mod ip;
@@ -21,7 +22,7 @@ use crate::platform::bsd;
 use crate::platform::bsd::facts::BsdFacts;
 use crate::platform::fact::Fact;
 use crate::platform::release::ModelRelease;
-use crate::platform::{Asked, EffectModel, Platform};
+use crate::platform::{Asked, CapacityModel, EffectModel, Platform};
 use crate::prediction::Prediction;
 use crate::rule::Rule;
 use facts::{Release, KERN_OSRELDATE, STOCK};
@@ -166,6 +167,10 @@ impl Platform for FreeBsd {
         )
     }
 
+    fn capacity_model(&self) -> Option<&dyn CapacityModel> {
+        Some(self)
+    }
+
     fn effect_model(&self) -> Option<&dyn EffectModel> {
         Some(self)
     }
@@ -173,11 +178,28 @@ impl Platform for FreeBsd {
     fn rules(&self) -> Vec<&'static Rule> {
         let mut all = options::rules();
         all.extend(effects::RULES);
+        all.extend(capacity::RULES);
         all
     }
 
     fn era(&self, option: &OptionSpec) -> Option<&'static str> {
         options::era(option, self.release_era())
+    }
+}
+
+impl CapacityModel for FreeBsd {
+    fn capacity(
+        &self,
+        kind: Kind,
+        side: crate::capacity::Side,
+        requested: Option<i32>,
+    ) -> (Option<crate::capacity::Capacity>, &'static Rule) {
+        capacity::predict(self, kind, side, requested)
+    }
+
+    /// The rules were read at 13.0 only: the era is the release.
+    fn era(&self) -> &'static str {
+        self.release_era().name()
     }
 }
 

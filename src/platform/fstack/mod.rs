@@ -15,7 +15,7 @@ use crate::platform::bsd::facts::BsdFacts;
 use crate::platform::fact::{Fact, FactValue};
 use crate::platform::freebsd::facts::{KERN_OSRELDATE, STOCK};
 use crate::platform::freebsd::FreeBsd;
-use crate::platform::{Asked, EffectModel, Platform};
+use crate::platform::{Asked, CapacityModel, EffectModel, Platform};
 use crate::prediction::Prediction;
 use crate::rule::Rule;
 use crate::value::Value;
@@ -156,6 +156,10 @@ impl Platform for FstackFreeBsd {
 
     fn unsupported_kinds(&self) -> Vec<(Kind, &'static str)> {
         vec![(Kind::UnixStream, NO_UNIX), (Kind::UnixDgram, NO_UNIX)]
+    }
+
+    fn capacity_model(&self) -> Option<&dyn CapacityModel> {
+        self.model.capacity_model()
     }
 
     fn effect_model(&self) -> Option<&dyn EffectModel> {
