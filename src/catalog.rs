@@ -306,6 +306,17 @@ pub const CATALOG: &[OptionSpec] = &[
     )
     .codes(Some(13), None, Some(64), None)
     .socket2(Shape::Bytes),
+    // Linux's own TCP timers: no other OS here names them, and socket2 0.6
+    // has no method for them.
+    opt(O::Tcp(TcpOpt::Syncnt), "TCP_SYNCNT", T::Int, ladder::SYNCNT).codes(Some(7), None, None, None),
+    opt(O::Tcp(TcpOpt::Linger2), "TCP_LINGER2", T::Int, ladder::LINGER2).codes(Some(8), None, None, None),
+    opt(
+        O::Tcp(TcpOpt::DeferAccept),
+        "TCP_DEFER_ACCEPT",
+        T::Int,
+        ladder::DEFER_ACCEPT,
+    )
+    .codes(Some(9), None, None, None),
     opt(O::Ip(IpOpt::Ttl), "IP_TTL", T::Int, ladder::TTL)
         .codes(Some(2), Some(4), Some(4), Some(4))
         .socket2(Shape::U32),

@@ -328,6 +328,35 @@ pub const NOTSENT_LOWAT: &[Rung] = &[
     socket2(U32_MAX),
 ];
 
+/// TCP_SYNCNT: 1..=127 (MAX_TCP_SYNCNT).
+pub const SYNCNT: &[Rung] = &[raw(0), raw(1), raw(6), raw(127), raw(128), raw(-1), raw(INT_MAX)];
+
+/// TCP_LINGER2, seconds: negative, 0 (the sysctl), within and above the
+/// 120 s ceiling (TCP_FIN_TIMEOUT_MAX).
+pub const LINGER2: &[Rung] = &[
+    raw(-1),
+    raw(0),
+    raw(1),
+    raw(30),
+    raw(120),
+    raw(121),
+    raw(INT_MAX),
+    raw(INT_MIN),
+];
+
+/// TCP_DEFER_ACCEPT, seconds: turned into a retransmission count and back,
+/// so most values read back rounded up to the next backoff step.
+pub const DEFER_ACCEPT: &[Rung] = &[
+    raw(-1),
+    raw(0),
+    raw(1),
+    raw(2),
+    raw(5),
+    raw(60),
+    raw(1000),
+    raw(INT_MAX),
+];
+
 pub const CONGESTION: &[Rung] = &[
     text("reno"),
     rung(At::DefaultCongestion, Reach::Both),

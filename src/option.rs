@@ -52,6 +52,7 @@ options!(
         Keepintvl = "TCP_KEEPINTVL", Keepcnt = "TCP_KEEPCNT", UserTimeout = "TCP_USER_TIMEOUT",
         Cork = "TCP_CORK", Quickack = "TCP_QUICKACK", NotsentLowat = "TCP_NOTSENT_LOWAT",
         ThinLinearTimeouts = "TCP_THIN_LINEAR_TIMEOUTS", Congestion = "TCP_CONGESTION",
+        Syncnt = "TCP_SYNCNT", Linger2 = "TCP_LINGER2", DeferAccept = "TCP_DEFER_ACCEPT",
     }
 );
 options!(

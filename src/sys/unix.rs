@@ -294,6 +294,9 @@ mod tests {
             ("TCP_NOTSENT_LOWAT", libc::TCP_NOTSENT_LOWAT),
             ("TCP_THIN_LINEAR_TIMEOUTS", libc::TCP_THIN_LINEAR_TIMEOUTS),
             ("TCP_CONGESTION", libc::TCP_CONGESTION),
+            ("TCP_SYNCNT", libc::TCP_SYNCNT),
+            ("TCP_LINGER2", libc::TCP_LINGER2),
+            ("TCP_DEFER_ACCEPT", libc::TCP_DEFER_ACCEPT),
             ("IP_FREEBIND", libc::IP_FREEBIND),
             ("IP_TRANSPARENT", libc::IP_TRANSPARENT),
         ];

@@ -31,6 +31,11 @@ pub struct LinuxFacts {
     pub tcp_keepalive_time: i128,
     pub tcp_keepalive_intvl: i128,
     pub tcp_keepalive_probes: i128,
+    /// net.ipv4.tcp_syn_retries: what TCP_SYNCNT reads until set.
+    pub tcp_syn_retries: i128,
+    /// net.ipv4.tcp_fin_timeout, seconds: what TCP_LINGER2 reads until set
+    /// (and after a set of 0).
+    pub tcp_fin_timeout: i128,
     pub tcp_timestamps: i128,
     pub tcp_ecn: i128,
     pub tcp_available_congestion_control: Vec<String>,
@@ -123,6 +128,8 @@ impl LinuxFacts {
             tcp_keepalive_time: 7200,
             tcp_keepalive_intvl: 75,
             tcp_keepalive_probes: 9,
+            tcp_syn_retries: 6,
+            tcp_fin_timeout: 60,
             tcp_timestamps: 1,
             tcp_ecn: 2,
             tcp_available_congestion_control: vec!["reno".into(), "cubic".into()],
@@ -159,6 +166,8 @@ impl LinuxFacts {
             Fact::new("net.ipv4.tcp_keepalive_time", l.tcp_keepalive_time),
             Fact::new("net.ipv4.tcp_keepalive_intvl", l.tcp_keepalive_intvl),
             Fact::new("net.ipv4.tcp_keepalive_probes", l.tcp_keepalive_probes),
+            Fact::new("net.ipv4.tcp_syn_retries", l.tcp_syn_retries),
+            Fact::new("net.ipv4.tcp_fin_timeout", l.tcp_fin_timeout),
             Fact::new("net.ipv4.tcp_timestamps", l.tcp_timestamps),
             Fact::new("net.ipv4.tcp_ecn", l.tcp_ecn),
             Fact::new(
@@ -260,6 +269,8 @@ mod reader {
             tcp_keepalive_time: number("net/ipv4/tcp_keepalive_time")?,
             tcp_keepalive_intvl: number("net/ipv4/tcp_keepalive_intvl")?,
             tcp_keepalive_probes: number("net/ipv4/tcp_keepalive_probes")?,
+            tcp_syn_retries: number("net/ipv4/tcp_syn_retries")?,
+            tcp_fin_timeout: number("net/ipv4/tcp_fin_timeout")?,
             tcp_timestamps: number("net/ipv4/tcp_timestamps")?,
             tcp_ecn: number("net/ipv4/tcp_ecn")?,
             tcp_available_congestion_control: words("net/ipv4/tcp_available_congestion_control")?,

@@ -101,6 +101,24 @@ crate::rules! {
         why: "an empty name is refused before it is looked up",
         source: TCP_C,
     };
+    pub const SYNCNT: Rule = Rule {
+        id: "linux.tcp.syncnt",
+        formula: "1 <= v <= 127 (MAX_TCP_SYNCNT), else EINVAL; unset: net.ipv4.tcp_syn_retries",
+        why: "TCP_SYNCNT takes 1..MAX_TCP_SYNCNT SYN retransmits; until set (icsk_syn_retries 0) it reads the namespace's tcp_syn_retries",
+        source: "net/ipv4/tcp.c tcp_sock_set_syncnt 'if (val < 1 || val > MAX_TCP_SYNCNT) return -EINVAL', do_tcp_getsockopt 'icsk_syn_retries ? : sysctl_tcp_syn_retries'; include/net/tcp.h MAX_TCP_SYNCNT 127",
+    };
+    pub const LINGER2: Rule = Rule {
+        id: "linux.tcp.linger2",
+        formula: "v < 0 => -1; v == 0 => net.ipv4.tcp_fin_timeout; v > 120 => 120; else v",
+        why: "TCP_LINGER2 is kept in jiffies: a negative value is stored as -1 (no FIN-WAIT-2 wait), one above TCP_FIN_TIMEOUT_MAX (120 s) as that maximum, and 0 means 'the sysctl', which is what reads back",
+        source: "net/ipv4/tcp.c do_tcp_setsockopt case TCP_LINGER2 'if (val < 0) linger2 = -1; else if (val > TCP_FIN_TIMEOUT_MAX / HZ) linger2 = TCP_FIN_TIMEOUT_MAX; else linger2 = val * HZ', do_tcp_getsockopt '(val ? : sysctl_tcp_fin_timeout) / HZ'; include/net/tcp.h TCP_FIN_TIMEOUT_MAX (120 * HZ)",
+    };
+    pub const DEFER_ACCEPT: Rule = Rule {
+        id: "linux.tcp.defer_accept",
+        formula: "retrans_to_secs(secs_to_retrans(v, 1, 120), 1, 120): v <= 0 => 0, else the first backoff total >= v (1, 3, 7, 15, 31, 63, 120 more each step; at most 255 steps)",
+        why: "TCP_DEFER_ACCEPT is stored as a count of SYN-ACK retransmissions (initial timeout 1 s, doubling up to TCP_RTO_MAX 120 s, at most 255) and read back as the seconds that count lasts, so most values come back rounded up: 5 reads 7, 60 reads 63",
+        source: "net/ipv4/tcp.c secs_to_retrans, retrans_to_secs, do_tcp_setsockopt / do_tcp_getsockopt case TCP_DEFER_ACCEPT; include/net/tcp.h TCP_TIMEOUT_INIT (1 s), TCP_RTO_MAX (120 s)",
+    };
     pub const CONGESTION_EPERM: Rule = Rule {
         id: "linux.tcp.congestion_eperm",
         formula: "EPERM",
@@ -132,7 +150,57 @@ pub fn predict(a: &Args<TcpOpt>) -> Prediction {
             Some(v) => Prediction::ok(RelativeValue::Int(v), vec![&STORED]),
         },
         TcpOpt::Congestion => congestion(a),
+        TcpOpt::Syncnt => match int(request) {
+            None => Prediction::ok(fact("tcp_syn_retries", h.tcp_syn_retries), vec![&SYNCNT]),
+            Some(v) => ranged(v, 1, 127, &SYNCNT, &SYNCNT),
+        },
+        TcpOpt::Linger2 => {
+            let value = match int(request).map(|v| v.value()) {
+                Some(v) if v < 0 => RelativeValue::int(-1),
+                Some(v) if v > 120 => RelativeValue::int(120),
+                Some(v) if v > 0 => RelativeValue::int(v),
+                _ => fact("tcp_fin_timeout", h.tcp_fin_timeout),
+            };
+            Prediction::ok(value, vec![&LINGER2])
+        }
+        TcpOpt::DeferAccept => {
+            let secs = int(request).map_or(0, |v| v.value());
+            let stored = secs_to_retrans(secs, 1, 120);
+            Prediction::ok(
+                RelativeValue::int(retrans_to_secs(stored, 1, 120)),
+                vec![&DEFER_ACCEPT],
+            )
+        }
     }
+}
+
+/// net/ipv4/tcp.c secs_to_retrans: seconds as a count of retransmissions
+/// whose timeout starts at `timeout` and doubles up to `rto_max` (a u8).
+fn secs_to_retrans(seconds: i128, mut timeout: i128, rto_max: i128) -> u8 {
+    let mut res: u8 = 0;
+    if seconds > 0 {
+        let mut period = timeout;
+        res = 1;
+        while seconds > period && res < 255 {
+            res += 1;
+            timeout = (timeout << 1).min(rto_max);
+            period += timeout;
+        }
+    }
+    res
+}
+
+/// net/ipv4/tcp.c retrans_to_secs: the seconds `retrans` retransmissions last.
+fn retrans_to_secs(retrans: u8, mut timeout: i128, rto_max: i128) -> i128 {
+    if retrans == 0 {
+        return 0;
+    }
+    let mut period = timeout;
+    for _ in 1..retrans {
+        timeout = (timeout << 1).min(rto_max);
+        period += timeout;
+    }
+    period
 }
 
 fn keepalive(request: &Request, sysctl: &'static str, default: i128, max: i128) -> Prediction {
