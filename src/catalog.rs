@@ -355,6 +355,15 @@ pub const CATALOG: &[OptionSpec] = &[
         Some(65),
         Some(21),
     ),
+    // Linux only; socket2 0.6 has set_multicast_all_v4 on Linux.
+    opt(
+        O::Ip(IpOpt::MulticastAll),
+        "IP_MULTICAST_ALL",
+        T::Bool,
+        ladder::BOOL,
+    )
+    .codes(Some(49), None, None, None)
+    .socket2(Shape::Bool),
     opt(O::Ipv6(Ipv6Opt::V6only), "IPV6_V6ONLY", T::Bool, ladder::BOOL)
         .codes(Some(26), Some(27), Some(27), Some(27))
         .socket2(Shape::Bool),
@@ -393,6 +402,15 @@ pub const CATALOG: &[OptionSpec] = &[
     )
     .codes(Some(66), Some(35), Some(57), Some(40))
     .socket2(Shape::BoolPositive),
+    // Linux only; socket2 0.6 has set_multicast_all_v6 on Linux.
+    opt(
+        O::Ipv6(Ipv6Opt::MulticastAll),
+        "IPV6_MULTICAST_ALL",
+        T::Bool,
+        ladder::BOOL,
+    )
+    .codes(Some(29), None, None, None)
+    .socket2(Shape::Bool),
 ];
 
 /// An option by name, case-insensitively.

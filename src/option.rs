@@ -61,6 +61,7 @@ options!(
         Ttl = "IP_TTL", Tos = "IP_TOS", MulticastTtl = "IP_MULTICAST_TTL",
         MulticastLoop = "IP_MULTICAST_LOOP", Freebind = "IP_FREEBIND",
         Transparent = "IP_TRANSPARENT", Recvtos = "IP_RECVTOS", Recvttl = "IP_RECVTTL",
+        MulticastAll = "IP_MULTICAST_ALL",
     }
 );
 options!(
@@ -68,7 +69,7 @@ options!(
     Ipv6Opt {
         V6only = "IPV6_V6ONLY", UnicastHops = "IPV6_UNICAST_HOPS",
         MulticastHops = "IPV6_MULTICAST_HOPS", MulticastLoop = "IPV6_MULTICAST_LOOP",
-        Tclass = "IPV6_TCLASS", Recvtclass = "IPV6_RECVTCLASS",
+        Tclass = "IPV6_TCLASS", Recvtclass = "IPV6_RECVTCLASS", MulticastAll = "IPV6_MULTICAST_ALL",
     }
 );
 

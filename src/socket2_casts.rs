@@ -252,7 +252,8 @@ pub fn offered_on(os: Os, option: &OptionSpec) -> bool {
         Opt::Tcp(T::UserTimeout | T::Cork | T::Quickack | T::NotsentLowat | T::ThinLinearTimeouts) => linux,
         Opt::Tcp(T::Congestion) => matches!(os, Os::Linux | Os::FreeBsd),
         Opt::Ip(I::Ttl | I::Tos | I::MulticastTtl | I::MulticastLoop) => true,
-        Opt::Ip(I::Freebind | I::Transparent) => linux,
+        Opt::Ip(I::Freebind | I::Transparent | I::MulticastAll) => linux,
+        Opt::Ipv6(I6::MulticastAll) => linux,
         Opt::Ip(I::Recvtos) => true,
         Opt::Ip(I::Recvttl) => false,
         // socket2 0.6 has no method for Linux's TCP timers.

@@ -137,6 +137,14 @@ pub fn calls(option: &OptionSpec) -> Option<Calls> {
         Opt::Ip(I::MulticastTtl) => Some(U32(Socket::set_multicast_ttl_v4, Socket::multicast_ttl_v4)),
         Opt::Ip(I::MulticastLoop) => Some(Bool(Socket::set_multicast_loop_v4, Socket::multicast_loop_v4)),
         Opt::Ip(I::Freebind) => only_on!(linux, Bool(Socket::set_freebind_v4, Socket::freebind_v4)),
+        Opt::Ip(I::MulticastAll) => only_on!(
+            linux,
+            Bool(Socket::set_multicast_all_v4, Socket::multicast_all_v4)
+        ),
+        Opt::Ipv6(I6::MulticastAll) => only_on!(
+            linux,
+            Bool(Socket::set_multicast_all_v6, Socket::multicast_all_v6)
+        ),
         Opt::Ip(I::Transparent) => only_on!(
             linux,
             Bool(Socket::set_ip_transparent_v4, Socket::ip_transparent_v4)

@@ -297,6 +297,8 @@ mod tests {
             ("TCP_SYNCNT", libc::TCP_SYNCNT),
             ("TCP_LINGER2", libc::TCP_LINGER2),
             ("TCP_DEFER_ACCEPT", libc::TCP_DEFER_ACCEPT),
+            ("IP_MULTICAST_ALL", libc::IP_MULTICAST_ALL),
+            ("IPV6_MULTICAST_ALL", libc::IPV6_MULTICAST_ALL),
             ("IP_FREEBIND", libc::IP_FREEBIND),
             ("IP_TRANSPARENT", libc::IP_TRANSPARENT),
         ];

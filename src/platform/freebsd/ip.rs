@@ -229,5 +229,6 @@ pub fn predict_v6(ctx: &Ctx<'_>, o: Ipv6Opt, request: &Request) -> Prediction {
             Some(_) => Prediction::err("EINVAL", vec![&TCLASS]),
         },
         Ipv6Opt::Recvtclass => flag01(request, 0, &RECVFLAG01),
+        _ => crate::platform::gated(),
     }
 }

@@ -67,6 +67,12 @@ crate::rules! {
         why: "a new socket has this flag clear",
         source: "net/ipv4/af_inet.c inet_create",
     };
+    pub const MULTICAST_ALL: Rule = Rule {
+        id: "linux.ip.multicast_all",
+        formula: "v in {0, 1} else EINVAL; default 1 on AF_INET, 0 on AF_INET6",
+        why: "IP_MULTICAST_ALL takes only 0 or 1. A new AF_INET socket has it on (it receives multicast for every group any socket on the host joined, not only its own); an AF_INET6 socket has only the IPv6 twin on: inet6_create sets MC6_ALL, and of the IPv4 part only the TTLs and multicast loop",
+        source: "net/ipv4/ip_sockglue.c do_ip_setsockopt case IP_MULTICAST_ALL 'if (val != 0 && val != 1) return -EINVAL'; net/ipv4/af_inet.c inet_create 'inet_set_bit(MC_ALL, sk)'; net/ipv6/af_inet6.c inet6_create 'inet6_set_bit(MC6_ALL, sk)' (no MC_ALL)",
+    };
     pub const TRANSPARENT_EPERM: Rule = Rule {
         id: "linux.ip.transparent_eperm",
         formula: "v != 0 without CAP_NET_RAW/CAP_NET_ADMIN => EPERM",
@@ -98,6 +104,14 @@ pub fn predict(a: &Args<IpOpt>) -> Prediction {
         },
         IpOpt::MulticastLoop => flag(request, 1, &LOOP_DEFAULT),
         IpOpt::Freebind | IpOpt::Recvtos | IpOpt::Recvttl => flag(request, 0, &FLAG_DEFAULT),
+        IpOpt::MulticastAll => match int(request).map(|v| v.value()) {
+            None => Prediction::ok(
+                RelativeValue::int(i128::from(a.kind.domain() == crate::kind::Domain::Ipv4)),
+                vec![&MULTICAST_ALL],
+            ),
+            Some(v @ (0 | 1)) => Prediction::ok(RelativeValue::int(v), vec![&MULTICAST_ALL]),
+            Some(_) => Prediction::err("EINVAL", vec![&MULTICAST_ALL]),
+        },
         IpOpt::Transparent => match int(request) {
             Some(v) if v.value() != 0 && !a.facts.cap_net_raw_or_admin => {
                 Prediction::err("EPERM", vec![&TRANSPARENT_EPERM])

@@ -11,6 +11,12 @@ use crate::value::RelativeValue;
 const IPV6_C: &str = "net/ipv6/ipv6_sockglue.c do_ipv6_setsockopt / do_ipv6_getsockopt";
 
 crate::rules! {
+    pub const MULTICAST_ALL6: Rule = Rule {
+        id: "linux.ipv6.multicast_all",
+        formula: "v != 0; default 1",
+        why: "IPV6_MULTICAST_ALL is a plain flag (any non-zero int turns it on, unlike IP_MULTICAST_ALL's 0-or-1), on for a new IPv6 socket",
+        source: "net/ipv6/ipv6_sockglue.c do_ipv6_setsockopt case IPV6_MULTICAST_ALL (valbool); net/ipv6/af_inet6.c inet6_create (MC6_ALL set)",
+    };
     pub const V6ONLY_DEFAULT: Rule = Rule {
         id: "linux.ipv6.v6only_default",
         formula: "net.ipv6.bindv6only",
@@ -127,6 +133,7 @@ pub fn predict(a: &Args<Ipv6Opt>) -> Prediction {
             }
         },
         Ipv6Opt::Recvtclass => flag(request, 0, &FLAG_DEFAULT),
+        Ipv6Opt::MulticastAll => flag(request, 1, &MULTICAST_ALL6),
     }
 }
 

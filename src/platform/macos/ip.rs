@@ -155,5 +155,6 @@ pub fn v6(o: Ipv6Opt, c: &Ctx<'_>) -> Prediction {
             Some(v) => ok_int(v, &TCLASS),
         },
         Ipv6Opt::Recvtclass => flag(v, &RECV_FLAG),
+        _ => crate::platform::gated(),
     }
 }

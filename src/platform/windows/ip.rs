@@ -106,5 +106,6 @@ pub(super) fn ipv6(a: &Args<'_, Ipv6Opt>) -> Prediction {
         Ipv6Opt::MulticastHops => byte_range(a, (1, &MCAST_HOPS_DEFAULT)),
         Ipv6Opt::MulticastLoop => bool_dword(a, (1, &MULTICAST_LOOP_DEFAULT)),
         Ipv6Opt::Recvtclass => bool_dword(a, (0, &BOOL_OFF)),
+        _ => crate::platform::gated(),
     }
 }

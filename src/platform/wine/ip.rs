@@ -109,5 +109,6 @@ pub fn v6(a: &Ask<'_, Ipv6Opt>) -> Prediction {
         Ipv6Opt::MulticastHops => ranged(a, RelativeValue::int(1), 0..=255, &HOPS),
         Ipv6Opt::MulticastLoop => flag(a, (1, &ON)),
         Ipv6Opt::Recvtclass => flag(a, (0, &OFF)),
+        _ => crate::platform::gated(),
     }
 }
