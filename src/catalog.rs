@@ -242,6 +242,14 @@ pub const CATALOG: &[OptionSpec] = &[
     )
     .codes(Some(4), Some(0x1007), Some(0x1007), Some(0x1007))
     .socket2(Shape::ReadOnly),
+    // Linux only; no socket2 method.
+    opt(
+        O::Socket(SocketOpt::RxqOvfl),
+        "SO_RXQ_OVFL",
+        T::Bool,
+        ladder::BOOL,
+    )
+    .codes(Some(40), None, None, None),
     opt(O::Tcp(TcpOpt::Nodelay), "TCP_NODELAY", T::Bool, ladder::BOOL)
         .codes(Some(1), Some(1), Some(1), Some(1))
         .socket2(Shape::Bool),
@@ -317,6 +325,13 @@ pub const CATALOG: &[OptionSpec] = &[
         ladder::DEFER_ACCEPT,
     )
     .codes(Some(9), None, None, None),
+    opt(
+        O::Tcp(TcpOpt::FastopenConnect),
+        "TCP_FASTOPEN_CONNECT",
+        T::Bool,
+        ladder::BOOL,
+    )
+    .codes(Some(30), None, None, None),
     opt(O::Ip(IpOpt::Ttl), "IP_TTL", T::Int, ladder::TTL)
         .codes(Some(2), Some(4), Some(4), Some(4))
         .socket2(Shape::U32),

@@ -42,7 +42,7 @@ options!(
         Linger = "SO_LINGER", Rcvtimeo = "SO_RCVTIMEO", Sndtimeo = "SO_SNDTIMEO",
         Rcvlowat = "SO_RCVLOWAT", Sndlowat = "SO_SNDLOWAT", Priority = "SO_PRIORITY",
         Mark = "SO_MARK", BusyPoll = "SO_BUSY_POLL", Type = "SO_TYPE", Domain = "SO_DOMAIN",
-        Protocol = "SO_PROTOCOL", Error = "SO_ERROR",
+        Protocol = "SO_PROTOCOL", Error = "SO_ERROR", RxqOvfl = "SO_RXQ_OVFL",
     }
 );
 options!(
@@ -53,6 +53,7 @@ options!(
         Cork = "TCP_CORK", Quickack = "TCP_QUICKACK", NotsentLowat = "TCP_NOTSENT_LOWAT",
         ThinLinearTimeouts = "TCP_THIN_LINEAR_TIMEOUTS", Congestion = "TCP_CONGESTION",
         Syncnt = "TCP_SYNCNT", Linger2 = "TCP_LINGER2", DeferAccept = "TCP_DEFER_ACCEPT",
+        FastopenConnect = "TCP_FASTOPEN_CONNECT",
     }
 );
 options!(

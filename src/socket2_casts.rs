@@ -257,7 +257,8 @@ pub fn offered_on(os: Os, option: &OptionSpec) -> bool {
         Opt::Ip(I::Recvtos) => true,
         Opt::Ip(I::Recvttl) => false,
         // socket2 0.6 has no method for Linux's TCP timers.
-        Opt::Tcp(T::Syncnt | T::Linger2 | T::DeferAccept) => false,
+        Opt::Tcp(T::Syncnt | T::Linger2 | T::DeferAccept | T::FastopenConnect) => false,
+        Opt::Socket(S::RxqOvfl) => false,
         Opt::Ipv6(I6::V6only | I6::UnicastHops | I6::MulticastHops | I6::MulticastLoop) => true,
         Opt::Ipv6(I6::Tclass) => unix,
         Opt::Ipv6(I6::Recvtclass) => true,

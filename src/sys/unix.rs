@@ -297,6 +297,8 @@ mod tests {
             ("TCP_SYNCNT", libc::TCP_SYNCNT),
             ("TCP_LINGER2", libc::TCP_LINGER2),
             ("TCP_DEFER_ACCEPT", libc::TCP_DEFER_ACCEPT),
+            ("TCP_FASTOPEN_CONNECT", libc::TCP_FASTOPEN_CONNECT),
+            ("SO_RXQ_OVFL", libc::SO_RXQ_OVFL),
             ("IP_MULTICAST_ALL", libc::IP_MULTICAST_ALL),
             ("IPV6_MULTICAST_ALL", libc::IPV6_MULTICAST_ALL),
             ("IP_FREEBIND", libc::IP_FREEBIND),

@@ -36,6 +36,8 @@ pub struct LinuxFacts {
     /// net.ipv4.tcp_fin_timeout, seconds: what TCP_LINGER2 reads until set
     /// (and after a set of 0).
     pub tcp_fin_timeout: i128,
+    /// net.ipv4.tcp_fastopen: bit 1 lets clients use TFO (TCP_FASTOPEN_CONNECT).
+    pub tcp_fastopen: i128,
     pub tcp_timestamps: i128,
     pub tcp_ecn: i128,
     pub tcp_available_congestion_control: Vec<String>,
@@ -130,6 +132,7 @@ impl LinuxFacts {
             tcp_keepalive_probes: 9,
             tcp_syn_retries: 6,
             tcp_fin_timeout: 60,
+            tcp_fastopen: 1,
             tcp_timestamps: 1,
             tcp_ecn: 2,
             tcp_available_congestion_control: vec!["reno".into(), "cubic".into()],
@@ -168,6 +171,7 @@ impl LinuxFacts {
             Fact::new("net.ipv4.tcp_keepalive_probes", l.tcp_keepalive_probes),
             Fact::new("net.ipv4.tcp_syn_retries", l.tcp_syn_retries),
             Fact::new("net.ipv4.tcp_fin_timeout", l.tcp_fin_timeout),
+            Fact::new("net.ipv4.tcp_fastopen", l.tcp_fastopen),
             Fact::new("net.ipv4.tcp_timestamps", l.tcp_timestamps),
             Fact::new("net.ipv4.tcp_ecn", l.tcp_ecn),
             Fact::new(
@@ -271,6 +275,7 @@ mod reader {
             tcp_keepalive_probes: number("net/ipv4/tcp_keepalive_probes")?,
             tcp_syn_retries: number("net/ipv4/tcp_syn_retries")?,
             tcp_fin_timeout: number("net/ipv4/tcp_fin_timeout")?,
+            tcp_fastopen: number("net/ipv4/tcp_fastopen")?,
             tcp_timestamps: number("net/ipv4/tcp_timestamps")?,
             tcp_ecn: number("net/ipv4/tcp_ecn")?,
             tcp_available_congestion_control: words("net/ipv4/tcp_available_congestion_control")?,

@@ -13,6 +13,12 @@ use crate::value::RelativeValue;
 const SOCK_C: &str = "net/core/sock.c sk_setsockopt / sk_getsockopt";
 
 crate::rules! {
+    pub const RXQ_OVFL: Rule = Rule {
+        id: "linux.so.rxq_ovfl",
+        formula: "v != 0; default 0",
+        why: "SO_RXQ_OVFL is a plain socket flag (any non-zero int turns it on) asking for the count of dropped packets with each message; every kind takes it",
+        source: "net/core/sock.c sk_setsockopt case SO_RXQ_OVFL 'sock_valbool_flag(sk, SOCK_RXQ_OVFL, valbool)', sk_getsockopt 'v.val = sock_flag(sk, SOCK_RXQ_OVFL)'",
+    };
     pub const OFF: Rule = Rule {
         id: "linux.sock.default_off",
         formula: "0",
@@ -212,6 +218,7 @@ pub fn predict(a: &Args<SocketOpt>) -> Prediction {
             Some(v) if a.facts.cap_net_raw_or_admin => Prediction::ok(RelativeValue::Int(v), vec![&MARK]),
             Some(_) => Prediction::err("EPERM", vec![&MARK_EPERM]),
         },
+        SocketOpt::RxqOvfl => flag(request, 0, &RXQ_OVFL),
         SocketOpt::BusyPoll => match int(request) {
             None => Prediction::ok(
                 fact("net.core.busy_read", a.facts.busy_read),

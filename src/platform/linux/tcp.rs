@@ -119,6 +119,12 @@ crate::rules! {
         why: "TCP_DEFER_ACCEPT is stored as a count of SYN-ACK retransmissions (initial timeout 1 s, doubling up to TCP_RTO_MAX 120 s, at most 255) and read back as the seconds that count lasts, so most values come back rounded up: 5 reads 7, 60 reads 63",
         source: "net/ipv4/tcp.c secs_to_retrans, retrans_to_secs, do_tcp_setsockopt / do_tcp_getsockopt case TCP_DEFER_ACCEPT; include/net/tcp.h TCP_TIMEOUT_INIT (1 s), TCP_RTO_MAX (120 s)",
     };
+    pub const FASTOPEN_CONNECT: Rule = Rule {
+        id: "linux.tcp.fastopen_connect",
+        formula: "v not in {0, 1} => EINVAL; tcp_fastopen & 1 == 0 => EOPNOTSUPP; not TCP_CLOSE (listening, connected) => EINVAL; else v; default 0",
+        why: "TCP_FASTOPEN_CONNECT takes 0 or 1, only while the client side of Fast Open is enabled (net.ipv4.tcp_fastopen bit 1) and only before connect or listen (a bound socket is still TCP_CLOSE)",
+        source: "net/ipv4/tcp.c do_tcp_setsockopt case TCP_FASTOPEN_CONNECT 'if (val > 1 || val < 0) err = -EINVAL; else if (READ_ONCE(net->ipv4.sysctl_tcp_fastopen) & TFO_CLIENT_ENABLE) { if (sk->sk_state == TCP_CLOSE) tp->fastopen_connect = val; else err = -EINVAL; } else err = -EOPNOTSUPP', do_tcp_getsockopt 'val = tp->fastopen_connect'",
+    };
     pub const CONGESTION_EPERM: Rule = Rule {
         id: "linux.tcp.congestion_eperm",
         formula: "EPERM",
@@ -163,6 +169,15 @@ pub fn predict(a: &Args<TcpOpt>) -> Prediction {
             };
             Prediction::ok(value, vec![&LINGER2])
         }
+        TcpOpt::FastopenConnect => match int(request).map(|v| v.value()) {
+            None => Prediction::ok(RelativeValue::int(0), vec![&FASTOPEN_CONNECT]),
+            Some(v) if !(0..=1).contains(&v) => Prediction::err("EINVAL", vec![&FASTOPEN_CONNECT]),
+            Some(_) if h.tcp_fastopen & 1 == 0 => Prediction::err("EOPNOTSUPP", vec![&FASTOPEN_CONNECT]),
+            Some(_) if matches!(a.state, State::Listening | State::Connected) => {
+                Prediction::err("EINVAL", vec![&FASTOPEN_CONNECT])
+            }
+            Some(v) => Prediction::ok(RelativeValue::int(v), vec![&FASTOPEN_CONNECT]),
+        },
         TcpOpt::DeferAccept => {
             let secs = int(request).map_or(0, |v| v.value());
             let stored = secs_to_retrans(secs, 1, 120);
