@@ -250,6 +250,14 @@ pub const CATALOG: &[OptionSpec] = &[
         ladder::BOOL,
     )
     .codes(Some(40), None, None, None),
+    // On every OS; socket2 0.6 has no method (nix and rustix do).
+    opt(
+        O::Socket(SocketOpt::Dontroute),
+        "SO_DONTROUTE",
+        T::Bool,
+        ladder::BOOL,
+    )
+    .codes(Some(5), Some(0x10), Some(0x10), Some(0x10)),
     opt(O::Tcp(TcpOpt::Nodelay), "TCP_NODELAY", T::Bool, ladder::BOOL)
         .codes(Some(1), Some(1), Some(1), Some(1))
         .socket2(Shape::Bool),
@@ -332,6 +340,14 @@ pub const CATALOG: &[OptionSpec] = &[
         ladder::BOOL,
     )
     .codes(Some(30), None, None, None),
+    // A server's Fast Open queue length on Linux; a switch elsewhere. No
+    // socket2 method.
+    opt(O::Tcp(TcpOpt::Fastopen), "TCP_FASTOPEN", T::Int, ladder::FASTOPEN).codes(
+        Some(23),
+        Some(0x105),
+        Some(1025),
+        Some(15),
+    ),
     opt(O::Ip(IpOpt::Ttl), "IP_TTL", T::Int, ladder::TTL)
         .codes(Some(2), Some(4), Some(4), Some(4))
         .socket2(Shape::U32),
@@ -426,6 +442,22 @@ pub const CATALOG: &[OptionSpec] = &[
     )
     .codes(Some(29), None, None, None)
     .socket2(Shape::Bool),
+    // Not in windows-sys (Windows has IPV6_HOPLIMIT / IPV6_PKTINFO instead).
+    opt(
+        O::Ipv6(Ipv6Opt::Recvhoplimit),
+        "IPV6_RECVHOPLIMIT",
+        T::Bool,
+        ladder::BOOL,
+    )
+    .codes(Some(51), Some(37), Some(37), None)
+    .socket2(Shape::BoolPositive),
+    opt(
+        O::Ipv6(Ipv6Opt::Recvpktinfo),
+        "IPV6_RECVPKTINFO",
+        T::Bool,
+        ladder::BOOL,
+    )
+    .codes(Some(49), Some(61), Some(36), None),
 ];
 
 /// An option by name, case-insensitively.

@@ -357,6 +357,18 @@ pub const DEFER_ACCEPT: &[Rung] = &[
     raw(INT_MAX),
 ];
 
+/// TCP_FASTOPEN, a queue length: 0, small, at and past net.core.somaxconn's
+/// stock 4096, negative.
+pub const FASTOPEN: &[Rung] = &[
+    raw(0),
+    raw(1),
+    raw(5),
+    raw(4096),
+    raw(4097),
+    raw(-1),
+    raw(INT_MAX),
+];
+
 pub const CONGESTION: &[Rung] = &[
     text("reno"),
     rung(At::DefaultCongestion, Reach::Both),

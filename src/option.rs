@@ -43,6 +43,7 @@ options!(
         Rcvlowat = "SO_RCVLOWAT", Sndlowat = "SO_SNDLOWAT", Priority = "SO_PRIORITY",
         Mark = "SO_MARK", BusyPoll = "SO_BUSY_POLL", Type = "SO_TYPE", Domain = "SO_DOMAIN",
         Protocol = "SO_PROTOCOL", Error = "SO_ERROR", RxqOvfl = "SO_RXQ_OVFL",
+        Dontroute = "SO_DONTROUTE",
     }
 );
 options!(
@@ -53,7 +54,7 @@ options!(
         Cork = "TCP_CORK", Quickack = "TCP_QUICKACK", NotsentLowat = "TCP_NOTSENT_LOWAT",
         ThinLinearTimeouts = "TCP_THIN_LINEAR_TIMEOUTS", Congestion = "TCP_CONGESTION",
         Syncnt = "TCP_SYNCNT", Linger2 = "TCP_LINGER2", DeferAccept = "TCP_DEFER_ACCEPT",
-        FastopenConnect = "TCP_FASTOPEN_CONNECT",
+        FastopenConnect = "TCP_FASTOPEN_CONNECT", Fastopen = "TCP_FASTOPEN",
     }
 );
 options!(
@@ -71,6 +72,7 @@ options!(
         V6only = "IPV6_V6ONLY", UnicastHops = "IPV6_UNICAST_HOPS",
         MulticastHops = "IPV6_MULTICAST_HOPS", MulticastLoop = "IPV6_MULTICAST_LOOP",
         Tclass = "IPV6_TCLASS", Recvtclass = "IPV6_RECVTCLASS", MulticastAll = "IPV6_MULTICAST_ALL",
+        Recvhoplimit = "IPV6_RECVHOPLIMIT", Recvpktinfo = "IPV6_RECVPKTINFO",
     }
 );
 

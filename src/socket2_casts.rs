@@ -258,7 +258,10 @@ pub fn offered_on(os: Os, option: &OptionSpec) -> bool {
         Opt::Ip(I::Recvttl) => false,
         // socket2 0.6 has no method for Linux's TCP timers.
         Opt::Tcp(T::Syncnt | T::Linger2 | T::DeferAccept | T::FastopenConnect) => false,
-        Opt::Socket(S::RxqOvfl) => false,
+        Opt::Socket(S::RxqOvfl | S::Dontroute) => false,
+        Opt::Tcp(T::Fastopen) => false,
+        Opt::Ipv6(I6::Recvhoplimit) => unix,
+        Opt::Ipv6(I6::Recvpktinfo) => false,
         Opt::Ipv6(I6::V6only | I6::UnicastHops | I6::MulticastHops | I6::MulticastLoop) => true,
         Opt::Ipv6(I6::Tclass) => unix,
         Opt::Ipv6(I6::Recvtclass) => true,

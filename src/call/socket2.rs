@@ -153,7 +153,12 @@ pub fn calls(option: &OptionSpec) -> Option<Calls> {
         // socket2 0.6 has no call for IP_RECVTTL.
         Opt::Ip(I::Recvttl) => None,
         Opt::Tcp(T::Syncnt | T::Linger2 | T::DeferAccept | T::FastopenConnect) => None,
-        Opt::Socket(S::RxqOvfl) => None,
+        Opt::Socket(S::RxqOvfl | S::Dontroute) => None,
+        Opt::Tcp(T::Fastopen) => None,
+        Opt::Ipv6(I6::Recvhoplimit) => {
+            only_on!(unix, Bool(Socket::set_recv_hoplimit_v6, Socket::recv_hoplimit_v6))
+        }
+        Opt::Ipv6(I6::Recvpktinfo) => None,
         Opt::Ipv6(I6::V6only) => Some(Bool(Socket::set_only_v6, Socket::only_v6)),
         Opt::Ipv6(I6::UnicastHops) => Some(U32(Socket::set_unicast_hops_v6, Socket::unicast_hops_v6)),
         Opt::Ipv6(I6::MulticastHops) => Some(U32(Socket::set_multicast_hops_v6, Socket::multicast_hops_v6)),

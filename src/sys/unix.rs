@@ -273,6 +273,10 @@ mod tests {
             ("IPV6_MULTICAST_LOOP", libc::IPV6_MULTICAST_LOOP),
             ("IPV6_TCLASS", libc::IPV6_TCLASS),
             ("IPV6_RECVTCLASS", libc::IPV6_RECVTCLASS),
+            ("SO_DONTROUTE", libc::SO_DONTROUTE),
+            ("IPV6_RECVHOPLIMIT", libc::IPV6_RECVHOPLIMIT),
+            ("IPV6_RECVPKTINFO", libc::IPV6_RECVPKTINFO),
+            ("TCP_FASTOPEN", libc::TCP_FASTOPEN),
         ];
         // Linux's own names, and SO_LINGER / TCP_KEEPIDLE, whose rows carry
         // SO_LINGER_SEC / TCP_KEEPALIVE on Apple.

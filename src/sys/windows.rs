@@ -195,6 +195,8 @@ mod tests {
             ("IP_RECVTOS", ws::IP_RECVTOS),
             ("IPV6_TCLASS", ws::IPV6_TCLASS),
             ("IPV6_RECVTCLASS", ws::IPV6_RECVTCLASS),
+            ("SO_DONTROUTE", ws::SO_DONTROUTE),
+            ("TCP_FASTOPEN", ws::TCP_FASTOPEN),
             ("IPV6_V6ONLY", ws::IPV6_V6ONLY),
             ("IPV6_UNICAST_HOPS", ws::IPV6_UNICAST_HOPS),
             ("IPV6_MULTICAST_HOPS", ws::IPV6_MULTICAST_HOPS),

@@ -11,6 +11,12 @@ use crate::rule::Rule;
 use crate::value::RelativeValue;
 
 crate::rules! {
+    pub const RECV_ANCILLARY: Rule = Rule {
+        id: "freebsd.ip6.recv_ancillary_flag",
+        formula: "v != 0 => 1 else 0; default 0 (EINVAL after an RFC 2292 IPV6_2292* set)",
+        why: "IPV6_RECVHOPLIMIT and IPV6_RECVPKTINFO are inp_flags bits set with OPTSET2292_EXCLUSIVE and read with OPTBIT as 0/1, on tcp6 as on udp6, in any state",
+        source: src!(F13, "sys/netinet6/ip6_output.c ip6_ctloutput case IPV6_RECVPKTINFO 'OPTSET2292_EXCLUSIVE(IN6P_PKTINFO)', case IPV6_RECVHOPLIMIT 'OPTSET2292_EXCLUSIVE(IN6P_HOPLIMIT)', get 'optval = OPTBIT(IN6P_HOPLIMIT)'; the same at stable/14 1400507 (mirror ilnp/ilnp-freebsd14@2f2a4162)"),
+    };
     pub const TTL_UCHAR: Rule = Rule {
         id: "freebsd.ip.ttl_uchar",
         formula: "v & 0xff (no range check); default net.inet.ip.ttl",
@@ -229,6 +235,7 @@ pub fn predict_v6(ctx: &Ctx<'_>, o: Ipv6Opt, request: &Request) -> Prediction {
             Some(_) => Prediction::err("EINVAL", vec![&TCLASS]),
         },
         Ipv6Opt::Recvtclass => flag01(request, 0, &RECVFLAG01),
+        Ipv6Opt::Recvhoplimit | Ipv6Opt::Recvpktinfo => flag01(request, 0, &RECV_ANCILLARY),
         _ => crate::platform::gated(),
     }
 }

@@ -275,6 +275,7 @@ pub fn predict(ctx: &Ctx<'_>, o: SocketOpt, request: &Request) -> Prediction {
         SocketOpt::Reuseport => flag(0x200, request),
         SocketOpt::Broadcast => flag(0x20, request),
         SocketOpt::Oobinline => flag(0x100, request),
+        SocketOpt::Dontroute => flag(0x10, request),
         SocketOpt::Linger => linger(ctx, request),
         SocketOpt::Rcvtimeo | SocketOpt::Sndtimeo => timeo(request),
         SocketOpt::Rcvlowat => lowat(ctx, Side::Recv, request),

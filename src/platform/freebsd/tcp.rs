@@ -13,6 +13,12 @@ use crate::rule::Rule;
 use crate::value::RelativeValue;
 
 crate::rules! {
+    pub const FASTOPEN: Rule = Rule {
+        id: "freebsd.tcp.fastopen",
+        formula: "client_enable == 0 && server_enable == 0 => EPERM; not CLOSED/LISTEN (connected) => EINVAL; v != 0 on a listener without server_enable => EPERM; else t_flags & TF_FASTOPEN (0x80000000: reads INT_MIN) or 0",
+        why: "FreeBSD's TCP_FASTOPEN takes an int (the 'enable' of struct tcp_fastopen) before connect or on a listener, and reads back the raw TF_FASTOPEN bit, 0x80000000, which an int shows as -2147483648; a listener needs net.inet.tcp.fastopen.server_enable (stock 0), and a kernel without TCP_RFC7413 (F-Stack) refuses every set with EPERM",
+        source: src!(F13, "sys/netinet/tcp_usrreq.c tcp_default_ctloutput case TCP_FASTOPEN 'if (!V_tcp_fastopen_client_enable && !V_tcp_fastopen_server_enable) return (EPERM)', 'if ((tp->t_state != TCPS_CLOSED) && (tp->t_state != TCPS_LISTEN)) error = EINVAL', 'if (!V_tcp_fastopen_server_enable) error = EPERM', get 'optval = tp->t_flags & TF_FASTOPEN'; sys/netinet/tcp_var.h TF_FASTOPEN 0x80000000; the same at stable/14 1400507 (mirror ilnp/ilnp-freebsd14@2f2a4162)"),
+    };
     pub const NODELAY_BIT: Rule = Rule {
         id: "freebsd.tcp.nodelay_bit",
         formula: "v != 0 => t_flags & TF_NODELAY = 4 else 0",
@@ -185,6 +191,20 @@ pub fn predict(ctx: &Ctx<'_>, o: TcpOpt, request: &Request) -> Prediction {
             ),
         },
         TcpOpt::Congestion => congestion(ctx, request),
+        TcpOpt::Fastopen => {
+            let client = ctx.sym("net.inet.tcp.fastopen.client_enable").value != 0;
+            let server = ctx.sym("net.inet.tcp.fastopen.server_enable").value != 0;
+            match int(request).map(|v| v.value() as i32) {
+                None => Prediction::ok(RelativeValue::int(0), vec![&FASTOPEN]),
+                Some(_) if !client && !server => Prediction::err("EPERM", vec![&FASTOPEN]),
+                Some(_) if ctx.state == State::Connected => Prediction::err("EINVAL", vec![&FASTOPEN]),
+                Some(0) => Prediction::ok(RelativeValue::int(0), vec![&FASTOPEN]),
+                Some(_) if ctx.state == State::Listening && !server => {
+                    Prediction::err("EPERM", vec![&FASTOPEN])
+                }
+                Some(_) => Prediction::ok(RelativeValue::int(i128::from(i32::MIN)), vec![&FASTOPEN]),
+            }
+        }
         _ => crate::platform::gated(),
     }
 }

@@ -36,6 +36,15 @@ const OSRELDATE_HOW: &str = "__FreeBSD_version 1300139 of the FreeBSD source F-S
 /// Text sysctls read from the stack and shown in the host section.
 const TEXT_SYSCTLS: [&str; 2] = ["net.inet.tcp.cc.available", "net.inet.tcp.cc.algorithm"];
 
+/// Sysctls of code F-Stack does not compile, which its headers turn into
+/// the constant 0 (read as such when the stack has no such sysctl).
+const COMPILED_OUT: [&str; 2] = [
+    "net.inet.tcp.fastopen.client_enable",
+    "net.inet.tcp.fastopen.server_enable",
+];
+
+const COMPILED_OUT_HOW: &str = "0: F-Stack 5cb586b5 builds no tcp_fastopen.c (lib/Makefile defines no TCP_RFC7413), so freebsd/netinet/tcp_fastopen.h defines V_tcp_fastopen_client_enable and V_tcp_fastopen_server_enable as 0 and the stack has no such sysctl";
+
 /// Sysctls the FreeBSD model uses that F-Stack cannot have (no AF_UNIX) or
 /// that are no sysctl (lo0's MTU): they keep the stock value of 13.
 fn readable(name: &str) -> bool {
@@ -70,6 +79,11 @@ impl FstackFreeBsd {
                 other => return Err(format!("sysctl {name}: unexpected answer {other:?}")),
             }
         }
+        for name in COMPILED_OUT {
+            if !read.contains(&name) {
+                facts.values.insert(name, 0);
+            }
+        }
         facts.values.insert(KERN_OSRELDATE, OSRELDATE);
         let mut text = Vec::new();
         for name in TEXT_SYSCTLS {
@@ -93,6 +107,9 @@ impl FstackFreeBsd {
         let mut facts = BsdFacts::default();
         facts.values.insert(KERN_OSRELDATE, OSRELDATE);
         facts.values.insert("kern.hz", 100);
+        for name in COMPILED_OUT {
+            facts.values.insert(name, 0);
+        }
         FstackFreeBsd {
             model: FreeBsd::from_host(facts),
             read: Vec::new(),
@@ -123,6 +140,7 @@ impl Platform for FstackFreeBsd {
             .map(|f| match f.name {
                 KERN_OSRELDATE => Fact::with_how(f.name, f.value, OSRELDATE_HOW),
                 name if self.read.contains(&name) => Fact::with_how(name, f.value, READ),
+                name if COMPILED_OUT.contains(&name) => Fact::with_how(name, f.value, COMPILED_OUT_HOW),
                 _ => f,
             })
             .collect();

@@ -38,6 +38,8 @@ pub struct LinuxFacts {
     pub tcp_fin_timeout: i128,
     /// net.ipv4.tcp_fastopen: bit 1 lets clients use TFO (TCP_FASTOPEN_CONNECT).
     pub tcp_fastopen: i128,
+    /// net.core.somaxconn: the cap on TCP_FASTOPEN's queue length.
+    pub somaxconn: i128,
     pub tcp_timestamps: i128,
     pub tcp_ecn: i128,
     pub tcp_available_congestion_control: Vec<String>,
@@ -133,6 +135,7 @@ impl LinuxFacts {
             tcp_syn_retries: 6,
             tcp_fin_timeout: 60,
             tcp_fastopen: 1,
+            somaxconn: 4096,
             tcp_timestamps: 1,
             tcp_ecn: 2,
             tcp_available_congestion_control: vec!["reno".into(), "cubic".into()],
@@ -172,6 +175,7 @@ impl LinuxFacts {
             Fact::new("net.ipv4.tcp_syn_retries", l.tcp_syn_retries),
             Fact::new("net.ipv4.tcp_fin_timeout", l.tcp_fin_timeout),
             Fact::new("net.ipv4.tcp_fastopen", l.tcp_fastopen),
+            Fact::new("net.core.somaxconn", l.somaxconn),
             Fact::new("net.ipv4.tcp_timestamps", l.tcp_timestamps),
             Fact::new("net.ipv4.tcp_ecn", l.tcp_ecn),
             Fact::new(
@@ -276,6 +280,7 @@ mod reader {
             tcp_syn_retries: number("net/ipv4/tcp_syn_retries")?,
             tcp_fin_timeout: number("net/ipv4/tcp_fin_timeout")?,
             tcp_fastopen: number("net/ipv4/tcp_fastopen")?,
+            somaxconn: number("net/core/somaxconn")?,
             tcp_timestamps: number("net/ipv4/tcp_timestamps")?,
             tcp_ecn: number("net/ipv4/tcp_ecn")?,
             tcp_available_congestion_control: words("net/ipv4/tcp_available_congestion_control")?,

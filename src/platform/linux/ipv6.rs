@@ -11,6 +11,12 @@ use crate::value::RelativeValue;
 const IPV6_C: &str = "net/ipv6/ipv6_sockglue.c do_ipv6_setsockopt / do_ipv6_getsockopt";
 
 crate::rules! {
+    pub const RECV_ANCILLARY: Rule = Rule {
+        id: "linux.ipv6.recv_ancillary_flag",
+        formula: "v != 0; default 0",
+        why: "IPV6_RECVHOPLIMIT and IPV6_RECVPKTINFO are bits of np->rxopt set from valbool (any non-zero int), asking for the hop limit / the destination and interface with each datagram; a new socket has them off",
+        source: "net/ipv6/ipv6_sockglue.c do_ipv6_setsockopt case IPV6_RECVHOPLIMIT 'np->rxopt.bits.rxhlim = valbool', case IPV6_RECVPKTINFO 'np->rxopt.bits.rxinfo = valbool'; do_ipv6_getsockopt",
+    };
     pub const MULTICAST_ALL6: Rule = Rule {
         id: "linux.ipv6.multicast_all",
         formula: "v != 0; default 1",
@@ -134,6 +140,7 @@ pub fn predict(a: &Args<Ipv6Opt>) -> Prediction {
         },
         Ipv6Opt::Recvtclass => flag(request, 0, &FLAG_DEFAULT),
         Ipv6Opt::MulticastAll => flag(request, 1, &MULTICAST_ALL6),
+        Ipv6Opt::Recvhoplimit | Ipv6Opt::Recvpktinfo => flag(request, 0, &RECV_ANCILLARY),
     }
 }
 

@@ -13,6 +13,12 @@ use crate::value::RelativeValue;
 const SOCK_C: &str = "net/core/sock.c sk_setsockopt / sk_getsockopt";
 
 crate::rules! {
+    pub const DONTROUTE: Rule = Rule {
+        id: "linux.so.dontroute",
+        formula: "v != 0; default 0",
+        why: "SO_DONTROUTE is a plain socket flag (SOCK_LOCALROUTE; any non-zero int turns it on) on every kind; setting it also drops the cached route",
+        source: "net/core/sock.c sk_setsockopt case SO_DONTROUTE 'sock_valbool_flag(sk, SOCK_LOCALROUTE, valbool); sk_dst_reset(sk)', sk_getsockopt 'v.val = sock_flag(sk, SOCK_LOCALROUTE)'",
+    };
     pub const RXQ_OVFL: Rule = Rule {
         id: "linux.so.rxq_ovfl",
         formula: "v != 0; default 0",
@@ -219,6 +225,7 @@ pub fn predict(a: &Args<SocketOpt>) -> Prediction {
             Some(_) => Prediction::err("EPERM", vec![&MARK_EPERM]),
         },
         SocketOpt::RxqOvfl => flag(request, 0, &RXQ_OVFL),
+        SocketOpt::Dontroute => flag(request, 0, &DONTROUTE),
         SocketOpt::BusyPoll => match int(request) {
             None => Prediction::ok(
                 fact("net.core.busy_read", a.facts.busy_read),

@@ -125,6 +125,12 @@ crate::rules! {
         why: "TCP_FASTOPEN_CONNECT takes 0 or 1, only while the client side of Fast Open is enabled (net.ipv4.tcp_fastopen bit 1) and only before connect or listen (a bound socket is still TCP_CLOSE)",
         source: "net/ipv4/tcp.c do_tcp_setsockopt case TCP_FASTOPEN_CONNECT 'if (val > 1 || val < 0) err = -EINVAL; else if (READ_ONCE(net->ipv4.sysctl_tcp_fastopen) & TFO_CLIENT_ENABLE) { if (sk->sk_state == TCP_CLOSE) tp->fastopen_connect = val; else err = -EINVAL; } else err = -EOPNOTSUPP', do_tcp_getsockopt 'val = tp->fastopen_connect'",
     };
+    pub const FASTOPEN: Rule = Rule {
+        id: "linux.tcp.fastopen",
+        formula: "v < 0 or not TCP_CLOSE/TCP_LISTEN (connected) => EINVAL; else min(v, net.core.somaxconn); default 0",
+        why: "on Linux TCP_FASTOPEN is a server's queue length for Fast Open requests, set before or after listen (not once connected) and capped at somaxconn; it reads back the queue length, 0 until set",
+        source: "net/ipv4/tcp.c do_tcp_setsockopt case TCP_FASTOPEN 'if (val >= 0 && ((1 << sk->sk_state) & (TCPF_CLOSE | TCPF_LISTEN))) ... fastopen_queue_tune(sk, val); else err = -EINVAL', do_tcp_getsockopt 'fastopenq.max_qlen'; include/net/tcp.h fastopen_queue_tune 'min_t(unsigned int, backlog, somaxconn)'",
+    };
     pub const CONGESTION_EPERM: Rule = Rule {
         id: "linux.tcp.congestion_eperm",
         formula: "EPERM",
@@ -169,6 +175,19 @@ pub fn predict(a: &Args<TcpOpt>) -> Prediction {
             };
             Prediction::ok(value, vec![&LINGER2])
         }
+        TcpOpt::Fastopen => match int(request) {
+            None => Prediction::ok(RelativeValue::int(0), vec![&FASTOPEN]),
+            Some(v) if v.value() < 0 || a.state == State::Connected => {
+                Prediction::err("EINVAL", vec![&FASTOPEN])
+            }
+            Some(v) => Prediction::ok(
+                RelativeValue::Int(v.min(Expr::of(Sym {
+                    name: "somaxconn",
+                    value: h.somaxconn,
+                }))),
+                vec![&FASTOPEN],
+            ),
+        },
         TcpOpt::FastopenConnect => match int(request).map(|v| v.value()) {
             None => Prediction::ok(RelativeValue::int(0), vec![&FASTOPEN_CONNECT]),
             Some(v) if !(0..=1).contains(&v) => Prediction::err("EINVAL", vec![&FASTOPEN_CONNECT]),

@@ -11,6 +11,8 @@ pub const KEEPINTVL_MS: &str = "net.inet.tcp.keepintvl";
 pub const KEEPCNT: &str = "net.inet.tcp.keepcnt";
 pub const MSSDFLT: &str = "net.inet.tcp.mssdflt";
 pub const V6MSSDFLT: &str = "net.inet.tcp.v6mssdflt";
+/// TCP Fast Open: bit 0x1 lets a listener enable it (TCP_FASTOPEN).
+pub const FASTOPEN: &str = "net.inet.tcp.fastopen";
 
 /// (name, stock value, where the stock value comes from).
 pub const STOCK: &[(&str, i128, &str)] = &[
@@ -77,6 +79,11 @@ pub const STOCK: &[(&str, i128, &str)] = &[
         "stock value: xnu-11417.121.6 bsd/netinet/tcp_timer.h TCPTV_KEEPINTVL (75*TCP_RETRANSHZ)",
     ),
     (KEEPCNT, 8, "stock value: xnu-11417.121.6 bsd/netinet/tcp_timer.h TCPTV_KEEPCNT 8"),
+    (
+        FASTOPEN,
+        3,
+        "stock value: xnu-11417.121.6 bsd/netinet/tcp_subr.c tcp_fastopen = TCP_FASTOPEN_CLIENT | TCP_FASTOPEN_SERVER",
+    ),
     (MSSDFLT, 512, "stock value: xnu-11417.121.6 bsd/netinet/tcp.h TCP_MSS 512 (tcp_mssdflt)"),
     (V6MSSDFLT, 1024, "stock value: xnu-11417.121.6 bsd/netinet/tcp.h TCP6_MSS 1024 (tcp_v6mssdflt)"),
     (

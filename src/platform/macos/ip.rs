@@ -12,6 +12,12 @@ use crate::rule::Rule;
 const SRC4: &str = "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/ip_output.c ip_ctloutput";
 
 crate::rules! {
+    pub const RECV_ANCILLARY: Rule = Rule {
+        id: "macos.ip6.recv_ancillary_flag",
+        formula: "v != 0 → 1; 0 → 0; default 0 (EINVAL after an RFC 2292 IPV6_2292PKTINFO/HOPLIMIT set)",
+        why: "IPV6_RECVHOPLIMIT and IPV6_RECVPKTINFO are OPTSET on inp_flags and read with OPTBIT as 0/1 in any state, tcp6 as udp6 (TCP stores them but never delivers the ancillary data); a socket that used the RFC 2292 names first refuses them",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet6/ip6_output.c ip6_ctloutput case IPV6_RECVPKTINFO 'if (OPTBIT(IN6P_RFC2292)) { error = EINVAL; } OPTSET(IN6P_PKTINFO)', case IPV6_RECVHOPLIMIT OPTSET(IN6P_HOPLIMIT), get 'optval = OPTBIT(IN6P_HOPLIMIT)'",
+    };
     pub const BYTE_CHECKED: Rule = Rule {
         id: "macos.ip.byte_checked",
         formula: "v > 255 → EINVAL; else (uint8_t)v (-1 → 255); IP_TTL default net.inet.ip.ttl, IP_TOS default 0",
@@ -155,6 +161,7 @@ pub fn v6(o: Ipv6Opt, c: &Ctx<'_>) -> Prediction {
             Some(v) => ok_int(v, &TCLASS),
         },
         Ipv6Opt::Recvtclass => flag(v, &RECV_FLAG),
+        Ipv6Opt::Recvhoplimit | Ipv6Opt::Recvpktinfo => flag(v, &RECV_ANCILLARY),
         _ => crate::platform::gated(),
     }
 }

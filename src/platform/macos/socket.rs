@@ -213,7 +213,8 @@ pub fn predict(o: SocketOpt, c: &Ctx<'_>) -> Prediction {
         | SocketOpt::Reuseaddr
         | SocketOpt::Reuseport
         | SocketOpt::Broadcast
-        | SocketOpt::Oobinline => flag(o, c),
+        | SocketOpt::Oobinline
+        | SocketOpt::Dontroute => flag(o, c),
         SocketOpt::Linger => linger(c),
         SocketOpt::Rcvtimeo | SocketOpt::Sndtimeo => timeout(c),
         SocketOpt::Rcvlowat => lowat(c, Side::Recv),

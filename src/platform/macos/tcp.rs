@@ -1,7 +1,7 @@
 //! IPPROTO_TCP on tcp4/tcp6: bsd/netinet/tcp_usrreq.c tcp_ctloutput. Other
 //! kinds are refused before this (route.rs).
 
-use super::facts::{KEEPCNT, KEEPIDLE_MS, KEEPINTVL_MS, MSSDFLT, V6MSSDFLT};
+use super::facts::{FASTOPEN, KEEPCNT, KEEPIDLE_MS, KEEPINTVL_MS, MSSDFLT, V6MSSDFLT};
 use super::route::{err, ok_int, Ctx};
 use super::socket::loopback_mss;
 use crate::case::Request;
@@ -15,6 +15,12 @@ use crate::value::RelativeValue;
 const SRC: &str = "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_usrreq.c tcp_ctloutput";
 
 crate::rules! {
+    pub const FASTOPEN_RULE: Rule = Rule {
+        id: "macos.tcp.fastopen",
+        formula: "net.inet.tcp.fastopen & 1 == 0 => ENOTSUP; set: v not in {0, 1} => EINVAL, not listening => EINVAL; get: not listening => ENOTSUP, else 0/1",
+        why: "on macOS TCP_FASTOPEN is a listener's switch: only a listening socket may turn it on or off, and only it can read it (every other state answers ENOTSUP to a read), as 0 or 1; the server bit of net.inet.tcp.fastopen (stock 3) must be on",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_usrreq.c tcp_ctloutput case TCP_FASTOPEN (SOPT_SET: 'if (!(tcp_fastopen & TCP_FASTOPEN_SERVER)) error = ENOTSUP', 'if (optval < 0 || optval > 1) error = EINVAL', 'if (tp->t_state != TCPS_LISTEN) error = EINVAL'; SOPT_GET: 'if (tp->t_state != TCPS_LISTEN || !(tcp_fastopen & TCP_FASTOPEN_SERVER)) error = ENOTSUP', 'optval = !!TFO_ENABLED(tp)'); bsd/netinet/tcp_subr.c tcp_fastopen (read at this tag only; older releases taken the same, UNCONFIRMED)",
+    };
     pub const NODELAY_BIT: Rule = Rule {
         id: "macos.tcp.nodelay_bit",
         formula: "v != 0 → TF_NODELAY (4); 0 → 0; default 0",
@@ -80,6 +86,17 @@ pub fn predict(o: TcpOpt, c: &Ctx<'_>) -> Prediction {
             Some(v) if v.value() > 0 => ok_int(v, &KEEPCNT_RULE),
             _ => ok_int(c.fact(KEEPCNT), &KEEPCNT_RULE),
         },
+        TcpOpt::Fastopen => {
+            let listening = c.state == State::Listening;
+            match v {
+                _ if c.sym(FASTOPEN).value & 1 == 0 => err("ENOTSUP", &FASTOPEN_RULE),
+                Some(v) if !(0..=1).contains(&v.value()) => err("EINVAL", &FASTOPEN_RULE),
+                Some(_) if !listening => err("EINVAL", &FASTOPEN_RULE),
+                Some(v) => ok_int(v, &FASTOPEN_RULE),
+                None if !listening => err("ENOTSUP", &FASTOPEN_RULE),
+                None => ok_int(Expr::lit(0), &FASTOPEN_RULE),
+            }
+        }
         TcpOpt::NotsentLowat => match v {
             Some(v) if v.value() < 0 => err("EINVAL", &NOTSENT_LOWAT),
             Some(v) => ok_int(v, &NOTSENT_LOWAT),

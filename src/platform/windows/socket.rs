@@ -15,6 +15,12 @@ const SOL_SOCKET_DOC: &str =
 pub const DEFAULT_BUFFER: i128 = 65536;
 
 crate::rules! {
+    pub const DONTROUTE: Rule = Rule {
+        id: "windows.so.dontroute",
+        formula: "AF_INET: (v & 0xff) != 0 in one byte, default 0; AF_INET6: WSAENOPROTOOPT; AF_UNIX: WSAENOPROTOOPT",
+        why: "Microsoft's providers accept SO_DONTROUTE on IPv4 and ignore it (the routing table is always consulted); it is a one-byte BOOL like SO_KEEPALIVE (256 reads 0). IPv6 sockets refuse it. The default and the read-back of values other than 0, 1 and 256 are UNCONFIRMED (taken as windows.bool.byte), and so is the AF_UNIX refusal (taken as for SO_KEEPALIVE there)",
+        source: "learn.microsoft.com SOL_SOCKET socket options (MicrosoftDocs/win32 sol-socket-socket-options.md: 'Microsoft providers silently ignore this option'); getsockopt function, 2018 copy of MicrosoftDocs/sdk-api ('Setting this succeeds but is ignored on AF_INET sockets; fails on AF_INET6 sockets with WSAENOPROTOOPT'); wine-mirror/wine dlls/ws2_32/tests/sock.c test_optsize row {AF_INET, SOCK_STREAM, SOL_SOCKET, SO_DONTROUTE, TRUE, {1, 1, 1}} (Windows-run: optlen 1, 0x100 => 0)",
+    };
     pub const BUF: Rule = Rule {
         id: "windows.buf.as_requested",
         formula: "v",
@@ -169,6 +175,11 @@ pub(super) fn predict(a: &Args<'_, SocketOpt>) -> Prediction {
             Some(v) => ok(RelativeValue::int(i128::from(v != 0)), &OOBINLINE_NON_TCP),
             None => ok(RelativeValue::int(0), &BOOL_OFF),
         },
+        SocketOpt::Dontroute if a.kind.domain() == crate::kind::Domain::Ipv4 => match a.value() {
+            Some(v) => ok(RelativeValue::int(i128::from(v & 0xff != 0)), &DONTROUTE),
+            None => ok(RelativeValue::int(0), &DONTROUTE),
+        },
+        SocketOpt::Dontroute => err("WSAENOPROTOOPT", &DONTROUTE),
         SocketOpt::Linger if udp => err("WSAENOPROTOOPT", &LINGER_DGRAM),
         SocketOpt::Linger => match a.request {
             Request::Set(RelativeValue::Linger(on, secs)) => ok(

@@ -13,6 +13,12 @@ pub const DEFAULT_KEEPINTVL: i128 = 1;
 pub const DEFAULT_KEEPCNT: i128 = 10;
 
 crate::rules! {
+    pub const FASTOPEN: Rule = Rule {
+        id: "windows.tcp.fastopen",
+        formula: "v != 0 (a DWORD BOOL); default 0",
+        why: "TCP_FASTOPEN (from Windows 10 1607) switches RFC 7413 Fast Open on for a TCP socket (the initial connect then goes through ConnectEx); the default, the read-back of values other than 0 and 1 and the states that refuse it are UNCONFIRMED (no Windows-run source sets it; taken as windows.bool.dword in every state)",
+        source: "learn.microsoft.com IPPROTO_TCP socket options (MicrosoftDocs/win32 ipproto-tcp-socket-options.md: TCP_FASTOPEN, DWORD (boolean), get and set, 'Starting with Windows 10, version 1607')",
+    };
     pub const MAXSEG_GET_ONLY: Rule = Rule {
         id: "windows.maxseg.get_only",
         formula: "WSAENOPROTOOPT (get-only option)",
@@ -85,6 +91,10 @@ pub(super) fn predict(a: &Args<'_, TcpOpt>) -> Prediction {
     }
     match a.opt {
         TcpOpt::Nodelay => bool_byte(a),
+        TcpOpt::Fastopen => match a.value() {
+            Some(v) => ok(RelativeValue::int(i128::from(v != 0)), &FASTOPEN),
+            None => ok(RelativeValue::int(0), &FASTOPEN),
+        },
         TcpOpt::Maxseg if a.is_set() => err("WSAENOPROTOOPT", &MAXSEG_GET_ONLY),
         TcpOpt::Maxseg if a.state == State::Connected => ok(RelativeValue::int(65495), &MAXSEG_LOOPBACK),
         TcpOpt::Maxseg => ok(RelativeValue::int(536), &MAXSEG_UNCONNECTED),

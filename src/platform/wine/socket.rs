@@ -12,6 +12,12 @@ use crate::rule::Rule;
 use crate::value::RelativeValue;
 
 crate::rules! {
+    pub const DONTROUTE_IGNORED: Rule = Rule {
+        id: "wine.so_dontroute_ignored",
+        formula: "set: accepted and ignored; get: 1 (one byte), whatever was set",
+        why: "Wine follows MSDN's 'silently ignored': ws2_32 answers a SO_DONTROUTE set with success without touching the socket, and a get with TRUE in one byte; real Windows reads back the byte that was set (a todo_wine in Wine's own tests)",
+        source: "wine-mirror/wine dlls/ws2_32/socket.c setsockopt case SO_DONTROUTE ('Ignoring SO_DONTROUTE'), getsockopt case SO_DONTROUTE ('*optval = TRUE; *optlen = 1'); dlls/ws2_32/tests/sock.c test_optsize (todo_wine_if SO_DONTROUTE)",
+    };
     pub const LINGER: Rule = Rule {
         id: "wine.linger",
         formula: "l_onoff != 0 => linger(1, l_linger) else linger(0,0)",
@@ -64,6 +70,7 @@ pub fn predict(a: &Ask<'_, SocketOpt>) -> Prediction {
         SocketOpt::Type if a.is_set() => err("WSAENOPROTOOPT", &TYPE),
         SocketOpt::Type => ok(RelativeValue::int(if stream { 1 } else { 2 }), &TYPE),
         SocketOpt::Error => ok(RelativeValue::int(0), &ERROR),
+        SocketOpt::Dontroute => ok(RelativeValue::int(1), &DONTROUTE_IGNORED),
         _ => crate::platform::gated(),
     }
 }

@@ -10,6 +10,12 @@ use crate::prediction::Prediction;
 use crate::rule::Rule;
 
 crate::rules! {
+    pub const FASTOPEN_UNKNOWN: Rule = Rule {
+        id: "wine.tcp_fastopen_unknown",
+        formula: "WSAENOPROTOOPT",
+        why: "ws2_32 knows TCP_NODELAY, TCP_KEEPALIVE, TCP_KEEPCNT and TCP_KEEPINTVL at IPPROTO_TCP; any other name (TCP_FASTOPEN, 15) falls to the default branch, on every socket",
+        source: "wine-mirror/wine dlls/ws2_32/socket.c setsockopt IPPROTO_TCP 'FIXME(\"Unknown IPPROTO_TCP optname 0x%08x\\n\", optname); SetLastError(WSAENOPROTOOPT)', getsockopt 'unrecognized TCP option'",
+    };
     pub const KEEPALIVE_VALS_UDP: Rule = Rule {
         id: "wine.keepalive_vals_not_tcp",
         formula: "WSAEINVAL",
@@ -27,6 +33,7 @@ pub fn predict(a: &Ask<'_, TcpOpt>) -> Prediction {
             vec![&crate::socket2_casts::OTHER_CALL, &KEEPALIVE_VALS_UDP],
         ),
         TcpOpt::Keepcnt => err("WSAENOPROTOOPT", &UNSUPPORTED),
+        TcpOpt::Fastopen => err("WSAENOPROTOOPT", &FASTOPEN_UNKNOWN),
         TcpOpt::Nodelay => {
             host_level_error(Level::Tcp, a.kind, a.request).unwrap_or_else(|| byte_flag(a, (0, &OFF)))
         }
