@@ -30,3 +30,73 @@ fn the_cross_os_table_in_the_readme_is_fresh() {
          and paste it between the markers"
     );
 }
+
+const CALLS_BEGIN: &str = "<!-- socket2-calls:begin -->\n";
+const CALLS_END: &str = "<!-- socket2-calls:end -->";
+
+/// The README's table of socket2's calls says `row` exactly where the
+/// catalogue has the option on that OS and the socket2 path can ask it, and
+/// every such option appears as a `row`.
+#[test]
+fn the_socket2_call_table_in_the_readme_matches_the_catalogue() {
+    use sockmatrix::api::Api;
+    use sockmatrix::os::Os;
+    use std::collections::BTreeSet;
+    let root = std::env::var("INSTA_WORKSPACE_ROOT").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into());
+    let readme = std::fs::read_to_string(Path::new(&root).join("README.md")).expect("README.md");
+    let start = readme
+        .find(CALLS_BEGIN)
+        .expect("README has the socket2-calls:begin marker")
+        + CALLS_BEGIN.len();
+    let end = readme
+        .find(CALLS_END)
+        .expect("README has the socket2-calls:end marker");
+    let oses = [Os::Linux, Os::MacOs, Os::FreeBsd, Os::Windows];
+    let covered = |os: Os, name: &str| {
+        sockmatrix::catalog::find(name).is_some_and(|o| {
+            o.codes.on(os).is_some() && sockmatrix::socket2_casts::path_offers(os, Api::Socket2, o)
+        })
+    };
+    let mut rows_seen: BTreeSet<(usize, String)> = BTreeSet::new();
+    let mut wrong = Vec::new();
+    for line in readme[start..end].lines().skip(2) {
+        let cells: Vec<&str> = line.trim_matches('|').split('|').map(str::trim).collect();
+        assert_eq!(cells.len(), 7, "a row of 7 cells: {line}");
+        // set_tcp_keepalive writes SO_KEEPALIVE and the three keep-alive
+        // times (on Windows TCP_KEEPCNT only, beside an ioctl): a row where
+        // any of them is one.
+        let options: Vec<&str> = match cells[2].contains("TCP_KEEPIDLE") {
+            true => vec!["TCP_KEEPIDLE", "TCP_KEEPINTVL", "TCP_KEEPCNT"],
+            false => vec![cells[2]],
+        };
+        for (i, &os) in oses.iter().enumerate() {
+            let cell = cells[3 + i];
+            assert!(
+                ["row", "missing", "–"].contains(&cell),
+                "unknown cell {cell:?} in {line}"
+            );
+            let any = options.iter().any(|o| covered(os, o));
+            if (cell == "row") != any {
+                wrong.push(format!("{} on {os:?}: README says {cell}", cells[1]));
+            }
+            if cell == "row" {
+                rows_seen.extend(options.iter().map(|o| (i, o.to_string())));
+            }
+        }
+    }
+    for (i, &os) in oses.iter().enumerate() {
+        for o in sockmatrix::catalog::CATALOG
+            .iter()
+            .filter(|o| covered(os, o.name))
+        {
+            if !rows_seen.contains(&(i, o.name.to_string())) {
+                wrong.push(format!("{} on {os:?} has no `row` in the README's table", o.name));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "the README's socket2 table is stale:\n{}",
+        wrong.join("\n")
+    );
+}
