@@ -458,6 +458,10 @@ pub const CATALOG: &[OptionSpec] = &[
         ladder::BOOL,
     )
     .codes(Some(49), Some(61), Some(36), None),
+    // Linux only; socket2 0.6 has set_freebind_v6 on Linux.
+    opt(O::Ipv6(Ipv6Opt::Freebind), "IPV6_FREEBIND", T::Bool, ladder::BOOL)
+        .codes(Some(78), None, None, None)
+        .socket2(Shape::Bool),
 ];
 
 /// An option by name, case-insensitively.

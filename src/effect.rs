@@ -6,7 +6,7 @@ use crate::case::Request;
 use crate::catalog;
 use crate::kind::Kind;
 use crate::ladder::{Anchors, At};
-use crate::option::{BufferOpt, IpOpt, Opt, OptionSpec, SocketOpt, TcpOpt};
+use crate::option::{BufferOpt, IpOpt, Ipv6Opt, Opt, OptionSpec, SocketOpt, TcpOpt};
 use crate::os::Os;
 
 /// What is done between the sets and the read.
@@ -37,6 +37,7 @@ pub struct Effect {
 }
 
 const TCP: &[Kind] = &[Kind::Tcp4, Kind::Tcp6];
+const V6: &[Kind] = &[Kind::Tcp6, Kind::Udp6];
 const STREAM: &[Kind] = &[Kind::Tcp4, Kind::Tcp6, Kind::UnixStream];
 const ANY_INET_OR_UNIX: &[Kind] = &[Kind::Tcp4, Kind::Tcp6, Kind::Udp4, Kind::UnixStream];
 
@@ -212,6 +213,13 @@ pub const EFFECTS: &[Effect] = &[
         Accepted,
         Opt::Tcp(TcpOpt::Congestion),
         TCP,
+    ),
+    effect(
+        "ipv6_freebind_is_ip_freebind",
+        &[(Opt::Ipv6(Ipv6Opt::Freebind), Fixed(1))],
+        Fresh,
+        Opt::Ip(IpOpt::Freebind),
+        V6,
     ),
     effect(
         "accepted_tos",

@@ -72,7 +72,7 @@ options!(
         V6only = "IPV6_V6ONLY", UnicastHops = "IPV6_UNICAST_HOPS",
         MulticastHops = "IPV6_MULTICAST_HOPS", MulticastLoop = "IPV6_MULTICAST_LOOP",
         Tclass = "IPV6_TCLASS", Recvtclass = "IPV6_RECVTCLASS", MulticastAll = "IPV6_MULTICAST_ALL",
-        Recvhoplimit = "IPV6_RECVHOPLIMIT", Recvpktinfo = "IPV6_RECVPKTINFO",
+        Recvhoplimit = "IPV6_RECVHOPLIMIT", Recvpktinfo = "IPV6_RECVPKTINFO", Freebind = "IPV6_FREEBIND",
     }
 );
 

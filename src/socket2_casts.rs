@@ -262,6 +262,7 @@ pub fn offered_on(os: Os, option: &OptionSpec) -> bool {
         Opt::Tcp(T::Fastopen) => false,
         Opt::Ipv6(I6::Recvhoplimit) => unix,
         Opt::Ipv6(I6::Recvpktinfo) => false,
+        Opt::Ipv6(I6::Freebind) => linux,
         Opt::Ipv6(I6::V6only | I6::UnicastHops | I6::MulticastHops | I6::MulticastLoop) => true,
         Opt::Ipv6(I6::Tclass) => unix,
         Opt::Ipv6(I6::Recvtclass) => true,

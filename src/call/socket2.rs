@@ -159,6 +159,7 @@ pub fn calls(option: &OptionSpec) -> Option<Calls> {
             only_on!(unix, Bool(Socket::set_recv_hoplimit_v6, Socket::recv_hoplimit_v6))
         }
         Opt::Ipv6(I6::Recvpktinfo) => None,
+        Opt::Ipv6(I6::Freebind) => only_on!(linux, Bool(Socket::set_freebind_v6, Socket::freebind_v6)),
         Opt::Ipv6(I6::V6only) => Some(Bool(Socket::set_only_v6, Socket::only_v6)),
         Opt::Ipv6(I6::UnicastHops) => Some(U32(Socket::set_unicast_hops_v6, Socket::unicast_hops_v6)),
         Opt::Ipv6(I6::MulticastHops) => Some(U32(Socket::set_multicast_hops_v6, Socket::multicast_hops_v6)),

@@ -305,6 +305,7 @@ mod tests {
             ("SO_RXQ_OVFL", libc::SO_RXQ_OVFL),
             ("IP_MULTICAST_ALL", libc::IP_MULTICAST_ALL),
             ("IPV6_MULTICAST_ALL", libc::IPV6_MULTICAST_ALL),
+            ("IPV6_FREEBIND", libc::IPV6_FREEBIND),
             ("IP_FREEBIND", libc::IP_FREEBIND),
             ("IP_TRANSPARENT", libc::IP_TRANSPARENT),
         ];

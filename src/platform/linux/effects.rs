@@ -12,7 +12,7 @@ use crate::case::Request;
 use crate::effect::{Effect, Procedure};
 use crate::expr::{Expr, Sym};
 use crate::option::OptionSpec;
-use crate::option::{BufferOpt, IpOpt, Opt, SocketOpt, TcpOpt};
+use crate::option::{BufferOpt, IpOpt, Ipv6Opt, Opt, SocketOpt, TcpOpt};
 
 const RCVBUF: Opt = Opt::Buffer(BufferOpt::Rcvbuf);
 const RCVLOWAT: Opt = Opt::Socket(SocketOpt::Rcvlowat);
@@ -128,6 +128,12 @@ fn apply(
 ) -> Option<Prediction> {
     match option.read_back {
         RCVBUF => sim.rcvbuf_locked = true,
+        // One bit for both: what IPV6_FREEBIND set, IP_FREEBIND reads.
+        Opt::Ipv6(Ipv6Opt::Freebind) => {
+            let mut shared = rules.clone();
+            shared.push(&super::ipv6::FREEBIND6);
+            sim.values.insert(Opt::Ip(IpOpt::Freebind), (val.clone(), shared));
+        }
         RCVLOWAT if kind.is_tcp() => {
             let asked = match request {
                 Request::Set(RelativeValue::Int(v)) if v.value() < 0 => Expr::lit(i32::MAX.into()),

@@ -17,6 +17,12 @@ crate::rules! {
         why: "IPV6_RECVHOPLIMIT and IPV6_RECVPKTINFO are bits of np->rxopt set from valbool (any non-zero int), asking for the hop limit / the destination and interface with each datagram; a new socket has them off",
         source: "net/ipv6/ipv6_sockglue.c do_ipv6_setsockopt case IPV6_RECVHOPLIMIT 'np->rxopt.bits.rxhlim = valbool', case IPV6_RECVPKTINFO 'np->rxopt.bits.rxinfo = valbool'; do_ipv6_getsockopt",
     };
+    pub const FREEBIND6: Rule = Rule {
+        id: "linux.ipv6.freebind_shares_ip_freebind",
+        formula: "v != 0; default 0; the same bit as IP_FREEBIND",
+        why: "IPV6_FREEBIND is a plain flag with no bit of its own: it sets and reads the socket's IPv4 FREEBIND bit, so IP_FREEBIND reads back what IPV6_FREEBIND set (and the other way round)",
+        source: "net/ipv6/ipv6_sockglue.c do_ipv6_setsockopt case IPV6_FREEBIND ('we also don't have a separate freebind bit for IPV6', inet_assign_bit(FREEBIND, sk, valbool)), do_ipv6_getsockopt 'val = inet_test_bit(FREEBIND, sk)'",
+    };
     pub const MULTICAST_ALL6: Rule = Rule {
         id: "linux.ipv6.multicast_all",
         formula: "v != 0; default 1",
@@ -141,6 +147,7 @@ pub fn predict(a: &Args<Ipv6Opt>) -> Prediction {
         Ipv6Opt::Recvtclass => flag(request, 0, &FLAG_DEFAULT),
         Ipv6Opt::MulticastAll => flag(request, 1, &MULTICAST_ALL6),
         Ipv6Opt::Recvhoplimit | Ipv6Opt::Recvpktinfo => flag(request, 0, &RECV_ANCILLARY),
+        Ipv6Opt::Freebind => flag(request, 0, &FREEBIND6),
     }
 }
 
