@@ -64,7 +64,7 @@ crate::rules! {
     };
     pub const FLAG_BIT: Rule = Rule {
         id: "freebsd.flag_bit",
-        formula: "v != 0 => so_options & SO_x (the bit: KEEPALIVE 8, REUSEADDR 4, BROADCAST 32, OOBINLINE 256, REUSEPORT 512) else 0",
+        formula: "v != 0 => so_options & SO_x (the bit: REUSEADDR 4, KEEPALIVE 8, DONTROUTE 16, BROADCAST 32, OOBINLINE 256, REUSEPORT 512) else 0",
         why: "sosetopt sets the option's bit for any non-zero int on every kind (the protocol's follow-up pr_ctloutput error is ignored), and sogetopt returns so_options & name, the bit itself",
         source: src!(M, "sys/kern/uipc_socket.c sosetopt 'so->so_options |= sopt->sopt_name' / sogetopt 'optval = so->so_options & sopt->sopt_name'"),
     };

@@ -54,7 +54,7 @@ crate::rules! {
     };
     pub const FLAG_BIT: Rule = Rule {
         id: "macos.flag_bit",
-        formula: "v != 0 → the option's own bit (SO_REUSEADDR 4, SO_KEEPALIVE 8, SO_BROADCAST 32, SO_OOBINLINE 256, SO_REUSEPORT 512); 0 → 0; default 0",
+        formula: "v != 0 → the option's own bit (SO_REUSEADDR 4, SO_KEEPALIVE 8, SO_DONTROUTE 16, SO_BROADCAST 32, SO_OOBINLINE 256, SO_REUSEPORT 512); 0 → 0; default 0",
         why: "set: `so->so_options |= sopt->sopt_name` (or &= ~); get: `optval = so->so_options & sopt->sopt_name;` on every kind",
         source: SRC_GET,
     };
