@@ -4,10 +4,10 @@
 //! buffer's high-water mark, which is never doubled.
 
 use super::shared::src;
-use super::socket::{BUF_EINVAL, BUF_ENOBUFS};
+use super::socket::{self, BUF_EINVAL, BUF_ENOBUFS};
 use super::FreeBsd;
 use crate::capacity::{Capacity, Side, MESSAGE};
-use crate::kind::Kind;
+use crate::kind::{Kind, State};
 use crate::rule::Rule;
 
 crate::rules! {
@@ -50,16 +50,16 @@ pub fn predict(
         Kind::Udp6 => 28,
         _ => return (None, &MEASURED_ONLY),
     };
-    let default = match side {
-        Side::Send => "net.inet.udp.maxdgram",
-        Side::Receive => "net.inet.udp.recvspace",
+    // The buffer sizes of the per-option model: its default sysctl and limit.
+    let ctx = fb.ctx(kind, State::Connected, &crate::platform::kit::READ);
+    let buffer_side = match side {
+        Side::Send => socket::Side::Send,
+        Side::Receive => socket::Side::Recv,
     };
-    let sym = |name| super::facts::sym(&fb.facts, fb.release_era(), name).value;
-    let sb_max_adj = sym("kern.ipc.maxsockbuf") * 2048 / (256 + 2048);
     let hiwat = match requested.map(i128::from) {
-        None => sym(default),
+        None => ctx.sym(socket::default_sysctl(&ctx, buffer_side)).value,
         Some(v) if v < 1 => return (None, &BUF_EINVAL),
-        Some(v) if v > sb_max_adj => return (None, &BUF_ENOBUFS),
+        Some(v) if v > socket::sb_max_adj(&ctx).value => return (None, &BUF_ENOBUFS),
         Some(v) => v,
     };
     let hiwat = u64::try_from(hiwat).unwrap_or(0);

@@ -6,7 +6,7 @@
 //! (sonewconn / solisten_clone, then syncache_socket for TCP) copies.
 
 use super::facts::Release;
-use super::shared::{src, Ctx};
+use super::shared::src;
 use super::socket::{mss_rounded, BUF_TCP_MSS_ROUND};
 use super::FreeBsd;
 use crate::api::Api;
@@ -116,12 +116,6 @@ crate::rules! {
     };
 }
 
-/// What the sets left on the socket, as far as the reads care.
-#[derive(Default)]
-struct Sim {
-    values: BTreeMap<Opt, (RelativeValue, Vec<&'static Rule>)>,
-}
-
 /// The per-option model's answer for one request (the gate included).
 fn option(fb: &FreeBsd, spec: &'static OptionSpec, kind: Kind, state: State, request: Request) -> Prediction {
     match Case::of(spec, kind, state, Api::Raw, request) {
@@ -135,23 +129,24 @@ pub fn predict(effect: &Effect, kind: Kind, fb: &FreeBsd) -> Prediction {
         Procedure::Accepted => State::Listening,
         _ => State::Fresh,
     };
-    let mut sim = Sim::default();
+    // What the sets left on the socket, as far as the reads care.
+    let mut sim: BTreeMap<Opt, (RelativeValue, Vec<&'static Rule>)> = BTreeMap::new();
     for (spec, request) in effect.set_requests() {
         let p = option(fb, spec, kind, first, request.clone());
         let Expected::Ok(val) = p.expected.clone() else {
             return p;
         };
-        let entry = match (spec.read_back, sim.values.get(&RCVBUF), &request) {
+        let entry = match (spec.read_back, sim.get(&RCVBUF), &request) {
             (RCVLOWAT, Some((rcvbuf, _)), Request::Set(RelativeValue::Int(asked))) => match rcvbuf.as_int() {
                 Some(hiwat) => (RelativeValue::Int(asked.min(hiwat)), vec![&LOWAT_CAPPED]),
                 None => (val, p.rules),
             },
             _ => (val, p.rules),
         };
-        sim.values.insert(spec.read_back, entry);
+        sim.insert(spec.read_back, entry);
     }
     let read = effect.read_option();
-    let set = sim.values.remove(&read.id);
+    let set = sim.remove(&read.id);
     let plain = |state| option(fb, read, kind, state, Request::Default);
     match (effect.procedure, set) {
         (Procedure::Fresh, Some((v, rules))) => Prediction::ok(v, rules),
@@ -168,17 +163,16 @@ fn with(mut p: Prediction, rule: &'static Rule) -> Prediction {
     p
 }
 
+/// The read's value on a connected socket that nothing was set on, and the
+/// rule that says why the set value is not what it reads.
+fn connected_default(fb: &FreeBsd, read: &'static OptionSpec, kind: Kind, rule: &'static Rule) -> Prediction {
+    with(option(fb, read, kind, State::Connected, Request::Default), rule)
+}
+
 /// A buffer size `v` once tcp_mss has seen it (TCP), or as it was (unix);
 /// `None` where it stays as it was.
 fn connected_size(fb: &FreeBsd, kind: Kind, v: &RelativeValue) -> Option<RelativeValue> {
-    let ctx = Ctx {
-        opt: (),
-        kind,
-        state: State::Connected,
-        api: Api::Raw,
-        request: &Request::Default,
-        facts: fb,
-    };
+    let ctx = fb.ctx(kind, State::Connected, &crate::platform::kit::READ);
     let size = v.as_int().filter(|_| kind.is_tcp())?;
     mss_rounded(&ctx, size.value()).map(|r| RelativeValue::Int(Expr::lit(r)))
 }
@@ -195,10 +189,7 @@ fn after_connect(
             rules.push(&SET_SIZE_ROUNDED);
             Prediction::ok(connected_size(fb, kind, &v).unwrap_or(v), rules)
         }
-        Opt::Tcp(TcpOpt::Maxseg) => with(
-            option(fb, read, kind, State::Connected, Request::Default),
-            &MSS_RECOMPUTED,
-        ),
+        Opt::Tcp(TcpOpt::Maxseg) => connected_default(fb, read, kind, &MSS_RECOMPUTED),
         Opt::Ip(IpOpt::Tos) => {
             rules.push(&TOS_KEPT);
             Prediction::ok(v, rules)
@@ -218,10 +209,7 @@ fn accepted(
         Opt::Buffer(BufferOpt::Sndbuf | BufferOpt::Rcvbuf)
             if !kind.is_tcp() && fb.release_era() >= Release::R15 =>
         {
-            with(
-                option(fb, read, kind, State::Connected, Request::Default),
-                &ACCEPT_UNIX_BUFFERS_RESET,
-            )
+            connected_default(fb, read, kind, &ACCEPT_UNIX_BUFFERS_RESET)
         }
         Opt::Buffer(BufferOpt::Sndbuf | BufferOpt::Rcvbuf) => {
             rules.push(&ACCEPT_SOCKET_CLONE);
@@ -234,16 +222,10 @@ fn accepted(
             }
         }
         Opt::Socket(SocketOpt::Rcvtimeo | SocketOpt::Sndtimeo) if !fb.release_era().fourteen_or_later() => {
-            with(
-                option(fb, read, kind, State::Connected, Request::Default),
-                &ACCEPT_TIMEO_LOST_13,
-            )
+            connected_default(fb, read, kind, &ACCEPT_TIMEO_LOST_13)
         }
         Opt::Socket(SocketOpt::Reuseaddr | SocketOpt::Reuseport) if fb.release_era().fourteen_or_later() => {
-            with(
-                option(fb, read, kind, State::Connected, Request::Default),
-                &ACCEPT_REUSE_NOT_INHERITED,
-            )
+            connected_default(fb, read, kind, &ACCEPT_REUSE_NOT_INHERITED)
         }
         Opt::Socket(
             SocketOpt::Keepalive
@@ -262,18 +244,12 @@ fn accepted(
             rules.push(&ACCEPT_TCP_COPIES);
             Prediction::ok(v, rules)
         }
-        Opt::Tcp(TcpOpt::Maxseg) => with(
-            option(fb, read, kind, State::Connected, Request::Default),
-            &MSS_RECOMPUTED,
-        ),
+        Opt::Tcp(TcpOpt::Maxseg) => connected_default(fb, read, kind, &MSS_RECOMPUTED),
         Opt::Tcp(TcpOpt::Congestion) if fb.release_era() >= Release::R15 => {
             rules.push(&ACCEPT_CC_INHERITED);
             Prediction::ok(v, rules)
         }
-        Opt::Tcp(TcpOpt::Congestion) => with(
-            option(fb, read, kind, State::Connected, Request::Default),
-            &ACCEPT_CC_DEFAULT,
-        ),
+        Opt::Tcp(TcpOpt::Congestion) => connected_default(fb, read, kind, &ACCEPT_CC_DEFAULT),
         Opt::Ip(IpOpt::Tos) => {
             rules.push(&ACCEPT_TOS);
             Prediction::ok(v, rules)

@@ -131,7 +131,7 @@ impl Platform for FreeBsd {
             .collect();
         out.push(Fact::with_how(
             "sb_max_adj",
-            self.ctx(Kind::Tcp4, State::Fresh, &crate::platform::kit::READ).sym("kern.ipc.maxsockbuf").value * 2048 / (256 + 2048),
+            socket::sb_max_adj(&self.ctx(Kind::Tcp4, State::Fresh, &crate::platform::kit::READ)).value,
             "stock value: kern.ipc.maxsockbuf*MCLBYTES/(MSIZE+MCLBYTES), MSIZE 256, MCLBYTES 2048 (sys/sys/param.h; uipc_sockbuf.c BUF_MAX_ADJ)",
         ));
         out.push(Fact::with_how(

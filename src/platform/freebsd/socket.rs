@@ -111,13 +111,13 @@ crate::rules! {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Side {
+pub(super) enum Side {
     Send,
     Recv,
 }
 
 /// The sysctl soreserve used for this kind's buffer.
-fn default_sysctl(ctx: &Ctx<'_>, side: Side) -> &'static str {
+pub(super) fn default_sysctl(ctx: &Ctx<'_>, side: Side) -> &'static str {
     match (ctx.kind, side) {
         (Kind::Tcp4 | Kind::Tcp6, Side::Send) => "net.inet.tcp.sendspace",
         (Kind::Tcp4 | Kind::Tcp6, Side::Recv) => "net.inet.tcp.recvspace",
@@ -159,7 +159,7 @@ fn default_hiwat(ctx: &Ctx<'_>, side: Side) -> (Expr, Vec<&'static Rule>) {
     (base, vec![&BUF_DEFAULT])
 }
 
-fn sb_max_adj(ctx: &Ctx<'_>) -> Sym {
+pub(super) fn sb_max_adj(ctx: &Ctx<'_>) -> Sym {
     Sym {
         name: "sb_max_adj",
         value: ctx.sym("kern.ipc.maxsockbuf").value * 2048 / (256 + 2048),
