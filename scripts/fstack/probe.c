@@ -382,19 +382,34 @@ nonblocking(int fd)
     return ff_ioctl(fd, FIONBIO, &on);
 }
 
+/* A new non-blocking socket of the kind, or -1 (errno kept). */
+static int
+new_socket(const struct kind *k, const char **step)
+{
+    int fd;
+    *step = "socket";
+    fd = ff_socket(k->family, k->type, 0);
+    if (fd < 0)
+        return -1;
+    *step = "fionbio";
+    if (nonblocking(fd) < 0) {
+        int saved = errno;
+        ff_close(fd);
+        errno = saved;
+        return -1;
+    }
+    return fd;
+}
+
 /* A new non-blocking socket bound to a loopback port; its address in *ss. */
 static int
 bound_socket(const struct kind *k, struct sockaddr_storage *ss, socklen_t *len,
     const char **step)
 {
     int fd, tries, rc = -1;
-    *step = "socket";
-    fd = ff_socket(k->family, k->type, 0);
+    fd = new_socket(k, step);
     if (fd < 0)
         return -1;
-    *step = "fionbio";
-    if (nonblocking(fd) < 0)
-        goto fail;
     *step = "bind";
     for (tries = 0; tries < 64; tries++) {
         int port = next_port;
@@ -416,6 +431,24 @@ fail:;
     ff_close(fd);
     errno = saved;
     return -1;
+}
+
+/* bound_socket, then listen(backlog); -1 with errno kept on failure. */
+static int
+listening_socket(const struct kind *k, struct sockaddr_storage *ss, socklen_t *len,
+    int backlog, const char **step)
+{
+    int fd = bound_socket(k, ss, len, step);
+    if (fd < 0)
+        return -1;
+    *step = "listen";
+    if (ff_listen(fd, backlog) < 0) {
+        int saved = errno;
+        ff_close(fd);
+        errno = saved;
+        return -1;
+    }
+    return fd;
 }
 
 /* Closes a socket at once: an RST instead of FIN and TIME_WAIT, which
@@ -525,41 +558,32 @@ make_fixture(const struct kind *k, enum state st, struct fixture *fx)
     fx->target = fx->peer = fx->listener = -1;
     switch (st) {
     case S_FRESH:
-        fx->target = ff_socket(k->family, k->type, 0);
+        fx->target = new_socket(k, &step);
         if (fx->target < 0)
-            goto fail;
-        step = "fionbio";
-        if (nonblocking(fx->target) < 0)
             goto fail;
         return 0;
     case S_BOUND:
-    case S_LISTENING:
         fx->target = bound_socket(k, &ss, &len, &step);
         if (fx->target < 0)
             goto fail;
-        step = "listen";
-        if (st == S_LISTENING && ff_listen(fx->target, 8) < 0)
+        return 0;
+    case S_LISTENING:
+        fx->target = listening_socket(k, &ss, &len, 8, &step);
+        if (fx->target < 0)
             goto fail;
         return 0;
     case S_CONNECTED:
         if (k->type == SOCK_STREAM) {
-            fx->listener = bound_socket(k, &far, &farlen, &step);
+            fx->listener = listening_socket(k, &far, &farlen, 1, &step);
             if (fx->listener < 0)
-                goto fail;
-            step = "listen";
-            if (ff_listen(fx->listener, 1) < 0)
                 goto fail;
         } else {
             fx->peer = bound_socket(k, &far, &farlen, &step);
             if (fx->peer < 0)
                 goto fail;
         }
-        step = "socket";
-        fx->target = ff_socket(k->family, k->type, 0);
+        fx->target = new_socket(k, &step);
         if (fx->target < 0)
-            goto fail;
-        step = "fionbio";
-        if (nonblocking(fx->target) < 0)
             goto fail;
         if (k->type == SOCK_DGRAM) {
             step = "connect";
@@ -921,7 +945,7 @@ do_effect(char *args)
     socklen_t farlen;
     const char *step = "socket";
     char namebuf[32];
-    int nsets = 0, i, on;
+    int nsets = 0, i;
 
     kname = next_token(&p);
     proc = next_token(&p);
@@ -990,17 +1014,13 @@ do_effect(char *args)
     fx.target = fx.peer = fx.listener = -1;
     int *setfd = &fx.target;
     if (strcmp(proc, "accepted") == 0) {
-        fx.listener = bound_socket(k, &far, &farlen, &step);
+        fx.listener = listening_socket(k, &far, &farlen, 8, &step);
         if (fx.listener < 0)
-            goto fail;
-        step = "listen";
-        if (ff_listen(fx.listener, 8) < 0)
             goto fail;
         setfd = &fx.listener;
     } else {
-        fx.target = ff_socket(k->family, k->type, 0);
-        step = "fionbio";
-        if (fx.target < 0 || nonblocking(fx.target) < 0)
+        fx.target = new_socket(k, &step);
+        if (fx.target < 0)
             goto fail;
     }
     for (i = 0; i < nsets; i++) {
@@ -1022,11 +1042,8 @@ do_effect(char *args)
         goto close;
     }
     if (strcmp(proc, "transfer") == 0) {
-        fx.listener = bound_socket(k, &far, &farlen, &step);
+        fx.listener = listening_socket(k, &far, &farlen, 1, &step);
         if (fx.listener < 0)
-            goto fail;
-        step = "listen";
-        if (ff_listen(fx.listener, 1) < 0)
             goto fail;
         if (connect_client(&fx, &far, farlen) < 0)
             goto close;
@@ -1036,10 +1053,8 @@ do_effect(char *args)
         goto close;
     }
     /* accepted: a client connects; the read is on what accept() gave. */
-    fx.target = ff_socket(k->family, k->type, 0);
-    step = "fionbio";
-    on = fx.target >= 0 && nonblocking(fx.target) == 0;
-    if (!on)
+    fx.target = new_socket(k, &step);
+    if (fx.target < 0)
         goto fail;
     if (connect_client(&fx, &far, farlen) < 0)
         goto close;
