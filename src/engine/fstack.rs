@@ -132,10 +132,7 @@ pub fn case_line(case: &Case) -> Result<String, String> {
     if case.api != Api::Raw {
         return Err(NO_SOCKET2.into());
     }
-    let kind = match case.kind {
-        Kind::Tcp4 | Kind::Tcp6 | Kind::Udp4 | Kind::Udp6 => case.kind.name(),
-        _ => return Err(NO_UNIX.into()),
-    };
+    let kind = kind_name(case.kind)?;
     let state = case.state.name();
     let option = case.option;
     let code = freebsd_code(option)?;
@@ -158,6 +155,14 @@ pub fn case_line(case: &Case) -> Result<String, String> {
     ))
 }
 
+/// The probe's name for a kind it can make (no unix kinds: no AF_UNIX).
+fn kind_name(kind: Kind) -> Result<&'static str, String> {
+    match kind {
+        Kind::Tcp4 | Kind::Tcp6 | Kind::Udp4 | Kind::Udp6 => Ok(kind.name()),
+        _ => Err(NO_UNIX.into()),
+    }
+}
+
 /// A value to set, as the protocol writes it; text must not hold `stop`.
 fn value_token<const N: usize>(ty: Type, v: &RelativeValue, stop: [char; N]) -> Result<String, String> {
     Ok(match (ty, v) {
@@ -176,10 +181,7 @@ fn value_token<const N: usize>(ty: Type, v: &RelativeValue, stop: [char; N]) -> 
 /// The protocol line of an effect on a kind (raw path), or why the probe
 /// cannot be asked it: the sets in order, what is done, the read.
 pub fn effect_line(effect: &Effect, kind: Kind) -> Result<String, String> {
-    let kind = match kind {
-        Kind::Tcp4 | Kind::Tcp6 | Kind::Udp4 | Kind::Udp6 => kind.name(),
-        _ => return Err(NO_UNIX.into()),
-    };
+    let kind = kind_name(kind)?;
     let procedure = match effect.procedure {
         Procedure::Fresh => "fresh",
         Procedure::ConnectAndTransfer => "transfer",
@@ -326,7 +328,7 @@ impl Probe {
             Side::Receive => "receive",
         };
         let requested = requested.map_or("default".to_string(), |v| v.to_string());
-        let line = format!("capacity {} {side} {requested}", kind.name());
+        let line = format!("capacity {} {side} {requested}", kind_name(kind)?);
         parse_capacity(&self.ask_line(&line)?)
     }
 
