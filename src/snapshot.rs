@@ -9,7 +9,7 @@ use crate::call;
 use crate::case::{Case, Request};
 use crate::engine::cases::Row;
 use crate::host::Host;
-use crate::render::{aligned, effective};
+use crate::render::{effective, fixed};
 use std::path::Path;
 
 /// The columns of an option table.
@@ -22,6 +22,12 @@ pub const COLUMNS: [&str; 7] = [
     "effective",
     "rule",
 ];
+
+/// The width of each column but the last (`rule`): room for the longest
+/// option name (TCP_THIN_LINEAR_TIMEOUTS), kind (unix-seqpacket), state,
+/// path, request and effective value the catalogue has. A longer cell
+/// overflows its column; it never moves other rows.
+pub const WIDTHS: [usize; 6] = [24, 14, 9, 7, 20, 28];
 
 /// The snapshot table of some rows: one line per case.
 pub fn table(rows: &[Row]) -> String {
@@ -38,7 +44,10 @@ pub fn table(rows: &[Row]) -> String {
             r.prediction.rule_id(),
         ]
     }));
-    aligned(&table, " | ").into_iter().map(|l| l + "\n").collect()
+    fixed(&table, &WIDTHS, " | ")
+        .into_iter()
+        .map(|l| l + "\n")
+        .collect()
 }
 
 /// A snapshot's name and suffix: `<name>@<suffix>.snap`.

@@ -26,11 +26,25 @@ fn cells(row: &EffectRow, numbers: bool) -> [String; 5] {
 
 const TITLES: [&str; 5] = ["effect", "kind", "what is done", "read", "rule"];
 
-/// Aligned columns; `numbers` adds the host's numbers beside symbolic values.
-pub fn table(rows: &[EffectRow], numbers: bool) -> String {
+/// The width of each column but the last in the effects snapshot: a longer
+/// cell overflows, so a new effect never moves the rows of the old ones.
+pub const WIDTHS: [usize; 4] = [32, 14, 88, 24];
+
+/// Aligned columns, the host's numbers beside symbolic values.
+pub fn table(rows: &[EffectRow]) -> String {
     let mut table: Vec<Vec<String>> = vec![TITLES.map(String::from).to_vec()];
-    table.extend(rows.iter().map(|r| cells(r, numbers).to_vec()));
+    table.extend(rows.iter().map(|r| cells(r, true).to_vec()));
     super::aligned(&table, " | ")
+        .into_iter()
+        .map(|l| l + "\n")
+        .collect()
+}
+
+/// The effects snapshot: fixed columns ([`WIDTHS`]), host numbers left out.
+pub fn snapshot(rows: &[EffectRow]) -> String {
+    let mut table: Vec<Vec<String>> = vec![TITLES.map(String::from).to_vec()];
+    table.extend(rows.iter().map(|r| cells(r, false).to_vec()));
+    super::fixed(&table, &WIDTHS, " | ")
         .into_iter()
         .map(|l| l + "\n")
         .collect()

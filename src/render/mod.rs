@@ -31,6 +31,27 @@ pub fn effective(row: &impl Checked) -> String {
     }
 }
 
+/// Lines of cells padded to fixed column widths and joined by `sep`,
+/// trailing blanks trimmed: the layout of snapshot tables. A
+/// longer cell overflows its column instead of widening it, so a snapshot
+/// that gains a row with a long option name, kind or value keeps every old
+/// row byte-identical.
+pub fn fixed<S: AsRef<str>>(rows: &[Vec<S>], widths: &[usize], sep: &str) -> Vec<String> {
+    rows.iter()
+        .map(|row| {
+            let padded: Vec<String> = row
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    let w = widths.get(i).copied().unwrap_or(0);
+                    format!("{:<w$}", c.as_ref())
+                })
+                .collect();
+            padded.join(sep).trim_end().to_string()
+        })
+        .collect()
+}
+
 /// Lines of cells padded to each column's widest cell and joined by `sep`,
 /// trailing blanks trimmed: the layout of every aligned table printed here.
 pub fn aligned<S: AsRef<str>>(rows: &[Vec<S>], sep: &str) -> Vec<String> {

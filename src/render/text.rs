@@ -107,7 +107,7 @@ pub fn table(report: &Report, explain: bool) -> String {
     }
     if !report.effects.is_empty() {
         out.push_str("\neffects: one option changing another, and what survives connect and accept\n");
-        out.push_str(&super::effects::table(&report.effects, true));
+        out.push_str(&super::effects::table(&report.effects));
     }
     out.push_str(&format!("\nsummary: {}\n", summary_line(report)));
     out

@@ -203,7 +203,7 @@ fn every_effect_under_fstack_agrees_with_the_freebsd_13_model() {
     );
     let name = snapshot::effects_name(&host);
     assert_eq!(name.file_name(), "effects@freebsd-fstack.snap");
-    assert_whole_snapshot(&name, sockmatrix::render::effects::table(&rows, false));
+    assert_whole_snapshot(&name, sockmatrix::render::effects::snapshot(&rows));
     assert!(
         not_run.is_empty(),
         "effects that could not run:\n{}",

@@ -22,10 +22,7 @@ fn effects_table() {
         return;
     }
     assert!(!rows.is_empty(), "no effects ran");
-    crate::common::assert_snapshot_text(
-        &snapshot::effects_name(host()),
-        render::effects::table(&rows, false),
-    );
+    crate::common::assert_snapshot_text(&snapshot::effects_name(host()), render::effects::snapshot(&rows));
 }
 
 #[test]
