@@ -258,6 +258,152 @@ pub const CATALOG: &[OptionSpec] = &[
         ladder::BOOL,
     )
     .codes(Some(5), Some(0x10), Some(0x10), Some(0x10)),
+    // socket2 0.6 reads it with is_listener (!= 0) on Linux and FreeBSD.
+    opt(
+        O::Socket(SocketOpt::Acceptconn),
+        "SO_ACCEPTCONN",
+        T::ReadOnly,
+        ladder::READ_ONLY,
+    )
+    .codes(Some(30), Some(0x2), Some(0x2), Some(2))
+    .socket2(Shape::ReadOnlyBool),
+    opt(
+        O::Socket(SocketOpt::Timestamp),
+        "SO_TIMESTAMP",
+        T::Bool,
+        ladder::BOOL,
+    )
+    .codes(Some(29), Some(0x400), Some(0x400), None),
+    opt(
+        O::Socket(SocketOpt::Timestampns),
+        "SO_TIMESTAMPNS",
+        T::Bool,
+        ladder::BOOL,
+    )
+    .codes(Some(35), None, None, None),
+    opt(
+        O::Socket(SocketOpt::SelectErrQueue),
+        "SO_SELECT_ERR_QUEUE",
+        T::Bool,
+        ladder::BOOL,
+    )
+    .codes(Some(45), None, None, None),
+    opt(
+        O::Socket(SocketOpt::WifiStatus),
+        "SO_WIFI_STATUS",
+        T::Bool,
+        ladder::BOOL,
+    )
+    .codes(Some(41), None, None, None),
+    opt(O::Socket(SocketOpt::Nofcs), "SO_NOFCS", T::Bool, ladder::BOOL).codes(Some(43), None, None, None),
+    opt(
+        O::Socket(SocketOpt::LockFilter),
+        "SO_LOCK_FILTER",
+        T::Bool,
+        ladder::BOOL,
+    )
+    .codes(Some(44), None, None, None),
+    opt(
+        O::Socket(SocketOpt::BufLock),
+        "SO_BUF_LOCK",
+        T::Int,
+        ladder::BUF_LOCK,
+    )
+    .codes(Some(72), None, None, None),
+    opt(
+        O::Socket(SocketOpt::Txrehash),
+        "SO_TXREHASH",
+        T::Int,
+        ladder::TXREHASH,
+    )
+    .codes(Some(74), None, None, None),
+    opt(
+        O::Socket(SocketOpt::MaxPacingRate),
+        "SO_MAX_PACING_RATE",
+        T::Int,
+        ladder::PACING,
+    )
+    .codes(Some(47), None, Some(0x1018), None),
+    opt(
+        O::Socket(SocketOpt::IncomingNapiId),
+        "SO_INCOMING_NAPI_ID",
+        T::ReadOnly,
+        ladder::READ_ONLY,
+    )
+    .codes(Some(56), None, None, None),
+    opt(O::Socket(SocketOpt::Passsec), "SO_PASSSEC", T::Bool, ladder::BOOL).codes(Some(34), None, None, None),
+    opt(
+        O::Socket(SocketOpt::PreferBusyPoll),
+        "SO_PREFER_BUSY_POLL",
+        T::Bool,
+        ladder::BOOL,
+    )
+    .codes(Some(69), None, None, None)
+    .privileged(),
+    opt(O::Socket(SocketOpt::Bintime), "SO_BINTIME", T::Bool, ladder::BOOL).codes(
+        None,
+        None,
+        Some(0x2000),
+        None,
+    ),
+    // socket2 0.6 has set_nosigpipe on Apple targets, with no getter.
+    opt(
+        O::Socket(SocketOpt::Nosigpipe),
+        "SO_NOSIGPIPE",
+        T::Bool,
+        ladder::BOOL,
+    )
+    .codes(None, Some(0x1022), Some(0x800), None),
+    opt(
+        O::Socket(SocketOpt::ReuseportLb),
+        "SO_REUSEPORT_LB",
+        T::Bool,
+        ladder::BOOL,
+    )
+    .codes(None, None, Some(0x10000), None),
+    opt(
+        O::Socket(SocketOpt::TsClock),
+        "SO_TS_CLOCK",
+        T::Int,
+        ladder::TS_CLOCK,
+    )
+    .codes(None, None, Some(0x1017), None),
+    opt(
+        O::Socket(SocketOpt::TimestampMonotonic),
+        "SO_TIMESTAMP_MONOTONIC",
+        T::Bool,
+        ladder::BOOL,
+    )
+    .codes(None, Some(0x800), None, None),
+    opt(
+        O::Socket(SocketOpt::Noaddrerr),
+        "SO_NOADDRERR",
+        T::Bool,
+        ladder::BOOL,
+    )
+    .codes(None, Some(0x1023), None, None),
+    opt(
+        O::Socket(SocketOpt::Nread),
+        "SO_NREAD",
+        T::ReadOnly,
+        ladder::READ_ONLY,
+    )
+    .codes(None, Some(0x1020), None, None),
+    opt(
+        O::Socket(SocketOpt::Nwrite),
+        "SO_NWRITE",
+        T::ReadOnly,
+        ladder::READ_ONLY,
+    )
+    .codes(None, Some(0x1024), None, None),
+    // ~SO_REUSEADDR: Winsock only.
+    opt(
+        O::Socket(SocketOpt::Exclusiveaddruse),
+        "SO_EXCLUSIVEADDRUSE",
+        T::Bool,
+        ladder::BOOL,
+    )
+    .codes(None, None, None, Some(-5)),
     opt(O::Tcp(TcpOpt::Nodelay), "TCP_NODELAY", T::Bool, ladder::BOOL)
         .codes(Some(1), Some(1), Some(1), Some(1))
         .socket2(Shape::Bool),
@@ -348,6 +494,43 @@ pub const CATALOG: &[OptionSpec] = &[
         Some(1025),
         Some(15),
     ),
+    opt(O::Tcp(TcpOpt::Inq), "TCP_INQ", T::Bool, ladder::BOOL).codes(Some(36), None, None, None),
+    opt(O::Tcp(TcpOpt::SaveSyn), "TCP_SAVE_SYN", T::Int, ladder::SAVE_SYN).codes(Some(27), None, None, None),
+    opt(O::Tcp(TcpOpt::Nopush), "TCP_NOPUSH", T::Bool, ladder::BOOL).codes(None, Some(4), Some(4), None),
+    opt(O::Tcp(TcpOpt::Noopt), "TCP_NOOPT", T::Bool, ladder::BOOL).codes(None, Some(8), Some(8), None),
+    opt(O::Tcp(TcpOpt::Keepinit), "TCP_KEEPINIT", T::Int, ladder::KEEPINIT).codes(
+        None,
+        None,
+        Some(128),
+        None,
+    ),
+    opt(
+        O::Tcp(TcpOpt::Connectiontimeout),
+        "TCP_CONNECTIONTIMEOUT",
+        T::Int,
+        ladder::KEEPINIT,
+    )
+    .codes(None, Some(0x20), None, None),
+    opt(
+        O::Tcp(TcpOpt::Sendmoreacks),
+        "TCP_SENDMOREACKS",
+        T::Bool,
+        ladder::BOOL,
+    )
+    .codes(None, Some(0x103), None, None),
+    opt(O::Tcp(TcpOpt::EnableEcn), "TCP_ENABLE_ECN", T::Bool, ladder::BOOL).codes(
+        None,
+        Some(0x104),
+        None,
+        None,
+    ),
+    opt(
+        O::Tcp(TcpOpt::RxtFindrop),
+        "TCP_RXT_FINDROP",
+        T::Bool,
+        ladder::BOOL,
+    )
+    .codes(None, Some(0x100), None, None),
     opt(O::Ip(IpOpt::Ttl), "IP_TTL", T::Int, ladder::TTL)
         .codes(Some(2), Some(4), Some(4), Some(4))
         .socket2(Shape::U32),
@@ -395,6 +578,64 @@ pub const CATALOG: &[OptionSpec] = &[
     )
     .codes(Some(49), None, None, None)
     .socket2(Shape::Bool),
+    opt(O::Ip(IpOpt::Pktinfo), "IP_PKTINFO", T::Bool, ladder::BOOL).codes(Some(8), Some(26), None, Some(19)),
+    opt(O::Ip(IpOpt::Recvopts), "IP_RECVOPTS", T::Bool, ladder::BOOL).codes(Some(6), Some(5), Some(5), None),
+    opt(O::Ip(IpOpt::Retopts), "IP_RETOPTS", T::Bool, ladder::BOOL).codes(Some(7), None, None, None),
+    opt(O::Ip(IpOpt::Recverr), "IP_RECVERR", T::Bool, ladder::BOOL).codes(Some(11), None, None, None),
+    opt(
+        O::Ip(IpOpt::MtuDiscover),
+        "IP_MTU_DISCOVER",
+        T::Int,
+        ladder::PMTUDISC,
+    )
+    .codes(Some(10), None, None, None),
+    opt(O::Ip(IpOpt::Mtu), "IP_MTU", T::ReadOnly, ladder::READ_ONLY).codes(Some(14), None, None, None),
+    opt(
+        O::Ip(IpOpt::Recvorigdstaddr),
+        "IP_RECVORIGDSTADDR",
+        T::Bool,
+        ladder::BOOL,
+    )
+    .codes(Some(20), None, Some(27), None),
+    opt(O::Ip(IpOpt::Passsec), "IP_PASSSEC", T::Bool, ladder::BOOL).codes(Some(18), None, None, None),
+    opt(O::Ip(IpOpt::Nodefrag), "IP_NODEFRAG", T::Bool, ladder::BOOL).codes(Some(22), None, None, None),
+    opt(O::Ip(IpOpt::Checksum), "IP_CHECKSUM", T::Bool, ladder::BOOL).codes(Some(23), None, None, None),
+    opt(
+        O::Ip(IpOpt::BindAddressNoPort),
+        "IP_BIND_ADDRESS_NO_PORT",
+        T::Bool,
+        ladder::BOOL,
+    )
+    .codes(Some(24), None, None, None),
+    opt(
+        O::Ip(IpOpt::Recvfragsize),
+        "IP_RECVFRAGSIZE",
+        T::Bool,
+        ladder::BOOL,
+    )
+    .codes(Some(25), None, None, None),
+    opt(O::Ip(IpOpt::Minttl), "IP_MINTTL", T::Int, ladder::TTL).codes(Some(21), None, Some(66), None),
+    opt(
+        O::Ip(IpOpt::RecverrRfc4884),
+        "IP_RECVERR_RFC4884",
+        T::Bool,
+        ladder::BOOL,
+    )
+    .codes(Some(26), None, None, None),
+    opt(O::Ip(IpOpt::Recvretopts), "IP_RECVRETOPTS", T::Bool, ladder::BOOL).codes(
+        None,
+        Some(6),
+        Some(6),
+        None,
+    ),
+    opt(O::Ip(IpOpt::Recvdstaddr), "IP_RECVDSTADDR", T::Bool, ladder::BOOL).codes(
+        None,
+        Some(7),
+        Some(7),
+        None,
+    ),
+    opt(O::Ip(IpOpt::Recvif), "IP_RECVIF", T::Bool, ladder::BOOL).codes(None, Some(20), Some(20), None),
+    opt(O::Ip(IpOpt::Dontfrag), "IP_DONTFRAG", T::Bool, ladder::BOOL).codes(None, Some(28), Some(67), None),
     opt(O::Ipv6(Ipv6Opt::V6only), "IPV6_V6ONLY", T::Bool, ladder::BOOL)
         .codes(Some(26), Some(27), Some(27), Some(27))
         .socket2(Shape::Bool),
@@ -462,6 +703,84 @@ pub const CATALOG: &[OptionSpec] = &[
     opt(O::Ipv6(Ipv6Opt::Freebind), "IPV6_FREEBIND", T::Bool, ladder::BOOL)
         .codes(Some(78), None, None, None)
         .socket2(Shape::Bool),
+    opt(O::Ipv6(Ipv6Opt::Recverr), "IPV6_RECVERR", T::Bool, ladder::BOOL).codes(Some(25), None, None, None),
+    opt(
+        O::Ipv6(Ipv6Opt::MtuDiscover),
+        "IPV6_MTU_DISCOVER",
+        T::Int,
+        ladder::PMTUDISC,
+    )
+    .codes(Some(23), None, None, None),
+    opt(
+        O::Ipv6(Ipv6Opt::Recvorigdstaddr),
+        "IPV6_RECVORIGDSTADDR",
+        T::Bool,
+        ladder::BOOL,
+    )
+    .codes(Some(74), None, Some(72), None),
+    opt(
+        O::Ipv6(Ipv6Opt::Autoflowlabel),
+        "IPV6_AUTOFLOWLABEL",
+        T::Bool,
+        ladder::BOOL,
+    )
+    .codes(Some(70), None, Some(59), None),
+    opt(
+        O::Ipv6(Ipv6Opt::Minhopcount),
+        "IPV6_MINHOPCOUNT",
+        T::Int,
+        ladder::TTL,
+    )
+    .codes(Some(73), None, None, None),
+    opt(
+        O::Ipv6(Ipv6Opt::Recvrthdr),
+        "IPV6_RECVRTHDR",
+        T::Bool,
+        ladder::BOOL,
+    )
+    .codes(Some(56), Some(38), Some(38), None),
+    opt(
+        O::Ipv6(Ipv6Opt::Recvhopopts),
+        "IPV6_RECVHOPOPTS",
+        T::Bool,
+        ladder::BOOL,
+    )
+    .codes(Some(53), Some(39), Some(39), None),
+    opt(
+        O::Ipv6(Ipv6Opt::Recvdstopts),
+        "IPV6_RECVDSTOPTS",
+        T::Bool,
+        ladder::BOOL,
+    )
+    .codes(Some(58), Some(40), Some(40), None),
+    opt(
+        O::Ipv6(Ipv6Opt::Recvpathmtu),
+        "IPV6_RECVPATHMTU",
+        T::Bool,
+        ladder::BOOL,
+    )
+    .codes(Some(60), Some(43), Some(43), None),
+    opt(O::Ipv6(Ipv6Opt::Dontfrag), "IPV6_DONTFRAG", T::Bool, ladder::BOOL).codes(
+        Some(62),
+        Some(62),
+        Some(62),
+        Some(14),
+    ),
+    opt(
+        O::Ipv6(Ipv6Opt::Recvfragsize),
+        "IPV6_RECVFRAGSIZE",
+        T::Bool,
+        ladder::BOOL,
+    )
+    .codes(Some(77), None, None, None),
+    opt(O::Ipv6(Ipv6Opt::Flowinfo), "IPV6_FLOWINFO", T::Bool, ladder::BOOL).codes(Some(11), None, None, None),
+    opt(
+        O::Ipv6(Ipv6Opt::UseMinMtu),
+        "IPV6_USE_MIN_MTU",
+        T::Int,
+        ladder::MINMTU,
+    )
+    .codes(None, Some(42), Some(42), None),
 ];
 
 /// An option by name, case-insensitively.

@@ -275,6 +275,38 @@ pub const BUSY_POLL: &[Rung] = &[
 /// Read-only options: the read, and what a set gives.
 pub const READ_ONLY: &[Rung] = &[raw(1)];
 
+/// SO_BUF_LOCK: the two lock bits, the next bit, and a negative.
+pub const BUF_LOCK: &[Rung] = &[raw(0), raw(1), raw(2), raw(3), raw(4), raw(-1)];
+
+/// SO_TXREHASH: -1 (the namespace's default), off, on, and just outside.
+pub const TXREHASH: &[Rung] = &[raw(-1), raw(0), raw(1), raw(2), raw(-2), raw(255)];
+
+/// SO_MAX_PACING_RATE in bytes per second (~0U: unlimited).
+pub const PACING: &[Rung] = &[raw(0), raw(1), raw(INT_MAX), raw(-1), raw(-2)];
+
+/// IP_MTU_DISCOVER / IPV6_MTU_DISCOVER: the six modes and one past each end.
+pub const PMTUDISC: &[Rung] = &[raw(0), raw(1), raw(2), raw(3), raw(4), raw(5), raw(6), raw(-1)];
+
+/// SO_TS_CLOCK: the four clocks and one past each end.
+pub const TS_CLOCK: &[Rung] = &[raw(0), raw(1), raw(2), raw(3), raw(4), raw(-1)];
+
+/// IPV6_USE_MIN_MTU: -1 (multicast only), 0, 1 and one past each end.
+pub const MINMTU: &[Rung] = &[raw(-1), raw(0), raw(1), raw(2), raw(-2)];
+
+/// Connection-setup timeouts in seconds (TCP_KEEPINIT, TCP_CONNECTIONTIMEOUT).
+pub const KEEPINIT: &[Rung] = &[
+    raw(0),
+    raw(1),
+    raw(75),
+    raw(4_294_967),
+    raw(4_294_968),
+    raw(INT_MAX),
+    raw(-1),
+];
+
+/// TCP_SAVE_SYN: off, on, on with the link-layer header, and just outside.
+pub const SAVE_SYN: &[Rung] = &[raw(0), raw(1), raw(2), raw(3), raw(-1)];
+
 pub const MAXSEG: &[Rung] = &[
     both(0),
     both(1),

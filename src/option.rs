@@ -43,7 +43,15 @@ options!(
         Rcvlowat = "SO_RCVLOWAT", Sndlowat = "SO_SNDLOWAT", Priority = "SO_PRIORITY",
         Mark = "SO_MARK", BusyPoll = "SO_BUSY_POLL", Type = "SO_TYPE", Domain = "SO_DOMAIN",
         Protocol = "SO_PROTOCOL", Error = "SO_ERROR", RxqOvfl = "SO_RXQ_OVFL",
-        Dontroute = "SO_DONTROUTE",
+        Dontroute = "SO_DONTROUTE", Acceptconn = "SO_ACCEPTCONN", Timestamp = "SO_TIMESTAMP",
+        Timestampns = "SO_TIMESTAMPNS", SelectErrQueue = "SO_SELECT_ERR_QUEUE",
+        WifiStatus = "SO_WIFI_STATUS", Nofcs = "SO_NOFCS", LockFilter = "SO_LOCK_FILTER",
+        BufLock = "SO_BUF_LOCK", Txrehash = "SO_TXREHASH", MaxPacingRate = "SO_MAX_PACING_RATE",
+        IncomingNapiId = "SO_INCOMING_NAPI_ID", Passsec = "SO_PASSSEC",
+        PreferBusyPoll = "SO_PREFER_BUSY_POLL", Bintime = "SO_BINTIME",
+        Nosigpipe = "SO_NOSIGPIPE", ReuseportLb = "SO_REUSEPORT_LB", TsClock = "SO_TS_CLOCK",
+        TimestampMonotonic = "SO_TIMESTAMP_MONOTONIC", Noaddrerr = "SO_NOADDRERR",
+        Nread = "SO_NREAD", Nwrite = "SO_NWRITE", Exclusiveaddruse = "SO_EXCLUSIVEADDRUSE",
     }
 );
 options!(
@@ -54,7 +62,11 @@ options!(
         Cork = "TCP_CORK", Quickack = "TCP_QUICKACK", NotsentLowat = "TCP_NOTSENT_LOWAT",
         ThinLinearTimeouts = "TCP_THIN_LINEAR_TIMEOUTS", Congestion = "TCP_CONGESTION",
         Syncnt = "TCP_SYNCNT", Linger2 = "TCP_LINGER2", DeferAccept = "TCP_DEFER_ACCEPT",
-        FastopenConnect = "TCP_FASTOPEN_CONNECT", Fastopen = "TCP_FASTOPEN",
+        FastopenConnect = "TCP_FASTOPEN_CONNECT", Fastopen = "TCP_FASTOPEN", Inq = "TCP_INQ",
+        SaveSyn = "TCP_SAVE_SYN", Nopush = "TCP_NOPUSH", Noopt = "TCP_NOOPT",
+        Keepinit = "TCP_KEEPINIT", Connectiontimeout = "TCP_CONNECTIONTIMEOUT",
+        Sendmoreacks = "TCP_SENDMOREACKS", EnableEcn = "TCP_ENABLE_ECN",
+        RxtFindrop = "TCP_RXT_FINDROP",
     }
 );
 options!(
@@ -63,7 +75,14 @@ options!(
         Ttl = "IP_TTL", Tos = "IP_TOS", MulticastTtl = "IP_MULTICAST_TTL",
         MulticastLoop = "IP_MULTICAST_LOOP", Freebind = "IP_FREEBIND",
         Transparent = "IP_TRANSPARENT", Recvtos = "IP_RECVTOS", Recvttl = "IP_RECVTTL",
-        MulticastAll = "IP_MULTICAST_ALL",
+        MulticastAll = "IP_MULTICAST_ALL", Pktinfo = "IP_PKTINFO", Recvopts = "IP_RECVOPTS",
+        Retopts = "IP_RETOPTS", Recverr = "IP_RECVERR", MtuDiscover = "IP_MTU_DISCOVER",
+        Mtu = "IP_MTU", Recvorigdstaddr = "IP_RECVORIGDSTADDR", Passsec = "IP_PASSSEC",
+        Nodefrag = "IP_NODEFRAG", Checksum = "IP_CHECKSUM",
+        BindAddressNoPort = "IP_BIND_ADDRESS_NO_PORT", Recvfragsize = "IP_RECVFRAGSIZE",
+        Minttl = "IP_MINTTL", RecverrRfc4884 = "IP_RECVERR_RFC4884",
+        Recvretopts = "IP_RECVRETOPTS", Recvdstaddr = "IP_RECVDSTADDR", Recvif = "IP_RECVIF",
+        Dontfrag = "IP_DONTFRAG",
     }
 );
 options!(
@@ -73,6 +92,13 @@ options!(
         MulticastHops = "IPV6_MULTICAST_HOPS", MulticastLoop = "IPV6_MULTICAST_LOOP",
         Tclass = "IPV6_TCLASS", Recvtclass = "IPV6_RECVTCLASS", MulticastAll = "IPV6_MULTICAST_ALL",
         Recvhoplimit = "IPV6_RECVHOPLIMIT", Recvpktinfo = "IPV6_RECVPKTINFO", Freebind = "IPV6_FREEBIND",
+        Recverr = "IPV6_RECVERR", MtuDiscover = "IPV6_MTU_DISCOVER",
+        Recvorigdstaddr = "IPV6_RECVORIGDSTADDR", Autoflowlabel = "IPV6_AUTOFLOWLABEL",
+        Minhopcount = "IPV6_MINHOPCOUNT", Recvrthdr = "IPV6_RECVRTHDR",
+        Recvhopopts = "IPV6_RECVHOPOPTS", Recvdstopts = "IPV6_RECVDSTOPTS",
+        Recvpathmtu = "IPV6_RECVPATHMTU", Dontfrag = "IPV6_DONTFRAG",
+        Recvfragsize = "IPV6_RECVFRAGSIZE", Flowinfo = "IPV6_FLOWINFO",
+        UseMinMtu = "IPV6_USE_MIN_MTU",
     }
 );
 
@@ -233,6 +259,8 @@ pub enum Shape {
     Bytes,
     /// A getter only.
     ReadOnly,
+    /// A getter only, read as `!= 0` (is_listener).
+    ReadOnlyBool,
 }
 
 /// Which host limit the relative rungs of an option are placed around.

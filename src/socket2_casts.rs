@@ -194,7 +194,7 @@ pub fn read_back(shape: Shape, expected: Expected, rules: &mut Vec<&'static Rule
                 (v as i32) as u32 as i128
             }))
         }
-        (Shape::Bool, RelativeValue::Int(e)) => {
+        (Shape::Bool | Shape::ReadOnlyBool, RelativeValue::Int(e)) => {
             RelativeValue::Int(convert(e, &BOOL_READ, rules, |v| (v != 0).into()))
         }
         (Shape::BoolPositive, RelativeValue::Int(e)) => {
@@ -262,6 +262,75 @@ pub fn offered_on(os: Os, option: &OptionSpec) -> bool {
         Opt::Tcp(T::Fastopen) => false,
         Opt::Ipv6(I6::Recvhoplimit) => unix,
         Opt::Ipv6(I6::Recvpktinfo) => false,
+        // is_listener: Linux and FreeBSD (and AIX, Fuchsia, Cygwin).
+        Opt::Socket(S::Acceptconn) => matches!(os, Os::Linux | Os::FreeBsd),
+        Opt::Socket(
+            S::Timestamp
+            | S::Timestampns
+            | S::SelectErrQueue
+            | S::WifiStatus
+            | S::Nofcs
+            | S::LockFilter
+            | S::BufLock
+            | S::Txrehash
+            | S::MaxPacingRate
+            | S::IncomingNapiId
+            | S::Passsec
+            | S::PreferBusyPoll,
+        ) => false,
+        Opt::Tcp(T::Inq | T::SaveSyn) => false,
+        Opt::Socket(
+            S::Bintime
+            | S::Nosigpipe
+            | S::ReuseportLb
+            | S::TsClock
+            | S::TimestampMonotonic
+            | S::Noaddrerr
+            | S::Nread
+            | S::Nwrite
+            | S::Exclusiveaddruse,
+        ) => false,
+        Opt::Tcp(
+            T::Nopush
+            | T::Noopt
+            | T::Keepinit
+            | T::Connectiontimeout
+            | T::Sendmoreacks
+            | T::EnableEcn
+            | T::RxtFindrop,
+        ) => false,
+        Opt::Ip(I::Recvretopts | I::Recvdstaddr | I::Recvif | I::Dontfrag) => false,
+        Opt::Ipv6(I6::UseMinMtu) => false,
+        Opt::Ip(
+            I::Pktinfo
+            | I::Recvopts
+            | I::Retopts
+            | I::Recverr
+            | I::MtuDiscover
+            | I::Mtu
+            | I::Recvorigdstaddr
+            | I::Passsec
+            | I::Nodefrag
+            | I::Checksum
+            | I::BindAddressNoPort
+            | I::Recvfragsize
+            | I::Minttl
+            | I::RecverrRfc4884,
+        ) => false,
+        Opt::Ipv6(
+            I6::Recverr
+            | I6::MtuDiscover
+            | I6::Recvorigdstaddr
+            | I6::Autoflowlabel
+            | I6::Minhopcount
+            | I6::Recvrthdr
+            | I6::Recvhopopts
+            | I6::Recvdstopts
+            | I6::Recvpathmtu
+            | I6::Dontfrag
+            | I6::Recvfragsize
+            | I6::Flowinfo,
+        ) => false,
         Opt::Ipv6(I6::Freebind) => linux,
         Opt::Ipv6(I6::V6only | I6::UnicastHops | I6::MulticastHops | I6::MulticastLoop) => true,
         Opt::Ipv6(I6::Tclass) => unix,

@@ -159,6 +159,77 @@ pub fn calls(option: &OptionSpec) -> Option<Calls> {
             only_on!(unix, Bool(Socket::set_recv_hoplimit_v6, Socket::recv_hoplimit_v6))
         }
         Opt::Ipv6(I6::Recvpktinfo) => None,
+        Opt::Socket(S::Acceptconn) => {
+            only_on!(linux_or_freebsd, ReadOnly(|s| s.is_listener().map(i128::from)))
+        }
+        // socket2 0.6 has no call for these.
+        Opt::Socket(
+            S::Timestamp
+            | S::Timestampns
+            | S::SelectErrQueue
+            | S::WifiStatus
+            | S::Nofcs
+            | S::LockFilter
+            | S::BufLock
+            | S::Txrehash
+            | S::MaxPacingRate
+            | S::IncomingNapiId
+            | S::Passsec
+            | S::PreferBusyPoll,
+        ) => None,
+        Opt::Tcp(T::Inq | T::SaveSyn) => None,
+        Opt::Socket(
+            S::Bintime
+            | S::Nosigpipe
+            | S::ReuseportLb
+            | S::TsClock
+            | S::TimestampMonotonic
+            | S::Noaddrerr
+            | S::Nread
+            | S::Nwrite
+            | S::Exclusiveaddruse,
+        ) => None,
+        Opt::Tcp(
+            T::Nopush
+            | T::Noopt
+            | T::Keepinit
+            | T::Connectiontimeout
+            | T::Sendmoreacks
+            | T::EnableEcn
+            | T::RxtFindrop,
+        ) => None,
+        Opt::Ip(I::Recvretopts | I::Recvdstaddr | I::Recvif | I::Dontfrag) => None,
+        Opt::Ipv6(I6::UseMinMtu) => None,
+        Opt::Ip(
+            I::Pktinfo
+            | I::Recvopts
+            | I::Retopts
+            | I::Recverr
+            | I::MtuDiscover
+            | I::Mtu
+            | I::Recvorigdstaddr
+            | I::Passsec
+            | I::Nodefrag
+            | I::Checksum
+            | I::BindAddressNoPort
+            | I::Recvfragsize
+            | I::Minttl
+            | I::RecverrRfc4884,
+        ) => None,
+        Opt::Ipv6(
+            I6::Recverr
+            | I6::MtuDiscover
+            | I6::Recvorigdstaddr
+            | I6::Autoflowlabel
+            | I6::Minhopcount
+            | I6::Recvrthdr
+            | I6::Recvhopopts
+            | I6::Recvdstopts
+            | I6::Recvpathmtu
+            | I6::Dontfrag
+            | I6::Recvfragsize
+            | I6::Flowinfo,
+        ) => None,
         Opt::Ipv6(I6::Freebind) => only_on!(linux, Bool(Socket::set_freebind_v6, Socket::freebind_v6)),
         Opt::Ipv6(I6::V6only) => Some(Bool(Socket::set_only_v6, Socket::only_v6)),
         Opt::Ipv6(I6::UnicastHops) => Some(U32(Socket::set_unicast_hops_v6, Socket::unicast_hops_v6)),

@@ -17,6 +17,60 @@ crate::rules! {
         why: "IPV6_RECVHOPLIMIT and IPV6_RECVPKTINFO are inp_flags bits set with OPTSET2292_EXCLUSIVE and read with OPTBIT as 0/1, on tcp6 as on udp6, in any state",
         source: src!(F13, "sys/netinet6/ip6_output.c ip6_ctloutput case IPV6_RECVPKTINFO 'OPTSET2292_EXCLUSIVE(IN6P_PKTINFO)', case IPV6_RECVHOPLIMIT 'OPTSET2292_EXCLUSIVE(IN6P_HOPLIMIT)', get 'optval = OPTBIT(IN6P_HOPLIMIT)'; the same at stable/14 1400507 (mirror ilnp/ilnp-freebsd14@2f2a4162)"),
     };
+    pub const INP_FLAGS01: Rule = Rule {
+        id: "freebsd.ip.inp_flag",
+        formula: "v != 0 ? 1 : 0; default 0",
+        why: "IP_RECVOPTS, IP_RECVRETOPTS, IP_RECVDSTADDR, IP_RECVIF, IP_ORIGDSTADDR and IP_DONTFRAG are inp_flags / inp_flags2 bits set with OPTSET and read with OPTBIT as 0/1, on TCP as on UDP (ip_ctloutput checks no socket type; TCP just ignores them)",
+        source: src!(F13, "sys/netinet/ip_output.c ip_ctloutput cases IP_RECVOPTS 'OPTSET(INP_RECVOPTS)', IP_RECVRETOPTS, IP_RECVDSTADDR, IP_RECVIF, IP_ORIGDSTADDR 'OPTSET2(INP_ORIGDSTADDR, optval)', IP_DONTFRAG 'OPTSET(INP_DONTFRAG)'; get 'optval = OPTBIT(...)', '#define OPTBIT(bit) (inp->inp_flags & bit ? 1 : 0)'"),
+    };
+    pub const MINTTL: Rule = Rule {
+        id: "freebsd.ip.minttl",
+        formula: "0 <= v <= MAXTTL (255) else EINVAL; default 0",
+        why: "IP_MINTTL drops received packets with a smaller TTL (RFC 5082); 0 is off",
+        source: src!(F13, "sys/netinet/ip_output.c ip_ctloutput case IP_MINTTL 'if (optval >= 0 && optval <= MAXTTL) inp->inp_ip_minttl = optval; else error = EINVAL', get 'optval = inp->inp_ip_minttl'"),
+    };
+    pub const RECV_ANCILLARY6: Rule = Rule {
+        id: "freebsd.ip6.recv_flag",
+        formula: "v != 0 ? 1 : 0; default 0",
+        why: "IPV6_RECVRTHDR and IPV6_RECVPATHMTU are inp_flags bits read with OPTBIT as 0/1 (IPV6_RECVPATHMTU only on datagram sockets: see freebsd.ip6.tcp_ignores)",
+        source: src!(F13, "sys/netinet6/ip6_output.c ip6_ctloutput case IPV6_RECVRTHDR 'OPTSET2292_EXCLUSIVE(IN6P_RTHDR)', case IPV6_RECVPATHMTU 'if (uproto != IPPROTO_TCP) OPTSET(IN6P_MTU)', get 'optval = OPTBIT(...)'"),
+    };
+    pub const RECV_HDROPTS: Rule = Rule {
+        id: "freebsd.ip6.recv_hdropts_privileged",
+        formula: "set without privilege => EPERM; else v != 0 ? 1 : 0; default 0",
+        why: "IPV6_RECVHOPOPTS and IPV6_RECVDSTOPTS need PRIV_NETINET_SETHDROPTS (root); F-Stack's priv_check always succeeds, so there they are plain flags",
+        source: src!(F13, "sys/netinet6/ip6_output.c ip6_ctloutput 'case IPV6_RECVHOPOPTS: case IPV6_RECVDSTOPTS: ... error = priv_check(td, PRIV_NETINET_SETHDROPTS); if (error) break;', then 'OPTSET2292_EXCLUSIVE(IN6P_HOPOPTS)' / IN6P_DSTOPTS; F-Stack lib/ff_glue.c priv_check 'return (0)'"),
+    };
+    pub const TCP_IGNORES: Rule = Rule {
+        id: "freebsd.ip6.tcp_ignores",
+        formula: "tcp6: set succeeds, reads 0",
+        why: "ip6_ctloutput ignores IPV6_RECVPATHMTU and IPV6_DONTFRAG on TCP sockets ('We ignore this option for TCP sockets'): the set returns 0 and nothing is stored",
+        source: src!(F13, "sys/netinet6/ip6_output.c ip6_ctloutput case IPV6_RECVPATHMTU 'if (uproto != IPPROTO_TCP) OPTSET(IN6P_MTU)'; ip6_setpktopt case IPV6_DONTFRAG 'if (uproto == IPPROTO_TCP || *(int *)buf == 0) opt->ip6po_flags &= ~IP6PO_DONTFRAG'"),
+    };
+    pub const DONTFRAG6: Rule = Rule {
+        id: "freebsd.ip6.dontfrag",
+        formula: "v != 0 ? 1 : 0; default 0",
+        why: "IPV6_DONTFRAG is a flag of the socket's packet options, read back as 0/1",
+        source: src!(F13, "sys/netinet6/ip6_output.c ip6_setpktopt case IPV6_DONTFRAG 'opt->ip6po_flags |= IP6PO_DONTFRAG', ip6_getpcbopt 'on = 1 / on = 0'"),
+    };
+    pub const AUTOFLOWLABEL: Rule = Rule {
+        id: "freebsd.ip6.autoflowlabel",
+        formula: "v != 0 ? 1 : 0; default net.inet6.ip6.auto_flowlabel != 0",
+        why: "a new socket gets IN6P_AUTOFLOWLABEL when net.inet6.ip6.auto_flowlabel is on (stock 1); the option sets and reads that bit as 0/1",
+        source: src!(F13, "sys/netinet/in_pcb.c in_pcballoc 'if (V_ip6_auto_flowlabel) inp->inp_flags |= IN6P_AUTOFLOWLABEL'; sys/netinet6/ip6_output.c ip6_ctloutput case IPV6_AUTOFLOWLABEL 'OPTSET(IN6P_AUTOFLOWLABEL)', get OPTBIT"),
+    };
+    pub const ORIGDSTADDR6_NO_GET: Rule = Rule {
+        id: "freebsd.ip6.origdstaddr_unreadable",
+        formula: "get => ENOPROTOOPT (a set succeeds)",
+        why: "ip6_ctloutput sets IPV6_ORIGDSTADDR, but its get side lists the name only inside the inner switch, not among the outer case labels, so every read falls to the default ENOPROTOOPT",
+        source: src!(F13, "sys/netinet6/ip6_output.c ip6_ctloutput SOPT_SET case IPV6_ORIGDSTADDR 'OPTSET2(INP_ORIGDSTADDR, optval)'; SOPT_GET outer case list without IPV6_ORIGDSTADDR, 'default: error = ENOPROTOOPT'; the same at stable/14 1400507 (mirror ilnp/ilnp-freebsd14@2f2a4162)"),
+    };
+    pub const USE_MIN_MTU: Rule = Rule {
+        id: "freebsd.ip6.use_min_mtu",
+        formula: "v in {-1, 0, 1} else EINVAL; default -1",
+        why: "IPV6_USE_MIN_MTU is a policy: -1 the minimum MTU for multicast only (the default), 0 never, 1 always",
+        source: src!(F13, "sys/netinet6/ip6_output.c ip6_setpktopt case IPV6_USE_MIN_MTU 'if (minmtupolicy != IP6PO_MINMTU_MCASTONLY && ... != IP6PO_MINMTU_ALL) return (EINVAL)', ip6_getpcbopt 'defminmtu = IP6PO_MINMTU_MCASTONLY'"),
+    };
     pub const TTL_UCHAR: Rule = Rule {
         id: "freebsd.ip.ttl_uchar",
         formula: "v & 0xff (no range check); default net.inet.ip.ttl",
@@ -139,7 +193,17 @@ fn uchar(v: Expr, mask: i128) -> Expr {
 fn sol_local(o: IpOpt, request: &Request) -> Prediction {
     match o {
         IpOpt::Ttl | IpOpt::Tos => flag01(request, 0, &SOL_LOCAL_ALIAS),
-        IpOpt::MulticastTtl | IpOpt::MulticastLoop | IpOpt::Recvtos | IpOpt::Recvttl => match request {
+        IpOpt::MulticastTtl
+        | IpOpt::MulticastLoop
+        | IpOpt::Recvtos
+        | IpOpt::Recvttl
+        | IpOpt::Recvopts
+        | IpOpt::Recvretopts
+        | IpOpt::Recvdstaddr
+        | IpOpt::Recvif
+        | IpOpt::Recvorigdstaddr
+        | IpOpt::Minttl
+        | IpOpt::Dontfrag => match request {
             Request::Default => Prediction::err("EOPNOTSUPP", vec![&SOL_LOCAL_UNKNOWN]),
             Request::Set(_) => Prediction::err("ENOPROTOOPT", vec![&SOL_LOCAL_UNKNOWN]),
         },
@@ -184,6 +248,17 @@ pub fn predict_v4(ctx: &Ctx<'_>, o: IpOpt, request: &Request) -> Prediction {
             ),
         },
         IpOpt::Recvtos | IpOpt::Recvttl => flag01(request, 0, &RECVFLAG01),
+        IpOpt::Recvopts
+        | IpOpt::Recvretopts
+        | IpOpt::Recvdstaddr
+        | IpOpt::Recvif
+        | IpOpt::Recvorigdstaddr
+        | IpOpt::Dontfrag => flag01(request, 0, &INP_FLAGS01),
+        IpOpt::Minttl => match int(request) {
+            None => Prediction::ok(RelativeValue::int(0), vec![&MINTTL]),
+            Some(v) if (0..=255).contains(&v.value()) => Prediction::ok(RelativeValue::Int(v), vec![&MINTTL]),
+            Some(_) => Prediction::err("EINVAL", vec![&MINTTL]),
+        },
         _ => crate::platform::gated(),
     }
 }
@@ -236,6 +311,30 @@ pub fn predict_v6(ctx: &Ctx<'_>, o: Ipv6Opt, request: &Request) -> Prediction {
         },
         Ipv6Opt::Recvtclass => flag01(request, 0, &RECVFLAG01),
         Ipv6Opt::Recvhoplimit | Ipv6Opt::Recvpktinfo => flag01(request, 0, &RECV_ANCILLARY),
+        Ipv6Opt::Recvrthdr => flag01(request, 0, &RECV_ANCILLARY6),
+        Ipv6Opt::Recvhopopts | Ipv6Opt::Recvdstopts => match int(request) {
+            Some(_) if ctx.sym("privileged").value == 0 => Prediction::err("EPERM", vec![&RECV_HDROPTS]),
+            _ => flag01(request, 0, &RECV_HDROPTS),
+        },
+        Ipv6Opt::Recvpathmtu | Ipv6Opt::Dontfrag if tcp => match request {
+            Request::Default => Prediction::ok(RelativeValue::int(0), vec![&TCP_IGNORES]),
+            Request::Set(_) => Prediction::ok(RelativeValue::int(0), vec![&TCP_IGNORES]),
+        },
+        Ipv6Opt::Recvpathmtu => flag01(request, 0, &RECV_ANCILLARY6),
+        Ipv6Opt::Dontfrag => flag01(request, 0, &DONTFRAG6),
+        Ipv6Opt::Autoflowlabel => flag01(
+            request,
+            i128::from(ctx.sym("net.inet6.ip6.auto_flowlabel").value != 0),
+            &AUTOFLOWLABEL,
+        ),
+        Ipv6Opt::Recvorigdstaddr => Prediction::err("ENOPROTOOPT", vec![&ORIGDSTADDR6_NO_GET]),
+        Ipv6Opt::UseMinMtu => match int(request) {
+            None => Prediction::ok(RelativeValue::int(-1), vec![&USE_MIN_MTU]),
+            Some(v) if (-1..=1).contains(&v.value()) => {
+                Prediction::ok(RelativeValue::Int(v), vec![&USE_MIN_MTU])
+            }
+            Some(_) => Prediction::err("EINVAL", vec![&USE_MIN_MTU]),
+        },
         _ => crate::platform::gated(),
     }
 }

@@ -64,9 +64,27 @@ crate::rules! {
     };
     pub const FLAG_BIT: Rule = Rule {
         id: "freebsd.flag_bit",
-        formula: "v != 0 => so_options & SO_x (the bit: REUSEADDR 4, KEEPALIVE 8, DONTROUTE 16, BROADCAST 32, OOBINLINE 256, REUSEPORT 512) else 0",
+        formula: "v != 0 => so_options & SO_x (the bit: REUSEADDR 4, KEEPALIVE 8, DONTROUTE 16, BROADCAST 32, OOBINLINE 256, REUSEPORT 512, TIMESTAMP 1024, NOSIGPIPE 2048, BINTIME 8192, REUSEPORT_LB 65536) else 0",
         why: "sosetopt sets the option's bit for any non-zero int on every kind (the protocol's follow-up pr_ctloutput error is ignored), and sogetopt returns so_options & name, the bit itself",
         source: src!(M, "sys/kern/uipc_socket.c sosetopt 'so->so_options |= sopt->sopt_name' / sogetopt 'optval = so->so_options & sopt->sopt_name'"),
+    };
+    pub const ACCEPTCONN: Rule = Rule {
+        id: "freebsd.so.acceptconn_bit",
+        formula: "listening ? SO_ACCEPTCONN (2) : 0; set => ENOPROTOOPT",
+        why: "solisten sets the SO_ACCEPTCONN bit of so_options and sogetopt returns so_options & SO_ACCEPTCONN, the bit itself (2), not 1; sosetopt has no case for it",
+        source: src!(F13, "sys/kern/uipc_socket.c sogetopt 'case SO_ACCEPTCONN: ... optval = so->so_options & sopt->sopt_name', solisten_proto 'so->so_options |= SO_ACCEPTCONN', sosetopt default 'error = ENOPROTOOPT'; the same at stable/14 1400507 (mirror ilnp/ilnp-freebsd14@2f2a4162)"),
+    };
+    pub const TS_CLOCK: Rule = Rule {
+        id: "freebsd.so.ts_clock",
+        formula: "0 <= v <= SO_TS_CLOCK_MAX (3) else EINVAL; default 0",
+        why: "SO_TS_CLOCK picks the clock SO_TIMESTAMP reports: realtime in microseconds (0), bintime (1), realtime in nanoseconds (2) or monotonic (3)",
+        source: src!(F13, "sys/kern/uipc_socket.c sosetopt case SO_TS_CLOCK 'if (optval < 0 || optval > SO_TS_CLOCK_MAX) { error = EINVAL; ...}', sogetopt 'optval = so->so_ts_clock'; sys/sys/socket.h SO_TS_CLOCK_MAX SO_TS_MONOTONIC (3)"),
+    };
+    pub const PACING: Rule = Rule {
+        id: "freebsd.so.max_pacing_rate",
+        formula: "v (stored as uint32_t, read back as int); default 0",
+        why: "SO_MAX_PACING_RATE is kept as a uint32_t with no check (the protocol hook's EOPNOTSUPP without RATELIMIT is ignored), so every int reads back as itself; 0 means no limit",
+        source: src!(F13, "sys/kern/uipc_socket.c sosetopt case SO_MAX_PACING_RATE 'sooptcopyin(sopt, &val32, sizeof(val32), sizeof(val32)); so->so_max_pacing_rate = val32', sogetopt 'optval = so->so_max_pacing_rate'; sys/sys/socketvar.h 'uint32_t so_max_pacing_rate'"),
     };
     pub const LINGER: Rule = Rule {
         id: "freebsd.linger",
@@ -298,6 +316,26 @@ pub fn predict(ctx: &Ctx<'_>, o: SocketOpt, request: &Request) -> Prediction {
             },
         ),
         SocketOpt::Error => identity(request, 0),
+        SocketOpt::Timestamp => flag(0x400, request),
+        SocketOpt::Nosigpipe => flag(0x800, request),
+        SocketOpt::Bintime => flag(0x2000, request),
+        SocketOpt::ReuseportLb => flag(0x10000, request),
+        SocketOpt::Acceptconn => match request {
+            Request::Default => Prediction::ok(
+                RelativeValue::int(if ctx.state == State::Listening { 2 } else { 0 }),
+                vec![&ACCEPTCONN],
+            ),
+            Request::Set(_) => Prediction::err("ENOPROTOOPT", vec![&ACCEPTCONN]),
+        },
+        SocketOpt::TsClock => match int(request) {
+            None => Prediction::ok(RelativeValue::int(0), vec![&TS_CLOCK]),
+            Some(v) if (0..=3).contains(&v.value()) => Prediction::ok(RelativeValue::Int(v), vec![&TS_CLOCK]),
+            Some(_) => Prediction::err("EINVAL", vec![&TS_CLOCK]),
+        },
+        SocketOpt::MaxPacingRate => match int(request) {
+            None => Prediction::ok(RelativeValue::int(0), vec![&PACING]),
+            Some(v) => Prediction::ok(RelativeValue::Int(v), vec![&PACING]),
+        },
         _ => crate::platform::gated(),
     }
 }

@@ -37,15 +37,21 @@ crate::rules! {
         why: "a new tcpcb starts at the default MSS (TCP_MSS 536, TCP6_MSS 1220); tcp_mss_update sets t_maxseg = MTU - IP and TCP headers at connection setup, with no room taken for options ('resulting t_maxseg doesn't include space for TCP options'), so lo0's 16384 gives 16344 / 16324",
         source: src!(S14, "sys/netinet/tcp_subr.c tcp_newtcpcb 'tp->t_maxseg = ... V_tcp_v6mssdflt : V_tcp_mssdflt'; sys/netinet/tcp_input.c tcp_mss_update 'mss = maxmtu - min_protoh'; tcp_usrreq.c tcp_default_ctloutput get 'optval = tp->t_maxseg'"),
     };
+    pub const NOPUSH_NOOPT_BIT: Rule = Rule {
+        id: "freebsd.tcp.nopush_noopt_bit",
+        formula: "v != 0 => t_flags & TF_x (TF_NOPUSH 4096, TF_NOOPT 8) else 0",
+        why: "tcp_default_ctloutput sets TF_NOPUSH / TF_NOOPT for any non-zero int and reads back the t_flags bit itself, not 1",
+        source: src!(F13, "sys/netinet/tcp_usrreq.c tcp_default_ctloutput case TCP_NOOPT 'opt = TF_NOOPT', case TCP_NOPUSH 'tp->t_flags |= TF_NOPUSH', get 'optval = tp->t_flags & TF_NOOPT' / 'tp->t_flags & TF_NOPUSH'; sys/netinet/tcp_var.h TF_NOOPT 0x00000008, TF_NOPUSH 0x00001000"),
+    };
     pub const KEEPTIME: Rule = Rule {
         id: "freebsd.tcp.keeptime",
         formula: "(u_int)v > UINT_MAX/hz => EINVAL; 0 => sysctl default; else v",
-        why: "TCP_KEEPIDLE/TCP_KEEPINTVL are u_int seconds stored as ticks (-1 is UINT_MAX); a per-socket 0 means the global sysctl",
+        why: "TCP_KEEPIDLE, TCP_KEEPINTVL and TCP_KEEPINIT are u_int seconds stored as ticks (-1 is UINT_MAX); a per-socket 0 means the global sysctl",
         source: src!(F, "sys/netinet/tcp_usrreq.c tcp_default_ctloutput case TCP_KEEPIDLE/TCP_KEEPINTVL 'if (ui > (UINT_MAX / hz)) error = EINVAL'; stable/14 1400507 (mirror ilnp/ilnp-freebsd14@2f2a4162) sys/netinet/tcp_timer.h 'TP_KEEPIDLE(tp) ((tp)->t_keepidle ? (tp)->t_keepidle : tcp_keepidle)'"),
     };
     pub const KEEPTIME_DEFAULT: Rule = Rule {
         id: "freebsd.tcp.keeptime_default",
-        formula: "net.inet.tcp.keepidle/1000 (7200), net.inet.tcp.keepintvl/1000 (75)",
+        formula: "net.inet.tcp.keepidle/1000 (7200), net.inet.tcp.keepintvl/1000 (75), net.inet.tcp.keepinit/1000 (75)",
         why: "the sysctls are in ms; the socket reports TP_KEEP*(tp)/hz seconds",
         source: "freebsd/freebsd-src share/man/man4/tcp.4 (Feb 2021; mirror sobomax/freebsd14_vendor@0f7ff342) TCP_KEEPIDLE / TCP_KEEPINTVL",
     };
@@ -191,6 +197,20 @@ pub fn predict(ctx: &Ctx<'_>, o: TcpOpt, request: &Request) -> Prediction {
             ),
         },
         TcpOpt::Congestion => congestion(ctx, request),
+        TcpOpt::Nopush | TcpOpt::Noopt => {
+            let bit = if o == TcpOpt::Nopush { 0x1000 } else { 8 };
+            let on = int(request).is_some_and(|v| v.value() != 0);
+            Prediction::ok(
+                RelativeValue::int(if on { bit } else { 0 }),
+                vec![&NOPUSH_NOOPT_BIT],
+            )
+        }
+        TcpOpt::Keepinit => keeptime(
+            ctx,
+            "net.inet.tcp.keepinit",
+            "net.inet.tcp.keepinit/1000",
+            request,
+        ),
         TcpOpt::Fastopen => {
             let client = ctx.sym("net.inet.tcp.fastopen.client_enable").value != 0;
             let server = ctx.sym("net.inet.tcp.fastopen.server_enable").value != 0;

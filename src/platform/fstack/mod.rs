@@ -45,10 +45,15 @@ const COMPILED_OUT: [&str; 2] = [
 
 const COMPILED_OUT_HOW: &str = "0: F-Stack 5cb586b5 builds no tcp_fastopen.c (lib/Makefile defines no TCP_RFC7413), so freebsd/netinet/tcp_fastopen.h defines V_tcp_fastopen_client_enable and V_tcp_fastopen_server_enable as 0 and the stack has no such sysctl";
 
+/// The model's privilege fact: F-Stack's priv_check always succeeds.
+const PRIVILEGED: &str = "privileged";
+
+const PRIVILEGED_HOW: &str = "1: F-Stack 5cb586b5 stubs priv_check and priv_check_cred to return 0 (lib/ff_glue.c), so every privilege check passes";
+
 /// Sysctls the FreeBSD model uses that F-Stack cannot have (no AF_UNIX) or
 /// that are no sysctl (lo0's MTU): they keep the stock value of 13.
 fn readable(name: &str) -> bool {
-    !name.starts_with("net.local.") && name != "lo0.mtu"
+    !name.starts_with("net.local.") && name != "lo0.mtu" && name != PRIVILEGED
 }
 
 /// The FreeBSD model at 13 over the facts F-Stack's stack reported.
@@ -84,6 +89,7 @@ impl FstackFreeBsd {
                 facts.values.insert(name, 0);
             }
         }
+        facts.values.insert(PRIVILEGED, 1);
         facts.values.insert(KERN_OSRELDATE, OSRELDATE);
         let mut text = Vec::new();
         for name in TEXT_SYSCTLS {
@@ -110,6 +116,7 @@ impl FstackFreeBsd {
         for name in COMPILED_OUT {
             facts.values.insert(name, 0);
         }
+        facts.values.insert(PRIVILEGED, 1);
         FstackFreeBsd {
             model: FreeBsd::from_host(facts),
             read: Vec::new(),
@@ -141,6 +148,7 @@ impl Platform for FstackFreeBsd {
                 KERN_OSRELDATE => Fact::with_how(f.name, f.value, OSRELDATE_HOW),
                 name if self.read.contains(&name) => Fact::with_how(name, f.value, READ),
                 name if COMPILED_OUT.contains(&name) => Fact::with_how(name, f.value, COMPILED_OUT_HOW),
+                PRIVILEGED => Fact::with_how(PRIVILEGED, f.value, PRIVILEGED_HOW),
                 _ => f,
             })
             .collect();

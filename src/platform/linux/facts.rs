@@ -40,6 +40,15 @@ pub struct LinuxFacts {
     pub tcp_fastopen: i128,
     /// net.core.somaxconn: the cap on TCP_FASTOPEN's queue length.
     pub somaxconn: i128,
+    /// net.core.txrehash: what an inet socket's SO_TXREHASH starts at (and
+    /// what a set of -1 means).
+    pub txrehash: i128,
+    /// net.ipv4.ip_no_pmtu_disc: non-zero makes IP_MTU_DISCOVER start at
+    /// IP_PMTUDISC_DONT (0) instead of IP_PMTUDISC_WANT (1).
+    pub ip_no_pmtu_disc: i128,
+    /// net.ipv6.auto_flowlabels: 1 (opt-out) and 3 (forced) make
+    /// IPV6_AUTOFLOWLABEL read 1 until set.
+    pub auto_flowlabels: i128,
     pub tcp_timestamps: i128,
     pub tcp_ecn: i128,
     pub tcp_available_congestion_control: Vec<String>,
@@ -136,6 +145,9 @@ impl LinuxFacts {
             tcp_fin_timeout: 60,
             tcp_fastopen: 1,
             somaxconn: 4096,
+            txrehash: 1,
+            ip_no_pmtu_disc: 0,
+            auto_flowlabels: 1,
             tcp_timestamps: 1,
             tcp_ecn: 2,
             tcp_available_congestion_control: vec!["reno".into(), "cubic".into()],
@@ -176,6 +188,9 @@ impl LinuxFacts {
             Fact::new("net.ipv4.tcp_fin_timeout", l.tcp_fin_timeout),
             Fact::new("net.ipv4.tcp_fastopen", l.tcp_fastopen),
             Fact::new("net.core.somaxconn", l.somaxconn),
+            Fact::new("net.core.txrehash", l.txrehash),
+            Fact::new("net.ipv4.ip_no_pmtu_disc", l.ip_no_pmtu_disc),
+            Fact::new("net.ipv6.auto_flowlabels", l.auto_flowlabels),
             Fact::new("net.ipv4.tcp_timestamps", l.tcp_timestamps),
             Fact::new("net.ipv4.tcp_ecn", l.tcp_ecn),
             Fact::new(
@@ -281,6 +296,9 @@ mod reader {
             tcp_fin_timeout: number("net/ipv4/tcp_fin_timeout")?,
             tcp_fastopen: number("net/ipv4/tcp_fastopen")?,
             somaxconn: number("net/core/somaxconn")?,
+            txrehash: number("net/core/txrehash")?,
+            ip_no_pmtu_disc: number("net/ipv4/ip_no_pmtu_disc")?,
+            auto_flowlabels: number("net/ipv6/auto_flowlabels").unwrap_or(1),
             tcp_timestamps: number("net/ipv4/tcp_timestamps")?,
             tcp_ecn: number("net/ipv4/tcp_ecn")?,
             tcp_available_congestion_control: words("net/ipv4/tcp_available_congestion_control")?,

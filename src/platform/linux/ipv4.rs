@@ -10,9 +10,54 @@ use crate::prediction::Prediction;
 use crate::rule::Rule;
 use crate::value::RelativeValue;
 
+/// The largest IPv4 packet (include/uapi/linux/ip.h IP_MAX_MTU 0xFFFFU).
+const IP_MAX_MTU: i128 = 0xFFFF;
+
 const IP_C: &str = "net/ipv4/ip_sockglue.c do_ip_setsockopt / do_ip_getsockopt";
 
 crate::rules! {
+    pub const CMSG_FLAGS: Rule = Rule {
+        id: "linux.ip.plain_flag",
+        formula: "v != 0; default 0",
+        why: "IP_PKTINFO, IP_RECVOPTS, IP_RETOPTS, IP_RECVORIGDSTADDR, IP_PASSSEC, IP_BIND_ADDRESS_NO_PORT, IP_RECVERR and IP_CHECKSUM are bits of the inet socket set from any non-zero int (inet_assign_bit), on every inet kind, TCP too; a new socket has them clear",
+        source: "net/ipv4/ip_sockglue.c do_ip_setsockopt cases IP_PKTINFO / IP_RECVOPTS / IP_RETOPTS / IP_PASSSEC / IP_RECVORIGDSTADDR / IP_BIND_ADDRESS_NO_PORT 'inet_assign_bit(..., sk, val)', IP_RECVERR (also purges the error queue when cleared), IP_CHECKSUM 'if (val) ... inet_set_bit(CHECKSUM, sk)'; do_ip_getsockopt 'val = inet_test_bit(...)' (read at Debian 6.12.118)",
+    };
+    pub const RECVFRAGSIZE: Rule = Rule {
+        id: "linux.ip.recvfragsize",
+        formula: "stream => EINVAL; else v != 0; default 0",
+        why: "IP_RECVFRAGSIZE (report the largest fragment's size) is for datagram and raw sockets: a TCP socket refuses a set, whatever the value, but reads 0",
+        source: "net/ipv4/ip_sockglue.c do_ip_setsockopt case IP_RECVFRAGSIZE 'if (sk->sk_type != SOCK_RAW && sk->sk_type != SOCK_DGRAM) return -EINVAL; inet_assign_bit(RECVFRAGSIZE, sk, val)' (read at Debian 6.12.118)",
+    };
+    pub const NODEFRAG: Rule = Rule {
+        id: "linux.ip.nodefrag_raw_only",
+        formula: "set on a non-raw socket => ENOPROTOOPT; default 0",
+        why: "IP_NODEFRAG (skip reassembly) can only be set on raw sockets; every socket reads it, clear",
+        source: "net/ipv4/ip_sockglue.c do_ip_setsockopt case IP_NODEFRAG 'if (sk->sk_type != SOCK_RAW) return -ENOPROTOOPT', do_ip_getsockopt 'val = inet_test_bit(NODEFRAG, sk)' (read at Debian 6.12.118)",
+    };
+    pub const RFC4884: Rule = Rule {
+        id: "linux.ip.recverr_rfc4884",
+        formula: "v in {0, 1} else EINVAL; default 0",
+        why: "IP_RECVERR_RFC4884 (parse ICMP extensions in queued errors) takes only 0 or 1",
+        source: "net/ipv4/ip_sockglue.c do_ip_setsockopt case IP_RECVERR_RFC4884 'if (val < 0 || val > 1) return -EINVAL' (read at Debian 6.12.118)",
+    };
+    pub const MINTTL: Rule = Rule {
+        id: "linux.ip.minttl",
+        formula: "0 <= v <= 255 else EINVAL; default 0",
+        why: "IP_MINTTL drops received packets with a smaller TTL (RFC 5082); 0 is off",
+        source: "net/ipv4/ip_sockglue.c do_ip_setsockopt case IP_MINTTL 'if (val < 0 || val > 255) return -EINVAL; ... WRITE_ONCE(inet->min_ttl, val)' (read at Debian 6.12.118)",
+    };
+    pub const PMTUDISC: Rule = Rule {
+        id: "linux.ip.mtu_discover",
+        formula: "IP_PMTUDISC_DONT (0) <= v <= IP_PMTUDISC_OMIT (5) else EINVAL; default net.ipv4.ip_no_pmtu_disc ? 0 : 1",
+        why: "IP_MTU_DISCOVER is one of six path-MTU modes; a new socket wants discovery (IP_PMTUDISC_WANT) unless net.ipv4.ip_no_pmtu_disc is set (AF_INET6 sockets too, for their IPv4 side)",
+        source: "net/ipv4/ip_sockglue.c ip_sock_set_mtu_discover 'if (val < IP_PMTUDISC_DONT || val > IP_PMTUDISC_OMIT) return -EINVAL'; net/ipv4/af_inet.c inet_create and net/ipv6/af_inet6.c inet6_create 'if (READ_ONCE(net->ipv4.sysctl_ip_no_pmtu_disc)) inet->pmtudisc = IP_PMTUDISC_DONT; else inet->pmtudisc = IP_PMTUDISC_WANT' (read at Debian 6.12.118)",
+    };
+    pub const MTU: Rule = Rule {
+        id: "linux.ip.mtu_connected",
+        formula: "connected => AF_INET min(lo.mtu, 65535), AF_INET6 lo.mtu; else ENOTCONN; set => ENOPROTOOPT",
+        why: "IP_MTU reads the path MTU of the socket's cached route, which only a connected socket has (here loopback's); an IPv4 route caps it at IP_MAX_MTU (65535) while an AF_INET6 socket's IPv6 route does not (measured: 65535 on tcp4/udp4, 65536 on tcp6/udp6); without a route the read fails with ENOTCONN; there is no setter",
+        source: "net/ipv4/ip_sockglue.c do_ip_getsockopt case IP_MTU 'dst = sk_dst_get(sk); if (dst) { val = dst4_mtu(dst); ...} if (!val) return -ENOTCONN'; include/net/dst.h dst_mtu (ip6_mtu / ipv4_mtu); include/net/ip.h 'mtu = min_t(unsigned int, mtu, IP_MAX_MTU)'; do_ip_setsockopt has no case (-ENOPROTOOPT) (read at Debian 6.12.118)",
+    };
     pub const TTL_DEFAULT: Rule = Rule {
         id: "linux.ip.ttl_default",
         formula: "-1 => net.ipv4.ip_default_ttl",
@@ -112,6 +157,57 @@ pub fn predict(a: &Args<IpOpt>) -> Prediction {
             Some(v @ (0 | 1)) => Prediction::ok(RelativeValue::int(v), vec![&MULTICAST_ALL]),
             Some(_) => Prediction::err("EINVAL", vec![&MULTICAST_ALL]),
         },
+        IpOpt::Pktinfo
+        | IpOpt::Recvopts
+        | IpOpt::Retopts
+        | IpOpt::Recverr
+        | IpOpt::Recvorigdstaddr
+        | IpOpt::Passsec
+        | IpOpt::Checksum
+        | IpOpt::BindAddressNoPort => flag(request, 0, &CMSG_FLAGS),
+        IpOpt::Recvfragsize => match int(request) {
+            Some(_) if a.kind.is_stream() => Prediction::err("EINVAL", vec![&RECVFRAGSIZE]),
+            _ => flag(request, 0, &RECVFRAGSIZE),
+        },
+        IpOpt::Nodefrag => match int(request) {
+            Some(_) => Prediction::err("ENOPROTOOPT", vec![&NODEFRAG]),
+            None => Prediction::ok(RelativeValue::int(0), vec![&NODEFRAG]),
+        },
+        IpOpt::RecverrRfc4884 => match int(request).map(|v| v.value()) {
+            None => Prediction::ok(RelativeValue::int(0), vec![&RFC4884]),
+            Some(v @ (0 | 1)) => Prediction::ok(RelativeValue::int(v), vec![&RFC4884]),
+            Some(_) => Prediction::err("EINVAL", vec![&RFC4884]),
+        },
+        IpOpt::Minttl => match int(request).map(|v| v.value()) {
+            None => Prediction::ok(RelativeValue::int(0), vec![&MINTTL]),
+            Some(v) if (0..=255).contains(&v) => Prediction::ok(RelativeValue::int(v), vec![&MINTTL]),
+            Some(_) => Prediction::err("EINVAL", vec![&MINTTL]),
+        },
+        IpOpt::MtuDiscover => match int(request).map(|v| v.value()) {
+            None => Prediction::ok(
+                RelativeValue::int(if a.facts.ip_no_pmtu_disc != 0 { 0 } else { 1 }),
+                vec![&PMTUDISC],
+            ),
+            Some(v) if (0..=5).contains(&v) => Prediction::ok(RelativeValue::int(v), vec![&PMTUDISC]),
+            Some(_) => Prediction::err("EINVAL", vec![&PMTUDISC]),
+        },
+        IpOpt::Mtu => match request {
+            crate::case::Request::Set(_) => Prediction::err("ENOPROTOOPT", vec![&MTU]),
+            crate::case::Request::Default if a.state == crate::kind::State::Connected => {
+                let mtu = Expr::of(crate::expr::Sym {
+                    name: "lo.mtu",
+                    value: a.facts.loopback_mtu,
+                });
+                let mtu = match a.kind.domain() {
+                    crate::kind::Domain::Ipv6 => mtu,
+                    _ => mtu.min(Expr::lit(IP_MAX_MTU)),
+                };
+                Prediction::ok(RelativeValue::Int(mtu), vec![&MTU])
+            }
+            crate::case::Request::Default => Prediction::err("ENOTCONN", vec![&MTU]),
+        },
+        // BSD names Linux's headers lack (the gate answers them).
+        IpOpt::Recvretopts | IpOpt::Recvdstaddr | IpOpt::Recvif | IpOpt::Dontfrag => crate::platform::gated(),
         IpOpt::Transparent => match int(request) {
             Some(v) if v.value() != 0 && !a.facts.cap_net_raw_or_admin => {
                 Prediction::err("EPERM", vec![&TRANSPARENT_EPERM])

@@ -11,6 +11,30 @@ use crate::value::RelativeValue;
 const IPV6_C: &str = "net/ipv6/ipv6_sockglue.c do_ipv6_setsockopt / do_ipv6_getsockopt";
 
 crate::rules! {
+    pub const PLAIN_FLAGS6: Rule = Rule {
+        id: "linux.ipv6.plain_flag",
+        formula: "v != 0; default 0",
+        why: "IPV6_RECVERR, IPV6_RECVORIGDSTADDR, IPV6_RECVRTHDR, IPV6_RECVHOPOPTS, IPV6_RECVDSTOPTS, IPV6_RECVPATHMTU, IPV6_DONTFRAG, IPV6_RECVFRAGSIZE and IPV6_FLOWINFO are bits of the IPv6 socket set from valbool (any non-zero int), on TCP and UDP alike and without privilege; a new socket has them clear",
+        source: "net/ipv6/ipv6_sockglue.c do_ipv6_setsockopt cases IPV6_RECVERR / IPV6_DONTFRAG 'inet6_assign_bit(..., sk, valbool)', IPV6_RECVORIGDSTADDR / IPV6_RECVRTHDR / IPV6_RECVHOPOPTS / IPV6_RECVDSTOPTS / IPV6_RECVPATHMTU / IPV6_RECVFRAGSIZE / IPV6_FLOWINFO 'np->rxopt.bits.* = valbool'; do_ipv6_getsockopt the same cases (read at Debian 6.12.118)",
+    };
+    pub const AUTOFLOWLABEL: Rule = Rule {
+        id: "linux.ipv6.autoflowlabel",
+        formula: "v != 0; default net.ipv6.auto_flowlabels in {1, 3}",
+        why: "until set, IPV6_AUTOFLOWLABEL reads the namespace's policy: on for opt-out (1, the default) and forced (3), off for 0 and opt-in (2); a set is a plain flag",
+        source: "net/ipv6/ipv6_sockglue.c do_ipv6_setsockopt case IPV6_AUTOFLOWLABEL 'inet6_assign_bit(AUTOFLOWLABEL, sk, valbool); inet6_set_bit(AUTOFLOWLABEL_SET, sk)', do_ipv6_getsockopt 'val = ip6_autoflowlabel(sock_net(sk), sk)'; include/net/ipv6.h ip6_default_np_autolabel, IP6_DEFAULT_AUTO_FLOW_LABELS = IP6_AUTO_FLOW_LABEL_OPTOUT (read at Debian 6.12.118)",
+    };
+    pub const MINHOPCOUNT: Rule = Rule {
+        id: "linux.ipv6.minhopcount",
+        formula: "0 <= v <= 255 else EINVAL; default 0",
+        why: "IPV6_MINHOPCOUNT drops received packets with a smaller hop limit (RFC 5082); 0 is off",
+        source: "net/ipv6/ipv6_sockglue.c do_ipv6_setsockopt case IPV6_MINHOPCOUNT 'if (val < 0 || val > 255) return -EINVAL' (read at Debian 6.12.118)",
+    };
+    pub const PMTUDISC6: Rule = Rule {
+        id: "linux.ipv6.mtu_discover",
+        formula: "IPV6_PMTUDISC_DONT (0) <= v <= IPV6_PMTUDISC_OMIT (5) else EINVAL; default 1",
+        why: "IPV6_MTU_DISCOVER is one of six path-MTU modes; a new IPv6 socket always starts at IPV6_PMTUDISC_WANT (no sysctl, unlike IPv4)",
+        source: "net/ipv6/ipv6_sockglue.c do_ipv6_setsockopt case IPV6_MTU_DISCOVER 'if (val < IPV6_PMTUDISC_DONT || val > IPV6_PMTUDISC_OMIT) return -EINVAL'; net/ipv6/af_inet6.c inet6_create 'np->pmtudisc = IPV6_PMTUDISC_WANT' (read at Debian 6.12.118)",
+    };
     pub const RECV_ANCILLARY: Rule = Rule {
         id: "linux.ipv6.recv_ancillary_flag",
         formula: "v != 0; default 0",
@@ -148,6 +172,32 @@ pub fn predict(a: &Args<Ipv6Opt>) -> Prediction {
         Ipv6Opt::MulticastAll => flag(request, 1, &MULTICAST_ALL6),
         Ipv6Opt::Recvhoplimit | Ipv6Opt::Recvpktinfo => flag(request, 0, &RECV_ANCILLARY),
         Ipv6Opt::Freebind => flag(request, 0, &FREEBIND6),
+        // A BSD name Linux's headers lack (the gate answers it).
+        Ipv6Opt::UseMinMtu => crate::platform::gated(),
+        Ipv6Opt::Recverr
+        | Ipv6Opt::Recvorigdstaddr
+        | Ipv6Opt::Recvrthdr
+        | Ipv6Opt::Recvhopopts
+        | Ipv6Opt::Recvdstopts
+        | Ipv6Opt::Recvpathmtu
+        | Ipv6Opt::Dontfrag
+        | Ipv6Opt::Recvfragsize
+        | Ipv6Opt::Flowinfo => flag(request, 0, &PLAIN_FLAGS6),
+        Ipv6Opt::Autoflowlabel => flag(
+            request,
+            i128::from(matches!(h.auto_flowlabels, 1 | 3)),
+            &AUTOFLOWLABEL,
+        ),
+        Ipv6Opt::Minhopcount => match int(request).map(|v| v.value()) {
+            None => Prediction::ok(RelativeValue::int(0), vec![&MINHOPCOUNT]),
+            Some(v) if (0..=255).contains(&v) => Prediction::ok(RelativeValue::int(v), vec![&MINHOPCOUNT]),
+            Some(_) => Prediction::err("EINVAL", vec![&MINHOPCOUNT]),
+        },
+        Ipv6Opt::MtuDiscover => match int(request).map(|v| v.value()) {
+            None => Prediction::ok(RelativeValue::int(1), vec![&PMTUDISC6]),
+            Some(v) if (0..=5).contains(&v) => Prediction::ok(RelativeValue::int(v), vec![&PMTUDISC6]),
+            Some(_) => Prediction::err("EINVAL", vec![&PMTUDISC6]),
+        },
     }
 }
 

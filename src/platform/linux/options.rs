@@ -68,10 +68,16 @@ pub fn route(
 /// this kernel is in, so that snapshots keep those rows apart per era.
 pub fn era(option: &OptionSpec, host: &LinuxFacts) -> Option<&'static str> {
     match option.id {
-        Opt::Socket(SocketOpt::Passcred) if host.kernel_version < socket::PASSCRED_RESTRICTED_SINCE => {
+        Opt::Socket(SocketOpt::Passcred | SocketOpt::Passsec)
+            if host.kernel_version < socket::PASSCRED_RESTRICTED_SINCE =>
+        {
             Some("before-6.16")
         }
-        Opt::Socket(SocketOpt::Passcred) => Some("6.16-and-later"),
+        Opt::Socket(SocketOpt::Passcred | SocketOpt::Passsec) => Some("6.16-and-later"),
+        Opt::Socket(SocketOpt::Txrehash) if host.kernel_version < socket::TXREHASH_TCP_ONLY_SINCE => {
+            Some("before-6.16")
+        }
+        Opt::Socket(SocketOpt::Txrehash) => Some("6.16-and-later"),
         _ => None,
     }
 }

@@ -4,7 +4,7 @@
 use super::shared::{fact, flag, int, Args};
 use crate::case::Request;
 use crate::expr::{Expr, Sym};
-use crate::kind::{Domain, Kind};
+use crate::kind::{Domain, Kind, State};
 use crate::option::SocketOpt;
 use crate::prediction::Prediction;
 use crate::rule::Rule;
@@ -25,6 +25,54 @@ crate::rules! {
         why: "SO_RXQ_OVFL is a plain socket flag (any non-zero int turns it on) asking for the count of dropped packets with each message; every kind takes it",
         source: "net/core/sock.c sk_setsockopt case SO_RXQ_OVFL 'sock_valbool_flag(sk, SOCK_RXQ_OVFL, valbool)', sk_getsockopt 'v.val = sock_flag(sk, SOCK_RXQ_OVFL)'",
     };
+    pub const PLAIN_FLAGS: Rule = Rule {
+        id: "linux.so.plain_flag",
+        formula: "v != 0; default 0",
+        why: "SO_TIMESTAMP, SO_TIMESTAMPNS, SO_SELECT_ERR_QUEUE, SO_WIFI_STATUS, SO_NOFCS and SO_LOCK_FILTER are socket flags set from valbool (any non-zero int) on every kind; a new socket has them clear (SO_TIMESTAMP reads 1 only while SO_TIMESTAMPNS is off, and clearing SO_LOCK_FILTER once set is EPERM: neither shows with one set per socket)",
+        source: "net/core/sock.c sk_setsockopt case SO_TIMESTAMP_OLD / SO_TIMESTAMPNS_OLD 'sock_set_timestamp(sk, optname, valbool)', case SO_SELECT_ERR_QUEUE / SO_WIFI_STATUS / SO_NOFCS 'sock_valbool_flag(...)', case SO_LOCK_FILTER; sk_getsockopt the same cases 'v.val = sock_flag(...)' (read at Debian 6.12.118)",
+    };
+    pub const ACCEPTCONN: Rule = Rule {
+        id: "linux.so.acceptconn",
+        formula: "listening ? 1 : 0; set => ENOPROTOOPT",
+        why: "SO_ACCEPTCONN reads whether the socket is in TCP_LISTEN (a listening unix socket too); it has no setter",
+        source: "net/core/sock.c sk_getsockopt case SO_ACCEPTCONN 'v.val = sk->sk_state == TCP_LISTEN'; sk_setsockopt has no case (default: -ENOPROTOOPT) (read at Debian 6.12.118)",
+    };
+    pub const NAPI_ID: Rule = Rule {
+        id: "linux.so.incoming_napi_id",
+        formula: "0; set => ENOPROTOOPT",
+        why: "SO_INCOMING_NAPI_ID reads the NAPI instance that last delivered a packet; loopback traffic has no NAPI id, and ids below MIN_NAPI_ID are reported as 0; there is no setter",
+        source: "net/core/sock.c sk_getsockopt case SO_INCOMING_NAPI_ID '/* aggregate non-NAPI IDs down to 0 */ if (v.val < MIN_NAPI_ID) v.val = 0'; sock_init_data 'sk->sk_napi_id = 0' (read at Debian 6.12.118)",
+    };
+    pub const BUF_LOCK: Rule = Rule {
+        id: "linux.so.buf_lock",
+        formula: "v & ~3 => EINVAL; else v; default 0",
+        why: "SO_BUF_LOCK sets the two buffer-lock bits (SOCK_SNDBUF_LOCK 1, SOCK_RCVBUF_LOCK 2) that a set of SO_SNDBUF / SO_RCVBUF would set, so autotuning leaves the size alone; any other bit is refused",
+        source: "net/core/sock.c sk_setsockopt case SO_BUF_LOCK 'if (val & ~SOCK_BUF_LOCK_MASK) { ret = -EINVAL; ...} sk->sk_userlocks = val | (sk->sk_userlocks & ~SOCK_BUF_LOCK_MASK)', sk_getsockopt 'v.val = sk->sk_userlocks & SOCK_BUF_LOCK_MASK' (read at Debian 6.12.118)",
+    };
+    pub const TXREHASH: Rule = Rule {
+        id: "linux.so.txrehash",
+        formula: "-1 <= v <= 1 else EINVAL; -1 => net.core.txrehash; default: inet net.core.txrehash, unix 0",
+        why: "SO_TXREHASH says whether a retransmission may pick a new flow hash (path); -1 means the namespace's default; an inet socket starts at the default, a unix socket at 0 (the field is never set for it)",
+        source: "net/core/sock.c sk_setsockopt case SO_TXREHASH 'if (val < -1 || val > 1) return -EINVAL; if ((u8)val == SOCK_TXREHASH_DEFAULT) val = READ_ONCE(sock_net(sk)->core.sysctl_txrehash)'; net/ipv4/af_inet.c inet_create and net/ipv6/af_inet6.c inet6_create 'sk->sk_txrehash = READ_ONCE(net->core.sysctl_txrehash)' (read at Debian 6.12.118)",
+    };
+    pub const TXREHASH_TCP_ONLY: Rule = Rule {
+        id: "linux.so.txrehash_tcp_only",
+        formula: "kernel >= 6.16: EOPNOTSUPP unless TCP",
+        why: "SO_TXREHASH only matters to TCP's retransmissions, and newer kernels refuse it, read and write, on every other socket (measured: 6.18 refuses on udp and unix; the 6.12 source has no check; the first release with the check is UNCONFIRMED, taken as 6.16 and held to the kernel matrix's 6.16 and 6.17 runs)",
+        source: "net/core/sock.c sk_setsockopt / sk_getsockopt case SO_TXREHASH (no socket check at Debian 6.12.118; the refusal measured on 6.18)",
+    };
+    pub const PACING: Rule = Rule {
+        id: "linux.so.max_pacing_rate",
+        formula: "v (as u32; ~0U means unlimited); default ~0U, read as -1",
+        why: "an int-sized SO_MAX_PACING_RATE is taken as an unsigned 32-bit rate (~0U becomes ~0UL, unlimited), and an int-sized read gives min(rate, ~0U): so every int reads back as itself, and a new socket's unlimited rate reads 0xffffffff (-1)",
+        source: "net/core/sock.c sk_setsockopt case SO_MAX_PACING_RATE 'unsigned long ulval = (val == ~0U) ? ~0UL : (unsigned int)val', sk_getsockopt '/* 32bit version */ v.val = min_t(unsigned long, ~0U, READ_ONCE(sk->sk_max_pacing_rate))'; sock_init_data 'sk->sk_max_pacing_rate = ~0UL' (read at Debian 6.12.118)",
+    };
+    pub const PREFER_BUSY_POLL: Rule = Rule {
+        id: "linux.so.prefer_busy_poll",
+        formula: "v != 0 without CAP_NET_ADMIN => EPERM; else v != 0; default 0",
+        why: "switching SO_PREFER_BUSY_POLL on needs CAP_NET_ADMIN in the initial user namespace (sockopt_capable); switching it off does not",
+        source: "net/core/sock.c sk_setsockopt case SO_PREFER_BUSY_POLL 'if (valbool && !sockopt_capable(CAP_NET_ADMIN)) return -EPERM; WRITE_ONCE(sk->sk_prefer_busy_poll, valbool)' (read at Debian 6.12.118)",
+    };
     pub const OFF: Rule = Rule {
         id: "linux.sock.default_off",
         formula: "0",
@@ -40,13 +88,13 @@ crate::rules! {
     pub const PASSCRED_UNIX_ONLY: Rule = Rule {
         id: "linux.sock.passcred_unix_only",
         formula: "kernel >= 6.16: EOPNOTSUPP unless AF_UNIX (or netlink)",
-        why: "since 6.16 SO_PASSCRED is refused, read and write, on sockets that cannot receive SCM_CREDENTIALS (measured: 6.16, 6.17 and 6.18 refuse, 6.12 and 6.1 accept)",
+        why: "since 6.16 SO_PASSCRED and SO_PASSSEC are refused, read and write, on sockets that cannot receive SCM_CREDENTIALS / SCM_SECURITY (measured: 6.16, 6.17 and 6.18 refuse, 6.12 and 6.1 accept)",
         source: "net/core/sock.c sk_setsockopt / sk_getsockopt (sk_may_scm_recv), commit 7d8d93fdde50 \"net: Restrict SO_PASS{CRED,PIDFD,SEC} to AF_{UNIX,NETLINK,BLUETOOTH}.\" (net-next 2025-05, in 6.16-rc1)",
     };
     pub const PASSCRED_ANY: Rule = Rule {
         id: "linux.sock.passcred_any_socket",
         formula: "kernel < 6.16: v != 0 on any socket",
-        why: "before 6.16 SO_PASSCRED is a plain flag on every socket, even where no credentials can arrive",
+        why: "before 6.16 SO_PASSCRED and SO_PASSSEC are plain flags on every socket, even where no credentials can arrive",
         source: "net/core/sock.c sock_setsockopt (SO_PASSCRED: sock_valbool_flag)",
     };
     pub const LINGER_DEFAULT: Rule = Rule {
@@ -186,6 +234,9 @@ crate::rules! {
 /// The first release that refuses SO_PASSCRED outside AF_UNIX / netlink.
 pub const PASSCRED_RESTRICTED_SINCE: (u32, u32) = (6, 16);
 
+/// The first release taken to refuse SO_TXREHASH outside TCP.
+pub const TXREHASH_TCP_ONLY_SINCE: (u32, u32) = (6, 16);
+
 /// LONG_MAX on 64-bit Linux: MAX_SCHEDULE_TIMEOUT.
 const MAX_SCHEDULE_TIMEOUT: i128 = i64::MAX as i128;
 
@@ -205,6 +256,55 @@ pub fn predict(a: &Args<SocketOpt>) -> Prediction {
         }
         SocketOpt::Passcred if !unix => Prediction::err("EOPNOTSUPP", vec![&PASSCRED_UNIX_ONLY]),
         SocketOpt::Passcred => flag(request, 0, &OFF),
+        SocketOpt::Passsec if !unix && a.facts.kernel_version < PASSCRED_RESTRICTED_SINCE => {
+            flag(request, 0, &PASSCRED_ANY)
+        }
+        SocketOpt::Passsec if !unix => Prediction::err("EOPNOTSUPP", vec![&PASSCRED_UNIX_ONLY]),
+        SocketOpt::Passsec => flag(request, 0, &OFF),
+        SocketOpt::Timestamp
+        | SocketOpt::Timestampns
+        | SocketOpt::SelectErrQueue
+        | SocketOpt::WifiStatus
+        | SocketOpt::Nofcs
+        | SocketOpt::LockFilter => flag(request, 0, &PLAIN_FLAGS),
+        SocketOpt::Acceptconn => match request {
+            Request::Set(_) => Prediction::err("ENOPROTOOPT", vec![&ACCEPTCONN]),
+            Request::Default => Prediction::ok(
+                RelativeValue::int((a.state == State::Listening).into()),
+                vec![&ACCEPTCONN],
+            ),
+        },
+        SocketOpt::IncomingNapiId => match request {
+            Request::Set(_) => Prediction::err("ENOPROTOOPT", vec![&NAPI_ID]),
+            Request::Default => Prediction::ok(RelativeValue::int(0), vec![&NAPI_ID]),
+        },
+        SocketOpt::BufLock => match int(request) {
+            None => Prediction::ok(RelativeValue::int(0), vec![&BUF_LOCK]),
+            Some(v) if v.value() & !3 != 0 => Prediction::err("EINVAL", vec![&BUF_LOCK]),
+            Some(v) => Prediction::ok(RelativeValue::Int(v), vec![&BUF_LOCK]),
+        },
+        SocketOpt::Txrehash if !a.kind.is_tcp() && a.facts.kernel_version >= TXREHASH_TCP_ONLY_SINCE => {
+            Prediction::err("EOPNOTSUPP", vec![&TXREHASH_TCP_ONLY])
+        }
+        SocketOpt::Txrehash => {
+            let default = || fact("net.core.txrehash", a.facts.txrehash);
+            match int(request).map(|v| v.value()) {
+                None if unix => Prediction::ok(RelativeValue::int(0), vec![&TXREHASH]),
+                None | Some(-1) => Prediction::ok(default(), vec![&TXREHASH]),
+                Some(v @ (0 | 1)) => Prediction::ok(RelativeValue::int(v), vec![&TXREHASH]),
+                Some(_) => Prediction::err("EINVAL", vec![&TXREHASH]),
+            }
+        }
+        SocketOpt::MaxPacingRate => match int(request) {
+            None => Prediction::ok(RelativeValue::int(-1), vec![&PACING]),
+            Some(v) => Prediction::ok(RelativeValue::Int(v), vec![&PACING]),
+        },
+        SocketOpt::PreferBusyPoll => match int(request) {
+            Some(v) if v.value() != 0 && !a.facts.cap_net_admin => {
+                Prediction::err("EPERM", vec![&PREFER_BUSY_POLL])
+            }
+            _ => flag(request, 0, &PREFER_BUSY_POLL),
+        },
         SocketOpt::Linger => linger(a),
         SocketOpt::Rcvtimeo | SocketOpt::Sndtimeo => timeout(a),
         SocketOpt::Rcvlowat => rcvlowat(a),
@@ -235,6 +335,16 @@ pub fn predict(a: &Args<SocketOpt>) -> Prediction {
             Some(v) => Prediction::ok(RelativeValue::Int(v), vec![&BUSY_POLL]),
         },
         SocketOpt::Type | SocketOpt::Domain | SocketOpt::Protocol | SocketOpt::Error => read_only(a),
+        // BSD and Winsock names Linux's headers lack (the gate answers them).
+        SocketOpt::Bintime
+        | SocketOpt::Nosigpipe
+        | SocketOpt::ReuseportLb
+        | SocketOpt::TsClock
+        | SocketOpt::TimestampMonotonic
+        | SocketOpt::Noaddrerr
+        | SocketOpt::Nread
+        | SocketOpt::Nwrite
+        | SocketOpt::Exclusiveaddruse => crate::platform::gated(),
     }
 }
 

@@ -14,6 +14,18 @@ use crate::value::RelativeValue;
 const TCP_C: &str = "net/ipv4/tcp.c do_tcp_setsockopt / do_tcp_getsockopt";
 
 crate::rules! {
+    pub const INQ: Rule = Rule {
+        id: "linux.tcp.inq",
+        formula: "v in {0, 1} else EINVAL; default 0",
+        why: "TCP_INQ (report the bytes left to read with each recvmsg) takes only 0 or 1",
+        source: "net/ipv4/tcp.c do_tcp_setsockopt case TCP_INQ 'if (val > 1 || val < 0) err = -EINVAL; else tp->recvmsg_inq = val', do_tcp_getsockopt 'val = tp->recvmsg_inq' (read at Debian 6.12.118)",
+    };
+    pub const SAVE_SYN: Rule = Rule {
+        id: "linux.tcp.save_syn",
+        formula: "0 <= v <= 2 else EINVAL; default 0",
+        why: "TCP_SAVE_SYN keeps a connection's SYN for TCP_SAVED_SYN: 1 from the IP header, 2 from the link-layer header; other values are refused",
+        source: "net/ipv4/tcp.c do_tcp_setsockopt case TCP_SAVE_SYN '/* 0: disable, 1: enable, 2: start from ether_header */ if (val < 0 || val > 2) err = -EINVAL; else tp->save_syn = val', do_tcp_getsockopt 'val = tp->save_syn' (read at Debian 6.12.118)",
+    };
     pub const OFF: Rule = Rule {
         id: "linux.tcp.default_off",
         formula: "0",
@@ -175,6 +187,22 @@ pub fn predict(a: &Args<TcpOpt>) -> Prediction {
             };
             Prediction::ok(value, vec![&LINGER2])
         }
+        // BSD names Linux's headers lack (the gate answers them).
+        TcpOpt::Nopush
+        | TcpOpt::Noopt
+        | TcpOpt::Keepinit
+        | TcpOpt::Connectiontimeout
+        | TcpOpt::Sendmoreacks
+        | TcpOpt::EnableEcn
+        | TcpOpt::RxtFindrop => crate::platform::gated(),
+        TcpOpt::Inq => match int(request) {
+            Some(v) => ranged(v, 0, 1, &INQ, &INQ),
+            None => Prediction::ok(RelativeValue::int(0), vec![&INQ]),
+        },
+        TcpOpt::SaveSyn => match int(request) {
+            Some(v) => ranged(v, 0, 2, &SAVE_SYN, &SAVE_SYN),
+            None => Prediction::ok(RelativeValue::int(0), vec![&SAVE_SYN]),
+        },
         TcpOpt::Fastopen => match int(request) {
             None => Prediction::ok(RelativeValue::int(0), vec![&FASTOPEN]),
             Some(v) if v.value() < 0 || a.state == State::Connected => {

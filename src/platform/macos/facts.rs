@@ -21,6 +21,7 @@ pub const STOCK: &[(&str, i128, &str)] = &[
         8_388_608,
         "stock value: xnu-11417.121.6 bsd/sys/socketvar.h SB_MAX (8192*1024), which bsd/kern/uipc_mbuf.c mbinit lowers to the mbuf pool / 16 on smaller Macs (from xnu-7195: 4194304 under 4 GiB, 6291456 under 8 GiB; xnu-6153: 4194304 under 8 GiB, 6291456 under 16 GiB); quic-go#4657 shows kern.ipc.maxsockbuf: 8388608. The model takes a Mac large enough for SB_MAX",
     ),
+    ("privileged", 0, "stock value of the model: an ordinary user, for whom ip6_ctloutput's 'privileged = (proc_suser(p) == 0)' is false"),
     ("kern.hz", 100, "stock value: xnu-11417.121.6 bsd/kern/kern_clock.c `int hz = 100;`"),
     (
         "net.inet.tcp.sendspace",

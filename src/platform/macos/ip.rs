@@ -30,6 +30,30 @@ crate::rules! {
         why: "up to xnu-6153 (macOS 10.15) `inp->inp_ip_ttl = optval;` / `inp->inp_ip_tos = optval;` with no range check: plain u_char truncation, never EINVAL",
         source: "apple-oss-distributions/xnu xnu-6153.141.1 bsd/netinet/ip_output.c ip_ctloutput",
     };
+    pub const INP_FLAG: Rule = Rule {
+        id: "macos.ip.inp_flag",
+        formula: "v != 0 → 1; 0 → 0; default 0",
+        why: "IP_PKTINFO (= IP_RECVPKTINFO), IP_RECVOPTS, IP_RECVRETOPTS, IP_RECVDSTADDR, IP_RECVIF and IP_DONTFRAG are inp_flags / inp_flags2 bits set with OPTSET and read with OPTBIT / OPTBIT2 as 0/1, on TCP as on UDP",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/ip_output.c ip_ctloutput cases IP_RECVOPTS 'OPTSET(INP_RECVOPTS)', IP_RECVRETOPTS, IP_RECVDSTADDR, IP_RECVIF, IP_RECVPKTINFO 'OPTSET(INP_PKTINFO)', IP_DONTFRAG 'OPTSET2(INP2_DONTFRAG)'; '#define OPTBIT(bit) (inp->inp_flags & bit ? 1 : 0)'; bsd/netinet/in.h IP_PKTINFO 26, IP_RECVPKTINFO IP_PKTINFO",
+    };
+    pub const HDROPTS_ROOT_ONLY: Rule = Rule {
+        id: "macos.ip6.recv_hdropts_root_only",
+        formula: "not root: set succeeds and is ignored, reads 0; root: v != 0 → 1",
+        why: "for a process that is not root, ip6_ctloutput breaks out of IPV6_RECVHOPOPTS / IPV6_RECVDSTOPTS before storing anything, with no error: the set 'succeeds' and the option stays 0 (the model is of an ordinary user)",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet6/ip6_output.c ip6_ctloutput 'privileged = (proc_suser(p) == 0)', 'case IPV6_RECVHOPOPTS: case IPV6_RECVDSTOPTS: ... if (!privileged) { break; }', get OPTBIT(IN6P_HOPOPTS) / OPTBIT(IN6P_DSTOPTS)",
+    };
+    pub const TCP_IGNORES6: Rule = Rule {
+        id: "macos.ip6.tcp_ignores",
+        formula: "tcp6: set succeeds, reads 0; udp6: v != 0 → 1; default 0",
+        why: "IPV6_RECVPATHMTU and IPV6_DONTFRAG are ignored on TCP sockets (the set returns 0 and stores nothing); on datagram sockets they are flags read back as 0/1",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet6/ip6_output.c ip6_ctloutput case IPV6_RECVPATHMTU 'if (uproto != IPPROTO_TCP) { OPTSET(IN6P_MTU); }'; ip6_setpktopt case IPV6_DONTFRAG 'if (uproto == IPPROTO_TCP || *(int *)(void *)buf == 0) opt->ip6po_flags &= ~IP6PO_DONTFRAG'; ip6_getpcbopt",
+    };
+    pub const USE_MIN_MTU: Rule = Rule {
+        id: "macos.ip6.use_min_mtu",
+        formula: "v in {-1, 0, 1} else EINVAL; default -1",
+        why: "IPV6_USE_MIN_MTU is a policy: -1 the minimum MTU for multicast only (the default), 0 never, 1 always",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet6/ip6_output.c ip6_setpktopt case IPV6_USE_MIN_MTU ('minmtupolicy != IP6PO_MINMTU_MCASTONLY && ... => EINVAL'), ip6_getpcbopt (IP6PO_MINMTU_MCASTONLY when unset)",
+    };
     pub const RECV_FLAG: Rule = Rule {
         id: "macos.ip.recv_flag",
         formula: "v != 0 → 1; 0 → 0; default 0",
@@ -125,6 +149,12 @@ pub fn v4(o: IpOpt, c: &Ctx<'_>) -> Prediction {
             Some(v) => ok_int(Expr::lit(i128::from(v.value() as u8 != 0)), &MCAST_LOOP),
         },
         IpOpt::Recvtos | IpOpt::Recvttl => flag(v, &RECV_FLAG),
+        IpOpt::Pktinfo
+        | IpOpt::Recvopts
+        | IpOpt::Recvretopts
+        | IpOpt::Recvdstaddr
+        | IpOpt::Recvif
+        | IpOpt::Dontfrag => flag(v, &INP_FLAG),
         _ => crate::platform::gated(),
     }
 }
@@ -162,6 +192,18 @@ pub fn v6(o: Ipv6Opt, c: &Ctx<'_>) -> Prediction {
         },
         Ipv6Opt::Recvtclass => flag(v, &RECV_FLAG),
         Ipv6Opt::Recvhoplimit | Ipv6Opt::Recvpktinfo => flag(v, &RECV_ANCILLARY),
+        Ipv6Opt::Recvrthdr => flag(v, &RECV_ANCILLARY),
+        Ipv6Opt::Recvhopopts | Ipv6Opt::Recvdstopts if c.sym("privileged").value == 0 => {
+            ok_int(Expr::lit(0), &HDROPTS_ROOT_ONLY)
+        }
+        Ipv6Opt::Recvhopopts | Ipv6Opt::Recvdstopts => flag(v, &HDROPTS_ROOT_ONLY),
+        Ipv6Opt::Recvpathmtu | Ipv6Opt::Dontfrag if !dgram => ok_int(Expr::lit(0), &TCP_IGNORES6),
+        Ipv6Opt::Recvpathmtu | Ipv6Opt::Dontfrag => flag(v, &TCP_IGNORES6),
+        Ipv6Opt::UseMinMtu => match v {
+            None => ok_int(Expr::lit(-1), &USE_MIN_MTU),
+            Some(e) if (-1..=1).contains(&e.value()) => ok_int(e, &USE_MIN_MTU),
+            Some(_) => err("EINVAL", &USE_MIN_MTU),
+        },
         _ => crate::platform::gated(),
     }
 }

@@ -52,9 +52,27 @@ crate::rules! {
         why: "from xnu-10063.101.15 (macOS 14.4) sbreserve clamps: `if (cc > sb_max) { if (sb->sb_hiwat == sb_max) return 0; cc = sb_max; }`",
         source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket2.c sbreserve",
     };
+    pub const SOF_FLAG: Rule = Rule {
+        id: "macos.so.so_flags_bit",
+        formula: "v != 0 → the so_flags bit (SO_NOSIGPIPE: SOF_NOSIGPIPE 1, SO_NOADDRERR: SOF_NOADDRAVAIL 2); 0 → 0; default 0",
+        why: "these two are kept in so_flags, not so_options, and read back as so_flags & bit: SO_NOSIGPIPE happens to read 1, SO_NOADDRERR reads 2",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket.c sosetoptlock case SO_NOSIGPIPE 'so->so_flags |= SOF_NOSIGPIPE', case SO_NOADDRERR; sogetoptlock 'optval = (so->so_flags & SOF_NOSIGPIPE)', 'optval = (so->so_flags & SOF_NOADDRAVAIL)'; bsd/sys/socketvar.h SOF_NOSIGPIPE 0x00000001, SOF_NOADDRAVAIL 0x00000002",
+    };
+    pub const ACCEPTCONN_UNKNOWN: Rule = Rule {
+        id: "macos.so.acceptconn_unknown",
+        formula: "set and get => ENOPROTOOPT",
+        why: "XNU keeps SO_ACCEPTCONN as an so_options bit that solisten sets, but neither sosetoptlock nor sogetoptlock has a case for it, so both fall to the default ENOPROTOOPT (unlike FreeBSD and Linux)",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket.c solisten 'so->so_options |= SO_ACCEPTCONN'; sosetoptlock / sogetoptlock 'default: error = ENOPROTOOPT' (no case SO_ACCEPTCONN in either)",
+    };
+    pub const NREAD_NWRITE: Rule = Rule {
+        id: "macos.so.nread_nwrite",
+        formula: "get: bytes queued (0 here); set => ENOPROTOOPT",
+        why: "SO_NREAD reads the bytes waiting to be read (a datagram socket's first record) and SO_NWRITE the bytes not yet sent; no case sets them, and none of these sockets has data queued",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket.c sogetoptlock case SO_NREAD ('optval = so->so_rcv.sb_cc - so->so_rcv.sb_ctl' on streams), case SO_NWRITE 'optval = so->so_snd.sb_cc'; sosetoptlock 'default: error = ENOPROTOOPT'",
+    };
     pub const FLAG_BIT: Rule = Rule {
         id: "macos.flag_bit",
-        formula: "v != 0 → the option's own bit (SO_REUSEADDR 4, SO_KEEPALIVE 8, SO_DONTROUTE 16, SO_BROADCAST 32, SO_OOBINLINE 256, SO_REUSEPORT 512); 0 → 0; default 0",
+        formula: "v != 0 → the option's own bit (SO_REUSEADDR 4, SO_KEEPALIVE 8, SO_DONTROUTE 16, SO_BROADCAST 32, SO_OOBINLINE 256, SO_REUSEPORT 512, SO_TIMESTAMP 1024, SO_TIMESTAMP_MONOTONIC 2048); 0 → 0; default 0",
         why: "set: `so->so_options |= sopt->sopt_name` (or &= ~); get: `optval = so->so_options & sopt->sopt_name;` on every kind",
         source: SRC_GET,
     };
@@ -214,7 +232,19 @@ pub fn predict(o: SocketOpt, c: &Ctx<'_>) -> Prediction {
         | SocketOpt::Reuseport
         | SocketOpt::Broadcast
         | SocketOpt::Oobinline
-        | SocketOpt::Dontroute => flag(o, c),
+        | SocketOpt::Dontroute
+        | SocketOpt::Timestamp
+        | SocketOpt::TimestampMonotonic => flag(o, c),
+        SocketOpt::Nosigpipe | SocketOpt::Noaddrerr => {
+            let bit = if o == SocketOpt::Nosigpipe { 1 } else { 2 };
+            let on = c.int().is_some_and(|e| c_int(e).value() != 0);
+            ok_int(Expr::lit(if on { bit } else { 0 }), &SOF_FLAG)
+        }
+        SocketOpt::Acceptconn => err("ENOPROTOOPT", &ACCEPTCONN_UNKNOWN),
+        SocketOpt::Nread | SocketOpt::Nwrite => match c.request {
+            Request::Default => ok_int(Expr::lit(0), &NREAD_NWRITE),
+            Request::Set(_) => err("ENOPROTOOPT", &NREAD_NWRITE),
+        },
         SocketOpt::Linger => linger(c),
         SocketOpt::Rcvtimeo | SocketOpt::Sndtimeo => timeout(c),
         SocketOpt::Rcvlowat => lowat(c, Side::Recv),

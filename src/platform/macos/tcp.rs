@@ -21,6 +21,30 @@ crate::rules! {
         why: "on macOS TCP_FASTOPEN is a listener's switch: only a listening socket may turn it on or off, and only it can read it (every other state answers ENOTSUP to a read), as 0 or 1; the server bit of net.inet.tcp.fastopen (stock 3) must be on",
         source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_usrreq.c tcp_ctloutput case TCP_FASTOPEN (SOPT_SET: 'if (!(tcp_fastopen & TCP_FASTOPEN_SERVER)) error = ENOTSUP', 'if (optval < 0 || optval > 1) error = EINVAL', 'if (tp->t_state != TCPS_LISTEN) error = EINVAL'; SOPT_GET: 'if (tp->t_state != TCPS_LISTEN || !(tcp_fastopen & TCP_FASTOPEN_SERVER)) error = ENOTSUP', 'optval = !!TFO_ENABLED(tp)'); bsd/netinet/tcp_subr.c tcp_fastopen (read at this tag only; older releases taken the same, UNCONFIRMED)",
     };
+    pub const NOPUSH_NOOPT_BIT: Rule = Rule {
+        id: "macos.tcp.nopush_noopt_bit",
+        formula: "v != 0 → the t_flags bit (TF_NOPUSH 4096, TF_NOOPT 8); 0 → 0; default 0",
+        why: "tcp_ctloutput sets TF_NOPUSH / TF_NOOPT for any non-zero int and reads back t_flags & bit, the bit itself",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_usrreq.c tcp_ctloutput case TCP_NOOPT / TCP_NOPUSH ('if (optval) tp->t_flags |= opt'), get 'optval = tp->t_flags & TF_NOOPT' / '& TF_NOPUSH'; bsd/netinet/tcp_var.h TF_NOOPT 0x00008, TF_NOPUSH 0x01000",
+    };
+    pub const CONNECTIONTIMEOUT: Rule = Rule {
+        id: "macos.tcp.connectiontimeout",
+        formula: "0 <= v <= UINT32_MAX/TCP_RETRANSHZ (4294967) else EINVAL; default 0 (the system's tcp_keepinit)",
+        why: "TCP_CONNECTIONTIMEOUT is seconds kept in milliseconds (TCP_RETRANSHZ 1000); 0, the default, means the system's connect timeout and still reads 0",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_usrreq.c tcp_ctloutput case TCP_CONNECTIONTIMEOUT 'if (optval < 0 || optval > UINT32_MAX / TCP_RETRANSHZ) { error = EINVAL; } else { tp->t_keepinit = optval * TCP_RETRANSHZ; ...}', get 'optval = tp->t_keepinit / TCP_RETRANSHZ'",
+    };
+    pub const SENDMOREACKS: Rule = Rule {
+        id: "macos.tcp.sendmoreacks",
+        formula: "v in {0, 1} else EINVAL; default 0",
+        why: "TCP_SENDMOREACKS (no stretch ACKs) takes only 0 or 1 and reads back 0/1",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_usrreq.c tcp_ctloutput case TCP_SENDMOREACKS 'if (optval < 0 || optval > 1) { error = EINVAL; }', get 'if (tp->t_flagsext & TF_NOSTRETCHACK) optval = 1'",
+    };
+    pub const ECN_FINDROP: Rule = Rule {
+        id: "macos.tcp.flagsext",
+        formula: "v != 0 → 1; 0 → 0; default 0",
+        why: "TCP_ENABLE_ECN reads whether TE_ECN_MODE_ENABLE is set, and TCP_RXT_FINDROP reads t_flagsext & TF_RXTFINDROP, a bit worth 1: both read 0/1",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/tcp_usrreq.c tcp_ctloutput case TCP_ENABLE_ECN 'optval = (tp->ecn_flags & TE_ECN_MODE_ENABLE) ? 1 : 0', case TCP_RXT_FINDROP 'optval = tp->t_flagsext & TF_RXTFINDROP'; bsd/netinet/tcp_var.h TF_RXTFINDROP 0x1",
+    };
     pub const NODELAY_BIT: Rule = Rule {
         id: "macos.tcp.nodelay_bit",
         formula: "v != 0 → TF_NODELAY (4); 0 → 0; default 0",
@@ -96,6 +120,27 @@ pub fn predict(o: TcpOpt, c: &Ctx<'_>) -> Prediction {
                 None if !listening => err("ENOTSUP", &FASTOPEN_RULE),
                 None => ok_int(Expr::lit(0), &FASTOPEN_RULE),
             }
+        }
+        TcpOpt::Nopush | TcpOpt::Noopt => {
+            let bit = if o == TcpOpt::Nopush { 0x1000 } else { 8 };
+            let on = v.is_some_and(|v| v.value() != 0);
+            ok_int(Expr::lit(if on { bit } else { 0 }), &NOPUSH_NOOPT_BIT)
+        }
+        TcpOpt::Connectiontimeout => match v {
+            None => ok_int(Expr::lit(0), &CONNECTIONTIMEOUT),
+            Some(e) if (0..=i128::from(u32::MAX) / 1000).contains(&e.value()) => {
+                ok_int(e, &CONNECTIONTIMEOUT)
+            }
+            Some(_) => err("EINVAL", &CONNECTIONTIMEOUT),
+        },
+        TcpOpt::Sendmoreacks => match v {
+            None => ok_int(Expr::lit(0), &SENDMOREACKS),
+            Some(e) if (0..=1).contains(&e.value()) => ok_int(e, &SENDMOREACKS),
+            Some(_) => err("EINVAL", &SENDMOREACKS),
+        },
+        TcpOpt::EnableEcn | TcpOpt::RxtFindrop => {
+            let on = v.is_some_and(|v| v.value() != 0);
+            ok_int(Expr::lit(i128::from(on)), &ECN_FINDROP)
         }
         TcpOpt::NotsentLowat => match v {
             Some(v) if v.value() < 0 => err("EINVAL", &NOTSENT_LOWAT),

@@ -60,6 +60,18 @@ crate::rules! {
         why: "IPV6_V6ONLY cannot change once the socket is bound (asserted to fail; the code WSAEINVAL is UNCONFIRMED)",
         source: "wine-mirror/wine dlls/ws2_32/tests/sock.c test_ipv6only (set 0 and set 1 after bind both fail)",
     };
+    pub const PKTINFO_DGRAM: Rule = Rule {
+        id: "windows.ip_pktinfo_dgram_only",
+        formula: "stream => WSAEINVAL; else a DWORD BOOL",
+        why: "IP_PKTINFO asks WSARecvMsg for the destination address and interface, for datagram and raw sockets; Windows' error on a TCP socket is UNCONFIRMED (Wine answers WSAEINVAL)",
+        source: "learn.microsoft.com IPPROTO_IP socket options (IP_PKTINFO, DWORD) and IN_PKTINFO (SOCK_DGRAM, SOCK_RAW); wine-mirror/wine dlls/ws2_32/tests/sock.c test_optsize row IP_PKTINFO on SOCK_DGRAM",
+    };
+    pub const DONTFRAG6_DEFAULT: Rule = Rule {
+        id: "windows.ipv6_dontfrag_default",
+        formula: "default: stream 1, datagram 0; set: v != 0",
+        why: "a stream socket starts with IPV6_DONTFRAG on (TCP does path-MTU discovery) and a datagram socket with it off; UNCONFIRMED on real Windows (Wine's tests run IPV6_DONTFRAG on SOCK_STREAM only; Wine's server sets these defaults)",
+        source: "wine-mirror/wine dlls/ws2_32/tests/sock.c test_optsize row IPV6_DONTFRAG (SOCK_STREAM, TRUE); server/sock.c @a69d2958 init_socket",
+    };
     pub const TCLASS: Rule = Rule {
         id: "windows.tclass.not_an_option",
         formula: "WSAENOPROTOOPT",
@@ -88,6 +100,8 @@ pub(super) fn ipv4(a: &Args<'_, IpOpt>) -> Prediction {
         IpOpt::MulticastTtl => byte_range(a, (1, &MCAST_HOPS_DEFAULT)),
         IpOpt::MulticastLoop => bool_dword(a, (1, &MULTICAST_LOOP_DEFAULT)),
         IpOpt::Recvtos | IpOpt::Recvttl => bool_dword(a, (0, &BOOL_OFF)),
+        IpOpt::Pktinfo if tcp => err("WSAEINVAL", &PKTINFO_DGRAM),
+        IpOpt::Pktinfo => bool_dword(a, (0, &BOOL_OFF)),
         _ => crate::platform::gated(),
     }
 }
@@ -106,6 +120,7 @@ pub(super) fn ipv6(a: &Args<'_, Ipv6Opt>) -> Prediction {
         Ipv6Opt::MulticastHops => byte_range(a, (1, &MCAST_HOPS_DEFAULT)),
         Ipv6Opt::MulticastLoop => bool_dword(a, (1, &MULTICAST_LOOP_DEFAULT)),
         Ipv6Opt::Recvtclass => bool_dword(a, (0, &BOOL_OFF)),
+        Ipv6Opt::Dontfrag => bool_dword(a, (i128::from(tcp), &DONTFRAG6_DEFAULT)),
         _ => crate::platform::gated(),
     }
 }

@@ -33,6 +33,18 @@ crate::rules! {
         why: "a negative size is stored as the DWORD it is and read back unchanged (UNCONFIRMED: no source sets one; AFD may refuse with WSAEINVAL instead)",
         source: SOL_SOCKET_DOC,
     };
+    pub const ACCEPTCONN: Rule = Rule {
+        id: "windows.so_acceptconn",
+        formula: "get: listening ? 1 : 0 (a DWORD BOOL); set => WSAENOPROTOOPT",
+        why: "SO_ACCEPTCONN is get-only and says whether the socket is listening; the set's error is UNCONFIRMED on real Windows (Wine answers WSAENOPROTOOPT), and so is a non-stream socket's read (Wine reads 0)",
+        source: "learn.microsoft.com SOL_SOCKET socket options (SO_ACCEPTCONN: get, DWORD (boolean), 'Returns whether a socket is in listening mode'); wine-mirror/wine dlls/ws2_32/socket.c @8dc5242e setsockopt 'case SO_ACCEPTCONN: case SO_TYPE: SetLastError(WSAENOPROTOOPT)'",
+    };
+    pub const EXCLUSIVEADDRUSE: Rule = Rule {
+        id: "windows.so_exclusiveaddruse",
+        formula: "v != 0 ? 1 : 0 (a DWORD BOOL); default 0",
+        why: "SO_EXCLUSIVEADDRUSE (~SO_REUSEADDR) stops any other socket binding the same address and port; it is off on a new socket and refused (WSAEINVAL) while SO_REUSEADDR is on, which a single set never meets; its effect on AF_UNIX is UNCONFIRMED",
+        source: "learn.microsoft.com SO_EXCLUSIVEADDRUSE and 'Using SO_REUSEADDR and SO_EXCLUSIVEADDRUSE'; wine-mirror/wine dlls/ws2_32/tests/sock.c test_optsize row SO_EXCLUSIVEADDRUSE (0x100 reads back 1) and test_reuseaddr (mutually exclusive)",
+    };
     pub const BUF_DEFAULT: Rule = Rule {
         id: "windows.buf.default",
         formula: "65536",
@@ -202,6 +214,12 @@ pub(super) fn predict(a: &Args<'_, SocketOpt>) -> Prediction {
         SocketOpt::Type if a.is_set() && udp => err("WSAEINVAL", &TYPE_SET_DGRAM),
         SocketOpt::Type if a.is_set() => err("WSAENOPROTOOPT", &TYPE_SET_STREAM),
         SocketOpt::Type => ok(RelativeValue::int(if udp { 2 } else { 1 }), &TYPE),
+        SocketOpt::Acceptconn if a.is_set() => err("WSAENOPROTOOPT", &ACCEPTCONN),
+        SocketOpt::Acceptconn => ok(
+            RelativeValue::int(i128::from(a.state == crate::kind::State::Listening)),
+            &ACCEPTCONN,
+        ),
+        SocketOpt::Exclusiveaddruse => bool_dword(a, (0, &EXCLUSIVEADDRUSE)),
         SocketOpt::Error => match a.value() {
             Some(v) => ok(RelativeValue::int(v), &ERROR_SETTABLE),
             None => ok(RelativeValue::int(0), &ERROR_DEFAULT),

@@ -13,6 +13,18 @@ use crate::rule::Rule;
 use crate::value::RelativeValue;
 
 crate::rules! {
+    pub const PKTINFO_DGRAM_ONLY: Rule = Rule {
+        id: "wine.ip_pktinfo_dgram_only",
+        formula: "stream => WSAEINVAL; else Linux's IP_PKTINFO (v != 0)",
+        why: "ntdll passes IP_PKTINFO to Linux only on datagram and raw sockets (get_sock_type), refusing others with STATUS_INVALID_PARAMETER, which ws2_32 reports as WSAEINVAL",
+        source: "wine-mirror/wine dlls/ntdll/unix/socket.c @0bdb575f IOCTL_AFD_WINE_SET_IP_PKTINFO (get_sock_type != SOCK_DGRAM && != SOCK_RAW => STATUS_INVALID_PARAMETER)",
+    };
+    pub const DONTFRAG6: Rule = Rule {
+        id: "wine.ipv6_dontfrag",
+        formula: "default: stream 1, datagram 0; set: Linux's IPV6_DONTFRAG (v != 0)",
+        why: "Wine's server switches IPV6_DONTFRAG on for a new stream socket and off for a datagram one (as Windows does); a set is passed to Linux as a DWORD",
+        source: "wine-mirror/wine server/sock.c @a69d2958 init_socket; dlls/ntdll/unix/socket.c @0bdb575f IOCTL_AFD_WINE_SET_IPV6_DONTFRAG",
+    };
     pub const RECVTTL_DGRAM_ONLY: Rule = Rule {
         id: "wine.ip.recvttl_dgram_only",
         formula: "SOCK_STREAM: WSAEINVAL; datagram: the host's flag (v != 0)",
@@ -84,6 +96,8 @@ pub fn v4(a: &Ask<'_, IpOpt>) -> Prediction {
         IpOpt::Recvtos if stream => err("WSAEINVAL", &RECV_TOS_TCLASS_DGRAM_ONLY),
         IpOpt::Recvttl if stream => err("WSAEINVAL", &RECVTTL_DGRAM_ONLY),
         IpOpt::Recvttl | IpOpt::Recvtos => flag(a, (0, &OFF)),
+        IpOpt::Pktinfo if stream => err("WSAEINVAL", &PKTINFO_DGRAM_ONLY),
+        IpOpt::Pktinfo => flag(a, (0, &OFF)),
         _ => crate::platform::gated(),
     }
 }
@@ -109,6 +123,7 @@ pub fn v6(a: &Ask<'_, Ipv6Opt>) -> Prediction {
         Ipv6Opt::MulticastHops => ranged(a, RelativeValue::int(1), 0..=255, &HOPS),
         Ipv6Opt::MulticastLoop => flag(a, (1, &ON)),
         Ipv6Opt::Recvtclass => flag(a, (0, &OFF)),
+        Ipv6Opt::Dontfrag => flag(a, (i128::from(stream), &DONTFRAG6)),
         _ => crate::platform::gated(),
     }
 }

@@ -12,6 +12,18 @@ use crate::rule::Rule;
 use crate::value::RelativeValue;
 
 crate::rules! {
+    pub const ACCEPTCONN: Rule = Rule {
+        id: "wine.so_acceptconn",
+        formula: "get: listening ? 1 : 0; set => WSAENOPROTOOPT",
+        why: "ws2_32 refuses a set of SO_ACCEPTCONN like one of SO_TYPE; the get asks the server, which answers whether the socket is listening, as a 4-byte int, on any kind",
+        source: "wine-mirror/wine dlls/ws2_32/socket.c @8dc5242e setsockopt 'case SO_ACCEPTCONN: case SO_TYPE: SetLastError(WSAENOPROTOOPT)', getsockopt IOCTL_AFD_WINE_GET_SO_ACCEPTCONN; server/sock.c @a69d2958 'int listening = (sock->state == SOCK_LISTENING)'",
+    };
+    pub const EXCLUSIVEADDRUSE: Rule = Rule {
+        id: "wine.so_exclusiveaddruse",
+        formula: "v != 0 ? 1 : 0; default 0",
+        why: "the server keeps SO_EXCLUSIVEADDRUSE as its own flag ('sock->exclusiveaddruse = !!exclusive', refused while SO_REUSEADDR is on) and reads it back as an int",
+        source: "wine-mirror/wine dlls/ws2_32/socket.c @8dc5242e setsockopt case SO_EXCLUSIVEADDRUSE (a DWORD from min(optlen, 4) bytes); server/sock.c @a69d2958 sock_ioctl IOCTL_AFD_WINE_SET_SO_EXCLUSIVEADDRUSE",
+    };
     pub const DONTROUTE_IGNORED: Rule = Rule {
         id: "wine.so_dontroute_ignored",
         formula: "set: accepted and ignored; get: 1 (one byte), whatever was set",
@@ -71,6 +83,12 @@ pub fn predict(a: &Ask<'_, SocketOpt>) -> Prediction {
         SocketOpt::Type => ok(RelativeValue::int(if stream { 1 } else { 2 }), &TYPE),
         SocketOpt::Error => ok(RelativeValue::int(0), &ERROR),
         SocketOpt::Dontroute => ok(RelativeValue::int(1), &DONTROUTE_IGNORED),
+        SocketOpt::Acceptconn if a.is_set() => err("WSAENOPROTOOPT", &ACCEPTCONN),
+        SocketOpt::Acceptconn => ok(
+            RelativeValue::int(i128::from(a.state == crate::kind::State::Listening)),
+            &ACCEPTCONN,
+        ),
+        SocketOpt::Exclusiveaddruse => flag(a, (0, &EXCLUSIVEADDRUSE)),
         _ => crate::platform::gated(),
     }
 }
