@@ -7,7 +7,7 @@
 
 use crate::ladder;
 use crate::option::{
-    BufferOpt, Codes, IpOpt, Ipv6Opt, Limit, Opt, OptionSpec, Shape, SocketOpt, TcpOpt, Type,
+    BufferOpt, Codes, IpOpt, Ipv6Opt, Limit, Opt, OptionSpec, Shape, SocketOpt, TcpOpt, Type, UdpOpt,
 };
 use crate::os::Os;
 
@@ -781,6 +781,33 @@ pub const CATALOG: &[OptionSpec] = &[
         ladder::MINMTU,
     )
     .codes(None, Some(42), Some(42), None),
+    // An interface index; socket2 0.6 has set_multicast_if_v6 (u32) everywhere.
+    opt(
+        O::Ipv6(Ipv6Opt::MulticastIf),
+        "IPV6_MULTICAST_IF",
+        T::Int,
+        ladder::IFINDEX,
+    )
+    .codes(Some(17), Some(9), Some(9), Some(9))
+    .socket2(Shape::U32),
+    // SOL_UDP: Linux only (include/uapi/linux/udp.h).
+    opt(O::Udp(UdpOpt::Cork), "UDP_CORK", T::Bool, ladder::BOOL).codes(Some(1), None, None, None),
+    opt(
+        O::Udp(UdpOpt::NoCheck6Tx),
+        "UDP_NO_CHECK6_TX",
+        T::Bool,
+        ladder::BOOL,
+    )
+    .codes(Some(101), None, None, None),
+    opt(
+        O::Udp(UdpOpt::NoCheck6Rx),
+        "UDP_NO_CHECK6_RX",
+        T::Bool,
+        ladder::BOOL,
+    )
+    .codes(Some(102), None, None, None),
+    opt(O::Udp(UdpOpt::Segment), "UDP_SEGMENT", T::Int, ladder::GSO_SIZE).codes(Some(103), None, None, None),
+    opt(O::Udp(UdpOpt::Gro), "UDP_GRO", T::Bool, ladder::BOOL).codes(Some(104), None, None, None),
 ];
 
 /// An option by name, case-insensitively.

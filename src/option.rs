@@ -98,7 +98,15 @@ options!(
         Recvhopopts = "IPV6_RECVHOPOPTS", Recvdstopts = "IPV6_RECVDSTOPTS",
         Recvpathmtu = "IPV6_RECVPATHMTU", Dontfrag = "IPV6_DONTFRAG",
         Recvfragsize = "IPV6_RECVFRAGSIZE", Flowinfo = "IPV6_FLOWINFO",
-        UseMinMtu = "IPV6_USE_MIN_MTU",
+        UseMinMtu = "IPV6_USE_MIN_MTU", MulticastIf = "IPV6_MULTICAST_IF",
+    }
+);
+
+options!(
+    /// IPPROTO_UDP options (Linux's SOL_UDP).
+    UdpOpt {
+        Cork = "UDP_CORK", NoCheck6Tx = "UDP_NO_CHECK6_TX", NoCheck6Rx = "UDP_NO_CHECK6_RX",
+        Segment = "UDP_SEGMENT", Gro = "UDP_GRO",
     }
 );
 
@@ -117,6 +125,8 @@ pub enum Opt {
     Ip(IpOpt),
     /// An IPPROTO_IPV6 option.
     Ipv6(Ipv6Opt),
+    /// An IPPROTO_UDP option.
+    Udp(UdpOpt),
 }
 
 impl Opt {
@@ -127,7 +137,8 @@ impl Opt {
         let tcp = TcpOpt::ALL.iter().map(|&o| Opt::Tcp(o));
         let ip = IpOpt::ALL.iter().map(|&o| Opt::Ip(o));
         let ipv6 = Ipv6Opt::ALL.iter().map(|&o| Opt::Ipv6(o));
-        buffers.chain(socket).chain(tcp).chain(ip).chain(ipv6)
+        let udp = UdpOpt::ALL.iter().map(|&o| Opt::Udp(o));
+        buffers.chain(socket).chain(tcp).chain(ip).chain(ipv6).chain(udp)
     }
 
     /// The snapshot table its rows go to.
@@ -138,6 +149,7 @@ impl Opt {
             Opt::Tcp(_) => Family::Tcp,
             Opt::Ip(_) => Family::Ipv4,
             Opt::Ipv6(_) => Family::Ipv6,
+            Opt::Udp(_) => Family::Udp,
         }
     }
 
@@ -148,6 +160,7 @@ impl Opt {
             Opt::Tcp(_) => Level::Tcp,
             Opt::Ip(_) => Level::Ip,
             Opt::Ipv6(_) => Level::Ipv6,
+            Opt::Udp(_) => Level::Udp,
         }
     }
 }
@@ -166,16 +179,19 @@ pub enum Family {
     Ipv4,
     /// IPPROTO_IPV6.
     Ipv6,
+    /// IPPROTO_UDP.
+    Udp,
 }
 
 impl Family {
     /// Every family, in report order.
-    pub const ALL: [Family; 5] = [
+    pub const ALL: [Family; 6] = [
         Family::Buffers,
         Family::Socket,
         Family::Tcp,
         Family::Ipv4,
         Family::Ipv6,
+        Family::Udp,
     ];
 
     /// The name snapshots and reports use (`buffers`, `ipv4`).
@@ -186,6 +202,7 @@ impl Family {
             Family::Tcp => "tcp",
             Family::Ipv4 => "ipv4",
             Family::Ipv6 => "ipv6",
+            Family::Udp => "udp",
         }
     }
 }
@@ -202,6 +219,8 @@ pub enum Level {
     Ip,
     /// `IPPROTO_IPV6`.
     Ipv6,
+    /// `IPPROTO_UDP` (`SOL_UDP`).
+    Udp,
 }
 
 /// The C type of the option's value on the raw path.
@@ -350,6 +369,7 @@ mod tests {
             TcpOpt::C_NAMES,
             IpOpt::C_NAMES,
             Ipv6Opt::C_NAMES,
+            UdpOpt::C_NAMES,
         ]
         .concat();
         let names: Vec<&str> = Opt::all().map(|id| crate::catalog::spec(id).name).collect();

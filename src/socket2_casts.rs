@@ -301,6 +301,10 @@ pub fn offered_on(os: Os, option: &OptionSpec) -> bool {
         ) => false,
         Opt::Ip(I::Recvretopts | I::Recvdstaddr | I::Recvif | I::Dontfrag) => false,
         Opt::Ipv6(I6::UseMinMtu) => false,
+        // socket2 0.6 has no SOL_UDP call.
+        Opt::Udp(_) => false,
+        // set_multicast_if_v6 / multicast_if_v6: every OS but WASI.
+        Opt::Ipv6(I6::MulticastIf) => true,
         Opt::Ip(
             I::Pktinfo
             | I::Recvopts

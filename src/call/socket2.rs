@@ -200,6 +200,9 @@ pub fn calls(option: &OptionSpec) -> Option<Calls> {
         ) => None,
         Opt::Ip(I::Recvretopts | I::Recvdstaddr | I::Recvif | I::Dontfrag) => None,
         Opt::Ipv6(I6::UseMinMtu) => None,
+        // socket2 0.6 has no SOL_UDP call.
+        Opt::Udp(_) => None,
+        Opt::Ipv6(I6::MulticastIf) => Some(U32(Socket::set_multicast_if_v6, Socket::multicast_if_v6)),
         Opt::Ip(
             I::Pktinfo
             | I::Recvopts

@@ -41,6 +41,7 @@ pub fn level_number(level: Level) -> i32 {
         Level::Tcp => 6,
         Level::Ip => 0,
         Level::Ipv6 => 41,
+        Level::Udp => 17,
     }
 }
 

@@ -19,6 +19,7 @@ pub fn code(option: &OptionSpec) -> Option<Code> {
         Level::Tcp => libc::IPPROTO_TCP,
         Level::Ip => libc::IPPROTO_IP,
         Level::Ipv6 => libc::IPPROTO_IPV6,
+        Level::Udp => libc::IPPROTO_UDP,
     };
     Some(Code { level, name })
 }
@@ -185,6 +186,7 @@ pub fn error_name(errno: i32) -> String {
         (libc::EADDRINUSE, "EADDRINUSE"),
         (libc::EISCONN, "EISCONN"),
         (libc::ENOTCONN, "ENOTCONN"),
+        (libc::ENODEV, "ENODEV"),
         (libc::EMSGSIZE, "EMSGSIZE"),
         (libc::EAGAIN, "EAGAIN"),
         (libc::ENOENT, "ENOENT"),
@@ -280,6 +282,7 @@ mod tests {
             ("SO_ACCEPTCONN", libc::SO_ACCEPTCONN),
             ("SO_TIMESTAMP", libc::SO_TIMESTAMP),
             ("IPV6_DONTFRAG", libc::IPV6_DONTFRAG),
+            ("IPV6_MULTICAST_IF", libc::IPV6_MULTICAST_IF),
         ];
         // Linux's own names, and SO_LINGER / TCP_KEEPIDLE, whose rows carry
         // SO_LINGER_SEC / TCP_KEEPALIVE on Apple.

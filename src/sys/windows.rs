@@ -20,6 +20,7 @@ pub fn code(option: &OptionSpec) -> Option<Code> {
         Level::Tcp => ws::IPPROTO_TCP,
         Level::Ip => ws::IPPROTO_IP,
         Level::Ipv6 => ws::IPPROTO_IPV6,
+        Level::Udp => ws::IPPROTO_UDP,
     };
     Some(Code { level, name })
 }
@@ -201,6 +202,7 @@ mod tests {
             ("IP_PKTINFO", ws::IP_PKTINFO),
             ("IPV6_DONTFRAG", ws::IPV6_DONTFRAG),
             ("SO_EXCLUSIVEADDRUSE", ws::SO_EXCLUSIVEADDRUSE),
+            ("IPV6_MULTICAST_IF", ws::IPV6_MULTICAST_IF),
             ("IPV6_V6ONLY", ws::IPV6_V6ONLY),
             ("IPV6_UNICAST_HOPS", ws::IPV6_UNICAST_HOPS),
             ("IPV6_MULTICAST_HOPS", ws::IPV6_MULTICAST_HOPS),

@@ -65,6 +65,12 @@ crate::rules! {
         why: "ip6_ctloutput sets IPV6_ORIGDSTADDR, but its get side lists the name only inside the inner switch, not among the outer case labels, so every read falls to the default ENOPROTOOPT",
         source: src!(F13, "sys/netinet6/ip6_output.c ip6_ctloutput SOPT_SET case IPV6_ORIGDSTADDR 'OPTSET2(INP_ORIGDSTADDR, optval)'; SOPT_GET outer case list without IPV6_ORIGDSTADDR, 'default: error = ENOPROTOOPT'; the same at stable/14 1400507 (mirror ilnp/ilnp-freebsd14@2f2a4162)"),
     };
+    pub const MCAST_IF6: Rule = Rule {
+        id: "freebsd.ip6.multicast_if",
+        formula: "stream => EOPNOTSUPP (set and get); 0 clears; an existing multicast ifindex => v; no such index: EINVAL (13), EADDRNOTAVAIL (14+); default 0",
+        why: "ip6_setmoptions / ip6_getmoptions serve only datagram and raw sockets; in6p_set_multicast_if takes the index as a u_int (so -1 is huge) and refuses one past if_index with EINVAL up to 13, while 14 looks it up and answers EADDRNOTAVAIL; index 1 always exists (the first interface attached)",
+        source: src!(F13, "sys/netinet6/in6_mcast.c ip6_setmoptions 'if (... (pr_type != SOCK_RAW && pr_type != SOCK_DGRAM)) return (EOPNOTSUPP)', in6p_set_multicast_if 'if (V_if_index < ifindex) return (EINVAL); if (ifindex == 0) ifp = NULL; ... if ((ifp->if_flags & IFF_MULTICAST) == 0) return (EADDRNOTAVAIL)'; stable/14 1400507 (mirror ilnp/ilnp-freebsd14@2f2a4162) 'if (ifp == NULL || (ifp->if_flags & IFF_MULTICAST) == 0) return (EADDRNOTAVAIL)'"),
+    };
     pub const USE_MIN_MTU: Rule = Rule {
         id: "freebsd.ip6.use_min_mtu",
         formula: "v in {-1, 0, 1} else EINVAL; default -1",
@@ -328,6 +334,16 @@ pub fn predict_v6(ctx: &Ctx<'_>, o: Ipv6Opt, request: &Request) -> Prediction {
             &AUTOFLOWLABEL,
         ),
         Ipv6Opt::Recvorigdstaddr => Prediction::err("ENOPROTOOPT", vec![&ORIGDSTADDR6_NO_GET]),
+        Ipv6Opt::MulticastIf if tcp => Prediction::err("EOPNOTSUPP", vec![&MCAST_IF6]),
+        Ipv6Opt::MulticastIf => match int(request) {
+            None => Prediction::ok(RelativeValue::int(0), vec![&MCAST_IF6]),
+            // Index 1 is an interface on every FreeBSD (the first attached), multicast-capable.
+            Some(v) if matches!(v.value(), 0 | 1) => Prediction::ok(RelativeValue::Int(v), vec![&MCAST_IF6]),
+            Some(_) if ctx.release().fourteen_or_later() => {
+                Prediction::err("EADDRNOTAVAIL", vec![&MCAST_IF6])
+            }
+            Some(_) => Prediction::err("EINVAL", vec![&MCAST_IF6]),
+        },
         Ipv6Opt::UseMinMtu => match int(request) {
             None => Prediction::ok(RelativeValue::int(-1), vec![&USE_MIN_MTU]),
             Some(v) if (-1..=1).contains(&v.value()) => {

@@ -94,6 +94,7 @@ impl Platform for FreeBsd {
             Level::Tcp => &shared::ABSENT_TCP_H,
             Level::Ip => &shared::ABSENT_IN_H,
             Level::Ipv6 => &shared::ABSENT_IN6_H,
+            Level::Udp => &shared::ABSENT_UDP_H,
         }
     }
 

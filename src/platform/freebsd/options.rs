@@ -37,6 +37,8 @@ pub fn refusal(option: &OptionSpec, kind: Kind, request: &Request) -> Option<Pre
             }
         }
         (Level::Ip, _) => None,
+        // No UDP-level option is defined on FreeBSD here: the gate has answered.
+        (Level::Udp, _) => None,
     }
 }
 
@@ -47,6 +49,7 @@ pub fn predict(option: &'static OptionSpec, ctx: &Ctx<'_>, request: &Request) ->
         Opt::Tcp(o) => tcp::predict(ctx, o, request),
         Opt::Ip(o) => ip::predict_v4(ctx, o, request),
         Opt::Ipv6(o) => ip::predict_v6(ctx, o, request),
+        Opt::Udp(_) => crate::platform::gated(),
     }
 }
 

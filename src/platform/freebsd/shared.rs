@@ -72,6 +72,12 @@ crate::rules! {
         why: "sys/netinet/in.h defines no IP_FREEBIND or IP_TRANSPARENT; the nearest is IP_BINDANY 24 (IPV6_BINDANY for v6), which needs PRIV_NETINET_BINDANY (EPERM unprivileged) and reads back 0/1",
         source: src!(F, "sys/netinet/in.h; sys/netinet/ip_output.c ip_ctloutput case IP_BINDANY"),
     };
+    pub const ABSENT_UDP_H: Rule = Rule {
+        id: "freebsd.absent.udp_h",
+        formula: "no such constant",
+        why: "sys/netinet/udp.h defines one IPPROTO_UDP option, UDP_ENCAP (1), and none of Linux's, so a FreeBSD program cannot name it",
+        source: src!(F13, "sys/netinet/udp.h '#define UDP_ENCAP 1'"),
+    };
     pub const ABSENT_IN6_H: Rule = Rule {
         id: "freebsd.absent.in6_h",
         formula: "no such constant",

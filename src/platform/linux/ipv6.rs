@@ -8,6 +8,10 @@ use crate::prediction::Prediction;
 use crate::rule::Rule;
 use crate::value::RelativeValue;
 
+/// The loopback device's index in every network namespace
+/// (include/net/flow.h LOOPBACK_IFINDEX).
+const LOOPBACK_IFINDEX: i128 = 1;
+
 const IPV6_C: &str = "net/ipv6/ipv6_sockglue.c do_ipv6_setsockopt / do_ipv6_getsockopt";
 
 crate::rules! {
@@ -28,6 +32,12 @@ crate::rules! {
         formula: "0 <= v <= 255 else EINVAL; default 0",
         why: "IPV6_MINHOPCOUNT drops received packets with a smaller hop limit (RFC 5082); 0 is off",
         source: "net/ipv6/ipv6_sockglue.c do_ipv6_setsockopt case IPV6_MINHOPCOUNT 'if (val < 0 || val > 255) return -EINVAL' (read at Debian 6.12.118)",
+    };
+    pub const MCAST_IF: Rule = Rule {
+        id: "linux.ipv6.multicast_if",
+        formula: "stream => ENOPROTOOPT; 0 or an existing ifindex (lo is 1) => v; else ENODEV; default 0",
+        why: "IPV6_MULTICAST_IF picks the interface multicast leaves by; a TCP socket refuses a set (a read still gives 0), and an index no device has is ENODEV (-1 and 1000000 here)",
+        source: "net/ipv6/ipv6_sockglue.c do_ipv6_setsockopt case IPV6_MULTICAST_IF 'if (sk->sk_type == SOCK_STREAM) return -ENOPROTOOPT; ... dev = dev_get_by_index_rcu(net, val); if (!dev) { ... return -ENODEV; }', do_ipv6_getsockopt 'val = READ_ONCE(np->mcast_oif)'; include/net/flow.h LOOPBACK_IFINDEX 1 (read at Debian 6.12.118)",
     };
     pub const PMTUDISC6: Rule = Rule {
         id: "linux.ipv6.mtu_discover",
@@ -174,6 +184,12 @@ pub fn predict(a: &Args<Ipv6Opt>) -> Prediction {
         Ipv6Opt::Freebind => flag(request, 0, &FREEBIND6),
         // A BSD name Linux's headers lack (the gate answers it).
         Ipv6Opt::UseMinMtu => crate::platform::gated(),
+        Ipv6Opt::MulticastIf => match int(request).map(|v| v.value()) {
+            None => Prediction::ok(RelativeValue::int(0), vec![&MCAST_IF]),
+            Some(_) if a.kind.is_stream() => Prediction::err("ENOPROTOOPT", vec![&MCAST_IF]),
+            Some(v @ (0 | LOOPBACK_IFINDEX)) => Prediction::ok(RelativeValue::int(v), vec![&MCAST_IF]),
+            Some(_) => Prediction::err("ENODEV", vec![&MCAST_IF]),
+        },
         Ipv6Opt::Recverr
         | Ipv6Opt::Recvorigdstaddr
         | Ipv6Opt::Recvrthdr

@@ -17,7 +17,7 @@ crate::rules! {
     pub const LEVEL_SET_ENOPROTOOPT: Rule = Rule {
         id: "linux.level.set_enoprotoopt",
         formula: "ENOPROTOOPT",
-        why: "a level this protocol does not handle falls through to ip_setsockopt / ipv6_setsockopt, which answer ENOPROTOOPT",
+        why: "a level this protocol does not handle (IPPROTO_TCP on UDP, SOL_UDP on TCP, IPPROTO_IPV6 on IPv4) falls through to ip_setsockopt / ipv6_setsockopt, which answer ENOPROTOOPT",
         source: "net/ipv4/ip_sockglue.c ip_setsockopt; net/ipv6/ipv6_sockglue.c ipv6_setsockopt",
     };
     pub const LEVEL_GET_IPV4: Rule = Rule {
@@ -36,7 +36,7 @@ crate::rules! {
         id: "linux.undefined.uapi",
         formula: "no such constant → UNDEFINED",
         why: "the Linux UAPI headers define no such option at this level, so a Linux program cannot name it",
-        source: "include/uapi/asm-generic/socket.h, include/uapi/linux/tcp.h, include/uapi/linux/in.h, include/uapi/linux/in6.h",
+        source: "include/uapi/asm-generic/socket.h, include/uapi/linux/tcp.h, include/uapi/linux/in.h, include/uapi/linux/in6.h, include/uapi/linux/udp.h",
     };
 }
 
@@ -47,6 +47,7 @@ pub fn refusal(level: Level, kind: Kind, request: &Request) -> Option<Prediction
         Level::Tcp => kind.is_tcp(),
         Level::Ip => kind.domain() != Domain::Unix,
         Level::Ipv6 => kind.domain() == Domain::Ipv6,
+        Level::Udp => matches!(kind, Kind::Udp4 | Kind::Udp6),
     };
     if handled {
         return None;

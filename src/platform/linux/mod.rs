@@ -14,6 +14,7 @@ pub mod options;
 pub mod shared;
 mod socket;
 mod tcp;
+mod udp;
 
 use crate::capacity::{Capacity, Side};
 use crate::effect::Effect;

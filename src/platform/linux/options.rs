@@ -4,7 +4,7 @@
 use super::facts::LinuxFacts;
 use super::level;
 use super::shared::Args;
-use super::{buffers, ipv4, ipv6, socket, tcp};
+use super::{buffers, ipv4, ipv6, socket, tcp, udp};
 use crate::case::Request;
 use crate::kind::{Kind, State};
 use crate::option::{Opt, OptionSpec, SocketOpt};
@@ -21,6 +21,7 @@ pub fn rules() -> Vec<&'static Rule> {
         tcp::RULES,
         ipv4::RULES,
         ipv6::RULES,
+        udp::RULES,
     ] {
         all.extend(family);
     }
@@ -61,6 +62,7 @@ pub fn route(
         Opt::Tcp(o) => tcp::predict(&case.with(o)),
         Opt::Ip(o) => ipv4::predict(&case.with(o)),
         Opt::Ipv6(o) => ipv6::predict(&case.with(o)),
+        Opt::Udp(o) => udp::predict(&case.with(o)),
     }
 }
 

@@ -48,6 +48,12 @@ crate::rules! {
         why: "IPV6_RECVPATHMTU and IPV6_DONTFRAG are ignored on TCP sockets (the set returns 0 and stores nothing); on datagram sockets they are flags read back as 0/1",
         source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet6/ip6_output.c ip6_ctloutput case IPV6_RECVPATHMTU 'if (uproto != IPPROTO_TCP) { OPTSET(IN6P_MTU); }'; ip6_setpktopt case IPV6_DONTFRAG 'if (uproto == IPPROTO_TCP || *(int *)(void *)buf == 0) opt->ip6po_flags &= ~IP6PO_DONTFRAG'; ip6_getpcbopt",
     };
+    pub const MCAST_IF6: Rule = Rule {
+        id: "macos.ip6.multicast_if",
+        formula: "stream => EOPNOTSUPP (set and get); 1..if_index with IFF_MULTICAST => v (lo0 is 1); 0, negative or past if_index => EINVAL; default 0",
+        why: "ip6_setmoptions / ip6_getmoptions serve only datagram and raw sockets; in6p_set_multicast_if refuses an index outside 1..if_index, 0 included (the comment above it says 0 removes the choice, the code does not)",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet6/in6_mcast.c ip6_setmoptions 'SOCK_TYPE(...) != SOCK_RAW && SOCK_TYPE(...) != SOCK_DGRAM => return EOPNOTSUPP', in6p_set_multicast_if 'if (!IF_INDEX_IN_RANGE(ifindex)) return EINVAL', '#define IF_INDEX_IN_RANGE(_ind_) ((_ind_) > 0 && (unsigned int)(_ind_) <= (unsigned int)if_index)'",
+    };
     pub const USE_MIN_MTU: Rule = Rule {
         id: "macos.ip6.use_min_mtu",
         formula: "v in {-1, 0, 1} else EINVAL; default -1",
@@ -199,6 +205,12 @@ pub fn v6(o: Ipv6Opt, c: &Ctx<'_>) -> Prediction {
         Ipv6Opt::Recvhopopts | Ipv6Opt::Recvdstopts => flag(v, &HDROPTS_ROOT_ONLY),
         Ipv6Opt::Recvpathmtu | Ipv6Opt::Dontfrag if !dgram => ok_int(Expr::lit(0), &TCP_IGNORES6),
         Ipv6Opt::Recvpathmtu | Ipv6Opt::Dontfrag => flag(v, &TCP_IGNORES6),
+        Ipv6Opt::MulticastIf if !dgram => err("EOPNOTSUPP", &MCAST_IF6),
+        Ipv6Opt::MulticastIf => match v {
+            None => ok_int(Expr::lit(0), &MCAST_IF6),
+            Some(e) if e.value() == 1 => ok_int(e, &MCAST_IF6),
+            Some(_) => err("EINVAL", &MCAST_IF6),
+        },
         Ipv6Opt::UseMinMtu => match v {
             None => ok_int(Expr::lit(-1), &USE_MIN_MTU),
             Some(e) if (-1..=1).contains(&e.value()) => ok_int(e, &USE_MIN_MTU),

@@ -150,6 +150,7 @@ impl Platform for MacOs {
             Level::Tcp => &route::UNDEFINED_TCP,
             Level::Ip => &route::UNDEFINED_IN,
             Level::Ipv6 => &route::UNDEFINED_IN6,
+            Level::Udp => &route::UNDEFINED_UDP,
         }
     }
 

@@ -38,6 +38,7 @@ pub fn predict(mac: &MacOs, asked: Asked<'_>) -> Prediction {
         Opt::Tcp(o) => tcp::predict(o, &c),
         Opt::Ip(o) => ip::v4(o, &c),
         Opt::Ipv6(o) => ip::v6(o, &c),
+        Opt::Udp(_) => crate::platform::gated(),
     }
 }
 

@@ -45,6 +45,12 @@ crate::rules! {
         why: "bsd/netinet/in.h defines no IP_FREEBIND or IP_TRANSPARENT",
         source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/in.h",
     };
+    pub const UNDEFINED_UDP: Rule = Rule {
+        id: "macos.undefined.udp_h",
+        formula: "no such constant → UNDEFINED",
+        why: "bsd/netinet/udp.h defines only UDP_NOCKSUM (1) and UDP_KEEPALIVE_OFFLOAD (2) at IPPROTO_UDP, none of Linux's, so a macOS program cannot name it",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/udp.h",
+    };
     pub const UNDEFINED_IN6: Rule = Rule {
         id: "macos.undefined.in6_h",
         formula: "no such constant → UNDEFINED",
@@ -163,5 +169,7 @@ pub fn level(c: &Ctx<'_>, id: Opt) -> Option<Prediction> {
         Opt::Ip(_) => None,
         Opt::Ipv6(_) if domain != Domain::Ipv6 => wrong(domain),
         Opt::Ipv6(_) => None,
+        // No UDP-level option is defined on macOS here: the gate has answered.
+        Opt::Udp(_) => None,
     }
 }

@@ -31,6 +31,12 @@ crate::rules! {
         why: "ws2ipdef.h has no IP_FREEBIND or IP_TRANSPARENT",
         source: "learn.microsoft.com IPPROTO_IP socket options (MicrosoftDocs/win32 desktop-src/WinSock/ipproto-ip-socket-options.md); wine-mirror/wine include/ws2ipdef.h",
     };
+    pub const UNDEFINED_UDP: Rule = Rule {
+        id: "windows.undefined.ws2ipdef_udp",
+        formula: "UNDEFINED",
+        why: "ws2ipdef.h's IPPROTO_UDP options are Winsock's own (UDP_NOCHECKSUM 1, UDP_SEND_MSG_SIZE 2, UDP_RECV_MAX_COALESCED_SIZE 3, UDP_CHECKSUM_COVERAGE 20), none of Linux's names, so a Windows program cannot name it",
+        source: "learn.microsoft.com IPPROTO_UDP socket options; windows-sys 0.61.2 Win32::Networking::WinSock (UDP_* constants)",
+    };
     pub const UNDEFINED_IPV6: Rule = Rule {
         id: "windows.undefined.ws2ipdef_ipv6",
         formula: "UNDEFINED",

@@ -60,6 +60,12 @@ crate::rules! {
         why: "IPV6_V6ONLY cannot change once the socket is bound (asserted to fail; the code WSAEINVAL is UNCONFIRMED)",
         source: "wine-mirror/wine dlls/ws2_32/tests/sock.c test_ipv6only (set 0 and set 1 after bind both fail)",
     };
+    pub const MCAST_IF6: Rule = Rule {
+        id: "windows.ipv6_multicast_if",
+        formula: "0 or an existing interface index (the loopback pseudo-interface is 1) => v; else WSAEINVAL (UNCONFIRMED); default 0",
+        why: "IPV6_MULTICAST_IF takes an interface index in host byte order; the error for an index no interface has is UNCONFIRMED on real Windows",
+        source: "learn.microsoft.com IPPROTO_IPV6 socket options (IPV6_MULTICAST_IF: DWORD, 'interface index ... in host byte order')",
+    };
     pub const PKTINFO_DGRAM: Rule = Rule {
         id: "windows.ip_pktinfo_dgram_only",
         formula: "stream => WSAEINVAL; else a DWORD BOOL",
@@ -121,6 +127,12 @@ pub(super) fn ipv6(a: &Args<'_, Ipv6Opt>) -> Prediction {
         Ipv6Opt::MulticastLoop => bool_dword(a, (1, &MULTICAST_LOOP_DEFAULT)),
         Ipv6Opt::Recvtclass => bool_dword(a, (0, &BOOL_OFF)),
         Ipv6Opt::Dontfrag => bool_dword(a, (i128::from(tcp), &DONTFRAG6_DEFAULT)),
+        Ipv6Opt::MulticastIf if tcp => err("WSAEINVAL", &DGRAM_ONLY),
+        Ipv6Opt::MulticastIf => match a.value() {
+            None => ok(RelativeValue::int(0), &MCAST_IF6),
+            Some(v @ (0 | 1)) => ok(RelativeValue::int(v), &MCAST_IF6),
+            Some(_) => err("WSAEINVAL", &MCAST_IF6),
+        },
         _ => crate::platform::gated(),
     }
 }

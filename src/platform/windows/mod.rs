@@ -96,6 +96,7 @@ impl Windows {
             Opt::Tcp(o) => tcp::predict(&a.with(o)),
             Opt::Ip(o) => ip::ipv4(&a.with(o)),
             Opt::Ipv6(o) => ip::ipv6(&a.with(o)),
+            Opt::Udp(_) => crate::platform::gated(),
         }
     }
 }
@@ -108,6 +109,7 @@ impl Platform for Windows {
             Level::Tcp => &common::UNDEFINED_TCP,
             Level::Ip => &common::UNDEFINED_IP,
             Level::Ipv6 => &common::UNDEFINED_IPV6,
+            Level::Udp => &common::UNDEFINED_UDP,
         }
     }
 
@@ -173,7 +175,7 @@ impl Platform for Windows {
             Level::Socket => None,
             _ if kind == Kind::UnixStream => Some(err("WSAENOPROTOOPT", &common::UNIX_LEVEL)),
             Level::Tcp if !kind.is_tcp() => Some(err("WSAENOPROTOOPT", &common::TCP_LEVEL_DGRAM)),
-            Level::Tcp | Level::Ip | Level::Ipv6 => None,
+            Level::Tcp | Level::Ip | Level::Ipv6 | Level::Udp => None,
         }
     }
 
@@ -195,7 +197,7 @@ impl Platform for Windows {
             Opt::Tcp(TcpOpt::Keepcnt) => Some("10-1703-and-later"),
             Opt::Tcp(TcpOpt::Keepintvl) if self.release < Release::V1709 => Some("before-10-1709"),
             Opt::Tcp(TcpOpt::Keepintvl) => Some("10-1709-and-later"),
-            Opt::Buffer(_) | Opt::Socket(_) | Opt::Tcp(_) | Opt::Ip(_) | Opt::Ipv6(_) => None,
+            Opt::Buffer(_) | Opt::Socket(_) | Opt::Tcp(_) | Opt::Ip(_) | Opt::Ipv6(_) | Opt::Udp(_) => None,
         }
     }
 

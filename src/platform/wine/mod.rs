@@ -44,6 +44,7 @@ pub fn predict(asked: &Asked<'_>, facts: &WineFacts) -> Prediction {
         Opt::Tcp(o) => tcp::predict(&a.with(o)),
         Opt::Ip(o) => ip::v4(&a.with(o)),
         Opt::Ipv6(o) => ip::v6(&a.with(o)),
+        Opt::Udp(_) => crate::platform::gated(),
     }
 }
 
