@@ -8,7 +8,7 @@
 //! a `SocketDir`: one per run (`engine` makes it, with a folder per worker),
 //! or one per fixture when a case runs alone.
 
-use crate::kind::{Domain as AddressFamily, Kind, State};
+use crate::kind::{Domain as AddressFamily, Kind, SockType, State};
 use socket2::{Domain, SockAddr, Socket, Type};
 use std::io;
 use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr};
@@ -224,10 +224,10 @@ pub fn new_socket(kind: Kind) -> io::Result<Socket> {
         AddressFamily::Ipv6 => Domain::IPV6,
         AddressFamily::Unix => Domain::UNIX,
     };
-    let ty = if kind.is_stream() {
-        Type::STREAM
-    } else {
-        Type::DGRAM
+    let ty = match kind.sock_type() {
+        SockType::Stream => Type::STREAM,
+        SockType::Dgram => Type::DGRAM,
+        SockType::Seqpacket => Type::SEQPACKET,
     };
     Socket::new(domain, ty, None)
 }
@@ -252,7 +252,7 @@ fn local_addr(kind: Kind, dir: Option<&SocketDir>, files: &mut SocketFiles) -> i
 fn far_end(kind: Kind, local: &mut impl FnMut(&str) -> io::Result<SockAddr>) -> io::Result<Socket> {
     let socket = new_socket(kind)?;
     socket.bind(&local("far end")?)?;
-    if kind.is_stream() {
+    if kind.listens() {
         socket.listen(1)?;
     }
     Ok(socket)
@@ -266,7 +266,7 @@ fn meet(
     peers: &mut Vec<Socket>,
     local: &mut impl FnMut(&str) -> io::Result<SockAddr>,
 ) -> io::Result<()> {
-    if kind.is_stream() {
+    if kind.listens() {
         target.connect(&far.local_addr()?)?;
         let (accepted, _) = far.accept()?;
         peers.push(accepted);

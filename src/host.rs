@@ -272,7 +272,7 @@ fn missing_kinds() -> Result<Vec<(Kind, String)>, HostError> {
 fn skipped_kinds() -> Vec<(Kind, String)> {
     match crate::fixture::SocketDir::new() {
         Ok(_) => Vec::new(),
-        Err(e) => [Kind::UnixStream, Kind::UnixDgram]
+        Err(e) => [Kind::UnixStream, Kind::UnixDgram, Kind::UnixSeqpacket]
             .into_iter()
             .map(|k| {
                 (

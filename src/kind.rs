@@ -18,6 +18,21 @@ pub enum Kind {
     UnixStream,
     /// A unix datagram socket (`AF_UNIX`, `SOCK_DGRAM`).
     UnixDgram,
+    /// A unix sequenced-packet socket (`AF_UNIX`, `SOCK_SEQPACKET`):
+    /// connection-oriented like a stream, with message boundaries.
+    UnixSeqpacket,
+}
+
+/// A socket's type, the second argument of socket().
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SockType {
+    /// `SOCK_STREAM`.
+    Stream,
+    /// `SOCK_DGRAM`.
+    Dgram,
+    /// `SOCK_SEQPACKET`.
+    Seqpacket,
 }
 
 /// A socket's address family.
@@ -34,13 +49,14 @@ pub enum Domain {
 
 impl Kind {
     /// Every kind, in report order.
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 7] = [
         Kind::Tcp4,
         Kind::Tcp6,
         Kind::Udp4,
         Kind::Udp6,
         Kind::UnixStream,
         Kind::UnixDgram,
+        Kind::UnixSeqpacket,
     ];
 
     /// The name reports and the CLI use (`tcp4`, `unix-dgram`).
@@ -52,6 +68,7 @@ impl Kind {
             Kind::Udp6 => "udp6",
             Kind::UnixStream => "unix-stream",
             Kind::UnixDgram => "unix-dgram",
+            Kind::UnixSeqpacket => "unix-seqpacket",
         }
     }
 
@@ -60,13 +77,28 @@ impl Kind {
         match self {
             Kind::Tcp4 | Kind::Udp4 => Domain::Ipv4,
             Kind::Tcp6 | Kind::Udp6 => Domain::Ipv6,
-            Kind::UnixStream | Kind::UnixDgram => Domain::Unix,
+            Kind::UnixStream | Kind::UnixDgram | Kind::UnixSeqpacket => Domain::Unix,
         }
     }
 
-    /// TCP or unix stream.
+    /// The socket type it is made with.
+    pub fn sock_type(self) -> SockType {
+        match self {
+            Kind::Tcp4 | Kind::Tcp6 | Kind::UnixStream => SockType::Stream,
+            Kind::Udp4 | Kind::Udp6 | Kind::UnixDgram => SockType::Dgram,
+            Kind::UnixSeqpacket => SockType::Seqpacket,
+        }
+    }
+
+    /// `SOCK_STREAM`: TCP or unix stream.
     pub fn is_stream(self) -> bool {
-        matches!(self, Kind::Tcp4 | Kind::Tcp6 | Kind::UnixStream)
+        self.sock_type() == SockType::Stream
+    }
+
+    /// Connection-oriented (stream or sequenced packets): it can listen
+    /// and accept.
+    pub fn listens(self) -> bool {
+        matches!(self.sock_type(), SockType::Stream | SockType::Seqpacket)
     }
 
     /// TCP over either IP version.
@@ -74,9 +106,10 @@ impl Kind {
         matches!(self, Kind::Tcp4 | Kind::Tcp6)
     }
 
-    /// The states this kind can be put in: only stream sockets listen.
+    /// The states this kind can be put in: only connection-oriented
+    /// sockets listen.
     pub fn states(self) -> &'static [State] {
-        if self.is_stream() {
+        if self.listens() {
             &State::ALL
         } else {
             &[State::Fresh, State::Bound, State::Connected]

@@ -3,7 +3,7 @@
 use super::shared::{int, src, Ctx};
 use crate::case::Request;
 use crate::expr::{Expr, Sym};
-use crate::kind::{Domain, Kind, State};
+use crate::kind::{Domain, Kind, SockType, State};
 use crate::option::{BufferOpt, SocketOpt};
 use crate::prediction::Prediction;
 use crate::rule::Rule;
@@ -40,7 +40,7 @@ crate::rules! {
     };
     pub const BUF_DEFAULT: Rule = Rule {
         id: "freebsd.buf.default",
-        formula: "tcp: net.inet.tcp.{send,recv}space; udp: net.inet.udp.maxdgram / net.inet.udp.recvspace; unix-stream: net.local.stream.*; unix-dgram: net.local.dgram.recvspace both (14+), maxdgram / recvspace (13)",
+        formula: "tcp: net.inet.tcp.{send,recv}space; udp: net.inet.udp.maxdgram / net.inet.udp.recvspace; unix-stream: net.local.stream.*; unix-dgram: net.local.dgram.recvspace both (14+), maxdgram / recvspace (13); unix-seqpacket: net.local.seqpacket.maxseqpacket / recvspace",
         why: "each protocol's attach calls soreserve with its sysctls; FreeBSD 14's unix/dgram rewrite gives both buffers unpdg_recvspace ('sendspace = recvspace = unpdg_recvspace')",
         source: src!(F, "sys/netinet/tcp_usrreq.c tcp_usr_attach, sys/netinet/udp_usrreq.c udp_attach, sys/kern/uipc_usrreq.c uipc_attach; pre-14 uipc_usrreq.c unpdg_sendspace 2*1024 / unpdg_recvspace 4*1024"),
     };
@@ -145,6 +145,8 @@ pub(super) fn default_sysctl(ctx: &Ctx<'_>, side: Side) -> &'static str {
         (Kind::UnixStream, Side::Recv) => "net.local.stream.recvspace",
         (Kind::UnixDgram, Side::Send) if !ctx.release().fourteen_or_later() => "net.local.dgram.maxdgram",
         (Kind::UnixDgram, _) => "net.local.dgram.recvspace",
+        (Kind::UnixSeqpacket, Side::Send) => "net.local.seqpacket.maxseqpacket",
+        (Kind::UnixSeqpacket, Side::Recv) => "net.local.seqpacket.recvspace",
     }
 }
 
@@ -298,7 +300,14 @@ pub fn predict(ctx: &Ctx<'_>, o: SocketOpt, request: &Request) -> Prediction {
         SocketOpt::Rcvtimeo | SocketOpt::Sndtimeo => timeo(request),
         SocketOpt::Rcvlowat => lowat(ctx, Side::Recv, request),
         SocketOpt::Sndlowat => lowat(ctx, Side::Send, request),
-        SocketOpt::Type => identity(request, if ctx.kind.is_stream() { 1 } else { 2 }),
+        SocketOpt::Type => identity(
+            request,
+            match ctx.kind.sock_type() {
+                SockType::Stream => 1,
+                SockType::Dgram => 2,
+                SockType::Seqpacket => 5,
+            },
+        ),
         SocketOpt::Domain => identity(
             request,
             match ctx.kind.domain() {
@@ -312,7 +321,7 @@ pub fn predict(ctx: &Ctx<'_>, o: SocketOpt, request: &Request) -> Prediction {
             match ctx.kind {
                 Kind::Tcp4 | Kind::Tcp6 => 6,
                 Kind::Udp4 | Kind::Udp6 => 17,
-                Kind::UnixStream | Kind::UnixDgram => 0,
+                Kind::UnixStream | Kind::UnixDgram | Kind::UnixSeqpacket => 0,
             },
         ),
         SocketOpt::Error => identity(request, 0),

@@ -181,7 +181,11 @@ impl Platform for FstackFreeBsd {
     }
 
     fn unsupported_kinds(&self) -> Vec<(Kind, &'static str)> {
-        vec![(Kind::UnixStream, NO_UNIX), (Kind::UnixDgram, NO_UNIX)]
+        vec![
+            (Kind::UnixStream, NO_UNIX),
+            (Kind::UnixDgram, NO_UNIX),
+            (Kind::UnixSeqpacket, NO_UNIX),
+        ]
     }
 
     fn capacity_model(&self) -> Option<&dyn CapacityModel> {

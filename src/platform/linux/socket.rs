@@ -4,7 +4,7 @@
 use super::shared::{fact, flag, int, Args};
 use crate::case::Request;
 use crate::expr::{Expr, Sym};
-use crate::kind::{Domain, Kind, State};
+use crate::kind::{Domain, Kind, SockType, State};
 use crate::option::SocketOpt;
 use crate::prediction::Prediction;
 use crate::rule::Rule;
@@ -220,7 +220,7 @@ crate::rules! {
     pub const IDENTITY: Rule = Rule {
         id: "linux.sock.identity",
         formula: "the socket's type / domain / protocol",
-        why: "read from the socket itself: SOCK_STREAM 1, SOCK_DGRAM 2; AF_UNIX 1, AF_INET 2, AF_INET6 10; IPPROTO_TCP 6, IPPROTO_UDP 17, 0 for unix",
+        why: "read from the socket itself: SOCK_STREAM 1, SOCK_DGRAM 2, SOCK_SEQPACKET 5; AF_UNIX 1, AF_INET 2, AF_INET6 10; IPPROTO_TCP 6, IPPROTO_UDP 17, 0 for unix",
         source: SOCK_C,
     };
     pub const NO_ERROR: Rule = Rule {
@@ -354,7 +354,11 @@ fn read_only(a: &Args<SocketOpt>) -> Prediction {
         return Prediction::err("ENOPROTOOPT", vec![&READ_ONLY]);
     }
     let value = match a.opt {
-        SocketOpt::Type => i128::from(if a.kind.is_stream() { 1 } else { 2 }),
+        SocketOpt::Type => match a.kind.sock_type() {
+            SockType::Stream => 1,
+            SockType::Dgram => 2,
+            SockType::Seqpacket => 5,
+        },
         SocketOpt::Domain => match a.kind.domain() {
             Domain::Unix => 1,
             Domain::Ipv4 => 2,
@@ -363,7 +367,7 @@ fn read_only(a: &Args<SocketOpt>) -> Prediction {
         SocketOpt::Protocol => match a.kind {
             Kind::Tcp4 | Kind::Tcp6 => 6,
             Kind::Udp4 | Kind::Udp6 => 17,
-            Kind::UnixStream | Kind::UnixDgram => 0,
+            Kind::UnixStream | Kind::UnixDgram | Kind::UnixSeqpacket => 0,
         },
         _ => return Prediction::ok(RelativeValue::int(0), vec![&NO_ERROR]),
     };

@@ -207,6 +207,10 @@ impl Platform for MacOs {
         options::formula(self, option, kind, state)
     }
 
+    fn unsupported_kinds(&self) -> Vec<(Kind, &'static str)> {
+        vec![(Kind::UnixSeqpacket, "EPROTONOSUPPORT")]
+    }
+
     fn rules(&self) -> Vec<&'static Rule> {
         options::rules()
     }

@@ -31,6 +31,9 @@ pub fn refusal(mac: &MacOs, asked: &Asked<'_>) -> Option<Prediction> {
 }
 
 pub fn predict(mac: &MacOs, asked: Asked<'_>) -> Prediction {
+    if asked.kind == crate::kind::Kind::UnixSeqpacket {
+        return super::route::err("EPROTONOSUPPORT", &super::route::NO_SEQPACKET);
+    }
     let c = Ctx::of(&asked, mac);
     match asked.option.id {
         Opt::Buffer(o) => socket::buffer(o, &c),

@@ -45,6 +45,12 @@ crate::rules! {
         why: "bsd/netinet/in.h defines no IP_FREEBIND or IP_TRANSPARENT",
         source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/in.h",
     };
+    pub const NO_SEQPACKET: Rule = Rule {
+        id: "macos.unix_seqpacket.no_socket",
+        formula: "socket(AF_UNIX, SOCK_SEQPACKET) => EPROTONOSUPPORT",
+        why: "XNU's unix domain has protocols for SOCK_STREAM and SOCK_DGRAM only, so socreate finds none for SOCK_SEQPACKET and answers EPROTONOSUPPORT",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_proto.c localsw (.pr_type SOCK_STREAM, SOCK_DGRAM); bsd/kern/uipc_socket.c socreate_internal 'prp = pffindtype(dom, type); if (prp == NULL ...) { ... return EPROTONOSUPPORT; }'",
+    };
     pub const UNDEFINED_UDP: Rule = Rule {
         id: "macos.undefined.udp_h",
         formula: "no such constant → UNDEFINED",

@@ -143,6 +143,9 @@ fn sysctl(kind: Kind, side: Side) -> &'static str {
         (Kind::UnixStream, Side::Recv) => "net.local.stream.recvspace",
         (Kind::UnixDgram, Side::Send) => "net.local.dgram.maxdgram",
         (Kind::UnixDgram, Side::Recv) => "net.local.dgram.recvspace",
+        // Never asked: socket() has failed first (macos.unix_seqpacket.no_socket).
+        (Kind::UnixSeqpacket, Side::Send) => "net.local.stream.sendspace",
+        (Kind::UnixSeqpacket, Side::Recv) => "net.local.stream.recvspace",
     }
 }
 

@@ -49,6 +49,12 @@ crate::rules! {
         why: "Windows' AF_UNIX provider has SOCK_STREAM only; the error socket() gives is UNCONFIRMED (WSAEAFNOSUPPORT by analogy with a provider lacking SOCK_DGRAM, AF_BTH + SOCK_DGRAM in Wine's Windows-run test; newest builds may add datagrams)",
         source: "microsoft/WSL issue #5272 (AF_UNIX announcement: \"Support for the datagram (SOCK_DGRAM) can be considered in future\"); python/cpython PR #14302; wine-mirror/wine dlls/ws2_32/tests/sock.c test_WSASocket (AF_BTH SOCK_DGRAM => WSAEAFNOSUPPORT)",
     };
+    pub const UNIX_SEQPACKET: Rule = Rule {
+        id: "windows.unix_seqpacket.no_socket",
+        formula: "socket(AF_UNIX, SOCK_SEQPACKET) => WSAEAFNOSUPPORT",
+        why: "Windows' AF_UNIX provider has SOCK_STREAM only; the error socket() gives for SOCK_SEQPACKET is UNCONFIRMED (taken as for SOCK_DGRAM)",
+        source: "microsoft/WSL issue #5272 (AF_UNIX announcement: stream sockets only); learn.microsoft.com 'AF_UNIX comes to Windows' (SOCK_STREAM)",
+    };
     pub const AF_UNIX_1803: Rule = Rule {
         id: "windows.era.afunix_1803",
         formula: "release < 10-1803 => socket(AF_UNIX) WSAEAFNOSUPPORT",

@@ -86,6 +86,9 @@ impl Windows {
         if kind == Kind::UnixDgram {
             return err("WSAEAFNOSUPPORT", &UNIX_DGRAM);
         }
+        if kind == Kind::UnixSeqpacket {
+            return err("WSAEAFNOSUPPORT", &common::UNIX_SEQPACKET);
+        }
         if kind == Kind::UnixStream && self.release < Release::V1803 {
             return err("WSAEAFNOSUPPORT", &AF_UNIX_1803);
         }
@@ -207,6 +210,7 @@ impl Platform for Windows {
             kinds.push((Kind::UnixStream, "WSAEAFNOSUPPORT"));
         }
         kinds.push((Kind::UnixDgram, "WSAEAFNOSUPPORT (UNCONFIRMED)"));
+        kinds.push((Kind::UnixSeqpacket, "WSAEAFNOSUPPORT (UNCONFIRMED)"));
         kinds
     }
 }
