@@ -57,9 +57,9 @@ impl std::fmt::Display for Capacity {
 /// The kinds and sides capacity is measured for: every kind's send side,
 /// and the receive side of datagram kinds (where a full buffer drops).
 pub fn applies(kind: Kind, side: Side) -> bool {
-    // Sequenced packets are neither probe's shape (a stream's bytes or a
-    // datagram's drops): not probed yet.
-    kind != Kind::UnixSeqpacket && (side == Side::Send || !kind.is_stream())
+    // Sequenced packets and raw sockets are neither probe's shape (a
+    // stream's bytes or a datagram's drops): not probed yet.
+    !matches!(kind, Kind::UnixSeqpacket | Kind::Raw4 | Kind::Raw6) && (side == Side::Send || !kind.is_stream())
 }
 
 fn set_buffer(socket: &Socket, side: Side, requested: i32) -> io::Result<()> {

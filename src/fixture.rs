@@ -228,8 +228,10 @@ pub fn new_socket(kind: Kind) -> io::Result<Socket> {
         SockType::Stream => Type::STREAM,
         SockType::Dgram => Type::DGRAM,
         SockType::Seqpacket => Type::SEQPACKET,
+        SockType::Raw => Type::RAW,
     };
-    Socket::new(domain, ty, None)
+    let protocol = kind.is_raw().then(|| crate::kind::IPPROTO_RAW.into());
+    Socket::new(domain, ty, protocol)
 }
 
 /// An address to bind a socket of `kind` to: port 0 on loopback, or a new

@@ -21,7 +21,17 @@ pub enum Kind {
     /// A unix sequenced-packet socket (`AF_UNIX`, `SOCK_SEQPACKET`):
     /// connection-oriented like a stream, with message boundaries.
     UnixSeqpacket,
+    /// A raw IPv4 socket (`AF_INET`, `SOCK_RAW`, `IPPROTO_RAW`): needs
+    /// CAP_NET_RAW (root) on Linux, root elsewhere.
+    Raw4,
+    /// A raw IPv6 socket (`AF_INET6`, `SOCK_RAW`, `IPPROTO_RAW`).
+    Raw6,
 }
+
+/// `IPPROTO_RAW`, the protocol the raw kinds are made with: a send-only
+/// raw socket that no arriving packet is delivered to, so the suite's own
+/// traffic never queues on it.
+pub const IPPROTO_RAW: i32 = 255;
 
 /// A socket's type, the second argument of socket().
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +43,8 @@ pub enum SockType {
     Dgram,
     /// `SOCK_SEQPACKET`.
     Seqpacket,
+    /// `SOCK_RAW`.
+    Raw,
 }
 
 /// A socket's address family.
@@ -49,7 +61,7 @@ pub enum Domain {
 
 impl Kind {
     /// Every kind, in report order.
-    pub const ALL: [Kind; 7] = [
+    pub const ALL: [Kind; 9] = [
         Kind::Tcp4,
         Kind::Tcp6,
         Kind::Udp4,
@@ -57,6 +69,8 @@ impl Kind {
         Kind::UnixStream,
         Kind::UnixDgram,
         Kind::UnixSeqpacket,
+        Kind::Raw4,
+        Kind::Raw6,
     ];
 
     /// The name reports and the CLI use (`tcp4`, `unix-dgram`).
@@ -69,14 +83,16 @@ impl Kind {
             Kind::UnixStream => "unix-stream",
             Kind::UnixDgram => "unix-dgram",
             Kind::UnixSeqpacket => "unix-seqpacket",
+            Kind::Raw4 => "raw4",
+            Kind::Raw6 => "raw6",
         }
     }
 
     /// The address family.
     pub fn domain(self) -> Domain {
         match self {
-            Kind::Tcp4 | Kind::Udp4 => Domain::Ipv4,
-            Kind::Tcp6 | Kind::Udp6 => Domain::Ipv6,
+            Kind::Tcp4 | Kind::Udp4 | Kind::Raw4 => Domain::Ipv4,
+            Kind::Tcp6 | Kind::Udp6 | Kind::Raw6 => Domain::Ipv6,
             Kind::UnixStream | Kind::UnixDgram | Kind::UnixSeqpacket => Domain::Unix,
         }
     }
@@ -87,7 +103,13 @@ impl Kind {
             Kind::Tcp4 | Kind::Tcp6 | Kind::UnixStream => SockType::Stream,
             Kind::Udp4 | Kind::Udp6 | Kind::UnixDgram => SockType::Dgram,
             Kind::UnixSeqpacket => SockType::Seqpacket,
+            Kind::Raw4 | Kind::Raw6 => SockType::Raw,
         }
+    }
+
+    /// A raw IP socket.
+    pub fn is_raw(self) -> bool {
+        self.sock_type() == SockType::Raw
     }
 
     /// `SOCK_STREAM`: TCP or unix stream.

@@ -121,6 +121,10 @@ fn unavailable_reason(host: &Host, kind: Kind) -> Option<String> {
         } else {
             host.os().to_string()
         };
+        // A reason that is not an error name says itself why.
+        if error.starts_with("not ") {
+            return Some(format!("not available on {place} ({error})"));
+        }
         return Some(format!("not available on {place} (socket() fails with {error})"));
     }
     (kind.domain() == Domain::Ipv6 && !host.ipv6)

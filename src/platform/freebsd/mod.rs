@@ -157,15 +157,26 @@ impl Platform for FreeBsd {
     }
 
     fn refusal(&self, asked: &Asked<'_>) -> Option<Prediction> {
+        // A raw socket is answered by `predict` (socket() fails first).
+        if asked.kind.is_raw() {
+            return None;
+        }
         options::refusal(asked.option, asked.kind, asked.request)
     }
 
     fn predict(&self, asked: Asked<'_>) -> Prediction {
+        if asked.kind.is_raw() {
+            return Prediction::err("EPERM", vec![&shared::RAW_PRIV]);
+        }
         options::predict(
             asked.option,
             &self.ctx(asked.kind, asked.state, asked.request),
             asked.request,
         )
+    }
+
+    fn unsupported_kinds(&self) -> Vec<(Kind, &'static str)> {
+        vec![(Kind::Raw4, "EPERM"), (Kind::Raw6, "EPERM")]
     }
 
     fn capacity_model(&self) -> Option<&dyn CapacityModel> {

@@ -72,6 +72,12 @@ crate::rules! {
         why: "sys/netinet/in.h defines no IP_FREEBIND or IP_TRANSPARENT; the nearest is IP_BINDANY 24 (IPV6_BINDANY for v6), which needs PRIV_NETINET_BINDANY (EPERM unprivileged) and reads back 0/1",
         source: src!(F, "sys/netinet/in.h; sys/netinet/ip_output.c ip_ctloutput case IP_BINDANY"),
     };
+    pub const RAW_PRIV: Rule = Rule {
+        id: "freebsd.raw.needs_privilege",
+        formula: "socket(SOCK_RAW) without privilege => EPERM",
+        why: "rip_attach (and rip6_attach) asks for PRIV_NETINET_RAW, which only root has: the model is of an ordinary user, so every raw case is EPERM; a root's raw sockets are not modelled",
+        source: src!(F13, "sys/netinet/raw_ip.c rip_attach 'error = priv_check(td, PRIV_NETINET_RAW); if (error) return (error)'; sys/netinet6/raw_ip6.c rip6_attach (the same check)"),
+    };
     pub const ABSENT_UDP_H: Rule = Rule {
         id: "freebsd.absent.udp_h",
         formula: "no such constant",

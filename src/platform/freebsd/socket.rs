@@ -147,6 +147,9 @@ pub(super) fn default_sysctl(ctx: &Ctx<'_>, side: Side) -> &'static str {
         (Kind::UnixDgram, _) => "net.local.dgram.recvspace",
         (Kind::UnixSeqpacket, Side::Send) => "net.local.seqpacket.maxseqpacket",
         (Kind::UnixSeqpacket, Side::Recv) => "net.local.seqpacket.recvspace",
+        // Never asked: socket() fails first (freebsd.raw.needs_privilege).
+        (Kind::Raw4 | Kind::Raw6, Side::Send) => "net.inet.udp.maxdgram",
+        (Kind::Raw4 | Kind::Raw6, Side::Recv) => "net.inet.udp.recvspace",
     }
 }
 
@@ -306,6 +309,7 @@ pub fn predict(ctx: &Ctx<'_>, o: SocketOpt, request: &Request) -> Prediction {
                 SockType::Stream => 1,
                 SockType::Dgram => 2,
                 SockType::Seqpacket => 5,
+                SockType::Raw => 3,
             },
         ),
         SocketOpt::Domain => identity(
@@ -322,6 +326,7 @@ pub fn predict(ctx: &Ctx<'_>, o: SocketOpt, request: &Request) -> Prediction {
                 Kind::Tcp4 | Kind::Tcp6 => 6,
                 Kind::Udp4 | Kind::Udp6 => 17,
                 Kind::UnixStream | Kind::UnixDgram | Kind::UnixSeqpacket => 0,
+                Kind::Raw4 | Kind::Raw6 => crate::kind::IPPROTO_RAW.into(),
             },
         ),
         SocketOpt::Error => identity(request, 0),

@@ -69,6 +69,9 @@ pub struct LinuxFacts {
     /// CAP_NET_RAW or CAP_NET_ADMIN in this network namespace's user
     /// namespace (SO_PRIORITY above 6, SO_MARK, IP_TRANSPARENT).
     pub cap_net_raw_or_admin: bool,
+    /// CAP_NET_RAW in this network namespace's user namespace: what
+    /// socket(SOCK_RAW) needs.
+    pub cap_net_raw: bool,
 }
 
 /// TCP_SKB_MIN_TRUESIZE's fixed part (include/net/sock.h).
@@ -160,6 +163,7 @@ impl LinuxFacts {
             kernel_version: (6, 18),
             cap_net_admin: false,
             cap_net_raw_or_admin: false,
+            cap_net_raw: false,
         }
     }
 
@@ -207,6 +211,7 @@ impl LinuxFacts {
             Fact::new("net.unix.max_dgram_qlen", l.max_dgram_qlen),
             Fact::new("cap_net_admin", l.cap_net_admin),
             Fact::new("cap_net_raw_or_admin", l.cap_net_raw_or_admin),
+            Fact::new("cap_net_raw", l.cap_net_raw),
             Fact::new("ipv6", ipv6),
         ]
     }
@@ -312,6 +317,7 @@ mod reader {
             kernel_version: kernel_version(&kernel_release())?,
             cap_net_admin: cap_net_admin(),
             cap_net_raw_or_admin: effective_caps() & (1 << CAP_NET_RAW | 1 << CAP_NET_ADMIN) != 0,
+            cap_net_raw: effective_caps() & (1 << CAP_NET_RAW) != 0,
         })
     }
 
@@ -426,7 +432,7 @@ pub fn stock_source(name: &str) -> &'static str {
     let key = match name {
         "SOCK_MIN_RCVBUF" | "SOCK_MIN_SNDBUF" => "skb_overhead",
         "jiffy_us" => "HZ",
-        "cap_net_admin" | "cap_net_raw_or_admin" => "privileges",
+        "cap_net_admin" | "cap_net_raw_or_admin" | "cap_net_raw" => "privileges",
         other => other,
     };
     STOCK_SOURCES

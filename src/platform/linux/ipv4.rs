@@ -30,8 +30,8 @@ crate::rules! {
     };
     pub const NODEFRAG: Rule = Rule {
         id: "linux.ip.nodefrag_raw_only",
-        formula: "set on a non-raw socket => ENOPROTOOPT; default 0",
-        why: "IP_NODEFRAG (skip reassembly) can only be set on raw sockets; every socket reads it, clear",
+        formula: "set on a non-raw socket => ENOPROTOOPT; raw: v != 0; default 0",
+        why: "IP_NODEFRAG (skip reassembly) can only be set on raw sockets, where it is a plain flag; every socket reads it, clear until set",
         source: "net/ipv4/ip_sockglue.c do_ip_setsockopt case IP_NODEFRAG 'if (sk->sk_type != SOCK_RAW) return -ENOPROTOOPT', do_ip_getsockopt 'val = inet_test_bit(NODEFRAG, sk)' (read at Debian 6.12.118)",
     };
     pub const RFC4884: Rule = Rule {
@@ -170,6 +170,7 @@ pub fn predict(a: &Args<IpOpt>) -> Prediction {
             _ => flag(request, 0, &RECVFRAGSIZE),
         },
         IpOpt::Nodefrag => match int(request) {
+            Some(_) if a.kind.is_raw() => flag(request, 0, &NODEFRAG),
             Some(_) => Prediction::err("ENOPROTOOPT", vec![&NODEFRAG]),
             None => Prediction::ok(RelativeValue::int(0), vec![&NODEFRAG]),
         },

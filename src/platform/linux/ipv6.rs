@@ -69,6 +69,12 @@ crate::rules! {
         why: "a new (or autobound) IPv6 socket takes IPV6_V6ONLY from net.ipv6.bindv6only",
         source: "net/ipv6/af_inet6.c inet6_create",
     };
+    pub const V6ONLY_RAW: Rule = Rule {
+        id: "linux.ipv6.v6only_raw",
+        formula: "raw: set => EINVAL; reads net.ipv6.bindv6only in every state",
+        why: "a raw socket has a local 'port' from birth (inet_num is its protocol), so IPV6_V6ONLY can never change; and rawv6_bind, unlike a TCP or UDP bind to ::1, leaves the flag as socket() set it",
+        source: "net/ipv6/ipv6_sockglue.c do_ipv6_setsockopt case IPV6_V6ONLY 'if (optlen < sizeof(int) || inet_sk(sk)->inet_num) goto e_inval'; net/ipv6/af_inet6.c inet6_create 'inet->inet_num = protocol' (SOCK_RAW), 'sk->sk_ipv6only = READ_ONCE(net->ipv6.sysctl.bindv6only)'; net/ipv6/raw.c rawv6_bind (read at Debian 6.12.118)",
+    };
     pub const V6ONLY_BOUND: Rule = Rule {
         id: "linux.ipv6.v6only_after_bind",
         formula: "1",
@@ -219,6 +225,12 @@ pub fn predict(a: &Args<Ipv6Opt>) -> Prediction {
 
 fn v6only(a: &Args<Ipv6Opt>) -> Prediction {
     let request = a.request;
+    if a.kind.is_raw() {
+        return match int(request) {
+            Some(_) => Prediction::err("EINVAL", vec![&V6ONLY_RAW]),
+            None => Prediction::ok(fact("bindv6only", a.facts.bindv6only), vec![&V6ONLY_RAW]),
+        };
+    }
     let has_port = a.state != State::Fresh;
     match int(request) {
         Some(_) if has_port => Prediction::err("EINVAL", vec![&V6ONLY_LOCKED]),

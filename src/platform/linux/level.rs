@@ -29,8 +29,8 @@ crate::rules! {
     pub const LEVEL_GET_IPV6: Rule = Rule {
         id: "linux.level.get_enoprotoopt",
         formula: "ENOPROTOOPT",
-        why: "on an IPv6 socket a level it does not handle falls through to ipv6_getsockopt, which answers ENOPROTOOPT",
-        source: "net/ipv6/ipv6_sockglue.c ipv6_getsockopt",
+        why: "on an IPv6 socket a level it does not handle falls through to ipv6_getsockopt, which answers ENOPROTOOPT (SOL_IP too on a raw IPv6 socket: only non-raw sockets are handed to ip_getsockopt)",
+        source: "net/ipv6/ipv6_sockglue.c ipv6_getsockopt 'if (level == SOL_IP && sk->sk_type != SOCK_RAW) return ip_getsockopt(...); if (level != SOL_IPV6) return -ENOPROTOOPT'; net/ipv6/raw.c rawv6_getsockopt",
     };
     pub const UNDEFINED: Rule = Rule {
         id: "linux.undefined.uapi",
@@ -45,7 +45,9 @@ pub fn refusal(level: Level, kind: Kind, request: &Request) -> Option<Prediction
     let handled = match level {
         Level::Socket => true,
         Level::Tcp => kind.is_tcp(),
-        Level::Ip => kind.domain() != Domain::Unix,
+        // A raw IPv6 socket does not hand SOL_IP to the IPv4 code (the
+        // others do).
+        Level::Ip => kind.domain() != Domain::Unix && kind != Kind::Raw6,
         Level::Ipv6 => kind.domain() == Domain::Ipv6,
         Level::Udp => matches!(kind, Kind::Udp4 | Kind::Udp6),
     };

@@ -146,11 +146,25 @@ impl Platform for Linux {
     }
 
     fn refusal(&self, asked: &Asked<'_>) -> Option<Prediction> {
+        // A kind socket() cannot make here is answered by `predict`.
+        if self.unsupported_kinds().iter().any(|(k, _)| *k == asked.kind) {
+            return None;
+        }
         level::refusal(asked.option.level(), asked.kind, asked.request)
     }
 
     fn predict(&self, asked: Asked<'_>) -> Prediction {
+        if asked.kind.is_raw() && !self.facts.cap_net_raw {
+            return Prediction::err("EPERM", vec![&socket::RAW_EPERM]);
+        }
         options::route(asked.option, asked.kind, asked.state, asked.request, &self.facts)
+    }
+
+    fn unsupported_kinds(&self) -> Vec<(Kind, &'static str)> {
+        match self.facts.cap_net_raw {
+            true => Vec::new(),
+            false => vec![(Kind::Raw4, "EPERM"), (Kind::Raw6, "EPERM")],
+        }
     }
 
     /// Buffer sizes have one piecewise rule worth writing out with this

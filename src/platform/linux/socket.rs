@@ -25,6 +25,18 @@ crate::rules! {
         why: "SO_RXQ_OVFL is a plain socket flag (any non-zero int turns it on) asking for the count of dropped packets with each message; every kind takes it",
         source: "net/core/sock.c sk_setsockopt case SO_RXQ_OVFL 'sock_valbool_flag(sk, SOCK_RXQ_OVFL, valbool)', sk_getsockopt 'v.val = sock_flag(sk, SOCK_RXQ_OVFL)'",
     };
+    pub const RAW_EPERM: Rule = Rule {
+        id: "linux.raw.needs_cap_net_raw",
+        formula: "socket(SOCK_RAW) without CAP_NET_RAW => EPERM",
+        why: "a raw socket needs CAP_NET_RAW in the network namespace's user namespace; without it socket() fails, so no option can be asked",
+        source: "net/ipv4/af_inet.c inet_create and net/ipv6/af_inet6.c inet6_create 'if (sock->type == SOCK_RAW && !kern && !ns_capable(net->user_ns, CAP_NET_RAW)) goto out_rcu_unlock' (err = -EPERM) (read at Debian 6.12.118)",
+    };
+    pub const RAW_REUSE: Rule = Rule {
+        id: "linux.raw.reuseaddr_on",
+        formula: "raw: default 1; set v != 0",
+        why: "the raw protocols are registered with INET_PROTOSW_REUSE, so a new raw socket starts with SO_REUSEADDR on (sk_reuse = SK_CAN_REUSE); a set is the plain flag",
+        source: "net/ipv4/af_inet.c inetsw_array (SOCK_RAW '.flags = INET_PROTOSW_REUSE'), inet_create 'if (INET_PROTOSW_REUSE & answer_flags) sk->sk_reuse = SK_CAN_REUSE'; net/ipv6/raw.c rawv6_protosw, net/ipv6/af_inet6.c inet6_create (the same) (read at Debian 6.12.118)",
+    };
     pub const PLAIN_FLAGS: Rule = Rule {
         id: "linux.so.plain_flag",
         formula: "v != 0; default 0",
@@ -220,7 +232,7 @@ crate::rules! {
     pub const IDENTITY: Rule = Rule {
         id: "linux.sock.identity",
         formula: "the socket's type / domain / protocol",
-        why: "read from the socket itself: SOCK_STREAM 1, SOCK_DGRAM 2, SOCK_SEQPACKET 5; AF_UNIX 1, AF_INET 2, AF_INET6 10; IPPROTO_TCP 6, IPPROTO_UDP 17, 0 for unix",
+        why: "read from the socket itself: SOCK_STREAM 1, SOCK_DGRAM 2, SOCK_RAW 3, SOCK_SEQPACKET 5; AF_UNIX 1, AF_INET 2, AF_INET6 10; IPPROTO_TCP 6, IPPROTO_UDP 17, the raw kinds' IPPROTO_RAW 255, 0 for unix",
         source: SOCK_C,
     };
     pub const NO_ERROR: Rule = Rule {
@@ -244,6 +256,7 @@ pub fn predict(a: &Args<SocketOpt>) -> Prediction {
     let request = a.request;
     let unix = a.kind.domain() == Domain::Unix;
     match a.opt {
+        SocketOpt::Reuseaddr if a.kind.is_raw() => flag(request, 1, &RAW_REUSE),
         SocketOpt::Keepalive | SocketOpt::Reuseaddr | SocketOpt::Broadcast | SocketOpt::Oobinline => {
             flag(request, 0, &OFF)
         }
@@ -358,6 +371,7 @@ fn read_only(a: &Args<SocketOpt>) -> Prediction {
             SockType::Stream => 1,
             SockType::Dgram => 2,
             SockType::Seqpacket => 5,
+            SockType::Raw => 3,
         },
         SocketOpt::Domain => match a.kind.domain() {
             Domain::Unix => 1,
@@ -368,6 +382,7 @@ fn read_only(a: &Args<SocketOpt>) -> Prediction {
             Kind::Tcp4 | Kind::Tcp6 => 6,
             Kind::Udp4 | Kind::Udp6 => 17,
             Kind::UnixStream | Kind::UnixDgram | Kind::UnixSeqpacket => 0,
+            Kind::Raw4 | Kind::Raw6 => crate::kind::IPPROTO_RAW.into(),
         },
         _ => return Prediction::ok(RelativeValue::int(0), vec![&NO_ERROR]),
     };

@@ -208,7 +208,11 @@ impl Platform for MacOs {
     }
 
     fn unsupported_kinds(&self) -> Vec<(Kind, &'static str)> {
-        vec![(Kind::UnixSeqpacket, "EPROTONOSUPPORT")]
+        vec![
+            (Kind::UnixSeqpacket, "EPROTONOSUPPORT"),
+            (Kind::Raw4, "EPERM"),
+            (Kind::Raw6, "EPERM"),
+        ]
     }
 
     fn rules(&self) -> Vec<&'static Rule> {

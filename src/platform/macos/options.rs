@@ -34,6 +34,9 @@ pub fn predict(mac: &MacOs, asked: Asked<'_>) -> Prediction {
     if asked.kind == crate::kind::Kind::UnixSeqpacket {
         return super::route::err("EPROTONOSUPPORT", &super::route::NO_SEQPACKET);
     }
+    if asked.kind.is_raw() {
+        return super::route::err("EPERM", &super::route::RAW_ROOT);
+    }
     let c = Ctx::of(&asked, mac);
     match asked.option.id {
         Opt::Buffer(o) => socket::buffer(o, &c),

@@ -45,6 +45,12 @@ crate::rules! {
         why: "bsd/netinet/in.h defines no IP_FREEBIND or IP_TRANSPARENT",
         source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/in.h",
     };
+    pub const RAW_ROOT: Rule = Rule {
+        id: "macos.raw.needs_root",
+        formula: "socket(SOCK_RAW) not as root => EPERM",
+        why: "rip_attach refuses a socket that was not made by a privileged process (SS_PRIV unset), and rip6_attach asks proc_suser: the model is of an ordinary user, so every raw case is EPERM",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/raw_ip.c rip_attach 'if ((so->so_state & SS_PRIV) == 0) { return EPERM; }'; bsd/netinet6/raw_ip6.c rip6_attach 'if ((error = proc_suser(p)) != 0)'",
+    };
     pub const NO_SEQPACKET: Rule = Rule {
         id: "macos.unix_seqpacket.no_socket",
         formula: "socket(AF_UNIX, SOCK_SEQPACKET) => EPROTONOSUPPORT",

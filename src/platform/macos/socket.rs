@@ -146,6 +146,9 @@ fn sysctl(kind: Kind, side: Side) -> &'static str {
         // Never asked: socket() has failed first (macos.unix_seqpacket.no_socket).
         (Kind::UnixSeqpacket, Side::Send) => "net.local.stream.sendspace",
         (Kind::UnixSeqpacket, Side::Recv) => "net.local.stream.recvspace",
+        // Never asked: socket() fails first (macos.raw.needs_root).
+        (Kind::Raw4 | Kind::Raw6, Side::Send) => "net.inet.udp.maxdgram",
+        (Kind::Raw4 | Kind::Raw6, Side::Recv) => "net.inet.udp.recvspace",
     }
 }
 

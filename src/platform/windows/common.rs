@@ -49,6 +49,12 @@ crate::rules! {
         why: "Windows' AF_UNIX provider has SOCK_STREAM only; the error socket() gives is UNCONFIRMED (WSAEAFNOSUPPORT by analogy with a provider lacking SOCK_DGRAM, AF_BTH + SOCK_DGRAM in Wine's Windows-run test; newest builds may add datagrams)",
         source: "microsoft/WSL issue #5272 (AF_UNIX announcement: \"Support for the datagram (SOCK_DGRAM) can be considered in future\"); python/cpython PR #14302; wine-mirror/wine dlls/ws2_32/tests/sock.c test_WSASocket (AF_BTH SOCK_DGRAM => WSAEAFNOSUPPORT)",
     };
+    pub const RAW_ADMIN: Rule = Rule {
+        id: "windows.raw.needs_administrator",
+        formula: "socket(SOCK_RAW) not as Administrator => WSAEACCES",
+        why: "only members of the Administrators group may open raw sockets; the model is of an ordinary user",
+        source: "learn.microsoft.com Winsock 'TCP/IP raw sockets' (ms740548): a SOCK_RAW socket needs membership of the Administrators group, otherwise the calls fail with WSAEACCES, enforced at socket creation since Vista",
+    };
     pub const UNIX_SEQPACKET: Rule = Rule {
         id: "windows.unix_seqpacket.no_socket",
         formula: "socket(AF_UNIX, SOCK_SEQPACKET) => WSAEAFNOSUPPORT",

@@ -89,6 +89,9 @@ impl Windows {
         if kind == Kind::UnixSeqpacket {
             return err("WSAEAFNOSUPPORT", &common::UNIX_SEQPACKET);
         }
+        if kind.is_raw() {
+            return err("WSAEACCES", &common::RAW_ADMIN);
+        }
         if kind == Kind::UnixStream && self.release < Release::V1803 {
             return err("WSAEAFNOSUPPORT", &AF_UNIX_1803);
         }
@@ -211,6 +214,8 @@ impl Platform for Windows {
         }
         kinds.push((Kind::UnixDgram, "WSAEAFNOSUPPORT (UNCONFIRMED)"));
         kinds.push((Kind::UnixSeqpacket, "WSAEAFNOSUPPORT (UNCONFIRMED)"));
+        kinds.push((Kind::Raw4, "WSAEACCES"));
+        kinds.push((Kind::Raw6, "WSAEACCES"));
         kinds
     }
 }

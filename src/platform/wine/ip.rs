@@ -15,7 +15,7 @@ use crate::value::RelativeValue;
 crate::rules! {
     pub const MCAST_IF6: Rule = Rule {
         id: "wine.ipv6_multicast_if",
-        formula: "stream => WSAEINVAL (set and get); else Linux's: 0 or lo (1) => v, else WSAEINVAL; default 0",
+        formula: "stream (tcp4 too) => WSAEINVAL (set and get); else Linux's: 0 or lo (1) => v, else WSAEINVAL; default 0",
         why: "ntdll passes IPV6_MULTICAST_IF to Linux only on datagram and raw sockets (others: STATUS_INVALID_PARAMETER, WSAEINVAL); Linux's ENODEV for an index no device has comes back as WSAEINVAL too",
         source: "wine-mirror/wine dlls/ntdll/unix/socket.c @0bdb575f IOCTL_AFD_WINE_SET_IPV6_MULTICAST_IF / GET (get_sock_type check), errno_to_status; net/ipv6/ipv6_sockglue.c case IPV6_MULTICAST_IF",
     };
@@ -118,6 +118,8 @@ pub fn v6(a: &Ask<'_, Ipv6Opt>) -> Prediction {
         Ipv6Opt::MulticastHops | Ipv6Opt::MulticastLoop if stream => err("WSAEINVAL", &MULTICAST_STREAM),
         Ipv6Opt::Recvtclass if stream => err("WSAEINVAL", &RECV_TOS_TCLASS_DGRAM_ONLY),
         Ipv6Opt::Tclass => err("WSAENOPROTOOPT", &TCLASS_UNKNOWN),
+        // ntdll checks the socket type before Linux sees the level.
+        Ipv6Opt::MulticastIf if stream => err("WSAEINVAL", &MCAST_IF6),
         _ if v4 => host_level_error(Level::Ipv6, a.kind, a.request)
             .expect("the host refuses IPPROTO_IPV6 on IPv4 sockets"),
         Ipv6Opt::UnicastHops => ranged(
@@ -130,7 +132,6 @@ pub fn v6(a: &Ask<'_, Ipv6Opt>) -> Prediction {
         Ipv6Opt::MulticastLoop => flag(a, (1, &ON)),
         Ipv6Opt::Recvtclass => flag(a, (0, &OFF)),
         Ipv6Opt::Dontfrag => flag(a, (i128::from(stream), &DONTFRAG6)),
-        Ipv6Opt::MulticastIf if stream => err("WSAEINVAL", &MCAST_IF6),
         Ipv6Opt::MulticastIf => match a.value() {
             None => ok(RelativeValue::int(0), &MCAST_IF6),
             Some(v @ (0 | 1)) => ok(RelativeValue::int(v), &MCAST_IF6),
