@@ -82,7 +82,7 @@ options!(
         BindAddressNoPort = "IP_BIND_ADDRESS_NO_PORT", Recvfragsize = "IP_RECVFRAGSIZE",
         Minttl = "IP_MINTTL", RecverrRfc4884 = "IP_RECVERR_RFC4884",
         Recvretopts = "IP_RECVRETOPTS", Recvdstaddr = "IP_RECVDSTADDR", Recvif = "IP_RECVIF",
-        Dontfrag = "IP_DONTFRAG",
+        Dontfrag = "IP_DONTFRAG", Hdrincl = "IP_HDRINCL",
     }
 );
 options!(
@@ -99,6 +99,7 @@ options!(
         Recvpathmtu = "IPV6_RECVPATHMTU", Dontfrag = "IPV6_DONTFRAG",
         Recvfragsize = "IPV6_RECVFRAGSIZE", Flowinfo = "IPV6_FLOWINFO",
         UseMinMtu = "IPV6_USE_MIN_MTU", MulticastIf = "IPV6_MULTICAST_IF",
+        Transparent = "IPV6_TRANSPARENT", Hdrincl = "IPV6_HDRINCL",
     }
 );
 

@@ -282,7 +282,6 @@ pub fn offered_on(os: Os, option: &OptionSpec) -> bool {
         Opt::Socket(
             S::Bintime
             | S::Nosigpipe
-            | S::ReuseportLb
             | S::TsClock
             | S::TimestampMonotonic
             | S::Noaddrerr
@@ -305,6 +304,11 @@ pub fn offered_on(os: Os, option: &OptionSpec) -> bool {
         Opt::Udp(_) => false,
         // set_multicast_if_v6 / multicast_if_v6: every OS but WASI.
         Opt::Ipv6(I6::MulticastIf) => true,
+        // set_header_included_v4 / header_included_v4: every OS here.
+        Opt::Ip(I::Hdrincl) => true,
+        Opt::Socket(S::ReuseportLb) => os == Os::FreeBsd,
+        Opt::Ipv6(I6::Transparent) => linux,
+        Opt::Ipv6(I6::Hdrincl) => false,
         Opt::Ip(
             I::Pktinfo
             | I::Recvopts

@@ -46,6 +46,13 @@ macro_rules! only_on {
         let call = None;
         call
     }};
+    (freebsd, $e:expr) => {{
+        #[cfg(target_os = "freebsd")]
+        let call = Some($e);
+        #[cfg(not(target_os = "freebsd"))]
+        let call = None;
+        call
+    }};
     (linux_or_freebsd, $e:expr) => {{
         #[cfg(any(target_os = "linux", target_os = "android", target_os = "freebsd"))]
         let call = Some($e);
@@ -181,7 +188,6 @@ pub fn calls(option: &OptionSpec) -> Option<Calls> {
         Opt::Socket(
             S::Bintime
             | S::Nosigpipe
-            | S::ReuseportLb
             | S::TsClock
             | S::TimestampMonotonic
             | S::Noaddrerr
@@ -203,6 +209,16 @@ pub fn calls(option: &OptionSpec) -> Option<Calls> {
         // socket2 0.6 has no SOL_UDP call.
         Opt::Udp(_) => None,
         Opt::Ipv6(I6::MulticastIf) => Some(U32(Socket::set_multicast_if_v6, Socket::multicast_if_v6)),
+        Opt::Socket(S::ReuseportLb) => {
+            only_on!(freebsd, Bool(Socket::set_reuse_port_lb, Socket::reuse_port_lb))
+        }
+        Opt::Ip(I::Hdrincl) => Some(Bool(Socket::set_header_included_v4, Socket::header_included_v4)),
+        Opt::Ipv6(I6::Transparent) => only_on!(
+            linux,
+            Bool(Socket::set_ip_transparent_v6, Socket::ip_transparent_v6)
+        ),
+        // Its getter reads another option (see the catalogue row).
+        Opt::Ipv6(I6::Hdrincl) => None,
         Opt::Ip(
             I::Pktinfo
             | I::Recvopts

@@ -283,6 +283,7 @@ mod tests {
             ("SO_TIMESTAMP", libc::SO_TIMESTAMP),
             ("IPV6_DONTFRAG", libc::IPV6_DONTFRAG),
             ("IPV6_MULTICAST_IF", libc::IPV6_MULTICAST_IF),
+            ("IP_HDRINCL", libc::IP_HDRINCL),
         ];
         // Linux's own names, and SO_LINGER / TCP_KEEPIDLE, whose rows carry
         // SO_LINGER_SEC / TCP_KEEPALIVE on Apple.
@@ -351,6 +352,8 @@ mod tests {
             ("IPV6_RECVPATHMTU", libc::IPV6_RECVPATHMTU),
             ("IPV6_RECVFRAGSIZE", libc::IPV6_RECVFRAGSIZE),
             ("IPV6_FLOWINFO", libc::IPV6_FLOWINFO),
+            ("IPV6_TRANSPARENT", libc::IPV6_TRANSPARENT),
+            ("IPV6_HDRINCL", libc::IPV6_HDRINCL),
         ];
         // (IP_RECVERR_RFC4884 26 is not in libc 0.2.191: the catalogue's
         // number was read in include/uapi/linux/in.h.)

@@ -203,6 +203,8 @@ mod tests {
             ("IPV6_DONTFRAG", ws::IPV6_DONTFRAG),
             ("SO_EXCLUSIVEADDRUSE", ws::SO_EXCLUSIVEADDRUSE),
             ("IPV6_MULTICAST_IF", ws::IPV6_MULTICAST_IF),
+            ("IP_HDRINCL", ws::IP_HDRINCL),
+            ("IPV6_HDRINCL", ws::IPV6_HDRINCL),
             ("IPV6_V6ONLY", ws::IPV6_V6ONLY),
             ("IPV6_UNICAST_HOPS", ws::IPV6_UNICAST_HOPS),
             ("IPV6_MULTICAST_HOPS", ws::IPV6_MULTICAST_HOPS),

@@ -23,6 +23,12 @@ crate::rules! {
         why: "IP_RECVOPTS, IP_RECVRETOPTS, IP_RECVDSTADDR, IP_RECVIF, IP_ORIGDSTADDR and IP_DONTFRAG are inp_flags / inp_flags2 bits set with OPTSET and read with OPTBIT as 0/1, on TCP as on UDP (ip_ctloutput checks no socket type; TCP just ignores them)",
         source: src!(F13, "sys/netinet/ip_output.c ip_ctloutput cases IP_RECVOPTS 'OPTSET(INP_RECVOPTS)', IP_RECVRETOPTS, IP_RECVDSTADDR, IP_RECVIF, IP_ORIGDSTADDR 'OPTSET2(INP_ORIGDSTADDR, optval)', IP_DONTFRAG 'OPTSET(INP_DONTFRAG)'; get 'optval = OPTBIT(...)', '#define OPTBIT(bit) (inp->inp_flags & bit ? 1 : 0)'"),
     };
+    pub const HDRINCL_RAW: Rule = Rule {
+        id: "freebsd.ip.hdrincl_raw_only",
+        formula: "tcp, udp: ENOPROTOOPT (set and get)",
+        why: "IP_HDRINCL is answered by rip_ctloutput, the raw sockets' handler; ip_ctloutput, which TCP and UDP hand IPPROTO_IP to, has no such case",
+        source: src!(F13, "sys/netinet/raw_ip.c rip_ctloutput case IP_HDRINCL; sys/netinet/ip_output.c ip_ctloutput 'default: error = ENOPROTOOPT' (set and get)"),
+    };
     pub const MINTTL: Rule = Rule {
         id: "freebsd.ip.minttl",
         formula: "0 <= v <= MAXTTL (255) else EINVAL; default 0",
@@ -209,7 +215,8 @@ fn sol_local(o: IpOpt, request: &Request) -> Prediction {
         | IpOpt::Recvif
         | IpOpt::Recvorigdstaddr
         | IpOpt::Minttl
-        | IpOpt::Dontfrag => match request {
+        | IpOpt::Dontfrag
+        | IpOpt::Hdrincl => match request {
             Request::Default => Prediction::err("EOPNOTSUPP", vec![&SOL_LOCAL_UNKNOWN]),
             Request::Set(_) => Prediction::err("ENOPROTOOPT", vec![&SOL_LOCAL_UNKNOWN]),
         },
@@ -260,6 +267,7 @@ pub fn predict_v4(ctx: &Ctx<'_>, o: IpOpt, request: &Request) -> Prediction {
         | IpOpt::Recvif
         | IpOpt::Recvorigdstaddr
         | IpOpt::Dontfrag => flag01(request, 0, &INP_FLAGS01),
+        IpOpt::Hdrincl => Prediction::err("ENOPROTOOPT", vec![&HDRINCL_RAW]),
         IpOpt::Minttl => match int(request) {
             None => Prediction::ok(RelativeValue::int(0), vec![&MINTTL]),
             Some(v) if (0..=255).contains(&v.value()) => Prediction::ok(RelativeValue::Int(v), vec![&MINTTL]),

@@ -28,6 +28,12 @@ crate::rules! {
         why: "IP_RECVFRAGSIZE (report the largest fragment's size) is for datagram and raw sockets: a TCP socket refuses a set, whatever the value, but reads 0",
         source: "net/ipv4/ip_sockglue.c do_ip_setsockopt case IP_RECVFRAGSIZE 'if (sk->sk_type != SOCK_RAW && sk->sk_type != SOCK_DGRAM) return -EINVAL; inet_assign_bit(RECVFRAGSIZE, sk, val)' (read at Debian 6.12.118)",
     };
+    pub const HDRINCL: Rule = Rule {
+        id: "linux.ip.hdrincl",
+        formula: "non-raw: set => ENOPROTOOPT, reads 0; raw: v != 0, default 1 (IPPROTO_RAW)",
+        why: "IP_HDRINCL (the caller writes the IP header) is for raw sockets only; a raw socket made with IPPROTO_RAW starts with it on, since it can only send whole packets",
+        source: "net/ipv4/ip_sockglue.c do_ip_setsockopt case IP_HDRINCL 'if (sk->sk_type != SOCK_RAW) return -ENOPROTOOPT; inet_assign_bit(HDRINCL, sk, val)', do_ip_getsockopt 'val = inet_test_bit(HDRINCL, sk)'; net/ipv4/af_inet.c inet_create 'if (IPPROTO_RAW == protocol) inet_set_bit(HDRINCL, sk)' (read at Debian 6.12.118)",
+    };
     pub const NODEFRAG: Rule = Rule {
         id: "linux.ip.nodefrag_raw_only",
         formula: "set on a non-raw socket => ENOPROTOOPT; raw: v != 0; default 0",
@@ -208,6 +214,11 @@ pub fn predict(a: &Args<IpOpt>) -> Prediction {
             crate::case::Request::Default => Prediction::err("ENOTCONN", vec![&MTU]),
         },
         // BSD names Linux's headers lack (the gate answers them).
+        IpOpt::Hdrincl => match int(request) {
+            Some(_) if a.kind.is_raw() => flag(request, 1, &HDRINCL),
+            Some(_) => Prediction::err("ENOPROTOOPT", vec![&HDRINCL]),
+            None => Prediction::ok(RelativeValue::int(a.kind.is_raw().into()), vec![&HDRINCL]),
+        },
         IpOpt::Recvretopts | IpOpt::Recvdstaddr | IpOpt::Recvif | IpOpt::Dontfrag => crate::platform::gated(),
         IpOpt::Transparent => match int(request) {
             Some(v) if v.value() != 0 && !a.facts.cap_net_raw_or_admin => {

@@ -33,6 +33,18 @@ crate::rules! {
         why: "IPV6_MINHOPCOUNT drops received packets with a smaller hop limit (RFC 5082); 0 is off",
         source: "net/ipv6/ipv6_sockglue.c do_ipv6_setsockopt case IPV6_MINHOPCOUNT 'if (val < 0 || val > 255) return -EINVAL' (read at Debian 6.12.118)",
     };
+    pub const TRANSPARENT6: Rule = Rule {
+        id: "linux.ipv6.transparent",
+        formula: "v != 0 without CAP_NET_RAW/CAP_NET_ADMIN => EPERM; else v != 0 (IP_TRANSPARENT's bit); default 0",
+        why: "IPV6_TRANSPARENT has no bit of its own: it sets the IPv4 TRANSPARENT bit, and turning it on needs CAP_NET_RAW or CAP_NET_ADMIN (turning it off does not)",
+        source: "net/ipv6/ipv6_sockglue.c do_ipv6_setsockopt case IPV6_TRANSPARENT 'if (valbool && !sockopt_ns_capable(net->user_ns, CAP_NET_RAW) && !sockopt_ns_capable(net->user_ns, CAP_NET_ADMIN)) { retv = -EPERM; ...} /* we don't have a separate transparent bit for IPV6 ... */ inet_assign_bit(TRANSPARENT, sk, valbool)' (read at Debian 6.12.118)",
+    };
+    pub const HDRINCL6: Rule = Rule {
+        id: "linux.ipv6.hdrincl",
+        formula: "raw: v != 0, default 1 (IPPROTO_RAW); non-raw: ENOPROTOOPT (set and get)",
+        why: "IPV6_HDRINCL is answered by the raw IPv6 code only (rawv6_setsockopt); on TCP and UDP sockets ipv6_setsockopt / ipv6_getsockopt have no such option",
+        source: "net/ipv6/raw.c rawv6_setsockopt 'case SOL_IPV6: if (optname == IPV6_CHECKSUM || optname == IPV6_HDRINCL) break;', do_rawv6_setsockopt case IPV6_HDRINCL 'inet_assign_bit(HDRINCL, sk, val)', do_rawv6_getsockopt; net/ipv6/af_inet6.c inet6_create 'if (IPPROTO_RAW == protocol) inet_set_bit(HDRINCL, sk)'; net/ipv6/ipv6_sockglue.c do_ipv6_setsockopt 'int retv = -ENOPROTOOPT' (no case) (read at Debian 6.12.118)",
+    };
     pub const MCAST_IF: Rule = Rule {
         id: "linux.ipv6.multicast_if",
         formula: "stream => ENOPROTOOPT; 0 or an existing ifindex (lo is 1) => v; else ENODEV; default 0",
@@ -190,6 +202,17 @@ pub fn predict(a: &Args<Ipv6Opt>) -> Prediction {
         Ipv6Opt::Freebind => flag(request, 0, &FREEBIND6),
         // A BSD name Linux's headers lack (the gate answers it).
         Ipv6Opt::UseMinMtu => crate::platform::gated(),
+        Ipv6Opt::Transparent => match int(request) {
+            Some(v) if v.value() != 0 && !a.facts.cap_net_raw_or_admin => {
+                Prediction::err("EPERM", vec![&TRANSPARENT6])
+            }
+            _ => flag(request, 0, &TRANSPARENT6),
+        },
+        Ipv6Opt::Hdrincl => match int(request) {
+            Some(_) if a.kind.is_raw() => flag(request, 1, &HDRINCL6),
+            _ if a.kind.is_raw() => Prediction::ok(RelativeValue::int(1), vec![&HDRINCL6]),
+            _ => Prediction::err("ENOPROTOOPT", vec![&HDRINCL6]),
+        },
         Ipv6Opt::MulticastIf => match int(request).map(|v| v.value()) {
             None => Prediction::ok(RelativeValue::int(0), vec![&MCAST_IF]),
             Some(_) if a.kind.is_stream() => Prediction::err("ENOPROTOOPT", vec![&MCAST_IF]),

@@ -30,6 +30,12 @@ crate::rules! {
         why: "up to xnu-6153 (macOS 10.15) `inp->inp_ip_ttl = optval;` / `inp->inp_ip_tos = optval;` with no range check: plain u_char truncation, never EINVAL",
         source: "apple-oss-distributions/xnu xnu-6153.141.1 bsd/netinet/ip_output.c ip_ctloutput",
     };
+    pub const HDRINCL_RAW: Rule = Rule {
+        id: "macos.ip.hdrincl_raw_only",
+        formula: "tcp, udp: ENOPROTOOPT (set and get)",
+        why: "IP_HDRINCL is answered by rip_ctloutput for raw sockets; ip_ctloutput, which TCP and UDP hand IPPROTO_IP to, has no such case",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/raw_ip.c rip_ctloutput case IP_HDRINCL; bsd/netinet/ip_output.c ip_ctloutput 'default: error = ENOPROTOOPT' (SOPT_SET and SOPT_GET)",
+    };
     pub const INP_FLAG: Rule = Rule {
         id: "macos.ip.inp_flag",
         formula: "v != 0 → 1; 0 → 0; default 0",
@@ -161,6 +167,7 @@ pub fn v4(o: IpOpt, c: &Ctx<'_>) -> Prediction {
         | IpOpt::Recvdstaddr
         | IpOpt::Recvif
         | IpOpt::Dontfrag => flag(v, &INP_FLAG),
+        IpOpt::Hdrincl => err("ENOPROTOOPT", &HDRINCL_RAW),
         _ => crate::platform::gated(),
     }
 }

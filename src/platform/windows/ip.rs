@@ -66,6 +66,12 @@ crate::rules! {
         why: "IPV6_MULTICAST_IF takes an interface index in host byte order; the error for an index no interface has is UNCONFIRMED on real Windows",
         source: "learn.microsoft.com IPPROTO_IPV6 socket options (IPV6_MULTICAST_IF: DWORD, 'interface index ... in host byte order')",
     };
+    pub const HDRINCL_RAW: Rule = Rule {
+        id: "windows.hdrincl_raw_only",
+        formula: "tcp, udp: WSAEINVAL (set and get)",
+        why: "IP_HDRINCL and IPV6_HDRINCL apply to SOCK_RAW sockets only; since Vista a TCP or UDP socket refuses both the set and the get with WSAEINVAL (IPV6_HDRINCL taken as IP_HDRINCL: UNCONFIRMED)",
+        source: "learn.microsoft.com IPPROTO_IP socket options (IP_HDRINCL: 'Applies only to SOCK_RAW sockets'); wine-mirror/wine dlls/ws2_32/tests/sock.c test_set_getsockopt (IP_HDRINCL on TCP and UDP: WSAEINVAL, Vista and later)",
+    };
     pub const PKTINFO_DGRAM: Rule = Rule {
         id: "windows.ip_pktinfo_dgram_only",
         formula: "stream => WSAEINVAL; else a DWORD BOOL",
@@ -106,6 +112,7 @@ pub(super) fn ipv4(a: &Args<'_, IpOpt>) -> Prediction {
         IpOpt::MulticastTtl => byte_range(a, (1, &MCAST_HOPS_DEFAULT)),
         IpOpt::MulticastLoop => bool_dword(a, (1, &MULTICAST_LOOP_DEFAULT)),
         IpOpt::Recvtos | IpOpt::Recvttl => bool_dword(a, (0, &BOOL_OFF)),
+        IpOpt::Hdrincl => err("WSAEINVAL", &HDRINCL_RAW),
         IpOpt::Pktinfo if tcp => err("WSAEINVAL", &PKTINFO_DGRAM),
         IpOpt::Pktinfo => bool_dword(a, (0, &BOOL_OFF)),
         _ => crate::platform::gated(),
@@ -127,6 +134,7 @@ pub(super) fn ipv6(a: &Args<'_, Ipv6Opt>) -> Prediction {
         Ipv6Opt::MulticastLoop => bool_dword(a, (1, &MULTICAST_LOOP_DEFAULT)),
         Ipv6Opt::Recvtclass => bool_dword(a, (0, &BOOL_OFF)),
         Ipv6Opt::Dontfrag => bool_dword(a, (i128::from(tcp), &DONTFRAG6_DEFAULT)),
+        Ipv6Opt::Hdrincl => err("WSAEINVAL", &HDRINCL_RAW),
         Ipv6Opt::MulticastIf if tcp => err("WSAEINVAL", &DGRAM_ONLY),
         Ipv6Opt::MulticastIf => match a.value() {
             None => ok(RelativeValue::int(0), &MCAST_IF6),

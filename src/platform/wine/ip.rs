@@ -13,6 +13,12 @@ use crate::rule::Rule;
 use crate::value::RelativeValue;
 
 crate::rules! {
+    pub const HDRINCL_RAW_ONLY: Rule = Rule {
+        id: "wine.hdrincl_raw_only",
+        formula: "non-raw: WSAEINVAL (set and get)",
+        why: "ntdll passes IP_HDRINCL / IPV6_HDRINCL to Linux only for SOCK_RAW sockets and answers STATUS_INVALID_PARAMETER (WSAEINVAL) for any other, before the level is looked at",
+        source: "wine-mirror/wine dlls/ntdll/unix/socket.c @0bdb575f IOCTL_AFD_WINE_SET_IP_HDRINCL / GET ('if (get_sock_type(handle) != SOCK_RAW) return STATUS_INVALID_PARAMETER')",
+    };
     pub const MCAST_IF6: Rule = Rule {
         id: "wine.ipv6_multicast_if",
         formula: "stream (tcp4 too) => WSAEINVAL (set and get); else Linux's: 0 or lo (1) => v, else WSAEINVAL; default 0",
@@ -102,6 +108,7 @@ pub fn v4(a: &Ask<'_, IpOpt>) -> Prediction {
         IpOpt::Recvtos if stream => err("WSAEINVAL", &RECV_TOS_TCLASS_DGRAM_ONLY),
         IpOpt::Recvttl if stream => err("WSAEINVAL", &RECVTTL_DGRAM_ONLY),
         IpOpt::Recvttl | IpOpt::Recvtos => flag(a, (0, &OFF)),
+        IpOpt::Hdrincl => err("WSAEINVAL", &HDRINCL_RAW_ONLY),
         IpOpt::Pktinfo if stream => err("WSAEINVAL", &PKTINFO_DGRAM_ONLY),
         IpOpt::Pktinfo => flag(a, (0, &OFF)),
         _ => crate::platform::gated(),
@@ -120,6 +127,7 @@ pub fn v6(a: &Ask<'_, Ipv6Opt>) -> Prediction {
         Ipv6Opt::Tclass => err("WSAENOPROTOOPT", &TCLASS_UNKNOWN),
         // ntdll checks the socket type before Linux sees the level.
         Ipv6Opt::MulticastIf if stream => err("WSAEINVAL", &MCAST_IF6),
+        Ipv6Opt::Hdrincl => err("WSAEINVAL", &HDRINCL_RAW_ONLY),
         _ if v4 => host_level_error(Level::Ipv6, a.kind, a.request)
             .expect("the host refuses IPPROTO_IPV6 on IPv4 sockets"),
         Ipv6Opt::UnicastHops => ranged(
