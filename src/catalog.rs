@@ -405,6 +405,25 @@ pub const CATALOG: &[OptionSpec] = &[
         ladder::BOOL,
     )
     .codes(None, None, None, Some(-5)),
+    // Linux only; socket2 0.6 has bind_device / device on Linux.
+    opt(
+        O::Socket(SocketOpt::Bindtodevice),
+        "SO_BINDTODEVICE",
+        T::Text,
+        ladder::DEVICE,
+    )
+    .codes(Some(25), None, None, None)
+    .socket2(Shape::Bytes),
+    // Linux only; socket2 0.6's bind_device_by_index_v4 / device_index_v4
+    // use it on Linux (IP_BOUND_IF on Apple).
+    opt(
+        O::Socket(SocketOpt::Bindtoifindex),
+        "SO_BINDTOIFINDEX",
+        T::Int,
+        ladder::IFINDEX,
+    )
+    .codes(Some(62), None, None, None)
+    .socket2(Shape::U32),
     opt(O::Tcp(TcpOpt::Nodelay), "TCP_NODELAY", T::Bool, ladder::BOOL)
         .codes(Some(1), Some(1), Some(1), Some(1))
         .socket2(Shape::Bool),

@@ -258,7 +258,10 @@ fn missing_kinds() -> Result<Vec<(Kind, String)>, HostError> {
         // refuses (WSAEACCES); CI runners and Wine run as Administrator or
         // root, where it would succeed: the raw kinds are left out there.
         if cfg!(windows) && k.is_raw() {
-            missing.push((k, "not run on Windows (the model is of an ordinary user: WSAEACCES)".to_string()));
+            missing.push((
+                k,
+                "not run on Windows (the model is of an ordinary user: WSAEACCES)".to_string(),
+            ));
             continue;
         }
         let Err(e) = crate::fixture::new_socket(k) else {

@@ -311,6 +311,9 @@ pub const IFINDEX: &[Rung] = &[both(0), both(1), both(1_000_000), raw(-1), socke
 /// UDP_SEGMENT: off, a small size, a typical one, the u16 limit and past it.
 pub const GSO_SIZE: &[Rung] = &[raw(0), raw(1), raw(1472), raw(65535), raw(65536), raw(-1)];
 
+/// Interface names: the loopback's, none (unbind), and one no host has.
+pub const DEVICE: &[Rung] = &[text("lo"), text(""), text("nosuchdev0")];
+
 /// TCP_SAVE_SYN: off, on, on with the link-layer header, and just outside.
 pub const SAVE_SYN: &[Rung] = &[raw(0), raw(1), raw(2), raw(3), raw(-1)];
 

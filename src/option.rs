@@ -52,6 +52,7 @@ options!(
         Nosigpipe = "SO_NOSIGPIPE", ReuseportLb = "SO_REUSEPORT_LB", TsClock = "SO_TS_CLOCK",
         TimestampMonotonic = "SO_TIMESTAMP_MONOTONIC", Noaddrerr = "SO_NOADDRERR",
         Nread = "SO_NREAD", Nwrite = "SO_NWRITE", Exclusiveaddruse = "SO_EXCLUSIVEADDRUSE",
+        Bindtodevice = "SO_BINDTODEVICE", Bindtoifindex = "SO_BINDTOIFINDEX",
     }
 );
 options!(

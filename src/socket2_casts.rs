@@ -307,6 +307,9 @@ pub fn offered_on(os: Os, option: &OptionSpec) -> bool {
         // set_header_included_v4 / header_included_v4: every OS here.
         Opt::Ip(I::Hdrincl) => true,
         Opt::Socket(S::ReuseportLb) => os == Os::FreeBsd,
+        // bind_device, and bind_device_by_index_v4 (SO_BINDTOIFINDEX on
+        // Linux; IP_BOUND_IF, another option, on Apple).
+        Opt::Socket(S::Bindtodevice | S::Bindtoifindex) => linux,
         Opt::Ipv6(I6::Transparent) => linux,
         Opt::Ipv6(I6::Hdrincl) => false,
         Opt::Ip(

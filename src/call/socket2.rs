@@ -209,6 +209,22 @@ pub fn calls(option: &OptionSpec) -> Option<Calls> {
         // socket2 0.6 has no SOL_UDP call.
         Opt::Udp(_) => None,
         Opt::Ipv6(I6::MulticastIf) => Some(U32(Socket::set_multicast_if_v6, Socket::multicast_if_v6)),
+        Opt::Socket(S::Bindtodevice) => only_on!(
+            linux,
+            Bytes(
+                |s, name| s.bind_device(Some(name)),
+                |s| s.device().map(Option::unwrap_or_default)
+            )
+        ),
+        Opt::Socket(S::Bindtoifindex) => only_on!(
+            linux,
+            U32(
+                |s, index| s.bind_device_by_index_v4(std::num::NonZeroU32::new(index)),
+                |s| s
+                    .device_index_v4()
+                    .map(|i| i.map_or(0, std::num::NonZeroU32::get))
+            )
+        ),
         Opt::Socket(S::ReuseportLb) => {
             only_on!(freebsd, Bool(Socket::set_reuse_port_lb, Socket::reuse_port_lb))
         }

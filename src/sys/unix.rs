@@ -353,6 +353,8 @@ mod tests {
             ("IPV6_RECVFRAGSIZE", libc::IPV6_RECVFRAGSIZE),
             ("IPV6_FLOWINFO", libc::IPV6_FLOWINFO),
             ("IPV6_TRANSPARENT", libc::IPV6_TRANSPARENT),
+            ("SO_BINDTODEVICE", libc::SO_BINDTODEVICE),
+            ("SO_BINDTOIFINDEX", libc::SO_BINDTOIFINDEX),
             ("IPV6_HDRINCL", libc::IPV6_HDRINCL),
         ];
         // (IP_RECVERR_RFC4884 26 is not in libc 0.2.191: the catalogue's

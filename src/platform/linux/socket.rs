@@ -25,6 +25,18 @@ crate::rules! {
         why: "SO_RXQ_OVFL is a plain socket flag (any non-zero int turns it on) asking for the count of dropped packets with each message; every kind takes it",
         source: "net/core/sock.c sk_setsockopt case SO_RXQ_OVFL 'sock_valbool_flag(sk, SOCK_RXQ_OVFL, valbool)', sk_getsockopt 'v.val = sock_flag(sk, SOCK_RXQ_OVFL)'",
     };
+    pub const BINDTODEVICE: Rule = Rule {
+        id: "linux.so.bindtodevice",
+        formula: "empty name => unbound (reads empty); an existing device's name => that name; else ENODEV; default empty",
+        why: "SO_BINDTODEVICE binds the socket to a device by name (lo here), with no privilege while the socket is not bound to one yet; the empty name unbinds, a name no device has is ENODEV, and a read gives the bound device's name or nothing (length 0)",
+        source: "net/core/sock.c sock_setbindtodevice 'dev = dev_get_by_name_rcu(net, devname); ... ret = -ENODEV; if (!dev) goto out;', sock_bindtoindex_locked 'if (sk->sk_bound_dev_if && !ns_capable(net->user_ns, CAP_NET_RAW)) goto out' (-EPERM), sock_getbindtodevice 'if (bound_dev_if == 0) { len = 0; goto zero; }' (read at Debian 6.12.118)",
+    };
+    pub const BINDTOINDEX: Rule = Rule {
+        id: "linux.so.bindtoifindex",
+        formula: "v < 0 => EINVAL; else v (no check that a device has the index); default 0",
+        why: "SO_BINDTOIFINDEX stores any non-negative index as the bound device without looking it up (so 1000000 reads back 1000000); 0 unbinds; a negative one is EINVAL",
+        source: "net/core/sock.c sk_setsockopt case SO_BINDTOIFINDEX 'ret = sock_bindtoindex_locked(sk, val)', sock_bindtoindex_locked 'ret = -EINVAL; if (ifindex < 0) goto out; WRITE_ONCE(sk->sk_bound_dev_if, ifindex)', sk_getsockopt 'v.val = READ_ONCE(sk->sk_bound_dev_if)' (read at Debian 6.12.118)",
+    };
     pub const RAW_EPERM: Rule = Rule {
         id: "linux.raw.needs_cap_net_raw",
         formula: "socket(SOCK_RAW) without CAP_NET_RAW => EPERM",
@@ -348,6 +360,12 @@ pub fn predict(a: &Args<SocketOpt>) -> Prediction {
             Some(v) => Prediction::ok(RelativeValue::Int(v), vec![&BUSY_POLL]),
         },
         SocketOpt::Type | SocketOpt::Domain | SocketOpt::Protocol | SocketOpt::Error => read_only(a),
+        SocketOpt::Bindtodevice => bindtodevice(a),
+        SocketOpt::Bindtoifindex => match int(request).map(|v| v.value()) {
+            None => Prediction::ok(RelativeValue::int(0), vec![&BINDTOINDEX]),
+            Some(v) if v < 0 => Prediction::err("EINVAL", vec![&BINDTOINDEX]),
+            Some(v) => Prediction::ok(RelativeValue::int(v), vec![&BINDTOINDEX]),
+        },
         // BSD and Winsock names Linux's headers lack (the gate answers them).
         SocketOpt::Bintime
         | SocketOpt::Nosigpipe
@@ -360,6 +378,21 @@ pub fn predict(a: &Args<SocketOpt>) -> Prediction {
         | SocketOpt::Exclusiveaddruse => crate::platform::gated(),
     }
 }
+
+/// SO_BINDTODEVICE by name: "" unbinds, a name no device has is ENODEV.
+fn bindtodevice(a: &Args<SocketOpt>) -> Prediction {
+    match a.request {
+        Request::Default => Prediction::ok(RelativeValue::text(""), vec![&BINDTODEVICE]),
+        Request::Set(RelativeValue::Text(name, _)) if name.is_empty() || name == LOOPBACK_NAME => {
+            Prediction::ok(RelativeValue::text(name), vec![&BINDTODEVICE])
+        }
+        Request::Set(RelativeValue::Text(..)) => Prediction::err("ENODEV", vec![&BINDTODEVICE]),
+        Request::Set(_) => crate::platform::gated(),
+    }
+}
+
+/// The loopback device's name in every network namespace.
+const LOOPBACK_NAME: &str = "lo";
 
 fn read_only(a: &Args<SocketOpt>) -> Prediction {
     let request = a.request;
