@@ -16,8 +16,14 @@ crate::rules! {
     pub const HDRINCL_RAW_ONLY: Rule = Rule {
         id: "wine.hdrincl_raw_only",
         formula: "non-raw: WSAEINVAL (set and get)",
-        why: "ntdll passes IP_HDRINCL / IPV6_HDRINCL to Linux only for SOCK_RAW sockets and answers STATUS_INVALID_PARAMETER (WSAEINVAL) for any other, before the level is looked at",
+        why: "ntdll passes IP_HDRINCL to Linux only for SOCK_RAW sockets and answers STATUS_INVALID_PARAMETER (WSAEINVAL) for any other, before the level is looked at",
         source: "wine-mirror/wine dlls/ntdll/unix/socket.c @0bdb575f IOCTL_AFD_WINE_SET_IP_HDRINCL / GET ('if (get_sock_type(handle) != SOCK_RAW) return STATUS_INVALID_PARAMETER')",
+    };
+    pub const HDRINCL6_UNKNOWN: Rule = Rule {
+        id: "wine.ipv6_hdrincl_unknown",
+        formula: "WSAENOPROTOOPT (set and get, any kind)",
+        why: "Wine 8.0's ws2_32 has no case for IPV6_HDRINCL (2) at IPPROTO_IPV6: it is an unknown option, refused before the socket's type or family is looked at (measured under Wine 8.0; real Windows refuses it on TCP and UDP too, with WSAEINVAL per windows.hdrincl_raw_only, UNCONFIRMED)",
+        source: "wine-mirror/wine dlls/ws2_32/socket.c @8dc5242e setsockopt / getsockopt (IPPROTO_IPV6 default case: WSAENOPROTOOPT; no IPV6_HDRINCL case)",
     };
     pub const MCAST_IF6: Rule = Rule {
         id: "wine.ipv6_multicast_if",
@@ -127,7 +133,7 @@ pub fn v6(a: &Ask<'_, Ipv6Opt>) -> Prediction {
         Ipv6Opt::Tclass => err("WSAENOPROTOOPT", &TCLASS_UNKNOWN),
         // ntdll checks the socket type before Linux sees the level.
         Ipv6Opt::MulticastIf if stream => err("WSAEINVAL", &MCAST_IF6),
-        Ipv6Opt::Hdrincl => err("WSAEINVAL", &HDRINCL_RAW_ONLY),
+        Ipv6Opt::Hdrincl => err("WSAENOPROTOOPT", &HDRINCL6_UNKNOWN),
         _ if v4 => host_level_error(Level::Ipv6, a.kind, a.request)
             .expect("the host refuses IPPROTO_IPV6 on IPv4 sockets"),
         Ipv6Opt::UnicastHops => ranged(
