@@ -833,6 +833,22 @@ pub const CATALOG: &[OptionSpec] = &[
         None,
         Some(2),
     ),
+    // FreeBSD only; socket2 0.6's set_fib has no getter, and sogetopt has
+    // no SO_SETFIB case either (sys/kern/uipc_socket.c).
+    opt(O::Socket(SocketOpt::Setfib), "SO_SETFIB", T::Int, ladder::FIB).codes(None, None, Some(0x1014), None),
+    // Apple only: socket2 0.6's bind_device_by_index_v4 / v6 set these on
+    // Apple targets (SO_BINDTOIFINDEX on Linux).
+    opt(O::Ip(IpOpt::BoundIf), "IP_BOUND_IF", T::Int, ladder::IFINDEX)
+        .codes(None, Some(25), None, None)
+        .socket2(Shape::U32),
+    opt(
+        O::Ipv6(Ipv6Opt::BoundIf),
+        "IPV6_BOUND_IF",
+        T::Int,
+        ladder::IFINDEX,
+    )
+    .codes(None, Some(125), None, None)
+    .socket2(Shape::U32),
     // SOL_UDP: Linux only (include/uapi/linux/udp.h).
     opt(O::Udp(UdpOpt::Cork), "UDP_CORK", T::Bool, ladder::BOOL).codes(Some(1), None, None, None),
     opt(

@@ -308,6 +308,10 @@ pub const KEEPINIT: &[Rung] = &[
 /// Windows; some interface on FreeBSD), one no host has, and -1.
 pub const IFINDEX: &[Rung] = &[both(0), both(1), both(1_000_000), raw(-1), socket2(U32_MAX)];
 
+/// SO_SETFIB: the default table, the next one (absent unless net.fibs > 1),
+/// a negative and one past RT_MAXFIBS (65536).
+pub const FIB: &[Rung] = &[raw(0), raw(1), raw(-1), raw(65536)];
+
 /// UDP_SEGMENT: off, a small size, a typical one, the u16 limit and past it.
 pub const GSO_SIZE: &[Rung] = &[raw(0), raw(1), raw(1472), raw(65535), raw(65536), raw(-1)];
 

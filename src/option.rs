@@ -53,6 +53,7 @@ options!(
         TimestampMonotonic = "SO_TIMESTAMP_MONOTONIC", Noaddrerr = "SO_NOADDRERR",
         Nread = "SO_NREAD", Nwrite = "SO_NWRITE", Exclusiveaddruse = "SO_EXCLUSIVEADDRUSE",
         Bindtodevice = "SO_BINDTODEVICE", Bindtoifindex = "SO_BINDTOIFINDEX",
+        Setfib = "SO_SETFIB",
     }
 );
 options!(
@@ -83,7 +84,7 @@ options!(
         BindAddressNoPort = "IP_BIND_ADDRESS_NO_PORT", Recvfragsize = "IP_RECVFRAGSIZE",
         Minttl = "IP_MINTTL", RecverrRfc4884 = "IP_RECVERR_RFC4884",
         Recvretopts = "IP_RECVRETOPTS", Recvdstaddr = "IP_RECVDSTADDR", Recvif = "IP_RECVIF",
-        Dontfrag = "IP_DONTFRAG", Hdrincl = "IP_HDRINCL",
+        Dontfrag = "IP_DONTFRAG", Hdrincl = "IP_HDRINCL", BoundIf = "IP_BOUND_IF",
     }
 );
 options!(
@@ -100,7 +101,7 @@ options!(
         Recvpathmtu = "IPV6_RECVPATHMTU", Dontfrag = "IPV6_DONTFRAG",
         Recvfragsize = "IPV6_RECVFRAGSIZE", Flowinfo = "IPV6_FLOWINFO",
         UseMinMtu = "IPV6_USE_MIN_MTU", MulticastIf = "IPV6_MULTICAST_IF",
-        Transparent = "IPV6_TRANSPARENT", Hdrincl = "IPV6_HDRINCL",
+        Transparent = "IPV6_TRANSPARENT", Hdrincl = "IPV6_HDRINCL", BoundIf = "IPV6_BOUND_IF",
     }
 );
 

@@ -310,6 +310,10 @@ pub fn offered_on(os: Os, option: &OptionSpec) -> bool {
         // bind_device, and bind_device_by_index_v4 (SO_BINDTOIFINDEX on
         // Linux; IP_BOUND_IF, another option, on Apple).
         Opt::Socket(S::Bindtodevice | S::Bindtoifindex) => linux,
+        // bind_device_by_index_v4 / _v6 and device_index_v4 / _v6 on Apple.
+        Opt::Ip(I::BoundIf) | Opt::Ipv6(I6::BoundIf) => os == Os::MacOs,
+        // set_fib has no getter: the raw path runs the row.
+        Opt::Socket(S::Setfib) => false,
         Opt::Ipv6(I6::Transparent) => linux,
         Opt::Ipv6(I6::Hdrincl) => false,
         Opt::Ip(

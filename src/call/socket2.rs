@@ -46,6 +46,13 @@ macro_rules! only_on {
         let call = None;
         call
     }};
+    (apple, $e:expr) => {{
+        #[cfg(target_vendor = "apple")]
+        let call = Some($e);
+        #[cfg(not(target_vendor = "apple"))]
+        let call = None;
+        call
+    }};
     (freebsd, $e:expr) => {{
         #[cfg(target_os = "freebsd")]
         let call = Some($e);
@@ -225,6 +232,26 @@ pub fn calls(option: &OptionSpec) -> Option<Calls> {
                     .map(|i| i.map_or(0, std::num::NonZeroU32::get))
             )
         ),
+        Opt::Ip(I::BoundIf) => only_on!(
+            apple,
+            U32(
+                |s, index| s.bind_device_by_index_v4(std::num::NonZeroU32::new(index)),
+                |s| s
+                    .device_index_v4()
+                    .map(|i| i.map_or(0, std::num::NonZeroU32::get))
+            )
+        ),
+        Opt::Ipv6(I6::BoundIf) => only_on!(
+            apple,
+            U32(
+                |s, index| s.bind_device_by_index_v6(std::num::NonZeroU32::new(index)),
+                |s| s
+                    .device_index_v6()
+                    .map(|i| i.map_or(0, std::num::NonZeroU32::get))
+            )
+        ),
+        // set_fib has no getter.
+        Opt::Socket(S::Setfib) => None,
         Opt::Socket(S::ReuseportLb) => {
             only_on!(freebsd, Bool(Socket::set_reuse_port_lb, Socket::reuse_port_lb))
         }

@@ -65,9 +65,10 @@ fn the_socket2_call_table_in_the_readme_matches_the_catalogue() {
         // set_tcp_keepalive writes SO_KEEPALIVE and the three keep-alive
         // times (on Windows TCP_KEEPCNT only, beside an ioctl): a row where
         // any of them is one.
+        // A call that sets different options by OS names them "A / B".
         let options: Vec<&str> = match cells[2].contains("TCP_KEEPIDLE") {
             true => vec!["TCP_KEEPIDLE", "TCP_KEEPINTVL", "TCP_KEEPCNT"],
-            false => vec![cells[2]],
+            false => cells[2].split(" / ").collect(),
         };
         for (i, &os) in oses.iter().enumerate() {
             let cell = cells[3 + i];

@@ -128,6 +128,7 @@ pub const STOCK: &[Stock] = &[
     same("net.inet.tcp.fastopen.server_enable", 0, "stock value: FreeBSD 13.0 (F-Stack 5cb586b5) and stable/14 1400507 sys/netinet/tcp_fastopen.c 'tcp_fastopen_server_enable) = 0'"),
     same("net.inet.tcp.keepinit", 75_000, "stock value (ms): FreeBSD 13.0 as F-Stack 5cb586b5 vendors it sys/netinet/tcp_timer.h TCPTV_KEEP_INIT (75*hz), tcp_timer.c 'tcp_keepinit' (sysctl in ms)"),
     same("net.inet6.ip6.auto_flowlabel", 1, "stock value: FreeBSD 13.0 as F-Stack 5cb586b5 vendors it sys/netinet6/in6_proto.c 'VNET_DEFINE(int, ip6_auto_flowlabel) = 1'; in_pcb.c in_pcballoc 'if (V_ip6_auto_flowlabel) inp->inp_flags |= IN6P_AUTOFLOWLABEL'"),
+    same("net.fibs", 1, "stock value: FreeBSD 13.0 as F-Stack 5cb586b5 vendors it sys/net/route/route_tables.c 'RT_NUMFIBS 1' without options ROUTETABLES, '_rt_numfibs) = RT_NUMFIBS' (sysctl net.fibs, a loader tunable)"),
     same("privileged", 0, "stock value of the model: an ordinary user, so priv_check (PRIV_NETINET_SETHDROPTS, PRIV_NETINET_BINDANY) fails with EPERM; F-Stack stubs priv_check to succeed (lib/ff_glue.c)"),
     same("net.inet6.ip6.v6only", 1, "stock value: rust-lang/socket2 v0.6.0 tests/socket.rs 'IPv6 socket are already IPv6 only on FreeBSD' (run on FreeBSD 13.2)"),
     same("lo0.mtu", 16_384, "stock value: freebsd/freebsd-src stable/14 1400507 (mirror ilnp/ilnp-freebsd14@2f2a4162) sys/net/if_loop.c LOMTU 16384 (without TINY_LOMTU / LARGE_LOMTU), lo_clone_create 'ifp->if_mtu = LOMTU'"),

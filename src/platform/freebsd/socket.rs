@@ -86,6 +86,12 @@ crate::rules! {
         why: "SO_MAX_PACING_RATE is kept as a uint32_t with no check (the protocol hook's EOPNOTSUPP without RATELIMIT is ignored), so every int reads back as itself; 0 means no limit",
         source: src!(F13, "sys/kern/uipc_socket.c sosetopt case SO_MAX_PACING_RATE 'sooptcopyin(sopt, &val32, sizeof(val32), sizeof(val32)); so->so_max_pacing_rate = val32', sogetopt 'optval = so->so_max_pacing_rate'; sys/sys/socketvar.h 'uint32_t so_max_pacing_rate'"),
     };
+    pub const SETFIB: Rule = Rule {
+        id: "freebsd.so.setfib",
+        formula: "0 <= v < net.fibs => ok, else EINVAL; every read => ENOPROTOOPT (no getter)",
+        why: "sosetopt checks the table number against rt_numfibs (net.fibs, 1 unless the kernel was built with ROUTETABLES or the loader tunable raised it) and stores it in so_fibnum (0 on a unix socket); sogetopt has no SO_SETFIB case, so a read is ENOPROTOOPT whatever was set: only the set's own error tells",
+        source: src!(F13, "sys/kern/uipc_socket.c sosetopt case SO_SETFIB 'if (optval < 0 || optval >= rt_numfibs) { error = EINVAL; goto bad; }', sogetopt (no SO_SETFIB case: 'default: ... error = ENOPROTOOPT'); sys/net/route/route_tables.c 'RT_NUMFIBS 1', '_rt_numfibs) = RT_NUMFIBS'; the same sogetopt in a 14-era copy with SO_RERROR (tag UNCONFIRMED)"),
+    };
     pub const LINGER: Rule = Rule {
         id: "freebsd.linger",
         formula: "(l_onoff != 0 ? 128 : 0, (short)l_linger)",
@@ -345,6 +351,12 @@ pub fn predict(ctx: &Ctx<'_>, o: SocketOpt, request: &Request) -> Prediction {
             None => Prediction::ok(RelativeValue::int(0), vec![&TS_CLOCK]),
             Some(v) if (0..=3).contains(&v.value()) => Prediction::ok(RelativeValue::Int(v), vec![&TS_CLOCK]),
             Some(_) => Prediction::err("EINVAL", vec![&TS_CLOCK]),
+        },
+        SocketOpt::Setfib => match int(request) {
+            Some(v) if v.value() < 0 || v.value() >= ctx.fact("net.fibs").value() => {
+                Prediction::err("EINVAL", vec![&SETFIB])
+            }
+            _ => Prediction::err("ENOPROTOOPT", vec![&SETFIB]),
         },
         SocketOpt::MaxPacingRate => match int(request) {
             None => Prediction::ok(RelativeValue::int(0), vec![&PACING]),

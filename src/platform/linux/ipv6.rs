@@ -201,7 +201,7 @@ pub fn predict(a: &Args<Ipv6Opt>) -> Prediction {
         Ipv6Opt::Recvhoplimit | Ipv6Opt::Recvpktinfo => flag(request, 0, &RECV_ANCILLARY),
         Ipv6Opt::Freebind => flag(request, 0, &FREEBIND6),
         // A BSD name Linux's headers lack (the gate answers it).
-        Ipv6Opt::UseMinMtu => crate::platform::gated(),
+        Ipv6Opt::UseMinMtu | Ipv6Opt::BoundIf => crate::platform::gated(),
         Ipv6Opt::Transparent => match int(request) {
             Some(v) if v.value() != 0 && !a.facts.cap_net_raw_or_admin => {
                 Prediction::err("EPERM", vec![&TRANSPARENT6])

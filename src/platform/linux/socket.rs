@@ -375,7 +375,8 @@ pub fn predict(a: &Args<SocketOpt>) -> Prediction {
         | SocketOpt::Noaddrerr
         | SocketOpt::Nread
         | SocketOpt::Nwrite
-        | SocketOpt::Exclusiveaddruse => crate::platform::gated(),
+        | SocketOpt::Exclusiveaddruse
+        | SocketOpt::Setfib => crate::platform::gated(),
     }
 }
 

@@ -120,6 +120,22 @@ crate::rules! {
         why: "ip6_setpktopt: `if (tclass < -1 || tclass > 255) return EINVAL;` stores it; ip6_getpcbopt returns ip6po_tclass when >= 0, else 0",
         source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet6/ip6_output.c ip6_setpktopt / ip6_getpcbopt",
     };
+    pub const BOUND_IF: Rule = Rule {
+        id: "macos.ip.bound_if",
+        formula: "0 => 0 (unbound); an index 1..if_index with an interface => v (lo0 is 1); past if_index or negative (as unsigned) => ENXIO; default 0",
+        why: "IP_BOUND_IF and IPV6_BOUND_IF (socket2's bind_device_by_index_v4 / _v6 on Apple) pass the int as an unsigned interface scope to inp_bindif, which refuses one past if_index or with no interface (ENXIO) and treats 0 as unbind; the getter reads inp_boundifp's index only while INP_BOUND_IF is set, else the 0 optval starts at; tcp as udp, in every state",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/in_pcb.c inp_bindif 'if ((ifscope > (unsigned)if_index) || (ifscope != IFSCOPE_NONE && (ifp = ifindex2ifnet[ifscope]) == NULL)) { return ENXIO; }'; bsd/netinet/ip_output.c ip_ctloutput 'error = optval = 0', case IP_BOUND_IF set 'error = inp_bindif(inp, optval, NULL)', get 'if (inp->inp_flags & INP_BOUND_IF) { optval = inp->inp_boundifp->if_index; }'; bsd/netinet6/ip6_output.c ip6_ctloutput case IPV6_BOUND_IF (the same through inp_bindif)",
+    };
+}
+
+/// IP_BOUND_IF / IPV6_BOUND_IF: lo0 is index 1, and the ladder's other
+/// indexes (1000000, and -1 or u32::MAX as unsigned) are past if_index.
+fn bound_if(v: Option<Expr>) -> Prediction {
+    match v {
+        None => ok_int(Expr::lit(0), &BOUND_IF),
+        Some(e) if matches!(e.value(), 0 | 1) => ok_int(e, &BOUND_IF),
+        Some(_) => err("ENXIO", &BOUND_IF),
+    }
 }
 
 /// The int a set asks for, as the C int the kernel copies in (None for a read).
@@ -168,6 +184,7 @@ pub fn v4(o: IpOpt, c: &Ctx<'_>) -> Prediction {
         | IpOpt::Recvif
         | IpOpt::Dontfrag => flag(v, &INP_FLAG),
         IpOpt::Hdrincl => err("ENOPROTOOPT", &HDRINCL_RAW),
+        IpOpt::BoundIf => bound_if(v),
         _ => crate::platform::gated(),
     }
 }
@@ -218,6 +235,7 @@ pub fn v6(o: Ipv6Opt, c: &Ctx<'_>) -> Prediction {
             Some(e) if e.value() == 1 => ok_int(e, &MCAST_IF6),
             Some(_) => err("EINVAL", &MCAST_IF6),
         },
+        Ipv6Opt::BoundIf => bound_if(v),
         Ipv6Opt::UseMinMtu => match v {
             None => ok_int(Expr::lit(-1), &USE_MIN_MTU),
             Some(e) if (-1..=1).contains(&e.value()) => ok_int(e, &USE_MIN_MTU),
