@@ -89,7 +89,7 @@ crate::rules! {
     pub const SETFIB: Rule = Rule {
         id: "freebsd.so.setfib",
         formula: "0 <= v < net.fibs => ok, else EINVAL; every read => ENOPROTOOPT (no getter)",
-        why: "sosetopt checks the table number against rt_numfibs (net.fibs, 1 unless the kernel was built with ROUTETABLES or the loader tunable raised it) and stores it in so_fibnum (0 on a unix socket); sogetopt has no SO_SETFIB case, so a read is ENOPROTOOPT whatever was set: only the set's own error tells",
+        why: "sosetopt checks the table number against rt_numfibs (net.fibs: 1 unless the kernel was built with options ROUTETABLES, as F-Stack is with 16 in lib/opt/opt_route.h, or the loader tunable raised it) and stores it in so_fibnum (0 on a unix socket); sogetopt has no SO_SETFIB case, so a read is ENOPROTOOPT whatever was set: only the set's own error tells",
         source: src!(F13, "sys/kern/uipc_socket.c sosetopt case SO_SETFIB 'if (optval < 0 || optval >= rt_numfibs) { error = EINVAL; goto bad; }', sogetopt (no SO_SETFIB case: 'default: ... error = ENOPROTOOPT'); sys/net/route/route_tables.c 'RT_NUMFIBS 1', '_rt_numfibs) = RT_NUMFIBS'; the same sogetopt in a 14-era copy with SO_RERROR (tag UNCONFIRMED)"),
     };
     pub const LINGER: Rule = Rule {
