@@ -59,8 +59,10 @@ impl std::fmt::Display for Capacity {
 pub fn applies(kind: Kind, side: Side) -> bool {
     // Sequenced packets and raw sockets are neither probe's shape (a
     // stream's bytes or a datagram's drops): not probed yet.
-    !matches!(kind, Kind::UnixSeqpacket | Kind::Raw4 | Kind::Raw6)
-        && (side == Side::Send || !kind.is_stream())
+    !matches!(
+        kind,
+        Kind::UnixSeqpacket | Kind::Raw4 | Kind::Raw6 | Kind::Icmp4 | Kind::Icmp6
+    ) && (side == Side::Send || !kind.is_stream())
 }
 
 fn set_buffer(socket: &Socket, side: Side, requested: i32) -> io::Result<()> {

@@ -230,7 +230,7 @@ pub fn new_socket(kind: Kind) -> io::Result<Socket> {
         SockType::Seqpacket => Type::SEQPACKET,
         SockType::Raw => Type::RAW,
     };
-    let protocol = kind.is_raw().then(|| crate::kind::IPPROTO_RAW.into());
+    let protocol = kind.protocol().map(Into::into);
     Socket::new(domain, ty, protocol)
 }
 

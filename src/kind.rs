@@ -26,12 +26,23 @@ pub enum Kind {
     Raw4,
     /// A raw IPv6 socket (`AF_INET6`, `SOCK_RAW`, `IPPROTO_RAW`).
     Raw6,
+    /// An ICMP "ping" socket (`AF_INET`, `SOCK_DGRAM`, `IPPROTO_ICMP`):
+    /// on Linux only for a group inside `net.ipv4.ping_group_range`.
+    Icmp4,
+    /// An ICMPv6 "ping" socket (`AF_INET6`, `SOCK_DGRAM`, `IPPROTO_ICMPV6`).
+    Icmp6,
 }
 
 /// `IPPROTO_RAW`, the protocol the raw kinds are made with: a send-only
 /// raw socket that no arriving packet is delivered to, so the suite's own
 /// traffic never queues on it.
 pub const IPPROTO_RAW: i32 = 255;
+
+/// `IPPROTO_ICMP`, the protocol of the icmp4 kind.
+pub const IPPROTO_ICMP: i32 = 1;
+
+/// `IPPROTO_ICMPV6`, the protocol of the icmp6 kind.
+pub const IPPROTO_ICMPV6: i32 = 58;
 
 /// A socket's type, the second argument of socket().
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,7 +72,7 @@ pub enum Domain {
 
 impl Kind {
     /// Every kind, in report order.
-    pub const ALL: [Kind; 9] = [
+    pub const ALL: [Kind; 11] = [
         Kind::Tcp4,
         Kind::Tcp6,
         Kind::Udp4,
@@ -71,6 +82,8 @@ impl Kind {
         Kind::UnixSeqpacket,
         Kind::Raw4,
         Kind::Raw6,
+        Kind::Icmp4,
+        Kind::Icmp6,
     ];
 
     /// The name reports and the CLI use (`tcp4`, `unix-dgram`).
@@ -85,14 +98,16 @@ impl Kind {
             Kind::UnixSeqpacket => "unix-seqpacket",
             Kind::Raw4 => "raw4",
             Kind::Raw6 => "raw6",
+            Kind::Icmp4 => "icmp4",
+            Kind::Icmp6 => "icmp6",
         }
     }
 
     /// The address family.
     pub fn domain(self) -> Domain {
         match self {
-            Kind::Tcp4 | Kind::Udp4 | Kind::Raw4 => Domain::Ipv4,
-            Kind::Tcp6 | Kind::Udp6 | Kind::Raw6 => Domain::Ipv6,
+            Kind::Tcp4 | Kind::Udp4 | Kind::Raw4 | Kind::Icmp4 => Domain::Ipv4,
+            Kind::Tcp6 | Kind::Udp6 | Kind::Raw6 | Kind::Icmp6 => Domain::Ipv6,
             Kind::UnixStream | Kind::UnixDgram | Kind::UnixSeqpacket => Domain::Unix,
         }
     }
@@ -101,7 +116,7 @@ impl Kind {
     pub fn sock_type(self) -> SockType {
         match self {
             Kind::Tcp4 | Kind::Tcp6 | Kind::UnixStream => SockType::Stream,
-            Kind::Udp4 | Kind::Udp6 | Kind::UnixDgram => SockType::Dgram,
+            Kind::Udp4 | Kind::Udp6 | Kind::UnixDgram | Kind::Icmp4 | Kind::Icmp6 => SockType::Dgram,
             Kind::UnixSeqpacket => SockType::Seqpacket,
             Kind::Raw4 | Kind::Raw6 => SockType::Raw,
         }
@@ -110,6 +125,27 @@ impl Kind {
     /// A raw IP socket.
     pub fn is_raw(self) -> bool {
         self.sock_type() == SockType::Raw
+    }
+
+    /// An ICMP datagram ("ping") socket.
+    pub fn is_icmp(self) -> bool {
+        matches!(self, Kind::Icmp4 | Kind::Icmp6)
+    }
+
+    /// UDP over either IP version.
+    pub fn is_udp(self) -> bool {
+        matches!(self, Kind::Udp4 | Kind::Udp6)
+    }
+
+    /// The protocol socket() is asked for, when it is not the type's
+    /// default (0).
+    pub fn protocol(self) -> Option<i32> {
+        match self {
+            Kind::Raw4 | Kind::Raw6 => Some(IPPROTO_RAW),
+            Kind::Icmp4 => Some(IPPROTO_ICMP),
+            Kind::Icmp6 => Some(IPPROTO_ICMPV6),
+            _ => None,
+        }
     }
 
     /// `SOCK_STREAM`: TCP or unix stream.

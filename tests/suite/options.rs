@@ -24,3 +24,52 @@ fn dgram(
 ) {
     check_family(family, kind, state);
 }
+
+#[rstest]
+fn seqpacket(
+    #[values(Family::Socket, Family::Tcp, Family::Ipv4, Family::Ipv6)] family: Family,
+    #[values(Kind::UnixSeqpacket)] kind: Kind,
+    #[values(State::Fresh, State::Bound, State::Listening, State::Connected)] state: State,
+) {
+    check_family(family, kind, state);
+}
+
+/// Raw IP and ICMP ping sockets: reported unavailable, with the reason
+/// asserted, where socket() refuses them (no CAP_NET_RAW, a group outside
+/// ping_group_range, an OS without them).
+#[rstest]
+fn raw_and_icmp(
+    #[values(Family::Socket, Family::Tcp, Family::Ipv4, Family::Ipv6)] family: Family,
+    #[values(Kind::Raw4, Kind::Raw6, Kind::Icmp4, Kind::Icmp6)] kind: Kind,
+    #[values(State::Fresh, State::Bound, State::Connected)] state: State,
+) {
+    check_family(family, kind, state);
+}
+
+/// SOL_UDP: only Linux defines options at this level.
+#[cfg(target_os = "linux")]
+#[rstest]
+fn udp_level_connection(
+    #[values(Kind::Tcp4, Kind::Tcp6, Kind::UnixStream, Kind::UnixSeqpacket)] kind: Kind,
+    #[values(State::Fresh, State::Bound, State::Listening, State::Connected)] state: State,
+) {
+    check_family(Family::Udp, kind, state);
+}
+
+#[cfg(target_os = "linux")]
+#[rstest]
+fn udp_level_datagram(
+    #[values(
+        Kind::Udp4,
+        Kind::Udp6,
+        Kind::UnixDgram,
+        Kind::Raw4,
+        Kind::Raw6,
+        Kind::Icmp4,
+        Kind::Icmp6
+    )]
+    kind: Kind,
+    #[values(State::Fresh, State::Bound, State::Connected)] state: State,
+) {
+    check_family(Family::Udp, kind, state);
+}

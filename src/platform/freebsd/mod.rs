@@ -157,8 +157,8 @@ impl Platform for FreeBsd {
     }
 
     fn refusal(&self, asked: &Asked<'_>) -> Option<Prediction> {
-        // A raw socket is answered by `predict` (socket() fails first).
-        if asked.kind.is_raw() {
+        // A raw or icmp socket is answered by `predict` (socket() fails first).
+        if asked.kind.is_raw() || asked.kind.is_icmp() {
             return None;
         }
         options::refusal(asked.option, asked.kind, asked.request)
@@ -168,6 +168,9 @@ impl Platform for FreeBsd {
         if asked.kind.is_raw() {
             return Prediction::err("EPERM", vec![&shared::RAW_PRIV]);
         }
+        if asked.kind.is_icmp() {
+            return Prediction::err("EPROTONOSUPPORT", vec![&shared::NO_PING_SOCKET]);
+        }
         options::predict(
             asked.option,
             &self.ctx(asked.kind, asked.state, asked.request),
@@ -176,7 +179,12 @@ impl Platform for FreeBsd {
     }
 
     fn unsupported_kinds(&self) -> Vec<(Kind, &'static str)> {
-        vec![(Kind::Raw4, "EPERM"), (Kind::Raw6, "EPERM")]
+        vec![
+            (Kind::Raw4, "EPERM"),
+            (Kind::Raw6, "EPERM"),
+            (Kind::Icmp4, "EPROTONOSUPPORT"),
+            (Kind::Icmp6, "EPROTONOSUPPORT"),
+        ]
     }
 
     fn capacity_model(&self) -> Option<&dyn CapacityModel> {

@@ -72,6 +72,12 @@ crate::rules! {
         why: "sys/netinet/in.h defines no IP_FREEBIND or IP_TRANSPARENT; the nearest is IP_BINDANY 24 (IPV6_BINDANY for v6), which needs PRIV_NETINET_BINDANY (EPERM unprivileged) and reads back 0/1",
         source: src!(F, "sys/netinet/in.h; sys/netinet/ip_output.c ip_ctloutput case IP_BINDANY"),
     };
+    pub const NO_PING_SOCKET: Rule = Rule {
+        id: "freebsd.icmp.no_datagram_socket",
+        formula: "socket(SOCK_DGRAM, IPPROTO_ICMP / IPPROTO_ICMPV6) => EPROTONOSUPPORT",
+        why: "FreeBSD has no ICMP datagram (ping) socket: inetsw and inet6sw list ICMP only as SOCK_RAW, pffindproto's wildcard fallback is for SOCK_RAW alone, so socreate finds no protocol and, the protocol being non-zero, answers EPROTONOSUPPORT; no option can be asked",
+        source: src!(F13, "sys/kern/uipc_domain.c pffindproto 'if ((pr->pr_protocol == protocol) && (pr->pr_type == type)) return (pr); if (type == SOCK_RAW && pr->pr_type == SOCK_RAW && pr->pr_protocol == 0 ...'; sys/kern/uipc_socket.c socreate 'if (proto == 0 && type != 0) return (EPROTOTYPE); return (EPROTONOSUPPORT)'; sys/netinet/in_proto.c inetsw '.pr_type = SOCK_RAW, ... .pr_protocol = IPPROTO_ICMP'; 14 and later UNCONFIRMED"),
+    };
     pub const RAW_PRIV: Rule = Rule {
         id: "freebsd.raw.needs_privilege",
         formula: "socket(SOCK_RAW) without privilege => EPERM",

@@ -153,9 +153,10 @@ pub(super) fn default_sysctl(ctx: &Ctx<'_>, side: Side) -> &'static str {
         (Kind::UnixDgram, _) => "net.local.dgram.recvspace",
         (Kind::UnixSeqpacket, Side::Send) => "net.local.seqpacket.maxseqpacket",
         (Kind::UnixSeqpacket, Side::Recv) => "net.local.seqpacket.recvspace",
-        // Never asked: socket() fails first (freebsd.raw.needs_privilege).
-        (Kind::Raw4 | Kind::Raw6, Side::Send) => "net.inet.udp.maxdgram",
-        (Kind::Raw4 | Kind::Raw6, Side::Recv) => "net.inet.udp.recvspace",
+        // Never asked: socket() fails first (freebsd.raw.needs_privilege,
+        // freebsd.icmp.no_datagram_socket).
+        (Kind::Raw4 | Kind::Raw6 | Kind::Icmp4 | Kind::Icmp6, Side::Send) => "net.inet.udp.maxdgram",
+        (Kind::Raw4 | Kind::Raw6 | Kind::Icmp4 | Kind::Icmp6, Side::Recv) => "net.inet.udp.recvspace",
     }
 }
 
@@ -333,6 +334,9 @@ pub fn predict(ctx: &Ctx<'_>, o: SocketOpt, request: &Request) -> Prediction {
                 Kind::Udp4 | Kind::Udp6 => 17,
                 Kind::UnixStream | Kind::UnixDgram | Kind::UnixSeqpacket => 0,
                 Kind::Raw4 | Kind::Raw6 => crate::kind::IPPROTO_RAW.into(),
+                // Never asked: socket() fails first.
+                Kind::Icmp4 => crate::kind::IPPROTO_ICMP.into(),
+                Kind::Icmp6 => crate::kind::IPPROTO_ICMPV6.into(),
             },
         ),
         SocketOpt::Error => identity(request, 0),

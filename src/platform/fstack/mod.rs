@@ -45,8 +45,9 @@ const COMPILED_OUT: [&str; 2] = [
 
 const COMPILED_OUT_HOW: &str = "0: F-Stack 5cb586b5 builds no tcp_fastopen.c (lib/Makefile defines no TCP_RFC7413), so freebsd/netinet/tcp_fastopen.h defines V_tcp_fastopen_client_enable and V_tcp_fastopen_server_enable as 0 and the stack has no such sysctl";
 
-/// Why the raw kinds are not run here (F-Stack's stubbed priv_check would
-/// let socket(SOCK_RAW) succeed: it is the probe that cannot).
+/// Why the raw and icmp kinds are not run here (F-Stack's stubbed
+/// priv_check would let socket(SOCK_RAW) succeed: it is the probe that
+/// cannot; FreeBSD has no icmp datagram socket anyway).
 const NOT_PROBED_RAW: &str = "not probed: the F-Stack probe makes tcp and udp sockets only";
 
 /// The model's privilege fact: F-Stack's priv_check always succeeds.
@@ -191,6 +192,8 @@ impl Platform for FstackFreeBsd {
             (Kind::UnixSeqpacket, NO_UNIX),
             (Kind::Raw4, NOT_PROBED_RAW),
             (Kind::Raw6, NOT_PROBED_RAW),
+            (Kind::Icmp4, NOT_PROBED_RAW),
+            (Kind::Icmp6, NOT_PROBED_RAW),
         ]
     }
 

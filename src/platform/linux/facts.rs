@@ -72,6 +72,10 @@ pub struct LinuxFacts {
     /// CAP_NET_RAW in this network namespace's user namespace: what
     /// socket(SOCK_RAW) needs.
     pub cap_net_raw: bool,
+    /// The effective group or a supplementary one lies inside this network
+    /// namespace's net.ipv4.ping_group_range: what an ICMP "ping" socket
+    /// needs (no capability stands in for it).
+    pub ping_group: bool,
 }
 
 /// TCP_SKB_MIN_TRUESIZE's fixed part (include/net/sock.h).
@@ -164,6 +168,7 @@ impl LinuxFacts {
             cap_net_admin: false,
             cap_net_raw_or_admin: false,
             cap_net_raw: false,
+            ping_group: false,
         }
     }
 
@@ -212,6 +217,7 @@ impl LinuxFacts {
             Fact::new("cap_net_admin", l.cap_net_admin),
             Fact::new("cap_net_raw_or_admin", l.cap_net_raw_or_admin),
             Fact::new("cap_net_raw", l.cap_net_raw),
+            Fact::new("ping_group", l.ping_group),
             Fact::new("ipv6", ipv6),
         ]
     }
@@ -318,6 +324,7 @@ mod reader {
             cap_net_admin: cap_net_admin(),
             cap_net_raw_or_admin: effective_caps() & (1 << CAP_NET_RAW | 1 << CAP_NET_ADMIN) != 0,
             cap_net_raw: effective_caps() & (1 << CAP_NET_RAW) != 0,
+            ping_group: in_ping_group_range()?,
         })
     }
 
@@ -391,6 +398,33 @@ mod reader {
         in_init_ns && effective_caps() & (1 << CAP_NET_ADMIN) != 0
     }
 
+    /// ping_init_sock's test: the effective gid, or any supplementary
+    /// group, within net.ipv4.ping_group_range (both ends included).
+    fn in_ping_group_range() -> Result<bool, String> {
+        let range = sysctl("net/ipv4/ping_group_range")?;
+        let mut ends = range.split_whitespace().map(str::parse::<u32>);
+        let (Some(Ok(low)), Some(Ok(high))) = (ends.next(), ends.next()) else {
+            return Err(format!("net.ipv4.ping_group_range: cannot read {range:?}"));
+        };
+        let status =
+            std::fs::read_to_string("/proc/self/status").map_err(|e| format!("/proc/self/status: {e}"))?;
+        let field = |name: &str| {
+            status
+                .lines()
+                .find_map(|l| l.strip_prefix(name))
+                .map(|rest| {
+                    rest.split_whitespace()
+                        .filter_map(|g| g.parse::<u32>().ok())
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        };
+        // "Gid:" is real, effective, saved, filesystem: the second is egid.
+        let egid = field("Gid:").get(1).copied();
+        let groups = field("Groups:");
+        Ok(egid.into_iter().chain(groups).any(|g| low <= g && g <= high))
+    }
+
     const CAP_NET_ADMIN: u32 = 12;
     const CAP_NET_RAW: u32 = 13;
 
@@ -424,6 +458,7 @@ pub const STOCK_SOURCES: &[(&str, &str)] = &[
     ("net.ipv4.tcp_keepalive_*", "include/net/tcp.h TCP_KEEPALIVE_TIME / INTVL / PROBES"),
     ("net.unix.max_dgram_qlen", "net/unix/af_unix.c unix_net_init (10)"),
     ("privileges", "an ordinary user: no CAP_NET_ADMIN, no CAP_NET_RAW"),
+    ("ping_group", "net/ipv4/af_inet.c inet_init_net 'ping_group_range.range[0] = make_kgid(&init_user_ns, 1); range[1] = make_kgid(&init_user_ns, 0)': the stock range 1..0 holds no group (distributions often widen it: systemd's 50-default.conf sets 0 2147483647)"),
 ];
 
 /// Where a stock fact comes from: its entry in `STOCK_SOURCES` (a `*` entry

@@ -81,6 +81,12 @@ crate::rules! {
         why: "a new (or autobound) IPv6 socket takes IPV6_V6ONLY from net.ipv6.bindv6only",
         source: "net/ipv6/af_inet6.c inet6_create",
     };
+    pub const V6ONLY_PING: Rule = Rule {
+        id: "linux.ipv6.v6only_ping",
+        formula: "icmp6: default 1 in every state (not net.ipv6.bindv6only)",
+        why: "ping_init_sock turns IPV6_V6ONLY on for every new ICMPv6 ping socket, after inet6_create copied bindv6only; a set is the usual flag (EINVAL once bound: the ident is its port)",
+        source: "net/ipv4/ping.c ping_init_sock 'if (sk->sk_family == AF_INET6) sk->sk_ipv6only = 1;' (pingv6_prot .init = ping_init_sock, net/ipv6/ping.c)",
+    };
     pub const V6ONLY_RAW: Rule = Rule {
         id: "linux.ipv6.v6only_raw",
         formula: "raw: set => EINVAL; reads net.ipv6.bindv6only in every state",
@@ -255,6 +261,9 @@ fn v6only(a: &Args<Ipv6Opt>) -> Prediction {
         };
     }
     let has_port = a.state != State::Fresh;
+    if a.kind.is_icmp() && int(request).is_none() {
+        return Prediction::ok(RelativeValue::int(1), vec![&V6ONLY_PING]);
+    }
     match int(request) {
         Some(_) if has_port => Prediction::err("EINVAL", vec![&V6ONLY_LOCKED]),
         Some(_) => flag(request, 0, &FLAG_DEFAULT),

@@ -157,14 +157,21 @@ impl Platform for Linux {
         if asked.kind.is_raw() && !self.facts.cap_net_raw {
             return Prediction::err("EPERM", vec![&socket::RAW_EPERM]);
         }
+        if asked.kind.is_icmp() && !self.facts.ping_group {
+            return Prediction::err("EACCES", vec![&socket::PING_EACCES]);
+        }
         options::route(asked.option, asked.kind, asked.state, asked.request, &self.facts)
     }
 
     fn unsupported_kinds(&self) -> Vec<(Kind, &'static str)> {
-        match self.facts.cap_net_raw {
-            true => Vec::new(),
-            false => vec![(Kind::Raw4, "EPERM"), (Kind::Raw6, "EPERM")],
+        let mut kinds = Vec::new();
+        if !self.facts.cap_net_raw {
+            kinds.extend([(Kind::Raw4, "EPERM"), (Kind::Raw6, "EPERM")]);
         }
+        if !self.facts.ping_group {
+            kinds.extend([(Kind::Icmp4, "EACCES"), (Kind::Icmp6, "EACCES")]);
+        }
+        kinds
     }
 
     /// Buffer sizes have one piecewise rule worth writing out with this

@@ -43,11 +43,17 @@ crate::rules! {
         why: "a raw socket needs CAP_NET_RAW in the network namespace's user namespace; without it socket() fails, so no option can be asked",
         source: "net/ipv4/af_inet.c inet_create and net/ipv6/af_inet6.c inet6_create 'if (sock->type == SOCK_RAW && !kern && !ns_capable(net->user_ns, CAP_NET_RAW)) goto out_rcu_unlock' (err = -EPERM) (read at Debian 6.12.118)",
     };
+    pub const PING_EACCES: Rule = Rule {
+        id: "linux.icmp.needs_ping_group",
+        formula: "socket(SOCK_DGRAM, IPPROTO_ICMP / IPPROTO_ICMPV6) outside net.ipv4.ping_group_range => EACCES",
+        why: "a ping socket is allowed only to a process whose effective gid or a supplementary group lies in the network namespace's ping_group_range (stock 1..0: nobody, root included; no capability stands in); otherwise socket() fails, so no option can be asked",
+        source: "net/ipv4/ping.c ping_init_sock 'inet_get_ping_group_range_net(net, &low, &high); if (gid_lte(low, group) && gid_lte(group, high)) return 0; ... ret = -EACCES', called for icmp4 and icmp6 (net/ipv6/ping.c pingv6_prot .init = ping_init_sock)",
+    };
     pub const RAW_REUSE: Rule = Rule {
         id: "linux.raw.reuseaddr_on",
-        formula: "raw: default 1; set v != 0",
-        why: "the raw protocols are registered with INET_PROTOSW_REUSE, so a new raw socket starts with SO_REUSEADDR on (sk_reuse = SK_CAN_REUSE); a set is the plain flag",
-        source: "net/ipv4/af_inet.c inetsw_array (SOCK_RAW '.flags = INET_PROTOSW_REUSE'), inet_create 'if (INET_PROTOSW_REUSE & answer_flags) sk->sk_reuse = SK_CAN_REUSE'; net/ipv6/raw.c rawv6_protosw, net/ipv6/af_inet6.c inet6_create (the same) (read at Debian 6.12.118)",
+        formula: "raw, icmp: default 1; set v != 0",
+        why: "the raw and the ping (ICMP datagram) protocols are registered with INET_PROTOSW_REUSE, so a new raw or ping socket starts with SO_REUSEADDR on (sk_reuse = SK_CAN_REUSE); a set is the plain flag",
+        source: "net/ipv4/af_inet.c inetsw_array (SOCK_RAW and SOCK_DGRAM/IPPROTO_ICMP '.flags = INET_PROTOSW_REUSE'), inet_create 'if (INET_PROTOSW_REUSE & answer_flags) sk->sk_reuse = SK_CAN_REUSE'; net/ipv6/raw.c rawv6_protosw, net/ipv6/ping.c pingv6_protosw, net/ipv6/af_inet6.c inet6_create (the same) (read at Debian 6.12.118; the ping entries in torvalds/linux master)",
     };
     pub const PLAIN_FLAGS: Rule = Rule {
         id: "linux.so.plain_flag",
@@ -268,7 +274,7 @@ pub fn predict(a: &Args<SocketOpt>) -> Prediction {
     let request = a.request;
     let unix = a.kind.domain() == Domain::Unix;
     match a.opt {
-        SocketOpt::Reuseaddr if a.kind.is_raw() => flag(request, 1, &RAW_REUSE),
+        SocketOpt::Reuseaddr if a.kind.is_raw() || a.kind.is_icmp() => flag(request, 1, &RAW_REUSE),
         SocketOpt::Keepalive | SocketOpt::Reuseaddr | SocketOpt::Broadcast | SocketOpt::Oobinline => {
             flag(request, 0, &OFF)
         }
@@ -417,6 +423,8 @@ fn read_only(a: &Args<SocketOpt>) -> Prediction {
             Kind::Udp4 | Kind::Udp6 => 17,
             Kind::UnixStream | Kind::UnixDgram | Kind::UnixSeqpacket => 0,
             Kind::Raw4 | Kind::Raw6 => crate::kind::IPPROTO_RAW.into(),
+            Kind::Icmp4 => crate::kind::IPPROTO_ICMP.into(),
+            Kind::Icmp6 => crate::kind::IPPROTO_ICMPV6.into(),
         },
         _ => return Prediction::ok(RelativeValue::int(0), vec![&NO_ERROR]),
     };

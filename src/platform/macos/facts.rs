@@ -63,6 +63,16 @@ pub const STOCK: &[(&str, i128, &str)] = &[
         4096,
         "stock value: xnu-11417.121.6 bsd/kern/uipc_usrreq.c unpdg_recvspace = 4 * 1024",
     ),
+    (
+        "net.inet.raw.maxdgram",
+        8192,
+        "stock value: xnu-11417.121.6 bsd/netinet/raw_ip.c RIPSNDQ 8192 (rip_sendspace); icmp_dgram_attach and icmp6_dgram_attach 'soreserve(so, rip_sendspace, rip_recvspace)' (IPv6 too: rip6_sendspace is never used)",
+    ),
+    (
+        "net.inet.raw.recvspace",
+        8192,
+        "stock value: xnu-11417.121.6 bsd/netinet/raw_ip.c RIPRCVQ 8192 (rip_recvspace)",
+    ),
     ("net.inet.ip.ttl", 64, "stock value: xnu-11417.121.6 bsd/netinet/ip.h IPDEFTTL 64 (ip_defttl)"),
     (
         "net.inet6.ip6.hlim",

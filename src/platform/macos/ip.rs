@@ -120,6 +120,24 @@ crate::rules! {
         why: "ip6_setpktopt: `if (tclass < -1 || tclass > 255) return EINVAL;` stores it; ip6_getpcbopt returns ip6po_tclass when >= 0, else 0",
         source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet6/ip6_output.c ip6_setpktopt / ip6_getpcbopt",
     };
+    pub const ICMP4_FILTER: Rule = Rule {
+        id: "macos.icmp.ip_filter",
+        formula: "icmp4: IP_TTL, IP_TOS, IP_HDRINCL, IP_MULTICAST_TTL/LOOP, IP_RECV{OPTS,RETOPTS,DSTADDR,IF,TTL}, IP_BOUND_IF, IP_DONTFRAG as on udp4; any other IPPROTO_IP option (IP_RECVTOS, IP_PKTINFO) → EINVAL",
+        why: "an ICMP datagram socket (unprivileged ping, icmp_dgram_attach has no root check) answers IPPROTO_IP through icmp_dgram_ctloutput, an allow list in front of rip_ctloutput / ip_ctloutput; a name outside it is EINVAL for set and get, where a UDP socket would reach ip_ctloutput",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/ip_icmp.c icmp_dgram_ctloutput (case list, 'default: error = EINVAL'), icmp_dgram_attach '/* Like rip_attach but without root privilege enforcement */'; bsd/netinet/in_proto.c inetsw SOCK_DGRAM IPPROTO_ICMP '.pr_ctloutput = icmp_dgram_ctloutput'",
+    };
+    pub const ICMP4_HDRINCL: Rule = Rule {
+        id: "macos.icmp.hdrincl_bit",
+        formula: "icmp4: v != 0 → 8 (INP_HDRINCL); 0 → 0; default 0",
+        why: "rip_ctloutput keeps IP_HDRINCL as the INP_HDRINCL bit of inp_flags and reads it back as `inp->inp_flags & INP_HDRINCL`, the bit itself (8), not 1; on an ICMP datagram socket it makes icmp_dgram_send expect a caller-built IPv4 header",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/raw_ip.c rip_ctloutput get 'optval = inp->inp_flags & INP_HDRINCL', set 'if (optval) { inp->inp_flags |= INP_HDRINCL; } else ...'; bsd/netinet/in_pcb.h INP_HDRINCL 0x00000008",
+    };
+    pub const ICMP6_FILTER: Rule = Rule {
+        id: "macos.icmp6.ip6_filter",
+        formula: "icmp6: IPV6_UNICAST_HOPS, V6ONLY, USE_MIN_MTU, RECV{RTHDR,PKTINFO,HOPLIMIT,TCLASS}, MULTICAST_{IF,HOPS,LOOP}, TCLASS, BOUND_IF as on udp6; any other IPPROTO_IPV6 option (IPV6_RECVHOPOPTS, RECVDSTOPTS, RECVPATHMTU, DONTFRAG) → EPERM",
+        why: "an ICMPv6 datagram socket an ordinary user made answers IPPROTO_IPV6 through icmp6_dgram_ctloutput, an allow list in front of ip6_ctloutput whose default is EPERM (set and get); a socket made by root skips the list (rip6_ctloutput), which the model does not cover",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet6/icmp6.c icmp6_dgram_ctloutput (case list, 'default: return EPERM;'), icmp6_dgram_attach (no privilege check); bsd/netinet6/in6_proto.c inet6sw SOCK_DGRAM IPPROTO_ICMPV6",
+    };
     pub const BOUND_IF: Rule = Rule {
         id: "macos.ip.bound_if",
         formula: "0 => 0 (unbound); an index 1..if_index with an interface => v (lo0 is 1); past if_index or negative (as unsigned) => ENXIO; default 0",
@@ -127,6 +145,40 @@ crate::rules! {
         source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/in_pcb.c inp_bindif 'if ((ifscope > (unsigned)if_index) || (ifscope != IFSCOPE_NONE && (ifp = ifindex2ifnet[ifscope]) == NULL)) { return ENXIO; }'; bsd/netinet/ip_output.c ip_ctloutput 'error = optval = 0', case IP_BOUND_IF set 'error = inp_bindif(inp, optval, NULL)', get 'if (inp->inp_flags & INP_BOUND_IF) { optval = inp->inp_boundifp->if_index; }'; bsd/netinet6/ip6_output.c ip6_ctloutput case IPV6_BOUND_IF (the same through inp_bindif)",
     };
 }
+
+/// The IPPROTO_IP options icmp_dgram_ctloutput passes on (to rip_ctloutput,
+/// and from there to ip_ctloutput but for IP_HDRINCL); the rest are EINVAL.
+const ICMP4_PASSES: &[IpOpt] = &[
+    IpOpt::Hdrincl,
+    IpOpt::Tos,
+    IpOpt::Ttl,
+    IpOpt::Recvopts,
+    IpOpt::Recvretopts,
+    IpOpt::Recvdstaddr,
+    IpOpt::MulticastTtl,
+    IpOpt::MulticastLoop,
+    IpOpt::Recvif,
+    IpOpt::Recvttl,
+    IpOpt::BoundIf,
+    IpOpt::Dontfrag,
+];
+
+/// The IPPROTO_IPV6 options icmp6_dgram_ctloutput passes on to
+/// ip6_ctloutput for a socket an ordinary user made; the rest are EPERM.
+const ICMP6_PASSES: &[Ipv6Opt] = &[
+    Ipv6Opt::UnicastHops,
+    Ipv6Opt::V6only,
+    Ipv6Opt::UseMinMtu,
+    Ipv6Opt::Recvrthdr,
+    Ipv6Opt::Recvpktinfo,
+    Ipv6Opt::Recvhoplimit,
+    Ipv6Opt::MulticastIf,
+    Ipv6Opt::MulticastHops,
+    Ipv6Opt::MulticastLoop,
+    Ipv6Opt::Recvtclass,
+    Ipv6Opt::Tclass,
+    Ipv6Opt::BoundIf,
+];
 
 /// IP_BOUND_IF / IPV6_BOUND_IF: lo0 is index 1, and the ladder's other
 /// indexes (1000000, and -1 or u32::MAX as unsigned) are past if_index.
@@ -151,7 +203,14 @@ fn flag(v: Option<Expr>, rule: &'static Rule) -> Prediction {
 pub fn v4(o: IpOpt, c: &Ctx<'_>) -> Prediction {
     let v = request_int(c);
     let dgram = !c.kind.is_stream();
+    if c.kind.is_icmp() && !ICMP4_PASSES.contains(&o) {
+        return err("EINVAL", &ICMP4_FILTER);
+    }
     match o {
+        IpOpt::Hdrincl if c.kind.is_icmp() => {
+            let on = v.is_some_and(|v| v.value() != 0);
+            ok_int(Expr::lit(if on { 8 } else { 0 }), &ICMP4_HDRINCL)
+        }
         IpOpt::Ttl | IpOpt::Tos => {
             let default = if o == IpOpt::Ttl {
                 c.fact("net.inet.ip.ttl")
@@ -192,6 +251,9 @@ pub fn v4(o: IpOpt, c: &Ctx<'_>) -> Prediction {
 pub fn v6(o: Ipv6Opt, c: &Ctx<'_>) -> Prediction {
     let v = request_int(c);
     let dgram = !c.kind.is_stream();
+    if c.kind.is_icmp() && !ICMP6_PASSES.contains(&o) {
+        return err("EPERM", &ICMP6_FILTER);
+    }
     match o {
         Ipv6Opt::V6only => match v {
             Some(_) if c.state != State::Fresh => err("EINVAL", &V6ONLY),

@@ -75,6 +75,12 @@ crate::rules! {
         why: "tcp_ctloutput / udp_ctloutput pass any other level to ip_ctloutput, which starts with `if (sopt->sopt_level != IPPROTO_IP ...) return EINVAL;` (set and get): IPPROTO_IPV6 on tcp4/udp4 and IPPROTO_TCP on udp4",
         source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/ip_output.c ip_ctloutput",
     };
+    pub const ICMP_WRONG_LEVEL: Rule = Rule {
+        id: "macos.route.icmp_wrong_level",
+        formula: "icmp4: level ∉ {SOL_SOCKET, IPPROTO_IP} → EINVAL; icmp6: level ∉ {SOL_SOCKET, IPPROTO_IPV6, IPPROTO_ICMPV6} → EINVAL",
+        why: "an ICMP datagram socket's pr_ctloutput is a filter, icmp_dgram_ctloutput / icmp6_dgram_ctloutput, which refuses any other level before looking at the name (set and get); the icmp6 filter is skipped for a socket a root process made, which the model (an ordinary user) does not cover",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/ip_icmp.c icmp_dgram_ctloutput 'if (sopt->sopt_level != IPPROTO_IP) { return EINVAL; }'; bsd/netinet6/icmp6.c icmp6_dgram_ctloutput 'if (kauth_cred_issuser(so->so_cred)) return rip6_ctloutput(so, sopt); ... else if (sopt->sopt_level != IPPROTO_IPV6) { return EINVAL; }'",
+    };
     pub const IP6_WRONG_LEVEL: Rule = Rule {
         id: "macos.route.ip6_wrong_level",
         formula: "AF_INET6 socket, level ∉ {SOL_SOCKET, IPPROTO_IPV6, own protocol} → EINVAL",
@@ -173,6 +179,17 @@ pub fn level(c: &Ctx<'_>, id: Opt) -> Option<Prediction> {
         Domain::Ipv6 => Some(err("EINVAL", &IP6_WRONG_LEVEL)),
         _ => Some(err("EINVAL", &IP_WRONG_LEVEL)),
     };
+    if c.kind.is_icmp() {
+        let own = match domain {
+            Domain::Ipv6 => matches!(id, Opt::Ipv6(_)),
+            _ => matches!(id, Opt::Ip(_)),
+        };
+        return match id {
+            Opt::Buffer(_) | Opt::Socket(_) => None,
+            _ if own => None,
+            _ => Some(err("EINVAL", &ICMP_WRONG_LEVEL)),
+        };
+    }
     match id {
         Opt::Buffer(_) | Opt::Socket(_) => None,
         Opt::Tcp(_) if !c.kind.is_tcp() => wrong(domain),

@@ -149,6 +149,8 @@ fn sysctl(kind: Kind, side: Side) -> &'static str {
         // Never asked: socket() fails first (macos.raw.needs_root).
         (Kind::Raw4 | Kind::Raw6, Side::Send) => "net.inet.udp.maxdgram",
         (Kind::Raw4 | Kind::Raw6, Side::Recv) => "net.inet.udp.recvspace",
+        (Kind::Icmp4 | Kind::Icmp6, Side::Send) => "net.inet.raw.maxdgram",
+        (Kind::Icmp4 | Kind::Icmp6, Side::Recv) => "net.inet.raw.recvspace",
     }
 }
 

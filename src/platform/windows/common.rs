@@ -55,6 +55,12 @@ crate::rules! {
         why: "only members of the Administrators group may open raw sockets; the model is of an ordinary user",
         source: "learn.microsoft.com Winsock 'TCP/IP raw sockets' (ms740548): a SOCK_RAW socket needs membership of the Administrators group, otherwise the calls fail with WSAEACCES, enforced at socket creation since Vista",
     };
+    pub const NO_PING_SOCKET: Rule = Rule {
+        id: "windows.icmp.no_datagram_socket",
+        formula: "socket(SOCK_DGRAM, IPPROTO_ICMP / IPPROTO_ICMPV6) => WSAEPROTONOSUPPORT (icmp6 UNCONFIRMED)",
+        why: "Winsock has ICMP only as a SOCK_RAW protocol (unprivileged ping goes through IcmpSendEcho2 instead); a datagram socket asked for a protocol its type lacks is WSAEPROTONOSUPPORT, as an elevated prompt too reports for IPv4; no report or test was found for ICMPv6, taken to be the same",
+        source: "learn.microsoft.com Winsock 'TCP/IP raw sockets' (ms740548: ICMP and ICMPv6 as raw protocols); wine-mirror/wine dlls/ws2_32/tests/sock.c test_WSASocket '{AF_INET, SOCK_DGRAM, IPPROTO_TCP, WSAEPROTONOSUPPORT}' (a Windows-run table); go-ping/ping#17 and prometheus-community/pro-bing#143 (Windows: 'The requested protocol has not been configured into the system', the text of WSAEPROTONOSUPPORT, for SOCK_DGRAM IPPROTO_ICMP)",
+    };
     pub const UNIX_SEQPACKET: Rule = Rule {
         id: "windows.unix_seqpacket.no_socket",
         formula: "socket(AF_UNIX, SOCK_SEQPACKET) => WSAEAFNOSUPPORT",

@@ -92,6 +92,9 @@ impl Windows {
         if kind.is_raw() {
             return err("WSAEACCES", &common::RAW_ADMIN);
         }
+        if kind.is_icmp() {
+            return err("WSAEPROTONOSUPPORT", &common::NO_PING_SOCKET);
+        }
         if kind == Kind::UnixStream && self.release < Release::V1803 {
             return err("WSAEAFNOSUPPORT", &AF_UNIX_1803);
         }
@@ -216,6 +219,8 @@ impl Platform for Windows {
         kinds.push((Kind::UnixSeqpacket, "WSAEAFNOSUPPORT (UNCONFIRMED)"));
         kinds.push((Kind::Raw4, "WSAEACCES"));
         kinds.push((Kind::Raw6, "WSAEACCES"));
+        kinds.push((Kind::Icmp4, "WSAEPROTONOSUPPORT"));
+        kinds.push((Kind::Icmp6, "WSAEPROTONOSUPPORT (UNCONFIRMED)"));
         kinds
     }
 }

@@ -12,6 +12,7 @@ mod shared;
 mod socket;
 mod tcp;
 
+use crate::kind::Kind;
 use crate::ladder::Anchors;
 use crate::option::{Opt, OptionSpec};
 use crate::platform::fact::Fact;
@@ -37,6 +38,11 @@ pub fn rules() -> Vec<&'static Rule> {
 
 /// Wine's prediction, routed by family.
 pub fn predict(asked: &Asked<'_>, facts: &WineFacts) -> Prediction {
+    match asked.kind {
+        Kind::Icmp4 => return Prediction::err("WSAEACCES", vec![&shared::PING_SOCKET]),
+        Kind::Icmp6 => return Prediction::err("WSAEPROTONOSUPPORT", vec![&shared::PING_SOCKET]),
+        _ => {}
+    }
     let a = Ask::of(asked, facts);
     match asked.option.id {
         Opt::Buffer(o) => buffers::predict(&a.with(o)),
@@ -120,6 +126,10 @@ impl crate::platform::Platform for Wine {
 
     fn predict(&self, asked: Asked<'_>) -> Prediction {
         predict(&asked, &self.facts)
+    }
+
+    fn unsupported_kinds(&self) -> Vec<(Kind, &'static str)> {
+        vec![(Kind::Icmp4, "WSAEACCES"), (Kind::Icmp6, "WSAEPROTONOSUPPORT")]
     }
 
     fn rules(&self) -> Vec<&'static Rule> {

@@ -15,6 +15,12 @@ pub const WS2: &str = "Wine 8.0 dlls/ws2_32/socket.c setsockopt / getsockopt";
 pub const UNIX_SOCKET: &str = "Wine 8.0 dlls/ntdll/unix/socket.c sock_ioctl; server/sock.c";
 
 crate::rules! {
+    pub const PING_SOCKET: Rule = Rule {
+        id: "wine.icmp.host_ping_socket",
+        formula: "icmp4: the Linux host's ping socket, so EACCES (WSAEACCES) while net.ipv4.ping_group_range excludes the wineserver's groups (the stock range 1..0); icmp6: WSAEPROTONOSUPPORT",
+        why: "Wine's server hands socket(AF_INET, SOCK_DGRAM, IPPROTO_ICMP) to the Linux host, which refuses a group outside ping_group_range with EACCES (sock_get_error maps it to WSAEACCES) and otherwise makes a working ping socket, where Windows answers WSAEPROTONOSUPPORT; IPPROTO_ICMPV6 has no case in get_unix_protocol, so it is WSAEPROTONOSUPPORT before Linux is asked. A range that lets the wineserver in is not modelled",
+        source: "wine-mirror/wine server/sock.c init_socket 'sockfd = socket( unix_family, unix_type, unix_protocol )', get_unix_protocol ('case WS_IPPROTO_ICMP: return IPPROTO_ICMP;', no ICMPv6 case: 'default: return -1' => WSAEPROTONOSUPPORT), sock_get_error 'case EPERM: case EACCES: return WSAEACCES'; Linux net/ipv4/ping.c ping_init_sock",
+    };
     pub const FLAG_LOW_BYTE: Rule = Rule {
         id: "wine.flag_low_byte",
         formula: "(v & 0xff) != 0",
