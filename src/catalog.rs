@@ -836,6 +836,37 @@ pub const CATALOG: &[OptionSpec] = &[
     // FreeBSD only; socket2 0.6's set_fib has no getter, and sogetopt has
     // no SO_SETFIB case either (sys/kern/uipc_socket.c).
     opt(O::Socket(SocketOpt::Setfib), "SO_SETFIB", T::Int, ladder::FIB).codes(None, None, Some(0x1014), None),
+    // FreeBSD only, no socket2 call: a uint32 tag for firewall rules (set
+    // only: sogetopt has no case), and the listen queue's limit and lengths
+    // (read only).
+    opt(
+        O::Socket(SocketOpt::UserCookie),
+        "SO_USER_COOKIE",
+        T::Int,
+        ladder::COOKIE,
+    )
+    .codes(None, None, Some(0x1015), None),
+    opt(
+        O::Socket(SocketOpt::Listenqlimit),
+        "SO_LISTENQLIMIT",
+        T::ReadOnly,
+        ladder::READ_ONLY,
+    )
+    .codes(None, None, Some(0x1011), None),
+    opt(
+        O::Socket(SocketOpt::Listenqlen),
+        "SO_LISTENQLEN",
+        T::ReadOnly,
+        ladder::READ_ONLY,
+    )
+    .codes(None, None, Some(0x1012), None),
+    opt(
+        O::Socket(SocketOpt::Listenincqlen),
+        "SO_LISTENINCQLEN",
+        T::ReadOnly,
+        ladder::READ_ONLY,
+    )
+    .codes(None, None, Some(0x1013), None),
     // Apple only: socket2 0.6's bind_device_by_index_v4 / v6 set these on
     // Apple targets (SO_BINDTOIFINDEX on Linux).
     opt(O::Ip(IpOpt::BoundIf), "IP_BOUND_IF", T::Int, ladder::IFINDEX)

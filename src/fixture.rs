@@ -114,7 +114,7 @@ impl Fixture {
             State::Bound => target.bind(&local("target")?)?,
             State::Listening => {
                 target.bind(&local("target")?)?;
-                target.listen(8)?;
+                target.listen(LISTEN_BACKLOG)?;
             }
             State::Connected => {
                 let mut own = None;
@@ -217,6 +217,10 @@ fn read_exactly(socket: &Socket, n: usize) -> io::Result<Vec<u8>> {
     }
     Ok(out)
 }
+
+/// The backlog a listening target is made with (scripts/fstack/probe.c
+/// uses the same): FreeBSD's SO_LISTENQLIMIT reads it back.
+pub const LISTEN_BACKLOG: i32 = 8;
 
 pub fn new_socket(kind: Kind) -> io::Result<Socket> {
     let domain = match kind.domain() {

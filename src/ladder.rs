@@ -312,6 +312,9 @@ pub const IFINDEX: &[Rung] = &[both(0), both(1), both(1_000_000), raw(-1), socke
 /// a negative and one past RT_MAXFIBS (65536).
 pub const FIB: &[Rung] = &[raw(0), raw(1), raw(-1), raw(65536)];
 
+/// SO_USER_COOKIE: a uint32 tag, so every int is a cookie.
+pub const COOKIE: &[Rung] = &[raw(0), raw(1), raw(-1), raw(INT_MAX)];
+
 /// UDP_SEGMENT: off, a small size, a typical one, the u16 limit and past it.
 pub const GSO_SIZE: &[Rung] = &[raw(0), raw(1), raw(1472), raw(65535), raw(65536), raw(-1)];
 

@@ -53,7 +53,8 @@ options!(
         TimestampMonotonic = "SO_TIMESTAMP_MONOTONIC", Noaddrerr = "SO_NOADDRERR",
         Nread = "SO_NREAD", Nwrite = "SO_NWRITE", Exclusiveaddruse = "SO_EXCLUSIVEADDRUSE",
         Bindtodevice = "SO_BINDTODEVICE", Bindtoifindex = "SO_BINDTOIFINDEX",
-        Setfib = "SO_SETFIB",
+        Setfib = "SO_SETFIB", UserCookie = "SO_USER_COOKIE", Listenqlimit = "SO_LISTENQLIMIT",
+        Listenqlen = "SO_LISTENQLEN", Listenincqlen = "SO_LISTENINCQLEN",
     }
 );
 options!(

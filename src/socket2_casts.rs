@@ -285,6 +285,10 @@ pub fn offered_on(os: Os, option: &OptionSpec) -> bool {
             | S::TsClock
             | S::TimestampMonotonic
             | S::Noaddrerr
+            | S::UserCookie
+            | S::Listenqlimit
+            | S::Listenqlen
+            | S::Listenincqlen
             | S::Nread
             | S::Nwrite
             | S::Exclusiveaddruse,

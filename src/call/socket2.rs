@@ -198,6 +198,10 @@ pub fn calls(option: &OptionSpec) -> Option<Calls> {
             | S::TsClock
             | S::TimestampMonotonic
             | S::Noaddrerr
+            | S::UserCookie
+            | S::Listenqlimit
+            | S::Listenqlen
+            | S::Listenincqlen
             | S::Nread
             | S::Nwrite
             | S::Exclusiveaddruse,

@@ -92,6 +92,18 @@ crate::rules! {
         why: "sosetopt checks the table number against rt_numfibs (net.fibs: 1 unless the kernel was built with options ROUTETABLES, as F-Stack is with 16 in lib/opt/opt_route.h, or the loader tunable raised it) and stores it in so_fibnum (0 on a unix socket); sogetopt has no SO_SETFIB case, so a read is ENOPROTOOPT whatever was set: only the set's own error tells",
         source: src!(F13, "sys/kern/uipc_socket.c sosetopt case SO_SETFIB 'if (optval < 0 || optval >= rt_numfibs) { error = EINVAL; goto bad; }', sogetopt (no SO_SETFIB case: 'default: ... error = ENOPROTOOPT'); sys/net/route/route_tables.c 'RT_NUMFIBS 1', '_rt_numfibs) = RT_NUMFIBS'; the same sogetopt in a 14-era copy with SO_RERROR (tag UNCONFIRMED)"),
     };
+    pub const USER_COOKIE: Rule = Rule {
+        id: "freebsd.so.user_cookie",
+        formula: "set: any int (kept as uint32) => ok; every read => ENOPROTOOPT (no getter)",
+        why: "sosetopt copies SO_USER_COOKIE into so_user_cookie with no check (a tag ipfw and dummynet match on); sogetopt has no case for it, so a read is ENOPROTOOPT whatever was set",
+        source: src!(F13, "sys/kern/uipc_socket.c sosetopt case SO_USER_COOKIE 'sooptcopyin(sopt, &val32, sizeof val32, sizeof val32); so->so_user_cookie = val32', sogetopt (no SO_USER_COOKIE case: 'error = ENOPROTOOPT'); the same sogetopt in a 14-era copy with SO_RERROR (tag UNCONFIRMED)"),
+    };
+    pub const LISTEN_QUEUE: Rule = Rule {
+        id: "freebsd.so.listen_queue",
+        formula: "SO_LISTENQLIMIT: listening ? backlog (8 here; < 0 or > kern.ipc.soacceptqueue => soacceptqueue) : 0; SO_LISTENQLEN, SO_LISTENINCQLEN: the listener's complete / incomplete queue lengths (none waiting here), 0 otherwise; set => ENOPROTOOPT",
+        why: "sogetopt reads sol_qlimit, sol_qlen and sol_incqlen only from a listening socket and answers 0 for any other; solisten_proto stores the backlog listen() was given; sosetopt has no case for any of the three",
+        source: src!(F13, "sys/kern/uipc_socket.c sogetopt 'case SO_LISTENQLIMIT: optval = SOLISTENING(so) ? so->sol_qlimit : 0' (SO_LISTENQLEN sol_qlen, SO_LISTENINCQLEN sol_incqlen), solisten_proto 'if (backlog < 0 || backlog > somaxconn) backlog = somaxconn; so->sol_qlimit = backlog', sosetopt default ENOPROTOOPT"),
+    };
     pub const LINGER: Rule = Rule {
         id: "freebsd.linger",
         formula: "(l_onoff != 0 ? 128 : 0, (short)l_linger)",
@@ -355,6 +367,19 @@ pub fn predict(ctx: &Ctx<'_>, o: SocketOpt, request: &Request) -> Prediction {
             None => Prediction::ok(RelativeValue::int(0), vec![&TS_CLOCK]),
             Some(v) if (0..=3).contains(&v.value()) => Prediction::ok(RelativeValue::Int(v), vec![&TS_CLOCK]),
             Some(_) => Prediction::err("EINVAL", vec![&TS_CLOCK]),
+        },
+        SocketOpt::UserCookie => Prediction::err("ENOPROTOOPT", vec![&USER_COOKIE]),
+        SocketOpt::Listenqlimit | SocketOpt::Listenqlen | SocketOpt::Listenincqlen => match request {
+            Request::Set(_) => Prediction::err("ENOPROTOOPT", vec![&LISTEN_QUEUE]),
+            Request::Default => {
+                let limit = o == SocketOpt::Listenqlimit && ctx.state == State::Listening;
+                let value = if limit {
+                    crate::fixture::LISTEN_BACKLOG.into()
+                } else {
+                    0
+                };
+                Prediction::ok(RelativeValue::int(value), vec![&LISTEN_QUEUE])
+            }
         },
         SocketOpt::Setfib => match int(request) {
             Some(v) if v.value() < 0 || v.value() >= ctx.fact("net.fibs").value() => {

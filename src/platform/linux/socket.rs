@@ -382,7 +382,11 @@ pub fn predict(a: &Args<SocketOpt>) -> Prediction {
         | SocketOpt::Nread
         | SocketOpt::Nwrite
         | SocketOpt::Exclusiveaddruse
-        | SocketOpt::Setfib => crate::platform::gated(),
+        | SocketOpt::Setfib
+        | SocketOpt::UserCookie
+        | SocketOpt::Listenqlimit
+        | SocketOpt::Listenqlen
+        | SocketOpt::Listenincqlen => crate::platform::gated(),
     }
 }
 
