@@ -880,6 +880,9 @@ pub const CATALOG: &[OptionSpec] = &[
     )
     .codes(None, Some(125), None, None)
     .socket2(Shape::U32),
+    // Linux only here (Winsock's IPV6_MTU 72 is not modelled): a fragment
+    // size to set, the route's MTU to read.
+    opt(O::Ipv6(Ipv6Opt::Mtu), "IPV6_MTU", T::Int, ladder::MTU6).codes(Some(24), None, None, None),
     // SOL_UDP: Linux only (include/uapi/linux/udp.h).
     opt(O::Udp(UdpOpt::Cork), "UDP_CORK", T::Bool, ladder::BOOL).codes(Some(1), None, None, None),
     opt(

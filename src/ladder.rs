@@ -315,6 +315,10 @@ pub const FIB: &[Rung] = &[raw(0), raw(1), raw(-1), raw(65536)];
 /// SO_USER_COOKIE: a uint32 tag, so every int is a cookie.
 pub const COOKIE: &[Rung] = &[raw(0), raw(1), raw(-1), raw(INT_MAX)];
 
+/// IPV6_MTU: unset, just under and at IPV6_MIN_MTU (1280), Ethernet's,
+/// loopback's, and a negative.
+pub const MTU6: &[Rung] = &[raw(0), raw(1279), raw(1280), raw(1500), raw(65536), raw(-1)];
+
 /// UDP_SEGMENT: off, a small size, a typical one, the u16 limit and past it.
 pub const GSO_SIZE: &[Rung] = &[raw(0), raw(1), raw(1472), raw(65535), raw(65536), raw(-1)];
 

@@ -103,6 +103,7 @@ options!(
         Recvfragsize = "IPV6_RECVFRAGSIZE", Flowinfo = "IPV6_FLOWINFO",
         UseMinMtu = "IPV6_USE_MIN_MTU", MulticastIf = "IPV6_MULTICAST_IF",
         Transparent = "IPV6_TRANSPARENT", Hdrincl = "IPV6_HDRINCL", BoundIf = "IPV6_BOUND_IF",
+        Mtu = "IPV6_MTU",
     }
 );
 

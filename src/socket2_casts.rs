@@ -319,7 +319,7 @@ pub fn offered_on(os: Os, option: &OptionSpec) -> bool {
         // set_fib has no getter: the raw path runs the row.
         Opt::Socket(S::Setfib) => false,
         Opt::Ipv6(I6::Transparent) => linux,
-        Opt::Ipv6(I6::Hdrincl) => false,
+        Opt::Ipv6(I6::Hdrincl | I6::Mtu) => false,
         Opt::Ip(
             I::Pktinfo
             | I::Recvopts

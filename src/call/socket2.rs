@@ -265,7 +265,7 @@ pub fn calls(option: &OptionSpec) -> Option<Calls> {
             Bool(Socket::set_ip_transparent_v6, Socket::ip_transparent_v6)
         ),
         // Its getter reads another option (see the catalogue row).
-        Opt::Ipv6(I6::Hdrincl) => None,
+        Opt::Ipv6(I6::Hdrincl | I6::Mtu) => None,
         Opt::Ip(
             I::Pktinfo
             | I::Recvopts

@@ -81,6 +81,12 @@ crate::rules! {
         why: "a new (or autobound) IPv6 socket takes IPV6_V6ONLY from net.ipv6.bindv6only",
         source: "net/ipv6/af_inet6.c inet6_create",
     };
+    pub const MTU6: Rule = Rule {
+        id: "linux.ipv6.mtu",
+        formula: "set: 0 or >= 1280 => ok (the fragment size), else EINVAL; read: connected => the route's MTU (lo.mtu), else ENOTCONN, whatever was set",
+        why: "IPV6_MTU sets np->frag_size (0 or at least IPV6_MIN_MTU) but reads the MTU of the socket's cached route, which only a connected socket has: a set of 1280 reads back loopback's 65536, and an unconnected socket reads ENOTCONN after any set",
+        source: "net/ipv6/ipv6_sockglue.c do_ipv6_setsockopt case IPV6_MTU 'if (val && val < IPV6_MIN_MTU) goto e_inval; WRITE_ONCE(np->frag_size, val)', do_ipv6_getsockopt case IPV6_MTU 'dst = __sk_dst_get(sk); if (dst) val = dst_mtu(dst); ... if (!val) return -ENOTCONN' (read at torvalds/linux master; measured on 6.18)",
+    };
     pub const V6ONLY_PING: Rule = Rule {
         id: "linux.ipv6.v6only_ping",
         formula: "icmp6: default 1 in every state (not net.ipv6.bindv6only)",
@@ -218,6 +224,13 @@ pub fn predict(a: &Args<Ipv6Opt>) -> Prediction {
             Some(_) if a.kind.is_raw() => flag(request, 1, &HDRINCL6),
             _ if a.kind.is_raw() => Prediction::ok(RelativeValue::int(1), vec![&HDRINCL6]),
             _ => Prediction::err("ENOPROTOOPT", vec![&HDRINCL6]),
+        },
+        Ipv6Opt::Mtu => match int(request).map(|v| v.value()) {
+            Some(v) if v != 0 && v < 1280 => Prediction::err("EINVAL", vec![&MTU6]),
+            _ if a.state == State::Connected => {
+                Prediction::ok(fact("lo.mtu", a.facts.loopback_mtu), vec![&MTU6])
+            }
+            _ => Prediction::err("ENOTCONN", vec![&MTU6]),
         },
         Ipv6Opt::MulticastIf => match int(request).map(|v| v.value()) {
             None => Prediction::ok(RelativeValue::int(0), vec![&MCAST_IF]),
