@@ -133,66 +133,29 @@ with_rungs!(socket2, fn set_seqpacket_socket2(Kind::UnixSeqpacket; State::Fresh,
 with_rungs!(raw, fn set_raw_icmp_raw(Kind::Raw4, Kind::Raw6, Kind::Icmp4, Kind::Icmp6; State::Fresh, State::Bound, State::Connected; Api::Raw; "SO_SNDBUF", "SO_RCVBUF"; linux: "SO_SNDBUFFORCE", "SO_RCVBUFFORCE"));
 with_rungs!(socket2, fn set_raw_icmp_socket2(Kind::Raw4, Kind::Raw6, Kind::Icmp4, Kind::Icmp6; State::Fresh, State::Bound, State::Connected; Api::Socket2; "SO_SNDBUF", "SO_RCVBUF"));
 
-#[rstest]
-#[case::sndbuf_raw("SO_SNDBUF", Api::Raw)]
-#[case::sndbuf_socket2("SO_SNDBUF", Api::Socket2)]
-#[case::rcvbuf_raw("SO_RCVBUF", Api::Raw)]
-#[case::rcvbuf_socket2("SO_RCVBUF", Api::Socket2)]
-#[cfg_attr(target_os = "linux", case::sndbufforce_raw("SO_SNDBUFFORCE", Api::Raw))]
-#[cfg_attr(target_os = "linux", case::rcvbufforce_raw("SO_RCVBUFFORCE", Api::Raw))]
-fn default_stream(
-    #[case] option: &str,
-    #[case] path: Api,
-    #[values(Kind::Tcp4, Kind::Tcp6, Kind::UnixStream)] kind: Kind,
-    #[values(State::Fresh, State::Bound, State::Listening, State::Connected)] state: State,
-) {
-    check_default(option, kind, state, path);
+/// A buffer's default read on each path, for the kinds and states given;
+/// the FORCE names only where they exist (Linux).
+macro_rules! defaults {
+    ($fn:ident($($kinds:expr),*; $($states:expr),*)) => {
+        #[rstest]
+        #[case::sndbuf_raw("SO_SNDBUF", Api::Raw)]
+        #[case::sndbuf_socket2("SO_SNDBUF", Api::Socket2)]
+        #[case::rcvbuf_raw("SO_RCVBUF", Api::Raw)]
+        #[case::rcvbuf_socket2("SO_RCVBUF", Api::Socket2)]
+        #[cfg_attr(target_os = "linux", case::sndbufforce_raw("SO_SNDBUFFORCE", Api::Raw))]
+        #[cfg_attr(target_os = "linux", case::rcvbufforce_raw("SO_RCVBUFFORCE", Api::Raw))]
+        fn $fn(
+            #[case] option: &str,
+            #[case] path: Api,
+            #[values($($kinds),*)] kind: Kind,
+            #[values($($states),*)] state: State,
+        ) {
+            check_default(option, kind, state, path);
+        }
+    };
 }
 
-#[rstest]
-#[case::sndbuf_raw("SO_SNDBUF", Api::Raw)]
-#[case::sndbuf_socket2("SO_SNDBUF", Api::Socket2)]
-#[case::rcvbuf_raw("SO_RCVBUF", Api::Raw)]
-#[case::rcvbuf_socket2("SO_RCVBUF", Api::Socket2)]
-#[cfg_attr(target_os = "linux", case::sndbufforce_raw("SO_SNDBUFFORCE", Api::Raw))]
-#[cfg_attr(target_os = "linux", case::rcvbufforce_raw("SO_RCVBUFFORCE", Api::Raw))]
-fn default_dgram(
-    #[case] option: &str,
-    #[case] path: Api,
-    #[values(Kind::Udp4, Kind::Udp6, Kind::UnixDgram)] kind: Kind,
-    #[values(State::Fresh, State::Bound, State::Connected)] state: State,
-) {
-    check_default(option, kind, state, path);
-}
-
-#[rstest]
-#[case::sndbuf_raw("SO_SNDBUF", Api::Raw)]
-#[case::sndbuf_socket2("SO_SNDBUF", Api::Socket2)]
-#[case::rcvbuf_raw("SO_RCVBUF", Api::Raw)]
-#[case::rcvbuf_socket2("SO_RCVBUF", Api::Socket2)]
-#[cfg_attr(target_os = "linux", case::sndbufforce_raw("SO_SNDBUFFORCE", Api::Raw))]
-#[cfg_attr(target_os = "linux", case::rcvbufforce_raw("SO_RCVBUFFORCE", Api::Raw))]
-fn default_seqpacket(
-    #[case] option: &str,
-    #[case] path: Api,
-    #[values(Kind::UnixSeqpacket)] kind: Kind,
-    #[values(State::Fresh, State::Bound, State::Listening, State::Connected)] state: State,
-) {
-    check_default(option, kind, state, path);
-}
-
-#[rstest]
-#[case::sndbuf_raw("SO_SNDBUF", Api::Raw)]
-#[case::sndbuf_socket2("SO_SNDBUF", Api::Socket2)]
-#[case::rcvbuf_raw("SO_RCVBUF", Api::Raw)]
-#[case::rcvbuf_socket2("SO_RCVBUF", Api::Socket2)]
-#[cfg_attr(target_os = "linux", case::sndbufforce_raw("SO_SNDBUFFORCE", Api::Raw))]
-#[cfg_attr(target_os = "linux", case::rcvbufforce_raw("SO_RCVBUFFORCE", Api::Raw))]
-fn default_raw_icmp(
-    #[case] option: &str,
-    #[case] path: Api,
-    #[values(Kind::Raw4, Kind::Raw6, Kind::Icmp4, Kind::Icmp6)] kind: Kind,
-    #[values(State::Fresh, State::Bound, State::Connected)] state: State,
-) {
-    check_default(option, kind, state, path);
-}
+defaults!(default_stream(Kind::Tcp4, Kind::Tcp6, Kind::UnixStream; State::Fresh, State::Bound, State::Listening, State::Connected));
+defaults!(default_dgram(Kind::Udp4, Kind::Udp6, Kind::UnixDgram; State::Fresh, State::Bound, State::Connected));
+defaults!(default_seqpacket(Kind::UnixSeqpacket; State::Fresh, State::Bound, State::Listening, State::Connected));
+defaults!(default_raw_icmp(Kind::Raw4, Kind::Raw6, Kind::Icmp4, Kind::Icmp6; State::Fresh, State::Bound, State::Connected));
