@@ -867,6 +867,16 @@ pub const CATALOG: &[OptionSpec] = &[
         ladder::READ_ONLY,
     )
     .codes(None, None, Some(0x1013), None),
+    // macOS's plain SO_LINGER (0x80), counted in clock ticks: the row
+    // SO_LINGER carries SO_LINGER_SEC there (what std and socket2 use), so
+    // this one has a name of its own; nix's and rustix's linger use it.
+    opt(
+        O::Socket(SocketOpt::LingerTicks),
+        "SO_LINGER_TICKS",
+        T::Linger,
+        ladder::LINGER,
+    )
+    .codes(None, Some(0x80), None, None),
     // Apple only: socket2 0.6's bind_device_by_index_v4 / v6 set these on
     // Apple targets (SO_BINDTOIFINDEX on Linux).
     opt(O::Ip(IpOpt::BoundIf), "IP_BOUND_IF", T::Int, ladder::IFINDEX)

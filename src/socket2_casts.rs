@@ -285,6 +285,7 @@ pub fn offered_on(os: Os, option: &OptionSpec) -> bool {
             | S::TsClock
             | S::TimestampMonotonic
             | S::Noaddrerr
+            | S::LingerTicks
             | S::UserCookie
             | S::Listenqlimit
             | S::Listenqlen

@@ -198,6 +198,7 @@ pub fn calls(option: &OptionSpec) -> Option<Calls> {
             | S::TsClock
             | S::TimestampMonotonic
             | S::Noaddrerr
+            | S::LingerTicks
             | S::UserCookie
             | S::Listenqlimit
             | S::Listenqlen

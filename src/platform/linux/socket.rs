@@ -386,7 +386,8 @@ pub fn predict(a: &Args<SocketOpt>) -> Prediction {
         | SocketOpt::UserCookie
         | SocketOpt::Listenqlimit
         | SocketOpt::Listenqlen
-        | SocketOpt::Listenincqlen => crate::platform::gated(),
+        | SocketOpt::Listenincqlen
+        | SocketOpt::LingerTicks => crate::platform::gated(),
     }
 }
 

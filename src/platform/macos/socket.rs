@@ -82,6 +82,12 @@ crate::rules! {
         why: "SO_LINGER_SEC (0x1080, what Rust std and socket2 use) stores `(short)((long)l.l_linger * hz)` even when l_onoff is 0, and reads `so_linger / hz` with l_onoff = `(so_options & SO_LINGER) ? 1 : 0`: exact for |s| <= 327, wraps beyond",
         source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket.c sosetoptlock / sogetoptlock SO_LINGER_SEC; tests/so_linger.c",
     };
+    pub const LINGER_TICKS: Rule = Rule {
+        id: "macos.linger.ticks_short",
+        formula: "(on, t) → (on != 0, (short)t) in clock ticks (kern.hz a second); default (0,0)",
+        why: "the plain SO_LINGER (0x80, what nix and rustix set on Apple targets) stores l_linger as given, in ticks, cut to the short so_linger (65535 reads -1, 65536 reads 0), and reads it back unscaled: a program that means 5 seconds lingers 5 ticks, 50 ms at hz 100",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_socket.c sosetoptlock 'if (sopt->sopt_name == SO_LINGER) { so->so_linger = (short)l.l_linger; } else { so->so_linger = (short)((long)l.l_linger * hz); }', sogetoptlock 'l.l_linger = (sopt->sopt_name == SO_LINGER) ? so->so_linger : so->so_linger / hz'; tests/so_linger.c so_linger_overflow ('l_linger is stored as a short signed integer'), so_linger_500",
+    };
     pub const TIMEO_EXACT: Rule = Rule {
         id: "macos.timeo.exact",
         formula: "(s, us) → (s, us); default (0,0)",
@@ -254,6 +260,7 @@ pub fn predict(o: SocketOpt, c: &Ctx<'_>) -> Prediction {
             Request::Set(_) => err("ENOPROTOOPT", &NREAD_NWRITE),
         },
         SocketOpt::Linger => linger(c),
+        SocketOpt::LingerTicks => linger_ticks(c),
         SocketOpt::Rcvtimeo | SocketOpt::Sndtimeo => timeout(c),
         SocketOpt::Rcvlowat => lowat(c, Side::Recv),
         SocketOpt::Sndlowat => lowat(c, Side::Send),
@@ -290,6 +297,24 @@ fn linger(c: &Ctx<'_>) -> Prediction {
                 Expr::lit(read)
             };
             ok(RelativeValue::Linger(Expr::lit(on), read), &LINGER_SEC)
+        }
+        Request::Set(_) => crate::platform::gated(),
+    }
+}
+
+fn linger_ticks(c: &Ctx<'_>) -> Prediction {
+    match c.request {
+        Request::Default => ok(RelativeValue::linger(0, 0), &LINGER_TICKS),
+        Request::Set(RelativeValue::Linger(on, ticks)) => {
+            let on = i128::from(c_int(*on).value() != 0);
+            let ticks = c_int(*ticks);
+            let stored = i128::from(ticks.value() as i16);
+            let read = if stored == ticks.value() {
+                ticks
+            } else {
+                Expr::lit(stored)
+            };
+            ok(RelativeValue::Linger(Expr::lit(on), read), &LINGER_TICKS)
         }
         Request::Set(_) => crate::platform::gated(),
     }
