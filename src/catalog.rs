@@ -250,6 +250,8 @@ pub const CATALOG: &[OptionSpec] = &[
         ladder::BOOL,
     )
     .codes(Some(40), None, None, None),
+    // Linux 6.0 and later; no socket2 method (rustix and nix have none either).
+    opt(O::Socket(SocketOpt::Rcvmark), "SO_RCVMARK", T::Bool, ladder::BOOL).codes(Some(75), None, None, None),
     // On every OS; socket2 0.6 has no method (nix and rustix do).
     opt(
         O::Socket(SocketOpt::Dontroute),

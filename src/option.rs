@@ -55,7 +55,7 @@ options!(
         Bindtodevice = "SO_BINDTODEVICE", Bindtoifindex = "SO_BINDTOIFINDEX",
         Setfib = "SO_SETFIB", UserCookie = "SO_USER_COOKIE", Listenqlimit = "SO_LISTENQLIMIT",
         Listenqlen = "SO_LISTENQLEN", Listenincqlen = "SO_LISTENINCQLEN",
-        LingerTicks = "SO_LINGER_TICKS",
+        LingerTicks = "SO_LINGER_TICKS", Rcvmark = "SO_RCVMARK",
     }
 );
 options!(

@@ -286,6 +286,7 @@ pub fn offered_on(os: Os, option: &OptionSpec) -> bool {
             | S::TimestampMonotonic
             | S::Noaddrerr
             | S::LingerTicks
+            | S::Rcvmark
             | S::UserCookie
             | S::Listenqlimit
             | S::Listenqlen

@@ -199,6 +199,7 @@ pub fn calls(option: &OptionSpec) -> Option<Calls> {
             | S::TimestampMonotonic
             | S::Noaddrerr
             | S::LingerTicks
+            | S::Rcvmark
             | S::UserCookie
             | S::Listenqlimit
             | S::Listenqlen

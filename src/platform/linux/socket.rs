@@ -37,6 +37,12 @@ crate::rules! {
         why: "SO_BINDTOIFINDEX stores any non-negative index as the bound device without looking it up (so 1000000 reads back 1000000); 0 unbinds; a negative one is EINVAL",
         source: "net/core/sock.c sk_setsockopt case SO_BINDTOIFINDEX 'ret = sock_bindtoindex_locked(sk, val)', sock_bindtoindex_locked 'ret = -EINVAL; if (ifindex < 0) goto out; WRITE_ONCE(sk->sk_bound_dev_if, ifindex)', sk_getsockopt 'v.val = READ_ONCE(sk->sk_bound_dev_if)' (read at Debian 6.12.118)",
     };
+    pub const RCVMARK: Rule = Rule {
+        id: "linux.so.rcvmark",
+        formula: "v != 0; default 0; no privilege needed",
+        why: "SO_RCVMARK asks for each message's skb mark as ancillary data: a plain socket flag on every kind; unlike SO_MARK it needs no CAP_NET_RAW / CAP_NET_ADMIN (a check added for 6.1 was reverted in 6.5 and in the 6.1, 6.3 and 6.4 stable series in June 2023, so early 6.1 to 6.4 point releases answered EPERM without it: not modelled by point release)",
+        source: "net/core/sock.c sk_setsockopt case SO_RCVMARK 'sock_valbool_flag(sk, SOCK_RCVMARK, valbool)', sk_getsockopt 'v.val = sock_flag(sk, SOCK_RCVMARK)'; commit a9628e88776e (revert \"net: align SO_RCVMARK required privileges with SO_MARK\", 1f86123b9749), stable 6.3 backport 2023-06-26",
+    };
     pub const RAW_EPERM: Rule = Rule {
         id: "linux.raw.needs_cap_net_raw",
         formula: "socket(SOCK_RAW) without CAP_NET_RAW => EPERM",
@@ -356,6 +362,7 @@ pub fn predict(a: &Args<SocketOpt>) -> Prediction {
             Some(_) => Prediction::err("EPERM", vec![&MARK_EPERM]),
         },
         SocketOpt::RxqOvfl => flag(request, 0, &RXQ_OVFL),
+        SocketOpt::Rcvmark => flag(request, 0, &RCVMARK),
         SocketOpt::Dontroute => flag(request, 0, &DONTROUTE),
         SocketOpt::BusyPoll => match int(request) {
             None => Prediction::ok(
