@@ -518,6 +518,10 @@ pub const CATALOG: &[OptionSpec] = &[
     ),
     opt(O::Tcp(TcpOpt::Inq), "TCP_INQ", T::Bool, ladder::BOOL).codes(Some(36), None, None, None),
     opt(O::Tcp(TcpOpt::SaveSyn), "TCP_SAVE_SYN", T::Int, ladder::SAVE_SYN).codes(Some(27), None, None, None),
+    // Linux only (CRIU's checkpoint and restore): needs CAP_NET_ADMIN.
+    opt(O::Tcp(TcpOpt::Repair), "TCP_REPAIR", T::Int, ladder::REPAIR)
+        .codes(Some(19), None, None, None)
+        .privileged(),
     opt(O::Tcp(TcpOpt::Nopush), "TCP_NOPUSH", T::Bool, ladder::BOOL).codes(None, Some(4), Some(4), None),
     opt(O::Tcp(TcpOpt::Noopt), "TCP_NOOPT", T::Bool, ladder::BOOL).codes(None, Some(8), Some(8), None),
     opt(O::Tcp(TcpOpt::Keepinit), "TCP_KEEPINIT", T::Int, ladder::KEEPINIT).codes(

@@ -319,6 +319,9 @@ pub const COOKIE: &[Rung] = &[raw(0), raw(1), raw(-1), raw(INT_MAX)];
 /// loopback's, and a negative.
 pub const MTU6: &[Rung] = &[raw(0), raw(1279), raw(1280), raw(1500), raw(65536), raw(-1)];
 
+/// TCP_REPAIR: off without a window probe, off, on, and just outside.
+pub const REPAIR: &[Rung] = &[raw(-1), raw(0), raw(1), raw(2), raw(-2)];
+
 /// UDP_SEGMENT: off, a small size, a typical one, the u16 limit and past it.
 pub const GSO_SIZE: &[Rung] = &[raw(0), raw(1), raw(1472), raw(65535), raw(65536), raw(-1)];
 

@@ -70,7 +70,7 @@ options!(
         SaveSyn = "TCP_SAVE_SYN", Nopush = "TCP_NOPUSH", Noopt = "TCP_NOOPT",
         Keepinit = "TCP_KEEPINIT", Connectiontimeout = "TCP_CONNECTIONTIMEOUT",
         Sendmoreacks = "TCP_SENDMOREACKS", EnableEcn = "TCP_ENABLE_ECN",
-        RxtFindrop = "TCP_RXT_FINDROP",
+        RxtFindrop = "TCP_RXT_FINDROP", Repair = "TCP_REPAIR",
     }
 );
 options!(

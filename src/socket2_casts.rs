@@ -278,7 +278,7 @@ pub fn offered_on(os: Os, option: &OptionSpec) -> bool {
             | S::Passsec
             | S::PreferBusyPoll,
         ) => false,
-        Opt::Tcp(T::Inq | T::SaveSyn) => false,
+        Opt::Tcp(T::Inq | T::SaveSyn | T::Repair) => false,
         Opt::Socket(
             S::Bintime
             | S::Nosigpipe

@@ -191,7 +191,7 @@ pub fn calls(option: &OptionSpec) -> Option<Calls> {
             | S::Passsec
             | S::PreferBusyPoll,
         ) => None,
-        Opt::Tcp(T::Inq | T::SaveSyn) => None,
+        Opt::Tcp(T::Inq | T::SaveSyn | T::Repair) => None,
         Opt::Socket(
             S::Bintime
             | S::Nosigpipe

@@ -149,6 +149,12 @@ crate::rules! {
         why: "an algorithm outside tcp_allowed_congestion_control needs CAP_NET_ADMIN",
         source: "net/ipv4/tcp_cong.c tcp_set_congestion_control",
     };
+    pub const REPAIR: Rule = Rule {
+        id: "linux.tcp.repair",
+        formula: "without CAP_NET_ADMIN or listening => EPERM; 1 on, 0 off, -1 off without a window probe => reads 1 / 0 / 0; else EINVAL; default 0",
+        why: "TCP_REPAIR (CRIU's checkpoint and restore mode) is refused unless the caller has CAP_NET_ADMIN over the socket's network namespace and the socket is not listening (tcp_can_repair_sock); the read is tp->repair, 1 while on",
+        source: "net/ipv4/tcp.c do_tcp_setsockopt case TCP_REPAIR 'if (!tcp_can_repair_sock(sk)) err = -EPERM; else if (val == TCP_REPAIR_ON) ... else if (val == TCP_REPAIR_OFF) ... else if (val == TCP_REPAIR_OFF_NO_WP) ... else err = -EINVAL', tcp_can_repair_sock 'sockopt_ns_capable(sock_net(sk)->user_ns, CAP_NET_ADMIN) && (sk->sk_state != TCP_LISTEN)', do_tcp_getsockopt 'case TCP_REPAIR: val = tp->repair' (torvalds/linux master; measured on 6.18)",
+    };
 }
 
 pub fn predict(a: &Args<TcpOpt>) -> Prediction {
@@ -198,6 +204,14 @@ pub fn predict(a: &Args<TcpOpt>) -> Prediction {
         TcpOpt::Inq => match int(request) {
             Some(v) => ranged(v, 0, 1, &INQ, &INQ),
             None => Prediction::ok(RelativeValue::int(0), vec![&INQ]),
+        },
+        TcpOpt::Repair => match int(request).map(|v| v.value()) {
+            None => Prediction::ok(RelativeValue::int(0), vec![&REPAIR]),
+            Some(_) if !h.cap_net_admin || a.state == State::Listening => {
+                Prediction::err("EPERM", vec![&REPAIR])
+            }
+            Some(v @ -1..=1) => Prediction::ok(RelativeValue::int(i128::from(v == 1)), vec![&REPAIR]),
+            Some(_) => Prediction::err("EINVAL", vec![&REPAIR]),
         },
         TcpOpt::SaveSyn => match int(request) {
             Some(v) => ranged(v, 0, 2, &SAVE_SYN, &SAVE_SYN),
