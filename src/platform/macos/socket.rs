@@ -259,8 +259,8 @@ pub fn predict(o: SocketOpt, c: &Ctx<'_>) -> Prediction {
             Request::Default => ok_int(Expr::lit(0), &NREAD_NWRITE),
             Request::Set(_) => err("ENOPROTOOPT", &NREAD_NWRITE),
         },
-        SocketOpt::Linger => linger(c),
-        SocketOpt::LingerTicks => linger_ticks(c),
+        SocketOpt::Linger => linger(c, c.sym("kern.hz").value.max(1), &LINGER_SEC),
+        SocketOpt::LingerTicks => linger(c, 1, &LINGER_TICKS),
         SocketOpt::Rcvtimeo | SocketOpt::Sndtimeo => timeout(c),
         SocketOpt::Rcvlowat => lowat(c, Side::Recv),
         SocketOpt::Sndlowat => lowat(c, Side::Send),
@@ -282,39 +282,23 @@ fn flag(o: SocketOpt, c: &Ctx<'_>) -> Prediction {
     }
 }
 
-fn linger(c: &Ctx<'_>) -> Prediction {
+/// SO_LINGER_SEC (`per_unit` = kern.hz) and the plain SO_LINGER (1): XNU
+/// keeps `l_linger * per_unit` in the short so_linger and reads it back
+/// divided by the same.
+fn linger(c: &Ctx<'_>, per_unit: i128, rule: &'static Rule) -> Prediction {
     match c.request {
-        Request::Default => ok(RelativeValue::linger(0, 0), &LINGER_SEC),
-        Request::Set(RelativeValue::Linger(on, secs)) => {
-            let hz = c.sym("kern.hz").value.max(1);
+        Request::Default => ok(RelativeValue::linger(0, 0), rule),
+        Request::Set(RelativeValue::Linger(on, given)) => {
             let on = i128::from(c_int(*on).value() != 0);
-            let secs = c_int(*secs);
-            let stored = i128::from((secs.value().wrapping_mul(hz)) as i16);
-            let read = stored / hz;
-            let read = if read == secs.value() {
-                secs
+            let given = c_int(*given);
+            let stored = i128::from((given.value().wrapping_mul(per_unit)) as i16);
+            let read = stored / per_unit;
+            let read = if read == given.value() {
+                given
             } else {
                 Expr::lit(read)
             };
-            ok(RelativeValue::Linger(Expr::lit(on), read), &LINGER_SEC)
-        }
-        Request::Set(_) => crate::platform::gated(),
-    }
-}
-
-fn linger_ticks(c: &Ctx<'_>) -> Prediction {
-    match c.request {
-        Request::Default => ok(RelativeValue::linger(0, 0), &LINGER_TICKS),
-        Request::Set(RelativeValue::Linger(on, ticks)) => {
-            let on = i128::from(c_int(*on).value() != 0);
-            let ticks = c_int(*ticks);
-            let stored = i128::from(ticks.value() as i16);
-            let read = if stored == ticks.value() {
-                ticks
-            } else {
-                Expr::lit(stored)
-            };
-            ok(RelativeValue::Linger(Expr::lit(on), read), &LINGER_TICKS)
+            ok(RelativeValue::Linger(Expr::lit(on), read), rule)
         }
         Request::Set(_) => crate::platform::gated(),
     }
