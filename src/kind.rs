@@ -132,11 +132,6 @@ impl Kind {
         matches!(self, Kind::Icmp4 | Kind::Icmp6)
     }
 
-    /// UDP over either IP version.
-    pub fn is_udp(self) -> bool {
-        matches!(self, Kind::Udp4 | Kind::Udp6)
-    }
-
     /// The protocol socket() is asked for, when it is not the type's
     /// default (0).
     pub fn protocol(self) -> Option<i32> {

@@ -157,8 +157,8 @@ impl Platform for FreeBsd {
     }
 
     fn refusal(&self, asked: &Asked<'_>) -> Option<Prediction> {
-        // A raw or icmp socket is answered by `predict` (socket() fails first).
-        if asked.kind.is_raw() || asked.kind.is_icmp() {
+        // A kind socket() cannot make here is answered by `predict`.
+        if self.unsupported_kinds().iter().any(|(k, _)| *k == asked.kind) {
             return None;
         }
         options::refusal(asked.option, asked.kind, asked.request)

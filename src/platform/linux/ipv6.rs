@@ -274,12 +274,10 @@ fn v6only(a: &Args<Ipv6Opt>) -> Prediction {
         };
     }
     let has_port = a.state != State::Fresh;
-    if a.kind.is_icmp() && int(request).is_none() {
-        return Prediction::ok(RelativeValue::int(1), vec![&V6ONLY_PING]);
-    }
     match int(request) {
         Some(_) if has_port => Prediction::err("EINVAL", vec![&V6ONLY_LOCKED]),
         Some(_) => flag(request, 0, &FLAG_DEFAULT),
+        None if a.kind.is_icmp() => Prediction::ok(RelativeValue::int(1), vec![&V6ONLY_PING]),
         None if matches!(a.state, State::Bound | State::Listening) => {
             Prediction::ok(RelativeValue::int(1), vec![&V6ONLY_BOUND])
         }
