@@ -1,6 +1,7 @@
-//! The two ways a program sets an option: the OS's own call with the C
-//! type (`raw`), or socket2's typed API. Only the name of the axis lives
-//! here; `call` makes the calls.
+//! The ways a program sets an option: the OS's own call with the C type
+//! (`raw`), or a Rust library's typed API (socket2, nix, rustix). Only the
+//! name of the axis lives here; `library` models each library's
+//! conversions and `call` makes the calls.
 
 use std::fmt;
 
@@ -12,18 +13,34 @@ pub enum Api {
     Raw,
     /// socket2's typed setter and getter, with their conversions.
     Socket2,
+    /// nix's `sys::socket::sockopt` types through `setsockopt` / `getsockopt`.
+    Nix,
+    /// rustix's `net::sockopt` functions.
+    Rustix,
 }
 
 impl Api {
     /// Every path, in report order.
-    pub const ALL: [Api; 2] = [Api::Raw, Api::Socket2];
+    pub const ALL: [Api; 4] = [Api::Raw, Api::Socket2, Api::Nix, Api::Rustix];
 
-    /// The name reports and the CLI use (`raw`, `socket2`).
+    /// The name reports and the CLI use (`raw`, `socket2`, `nix`, `rustix`).
     pub fn name(self) -> &'static str {
         match self {
             Api::Raw => "raw",
             Api::Socket2 => "socket2",
+            Api::Nix => "nix",
+            Api::Rustix => "rustix",
         }
+    }
+
+    /// The path of this name.
+    pub fn from_name(name: &str) -> Option<Api> {
+        Api::ALL.into_iter().find(|a| a.name() == name)
+    }
+
+    /// Whether the path is a Rust library's typed API (not the C call).
+    pub fn is_library(self) -> bool {
+        self != Api::Raw
     }
 }
 

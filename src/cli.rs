@@ -76,7 +76,8 @@ pub struct Filters {
     /// One state
     #[arg(long, value_enum, ignore_case = true)]
     pub state: Option<State>,
-    /// One path: raw (the OS call with a C int) or socket2 (its typed API)
+    /// One path: raw (the OS call with the C type) or a library's typed API
+    /// (socket2, nix, rustix)
     #[arg(long, value_enum, ignore_case = true)]
     pub path: Option<Api>,
 }

@@ -6,9 +6,9 @@
 
 use crate::api::Api;
 use crate::case::Case;
+use crate::library;
 use crate::platform::Platform;
 use crate::prediction::Prediction;
-use crate::socket2_casts;
 
 /// The error name of an option a program cannot even name on the OS, or a
 /// path cannot ask.
@@ -21,8 +21,8 @@ pub fn refusal(case: &Case, platform: &dyn Platform) -> Option<Prediction> {
         let header = platform.undefined(case.option.level());
         return Some(Prediction::err(UNDEFINED, vec![header]));
     }
-    if !socket2_casts::path_offers(os, case.api, case.option) {
-        return Some(Prediction::err(UNDEFINED, vec![&socket2_casts::NO_CALL]));
+    if !library::path_offers(os, case.api, case.option) {
+        return Some(Prediction::err(UNDEFINED, vec![library::no_call(case.api)]));
     }
     None
 }

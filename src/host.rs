@@ -337,7 +337,7 @@ mod tests {
             .map(|os| (os.name().to_string(), Host::offline(os, None).unwrap().platform))
             .collect();
         platforms.push(("wine".into(), Arc::new(Wine::offline())));
-        let mut all: Vec<&str> = crate::socket2_casts::RULES.iter().map(|r| r.id).collect();
+        let mut all: Vec<&str> = crate::library::rules().map(|r| r.id).collect();
         for (prefix, platform) in &platforms {
             for r in platform.rules() {
                 assert!(

@@ -7,14 +7,21 @@
 
 use crate::api::Api;
 use crate::expr::{Expr, Sym};
+use crate::option::Shape;
 use crate::value::RelativeValue;
 
-/// Which paths can express a rung.
+/// Which paths a rung is meant for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reach {
+    /// Every path that can express it.
     Both,
-    RawOnly,
-    Socket2Only,
+    /// A value only the C type as the caller fills it holds (a negative
+    /// time, l_onoff = 2): the raw call, and a library that passes the C
+    /// int or struct as given (nix's `c_int` and struct types).
+    CTyped,
+    /// A value wider than the C type, for a library's Rust type (a usize or
+    /// Duration of 2^32 and more).
+    Wide,
 }
 
 /// Where a rung sits.
@@ -102,11 +109,13 @@ impl Rung {
         }
     }
 
-    pub fn reaches(&self, path: Api) -> bool {
+    /// Whether the rung is meant for `path`, whose call for the option has
+    /// the Rust type `shape` (none for the raw call).
+    pub fn reaches(&self, path: Api, shape: Option<Shape>) -> bool {
         match self.reach {
             Reach::Both => true,
-            Reach::RawOnly => path == Api::Raw,
-            Reach::Socket2Only => path == Api::Socket2,
+            Reach::CTyped => path == Api::Raw || matches!(shape, Some(Shape::Int | Shape::Struct)),
+            Reach::Wide => path.is_library(),
         }
     }
 }
@@ -131,9 +140,11 @@ fn number_label(v: i128) -> String {
     }
 }
 
-/// The rung of `ladder` that `path` can express and that has this label.
-pub fn find(ladder: &'static [Rung], path: Api, label: &str) -> Option<&'static Rung> {
-    for_path(ladder, path).find(|r| r.label() == label)
+/// The rung of `option`'s ladder meant for `path` on this OS that has
+/// this label.
+pub fn find(option: &crate::option::OptionSpec, path: Api, label: &str) -> Option<&'static Rung> {
+    let shape = crate::library::shape(crate::os::Os::this(), path, option);
+    for_path(option.ladder, path, shape).find(|r| r.label() == label)
 }
 
 const fn rung(at: At, reach: Reach) -> Rung {
@@ -143,10 +154,10 @@ const fn both(v: i128) -> Rung {
     rung(At::Fixed(v), Reach::Both)
 }
 const fn raw(v: i128) -> Rung {
-    rung(At::Fixed(v), Reach::RawOnly)
+    rung(At::Fixed(v), Reach::CTyped)
 }
 const fn socket2(v: i128) -> Rung {
-    rung(At::Fixed(v), Reach::Socket2Only)
+    rung(At::Fixed(v), Reach::Wide)
 }
 const fn max(coef: i128, offset: i128) -> Rung {
     rung(At::Max(coef, offset), Reach::Both)
@@ -219,14 +230,14 @@ pub const BOOL: &[Rung] = &[both(0), both(1), raw(2), raw(256), raw(-1), raw(INT
 
 pub const LINGER: &[Rung] = &[
     linger(0, 0, Reach::Both),
-    linger(0, 30, Reach::RawOnly),
+    linger(0, 30, Reach::CTyped),
     linger(1, 0, Reach::Both),
     linger(1, 1, Reach::Both),
     linger(1, 65535, Reach::Both),
     linger(1, 65536, Reach::Both),
-    linger(2, 5, Reach::RawOnly),
-    linger(1, -1, Reach::RawOnly),
-    linger(1, (1 << 32) + 5, Reach::Socket2Only),
+    linger(2, 5, Reach::CTyped),
+    linger(1, -1, Reach::CTyped),
+    linger(1, (1 << 32) + 5, Reach::Wide),
 ];
 
 pub const TIMEOUT: &[Rung] = &[
@@ -241,11 +252,11 @@ pub const TIMEOUT: &[Rung] = &[
     time(1, 1, Reach::Both),
     time(3_153_600_000, 0, Reach::Both),
     time(1 << 62, 0, Reach::Both),
-    time(-1, 0, Reach::RawOnly),
-    time(-1, 5, Reach::RawOnly),
-    time(0, -1, Reach::RawOnly),
-    time(0, 1_000_000, Reach::RawOnly),
-    time(U64_MAX, 0, Reach::Socket2Only),
+    time(-1, 0, Reach::CTyped),
+    time(-1, 5, Reach::CTyped),
+    time(0, -1, Reach::CTyped),
+    time(0, 1_000_000, Reach::CTyped),
+    time(U64_MAX, 0, Reach::Wide),
 ];
 
 pub const LOWAT: &[Rung] = &[raw(-1), raw(0), raw(1), raw(2), raw(65536), raw(INT_MAX)];
@@ -471,8 +482,12 @@ pub const TOS: &[Rung] = &[
 ];
 
 /// The rungs of `ladder` that `path` can express, in ladder order.
-pub fn for_path(ladder: &'static [Rung], path: Api) -> impl Iterator<Item = &'static Rung> {
-    ladder.iter().filter(move |r| r.reaches(path))
+pub fn for_path(
+    ladder: &'static [Rung],
+    path: Api,
+    shape: Option<Shape>,
+) -> impl Iterator<Item = &'static Rung> {
+    ladder.iter().filter(move |r| r.reaches(path, shape))
 }
 
 #[cfg(test)]
@@ -485,7 +500,8 @@ mod tests {
     fn labels_are_unique_within_a_ladder() {
         for option in crate::catalog::CATALOG {
             for path in Api::ALL {
-                let mut labels: Vec<String> = for_path(option.ladder, path).map(Rung::label).collect();
+                let shape = crate::library::shape(crate::os::Os::this(), path, option);
+                let mut labels: Vec<String> = for_path(option.ladder, path, shape).map(Rung::label).collect();
                 let n = labels.len();
                 labels.sort();
                 labels.dedup();

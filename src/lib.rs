@@ -110,6 +110,8 @@ pub mod interrupt;
 #[doc(hidden)]
 pub mod ladder;
 #[doc(hidden)]
+pub mod library;
+#[doc(hidden)]
 pub mod matrix;
 #[doc(hidden)]
 pub mod platform;
@@ -125,7 +127,7 @@ pub mod render;
 #[doc(hidden)]
 pub mod snapshot;
 #[doc(hidden)]
-pub mod socket2_casts;
+pub use library::socket2 as socket2_casts;
 #[doc(hidden)]
 pub mod sys;
 #[cfg(feature = "cli")]

@@ -55,7 +55,7 @@ pub fn cases(host: &Host, filter: &Filter, requests: &Requests) -> Vec<Case> {
         let offers = |p: Api| match (host.measured, host.probe().is_some()) {
             (true, false) => call::offers(p, option),
             (true, true) => p == Api::Raw,
-            (false, _) => crate::socket2_casts::path_offers(os, p, option),
+            (false, _) => crate::library::path_offers(os, p, option),
         };
         let paths: Vec<Api> = Api::ALL
             .into_iter()
@@ -74,9 +74,9 @@ pub fn cases(host: &Host, filter: &Filter, requests: &Requests) -> Vec<Case> {
                 for (request, rung) in &tried {
                     for &path in &paths {
                         let fits = match request {
-                            Request::Default => true,
+                            Request::Default => crate::library::reads_default(path, option),
                             Request::Set(v) => {
-                                rung.is_none_or(|r| r.reaches(path))
+                                rung.is_none_or(|r| r.reaches(path, crate::library::shape(os, path, option)))
                                     && call::can_express_on(os, path, option, v)
                             }
                         };

@@ -286,6 +286,29 @@ pub enum Shape {
     ReadOnly,
     /// A getter only, read as `!= 0` (is_listener).
     ReadOnlyBool,
+    /// `usize`, refused by the library above `c_int::MAX`, read as `u32`
+    /// (rustix's buffer sizes).
+    UsizeChecked,
+    /// A C `int` as the caller gives it (nix's `c_int` / `i32` types).
+    Int,
+    /// A `u8` sent as a one-byte option value (nix's `IpMulticastTtl`).
+    Byte,
+    /// A `u8` sent as an int, read back `as u8` (rustix's `set_ip_tos`).
+    U8,
+    /// `Option<u8>` sent as an int, `None` as -1, read back `as u8`
+    /// (rustix's `set_ipv6_unicast_hops`).
+    OptU8,
+    /// A `Duration` rounded up to whole seconds, refused when they do not
+    /// fit a C `unsigned int` (rustix's keepalive times).
+    SecsChecked,
+    /// `Option<Duration>` as a `timeval`, refused where a library checks
+    /// (rustix's timeouts).
+    TimeoutChecked,
+    /// `Option<Duration>` as a `linger` in seconds rounded up, refused above
+    /// the C type (rustix's linger).
+    LingerChecked,
+    /// The C struct (`linger`, `timeval`) as the caller fills it (nix).
+    Struct,
 }
 
 /// Which host limit the relative rungs of an option are placed around.

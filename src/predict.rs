@@ -1,30 +1,26 @@
-//! The prediction for one case: the gate (`gate`), the path's conversion of the request
-//! (socket2's casts), the platform's rule for what the OS does with it, then
-//! the path's conversion of what is read back. Pure: no socket is touched,
-//! so any platform's model can be asked anywhere.
+//! The prediction for one case: the gate (`gate`), the path's conversion of
+//! the request (`library`), the platform's rule for what the OS does with
+//! it, then the path's conversion of what is read back. Pure: no socket is
+//! touched, so any platform's model can be asked anywhere.
 
-use crate::api::Api;
 use crate::case::Case;
-use crate::os::Os;
+use crate::library::{self, Sent};
 use crate::platform::{Asked, Platform};
 use crate::prediction::Prediction;
-use crate::rule::Rule;
-use crate::socket2_casts;
 
 /// What the OS will report for the case, with every rule on the way.
 pub fn predict(case: &Case, platform: &dyn Platform) -> Prediction {
     if let Some(refused) = crate::gate::refusal(case, platform) {
         return refused;
     }
+    let os = platform.os();
     let mut rules = Vec::new();
-    let shape = case.option.socket2;
-    let windows = platform.os() == Os::Windows;
-    let request = match (case.api, shape) {
-        (Api::Socket2, Some(shape)) => socket2_casts::request(shape, &case.request, &mut rules, windows),
-        _ => case.request.clone(),
+    let (option, request) = match library::request(os, case.api, case.option, &case.request, &mut rules) {
+        Sent::Os(option, request) => (option, request),
+        Sent::Refused(expected) => return Prediction::new(expected, rules),
     };
     let asked = Asked {
-        option: case.option,
+        option,
         kind: case.kind,
         state: case.state,
         api: case.api,
@@ -34,14 +30,6 @@ pub fn predict(case: &Case, platform: &dyn Platform) -> Prediction {
         .refusal(&asked)
         .unwrap_or_else(|| platform.predict(asked));
     rules.extend(kernel.rules);
-    let expected = match (case.api, shape) {
-        (Api::Socket2, Some(shape)) => socket2_casts::read_back(shape, kernel.expected, &mut rules),
-        _ => kernel.expected,
-    };
+    let expected = library::read_back(os, case.api, case.option, kernel.expected, &mut rules);
     Prediction::new(expected, rules)
-}
-
-/// Whether a rule belongs to a path rather than to the OS (a divergence).
-pub fn is_path_rule(rule: &Rule) -> bool {
-    rule.id.starts_with("socket2.")
 }

@@ -66,7 +66,8 @@ impl Name {
 /// Where a case's row goes: its family's table, or apart when the outcome
 /// depends on the caller's privileges (named after those held), on the
 /// kernel release (named after the era) or, on Linux, on this target's type
-/// widths (named after them: `call::WIDTHS`).
+/// widths (named after them: `call::WIDTHS`; with the privileges where
+/// both hold).
 pub fn name_for(case: &Case, host: &Host) -> Name {
     let option = case.option;
     let platform = host.platform();
@@ -76,6 +77,11 @@ pub fn name_for(case: &Case, host: &Host) -> Name {
     let wide = os == "linux"
         && matches!(&case.request, Request::Set(v) if call::width_dependent(case.api, option, v));
     match (option.privileged, platform.era(option)) {
+        // A library's usize of 2^32 and more for a FORCE size: both.
+        (true, _) if wide => Name {
+            name: format!("{family}_privileged_width"),
+            suffix: format!("{os}-{}-{}", platform.privileges(), call::WIDTHS),
+        },
         (true, _) => Name {
             name: format!("{family}_privileged"),
             suffix: format!("{os}-{}", platform.privileges()),

@@ -59,7 +59,7 @@ fn rules() -> BTreeMap<&'static str, &'static Rule> {
             .ok()
             .map(|p| Box::new(p) as Box<dyn Platform>),
     );
-    let mut all: Vec<&'static Rule> = crate::socket2_casts::RULES.to_vec();
+    let mut all: Vec<&'static Rule> = crate::library::rules().collect();
     all.extend(crate::platform::wine::rules());
     for p in &platforms {
         all.extend(p.rules());

@@ -1,10 +1,13 @@
-//! Makes the calls: sets a request through one path (the raw C call, or
-//! socket2's typed API) and reads the option back.
+//! Makes the calls: sets a request through one path (the raw C call, or a
+//! library's typed API) and reads the option back.
 
+#[cfg(all(unix, feature = "nix"))]
+mod nix;
 mod raw;
+#[cfg(feature = "rustix")]
+mod rustix;
 mod socket2;
-
-pub use self::socket2::can_express as socket2_can_express;
+mod typed;
 
 use crate::api::Api;
 use crate::case::Request;
@@ -15,11 +18,11 @@ use crate::value::RelativeValue;
 
 /// Whether this path's argument type can hold the request on `os`.
 pub fn can_express_on(os: Os, api: Api, option: &OptionSpec, val: &RelativeValue) -> bool {
-    match api {
-        Api::Raw => raw_fits(os, val),
-        Api::Socket2 => option
-            .socket2
-            .is_some_and(|shape| socket2_can_express(shape, val)),
+    match crate::library::shape(os, api, option) {
+        // A C struct as the caller fills it holds what the C type holds.
+        Some(crate::option::Shape::Struct) => raw_fits(os, val),
+        Some(_) => crate::library::can_express(os, api, option, val),
+        None => api == Api::Raw && raw_fits(os, val),
     }
 }
 
@@ -58,11 +61,18 @@ pub fn raw_fits(os: Os, val: &RelativeValue) -> bool {
     }
 }
 
-/// Whether this path offers the option at all on this OS.
+/// Whether this path offers the option at all on this OS (a library path
+/// only where its feature is built).
 pub fn offers(api: Api, option: &OptionSpec) -> bool {
     match api {
         Api::Raw => crate::sys::code(option).is_some(),
         Api::Socket2 => option.socket2.is_some() && self::socket2::calls(option).is_some(),
+        #[cfg(all(unix, feature = "nix"))]
+        Api::Nix => self::nix::calls(option).is_some(),
+        #[cfg(feature = "rustix")]
+        Api::Rustix => self::rustix::calls(option).is_some(),
+        #[allow(unreachable_patterns)]
+        _ => false,
     }
 }
 
@@ -71,6 +81,12 @@ pub fn apply(api: Api, option: &OptionSpec, socket: &::socket2::Socket, request:
     let result = match api {
         Api::Raw => raw::apply(option, socket, request),
         Api::Socket2 => self::socket2::apply(option, socket, request),
+        #[cfg(all(unix, feature = "nix"))]
+        Api::Nix => self::nix::apply(option, socket, request),
+        #[cfg(feature = "rustix")]
+        Api::Rustix => self::rustix::apply(option, socket, request),
+        #[allow(unreachable_patterns)]
+        _ => Err(format!("the {api} path is not built (cargo feature {api})")),
     };
     match result {
         Ok(v) => Outcome::Ok(v),
@@ -87,16 +103,18 @@ pub const WIDTHS: &str = match (usize::BITS, crate::sys::TIME_T_MAX == i64::MAX 
     _ => "other-widths",
 };
 
-/// Whether a case's outcome depends on this target's type widths:
-/// socket2's `usize` for a request of 2^32 or more (no such call where it is
+/// Whether a case's outcome depends on this target's type widths: a
+/// library's `usize` for a request of 2^32 or more (no such call where it is
 /// 32 bits), a timeval's `time_t` for seconds of 2^31 or more (the raw call
 /// cannot hold them where it is 32 bits, socket2 saturates them).
 pub fn width_dependent(api: Api, option: &OptionSpec, val: &RelativeValue) -> bool {
+    use crate::option::Shape;
     match val {
         RelativeValue::Int(e) => {
-            api == Api::Socket2
-                && option.socket2 == Some(crate::option::Shape::Usize)
-                && e.value() > i128::from(u32::MAX)
+            matches!(
+                crate::library::shape(Os::this(), api, option),
+                Some(Shape::Usize | Shape::UsizeChecked)
+            ) && e.value() > i128::from(u32::MAX)
         }
         RelativeValue::Time(sec, _) => sec.value() > i128::from(i32::MAX),
         _ => false,

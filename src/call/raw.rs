@@ -21,6 +21,14 @@ pub fn apply(option: &OptionSpec, socket: &socket2::Socket, request: &Request) -
     }
 }
 
+/// Reads a set option back as the raw path does (a FORCE option through
+/// the option it sets): for a library setter with no getter.
+pub fn read_back(option: &OptionSpec, socket: &socket2::Socket) -> Result<Value, String> {
+    let read = catalog::spec(option.read_back);
+    let code = sys::code(read).ok_or_else(|| format!("{} is not defined on this OS", read.name))?;
+    get(read.ty, socket, code)
+}
+
 fn set(
     option: &OptionSpec,
     socket: &socket2::Socket,

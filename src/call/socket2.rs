@@ -2,32 +2,11 @@
 //! call pair is looked up by the option's id; its `Shape` (in the catalogue) says how
 //! a request becomes the Rust argument and how the result reads back.
 
+use super::typed::Calls;
 use crate::case::Request;
-use crate::option::{BufferOpt, IpOpt, Ipv6Opt, Opt, OptionSpec, Shape, SocketOpt, TcpOpt};
-use crate::sys;
-use crate::value::{RelativeValue, Value};
+use crate::option::{BufferOpt, IpOpt, Ipv6Opt, Opt, OptionSpec, SocketOpt, TcpOpt};
+use crate::value::Value;
 use socket2::{Socket, TcpKeepalive};
-use std::io;
-use std::time::Duration;
-
-type R<T> = io::Result<T>;
-
-/// A socket2 setter and getter, by the Rust types they take and give.
-#[derive(Clone, Copy)]
-// Not every OS has a call of every shape (macOS has no byte-string option).
-#[allow(dead_code)]
-pub enum Calls {
-    Usize(fn(&Socket, usize) -> R<()>, fn(&Socket) -> R<usize>),
-    Bool(fn(&Socket, bool) -> R<()>, fn(&Socket) -> R<bool>),
-    U32(fn(&Socket, u32) -> R<()>, fn(&Socket) -> R<u32>),
-    Duration(fn(&Socket, Duration) -> R<()>, fn(&Socket) -> R<Duration>),
-    OptDuration(
-        fn(&Socket, Option<Duration>) -> R<()>,
-        fn(&Socket) -> R<Option<Duration>>,
-    ),
-    Bytes(fn(&Socket, &[u8]) -> R<()>, fn(&Socket) -> R<Vec<u8>>),
-    ReadOnly(fn(&Socket) -> R<i128>),
-}
 
 /// The expression on the OSes named, `None` elsewhere: socket2 compiles
 /// some calls only for some targets.
@@ -109,14 +88,14 @@ pub fn calls(option: &OptionSpec) -> Option<Calls> {
         Opt::Tcp(T::Maxseg) => only_on!(unix, U32(Socket::set_tcp_mss, Socket::tcp_mss)),
         Opt::Tcp(T::Keepidle) => only_on!(
             unix,
-            Duration(
+            Calls::Duration(
                 |s, d| s.set_tcp_keepalive(&TcpKeepalive::new().with_time(d)),
                 Socket::tcp_keepalive_time,
             )
         ),
         Opt::Tcp(T::Keepintvl) => only_on!(
             unix,
-            Duration(
+            Calls::Duration(
                 |s, d| s.set_tcp_keepalive(&TcpKeepalive::new().with_interval(d)),
                 Socket::tcp_keepalive_interval,
             )
@@ -308,115 +287,12 @@ pub fn calls(option: &OptionSpec) -> Option<Calls> {
     }
 }
 
-/// Whether socket2's argument type can hold this request for the shape.
-pub fn can_express(shape: Shape, val: &RelativeValue) -> bool {
-    to_rust(shape, val).is_some()
-}
-
-/// The Rust argument socket2 is called with, as its plain parts.
-enum Arg {
-    Usize(usize),
-    Bool(bool),
-    U32(u32),
-    Duration(Duration),
-    OptDuration(Option<Duration>),
-    Bytes(Vec<u8>),
-}
-
-fn to_rust(shape: Shape, val: &RelativeValue) -> Option<Arg> {
-    let int = |v: &RelativeValue| v.as_int().map(|e| e.value());
-    Some(match (shape, val) {
-        (Shape::Usize, v) => Arg::Usize(usize::try_from(int(v)?).ok()?),
-        (Shape::Bool | Shape::BoolPositive, v) => match int(v)? {
-            0 => Arg::Bool(false),
-            1 => Arg::Bool(true),
-            _ => return None,
-        },
-        (Shape::U32, v) => Arg::U32(u32::try_from(int(v)?).ok()?),
-        (Shape::Secs, v) => Arg::Duration(Duration::from_secs(u64::try_from(int(v)?).ok()?)),
-        (Shape::OptMillis, v) => match u64::try_from(int(v)?).ok()? {
-            0 => Arg::OptDuration(None),
-            ms => Arg::OptDuration(Some(Duration::from_millis(ms))),
-        },
-        (Shape::Timeout, RelativeValue::Time(sec, usec)) => {
-            let (sec, usec) = (
-                u64::try_from(sec.value()).ok()?,
-                u32::try_from(usec.value()).ok()?,
-            );
-            match (sec, usec) {
-                (_, 1_000_000..) => return None,
-                (0, 0) => Arg::OptDuration(None),
-                _ => Arg::OptDuration(Some(Duration::new(sec, usec * 1000))),
-            }
-        }
-        (Shape::Linger, RelativeValue::Linger(on, secs)) => {
-            match (on.value(), u64::try_from(secs.value()).ok()?) {
-                (0, 0) => Arg::OptDuration(None),
-                (1, secs) => Arg::OptDuration(Some(Duration::from_secs(secs))),
-                _ => return None,
-            }
-        }
-        (Shape::Bytes, RelativeValue::Text(s, _)) => Arg::Bytes(s.as_bytes().to_vec()),
-        _ => return None,
-    })
-}
-
-/// How socket2's result reads as a value of the option's C shape.
-fn from_duration(shape: Shape, d: Option<Duration>) -> Value {
-    match shape {
-        Shape::Linger => d.map_or(Value::Linger(0, 0), |d| Value::Linger(1, d.as_secs().into())),
-        Shape::Timeout => d.map_or(Value::Time(0, 0), |d| {
-            Value::Time(d.as_secs().into(), d.subsec_micros().into())
-        }),
-        _ => Value::Int(d.map_or(0, |d| d.as_millis() as i128)),
-    }
-}
-
 pub fn apply(option: &OptionSpec, socket: &Socket, request: &Request) -> Result<Value, String> {
     let shape = option
         .socket2
         .ok_or_else(|| format!("socket2 has no call for {}", option.name))?;
-    let api = calls(option).ok_or_else(|| format!("socket2 has no call for {} on this OS", option.name))?;
-    if let Request::Set(val) = request {
-        let arg = to_rust(shape, val).ok_or_else(|| format!("socket2's {shape:?} call cannot take {val}"))?;
-        match (api, arg) {
-            (Calls::Usize(set, _), Arg::Usize(v)) => set(socket, v),
-            (Calls::Bool(set, _), Arg::Bool(v)) => set(socket, v),
-            (Calls::U32(set, _), Arg::U32(v)) => set(socket, v),
-            (Calls::Duration(set, _), Arg::Duration(v)) => set(socket, v),
-            (Calls::OptDuration(set, _), Arg::OptDuration(v)) => set(socket, v),
-            (Calls::Bytes(set, _), Arg::Bytes(v)) => set(socket, &v),
-            _ => {
-                return Err(format!(
-                    "{} has no socket2 setter of shape {shape:?}",
-                    option.name
-                ))
-            }
-        }
-        .map_err(name)?;
-    }
-    Ok(match api {
-        Calls::Usize(_, get) => Value::Int(get(socket).map_err(name)? as i128),
-        Calls::Bool(_, get) => Value::Int(get(socket).map_err(name)?.into()),
-        Calls::U32(_, get) => Value::Int(get(socket).map_err(name)?.into()),
-        Calls::Duration(_, get) => Value::Int(get(socket).map_err(name)?.as_secs().into()),
-        Calls::OptDuration(_, get) => from_duration(shape, get(socket).map_err(name)?),
-        Calls::Bytes(_, get) => {
-            let mut bytes = get(socket).map_err(name)?;
-            if let Some(nul) = bytes.iter().position(|&b| b == 0) {
-                bytes.truncate(nul);
-            }
-            Value::Text(String::from_utf8_lossy(&bytes).into())
-        }
-        Calls::ReadOnly(get) => Value::Int(get(socket).map_err(name)?),
-    })
-}
-
-fn name(e: io::Error) -> String {
-    match e.raw_os_error() {
-        Some(code) => sys::error_name(code),
-        None => e.to_string(),
-    }
+    let calls = calls(option).ok_or_else(|| format!("socket2 has no call for {} on this OS", option.name))?;
+    super::typed::apply("socket2", option, shape, calls, socket, request)
 }
 
 #[cfg(test)]

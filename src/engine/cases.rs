@@ -41,7 +41,10 @@ impl Row {
     /// A path divergence: the path itself changed the value on its way to
     /// or from the kernel (socket2's casts), so raw and socket2 differ.
     pub fn diverges(&self) -> bool {
-        self.prediction.rules.iter().any(|r| predict::is_path_rule(r))
+        self.prediction
+            .rules
+            .iter()
+            .any(|r| crate::library::is_path_rule(r))
     }
 }
 

@@ -13,7 +13,6 @@ use crate::host::Host;
 use crate::kind::Kind;
 use crate::os::Os;
 use crate::prediction::Expected;
-use crate::socket2_casts;
 use std::sync::Arc;
 
 /// Every model this crate can build, named for the failure messages.
@@ -50,13 +49,13 @@ fn every_case_on_every_platform_is_answered_by_a_listed_rule() {
     for (name, platform) in every_platform() {
         let os = platform.os();
         let mut listed = platform.rules();
-        listed.extend(socket2_casts::RULES);
+        listed.extend(crate::library::rules());
         for option in CATALOG {
             let defined = option.codes.on(os).is_some();
             for kind in Kind::ALL {
                 for &state in kind.states() {
                     for api in Api::ALL {
-                        let offered = socket2_casts::path_offers(os, api, option);
+                        let offered = crate::library::path_offers(os, api, option);
                         for request in requests(platform.as_ref(), option) {
                             let case = Case::new(option.name, kind, state, api, request)
                                 .expect("a ladder rung has its option's type");

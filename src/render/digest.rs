@@ -66,18 +66,26 @@ fn surprises(rows: &[&Row]) -> (Vec<String>, Vec<String>) {
         let Request::Set(v) = &r.case.request else {
             continue;
         };
-        // What socket2's conversion did (a usize truncated to 0, say) is
-        // "socket2 converts", not something the OS clamped or raised: the
+        // What a library's conversion did (a usize truncated to 0, say) is
+        // "<library> converts", not something the OS clamped or raised: the
         // OS's own answer to the same int shows on the raw path.
         let converted = r
             .prediction
             .rules
             .iter()
-            .any(|rule| rule.id.starts_with("socket2."));
+            .any(|rule| crate::library::is_path_rule(rule));
         if converted {
-            found.insert("socket2 converts".into());
+            found.insert(format!("{} converts", r.case.api));
         }
+        // A library's own refusal (rustix's EINVAL before any syscall) is
+        // its conversion, not the OS refusing.
+        let library_refused = r
+            .prediction
+            .rules
+            .last()
+            .is_some_and(|rule| crate::library::is_path_rule(rule));
         match (&r.observed, v) {
+            (Outcome::Err(_), _) if library_refused => {}
             (Outcome::Err(e), _) => {
                 refused.insert(e.clone());
             }
@@ -99,11 +107,12 @@ fn surprises(rows: &[&Row]) -> (Vec<String>, Vec<String>) {
             .map(|r| &r.observed)
     };
     for r in rows {
-        let other = match r.case.api {
-            Api::Raw => answer(Api::Socket2, r.case.state, &r.case.request),
-            Api::Socket2 => None,
+        // A library's answer beside the raw call's for the same request.
+        let raw = match r.case.api {
+            Api::Raw => None,
+            _ => answer(Api::Raw, r.case.state, &r.case.request),
         };
-        if other.is_some_and(|o| *o != r.observed) {
+        if raw.is_some_and(|o| *o != r.observed) {
             found.insert("differs by path".into());
         }
         if r.case.state != State::Fresh

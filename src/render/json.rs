@@ -164,6 +164,16 @@ pub fn json(report: &Report) -> String {
         })
         .collect();
     let s = report.summary();
+    // Cases per path: every path is named, with 0 where it ran nothing.
+    let paths: serde_json::Map<String, Value> = crate::api::Api::ALL
+        .iter()
+        .map(|a| {
+            (
+                a.name().to_string(),
+                json!(report.rows.iter().filter(|r| r.case.api == *a).count()),
+            )
+        })
+        .collect();
     let rest = json!({
         "host": {
             "os": host.os_label(),
@@ -180,6 +190,7 @@ pub fn json(report: &Report) -> String {
             "disagreements": s.disagreements,
             "not_run": s.not_run,
             "divergences": s.divergences,
+            "paths": paths,
         },
     });
     let rest = serde_json::to_string(&rest).expect("a JSON value always serializes");

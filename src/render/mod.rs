@@ -82,10 +82,28 @@ pub struct Group<'a> {
     pub lines: Vec<Line<'a>>,
 }
 
+/// One request's rows, one per path that ran it (indexed as `Api::ALL`).
 pub struct Line<'a> {
     pub requested: String,
-    pub raw: Option<&'a Row>,
-    pub socket2: Option<&'a Row>,
+    pub by_path: [Option<&'a Row>; Api::ALL.len()],
+}
+
+impl<'a> Line<'a> {
+    /// The row of a path, if it ran the request.
+    pub fn get(&self, api: Api) -> Option<&'a Row> {
+        let i = Api::ALL.iter().position(|a| *a == api)?;
+        self.by_path[i]
+    }
+
+    /// Every row, in path order.
+    pub fn rows(&self) -> impl Iterator<Item = &'a Row> + '_ {
+        self.by_path.iter().flatten().copied()
+    }
+
+    /// The first path's row (raw's where it ran).
+    pub fn first(&self) -> Option<&'a Row> {
+        self.rows().next()
+    }
 }
 
 /// Groups rows, keeping their order (rows of one group are adjacent).
@@ -111,15 +129,13 @@ pub fn groups(rows: &[Row]) -> Vec<Group<'_>> {
             None => {
                 group.lines.push(Line {
                     requested,
-                    raw: None,
-                    socket2: None,
+                    by_path: [None; Api::ALL.len()],
                 });
                 group.lines.last_mut().expect("pushed above")
             }
         };
-        match c.api {
-            Api::Raw => line.raw = Some(row),
-            Api::Socket2 => line.socket2 = Some(row),
+        if let Some(i) = Api::ALL.iter().position(|a| *a == c.api) {
+            line.by_path[i] = Some(row);
         }
     }
     out

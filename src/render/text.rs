@@ -3,6 +3,7 @@
 //! host's numbers.
 
 use super::{groups, host_lines, Group, Line};
+use crate::api::Api;
 use crate::engine::cases::Row;
 use crate::engine::{Checked, Report};
 use crate::rule::Rule;
@@ -25,26 +26,28 @@ fn cell(row: Option<&Row>) -> String {
 /// The capacity beside a line (the raw path's, which every request it
 /// measured went through), or nothing.
 fn capacity_cell(line: &Line) -> Option<String> {
-    line.raw
-        .or(line.socket2)?
-        .capacity
-        .as_ref()
-        .map(|c| c.to_string())
+    line.first()?.capacity.as_ref().map(|c| c.to_string())
 }
 
 fn rule_cell(line: &Line) -> String {
-    let id = |r: Option<&Row>| r.map(|r| r.prediction.rule_id());
-    match (id(line.raw), id(line.socket2)) {
-        (Some(a), Some(b)) if a == b => a,
-        (Some(a), Some(b)) => format!("raw: {a}; socket2: {b}"),
-        (Some(a), None) | (None, Some(a)) => a,
-        (None, None) => String::new(),
+    let ids: Vec<(Api, String)> = line
+        .rows()
+        .map(|r| (r.case.api, r.prediction.rule_id()))
+        .collect();
+    match ids.first() {
+        None => String::new(),
+        Some((_, first)) if ids.iter().all(|(_, id)| id == first) => first.clone(),
+        Some(_) => ids
+            .iter()
+            .map(|(api, id)| format!("{api}: {id}"))
+            .collect::<Vec<_>>()
+            .join("; "),
     }
 }
 
 fn rules_of<'a>(line: &Line<'a>) -> Vec<&'static Rule> {
     let mut out: Vec<&'static Rule> = Vec::new();
-    for row in [line.raw, line.socket2].into_iter().flatten() {
+    for row in line.rows() {
         for rule in &row.prediction.rules {
             if !out.contains(rule) {
                 out.push(rule);
@@ -58,7 +61,7 @@ fn header(group: &Group, report: &Report) -> String {
     let first = group
         .lines
         .iter()
-        .find_map(|l| l.raw.or(l.socket2))
+        .find_map(Line::first)
         .expect("a group has at least one row");
     format!(
         "{} · {} · {}: {}",
@@ -85,14 +88,19 @@ pub fn table(report: &Report, explain: bool) -> String {
     for group in groups(&report.rows) {
         out.push_str(&format!("\n{}\n", header(&group, report)));
         let with_capacity = group.lines.iter().any(|l| capacity_cell(l).is_some());
-        let titles = ["requested", "raw", "socket2", "rule"];
-        let mut table: Vec<Vec<String>> = vec![titles.map(String::from).to_vec()];
+        let mut titles = vec!["requested".to_string()];
+        titles.extend(Api::ALL.iter().map(|a| a.to_string()));
+        titles.push("rule".into());
+        let mut table: Vec<Vec<String>> = vec![titles];
         table.extend(group.lines.iter().map(|l| {
             let rule = match (with_capacity, capacity_cell(l)) {
                 (true, Some(c)) => format!("{}  | capacity: {c}", rule_cell(l)),
                 _ => rule_cell(l),
             };
-            vec![l.requested.clone(), cell(l.raw), cell(l.socket2), rule]
+            let mut cells = vec![l.requested.clone()];
+            cells.extend(Api::ALL.iter().map(|a| cell(l.get(*a))));
+            cells.push(rule);
+            cells
         }));
         let lines = super::aligned(&table, "  ");
         out.push_str(&format!("  {}\n", lines[0]));
@@ -124,21 +132,29 @@ pub fn markdown(report: &Report, explain: bool) -> String {
             "\n### {}\n\n",
             header(&group, report).replacen(": ", "\n\n`", 1) + "`"
         ));
-        out.push_str("| requested | raw | socket2 | rule | capacity |\n|---|---|---|---|---|\n");
+        let paths: Vec<&str> = Api::ALL.iter().map(|a| a.name()).collect();
+        out.push_str(&format!(
+            "| requested | {} | rule | capacity |\n|---|{}---|---|\n",
+            paths.join(" | "),
+            "---|".repeat(paths.len())
+        ));
         for line in &group.lines {
+            let cells: Vec<String> = Api::ALL.iter().map(|a| cell(line.get(*a))).collect();
             out.push_str(&format!(
-                "| {} | {} | {} | {} | {} |\n",
+                "| {} | {} | {} | {} |\n",
                 line.requested,
-                cell(line.raw),
-                cell(line.socket2),
+                cells.join(" | "),
                 rule_cell(line),
                 capacity_cell(line).unwrap_or_default()
             ));
             if explain {
                 for rule in rules_of(line) {
                     out.push_str(&format!(
-                        "| | | | `{}`: {} ({}) |\n",
-                        rule.id, rule.why, rule.source
+                        "{}| `{}`: {} ({}) |\n",
+                        "| ".repeat(1 + paths.len()),
+                        rule.id,
+                        rule.why,
+                        rule.source
                     ));
                 }
             }

@@ -33,7 +33,7 @@ fn stderr(out: &Output) -> String {
 #[case::unknown_kind(&["--kind", "sctp"], "tcp4, tcp6, udp4, udp6, unix-stream, unix-dgram")]
 #[case::unknown_state(&["--state", "closed"], "fresh, bound, listening, connected")]
 #[case::unknown_format(&["--format", "yaml"], "table, markdown, json")]
-#[case::unknown_path(&["--path", "nix"], "raw, socket2")]
+#[case::unknown_path(&["--path", "tokio"], "raw, socket2, nix, rustix")]
 #[case::unknown_os(&["--os", "plan9"], "linux, macos, freebsd, windows")]
 #[case::unknown_release(&["--os", "macos@9"], "modelled releases")]
 #[case::missing_value(&["--value"], "a value is required")]
@@ -93,7 +93,13 @@ fn the_digest_blames_socket2_not_the_os_for_its_conversions() {
     // Windows keeps any SO_SNDBUF int as set; only socket2's usize -> int
     // conversion (2^32 -> 0) changes a value.
     let windows = digest_notes("windows", "SO_SNDBUF", "tcp4");
-    assert!(windows.ends_with("socket2 converts"), "{windows}");
+    assert!(windows.contains("socket2 converts"), "{windows}");
+    // rustix refuses a size above c_int::MAX itself: its conversion, not
+    // the OS refusing.
+    assert!(
+        windows.ends_with("rustix converts, socket2 converts"),
+        "{windows}"
+    );
     for word in ["clamped", "raised", "changed"] {
         assert!(!windows.contains(word), "{windows}");
     }
@@ -217,7 +223,12 @@ fn a_users_value_is_explained() {
         assert!(text.contains("net/core/sock.c"), "{text}");
     }
     assert!(text.contains("SO_RCVBUF · udp4 · fresh"), "{text}");
-    assert!(text.contains("6 cases, 0 model disagreements"), "{text}");
+    // Three states, through raw, socket2, nix (Unix) and rustix.
+    let paths = if cfg!(unix) { 4 } else { 3 };
+    assert!(
+        text.contains(&format!("{} cases, 0 model disagreements", 3 * paths)),
+        "{text}"
+    );
 }
 
 fn schema() -> jsonschema::Validator {
@@ -248,12 +259,12 @@ fn json_lists_every_case_with_typed_host_facts() {
     let report = valid_report(&["--format", "json", "--option", "SO_SNDBUF", "--kind", "tcp4"]);
     assert_eq!(report["host"]["measured"], true);
     let cases = report["cases"].as_array().expect("cases is an array");
-    // On Linux: a default and 35 rungs over two paths (31 raw, 32 socket2,
-    // 29 where socket2's usize is 32 bits) on four states. Elsewhere the
-    // rungs at a host limit may be missing.
+    // On Linux: a default per path and 35 rungs over four paths (31 raw,
+    // 32 for each library's usize, 29 where usize is 32 bits) on four
+    // states. Elsewhere the rungs at a host limit may be missing.
     if cfg!(target_os = "linux") {
-        let socket2 = if usize::BITS == 64 { 32 } else { 29 };
-        assert_eq!(cases.len(), 4 * (2 + 31 + socket2));
+        let library = if usize::BITS == 64 { 32 } else { 29 };
+        assert_eq!(cases.len(), 4 * (4 + 31 + 3 * library));
         assert!(report["host"]["limits"]["ipv6"].is_boolean());
         assert!(report["host"]["limits"]["cap_net_admin"].is_boolean());
         assert!(report["host"]["limits"]["net.core.rmem_max"].is_i64());
@@ -291,7 +302,8 @@ fn markdown_has_a_table_per_group() {
     let text = stdout(&out);
     assert!(out.status.success());
     assert_eq!(
-        text.matches("| requested | raw | socket2 | rule |").count(),
+        text.matches("| requested | raw | socket2 | nix | rustix | rule |")
+            .count(),
         3,
         "{text}"
     );

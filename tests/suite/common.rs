@@ -110,7 +110,7 @@ pub fn check_rung(option: &str, kind: Kind, state: State, path: Api, label: &str
     if !available(kind) {
         return;
     }
-    let rung = ladder::find(option.ladder, path, label)
+    let rung = ladder::find(option, path, label)
         .unwrap_or_else(|| panic!("{} has no rung {label:?} for {path}", option.name));
     let Some(value) = rung.resolve(&host().anchors(option)) else {
         return check_no_limit(option, kind, state, path, rung);

@@ -1,96 +1,109 @@
-//! Raw vs socket2, for every option both paths offer. socket2's result must
-//! be exactly the raw path's result for the request socket2 really sends,
-//! converted the way socket2 converts what it reads; every place the two
-//! paths differ must be a divergence the model names (a `socket2.*` rule).
+//! Raw vs each library (socket2, nix, rustix), for every option both paths
+//! offer. A library's result must be exactly the raw path's result for the
+//! request the library really sends (or the library's own refusal),
+//! converted the way the library converts what it reads; every place the
+//! two paths differ must be a divergence the model names (a rule of the
+//! library's).
 
 use crate::common::{available, explain, host};
 use rstest::rstest;
 use sockmatrix::api::Api;
-use sockmatrix::case::Request;
+use sockmatrix::case::{Case, Request};
 use sockmatrix::catalog;
 use sockmatrix::engine::{self, Checked};
 use sockmatrix::kind::{Kind, State};
+use sockmatrix::library::{self, Sent};
 use sockmatrix::matrix::{self, Filter, Requests};
 use sockmatrix::option::Family;
 use sockmatrix::outcome::Outcome;
 use sockmatrix::prediction::Expected;
-use sockmatrix::socket2_casts as conv;
+use sockmatrix::socket2_casts::OTHER_CALL;
 use sockmatrix::value::RelativeValue;
 
-fn compare(family: Family, kind: Kind, state: State) {
+fn compare(api: Api, family: Family, kind: Kind, state: State) {
     if !available(kind) {
         return;
     }
+    let os = host().os();
     let mut compared = 0;
     let mut failures = Vec::new();
-    let both = catalog::on(host().os())
-        .filter(|o| o.family() == family && sockmatrix::call::offers(Api::Socket2, o));
-    for option in both {
-        let shape = option.socket2.expect("offered by socket2");
+    let both = || catalog::on(os).filter(move |o| o.family() == family && sockmatrix::call::offers(api, o));
+    for option in both() {
         let filter = Filter {
             option: Some(option),
             kind: Some(kind),
             state: Some(state),
-            api: Some(Api::Socket2),
+            api: Some(api),
         };
         for case in matrix::cases(host(), &filter, &Requests::Ladder) {
-            let via_socket2 = engine::cases::run(&case, host());
-            // What socket2 hands the kernel, and how it converts the answer.
+            let via_library = engine::cases::run(&case, host());
+            // What the library hands the kernel, and how it converts the answer.
             let mut conversions = Vec::new();
-            let windows = host().os() == sockmatrix::os::Os::Windows;
-            let sent = conv::request(shape, &case.request, &mut conversions, windows);
-            if let Request::Set(v) = &sent {
-                assert!(
-                    sockmatrix::call::can_express(Api::Raw, option, v),
-                    "raw cannot send {v} for {}",
-                    option.name
-                );
-            }
-            let raw_case = case
-                .through(Api::Raw, sent)
-                .expect("socket2's conversion keeps the request's type");
-            let via_raw = engine::cases::run(&raw_case, host());
-            let converted = match &via_raw.observed {
-                Outcome::Ok(v) => {
-                    conv::read_back(shape, Expected::Ok(RelativeValue::literal(v)), &mut conversions)
-                        .outcome()
+            let converted = match library::request(os, api, option, &case.request, &mut conversions) {
+                Sent::Refused(expected) => expected.outcome(),
+                // The raw call cannot send it here (rustix's 64-bit timeval
+                // where time_t is 32 bits): only the model speaks for it.
+                Sent::Os(asked, Request::Set(v)) if !sockmatrix::call::can_express(Api::Raw, asked, &v) => {
+                    compared += 1;
+                    if !via_library.agrees() {
+                        failures.push(explain(&via_library));
+                    }
+                    continue;
                 }
-                err => err.clone(),
+                Sent::Os(asked, sent) => {
+                    let raw_case = Case::of(asked, kind, state, Api::Raw, sent)
+                        .expect("a library's conversion keeps the request's type");
+                    match engine::cases::run(&raw_case, host()).observed {
+                        Outcome::Ok(v) => library::read_back(
+                            os,
+                            api,
+                            option,
+                            Expected::Ok(RelativeValue::literal(&v)),
+                            &mut conversions,
+                        )
+                        .outcome(),
+                        err => err,
+                    }
+                }
             };
+            let via_raw = engine::cases::run(
+                &case.through(Api::Raw, case.request.clone()).expect("same type"),
+                host(),
+            );
             compared += 1;
             let mut problem = None;
-            let other_call = via_socket2.prediction.rules.contains(&&conv::OTHER_CALL);
+            let other_call = via_library.prediction.rules.contains(&&OTHER_CALL);
             if other_call {
                 // socket2 made another call than the raw path can: only the model speaks for it.
-                if !via_socket2.agrees() {
-                    problem = Some(explain(&via_socket2));
+                if !via_library.agrees() {
+                    problem = Some(explain(&via_library));
                 }
-            } else if via_socket2.observed != converted {
+            } else if via_library.observed != converted {
                 problem = Some(format!(
-                    "socket2 read {}, raw + socket2's conversions gives {converted}",
-                    via_socket2.observed
+                    "{api} read {}, raw + {api}'s conversions gives {converted}",
+                    via_library.observed
                 ));
-            } else if via_socket2.observed != via_raw.observed && !via_socket2.diverges() {
+            } else if via_library.observed != via_raw.observed && !via_library.diverges() {
                 problem = Some(format!(
                     "paths differ ({} vs {}) but no divergence is named",
-                    via_socket2.observed, via_raw.observed
+                    via_library.observed, via_raw.observed
                 ));
             } else if conversions
                 .iter()
-                .any(|r| !via_socket2.prediction.rules.contains(r))
+                .any(|r| !via_library.prediction.rules.contains(r))
             {
                 problem = Some(format!(
-                    "socket2 converted the value ({conversions:?}) but the model does not name it"
+                    "{api} converted the value ({conversions:?}) but the model does not name it"
                 ));
-            } else if !via_socket2.agrees() {
-                problem = Some(explain(&via_socket2));
+            } else if !via_library.agrees() {
+                problem = Some(explain(&via_library));
             }
             if let Some(p) = problem {
                 failures.push(format!("{}: {p}", case));
             }
         }
     }
-    if catalog::on(host().os()).any(|o| o.family() == family && sockmatrix::call::offers(Api::Socket2, o)) {
+    if both().next().is_some() {
         assert!(compared > 0, "nothing compared");
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -98,18 +111,20 @@ fn compare(family: Family, kind: Kind, state: State) {
 
 #[rstest]
 fn stream(
+    #[values(Api::Socket2, Api::Nix, Api::Rustix)] api: Api,
     #[values(Family::Buffers, Family::Socket, Family::Tcp, Family::Ipv4, Family::Ipv6)] family: Family,
     #[values(Kind::Tcp4, Kind::Tcp6, Kind::UnixStream)] kind: Kind,
     #[values(State::Fresh, State::Bound, State::Listening, State::Connected)] state: State,
 ) {
-    compare(family, kind, state);
+    compare(api, family, kind, state);
 }
 
 #[rstest]
 fn dgram(
+    #[values(Api::Socket2, Api::Nix, Api::Rustix)] api: Api,
     #[values(Family::Buffers, Family::Socket, Family::Tcp, Family::Ipv4, Family::Ipv6)] family: Family,
     #[values(Kind::Udp4, Kind::Udp6, Kind::UnixDgram)] kind: Kind,
     #[values(State::Fresh, State::Bound, State::Connected)] state: State,
 ) {
-    compare(family, kind, state);
+    compare(api, family, kind, state);
 }

@@ -54,7 +54,7 @@ fn the_socket2_call_table_in_the_readme_matches_the_catalogue() {
     let oses = [Os::Linux, Os::MacOs, Os::FreeBsd, Os::Windows];
     let covered = |os: Os, name: &str| {
         sockmatrix::catalog::find(name).is_some_and(|o| {
-            o.codes.on(os).is_some() && sockmatrix::socket2_casts::path_offers(os, Api::Socket2, o)
+            o.codes.on(os).is_some() && sockmatrix::library::path_offers(os, Api::Socket2, o)
         })
     };
     let mut rows_seen: BTreeSet<(usize, String)> = BTreeSet::new();

@@ -4,7 +4,6 @@
 //! (socket2 src/socket.rs, src/sys/unix.rs).
 
 use crate::case::Request;
-use crate::expr::Expr;
 use crate::option::Shape;
 use crate::option::{BufferOpt, IpOpt, Ipv6Opt, Opt, OptionSpec, SocketOpt, TcpOpt};
 use crate::os::Os;
@@ -107,23 +106,7 @@ crate::rules! {
     };
 }
 
-/// Applies `f` to the value; notes `rule` if that changed it.
-fn convert(
-    expr: Expr,
-    rule: &'static Rule,
-    rules: &mut Vec<&'static Rule>,
-    f: impl FnOnce(i128) -> i128,
-) -> Expr {
-    let out = expr.map_value(f);
-    if out != expr {
-        rules.push(rule);
-    }
-    out
-}
-
-fn as_c_int(v: i128) -> i128 {
-    i128::from(v as i32)
-}
+use super::{as_c_int, convert};
 
 /// The request as the kernel receives it from socket2 (`windows`: socket2's
 /// Windows code, which speaks Winsock's types).
@@ -212,16 +195,6 @@ pub fn read_back(shape: Shape, expected: Expected, rules: &mut Vec<&'static Rule
         ),
         (_, val) => val,
     })
-}
-
-/// Whether a path can ask the option on `os`: the raw call always (the
-/// gate has already answered an option the OS lacks), socket2 where it has
-/// a method pair for it.
-pub fn path_offers(os: Os, api: crate::api::Api, option: &OptionSpec) -> bool {
-    match api {
-        crate::api::Api::Raw => true,
-        crate::api::Api::Socket2 => option.socket2.is_some() && offered_on(os, option),
-    }
 }
 
 /// Whether socket2 0.6 has a call pair for the option when built for `os`

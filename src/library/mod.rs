@@ -1,0 +1,153 @@
+//! What each Rust library does to a request on its way to the OS and to
+//! the answer on its way back, as data and rules: which option calls it
+//! compiles on each OS and with which Rust type (`shape`), how it converts
+//! (`request`, `read_back`), and where it refuses before any syscall. One
+//! file per library; this one is the seam every path goes through, so the
+//! gate, the prediction and the matrix ask the same question of each.
+
+pub mod arg;
+pub mod nix;
+pub mod rustix;
+pub mod socket2;
+
+use crate::api::Api;
+use crate::case::Request;
+use crate::catalog;
+use crate::expr::Expr;
+use crate::option::{OptionSpec, Shape};
+use crate::os::Os;
+use crate::prediction::Expected;
+use crate::rule::Rule;
+use crate::value::RelativeValue;
+
+/// The Rust type of the library's call for the option on `os`, or `None`
+/// where the library compiles no call for it there. The raw path has none.
+pub fn shape(os: Os, api: Api, option: &OptionSpec) -> Option<Shape> {
+    match api {
+        Api::Raw => None,
+        Api::Socket2 => option.socket2.filter(|_| socket2::offered_on(os, option)),
+        Api::Nix => nix::shape(os, option),
+        Api::Rustix => rustix::shape(os, option),
+    }
+}
+
+/// Whether a path can ask the option on `os`: the raw call always (the
+/// gate has already answered an option the OS lacks), a library where it
+/// has a call.
+pub fn path_offers(os: Os, api: Api, option: &OptionSpec) -> bool {
+    api == Api::Raw || shape(os, api, option).is_some()
+}
+
+/// Whether the path's argument type can hold the request on `os`.
+pub fn can_express(os: Os, api: Api, option: &OptionSpec, val: &RelativeValue) -> bool {
+    match shape(os, api, option) {
+        Some(shape) => arg::of(shape, val).is_some(),
+        None => api == Api::Raw,
+    }
+}
+
+/// Whether the path can read the option alone (a default read): not a
+/// library's setter without a getter (the FORCE sizes, read back through
+/// the option they set).
+pub fn reads_default(api: Api, option: &OptionSpec) -> bool {
+    api == Api::Raw || option.read_back == option.id
+}
+
+/// The rule for a library with no call for the option on the OS.
+pub fn no_call(api: Api) -> &'static Rule {
+    match api {
+        Api::Nix => &nix::NO_CALL,
+        Api::Rustix => &rustix::NO_CALL,
+        Api::Raw | Api::Socket2 => &socket2::NO_CALL,
+    }
+}
+
+/// What reaches the OS through a path.
+#[derive(Debug, Clone)]
+pub enum Sent {
+    /// This request of this option (a library may ask another option than
+    /// the one named: rustix's linger is SO_LINGER on macOS).
+    Os(&'static OptionSpec, Request),
+    /// Nothing: the library answered itself (rustix's EINVAL for a size
+    /// above `c_int::MAX`).
+    Refused(Expected),
+}
+
+/// The request as the OS receives it from the path, with the library's
+/// rules for any change.
+pub fn request(
+    os: Os,
+    api: Api,
+    option: &'static OptionSpec,
+    request: &Request,
+    rules: &mut Vec<&'static Rule>,
+) -> Sent {
+    let Some(shape) = shape(os, api, option) else {
+        return Sent::Os(option, request.clone());
+    };
+    match api {
+        Api::Raw => Sent::Os(option, request.clone()),
+        Api::Socket2 => Sent::Os(option, socket2::request(shape, request, rules, os == Os::Windows)),
+        Api::Nix => nix::request(shape, option, request, rules),
+        Api::Rustix => rustix::request(os, shape, option, request, rules),
+    }
+}
+
+/// The value the path hands back for what the OS reported.
+pub fn read_back(
+    os: Os,
+    api: Api,
+    option: &OptionSpec,
+    expected: Expected,
+    rules: &mut Vec<&'static Rule>,
+) -> Expected {
+    let Some(shape) = shape(os, api, option) else {
+        return expected;
+    };
+    match api {
+        Api::Raw => expected,
+        Api::Socket2 => socket2::read_back(shape, expected, rules),
+        Api::Nix => nix::read_back(shape, option, expected, rules),
+        Api::Rustix => rustix::read_back(shape, option, expected, rules),
+    }
+}
+
+/// Every library's rules.
+pub fn rules() -> impl Iterator<Item = &'static Rule> {
+    [socket2::RULES, nix::RULES, rustix::RULES]
+        .into_iter()
+        .flatten()
+        .copied()
+}
+
+/// Whether a rule belongs to a library rather than to the OS (a path
+/// divergence).
+pub fn is_path_rule(rule: &Rule) -> bool {
+    ["socket2.", "nix.", "rustix."]
+        .iter()
+        .any(|p| rule.id.starts_with(p))
+}
+
+/// Applies `f` to the value; notes `rule` if that changed it.
+pub fn convert(
+    expr: Expr,
+    rule: &'static Rule,
+    rules: &mut Vec<&'static Rule>,
+    f: impl FnOnce(i128) -> i128,
+) -> Expr {
+    let out = expr.map_value(f);
+    if out != expr {
+        rules.push(rule);
+    }
+    out
+}
+
+/// `v as c_int`: the low 32 bits, as a signed int.
+pub fn as_c_int(v: i128) -> i128 {
+    i128::from(v as i32)
+}
+
+/// The catalogue's row of another option a library asks instead.
+pub fn other(id: crate::option::Opt) -> &'static OptionSpec {
+    catalog::spec(id)
+}

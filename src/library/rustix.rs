@@ -1,0 +1,269 @@
+//! What rustix 1.1.6 (`rustix::net::sockopt`) does to a value on its way in
+//! and out. Its setters take narrower or checked Rust types than socket2's
+//! (`u8` for IP_TOS, `Option<u8>` for the unicast hops) and refuse with
+//! EINVAL what does not fit, where socket2 casts with `as`. On Linux it
+//! makes the syscalls itself (the linux_raw backend); elsewhere it calls
+//! libc (the libc backend). Lines below are rustix 1.1.6's.
+
+use super::{as_c_int, convert, Sent};
+use crate::case::Request;
+use crate::option::{BufferOpt, IpOpt, Ipv6Opt, Opt, OptionSpec, Shape, SocketOpt, TcpOpt};
+use crate::os::Os;
+use crate::prediction::Expected;
+use crate::rule::Rule;
+use crate::value::RelativeValue;
+
+crate::rules! {
+    pub const NO_CALL: Rule = Rule {
+        id: "rustix.no_call",
+        formula: "no function on this OS => UNDEFINED",
+        why: "rustix compiles no function pair for this option on this OS (its #[cfg]s, kept as data in `shape`), so a program using rustix cannot ask it",
+        source: "rustix 1.1.6 src/net/sockopt.rs (cfg attributes of each function)",
+    };
+    pub const SIZE_REFUSED: Rule = Rule {
+        id: "rustix.size_refused",
+        formula: "v > c_int::MAX => EINVAL",
+        why: "rustix converts the usize with try_into::<c_int>() and returns EINVAL itself when it does not fit, before any syscall (socket2 and nix cast with `as` instead)",
+        source: "rustix 1.1.6 src/backend/linux_raw/net/sockopt.rs set_socket_send_buffer_size / set_socket_recv_buffer_size (and the _force twins); src/backend/libc/net/sockopt.rs the same",
+    };
+    pub const SIZE_READ_AS_U32: Rule = Rule {
+        id: "rustix.size_read_as_u32",
+        formula: "(usize)(u32)r",
+        why: "rustix reads a buffer size as a u32 and widens it, so a negative int would read as 4294967295 (socket2: 2^64-1)",
+        source: "rustix 1.1.6 src/backend/linux_raw/net/sockopt.rs socket_send_buffer_size / socket_recv_buffer_size",
+    };
+    pub const U32_AS_INT: Rule = Rule {
+        id: "rustix.u32_as_int",
+        formula: "(c_int)v",
+        why: "rustix passes the u32's four bytes as they are; the kernel reads an int, so values from 2^31 up arrive negative (u32::MAX as -1)",
+        source: "rustix 1.1.6 src/backend/linux_raw/net/sockopt.rs setsockopt::<u32> (set_ip_ttl, set_ip_multicast_ttl, set_ipv6_multicast_hops, set_ipv6_tclass, set_tcp_keepcnt, set_tcp_user_timeout, set_ipv6_multicast_if)",
+    };
+    pub const NEGATIVE_READ_AS_U32: Rule = Rule {
+        id: "rustix.negative_read_as_u32",
+        formula: "(u32)r",
+        why: "rustix reads the int as a u32, so -1 reads as 4294967295",
+        source: "rustix 1.1.6 src/backend/linux_raw/net/sockopt.rs getsockopt::<u32> (ip_ttl, ipv6_tclass, ...)",
+    };
+    pub const BOOL_READ: Rule = Rule {
+        id: "rustix.bool_read",
+        formula: "r != 0",
+        why: "rustix reads a flag as `!= 0`, hiding the value the OS reported",
+        source: "rustix 1.1.6 src/backend/linux_raw/net/sockopt.rs to_bool; src/backend/libc/net/sockopt.rs to_bool",
+    };
+    pub const BYTE_READ: Rule = Rule {
+        id: "rustix.byte_read",
+        formula: "(u8)r",
+        why: "rustix returns IP_TOS and IPV6_UNICAST_HOPS as a u8 (`value as u8`), keeping the low 8 bits of the int the OS reported",
+        source: "rustix 1.1.6 src/backend/linux_raw/net/sockopt.rs ip_tos / ipv6_unicast_hops",
+    };
+    pub const LINGER_REFUSED: Rule = Rule {
+        id: "rustix.linger_refused",
+        formula: "secs > c_int::MAX (Windows: u16::MAX) => EINVAL",
+        why: "rustix rounds the linger Duration up to whole seconds and returns EINVAL itself when they do not fit l_linger (socket2 wraps them with `as`)",
+        source: "rustix 1.1.6 src/backend/linux_raw/net/sockopt.rs set_socket_linger / duration_to_secs; src/backend/libc/net/sockopt.rs the same",
+    };
+    pub const LINGER_IN_TICKS: Rule = Rule {
+        id: "rustix.linger_in_ticks",
+        formula: "SO_LINGER (ticks), not SO_LINGER_SEC",
+        why: "on macOS rustix's set_socket_linger and socket_linger use the plain SO_LINGER, which XNU counts in clock ticks, where socket2 and std use SO_LINGER_SEC: \"5 s\" through rustix lingers 5 ticks",
+        source: "rustix 1.1.6 src/backend/libc/net/sockopt.rs set_socket_linger (c::SO_LINGER)",
+    };
+    pub const LINGER_OFF_HIDES_TIME: Rule = Rule {
+        id: "rustix.linger_off_hides_time",
+        formula: "l_onoff == 0 => None",
+        why: "rustix reads linger off as None, dropping the l_linger the OS still reports",
+        source: "rustix 1.1.6 src/backend/linux_raw/net/sockopt.rs socket_linger",
+    };
+    pub const LINGER_ON_READ: Rule = Rule {
+        id: "rustix.linger_on_read",
+        formula: "l_onoff != 0 => (1, (u64)l_linger)",
+        why: "rustix reads linger on as Some(Duration::from_secs(l_linger as u64)): any non-zero l_onoff becomes 1 and a negative l_linger a huge time",
+        source: "rustix 1.1.6 src/backend/linux_raw/net/sockopt.rs socket_linger",
+    };
+    pub const SECS_REFUSED: Rule = Rule {
+        id: "rustix.secs_refused",
+        formula: "secs > c_uint::MAX => EINVAL",
+        why: "rustix rounds the keepalive Duration up to whole seconds and returns EINVAL itself when they do not fit a C unsigned int",
+        source: "rustix 1.1.6 src/backend/linux_raw/net/sockopt.rs set_tcp_keepidle / set_tcp_keepintvl / duration_to_secs",
+    };
+    pub const SECS_AS_INT: Rule = Rule {
+        id: "rustix.secs_as_int",
+        formula: "(c_int)(c_uint)secs",
+        why: "rustix passes the seconds as a C unsigned int; the kernel reads an int, so 2^31 s and more arrive negative",
+        source: "rustix 1.1.6 src/backend/linux_raw/net/sockopt.rs set_tcp_keepidle (setsockopt::<c_uint>)",
+    };
+    pub const TIMEOUT_SECS_SATURATED: Rule = Rule {
+        id: "rustix.timeout_secs_saturated",
+        formula: "min(secs, i64::MAX)",
+        why: "rustix saturates the Duration's seconds at i64::MAX when building the timeval (on Linux always the 64-bit __kernel_sock_timeval of SO_RCVTIMEO_NEW / SO_SNDTIMEO_NEW, on 32-bit targets too)",
+        source: "rustix 1.1.6 src/backend/linux_raw/net/sockopt.rs duration_to_linux_sock_timeval (try_into().unwrap_or(Secs::MAX)); src/backend/libc/net/sockopt.rs set_socket_timeout (time_t::MAX)",
+    };
+    pub const TIMEOUT_MS_ROUNDED_UP: Rule = Rule {
+        id: "rustix.timeout_ms_rounded_up",
+        formula: "ms = ceil(d / 1 ms)",
+        why: "on Windows rustix rounds the timeout up to whole milliseconds (socket2 truncates), so 1 s + 1 µs is 1001 ms",
+        source: "rustix 1.1.6 src/backend/libc/net/sockopt.rs set_socket_timeout (#[cfg(windows)]: (as_nanos() + 999_999) / 1_000_000)",
+    };
+    pub const TIMEOUT_MS_REFUSED: Rule = Rule {
+        id: "rustix.timeout_ms_refused",
+        formula: "ms > u32::MAX => EINVAL",
+        why: "on Windows rustix returns EINVAL itself for a timeout longer than u32::MAX milliseconds (socket2 saturates it to INFINITE)",
+        source: "rustix 1.1.6 src/backend/libc/net/sockopt.rs set_socket_timeout (#[cfg(windows)] try_into::<u32>)",
+    };
+}
+
+/// rustix's Rust type for the option on `os`, or `None` where it compiles
+/// no function for it (the `#[cfg]`s of src/net/sockopt.rs, as data; a unit
+/// test in `call` holds this host's row against the compiled functions).
+pub fn shape(os: Os, option: &OptionSpec) -> Option<Shape> {
+    use BufferOpt as B;
+    use IpOpt as I;
+    use Ipv6Opt as I6;
+    use Shape::*;
+    use SocketOpt as S;
+    use TcpOpt as T;
+    let (linux, macos, freebsd) = (os == Os::Linux, os == Os::MacOs, os == Os::FreeBsd);
+    let unix = linux || macos || freebsd;
+    let on = |yes: bool, shape: Shape| yes.then_some(shape);
+    match option.id {
+        Opt::Buffer(B::Sndbuf | B::Rcvbuf) => Some(UsizeChecked),
+        Opt::Buffer(B::Sndbufforce | B::Rcvbufforce) => on(linux, UsizeChecked),
+        Opt::Socket(S::Reuseaddr | S::Broadcast | S::Keepalive | S::Oobinline) => Some(Bool),
+        Opt::Socket(S::Linger) => Some(LingerChecked),
+        Opt::Socket(S::Passcred) => on(linux, Bool),
+        Opt::Socket(S::Rcvtimeo | S::Sndtimeo) => Some(TimeoutChecked),
+        Opt::Socket(S::Error | S::Type) => Some(ReadOnly),
+        Opt::Socket(S::Domain | S::Protocol) => on(linux || freebsd, ReadOnly),
+        // "Apple platforms declare the constant, but do not actually implement it."
+        Opt::Socket(S::Acceptconn) => on(!macos, ReadOnlyBool),
+        Opt::Socket(S::Reuseport) => on(unix, Bool),
+        Opt::Socket(S::ReuseportLb) => on(freebsd, Bool),
+        Opt::Socket(S::Nosigpipe) => on(macos || freebsd, Bool),
+        Opt::Ip(I::Ttl | I::MulticastTtl) => Some(U32),
+        Opt::Ip(I::MulticastLoop) => Some(Bool),
+        Opt::Ip(I::Tos) => on(unix, U8),
+        Opt::Ip(I::Recvtos) => on(unix, Bool),
+        Opt::Ip(I::Freebind) => on(linux, Bool),
+        Opt::Ip(I::Mtu) => on(linux, ReadOnly),
+        Opt::Ipv6(I6::V6only | I6::MulticastLoop) => Some(Bool),
+        Opt::Ipv6(I6::UnicastHops) => Some(OptU8),
+        Opt::Ipv6(I6::MulticastHops | I6::MulticastIf) => Some(U32),
+        Opt::Ipv6(I6::Tclass) => on(unix, U32),
+        Opt::Ipv6(I6::Recvtclass) => on(unix, Bool),
+        Opt::Ipv6(I6::Freebind) => on(linux, Bool),
+        Opt::Ipv6(I6::Mtu) => on(linux, ReadOnly),
+        Opt::Tcp(T::Nodelay) => Some(Bool),
+        Opt::Tcp(T::Keepcnt) => Some(U32),
+        Opt::Tcp(T::Keepidle | T::Keepintvl) => Some(SecsChecked),
+        Opt::Tcp(T::UserTimeout) => on(linux, U32),
+        Opt::Tcp(T::Quickack | T::ThinLinearTimeouts | T::Cork) => on(linux, Bool),
+        Opt::Tcp(T::Congestion) => on(linux || freebsd, Bytes),
+        _ => None,
+    }
+}
+
+/// The request as the OS receives it from rustix, or rustix's own refusal.
+pub fn request(
+    os: Os,
+    shape: Shape,
+    option: &'static OptionSpec,
+    request: &Request,
+    rules: &mut Vec<&'static Rule>,
+) -> Sent {
+    let Request::Set(val) = request else {
+        return Sent::Os(option, request.clone());
+    };
+    let windows = os == Os::Windows;
+    // rustix's Errno is the OS's own code: WSAEINVAL on Windows.
+    let refused = |rule: &'static Rule, rules: &mut Vec<&'static Rule>| {
+        rules.push(rule);
+        Sent::Refused(Expected::Err(if windows { "WSAEINVAL" } else { "EINVAL" }))
+    };
+    let sent = match (shape, val) {
+        (Shape::UsizeChecked, RelativeValue::Int(e)) if e.value() > i128::from(i32::MAX) => {
+            return refused(&SIZE_REFUSED, rules)
+        }
+        (Shape::U32, RelativeValue::Int(e)) => RelativeValue::Int(convert(*e, &U32_AS_INT, rules, as_c_int)),
+        (Shape::SecsChecked, RelativeValue::Int(e)) if e.value() > i128::from(u32::MAX) => {
+            return refused(&SECS_REFUSED, rules)
+        }
+        (Shape::SecsChecked, RelativeValue::Int(e)) => {
+            RelativeValue::Int(convert(*e, &SECS_AS_INT, rules, as_c_int))
+        }
+        (Shape::OptU8, RelativeValue::Int(_)) => val.clone(),
+        (Shape::LingerChecked, RelativeValue::Linger(on, secs)) => {
+            let max = if windows {
+                i128::from(u16::MAX)
+            } else {
+                i128::from(i32::MAX)
+            };
+            if on.value() != 0 && secs.value() > max {
+                return refused(&LINGER_REFUSED, rules);
+            }
+            if os == Os::MacOs {
+                rules.push(&LINGER_IN_TICKS);
+                return Sent::Os(super::other(Opt::Socket(SocketOpt::LingerTicks)), request.clone());
+            }
+            val.clone()
+        }
+        (Shape::TimeoutChecked, RelativeValue::Time(sec, usec)) if windows => {
+            let ms = sec.value() * 1000 + (usec.value() + 999) / 1000;
+            if usec.value() % 1000 != 0 {
+                rules.push(&TIMEOUT_MS_ROUNDED_UP);
+            }
+            if ms > i128::from(u32::MAX) {
+                return refused(&TIMEOUT_MS_REFUSED, rules);
+            }
+            RelativeValue::time(ms / 1000, (ms % 1000) * 1000)
+        }
+        (Shape::TimeoutChecked, RelativeValue::Time(sec, usec)) => RelativeValue::Time(
+            convert(*sec, &TIMEOUT_SECS_SATURATED, rules, |v| {
+                v.min(i128::from(i64::MAX))
+            }),
+            *usec,
+        ),
+        _ => val.clone(),
+    };
+    Sent::Os(option, Request::Set(sent))
+}
+
+/// The value rustix hands back for what the OS reported.
+pub fn read_back(
+    shape: Shape,
+    option: &OptionSpec,
+    expected: Expected,
+    rules: &mut Vec<&'static Rule>,
+) -> Expected {
+    let Expected::Ok(val) = expected else {
+        return expected;
+    };
+    // A setter without a getter (the FORCE sizes): the read is the raw one.
+    if option.read_back != option.id {
+        return Expected::Ok(val);
+    }
+    Expected::Ok(match (shape, val) {
+        (Shape::UsizeChecked, RelativeValue::Int(e)) => {
+            RelativeValue::Int(convert(e, &SIZE_READ_AS_U32, rules, |v| i128::from(v as u32)))
+        }
+        (Shape::U32 | Shape::SecsChecked, RelativeValue::Int(e)) => {
+            RelativeValue::Int(convert(e, &NEGATIVE_READ_AS_U32, rules, |v| i128::from(v as u32)))
+        }
+        (Shape::U8 | Shape::OptU8, RelativeValue::Int(e)) => {
+            RelativeValue::Int(convert(e, &BYTE_READ, rules, |v| i128::from(v as u8)))
+        }
+        (Shape::Bool | Shape::ReadOnlyBool, RelativeValue::Int(e)) => {
+            RelativeValue::Int(convert(e, &BOOL_READ, rules, |v| (v != 0).into()))
+        }
+        (Shape::LingerChecked, RelativeValue::Linger(on, secs)) if on.value() == 0 => {
+            if secs.value() != 0 {
+                rules.push(&LINGER_OFF_HIDES_TIME);
+            }
+            RelativeValue::linger(0, 0)
+        }
+        (Shape::LingerChecked, RelativeValue::Linger(on, secs)) => RelativeValue::Linger(
+            convert(on, &LINGER_ON_READ, rules, |_| 1),
+            convert(secs, &LINGER_ON_READ, rules, |v| i128::from(v as i32 as u64)),
+        ),
+        (_, val) => val,
+    })
+}
