@@ -1,5 +1,5 @@
 //! The ways a program sets an option: the OS's own call with the C type
-//! (`raw`), or a Rust library's typed API (socket2, nix, rustix). Only the
+//! (`raw`), or a Rust library's typed API (socket2, nix, rustix, std). Only the
 //! name of the axis lives here; `library` models each library's
 //! conversions and `call` makes the calls.
 
@@ -17,19 +17,24 @@ pub enum Api {
     Nix,
     /// rustix's `net::sockopt` functions.
     Rustix,
+    /// std's socket types (`TcpStream`, `UdpSocket`, ...): their stable
+    /// option methods, on sockets std made.
+    Std,
 }
 
 impl Api {
     /// Every path, in report order.
-    pub const ALL: [Api; 4] = [Api::Raw, Api::Socket2, Api::Nix, Api::Rustix];
+    pub const ALL: [Api; 5] = [Api::Raw, Api::Socket2, Api::Nix, Api::Rustix, Api::Std];
 
-    /// The name reports and the CLI use (`raw`, `socket2`, `nix`, `rustix`).
+    /// The name reports and the CLI use (`raw`, `socket2`, `nix`, `rustix`,
+    /// `std`).
     pub fn name(self) -> &'static str {
         match self {
             Api::Raw => "raw",
             Api::Socket2 => "socket2",
             Api::Nix => "nix",
             Api::Rustix => "rustix",
+            Api::Std => "std",
         }
     }
 

@@ -81,11 +81,31 @@ impl Drop for SocketFiles {
 impl Fixture {
     /// The sockets of one case; unix kinds get a directory of their own.
     pub fn build(kind: Kind, state: State) -> io::Result<Fixture> {
-        let dir = match kind.domain() {
-            AddressFamily::Unix => Some(SocketDir::new()?),
-            _ => None,
-        };
-        Fixture::build_in(kind, state, dir)
+        Fixture::build_in(kind, state, own_dir(kind)?)
+    }
+
+    /// `build_by_std` for a case run alone (a directory of its own).
+    pub fn build_by_std_alone(kind: Kind, state: State) -> io::Result<Fixture> {
+        Fixture::build_by_std(kind, state, own_dir(kind)?)
+    }
+
+    /// The sockets of one case made the way std makes them, for the std
+    /// path: `TcpListener::bind`, `TcpStream::connect`, `UdpSocket::bind`
+    /// and the unix types' `bind`, `connect` and `unbound`. std sets options
+    /// as it makes some of them (SO_REUSEADDR on a listener, SO_NOSIGPIPE on
+    /// the BSDs), which is what the path shows. The far ends are this
+    /// fixture's own (std's constructors are the target's, not theirs).
+    pub fn build_by_std(kind: Kind, state: State, dir: Option<SocketDir>) -> io::Result<Fixture> {
+        let mut files = SocketFiles::default();
+        let mut local = |_role: &str| local_addr(kind, dir.as_ref(), &mut files);
+        let mut peers = Vec::new();
+        let target = by_std(kind, state, &mut local, &mut peers)?;
+        Ok(Fixture {
+            target,
+            peers,
+            files,
+            dir,
+        })
     }
 
     /// The sockets of one case, unix socket files in `dir` (a run's).
@@ -236,6 +256,90 @@ pub fn new_socket(kind: Kind) -> io::Result<Socket> {
     };
     let protocol = kind.protocol().map(Into::into);
     Socket::new(domain, ty, protocol)
+}
+
+/// The target std's constructors make for the kind in the state; a
+/// connected target's far end (and a stream's accepted end) go in `peers`.
+fn by_std(
+    kind: Kind,
+    state: State,
+    local: &mut impl FnMut(&str) -> io::Result<SockAddr>,
+    peers: &mut Vec<Socket>,
+) -> io::Result<Socket> {
+    use std::net::{TcpListener, TcpStream, UdpSocket};
+    let inet = |a: SockAddr| {
+        a.as_socket()
+            .ok_or_else(|| io::Error::other("not an inet address"))
+    };
+    let none = || io::Error::other(format!("std makes no {kind} socket that is {state}"));
+    match (kind, state) {
+        (Kind::Tcp4 | Kind::Tcp6, State::Listening) => Ok(TcpListener::bind(inet(local("target")?)?)?.into()),
+        (Kind::Tcp4 | Kind::Tcp6, State::Connected) => {
+            let far = far_end(kind, local)?;
+            let stream = TcpStream::connect(inet(far.local_addr()?)?)?;
+            let (accepted, _) = far.accept()?;
+            peers.extend([accepted, far]);
+            Ok(stream.into())
+        }
+        (Kind::Udp4 | Kind::Udp6, State::Bound) => Ok(UdpSocket::bind(inet(local("target")?)?)?.into()),
+        (Kind::Udp4 | Kind::Udp6, State::Connected) => {
+            let far = far_end(kind, local)?;
+            let udp = UdpSocket::bind(inet(local("target")?)?)?;
+            udp.connect(inet(far.local_addr()?)?)?;
+            peers.push(far);
+            Ok(udp.into())
+        }
+        #[cfg(unix)]
+        (Kind::UnixStream | Kind::UnixDgram, _) => unix_by_std(kind, state, local, peers),
+        _ => Err(none()),
+    }
+}
+
+/// `by_std` for the unix kinds (`std::os::unix::net`).
+#[cfg(unix)]
+fn unix_by_std(
+    kind: Kind,
+    state: State,
+    local: &mut impl FnMut(&str) -> io::Result<SockAddr>,
+    peers: &mut Vec<Socket>,
+) -> io::Result<Socket> {
+    use std::os::unix::net::{UnixDatagram, UnixListener, UnixStream};
+    let path = |a: &SockAddr| {
+        a.as_pathname()
+            .map(Path::to_path_buf)
+            .ok_or_else(|| io::Error::other("not a unix socket path"))
+    };
+    match (kind, state) {
+        (Kind::UnixStream, State::Listening) => Ok(UnixListener::bind(path(&local("target")?)?)?.into()),
+        (Kind::UnixStream, State::Connected) => {
+            let far = far_end(kind, local)?;
+            let stream = UnixStream::connect(path(&far.local_addr()?)?)?;
+            let (accepted, _) = far.accept()?;
+            peers.extend([accepted, far]);
+            Ok(stream.into())
+        }
+        (Kind::UnixDgram, State::Fresh) => Ok(UnixDatagram::unbound()?.into()),
+        (Kind::UnixDgram, State::Bound) => Ok(UnixDatagram::bind(path(&local("target")?)?)?.into()),
+        (Kind::UnixDgram, State::Connected) => {
+            let far = far_end(kind, local)?;
+            // Bound too, as the socket2-made target is (`meet`).
+            let dgram = UnixDatagram::bind(path(&local("target")?)?)?;
+            dgram.connect(path(&far.local_addr()?)?)?;
+            peers.push(far);
+            Ok(dgram.into())
+        }
+        _ => Err(io::Error::other(format!(
+            "std makes no {kind} socket that is {state}"
+        ))),
+    }
+}
+
+/// A directory for a unix kind's socket files, none for the others.
+fn own_dir(kind: Kind) -> io::Result<Option<SocketDir>> {
+    Ok(match kind.domain() {
+        AddressFamily::Unix => Some(SocketDir::new()?),
+        _ => None,
+    })
 }
 
 /// An address to bind a socket of `kind` to: port 0 on loopback, or a new

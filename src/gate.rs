@@ -21,7 +21,7 @@ pub fn refusal(case: &Case, platform: &dyn Platform) -> Option<Prediction> {
         let header = platform.undefined(case.option.level());
         return Some(Prediction::err(UNDEFINED, vec![header]));
     }
-    if !library::path_offers(os, case.api, case.option) {
+    if !library::offers_case(os, case.api, case.option, case.kind, case.state) {
         return Some(Prediction::err(UNDEFINED, vec![library::no_call(case.api)]));
     }
     None

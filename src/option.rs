@@ -309,6 +309,15 @@ pub enum Shape {
     LingerChecked,
     /// The C struct (`linger`, `timeval`) as the caller fills it (nix).
     Struct,
+    /// `bool` sent as a one-byte value, read as `!= 0` (std's
+    /// `set_multicast_loop_v4` on FreeBSD).
+    BoolByte,
+    /// `u32` sent `as u8`, a one-byte value (std's `set_multicast_ttl_v4` on
+    /// FreeBSD).
+    U32Byte,
+    /// No call: an option the library sets itself when it makes the
+    /// socket, read with the raw call (std's SO_REUSEADDR on a listener).
+    Made,
 }
 
 /// Which host limit the relative rungs of an option are placed around.

@@ -7,6 +7,7 @@ mod raw;
 #[cfg(feature = "rustix")]
 mod rustix;
 mod socket2;
+mod stdlib;
 mod typed;
 
 use crate::api::Api;
@@ -71,12 +72,29 @@ pub fn offers(api: Api, option: &OptionSpec) -> bool {
         Api::Nix => self::nix::calls(option).is_some(),
         #[cfg(feature = "rustix")]
         Api::Rustix => self::rustix::calls(option).is_some(),
+        Api::Std => crate::library::stdlib::shape(Os::this(), option).is_some(),
         #[allow(unreachable_patterns)]
         _ => false,
     }
 }
 
-/// Sets the request (if any) on `socket`, then reads the option back.
+/// Sets the case's request (if any) on `socket`, then reads the option
+/// back, through the case's path.
+pub fn apply_case(case: &crate::case::Case, socket: &::socket2::Socket) -> Outcome {
+    match case.api {
+        Api::Std => {
+            let vehicle = crate::library::stdlib::vehicle(Os::this(), case.kind, case.state);
+            match self::stdlib::apply(case.option, vehicle, socket, &case.request) {
+                Ok(v) => Outcome::Ok(v),
+                Err(name) => Outcome::Err(name),
+            }
+        }
+        api => apply(api, case.option, socket, &case.request),
+    }
+}
+
+/// Sets the request (if any) on `socket`, then reads the option back (every
+/// path but std, whose calls depend on the kind and state: `apply_case`).
 pub fn apply(api: Api, option: &OptionSpec, socket: &::socket2::Socket, request: &Request) -> Outcome {
     let result = match api {
         Api::Raw => raw::apply(option, socket, request),
@@ -85,6 +103,7 @@ pub fn apply(api: Api, option: &OptionSpec, socket: &::socket2::Socket, request:
         Api::Nix => self::nix::apply(option, socket, request),
         #[cfg(feature = "rustix")]
         Api::Rustix => self::rustix::apply(option, socket, request),
+        Api::Std => Err("the std path needs the case's kind and state (call::apply_case)".to_string()),
         #[allow(unreachable_patterns)]
         _ => Err(format!("the {api} path is not built (cargo feature {api})")),
     };

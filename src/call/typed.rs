@@ -51,6 +51,9 @@ pub enum Calls {
     Timeval(fn(&Socket, i64, i64) -> R<()>, fn(&Socket) -> R<(i64, i64)>),
     /// A setter with no getter: the option is read back with the raw call.
     SetOnly(fn(&Socket, usize) -> R<()>),
+    /// No call: an option the library set when it made the socket, read
+    /// with the raw call.
+    RawRead,
     ReadOnly(fn(&Socket) -> R<i128>),
 }
 
@@ -125,6 +128,7 @@ fn apply_unwinding(
             Value::Time(sec.into(), usec.into())
         }
         Calls::SetOnly(_) => super::raw::read_back(option, socket)?,
+        Calls::RawRead => super::raw::apply(option, socket, &Request::Default)?,
         Calls::ReadOnly(get) => Value::Int(get(socket).map_err(name)?),
     })
 }

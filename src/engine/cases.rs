@@ -1,6 +1,7 @@
 //! Runs cases: builds the sockets, applies the request through the path,
 //! and sets the observation beside the model's prediction.
 
+use crate::api::Api;
 use crate::call;
 use crate::capacity::{applies, measure, Capacity, Report, Side};
 use crate::case::Case;
@@ -50,13 +51,17 @@ impl Row {
 
 /// What this host reports for the case, on fresh sockets.
 pub fn observe(case: &Case) -> Outcome {
-    apply_on(case, Fixture::build(case.kind, case.state))
+    let fixture = match case.api {
+        Api::Std => Fixture::build_by_std_alone(case.kind, case.state),
+        _ => Fixture::build(case.kind, case.state),
+    };
+    apply_on(case, fixture)
 }
 
 /// The case's request on its fixture, or why the fixture could not be made.
 fn apply_on(case: &Case, fixture: std::io::Result<Fixture>) -> Outcome {
     match fixture {
-        Ok(fixture) => call::apply(case.api, case.option, fixture.target(), &case.request),
+        Ok(fixture) => call::apply_case(case, fixture.target()),
         Err(e) => Outcome::not_run(&e),
     }
 }
@@ -69,10 +74,12 @@ fn observe_in(case: &Case, dir: &Result<SocketDir, String>, shared: &mut SharedE
         (Domain::Unix, Err(why)) => return Outcome::NotRun(why.clone()),
         _ => None,
     };
-    apply_on(
-        case,
-        Fixture::build_sharing(case.kind, case.state, dir, Some(shared)),
-    )
+    let fixture = match case.api {
+        // std's own constructors make the target (and its far end).
+        Api::Std => Fixture::build_by_std(case.kind, case.state, dir),
+        _ => Fixture::build_sharing(case.kind, case.state, dir, Some(shared)),
+    };
+    apply_on(case, fixture)
 }
 
 /// Runs one case on fresh sockets.

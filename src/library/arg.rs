@@ -31,12 +31,12 @@ pub fn of(shape: Shape, val: &RelativeValue) -> Option<Arg> {
     let int = |v: &RelativeValue| v.as_int().map(|e| e.value());
     Some(match (shape, val) {
         (Shape::Usize | Shape::UsizeChecked, v) => Arg::Usize(usize::try_from(int(v)?).ok()?),
-        (Shape::Bool | Shape::BoolPositive, v) => match int(v)? {
+        (Shape::Bool | Shape::BoolPositive | Shape::BoolByte, v) => match int(v)? {
             0 => Arg::Bool(false),
             1 => Arg::Bool(true),
             _ => return None,
         },
-        (Shape::U32, v) => Arg::U32(u32::try_from(int(v)?).ok()?),
+        (Shape::U32 | Shape::U32Byte, v) => Arg::U32(u32::try_from(int(v)?).ok()?),
         (Shape::Int, v) => Arg::Int(i32::try_from(int(v)?).ok()?),
         (Shape::Byte | Shape::U8, v) => Arg::U8(u8::try_from(int(v)?).ok()?),
         (Shape::OptU8, v) => match int(v)? {

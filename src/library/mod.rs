@@ -9,11 +9,13 @@ pub mod arg;
 pub mod nix;
 pub mod rustix;
 pub mod socket2;
+pub mod stdlib;
 
 use crate::api::Api;
 use crate::case::Request;
 use crate::catalog;
 use crate::expr::Expr;
+use crate::kind::{Kind, State};
 use crate::option::{OptionSpec, Shape};
 use crate::os::Os;
 use crate::prediction::Expected;
@@ -28,6 +30,7 @@ pub fn shape(os: Os, api: Api, option: &OptionSpec) -> Option<Shape> {
         Api::Socket2 => option.socket2.filter(|_| socket2::offered_on(os, option)),
         Api::Nix => nix::shape(os, option),
         Api::Rustix => rustix::shape(os, option),
+        Api::Std => stdlib::shape(os, option),
     }
 }
 
@@ -36,6 +39,16 @@ pub fn shape(os: Os, api: Api, option: &OptionSpec) -> Option<Shape> {
 /// has a call.
 pub fn path_offers(os: Os, api: Api, option: &OptionSpec) -> bool {
     api == Api::Raw || shape(os, api, option).is_some()
+}
+
+/// Whether the path can ask the option of a socket of `kind` in `state` on
+/// `os`: `path_offers`, and for std a type of its for the kind in the state
+/// with a method for the option.
+pub fn offers_case(os: Os, api: Api, option: &OptionSpec, kind: Kind, state: State) -> bool {
+    match api {
+        Api::Std => stdlib::offers(os, option, kind, state),
+        _ => path_offers(os, api, option),
+    }
 }
 
 /// Whether the path's argument type can hold the request on `os`.
@@ -58,6 +71,7 @@ pub fn no_call(api: Api) -> &'static Rule {
     match api {
         Api::Nix => &nix::NO_CALL,
         Api::Rustix => &rustix::NO_CALL,
+        Api::Std => &stdlib::NO_METHOD,
         Api::Raw | Api::Socket2 => &socket2::NO_CALL,
     }
 }
@@ -90,6 +104,7 @@ pub fn request(
         Api::Socket2 => Sent::Os(option, socket2::request(shape, request, rules, os == Os::Windows)),
         Api::Nix => nix::request(shape, option, request, rules),
         Api::Rustix => rustix::request(os, shape, option, request, rules),
+        Api::Std => stdlib::request(os, shape, option, request, rules),
     }
 }
 
@@ -109,12 +124,13 @@ pub fn read_back(
         Api::Socket2 => socket2::read_back(shape, expected, rules),
         Api::Nix => nix::read_back(shape, option, expected, rules),
         Api::Rustix => rustix::read_back(shape, option, expected, rules),
+        Api::Std => stdlib::read_back(shape, expected, rules),
     }
 }
 
 /// Every library's rules.
 pub fn rules() -> impl Iterator<Item = &'static Rule> {
-    [socket2::RULES, nix::RULES, rustix::RULES]
+    [socket2::RULES, nix::RULES, rustix::RULES, stdlib::RULES]
         .into_iter()
         .flatten()
         .copied()
@@ -123,7 +139,7 @@ pub fn rules() -> impl Iterator<Item = &'static Rule> {
 /// Whether a rule belongs to a library rather than to the OS (a path
 /// divergence).
 pub fn is_path_rule(rule: &Rule) -> bool {
-    ["socket2.", "nix.", "rustix."]
+    ["socket2.", "nix.", "rustix.", "std."]
         .iter()
         .any(|p| rule.id.starts_with(p))
 }

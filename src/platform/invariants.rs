@@ -55,7 +55,7 @@ fn every_case_on_every_platform_is_answered_by_a_listed_rule() {
             for kind in Kind::ALL {
                 for &state in kind.states() {
                     for api in Api::ALL {
-                        let offered = crate::library::path_offers(os, api, option);
+                        let offered = crate::library::offers_case(os, api, option, kind, state);
                         for request in requests(platform.as_ref(), option) {
                             let case = Case::new(option.name, kind, state, api, request)
                                 .expect("a ladder rung has its option's type");

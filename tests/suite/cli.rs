@@ -302,7 +302,7 @@ fn markdown_has_a_table_per_group() {
     let text = stdout(&out);
     assert!(out.status.success());
     assert_eq!(
-        text.matches("| requested | raw | socket2 | nix | rustix | rule |")
+        text.matches("| requested | raw | socket2 | nix | rustix | std | rule |")
             .count(),
         3,
         "{text}"

@@ -1,4 +1,4 @@
-//! Raw vs each library (socket2, nix, rustix), for every option both paths
+//! Raw vs each library (socket2, nix, rustix, std), for every option both paths
 //! offer. A library's result must be exactly the raw path's result for the
 //! request the library really sends (or the library's own refusal),
 //! converted the way the library converts what it reads; every place the
@@ -27,7 +27,14 @@ fn compare(api: Api, family: Family, kind: Kind, state: State) {
     let os = host().os();
     let mut compared = 0;
     let mut failures = Vec::new();
-    let both = || catalog::on(os).filter(move |o| o.family() == family && sockmatrix::call::offers(api, o));
+    // (std has a type, and so methods, only in some states.)
+    let both = || {
+        catalog::on(os).filter(move |o| {
+            o.family() == family
+                && sockmatrix::call::offers(api, o)
+                && library::offers_case(os, api, o, kind, state)
+        })
+    };
     for option in both() {
         let filter = Filter {
             option: Some(option),
@@ -111,7 +118,7 @@ fn compare(api: Api, family: Family, kind: Kind, state: State) {
 
 #[rstest]
 fn stream(
-    #[values(Api::Socket2, Api::Nix, Api::Rustix)] api: Api,
+    #[values(Api::Socket2, Api::Nix, Api::Rustix, Api::Std)] api: Api,
     #[values(Family::Buffers, Family::Socket, Family::Tcp, Family::Ipv4, Family::Ipv6)] family: Family,
     #[values(Kind::Tcp4, Kind::Tcp6, Kind::UnixStream)] kind: Kind,
     #[values(State::Fresh, State::Bound, State::Listening, State::Connected)] state: State,
@@ -121,7 +128,7 @@ fn stream(
 
 #[rstest]
 fn dgram(
-    #[values(Api::Socket2, Api::Nix, Api::Rustix)] api: Api,
+    #[values(Api::Socket2, Api::Nix, Api::Rustix, Api::Std)] api: Api,
     #[values(Family::Buffers, Family::Socket, Family::Tcp, Family::Ipv4, Family::Ipv6)] family: Family,
     #[values(Kind::Udp4, Kind::Udp6, Kind::UnixDgram)] kind: Kind,
     #[values(State::Fresh, State::Bound, State::Connected)] state: State,
