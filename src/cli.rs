@@ -53,6 +53,56 @@ pub enum Command {
     /// The buffer picture (SVG): effective vs requested SO_SNDBUF / SO_RCVBUF
     /// per OS, from each model at stock facts, or this host's run (--here)
     Plot(PlotArgs),
+    /// One request through every library (raw, socket2, nix, rustix, std):
+    /// the requests where they part ways, or yours (--option, --value), on
+    /// this host or OS models
+    Paths(PathsArgs),
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct PathsArgs {
+    /// Your request's option, instead of the built-in requests where the
+    /// libraries part ways (with --value)
+    #[arg(long, value_parser = option_parser(), ignore_case = true, requires = "value")]
+    pub option: Option<&'static OptionSpec>,
+    /// Your request's value in the option's type (see `run --value`), or
+    /// `default` for a plain read
+    #[arg(long, value_name = "VALUE", allow_hyphen_values = true, requires = "option")]
+    pub value: Option<String>,
+    /// The kind of socket of your request
+    #[arg(long, value_enum, ignore_case = true, default_value = "tcp4")]
+    pub kind: Kind,
+    /// The state of your request's socket
+    #[arg(long, value_enum, ignore_case = true, default_value = "connected")]
+    pub state: State,
+    /// One OS's model instead of this host (NAME[@RELEASE], as `run --os`)
+    #[arg(long, value_name = "NAME[@RELEASE]", value_parser = parse_os, conflicts_with = "models")]
+    pub os: Option<(Os, Option<String>)>,
+    /// Every OS's model (Linux, macOS, FreeBSD, Windows) at stock facts
+    #[arg(long)]
+    pub models: bool,
+    #[arg(long, value_enum, default_value_t = CompareFormat::Table, ignore_case = true)]
+    pub format: CompareFormat,
+}
+
+impl PathsArgs {
+    /// The requests: the user's one, or the built-in ones.
+    pub fn asks(&self) -> Result<Vec<crate::render::paths::Ask>, String> {
+        let Some(option) = self.option else {
+            return Ok(crate::render::paths::traps());
+        };
+        let text = self.value.as_deref().unwrap_or("default");
+        let request = match text {
+            "default" => crate::case::Request::Default,
+            _ => crate::case::Request::Set(parse_request(text, Some(option.ty))?),
+        };
+        Ok(vec![crate::render::paths::Ask {
+            option: option.name,
+            kind: self.kind,
+            state: self.state,
+            request,
+        }])
+    }
 }
 
 #[derive(Args, Debug, Clone)]

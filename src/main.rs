@@ -2,7 +2,9 @@
 //! prints it; `compare` and `triage` read what runs left behind.
 
 use clap::{CommandFactory, Parser};
-use sockmatrix::cli::{Cli, Command, CompareArgs, CompareFormat, Format, PlotArgs, RunArgs, TriageArgs};
+use sockmatrix::cli::{
+    Cli, Command, CompareArgs, CompareFormat, Format, PathsArgs, PlotArgs, RunArgs, TriageArgs,
+};
 use sockmatrix::engine::{self, Plan, Verdict};
 use sockmatrix::host::Host;
 use sockmatrix::matrix;
@@ -27,6 +29,7 @@ fn main() -> ExitCode {
         Some(Command::Compare(args)) => compare(&args),
         Some(Command::Triage(args)) => triage(&args),
         Some(Command::Plot(args)) => plot(&args),
+        Some(Command::Paths(args)) => paths(&args),
         None => run(&cli.run),
     }
 }
@@ -193,4 +196,36 @@ fn plot(args: &PlotArgs) -> ExitCode {
             ExitCode::from(NOT_RUN)
         }
     }
+}
+
+/// `sockmatrix paths`: one request through every library, here or on the
+/// models.
+fn paths(args: &PathsArgs) -> ExitCode {
+    let asks = match args.asks() {
+        Ok(asks) => asks,
+        Err(why) => return usage(why),
+    };
+    let hosts = match (&args.os, args.models) {
+        (_, true) => Os::MODELLED
+            .into_iter()
+            .map(|os| Host::offline(os, None).map_err(|why| usage(format!("--models: {why}"))))
+            .collect::<Result<Vec<_>, _>>(),
+        (Some((os, release)), false) => Host::offline(*os, release.as_deref())
+            .map(|h| vec![h])
+            .map_err(|why| usage(format!("--os: {why}"))),
+        (None, false) => Host::detect().map(|h| vec![h]).map_err(|why| {
+            eprintln!("sockmatrix: cannot read this host's facts: {why}");
+            ExitCode::from(NOT_RUN)
+        }),
+    };
+    let hosts = match hosts {
+        Ok(hosts) => hosts,
+        Err(status) => return status,
+    };
+    let text = match args.format {
+        CompareFormat::Table => render::paths::table(&hosts, &asks),
+        CompareFormat::Markdown => render::paths::markdown(&hosts, &asks),
+    };
+    emit(&text);
+    ExitCode::SUCCESS
 }

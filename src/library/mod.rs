@@ -16,7 +16,7 @@ use crate::case::Request;
 use crate::catalog;
 use crate::expr::Expr;
 use crate::kind::{Kind, State};
-use crate::option::{OptionSpec, Shape};
+use crate::option::{Opt, OptionSpec, Shape, SocketOpt};
 use crate::os::Os;
 use crate::prediction::Expected;
 use crate::rule::Rule;
@@ -96,6 +96,16 @@ pub fn request(
     request: &Request,
     rules: &mut Vec<&'static Rule>,
 ) -> Sent {
+    // The fixture makes every socket but std's with socket2, which sets
+    // SO_NOSIGPIPE as it makes one on Apple.
+    if os == Os::MacOs
+        && api != Api::Std
+        && *request == Request::Default
+        && option.id == Opt::Socket(SocketOpt::Nosigpipe)
+    {
+        rules.push(&socket2::MADE_NOSIGPIPE);
+        return Sent::Os(option, Request::set(1));
+    }
     let Some(shape) = shape(os, api, option) else {
         return Sent::Os(option, request.clone());
     };

@@ -26,6 +26,12 @@ crate::rules! {
         why: "socket2 makes another call than setsockopt here (on Windows, keepalive goes through the SIO_KEEPALIVE_VALS ioctl first), so the raw path cannot reproduce the result",
         source: "socket2 0.6 src/sys/windows.rs set_tcp_keepalive",
     };
+    pub const MADE_NOSIGPIPE: Rule = Rule {
+        id: "made.socket2_nosigpipe",
+        formula: "Socket::new sets SO_NOSIGPIPE = 1 (Apple)",
+        why: "every socket sockmatrix measures on but std's is made by socket2's Socket::new, which sets SO_NOSIGPIPE on Apple targets: a default read there is what the OS makes of 1",
+        source: "socket2 0.6.5 src/socket.rs set_common_flags (`socket._set_nosigpipe(true)` for target_os = macos, ios, ...)",
+    };
     pub const TIMEOUT_MS_TRUNCATED: Rule = Rule {
         id: "socket2.timeout_ms_truncated",
         formula: "ms = min(d.as_millis(), u32::MAX)",

@@ -47,6 +47,8 @@ fn stderr(out: &Output) -> String {
 #[case::negative_socket2(&["--value", "-1", "--path", "socket2"], "cannot express -1")]
 #[case::compare_json(&["compare", "--format", "json"], "table, markdown")]
 #[case::triage_missing(&["triage", "/nonexistent/report.json"], "cannot read")]
+#[case::paths_without_value(&["paths", "--option", "SO_LINGER"], "--value")]
+#[case::paths_bad_value(&["paths", "--option", "SO_LINGER", "--value", "lots"], "not a linger")]
 fn bad_invocations_say_why_and_exit_2(#[case] args: &[&str], #[case] says: &str) {
     let out = run(args);
     let err = stderr(&out);
@@ -451,4 +453,38 @@ fn triage_says_what_run_said_of_a_case_that_could_not_run() {
     let (out, text) = triage(&report);
     assert_eq!(out.status.code(), Some(3), "{text}");
     assert!(text.contains(": 0 of"), "{text}");
+}
+
+#[test]
+fn paths_puts_one_request_through_every_library() {
+    let out = run(&[
+        "paths",
+        "--models",
+        "--option",
+        "SO_SNDBUF",
+        "--value",
+        "4294971392",
+        "--kind",
+        "udp4",
+        "--state",
+        "fresh",
+    ]);
+    let text = stdout(&out);
+    assert!(out.status.success(), "{text}");
+    // One line per OS model, a column per path, the library rules named
+    // and explained below.
+    assert_eq!(
+        text.lines().filter(|l| l.contains("(model)")).count(),
+        4,
+        "{text}"
+    );
+    for words in [
+        "socket2.usize_truncated",
+        "nix.usize_truncated",
+        "rustix.size_refused",
+        "std",
+    ] {
+        assert!(text.contains(words), "{words}: {text}");
+    }
+    assert!(text.contains("library rules:"), "{text}");
 }

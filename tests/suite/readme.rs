@@ -111,3 +111,32 @@ fn the_socket2_call_table_in_the_readme_matches_the_catalogue() {
         wrong.join("\n")
     );
 }
+
+const PATHS_BEGIN: &str = "<!-- paths:begin -->\n";
+const PATHS_END: &str = "<!-- paths:end -->";
+
+/// The README's "same request, every library" table is what `sockmatrix
+/// paths --models --format markdown` makes of the models today.
+#[test]
+fn the_same_request_table_in_the_readme_is_fresh() {
+    use sockmatrix::host::Host;
+    use sockmatrix::os::Os;
+    use sockmatrix::render::paths;
+    let root = std::env::var("INSTA_WORKSPACE_ROOT").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into());
+    let readme = std::fs::read_to_string(Path::new(&root).join("README.md")).expect("README.md");
+    let start = readme
+        .find(PATHS_BEGIN)
+        .expect("README has the paths:begin marker")
+        + PATHS_BEGIN.len();
+    let end = readme.find(PATHS_END).expect("README has the paths:end marker");
+    let models: Vec<Host> = Os::MODELLED
+        .into_iter()
+        .map(|os| Host::offline(os, None).expect("every OS has a model"))
+        .collect();
+    assert_eq!(
+        &readme[start..end],
+        paths::markdown(&models, &paths::traps()),
+        "README's table is stale: regenerate it with \
+         `cargo run --release -- paths --models --format markdown` and paste it between the markers"
+    );
+}
