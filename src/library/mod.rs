@@ -154,6 +154,26 @@ pub fn is_path_rule(rule: &Rule) -> bool {
         .any(|p| rule.id.starts_with(p))
 }
 
+/// The trap a library rule stands for, in the words a user acts on (the
+/// digest and the HTML report call these hazards), for the rules whose
+/// change a program does not see coming: a timeout that becomes none, a
+/// linger that wraps, another unit, a value that wraps to a byte, an
+/// option set unasked.
+pub fn hazard(rule: &Rule) -> Option<&'static str> {
+    Some(match rule.id {
+        "socket2.timeout_ms_truncated" => "no timeout: under 1 ms is sent as 0, which waits forever",
+        "socket2.linger_secs_truncated" => {
+            "linger wraps: seconds past the C type wrap (65536 s is 0 s on Windows, an abortive close)"
+        }
+        "socket2.usize_truncated" | "nix.usize_truncated" => "size wraps: a usize of 2^32 + n is sent as n",
+        "rustix.linger_in_ticks" => "another unit: the linger is in clock ticks, not seconds",
+        "std.multicast_byte" => "wraps to a byte: a multicast TTL of 256 is sent as 0 and accepted",
+        "std.listener_reuseaddr" => "set unasked: a listener std made has SO_REUSEADDR on",
+        "std.nosigpipe" => "set unasked: a socket std made has SO_NOSIGPIPE on",
+        _ => return None,
+    })
+}
+
 /// Applies `f` to the value; notes `rule` if that changed it.
 pub fn convert(
     expr: Expr,

@@ -63,6 +63,15 @@ fn surprises(rows: &[&Row]) -> (Vec<String>, Vec<String>) {
     let mut found: BTreeSet<String> = BTreeSet::new();
     let mut refused: BTreeSet<String> = BTreeSet::new();
     for r in rows {
+        // A library's trap, on a set or on a default read alike.
+        for hazard in r
+            .prediction
+            .rules
+            .iter()
+            .filter_map(|rule| crate::library::hazard(rule))
+        {
+            found.insert(format!("hazard ({}): {hazard}", r.case.api));
+        }
         let Request::Set(v) = &r.case.request else {
             continue;
         };

@@ -203,6 +203,7 @@ pub fn html(report: &Report, picture: &str) -> String {
             .split_once("\n\n")
             .map_or(digest.as_str(), |(_, rest)| rest),
     );
+    let hazards = hazards(report);
     let data = serde_json::to_string(&data(report))
         .expect("a JSON value always serializes")
         .replace("</", "<\\/");
@@ -219,6 +220,7 @@ pub fn html(report: &Report, picture: &str) -> String {
 <p>{what}. {cases} cases, {disagree} model disagreements, {div} path divergences, {nr} could not run. Click a case for its rules' formulas, reasons and sources.</p>
 <h2>Host</h2><div class="facts">{facts}</div>
 <h2>Digest</h2><pre>{digest}</pre>
+<h2>Library hazards</h2>{hazards}
 <h2>Buffer sizes</h2>{picture}
 <h2>Every case</h2>
 <div id="controls"></div>
@@ -232,4 +234,39 @@ pub fn html(report: &Report, picture: &str) -> String {
         div = s.divergences,
         nr = s.not_run,
     )
+}
+
+/// The library traps the report's cases ran into, each with its count and
+/// a first case, as a list (or a line saying there are none).
+fn hazards(report: &Report) -> String {
+    let mut seen: Vec<(String, usize, String)> = Vec::new();
+    for r in &report.rows {
+        for hazard in r
+            .prediction
+            .rules
+            .iter()
+            .filter_map(|rule| crate::library::hazard(rule))
+        {
+            let key = format!("{}: {hazard}", r.case.api);
+            match seen.iter_mut().find(|(k, _, _)| *k == key) {
+                Some((_, n, _)) => *n += 1,
+                None => seen.push((key, 1, r.case.to_string())),
+            }
+        }
+    }
+    if seen.is_empty() {
+        return "<p>None of these cases runs into a library's trap.</p>".to_string();
+    }
+    let items: String = seen
+        .iter()
+        .map(|(key, n, first)| {
+            format!(
+                "<li><b>{}</b>: {n} case{} (first: {})</li>",
+                escape(key),
+                if *n == 1 { "" } else { "s" },
+                escape(first)
+            )
+        })
+        .collect();
+    format!("<ul class=\"hazards\">{items}</ul>")
 }
