@@ -1,5 +1,5 @@
 //! The ways a program sets an option: the OS's own call with the C type
-//! (`raw`), or a Rust library's typed API (socket2, nix, rustix, std). Only the
+//! (`raw`), or a Rust library's typed API (socket2, nix, rustix, std, tokio). Only the
 //! name of the axis lives here; `library` models each library's
 //! conversions and `call` makes the calls.
 
@@ -20,14 +20,23 @@ pub enum Api {
     /// std's socket types (`TcpStream`, `UdpSocket`, ...): their stable
     /// option methods, on sockets std made.
     Std,
+    /// tokio's `TcpSocket` methods.
+    Tokio,
 }
 
 impl Api {
     /// Every path, in report order.
-    pub const ALL: [Api; 5] = [Api::Raw, Api::Socket2, Api::Nix, Api::Rustix, Api::Std];
+    pub const ALL: [Api; 6] = [
+        Api::Raw,
+        Api::Socket2,
+        Api::Nix,
+        Api::Rustix,
+        Api::Std,
+        Api::Tokio,
+    ];
 
     /// The name reports and the CLI use (`raw`, `socket2`, `nix`, `rustix`,
-    /// `std`).
+    /// `std`, `tokio`).
     pub fn name(self) -> &'static str {
         match self {
             Api::Raw => "raw",
@@ -35,6 +44,7 @@ impl Api {
             Api::Nix => "nix",
             Api::Rustix => "rustix",
             Api::Std => "std",
+            Api::Tokio => "tokio",
         }
     }
 

@@ -72,10 +72,9 @@ pub fn cases(host: &Host, filter: &Filter, requests: &Requests) -> Vec<Case> {
                 .filter(|s| filter.state.is_none_or(|f| f == **s));
             for &state in states {
                 for (request, rung) in &tried {
-                    // std has a type, and so a method, only in some states.
-                    let in_state = |path: Api| {
-                        path != Api::Std || crate::library::offers_case(os, path, option, kind, state)
-                    };
+                    // std and tokio have a type, and so a method, only in
+                    // some states.
+                    let in_state = |path: Api| crate::library::offers_case(os, path, option, kind, state);
                     for &path in paths.iter().filter(|p| in_state(**p)) {
                         let fits = match request {
                             Request::Default => crate::library::reads_default(path, option),

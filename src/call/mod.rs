@@ -8,6 +8,8 @@ mod raw;
 mod rustix;
 mod socket2;
 mod stdlib;
+#[cfg(feature = "tokio")]
+mod tokio;
 mod typed;
 
 use crate::api::Api;
@@ -73,6 +75,8 @@ pub fn offers(api: Api, option: &OptionSpec) -> bool {
         #[cfg(feature = "rustix")]
         Api::Rustix => self::rustix::calls(option).is_some(),
         Api::Std => crate::library::stdlib::shape(Os::this(), option).is_some(),
+        #[cfg(feature = "tokio")]
+        Api::Tokio => self::tokio::calls(option).is_some(),
         #[allow(unreachable_patterns)]
         _ => false,
     }
@@ -104,6 +108,8 @@ pub fn apply(api: Api, option: &OptionSpec, socket: &::socket2::Socket, request:
         #[cfg(feature = "rustix")]
         Api::Rustix => self::rustix::apply(option, socket, request),
         Api::Std => Err("the std path needs the case's kind and state (call::apply_case)".to_string()),
+        #[cfg(feature = "tokio")]
+        Api::Tokio => self::tokio::apply(option, socket, request),
         #[allow(unreachable_patterns)]
         _ => Err(format!("the {api} path is not built (cargo feature {api})")),
     };

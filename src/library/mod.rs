@@ -10,6 +10,7 @@ pub mod nix;
 pub mod rustix;
 pub mod socket2;
 pub mod stdlib;
+pub mod tokio;
 
 use crate::api::Api;
 use crate::case::Request;
@@ -31,6 +32,7 @@ pub fn shape(os: Os, api: Api, option: &OptionSpec) -> Option<Shape> {
         Api::Nix => nix::shape(os, option),
         Api::Rustix => rustix::shape(os, option),
         Api::Std => stdlib::shape(os, option),
+        Api::Tokio => tokio::shape(os, option),
     }
 }
 
@@ -47,6 +49,7 @@ pub fn path_offers(os: Os, api: Api, option: &OptionSpec) -> bool {
 pub fn offers_case(os: Os, api: Api, option: &OptionSpec, kind: Kind, state: State) -> bool {
     match api {
         Api::Std => stdlib::offers(os, option, kind, state),
+        Api::Tokio => tokio::offers(os, option, kind, state),
         _ => path_offers(os, api, option),
     }
 }
@@ -72,6 +75,7 @@ pub fn no_call(api: Api) -> &'static Rule {
         Api::Nix => &nix::NO_CALL,
         Api::Rustix => &rustix::NO_CALL,
         Api::Std => &stdlib::NO_METHOD,
+        Api::Tokio => &tokio::NO_METHOD,
         Api::Raw | Api::Socket2 => &socket2::NO_CALL,
     }
 }
@@ -115,6 +119,7 @@ pub fn request(
         Api::Nix => nix::request(shape, option, request, rules),
         Api::Rustix => rustix::request(os, shape, option, request, rules),
         Api::Std => stdlib::request(os, shape, option, request, rules),
+        Api::Tokio => tokio::request(os, shape, option, request, rules),
     }
 }
 
@@ -135,21 +140,28 @@ pub fn read_back(
         Api::Nix => nix::read_back(shape, option, expected, rules),
         Api::Rustix => rustix::read_back(shape, option, expected, rules),
         Api::Std => stdlib::read_back(shape, expected, rules),
+        Api::Tokio => tokio::read_back(shape, option, expected, rules),
     }
 }
 
 /// Every library's rules.
 pub fn rules() -> impl Iterator<Item = &'static Rule> {
-    [socket2::RULES, nix::RULES, rustix::RULES, stdlib::RULES]
-        .into_iter()
-        .flatten()
-        .copied()
+    [
+        socket2::RULES,
+        nix::RULES,
+        rustix::RULES,
+        stdlib::RULES,
+        tokio::RULES,
+    ]
+    .into_iter()
+    .flatten()
+    .copied()
 }
 
 /// Whether a rule belongs to a library rather than to the OS (a path
 /// divergence).
 pub fn is_path_rule(rule: &Rule) -> bool {
-    ["socket2.", "nix.", "rustix.", "std."]
+    ["socket2.", "nix.", "rustix.", "std.", "tokio."]
         .iter()
         .any(|p| rule.id.starts_with(p))
 }

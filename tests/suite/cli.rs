@@ -33,7 +33,7 @@ fn stderr(out: &Output) -> String {
 #[case::unknown_kind(&["--kind", "sctp"], "tcp4, tcp6, udp4, udp6, unix-stream, unix-dgram")]
 #[case::unknown_state(&["--state", "closed"], "fresh, bound, listening, connected")]
 #[case::unknown_format(&["--format", "yaml"], "table, markdown, json")]
-#[case::unknown_path(&["--path", "tokio"], "raw, socket2, nix, rustix")]
+#[case::unknown_path(&["--path", "mio"], "raw, socket2, nix, rustix, std, tokio")]
 #[case::unknown_os(&["--os", "plan9"], "linux, macos, freebsd, windows")]
 #[case::unknown_release(&["--os", "macos@9"], "modelled releases")]
 #[case::missing_value(&["--value"], "a value is required")]
@@ -97,9 +97,9 @@ fn the_digest_blames_socket2_not_the_os_for_its_conversions() {
     let windows = digest_notes("windows", "SO_SNDBUF", "tcp4");
     assert!(windows.contains("socket2 converts"), "{windows}");
     // rustix refuses a size above c_int::MAX itself: its conversion, not
-    // the OS refusing.
+    // the OS refusing; tokio's u32 goes to socket2 `as usize` then `as c_int`.
     assert!(
-        windows.ends_with("rustix converts, socket2 converts"),
+        windows.ends_with("rustix converts, socket2 converts, tokio converts"),
         "{windows}"
     );
     for word in ["clamped", "raised", "changed"] {
@@ -263,10 +263,12 @@ fn json_lists_every_case_with_typed_host_facts() {
     let cases = report["cases"].as_array().expect("cases is an array");
     // On Linux: a default per path and 35 rungs over four paths (31 raw,
     // 32 for each library's usize, 29 where usize is 32 bits) on four
-    // states. Elsewhere the rungs at a host limit may be missing.
+    // states, and tokio's TcpSocket (a default and 29 rungs for its u32) on
+    // the three states before listening. Elsewhere the rungs at a host
+    // limit may be missing.
     if cfg!(target_os = "linux") {
         let library = if usize::BITS == 64 { 32 } else { 29 };
-        assert_eq!(cases.len(), 4 * (4 + 31 + 3 * library));
+        assert_eq!(cases.len(), 4 * (4 + 31 + 3 * library) + 3 * (1 + 29));
         assert!(report["host"]["limits"]["ipv6"].is_boolean());
         assert!(report["host"]["limits"]["cap_net_admin"].is_boolean());
         assert!(report["host"]["limits"]["net.core.rmem_max"].is_i64());
@@ -304,7 +306,7 @@ fn markdown_has_a_table_per_group() {
     let text = stdout(&out);
     assert!(out.status.success());
     assert_eq!(
-        text.matches("| requested | raw | socket2 | nix | rustix | std | rule |")
+        text.matches("| requested | raw | socket2 | nix | rustix | std | tokio | rule |")
             .count(),
         3,
         "{text}"

@@ -1,4 +1,4 @@
-//! Raw vs each library (socket2, nix, rustix, std), for every option both paths
+//! Raw vs each library (socket2, nix, rustix, std, tokio), for every option both paths
 //! offer. A library's result must be exactly the raw path's result for the
 //! request the library really sends (or the library's own refusal),
 //! converted the way the library converts what it reads; every place the
@@ -118,7 +118,7 @@ fn compare(api: Api, family: Family, kind: Kind, state: State) {
 
 #[rstest]
 fn stream(
-    #[values(Api::Socket2, Api::Nix, Api::Rustix, Api::Std)] api: Api,
+    #[values(Api::Socket2, Api::Nix, Api::Rustix, Api::Std, Api::Tokio)] api: Api,
     #[values(Family::Buffers, Family::Socket, Family::Tcp, Family::Ipv4, Family::Ipv6)] family: Family,
     #[values(Kind::Tcp4, Kind::Tcp6, Kind::UnixStream)] kind: Kind,
     #[values(State::Fresh, State::Bound, State::Listening, State::Connected)] state: State,
@@ -128,7 +128,7 @@ fn stream(
 
 #[rstest]
 fn dgram(
-    #[values(Api::Socket2, Api::Nix, Api::Rustix, Api::Std)] api: Api,
+    #[values(Api::Socket2, Api::Nix, Api::Rustix, Api::Std, Api::Tokio)] api: Api,
     #[values(Family::Buffers, Family::Socket, Family::Tcp, Family::Ipv4, Family::Ipv6)] family: Family,
     #[values(Kind::Udp4, Kind::Udp6, Kind::UnixDgram)] kind: Kind,
     #[values(State::Fresh, State::Bound, State::Connected)] state: State,
