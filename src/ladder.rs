@@ -7,7 +7,6 @@
 
 use crate::api::Api;
 use crate::expr::{Expr, Sym};
-use crate::option::Shape;
 use crate::value::RelativeValue;
 
 /// Which paths a rung is meant for.
@@ -109,12 +108,13 @@ impl Rung {
         }
     }
 
-    /// Whether the rung is meant for `path`, whose call for the option has
-    /// the Rust type `shape` (none for the raw call).
-    pub fn reaches(&self, path: Api, shape: Option<Shape>) -> bool {
+    /// Whether the rung is meant for `path`; `c_typed`: the path passes
+    /// the C int or struct as the caller gives it (the raw call, nix's
+    /// `c_int` and struct types: `Shape::passes_c_type`).
+    pub fn reaches(&self, path: Api, c_typed: bool) -> bool {
         match self.reach {
             Reach::Both => true,
-            Reach::CTyped => path == Api::Raw || matches!(shape, Some(Shape::Int | Shape::Struct)),
+            Reach::CTyped => path == Api::Raw || c_typed,
             Reach::Wide => path.is_library(),
         }
     }
@@ -140,11 +140,10 @@ fn number_label(v: i128) -> String {
     }
 }
 
-/// The rung of `option`'s ladder meant for `path` on this OS that has
-/// this label.
-pub fn find(option: &crate::option::OptionSpec, path: Api, label: &str) -> Option<&'static Rung> {
-    let shape = crate::library::shape(crate::os::Os::this(), path, option);
-    for_path(option.ladder, path, shape).find(|r| r.label() == label)
+/// The rung of `ladder` meant for `path` (`c_typed` as in `Rung::reaches`)
+/// that has this label.
+pub fn find(ladder: &'static [Rung], path: Api, c_typed: bool, label: &str) -> Option<&'static Rung> {
+    for_path(ladder, path, c_typed).find(|r| r.label() == label)
 }
 
 const fn rung(at: At, reach: Reach) -> Rung {
@@ -482,12 +481,8 @@ pub const TOS: &[Rung] = &[
 ];
 
 /// The rungs of `ladder` that `path` can express, in ladder order.
-pub fn for_path(
-    ladder: &'static [Rung],
-    path: Api,
-    shape: Option<Shape>,
-) -> impl Iterator<Item = &'static Rung> {
-    ladder.iter().filter(move |r| r.reaches(path, shape))
+pub fn for_path(ladder: &'static [Rung], path: Api, c_typed: bool) -> impl Iterator<Item = &'static Rung> {
+    ladder.iter().filter(move |r| r.reaches(path, c_typed))
 }
 
 #[cfg(test)]
@@ -500,12 +495,15 @@ mod tests {
     fn labels_are_unique_within_a_ladder() {
         for option in crate::catalog::CATALOG {
             for path in Api::ALL {
-                let shape = crate::library::shape(crate::os::Os::this(), path, option);
-                let mut labels: Vec<String> = for_path(option.ladder, path, shape).map(Rung::label).collect();
-                let n = labels.len();
-                labels.sort();
-                labels.dedup();
-                assert_eq!(labels.len(), n, "{} {path}: a label repeats", option.name);
+                // Each reach a path can have: C-typed (raw, nix's ints) or not.
+                for c_typed in [false, true] {
+                    let mut labels: Vec<String> =
+                        for_path(option.ladder, path, c_typed).map(Rung::label).collect();
+                    let n = labels.len();
+                    labels.sort();
+                    labels.dedup();
+                    assert_eq!(labels.len(), n, "{} {path}: a label repeats", option.name);
+                }
             }
         }
     }

@@ -79,8 +79,10 @@ pub fn cases(host: &Host, filter: &Filter, requests: &Requests) -> Vec<Case> {
                         let fits = match request {
                             Request::Default => crate::library::reads_default(path, option),
                             Request::Set(v) => {
-                                rung.is_none_or(|r| r.reaches(path, crate::library::shape(os, path, option)))
-                                    && call::can_express_on(os, path, option, v)
+                                rung.is_none_or(|r| {
+                                    let shape = crate::library::shape(os, path, option);
+                                    r.reaches(path, shape.is_some_and(crate::option::Shape::passes_c_type))
+                                }) && call::can_express_on(os, path, option, v)
                             }
                         };
                         if fits {

@@ -320,6 +320,15 @@ pub enum Shape {
     Made,
 }
 
+impl Shape {
+    /// Whether a call of this shape passes the C int or struct as the
+    /// caller gives it (so it can say what only the C type holds: a
+    /// negative time, l_onoff = 2).
+    pub fn passes_c_type(self) -> bool {
+        matches!(self, Shape::Int | Shape::Struct)
+    }
+}
+
 /// Which host limit the relative rungs of an option are placed around.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Limit {

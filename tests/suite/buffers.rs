@@ -60,7 +60,7 @@ fn the_rung_lists_are_the_ladder() {
     with_rungs!(raw, const RAW);
     with_rungs!(socket2, const SOCKET2);
     for (path, listed) in [(Api::Raw, RAW), (Api::Socket2, SOCKET2)] {
-        let ladder: Vec<String> = ladder::for_path(ladder::BUFFER, path, None)
+        let ladder: Vec<String> = ladder::for_path(ladder::BUFFER, path, false)
             .filter(|r| holds(r, path))
             .map(|r| r.label())
             .collect();

@@ -110,7 +110,9 @@ pub fn check_rung(option: &str, kind: Kind, state: State, path: Api, label: &str
     if !available(kind) {
         return;
     }
-    let rung = ladder::find(option, path, label)
+    let shape = sockmatrix::library::shape(host().os(), path, option);
+    let c_typed = shape.is_some_and(sockmatrix::option::Shape::passes_c_type);
+    let rung = ladder::find(option.ladder, path, c_typed, label)
         .unwrap_or_else(|| panic!("{} has no rung {label:?} for {path}", option.name));
     let Some(value) = rung.resolve(&host().anchors(option)) else {
         return check_no_limit(option, kind, state, path, rung);
