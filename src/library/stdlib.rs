@@ -29,43 +29,43 @@ crate::rules! {
         id: "std.listener_reuseaddr",
         formula: "TcpListener::bind sets SO_REUSEADDR = 1 (not on Windows)",
         why: "std's TcpListener::bind sets SO_REUSEADDR to 1 before bind on every OS but Windows, so a listener std made reads what the OS makes of 1, where socket2 leaves the default",
-        source: "std 1.95.0 library/std/src/sys/net/connection/socket/mod.rs TcpListener::bind (setsockopt(&sock, SOL_SOCKET, SO_REUSEADDR, 1 as c_int), #[cfg(not(windows))])",
+        source: "std 1.95.0 library/std/src/sys/net/connection/socket/mod.rs TcpListener::bind, line 552 (setsockopt(&sock, SOL_SOCKET, SO_REUSEADDR, 1 as c_int), not on Windows)",
     };
     pub const NOSIGPIPE: Rule = Rule {
         id: "std.nosigpipe",
         formula: "Socket::new sets SO_NOSIGPIPE = 1 (macOS, FreeBSD)",
         why: "std sets SO_NOSIGPIPE to 1 on every socket it makes on Apple targets and on FreeBSD (socket2 and mio only on Apple), so a socket std made reads what the OS makes of 1",
-        source: "std 1.95.0 library/std/src/sys/net/connection/socket/unix.rs Socket::new_raw (setsockopt(SO_NOSIGPIPE, 1) for target_os = freebsd/netbsd/dragonfly and target_vendor = apple)",
+        source: "std 1.95.0 library/std/src/sys/net/connection/socket/unix.rs Socket::new, lines 89-90 (freebsd, netbsd, dragonfly) and 102-103 (Apple): setsockopt(SO_NOSIGPIPE, 1)",
     };
     pub const BOOL_READ: Rule = Rule {
         id: "std.bool_read",
         formula: "r != 0",
         why: "std reads a flag as `!= 0` (nodelay, broadcast, only_v6, the multicast loops), hiding the value the OS reported",
-        source: "std 1.95.0 library/std/src/sys/net/connection/socket/mod.rs (e.g. broadcast: `raw != 0`)",
+        source: "std 1.95.0 library/std/src/sys/net/connection/socket/mod.rs (e.g. only_v6, line 622: `raw != 0`)",
     };
     pub const U32_AS_INT: Rule = Rule {
         id: "std.u32_as_int",
         formula: "(c_int)v",
         why: "std passes set_ttl's and set_multicast_ttl_v4's u32 `as c_int`: values from 2^31 up arrive negative (u32::MAX as -1)",
-        source: "std 1.95.0 library/std/src/sys/net/connection/socket/mod.rs set_ttl (`ttl as c_int`), set_multicast_ttl_v4",
+        source: "std 1.95.0 library/std/src/sys/net/connection/socket/mod.rs set_ttl, line 480 (`ttl as c_int`); set_multicast_ttl_v4, line 761",
     };
     pub const NEGATIVE_READ_AS_U32: Rule = Rule {
         id: "std.negative_read_as_u32",
         formula: "(u32)r",
         why: "std returns the int read back `as u32`, so -1 reads as 4294967295",
-        source: "std 1.95.0 library/std/src/sys/net/connection/socket/mod.rs ttl (`raw as u32`)",
+        source: "std 1.95.0 library/std/src/sys/net/connection/socket/mod.rs ttl, line 485 (`raw as u32`)",
     };
     pub const MULTICAST_BYTE: Rule = Rule {
         id: "std.multicast_byte",
         formula: "(u_char)v, a one-byte value",
         why: "on FreeBSD (and the other BSDs but Apple, illumos) std passes IP_MULTICAST_TTL and IP_MULTICAST_LOOP as a one-byte u_char (`as IpV4MultiCastType`): 256 is sent as 0 and 300 as 44, which the kernel's one-byte path accepts",
-        source: "std 1.95.0 library/std/src/sys/net/connection/socket/mod.rs IpV4MultiCastType (c_uchar on freebsd, dragonfly, openbsd, netbsd, illumos, solaris, nto), set_multicast_ttl_v4",
+        source: "std 1.95.0 library/std/src/sys/net/connection/socket/mod.rs IpV4MultiCastType, lines 78-91 (c_uchar on freebsd, dragonfly, openbsd, netbsd, illumos, solaris, nto); set_multicast_ttl_v4, line 761",
     };
     pub const TIMEVAL_SATURATED: Rule = Rule {
         id: "std.timeval_saturated",
         formula: "min(secs, time_t::MAX)",
         why: "std saturates the Duration's seconds at time_t::MAX when building the timeval (2^31-1 where time_t is 32 bits)",
-        source: "std 1.95.0 library/std/src/sys/net/connection/socket/unix.rs set_timeout (`cmp::min(dur.as_secs(), libc::time_t::MAX as u64)`)",
+        source: "std 1.95.0 library/std/src/sys/net/connection/socket/unix.rs set_timeout, lines 392-396 (saturated at libc::time_t::MAX)",
     };
     pub const TIMEOUT_MS_ROUNDED_UP: Rule = Rule {
         id: "std.timeout_ms_rounded_up",
