@@ -40,7 +40,8 @@ impl super::Checked for Row {
 
 impl Row {
     /// A path divergence: the path itself changed the value on its way to
-    /// or from the kernel (socket2's casts), so raw and socket2 differ.
+    /// or from the kernel (a library's conversions), so the path and the raw
+    /// call differ.
     pub fn diverges(&self) -> bool {
         self.prediction
             .rules

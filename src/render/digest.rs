@@ -108,8 +108,8 @@ fn surprises(rows: &[&Row]) -> (Vec<String>, Vec<String>) {
             _ => {}
         }
     }
-    // The same request answered differently through the two paths, or in
-    // two states.
+    // The same request answered differently through a library and the raw
+    // call, or in two states.
     let answer = |api: Api, state: State, request: &Request| {
         rows.iter()
             .find(|r| r.case.api == api && r.case.state == state && r.case.request == *request)
