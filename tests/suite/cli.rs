@@ -465,7 +465,7 @@ fn paths_puts_one_request_through_every_library() {
         "--option",
         "SO_SNDBUF",
         "--value",
-        "4294971392",
+        "2147483648",
         "--kind",
         "udp4",
         "--state",

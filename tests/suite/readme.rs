@@ -119,6 +119,12 @@ const PATHS_END: &str = "<!-- paths:end -->";
 /// paths --models --format markdown` makes of the models today.
 #[test]
 fn the_same_request_table_in_the_readme_is_fresh() {
+    // The table is the models as a 64-bit build asks them: where usize is
+    // 32 bits, a library's usize cannot say 2^32+4096 (those rows show `-`).
+    if usize::BITS != 64 {
+        eprintln!("skipped: the README's table is a 64-bit build's");
+        return;
+    }
     use sockmatrix::host::Host;
     use sockmatrix::os::Os;
     use sockmatrix::render::paths;
