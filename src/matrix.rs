@@ -8,6 +8,7 @@ use crate::host::Host;
 use crate::kind::{Domain, Kind, State};
 use crate::ladder::Rung;
 use crate::option::OptionSpec;
+use crate::os::Os;
 use crate::value::RelativeValue;
 
 /// Narrows the matrix; `None` keeps everything on that axis.
@@ -72,20 +73,12 @@ pub fn cases(host: &Host, filter: &Filter, requests: &Requests) -> Vec<Case> {
                 .filter(|s| filter.state.is_none_or(|f| f == **s));
             for &state in states {
                 for (request, rung) in &tried {
-                    // std and tokio have a type, and so a method, only in
-                    // some states.
-                    let in_state = |path: Api| crate::library::offers_case(os, path, option, kind, state);
-                    for &path in paths.iter().filter(|p| in_state(**p)) {
-                        let fits = match request {
-                            Request::Default => crate::library::reads_default(path, option),
-                            Request::Set(v) => {
-                                rung.is_none_or(|r| {
-                                    let shape = crate::library::shape(os, path, option);
-                                    r.reaches(path, shape.is_some_and(crate::option::Shape::passes_c_type))
-                                }) && call::can_express_on(os, path, option, v)
-                            }
-                        };
-                        if fits {
+                    for &path in &paths {
+                        let meant = rung.is_none_or(|r| {
+                            let shape = crate::library::shape(os, path, option);
+                            r.reaches(path, shape.is_some_and(crate::option::Shape::passes_c_type))
+                        });
+                        if meant && path_can_ask(os, path, option, kind, state, request) {
                             let case = Case::of(option, kind, state, path, request.clone())
                                 .expect("a ladder rung has its option's type (catalog tests)");
                             out.push(case);
@@ -96,6 +89,25 @@ pub fn cases(host: &Host, filter: &Filter, requests: &Requests) -> Vec<Case> {
         }
     }
     out
+}
+
+/// Whether `path` can ask `request` of `option` on a `kind` socket in
+/// `state` on `os`: the path has a call for it there (std and tokio have a
+/// type, and so a method, only in some states), a default read has a
+/// getter, and a set's value fits the call's argument type.
+pub fn path_can_ask(
+    os: Os,
+    path: Api,
+    option: &OptionSpec,
+    kind: Kind,
+    state: State,
+    request: &Request,
+) -> bool {
+    crate::library::offers_case(os, path, option, kind, state)
+        && match request {
+            Request::Default => crate::library::reads_default(path, option),
+            Request::Set(v) => call::can_express_on(os, path, option, v),
+        }
 }
 
 /// The kinds this host can make; the others are reported by `unavailable_kinds`.

@@ -14,7 +14,6 @@ pub mod tokio;
 
 use crate::api::Api;
 use crate::case::Request;
-use crate::catalog;
 use crate::expr::Expr;
 use crate::kind::{Kind, State};
 use crate::option::{Opt, OptionSpec, Shape, SocketOpt};
@@ -131,17 +130,22 @@ pub fn read_back(
     expected: Expected,
     rules: &mut Vec<&'static Rule>,
 ) -> Expected {
-    let Some(shape) = shape(os, api, option) else {
+    let (Some(shape), Expected::Ok(val)) = (shape(os, api, option), &expected) else {
         return expected;
     };
-    match api {
-        Api::Raw => expected,
-        Api::Socket2 => socket2::read_back(shape, expected, rules),
-        Api::Nix => nix::read_back(shape, option, expected, rules),
-        Api::Rustix => rustix::read_back(shape, option, expected, rules),
-        Api::Std => stdlib::read_back(shape, expected, rules),
-        Api::Tokio => tokio::read_back(shape, option, expected, rules),
+    // A setter without a getter (the FORCE sizes): the read is the raw one.
+    if option.read_back != option.id {
+        return expected;
     }
+    let val = val.clone();
+    Expected::Ok(match api {
+        Api::Raw => val,
+        Api::Socket2 => socket2::read_back(shape, val, rules),
+        Api::Nix => nix::read_back(shape, val, rules),
+        Api::Rustix => rustix::read_back(shape, val, rules),
+        Api::Std => stdlib::read_back(shape, val, rules),
+        Api::Tokio => tokio::read_back(shape, option, val, rules),
+    })
 }
 
 /// Every library's rules.
@@ -205,7 +209,18 @@ pub fn as_c_int(v: i128) -> i128 {
     i128::from(v as i32)
 }
 
-/// The catalogue's row of another option a library asks instead.
-pub fn other(id: crate::option::Opt) -> &'static OptionSpec {
-    catalog::spec(id)
+/// An int the OS reported, read back `as u32` (-1 is 4294967295).
+pub fn int_as_u32(v: i128) -> i128 {
+    i128::from(v as i32 as u32)
+}
+
+/// An int the OS reported, read back `as usize` (-1 is usize::MAX).
+pub fn int_as_usize(v: i128) -> i128 {
+    (v as i32) as usize as i128
+}
+
+/// A timeout in whole milliseconds, rounded up (std's `dur2timeout`,
+/// rustix's Windows timeouts), and whether that changed it.
+pub fn ms_rounded_up(sec: i128, usec: i128) -> (i128, bool) {
+    (sec * 1000 + (usec + 999) / 1000, usec % 1000 != 0)
 }

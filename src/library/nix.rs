@@ -6,11 +6,10 @@
 //! unit conversion: timeouts and linger are the C structs the caller fills.
 //! Its getters assert the length the kernel returns (a mismatch panics).
 
-use super::{as_c_int, convert, Sent};
+use super::{as_c_int, convert, int_as_u32, int_as_usize, Sent};
 use crate::case::Request;
 use crate::option::{BufferOpt, IpOpt, Ipv6Opt, Opt, OptionSpec, Shape, SocketOpt, TcpOpt};
 use crate::os::Os;
-use crate::prediction::Expected;
 use crate::rule::Rule;
 use crate::value::RelativeValue;
 
@@ -147,33 +146,17 @@ pub fn request(
 }
 
 /// The value nix hands back for what the OS reported.
-pub fn read_back(
-    shape: Shape,
-    option: &OptionSpec,
-    expected: Expected,
-    rules: &mut Vec<&'static Rule>,
-) -> Expected {
-    let Expected::Ok(val) = expected else {
-        return expected;
-    };
-    // A setter without a getter (the FORCE sizes): the read is the raw one.
-    if option.read_back != option.id {
-        return Expected::Ok(val);
-    }
-    Expected::Ok(match (shape, val) {
+pub fn read_back(shape: Shape, val: RelativeValue, rules: &mut Vec<&'static Rule>) -> RelativeValue {
+    match (shape, val) {
         (Shape::Usize, RelativeValue::Int(e)) => {
-            RelativeValue::Int(convert(e, &NEGATIVE_READ_WRAPS, rules, |v| {
-                (v as i32) as usize as i128
-            }))
+            RelativeValue::Int(convert(e, &NEGATIVE_READ_WRAPS, rules, int_as_usize))
         }
         (Shape::U32, RelativeValue::Int(e)) => {
-            RelativeValue::Int(convert(e, &NEGATIVE_READ_AS_U32, rules, |v| {
-                i128::from(v as i32 as u32)
-            }))
+            RelativeValue::Int(convert(e, &NEGATIVE_READ_AS_U32, rules, int_as_u32))
         }
         (Shape::Bool | Shape::ReadOnlyBool, RelativeValue::Int(e)) => {
             RelativeValue::Int(convert(e, &BOOL_READ, rules, |v| (v != 0).into()))
         }
         (_, val) => val,
-    })
+    }
 }

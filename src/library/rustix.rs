@@ -202,13 +202,16 @@ pub fn request(
             }
             if os == Os::MacOs {
                 rules.push(&LINGER_IN_TICKS);
-                return Sent::Os(super::other(Opt::Socket(SocketOpt::LingerTicks)), request.clone());
+                return Sent::Os(
+                    crate::catalog::spec(Opt::Socket(SocketOpt::LingerTicks)),
+                    request.clone(),
+                );
             }
             val.clone()
         }
         (Shape::TimeoutChecked, RelativeValue::Time(sec, usec)) if windows => {
-            let ms = sec.value() * 1000 + (usec.value() + 999) / 1000;
-            if usec.value() % 1000 != 0 {
+            let (ms, rounded) = super::ms_rounded_up(sec.value(), usec.value());
+            if rounded {
                 rules.push(&TIMEOUT_MS_ROUNDED_UP);
             }
             if ms > i128::from(u32::MAX) {
@@ -228,20 +231,8 @@ pub fn request(
 }
 
 /// The value rustix hands back for what the OS reported.
-pub fn read_back(
-    shape: Shape,
-    option: &OptionSpec,
-    expected: Expected,
-    rules: &mut Vec<&'static Rule>,
-) -> Expected {
-    let Expected::Ok(val) = expected else {
-        return expected;
-    };
-    // A setter without a getter (the FORCE sizes): the read is the raw one.
-    if option.read_back != option.id {
-        return Expected::Ok(val);
-    }
-    Expected::Ok(match (shape, val) {
+pub fn read_back(shape: Shape, val: RelativeValue, rules: &mut Vec<&'static Rule>) -> RelativeValue {
+    match (shape, val) {
         (Shape::UsizeChecked, RelativeValue::Int(e)) => {
             RelativeValue::Int(convert(e, &SIZE_READ_AS_U32, rules, |v| i128::from(v as u32)))
         }
@@ -265,5 +256,5 @@ pub fn read_back(
             convert(secs, &LINGER_ON_READ, rules, |v| i128::from(v as i32 as u64)),
         ),
         (_, val) => val,
-    })
+    }
 }

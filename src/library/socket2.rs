@@ -7,7 +7,6 @@ use crate::case::Request;
 use crate::option::Shape;
 use crate::option::{BufferOpt, IpOpt, Ipv6Opt, Opt, OptionSpec, SocketOpt, TcpOpt};
 use crate::os::Os;
-use crate::prediction::Expected;
 use crate::rule::Rule;
 use crate::value::RelativeValue;
 
@@ -112,7 +111,7 @@ crate::rules! {
     };
 }
 
-use super::{as_c_int, convert};
+use super::{as_c_int, convert, int_as_u32, int_as_usize};
 
 /// The request as the kernel receives it from socket2 (`windows`: socket2's
 /// Windows code, which speaks Winsock's types).
@@ -163,25 +162,13 @@ pub fn request(shape: Shape, request: &Request, rules: &mut Vec<&'static Rule>, 
 }
 
 /// The value socket2 hands back for what the kernel reported.
-pub fn read_back(shape: Shape, expected: Expected, rules: &mut Vec<&'static Rule>) -> Expected {
-    let Expected::Ok(val) = expected else {
-        return expected;
-    };
-    Expected::Ok(match (shape, val) {
+pub fn read_back(shape: Shape, val: RelativeValue, rules: &mut Vec<&'static Rule>) -> RelativeValue {
+    match (shape, val) {
         (Shape::Usize, RelativeValue::Int(e)) => {
-            RelativeValue::Int(convert(e, &NEGATIVE_READ_WRAPS, rules, |v| {
-                (v as i32) as usize as i128
-            }))
+            RelativeValue::Int(convert(e, &NEGATIVE_READ_WRAPS, rules, int_as_usize))
         }
-        (Shape::U32, RelativeValue::Int(e)) => {
-            RelativeValue::Int(convert(e, &NEGATIVE_READ_AS_U32, rules, |v| {
-                (v as i32) as u32 as i128
-            }))
-        }
-        (Shape::OptMillis, RelativeValue::Int(e)) => {
-            RelativeValue::Int(convert(e, &NEGATIVE_READ_AS_U32, rules, |v| {
-                (v as i32) as u32 as i128
-            }))
+        (Shape::U32 | Shape::OptMillis, RelativeValue::Int(e)) => {
+            RelativeValue::Int(convert(e, &NEGATIVE_READ_AS_U32, rules, int_as_u32))
         }
         (Shape::Bool | Shape::ReadOnlyBool, RelativeValue::Int(e)) => {
             RelativeValue::Int(convert(e, &BOOL_READ, rules, |v| (v != 0).into()))
@@ -200,7 +187,7 @@ pub fn read_back(shape: Shape, expected: Expected, rules: &mut Vec<&'static Rule
             convert(secs, &NEGATIVE_READ_WRAPS, rules, |v| (v as i32) as u64 as i128),
         ),
         (_, val) => val,
-    })
+    }
 }
 
 /// Whether socket2 0.6 has a call pair for the option when built for `os`

@@ -9,12 +9,11 @@
 //! (`mod.rs`, `unix.rs`; `windows.rs` and `sys/pal/windows/mod.rs` on
 //! Windows).
 
-use super::{as_c_int, convert, Sent};
+use super::{as_c_int, convert, int_as_u32, Sent};
 use crate::case::Request;
 use crate::kind::{Kind, State};
 use crate::option::{IpOpt, Ipv6Opt, Opt, OptionSpec, Shape, SocketOpt, TcpOpt};
 use crate::os::Os;
-use crate::prediction::Expected;
 use crate::rule::Rule;
 use crate::value::RelativeValue;
 
@@ -192,8 +191,8 @@ pub fn request(
             RelativeValue::Int(convert(*e, &MULTICAST_BYTE, rules, |v| i128::from(v as u8)))
         }
         (Shape::Timeout, RelativeValue::Time(sec, usec)) if os == Os::Windows => {
-            let ms = sec.value() * 1000 + (usec.value() + 999) / 1000;
-            if usec.value() % 1000 != 0 {
+            let (ms, rounded) = super::ms_rounded_up(sec.value(), usec.value());
+            if rounded {
                 rules.push(&TIMEOUT_MS_ROUNDED_UP);
             }
             let ms = if ms > i128::from(u32::MAX) {
@@ -220,19 +219,14 @@ pub fn request(
 }
 
 /// The value std hands back for what the OS reported.
-pub fn read_back(shape: Shape, expected: Expected, rules: &mut Vec<&'static Rule>) -> Expected {
-    let Expected::Ok(val) = expected else {
-        return expected;
-    };
-    Expected::Ok(match (shape, val) {
+pub fn read_back(shape: Shape, val: RelativeValue, rules: &mut Vec<&'static Rule>) -> RelativeValue {
+    match (shape, val) {
         (Shape::U32, RelativeValue::Int(e)) => {
-            RelativeValue::Int(convert(e, &NEGATIVE_READ_AS_U32, rules, |v| {
-                i128::from(v as i32 as u32)
-            }))
+            RelativeValue::Int(convert(e, &NEGATIVE_READ_AS_U32, rules, int_as_u32))
         }
         (Shape::Bool | Shape::BoolByte, RelativeValue::Int(e)) => {
             RelativeValue::Int(convert(e, &BOOL_READ, rules, |v| (v != 0).into()))
         }
         (_, val) => val,
-    })
+    }
 }

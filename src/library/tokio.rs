@@ -7,12 +7,11 @@
 //! listens: fresh, bound, or connected and taken over with
 //! `TcpSocket::from_std_stream`.
 
-use super::{as_c_int, convert, socket2, Sent};
+use super::{as_c_int, convert, int_as_u32, socket2, Sent};
 use crate::case::Request;
 use crate::kind::{Kind, State};
 use crate::option::{BufferOpt, IpOpt, Ipv6Opt, Opt, OptionSpec, Shape, SocketOpt, TcpOpt};
 use crate::os::Os;
-use crate::prediction::Expected;
 use crate::rule::Rule;
 use crate::value::RelativeValue;
 
@@ -95,15 +94,11 @@ pub fn request(
 pub fn read_back(
     shape: Shape,
     option: &OptionSpec,
-    expected: Expected,
+    val: RelativeValue,
     rules: &mut Vec<&'static Rule>,
-) -> Expected {
-    match (expected, is_size(option)) {
-        (Expected::Ok(RelativeValue::Int(e)), true) => {
-            Expected::Ok(RelativeValue::Int(convert(e, &SIZE_READ_AS_U32, rules, |v| {
-                i128::from(v as i32 as u32)
-            })))
-        }
-        (expected, _) => socket2::read_back(shape, expected, rules),
+) -> RelativeValue {
+    match (val, is_size(option)) {
+        (RelativeValue::Int(e), true) => RelativeValue::Int(convert(e, &SIZE_READ_AS_U32, rules, int_as_u32)),
+        (val, _) => socket2::read_back(shape, val, rules),
     }
 }

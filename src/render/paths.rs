@@ -124,11 +124,7 @@ pub fn answers(host: &Host, ask: &Ask) -> Vec<Option<Answer>> {
             let case = Case::new(ask.option, ask.kind, ask.state, api, ask.request.clone()).ok()?;
             let option = case.option;
             let offered = option.codes.on(os).is_some()
-                && library::offers_case(os, api, option, ask.kind, ask.state)
-                && match &ask.request {
-                    Request::Default => library::reads_default(api, option),
-                    Request::Set(v) => crate::call::can_express_on(os, api, option, v),
-                };
+                && crate::matrix::path_can_ask(os, api, option, ask.kind, ask.state, &ask.request);
             if !offered || (host.measured && !crate::call::offers(api, option)) {
                 return None;
             }
@@ -182,12 +178,11 @@ pub fn table(hosts: &[Host], asks: &[Ask]) -> String {
                     None => "-".to_string(),
                     Some(a) if a.library_rules.is_empty() => a.value,
                     Some(a) => {
-                        notes.extend(
-                            a.library_rules
-                                .iter()
-                                .filter(|r| !notes.contains(r))
-                                .collect::<Vec<_>>(),
-                        );
+                        for id in &a.library_rules {
+                            if !notes.contains(id) {
+                                notes.push(id);
+                            }
+                        }
                         format!("{} ({})", a.value, a.library_rules.join(" + "))
                     }
                 });
