@@ -20,7 +20,8 @@ pub enum Api {
     /// std's socket types (`TcpStream`, `UdpSocket`, ...): their stable
     /// option methods, on sockets std made.
     Std,
-    /// tokio's `TcpSocket` methods.
+    /// tokio's socket types (`TcpSocket`, `TcpStream`, `UdpSocket`, ...):
+    /// their option methods, on sockets tokio made.
     Tokio,
 }
 

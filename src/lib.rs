@@ -130,6 +130,9 @@ pub mod snapshot;
 pub use library::socket2 as socket2_casts;
 #[doc(hidden)]
 pub mod sys;
+#[cfg(feature = "tokio")]
+#[doc(hidden)]
+pub mod tokio_runtime;
 #[cfg(feature = "cli")]
 #[doc(hidden)]
 pub mod triage;

@@ -106,7 +106,7 @@ pub fn path_can_ask(
     crate::library::offers_case(os, path, option, kind, state)
         && match request {
             Request::Default => crate::library::reads_default(path, option),
-            Request::Set(v) => call::can_express_on(os, path, option, v),
+            Request::Set(v) => call::can_express_in(os, path, option, kind, state, v),
         }
 }
 

@@ -15,7 +15,8 @@ pub fn predict(case: &Case, platform: &dyn Platform) -> Prediction {
     }
     let os = platform.os();
     let mut rules = Vec::new();
-    let (option, request) = match library::request(os, case.api, case.option, &case.request, &mut rules) {
+    let on = library::On::case(os, case);
+    let (option, request) = match library::request(on, case.option, &case.request, &mut rules) {
         Sent::Os(option, request) => (option, request),
         Sent::Refused(expected) => return Prediction::new(expected, rules),
     };
@@ -30,6 +31,6 @@ pub fn predict(case: &Case, platform: &dyn Platform) -> Prediction {
         .refusal(&asked)
         .unwrap_or_else(|| platform.predict(asked));
     rules.extend(kernel.rules);
-    let expected = library::read_back(os, case.api, case.option, kernel.expected, &mut rules);
+    let expected = library::read_back(on, case.option, kernel.expected, &mut rules);
     Prediction::new(expected, rules)
 }

@@ -21,10 +21,32 @@ use crate::value::RelativeValue;
 
 /// Whether this path's argument type can hold the request on `os`.
 pub fn can_express_on(os: Os, api: Api, option: &OptionSpec, val: &RelativeValue) -> bool {
-    match crate::library::shape(os, api, option) {
+    shape_can_hold(os, api, crate::library::shape(os, api, option), val)
+}
+
+/// `can_express_on` for a socket of `kind` in `state` (std's and tokio's
+/// methods depend on the type they have for it).
+pub fn can_express_in(
+    os: Os,
+    api: Api,
+    option: &OptionSpec,
+    kind: crate::kind::Kind,
+    state: crate::kind::State,
+    val: &RelativeValue,
+) -> bool {
+    shape_can_hold(
+        os,
+        api,
+        crate::library::shape_in(os, api, option, kind, state),
+        val,
+    )
+}
+
+fn shape_can_hold(os: Os, api: Api, shape: Option<crate::option::Shape>, val: &RelativeValue) -> bool {
+    match shape {
         // A C struct as the caller fills it holds what the C type holds.
         Some(crate::option::Shape::Struct) => raw_fits(os, val),
-        Some(_) => crate::library::can_express(os, api, option, val),
+        Some(_) => crate::library::shape_can_hold(api, shape, val),
         None => api == Api::Raw && raw_fits(os, val),
     }
 }
@@ -76,7 +98,7 @@ pub fn offers(api: Api, option: &OptionSpec) -> bool {
         Api::Rustix => self::rustix::calls(option).is_some(),
         Api::Std => crate::library::stdlib::shape(Os::this(), option).is_some(),
         #[cfg(feature = "tokio")]
-        Api::Tokio => self::tokio::calls(option).is_some(),
+        Api::Tokio => self::tokio::offers(option),
         #[allow(unreachable_patterns)]
         _ => false,
     }
@@ -93,12 +115,18 @@ pub fn apply_case(case: &crate::case::Case, socket: &::socket2::Socket) -> Outco
                 Err(name) => Outcome::Err(name),
             }
         }
+        #[cfg(feature = "tokio")]
+        Api::Tokio => match self::tokio::apply(case, socket) {
+            Ok(v) => Outcome::Ok(v),
+            Err(name) => Outcome::Err(name),
+        },
         api => apply(api, case.option, socket, &case.request),
     }
 }
 
 /// Sets the request (if any) on `socket`, then reads the option back (every
-/// path but std, whose calls depend on the kind and state: `apply_case`).
+/// path but std and tokio, whose calls depend on the kind and state:
+/// `apply_case`).
 pub fn apply(api: Api, option: &OptionSpec, socket: &::socket2::Socket, request: &Request) -> Outcome {
     let result = match api {
         Api::Raw => raw::apply(option, socket, request),
@@ -108,8 +136,7 @@ pub fn apply(api: Api, option: &OptionSpec, socket: &::socket2::Socket, request:
         #[cfg(feature = "rustix")]
         Api::Rustix => self::rustix::apply(option, socket, request),
         Api::Std => Err("the std path needs the case's kind and state (call::apply_case)".to_string()),
-        #[cfg(feature = "tokio")]
-        Api::Tokio => self::tokio::apply(option, socket, request),
+        Api::Tokio => Err("the tokio path needs the case's kind and state (call::apply_case)".to_string()),
         #[allow(unreachable_patterns)]
         _ => Err(format!("the {api} path is not built (cargo feature {api})")),
     };

@@ -54,6 +54,7 @@ impl Row {
 pub fn observe(case: &Case) -> Outcome {
     let fixture = match case.api {
         Api::Std => Fixture::build_by_std_alone(case.kind, case.state),
+        Api::Tokio => Fixture::build_by_tokio_alone(case.kind, case.state),
         _ => Fixture::build(case.kind, case.state),
     };
     apply_on(case, fixture)
@@ -78,6 +79,7 @@ fn observe_in(case: &Case, dir: &Result<SocketDir, String>, shared: &mut SharedE
     let fixture = match case.api {
         // std's own constructors make the target (and its far end).
         Api::Std => Fixture::build_by_std(case.kind, case.state, dir),
+        Api::Tokio => Fixture::build_by_tokio(case.kind, case.state, dir),
         _ => Fixture::build_sharing(case.kind, case.state, dir, Some(shared)),
     };
     apply_on(case, fixture)

@@ -35,6 +35,18 @@ pub fn shape(os: Os, api: Api, option: &OptionSpec) -> Option<Shape> {
     }
 }
 
+/// The Rust type of the path's call for the option on a socket of `kind`
+/// in `state`: `shape`, but for std and tokio the method of the type they
+/// have for the kind in the state (a tokio listener's SO_REUSEADDR is set
+/// as tokio makes it, a fresh socket's through `TcpSocket`).
+pub fn shape_in(os: Os, api: Api, option: &OptionSpec, kind: Kind, state: State) -> Option<Shape> {
+    match api {
+        Api::Std => stdlib::vehicle(os, kind, state).and_then(|v| stdlib::shape_on(os, option, v)),
+        Api::Tokio => tokio::shape_in(os, option, kind, state),
+        _ => shape(os, api, option),
+    }
+}
+
 /// Whether a path can ask the option on `os`: the raw call always (the
 /// gate has already answered an option the OS lacks), a library where it
 /// has a call.
@@ -55,7 +67,12 @@ pub fn offers_case(os: Os, api: Api, option: &OptionSpec, kind: Kind, state: Sta
 
 /// Whether the path's argument type can hold the request on `os`.
 pub fn can_express(os: Os, api: Api, option: &OptionSpec, val: &RelativeValue) -> bool {
-    match shape(os, api, option) {
+    shape_can_hold(api, shape(os, api, option), val)
+}
+
+/// Whether a call of this Rust type (none: the raw call) can hold the value.
+pub fn shape_can_hold(api: Api, shape: Option<Shape>, val: &RelativeValue) -> bool {
+    match shape {
         Some(shape) => arg::of(shape, val).is_some(),
         None => api == Api::Raw,
     }
@@ -90,26 +107,48 @@ pub enum Sent {
     Refused(Expected),
 }
 
+/// Where a request is asked: the OS, the path, and the socket's kind and
+/// state (std's and tokio's types, and so their methods, depend on them).
+#[derive(Debug, Clone, Copy)]
+pub struct On {
+    pub os: Os,
+    pub api: Api,
+    pub kind: Kind,
+    pub state: State,
+}
+
+impl On {
+    /// Where the case is asked, on `os`.
+    pub fn case(os: Os, case: &crate::case::Case) -> On {
+        On {
+            os,
+            api: case.api,
+            kind: case.kind,
+            state: case.state,
+        }
+    }
+}
+
 /// The request as the OS receives it from the path, with the library's
 /// rules for any change.
 pub fn request(
-    os: Os,
-    api: Api,
+    on: On,
     option: &'static OptionSpec,
     request: &Request,
     rules: &mut Vec<&'static Rule>,
 ) -> Sent {
-    // The fixture makes every socket but std's with socket2, which sets
-    // SO_NOSIGPIPE as it makes one on Apple.
+    let (os, api) = (on.os, on.api);
+    // The fixture makes every socket but std's and tokio's with socket2,
+    // which sets SO_NOSIGPIPE as it makes one on Apple.
     if os == Os::MacOs
-        && api != Api::Std
+        && !matches!(api, Api::Std | Api::Tokio)
         && *request == Request::Default
         && option.id == Opt::Socket(SocketOpt::Nosigpipe)
     {
         rules.push(&socket2::MADE_NOSIGPIPE);
         return Sent::Os(option, Request::set(1));
     }
-    let Some(shape) = shape(os, api, option) else {
+    let Some(shape) = shape_in(os, api, option, on.kind, on.state) else {
         return Sent::Os(option, request.clone());
     };
     match api {
@@ -124,13 +163,13 @@ pub fn request(
 
 /// The value the path hands back for what the OS reported.
 pub fn read_back(
-    os: Os,
-    api: Api,
+    on: On,
     option: &OptionSpec,
     expected: Expected,
     rules: &mut Vec<&'static Rule>,
 ) -> Expected {
-    let (Some(shape), Expected::Ok(val)) = (shape(os, api, option), &expected) else {
+    let (os, api) = (on.os, on.api);
+    let (Some(shape), Expected::Ok(val)) = (shape_in(os, api, option, on.kind, on.state), &expected) else {
         return expected;
     };
     // A setter without a getter (the FORCE sizes): the read is the raw one.
@@ -144,7 +183,7 @@ pub fn read_back(
         Api::Nix => nix::read_back(shape, val, rules),
         Api::Rustix => rustix::read_back(shape, val, rules),
         Api::Std => stdlib::read_back(shape, val, rules),
-        Api::Tokio => tokio::read_back(shape, option, val, rules),
+        Api::Tokio => tokio::read_back(os, shape, option, val, rules),
     })
 }
 
@@ -186,6 +225,8 @@ pub fn hazard(rule: &Rule) -> Option<&'static str> {
         "std.multicast_byte" => "wraps to a byte: a multicast TTL of 256 is sent as 0 and accepted",
         "std.listener_reuseaddr" => "set unasked: a listener std made has SO_REUSEADDR on",
         "std.nosigpipe" => "set unasked: a socket std made has SO_NOSIGPIPE on",
+        "tokio.listener_reuseaddr" => "set unasked: a listener tokio made has SO_REUSEADDR on",
+        "tokio.mio_nosigpipe" => "set unasked: a socket tokio made has SO_NOSIGPIPE on",
         _ => return None,
     })
 }

@@ -46,7 +46,8 @@ fn compare(api: Api, family: Family, kind: Kind, state: State) {
             let via_library = engine::cases::run(&case, host());
             // What the library hands the kernel, and how it converts the answer.
             let mut conversions = Vec::new();
-            let converted = match library::request(os, api, option, &case.request, &mut conversions) {
+            let on = library::On::case(os, &case);
+            let converted = match library::request(on, option, &case.request, &mut conversions) {
                 Sent::Refused(expected) => expected.outcome(),
                 // The raw call cannot send it here (rustix's 64-bit timeval
                 // where time_t is 32 bits): only the model speaks for it.
@@ -62,8 +63,7 @@ fn compare(api: Api, family: Family, kind: Kind, state: State) {
                         .expect("a library's conversion keeps the request's type");
                     match engine::cases::run(&raw_case, host()).observed {
                         Outcome::Ok(v) => library::read_back(
-                            os,
-                            api,
+                            on,
                             option,
                             Expected::Ok(RelativeValue::literal(&v)),
                             &mut conversions,
