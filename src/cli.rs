@@ -53,9 +53,10 @@ pub enum Command {
     /// The buffer picture (SVG): effective vs requested SO_SNDBUF / SO_RCVBUF
     /// per OS, from each model at stock facts, or this host's run (--here)
     Plot(PlotArgs),
-    /// One request through every library (raw, socket2, nix, rustix, std):
-    /// the requests where they part ways, or yours (--option, --value), on
-    /// this host or OS models
+    /// One request through every library (raw, socket2, nix, rustix, std,
+    /// tokio): the requests where they part ways, or yours (--option,
+    /// --value), on this host or OS models; or (--made) what each library's
+    /// constructors set unasked
     Paths(PathsArgs),
 }
 
@@ -81,6 +82,10 @@ pub struct PathsArgs {
     /// Every OS's model (Linux, macOS, FreeBSD, Windows) at stock facts
     #[arg(long)]
     pub models: bool,
+    /// What each path's constructors set unasked on the socket they make:
+    /// close-on-exec and non-blocking (instead of a request)
+    #[arg(long, conflicts_with_all = ["option", "value"])]
+    pub made: bool,
     #[arg(long, value_enum, default_value_t = CompareFormat::Table, ignore_case = true)]
     pub format: CompareFormat,
 }

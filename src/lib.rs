@@ -112,6 +112,8 @@ pub mod ladder;
 #[doc(hidden)]
 pub mod library;
 #[doc(hidden)]
+pub mod made;
+#[doc(hidden)]
 pub mod matrix;
 #[doc(hidden)]
 pub mod platform;

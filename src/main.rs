@@ -201,9 +201,10 @@ fn plot(args: &PlotArgs) -> ExitCode {
 /// `sockmatrix paths`: one request through every library, here or on the
 /// models.
 fn paths(args: &PathsArgs) -> ExitCode {
-    let asks = match args.asks() {
-        Ok(asks) => asks,
-        Err(why) => return usage(why),
+    let asks = match (args.made, args.asks()) {
+        (true, _) => Vec::new(),
+        (false, Ok(asks)) => asks,
+        (false, Err(why)) => return usage(why),
     };
     let hosts = match (&args.os, args.models) {
         (_, true) => Os::MODELLED
@@ -222,9 +223,11 @@ fn paths(args: &PathsArgs) -> ExitCode {
         Ok(hosts) => hosts,
         Err(status) => return status,
     };
-    let text = match args.format {
-        CompareFormat::Table => render::paths::table(&hosts, &asks),
-        CompareFormat::Markdown => render::paths::markdown(&hosts, &asks),
+    let text = match (args.format, args.made) {
+        (CompareFormat::Table, false) => render::paths::table(&hosts, &asks),
+        (CompareFormat::Markdown, false) => render::paths::markdown(&hosts, &asks),
+        (CompareFormat::Table, true) => render::made::table(&hosts),
+        (CompareFormat::Markdown, true) => render::made::markdown(&hosts),
     };
     emit(&text);
     ExitCode::SUCCESS

@@ -109,6 +109,15 @@ pub fn effects_name(host: &Host) -> Name {
     }
 }
 
+/// The constructor table's name (`made`: what each path's constructors
+/// set unasked).
+pub fn made_name(host: &Host) -> Name {
+    Name {
+        name: "made".into(),
+        suffix: host.os_label().into(),
+    }
+}
+
 /// The capacity table's name (one per era of the capacity rules).
 pub fn capacity_name(host: &Host) -> Name {
     let os = host.os_label();

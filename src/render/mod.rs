@@ -6,6 +6,7 @@ mod digest;
 pub mod effects;
 mod html;
 mod json;
+pub mod made;
 pub mod paths;
 mod text;
 

@@ -63,6 +63,32 @@ fn get<T>(socket: &impl AsRawFd, code: Code, value: &mut T, len: usize) -> Resul
     }
 }
 
+/// `socket(AF_INET, SOCK_STREAM, 0)`: the plain call, no flags in the type.
+pub fn plain_tcp4_socket() -> std::io::Result<socket2::Socket> {
+    use std::os::fd::FromRawFd;
+    // SAFETY: socket() takes no pointer; a descriptor it returns is new and ours.
+    match unsafe { libc::socket(libc::AF_INET, libc::SOCK_STREAM, 0) } {
+        -1 => Err(std::io::Error::last_os_error()),
+        fd => Ok(unsafe { socket2::Socket::from_raw_fd(fd) }),
+    }
+}
+
+/// A descriptor's close-on-exec (FD_CLOEXEC) and non-blocking (O_NONBLOCK)
+/// flags, as fcntl reads them.
+pub fn descriptor_flags(fd: &impl AsRawFd) -> Result<(bool, bool), String> {
+    // SAFETY: F_GETFD and F_GETFL take no argument and only read.
+    let (fd_flags, fl_flags) = unsafe {
+        (
+            libc::fcntl(fd.as_raw_fd(), libc::F_GETFD),
+            libc::fcntl(fd.as_raw_fd(), libc::F_GETFL),
+        )
+    };
+    if fd_flags < 0 || fl_flags < 0 {
+        return Err(last_error_name());
+    }
+    Ok((fd_flags & libc::FD_CLOEXEC != 0, fl_flags & libc::O_NONBLOCK != 0))
+}
+
 /// A C `int` option, set.
 pub fn set_int(socket: &impl AsRawFd, code: Code, value: i32) -> Result<(), String> {
     set(socket, code, &(value as libc::c_int), size_of::<libc::c_int>())

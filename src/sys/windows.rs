@@ -64,6 +64,26 @@ fn get<T>(socket: &impl AsRawSocket, code: Code, value: &mut T) -> Result<(), St
     }
 }
 
+/// `socket(AF_INET, SOCK_STREAM, 0)`: the plain call, no flags.
+pub fn plain_tcp4_socket() -> std::io::Result<socket2::Socket> {
+    use std::os::windows::io::FromRawSocket;
+    // Winsock needs WSAStartup first: std does it for its own sockets.
+    drop(std::net::UdpSocket::bind("127.0.0.1:0"));
+    // SAFETY: socket() takes no pointer; a handle it returns is new and ours.
+    match unsafe { ws::socket(ws::AF_INET as i32, ws::SOCK_STREAM, 0) } {
+        ws::INVALID_SOCKET => Err(std::io::Error::from_raw_os_error(unsafe {
+            ws::WSAGetLastError()
+        })),
+        s => Ok(unsafe { socket2::Socket::from_raw_socket(s as _) }),
+    }
+}
+
+/// A socket's descriptor flags: Winsock has no call that reads whether a
+/// socket is non-blocking, so the table is not measured on Windows.
+pub fn descriptor_flags(_: &impl AsRawSocket) -> Result<(bool, bool), String> {
+    Err("Winsock cannot read a socket's non-blocking state".to_string())
+}
+
 pub fn set_int(socket: &impl AsRawSocket, code: Code, value: i32) -> Result<(), String> {
     set(socket, code, &value)
 }

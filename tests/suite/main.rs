@@ -12,6 +12,7 @@ mod cli;
 mod differential;
 mod effects;
 mod fstack;
+mod made;
 mod options;
 mod pictures;
 mod properties;

@@ -146,3 +146,28 @@ fn the_same_request_table_in_the_readme_is_fresh() {
          `cargo run --release -- paths --models --format markdown` and paste it between the markers"
     );
 }
+
+const MADE_BEGIN: &str = "<!-- made:begin -->\n";
+const MADE_END: &str = "<!-- made:end -->";
+
+/// The README's "what a constructor sets unasked" table is what `sockmatrix
+/// paths --made --models --format markdown` makes of the models today.
+#[test]
+fn the_constructor_table_in_the_readme_is_fresh() {
+    use sockmatrix::host::Host;
+    use sockmatrix::os::Os;
+    let root = std::env::var("INSTA_WORKSPACE_ROOT").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into());
+    let readme = std::fs::read_to_string(Path::new(&root).join("README.md")).expect("README.md");
+    let start = readme.find(MADE_BEGIN).expect("README has the made:begin marker") + MADE_BEGIN.len();
+    let end = readme.find(MADE_END).expect("README has the made:end marker");
+    let models: Vec<Host> = Os::MODELLED
+        .into_iter()
+        .map(|os| Host::offline(os, None).expect("every OS has a model"))
+        .collect();
+    assert_eq!(
+        &readme[start..end],
+        sockmatrix::render::made::markdown(&models),
+        "README's constructor table is stale: regenerate it with \
+         `cargo run --release -- paths --made --models --format markdown` and paste it between the markers"
+    );
+}
