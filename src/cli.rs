@@ -324,6 +324,21 @@ fn parse_time(text: &str) -> Option<RelativeValue> {
     ))
 }
 
+/// A Rust `Duration` for a library's linger or timeout method: `dur(500ms)`,
+/// `dur(500ns)`, `dur(1500us)`, `dur(2s)`, `dur(0)`.
+fn parse_duration(text: &str) -> Option<RelativeValue> {
+    let inner = text.trim().strip_prefix("dur(")?.strip_suffix(')')?;
+    let units = [("ns", 1), ("us", 1_000), ("ms", 1_000_000), ("s", 1_000_000_000)];
+    let (number, size) = units
+        .iter()
+        .find_map(|(unit, size)| inner.strip_suffix(unit).map(|n| (n, *size)))
+        .unwrap_or((inner, 1));
+    let nanos = parse_int(number)?.checked_mul(size)?;
+    (0..=i128::from(u64::MAX))
+        .contains(&nanos)
+        .then(|| RelativeValue::duration(nanos))
+}
+
 /// A linger: `on:SECS`, `off`, `off:SECS` or `linger(ONOFF,SECS)`.
 fn parse_linger(text: &str) -> Option<RelativeValue> {
     let t = text.trim();
@@ -348,14 +363,18 @@ fn parse_linger(text: &str) -> Option<RelativeValue> {
 pub fn parse_request(text: &str, ty: Option<Type>) -> Result<RelativeValue, String> {
     let bad = |what: &str| format!("--value: {text:?} is not {what}");
     match ty {
-        Some(Type::Linger) => parse_linger(text).ok_or_else(|| bad("a linger (e.g. on:30, off, linger(1,30))")),
-        Some(Type::Time) => parse_time(text).ok_or_else(|| bad("a timeout (e.g. 1s, 250ms, 15us, tv(1,4000))")),
+        Some(Type::Linger) => parse_linger(text)
+            .or_else(|| parse_duration(text))
+            .ok_or_else(|| bad("a linger (e.g. on:30, off, linger(1,30), or a library's dur(500ms))")),
+        Some(Type::Time) => parse_time(text)
+            .or_else(|| parse_duration(text))
+            .ok_or_else(|| bad("a timeout (e.g. 1s, 250ms, 15us, tv(1,4000), or a library's dur(500ns))")),
         Some(Type::Text) if text.is_empty() => Err(bad("a name")),
         Some(Type::Text) => Ok(RelativeValue::text(text)),
         Some(_) => parse_value(text).map(RelativeValue::int),
         None => match parse_int(text) {
             Some(_) => parse_value(text).map(RelativeValue::int),
-            None => parse_time(text).or_else(|| parse_linger(text)).ok_or_else(|| {
+            None => parse_time(text).or_else(|| parse_linger(text)).or_else(|| parse_duration(text)).ok_or_else(|| {
                 bad("an integer, a timeout (1s, 250ms, tv(1,4000)) or a linger (on:30); name an --option for text")
             }),
         },
@@ -382,6 +401,19 @@ mod tests {
     #[test]
     fn typed_values_parse() {
         assert_eq!(parse_request("1s", None), Ok(RelativeValue::time(1, 0)));
+        assert_eq!(
+            parse_request("dur(500ms)", Some(Type::Linger)),
+            Ok(RelativeValue::duration(500_000_000))
+        );
+        assert_eq!(
+            parse_request("dur(500ns)", Some(Type::Time)),
+            Ok(RelativeValue::duration(500))
+        );
+        assert_eq!(
+            parse_request("dur(0)", Some(Type::Time)),
+            Ok(RelativeValue::duration(0))
+        );
+        assert!(parse_request("dur(-1ms)", Some(Type::Time)).is_err());
         assert_eq!(
             parse_request("250ms", Some(Type::Time)),
             Ok(RelativeValue::time(0, 250_000))

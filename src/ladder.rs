@@ -37,6 +37,9 @@ pub enum At {
     Time(i128, i128),
     /// `timeval {0, coef * jiffy + offset}`: around one timer tick.
     Jiffy(i128, i128),
+    /// A Rust `Duration` of this many nanoseconds (a library's linger or
+    /// timeout, finer than the C types).
+    Duration(i128),
     Text(&'static str),
     /// The host's default TCP congestion control.
     DefaultCongestion,
@@ -75,6 +78,7 @@ impl Rung {
             At::Jiffy(coef, offset) => {
                 RelativeValue::Time(Expr::lit(0), Expr::of(anchors.jiffy_us?).times(coef).plus(offset))
             }
+            At::Duration(nanos) => RelativeValue::duration(nanos),
             At::Text(s) => RelativeValue::text(s),
             At::DefaultCongestion => RelativeValue::Text(
                 anchors.default_congestion.clone()?,
@@ -102,6 +106,7 @@ impl Rung {
             At::Linger(on, secs) => format!("linger({},{})", number_label(on), number_label(secs)),
             At::Time(sec, usec) => format!("tv({},{})", number_label(sec), number_label(usec)),
             At::Jiffy(c, o) => format!("tv(0,{}{})", times(c, "jiffy"), offset(o)),
+            At::Duration(nanos) => format!("dur({})", crate::value::duration_text(nanos)),
             At::Text("") => "empty".to_string(),
             At::Text(s) => s.to_string(),
             At::DefaultCongestion => "default".to_string(),
@@ -170,6 +175,10 @@ const fn linger(on: i128, secs: i128, reach: Reach) -> Rung {
 const fn time(sec: i128, usec: i128, reach: Reach) -> Rung {
     rung(At::Time(sec, usec), reach)
 }
+/// A `Duration` only a library's method takes.
+const fn duration(nanos: i128) -> Rung {
+    rung(At::Duration(nanos), Reach::Wide)
+}
 const fn jiffy(coef: i128, offset: i128) -> Rung {
     rung(At::Jiffy(coef, offset), Reach::Both)
 }
@@ -237,6 +246,11 @@ pub const LINGER: &[Rung] = &[
     linger(2, 5, Reach::CTyped),
     linger(1, -1, Reach::CTyped),
     linger(1, (1 << 32) + 5, Reach::Wide),
+    // `Some(Duration::ZERO)`, and half seconds: socket2 drops the fraction
+    // (500 ms is an abortive close), rustix rounds up to the next second.
+    duration(0),
+    duration(500_000_000),
+    duration(1_500_000_000),
 ];
 
 pub const TIMEOUT: &[Rung] = &[
@@ -256,6 +270,12 @@ pub const TIMEOUT: &[Rung] = &[
     time(0, -1, Reach::CTyped),
     time(0, 1_000_000, Reach::CTyped),
     time(U64_MAX, 0, Reach::Wide),
+    // `Some(Duration::ZERO)`, and what the C type's microseconds (and
+    // Windows' milliseconds) cannot hold: socket2 truncates to "no
+    // timeout", std and rustix round up or refuse.
+    duration(0),
+    duration(500),
+    duration(500_000),
 ];
 
 pub const LOWAT: &[Rung] = &[raw(-1), raw(0), raw(1), raw(2), raw(65536), raw(INT_MAX)];

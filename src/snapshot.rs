@@ -161,6 +161,10 @@ pub struct Entry {
 
 /// Every option-table row of every snapshot under `dir` (the effects and
 /// capacity tables are not option cases and are left out).
+/// The committed tables that are not case tables (their rows have other
+/// columns): effects, capacity, and what constructors set (`made`).
+const NOT_CASE_TABLES: [&str; 3] = ["effects", "capacity", "made"];
+
 pub fn read_dir(dir: &Path) -> Result<Vec<Entry>, String> {
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
@@ -174,7 +178,7 @@ pub fn read_dir(dir: &Path) -> Result<Vec<Entry>, String> {
         let Some((family, os)) = stem.split_once('@') else {
             continue;
         };
-        if family == "effects" || family == "capacity" {
+        if NOT_CASE_TABLES.contains(&family) {
             continue;
         }
         let text =

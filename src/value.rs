@@ -18,6 +18,10 @@ pub enum Value {
     Time(i128, i128),
     /// A name (TCP_CONGESTION).
     Text(String),
+    /// A Rust `Duration`, in nanoseconds: what a library's linger and
+    /// timeout methods take (never read back: the OS reports a linger or a
+    /// timeval).
+    Duration(i128),
 }
 
 /// A value with host-relative numbers: a request, or the model's expectation.
@@ -32,6 +36,10 @@ pub enum RelativeValue {
     Time(Expr, Expr),
     /// The text, and the host-independent name it is shown by (if any).
     Text(String, Option<&'static str>),
+    /// A Rust `Duration` in nanoseconds, for a linger or a timeout: what a
+    /// library's method takes, finer than the C types (only a library path
+    /// can say it; the library turns it into the OS's linger or timeval).
+    Duration(Expr),
 }
 
 impl RelativeValue {
@@ -50,6 +58,11 @@ impl RelativeValue {
         RelativeValue::Time(Expr::lit(sec), Expr::lit(usec))
     }
 
+    /// A literal `Duration` of `nanos` nanoseconds.
+    pub fn duration(nanos: i128) -> RelativeValue {
+        RelativeValue::Duration(Expr::lit(nanos))
+    }
+
     /// A literal name.
     pub fn text(s: &str) -> RelativeValue {
         RelativeValue::Text(s.to_string(), None)
@@ -62,6 +75,7 @@ impl RelativeValue {
             RelativeValue::Linger(on, secs) => Value::Linger(on.value(), secs.value()),
             RelativeValue::Time(sec, usec) => Value::Time(sec.value(), usec.value()),
             RelativeValue::Text(s, _) => Value::Text(s.clone()),
+            RelativeValue::Duration(n) => Value::Duration(n.value()),
         }
     }
 
@@ -72,6 +86,7 @@ impl RelativeValue {
             Value::Linger(on, secs) => RelativeValue::linger(*on, *secs),
             Value::Time(sec, usec) => RelativeValue::time(*sec, *usec),
             Value::Text(s) => RelativeValue::text(s),
+            Value::Duration(n) => RelativeValue::duration(*n),
         }
     }
 
@@ -91,6 +106,7 @@ impl fmt::Display for Value {
             Value::Linger(on, secs) => write!(f, "linger({on},{secs})"),
             Value::Time(sec, usec) => write!(f, "tv({sec},{usec})"),
             Value::Text(s) => write!(f, "{s:?}"),
+            Value::Duration(n) => write!(f, "dur({})", duration_text(*n)),
         }
     }
 }
@@ -103,6 +119,21 @@ impl fmt::Display for RelativeValue {
             RelativeValue::Time(sec, usec) => write!(f, "tv({sec},{usec})"),
             RelativeValue::Text(_, Some(label)) => f.write_str(label),
             RelativeValue::Text(s, None) => write!(f, "{s:?}"),
+            RelativeValue::Duration(n) => write!(f, "dur({})", duration_text(n.value())),
         }
     }
+}
+
+/// Nanoseconds in the largest unit that says them whole: `500ms`, `1500us`,
+/// `500ns`, `0`.
+pub fn duration_text(nanos: i128) -> String {
+    const UNITS: [(i128, &str); 4] = [(1_000_000_000, "s"), (1_000_000, "ms"), (1_000, "us"), (1, "ns")];
+    if nanos == 0 {
+        return "0".to_string();
+    }
+    let (size, unit) = UNITS
+        .into_iter()
+        .find(|(size, _)| nanos % size == 0)
+        .unwrap_or((1, "ns"));
+    format!("{}{unit}", nanos / size)
 }

@@ -83,6 +83,8 @@ pub fn raw_fits(os: Os, val: &RelativeValue) -> bool {
             (-time_t_max - 1..=time_t_max).contains(&sec.value()) && int(usec.value())
         }
         RelativeValue::Text(..) => !windows,
+        // A Duration is a Rust type: no C call takes one.
+        RelativeValue::Duration(_) => false,
     }
 }
 

@@ -61,6 +61,13 @@ pub fn of(shape: Shape, val: &RelativeValue) -> Option<Arg> {
                 _ => Arg::OptDuration(Some(Duration::new(sec, usec * 1000))),
             }
         }
+        (
+            Shape::Timeout | Shape::TimeoutChecked | Shape::Linger | Shape::LingerChecked,
+            RelativeValue::Duration(n),
+        ) => {
+            let n = u64::try_from(n.value()).ok()?;
+            Arg::OptDuration(Some(Duration::from_nanos(n)))
+        }
         (Shape::Linger | Shape::LingerChecked, RelativeValue::Linger(on, secs)) => {
             match (on.value(), u64::try_from(secs.value()).ok()?) {
                 (0, 0) => Arg::OptDuration(None),

@@ -6,6 +6,7 @@
 //! gate, the prediction and the matrix ask the same question of each.
 
 pub mod arg;
+pub mod duration;
 pub mod nix;
 pub mod rustix;
 pub mod socket2;
@@ -148,8 +149,18 @@ pub fn request(
         rules.push(&socket2::MADE_NOSIGPIPE);
         return Sent::Os(option, Request::set(1));
     }
-    let Some(shape) = shape_in(os, api, option, on.kind, on.state) else {
+    let shape = shape_in(os, api, option, on.kind, on.state);
+    if matches!(request, Request::Set(RelativeValue::Duration(_))) && !duration::takes_duration(shape) {
+        rules.push(&duration::NOT_A_DURATION_CALL);
+        return Sent::Refused(Expected::Err(duration::INEXPRESSIBLE));
+    }
+    let Some(shape) = shape else {
         return Sent::Os(option, request.clone());
+    };
+    // A Duration becomes the library's linger or timeval first.
+    let request = &match duration::to_c(os, api, shape, request, rules) {
+        Ok(request) => request,
+        Err(refused) => return *refused,
     };
     match api {
         Api::Raw => Sent::Os(option, request.clone()),
@@ -191,6 +202,7 @@ pub fn read_back(
 pub fn rules() -> impl Iterator<Item = &'static Rule> {
     [
         socket2::RULES,
+        duration::RULES,
         nix::RULES,
         rustix::RULES,
         stdlib::RULES,
@@ -221,6 +233,15 @@ pub fn hazard(rule: &Rule) -> Option<&'static str> {
             "linger wraps: seconds past the C type wrap (65536 s is 0 s on Windows, an abortive close)"
         }
         "socket2.usize_truncated" | "nix.usize_truncated" => "size wraps: a usize of 2^32 + n is sent as n",
+        "socket2.timeout_became_none" => {
+            "no timeout: a Duration under the unit socket2 keeps is sent as 0, which waits forever"
+        }
+        "socket2.linger_became_abortive" => {
+            "abortive close: a linger under 1 s is sent as 0 s, and close() resets the connection"
+        }
+        "std.zero_timeout_refused" | "rustix.zero_timeout_refused" => {
+            "refused: Some(Duration::ZERO) is an error, not \"no timeout\""
+        }
         "rustix.linger_in_ticks" => "another unit: the linger is in clock ticks, not seconds",
         "std.multicast_byte" => "wraps to a byte: a multicast TTL of 256 is sent as 0 and accepted",
         "std.listener_reuseaddr" => "set unasked: a listener std made has SO_REUSEADDR on",

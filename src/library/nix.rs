@@ -24,31 +24,31 @@ crate::rules! {
         id: "nix.bool_read",
         formula: "r != 0",
         why: "nix's GetBool reads a flag as `!= 0`, hiding the value the OS reported",
-        source: "nix 0.32.0 src/sys/socket/sockopt.rs GetBool::assume_init",
+        source: "nix 0.32.0 src/sys/socket/sockopt.rs GetBool::assume_init, line 1735 (`self.val.assume_init() != 0`)",
     };
     pub const USIZE_TRUNCATED: Rule = Rule {
         id: "nix.usize_truncated",
         formula: "(c_int)v",
         why: "nix's SetUsize casts the usize `as c_int`, keeping the low 32 bits: 2^32+4096 is applied as 4096, 2^31 as i32::MIN",
-        source: "nix 0.32.0 src/sys/socket/sockopt.rs SetUsize::new (`*val as c_int`)",
+        source: "nix 0.32.0 src/sys/socket/sockopt.rs SetUsize::new, line 1868 (`*val as c_int`)",
     };
     pub const NEGATIVE_READ_WRAPS: Rule = Rule {
         id: "nix.negative_read_wraps",
         formula: "(usize)(c_int)r",
         why: "nix's GetUsize casts the int read back to usize with `as`, so a negative value becomes a huge size",
-        source: "nix 0.32.0 src/sys/socket/sockopt.rs GetUsize::assume_init",
+        source: "nix 0.32.0 src/sys/socket/sockopt.rs GetUsize::assume_init, line 1854 (`self.val.assume_init() as usize`)",
     };
     pub const U32_AS_INT: Rule = Rule {
         id: "nix.u32_as_int",
         formula: "(c_int)v",
         why: "nix's SetStruct<u32> passes the u32's four bytes as they are; the kernel reads an int, so values from 2^31 up arrive negative",
-        source: "nix 0.32.0 src/sys/socket/sockopt.rs SetStruct (TcpKeepIdle, TcpKeepInterval, TcpKeepCount, TcpUserTimeout, TcpMaxSeg, Mark, TcpRepair)",
+        source: "nix 0.32.0 src/sys/socket/sockopt.rs SetStruct::new, line 1692 (the &u32 as it is), ffi_len line 1700 (size_of::<T>()); u32 sockopt_impl!s: TcpKeepAlive (Apple) line 714, TcpKeepIdle 726, TcpMaxSeg 732, TcpKeepCount 753, TcpRepair 763, TcpKeepInterval 778, TcpUserTimeout 791, Mark 1027",
     };
     pub const NEGATIVE_READ_AS_U32: Rule = Rule {
         id: "nix.negative_read_as_u32",
         formula: "(u32)r",
         why: "nix's GetStruct<u32> reads the int's bytes as a u32, so -1 reads as 4294967295",
-        source: "nix 0.32.0 src/sys/socket/sockopt.rs GetStruct",
+        source: "nix 0.32.0 src/sys/socket/sockopt.rs GetStruct::assume_init, line 1678 (`self.val.assume_init()`, the u32 as the bytes came)",
     };
 }
 

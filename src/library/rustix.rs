@@ -24,91 +24,91 @@ crate::rules! {
         id: "rustix.size_refused",
         formula: "v > c_int::MAX => EINVAL",
         why: "rustix converts the usize with try_into::<c_int>() and returns EINVAL itself when it does not fit, before any syscall (socket2 and nix cast with `as` instead)",
-        source: "rustix 1.1.6 src/backend/linux_raw/net/sockopt.rs set_socket_send_buffer_size / set_socket_recv_buffer_size (and the _force twins); src/backend/libc/net/sockopt.rs the same",
+        source: "rustix 1.1.6 src/backend/linux_raw/net/sockopt.rs set_socket_send_buffer_size, line 385 / set_socket_recv_buffer_size, line 368 (`size.try_into().map_err(|_| io::Errno::INVAL)?`; the _force twins, lines 391 and 374); src/backend/libc/net/sockopt.rs the same, lines 368, 350, 375, 357",
     };
     pub const SIZE_READ_AS_U32: Rule = Rule {
         id: "rustix.size_read_as_u32",
         formula: "(usize)(u32)r",
         why: "rustix reads a buffer size as a u32 and widens it, so a negative int would read as 4294967295 (socket2: 2^64-1)",
-        source: "rustix 1.1.6 src/backend/linux_raw/net/sockopt.rs socket_send_buffer_size / socket_recv_buffer_size",
+        source: "rustix 1.1.6 src/backend/linux_raw/net/sockopt.rs socket_send_buffer_size, line 397 / socket_recv_buffer_size, line 380 (`.map(|size: u32| size as usize)`); src/backend/libc/net/sockopt.rs lines 381 and 363",
     };
     pub const U32_AS_INT: Rule = Rule {
         id: "rustix.u32_as_int",
         formula: "(c_int)v",
         why: "rustix passes the u32's four bytes as they are; the kernel reads an int, so values from 2^31 up arrive negative (u32::MAX as -1)",
-        source: "rustix 1.1.6 src/backend/linux_raw/net/sockopt.rs setsockopt::<u32> (set_ip_ttl, set_ip_multicast_ttl, set_ipv6_multicast_hops, set_ipv6_tclass, set_tcp_keepcnt, set_tcp_user_timeout, set_ipv6_multicast_if)",
+        source: "rustix 1.1.6 src/backend/linux_raw/net/sockopt.rs setsockopt::<u32> (set_ip_ttl, line 456; set_ip_multicast_ttl, 558; set_ipv6_multicast_hops, 583; set_ipv6_tclass, 764; set_tcp_keepcnt, 784; set_tcp_user_timeout, 818) and set_ipv6_multicast_if, line 533 (`value as c::c_int`)",
     };
     pub const NEGATIVE_READ_AS_U32: Rule = Rule {
         id: "rustix.negative_read_as_u32",
         formula: "(u32)r",
         why: "rustix reads the int as a u32, so -1 reads as 4294967295",
-        source: "rustix 1.1.6 src/backend/linux_raw/net/sockopt.rs getsockopt::<u32> (ip_ttl, ipv6_tclass, ...)",
+        source: "rustix 1.1.6 src/backend/linux_raw/net/sockopt.rs getsockopt::<u32>, line 61 (`value.assume_init()`) (ip_ttl, line 461; ipv6_tclass, line 769; ...)",
     };
     pub const BOOL_READ: Rule = Rule {
         id: "rustix.bool_read",
         formula: "r != 0",
         why: "rustix reads a flag as `!= 0`, hiding the value the OS reported",
-        source: "rustix 1.1.6 src/backend/linux_raw/net/sockopt.rs to_bool; src/backend/libc/net/sockopt.rs to_bool",
+        source: "rustix 1.1.6 src/backend/linux_raw/net/sockopt.rs to_bool, line 1162 (`value != 0`); src/backend/libc/net/sockopt.rs to_bool, line 1394 (`value.0 != 0`)",
     };
     pub const BYTE_READ: Rule = Rule {
         id: "rustix.byte_read",
         formula: "(u8)r",
         why: "rustix returns IP_TOS and IPV6_UNICAST_HOPS as a u8 (`value as u8`), keeping the low 8 bits of the int the OS reported",
-        source: "rustix 1.1.6 src/backend/linux_raw/net/sockopt.rs ip_tos / ipv6_unicast_hops",
+        source: "rustix 1.1.6 src/backend/linux_raw/net/sockopt.rs ip_tos, line 697 (`value as u8`) / ipv6_unicast_hops, line 677 (`hops as u8`); src/backend/libc/net/sockopt.rs lines 803 and 765",
     };
     pub const LINGER_REFUSED: Rule = Rule {
         id: "rustix.linger_refused",
         formula: "secs > c_int::MAX (Windows: u16::MAX) => EINVAL",
         why: "rustix rounds the linger Duration up to whole seconds and returns EINVAL itself when they do not fit l_linger (socket2 wraps them with `as`)",
-        source: "rustix 1.1.6 src/backend/linux_raw/net/sockopt.rs set_socket_linger / duration_to_secs; src/backend/libc/net/sockopt.rs the same",
+        source: "rustix 1.1.6 src/backend/linux_raw/net/sockopt.rs set_socket_linger, line 173 (`duration_to_secs(linger)?`) / duration_to_secs, lines 1169-1172 (round up, `T::try_from(secs).map_err(|_e| io::Errno::INVAL)`); src/backend/libc/net/sockopt.rs the same, lines 190 and 1401-1404",
     };
     pub const LINGER_IN_TICKS: Rule = Rule {
         id: "rustix.linger_in_ticks",
         formula: "SO_LINGER (ticks), not SO_LINGER_SEC",
         why: "on macOS rustix's set_socket_linger and socket_linger use the plain SO_LINGER, which XNU counts in clock ticks, where socket2 and std use SO_LINGER_SEC: \"5 s\" through rustix lingers 5 ticks",
-        source: "rustix 1.1.6 src/backend/libc/net/sockopt.rs set_socket_linger (c::SO_LINGER)",
+        source: "rustix 1.1.6 src/backend/libc/net/sockopt.rs set_socket_linger, line 198 (c::SO_LINGER); socket_linger, line 203",
     };
     pub const LINGER_OFF_HIDES_TIME: Rule = Rule {
         id: "rustix.linger_off_hides_time",
         formula: "l_onoff == 0 => None",
         why: "rustix reads linger off as None, dropping the l_linger the OS still reports",
-        source: "rustix 1.1.6 src/backend/linux_raw/net/sockopt.rs socket_linger",
+        source: "rustix 1.1.6 src/backend/linux_raw/net/sockopt.rs socket_linger, line 187 (`(linger.l_onoff != 0).then(...)`); src/backend/libc/net/sockopt.rs line 204",
     };
     pub const LINGER_ON_READ: Rule = Rule {
         id: "rustix.linger_on_read",
         formula: "l_onoff != 0 => (1, (u64)l_linger)",
         why: "rustix reads linger on as Some(Duration::from_secs(l_linger as u64)): any non-zero l_onoff becomes 1 and a negative l_linger a huge time",
-        source: "rustix 1.1.6 src/backend/linux_raw/net/sockopt.rs socket_linger",
+        source: "rustix 1.1.6 src/backend/linux_raw/net/sockopt.rs socket_linger, line 187 (`(linger.l_onoff != 0).then(|| Duration::from_secs(linger.l_linger as u64))`); src/backend/libc/net/sockopt.rs line 204",
     };
     pub const SECS_REFUSED: Rule = Rule {
         id: "rustix.secs_refused",
         formula: "secs > c_uint::MAX => EINVAL",
         why: "rustix rounds the keepalive Duration up to whole seconds and returns EINVAL itself when they do not fit a C unsigned int",
-        source: "rustix 1.1.6 src/backend/linux_raw/net/sockopt.rs set_tcp_keepidle / set_tcp_keepintvl / duration_to_secs",
+        source: "rustix 1.1.6 src/backend/linux_raw/net/sockopt.rs set_tcp_keepidle, line 794 / set_tcp_keepintvl, line 806 (`let secs: c::c_uint = duration_to_secs(duration)?`) / duration_to_secs, lines 1169-1172",
     };
     pub const SECS_AS_INT: Rule = Rule {
         id: "rustix.secs_as_int",
         formula: "(c_int)(c_uint)secs",
         why: "rustix passes the seconds as a C unsigned int; the kernel reads an int, so 2^31 s and more arrive negative",
-        source: "rustix 1.1.6 src/backend/linux_raw/net/sockopt.rs set_tcp_keepidle (setsockopt::<c_uint>)",
+        source: "rustix 1.1.6 src/backend/linux_raw/net/sockopt.rs set_tcp_keepidle, lines 794-795 (setsockopt::<c_uint>); set_tcp_keepintvl, lines 806-807",
     };
     pub const TIMEOUT_SECS_SATURATED: Rule = Rule {
         id: "rustix.timeout_secs_saturated",
         formula: "min(secs, i64::MAX)",
-        why: "rustix saturates the Duration's seconds at i64::MAX when building the timeval (on Linux always the 64-bit __kernel_sock_timeval of SO_RCVTIMEO_NEW / SO_SNDTIMEO_NEW, on 32-bit targets too)",
-        source: "rustix 1.1.6 src/backend/linux_raw/net/sockopt.rs duration_to_linux_sock_timeval (try_into().unwrap_or(Secs::MAX)); src/backend/libc/net/sockopt.rs set_socket_timeout (time_t::MAX)",
+        why: "rustix saturates the Duration's seconds at i64::MAX when building the timeval (on Linux the 64-bit __kernel_sock_timeval of SO_RCVTIMEO_NEW / SO_SNDTIMEO_NEW, on 32-bit targets too; only a kernel without them, before 5.1, gets the old timeval, saturated at c_long::MAX)",
+        source: "rustix 1.1.6 src/backend/linux_raw/net/sockopt.rs duration_to_linux_sock_timeval, lines 290-293 (try_into().unwrap_or(Secs::MAX)) and 298 (unwrap_or(i64::MAX)), used by set_socket_timeout, lines 206-210 (SO_RCVTIMEO_NEW / SO_SNDTIMEO_NEW); src/backend/libc/net/sockopt.rs set_socket_timeout, line 246 (time_t::MAX)",
     };
     pub const TIMEOUT_MS_ROUNDED_UP: Rule = Rule {
         id: "rustix.timeout_ms_rounded_up",
         formula: "ms = ceil(d / 1 ms)",
         why: "on Windows rustix rounds the timeout up to whole milliseconds (socket2 truncates), so 1 s + 1 µs is 1001 ms",
-        source: "rustix 1.1.6 src/backend/libc/net/sockopt.rs set_socket_timeout (#[cfg(windows)]: (as_nanos() + 999_999) / 1_000_000)",
+        source: "rustix 1.1.6 src/backend/libc/net/sockopt.rs set_socket_timeout, line 271 (#[cfg(windows)]: (as_nanos() + 999_999) / 1_000_000)",
     };
     pub const TIMEOUT_MS_REFUSED: Rule = Rule {
         id: "rustix.timeout_ms_refused",
         formula: "ms > u32::MAX => EINVAL",
         why: "on Windows rustix returns EINVAL itself for a timeout longer than u32::MAX milliseconds (socket2 saturates it to INFINITE)",
-        source: "rustix 1.1.6 src/backend/libc/net/sockopt.rs set_socket_timeout (#[cfg(windows)] try_into::<u32>)",
+        source: "rustix 1.1.6 src/backend/libc/net/sockopt.rs set_socket_timeout, lines 271-273 (#[cfg(windows)] try_into::<u32>, map_err to INVAL)",
     };
 }
 

@@ -10,62 +10,62 @@ use crate::os::Os;
 use crate::rule::Rule;
 use crate::value::RelativeValue;
 
-const SOCKET_RS: &str = "socket2 0.6 src/socket.rs";
+const SOCKET_RS: &str = "socket2 0.6.5 src/socket.rs (e.g. broadcast, line 881: `broadcast != 0`; keepalive, line 921; tcp_nodelay, line 2369); src/sys/unix.rs is_listener, line 1696 (`v != 0`); from_linger, line 1181 (`l_onoff == 0`)";
 
 crate::rules! {
     pub const NO_CALL: Rule = Rule {
         id: "socket2.no_call",
         formula: "no method on this OS => UNDEFINED",
         why: "socket2 compiles no method pair for this option on this OS (its #[cfg]s, kept as data in `offered_on`), so a program using socket2 cannot ask it",
-        source: "socket2 0.6 src/socket.rs, src/sys/unix.rs, src/sys/windows.rs (cfg attributes of each option's methods)",
+        source: "socket2 0.6.5 src/socket.rs, src/sys/unix.rs, src/sys/windows.rs (cfg attributes of each option's methods)",
     };
     pub const OTHER_CALL: Rule = Rule {
         id: "socket2.other_call",
         formula: "not setsockopt",
         why: "socket2 makes another call than setsockopt here (on Windows, keepalive goes through the SIO_KEEPALIVE_VALS ioctl first), so the raw path cannot reproduce the result",
-        source: "socket2 0.6 src/sys/windows.rs set_tcp_keepalive",
+        source: "socket2 0.6.5 src/sys/windows.rs set_tcp_keepalive, lines 819-833 (WSAIoctl SIO_KEEPALIVE_VALS; TCP_KEEPCNT setsockopt after, lines 834-843)",
     };
     pub const MADE_NOSIGPIPE: Rule = Rule {
         id: "made.socket2_nosigpipe",
         formula: "Socket::new sets SO_NOSIGPIPE = 1 (Apple)",
         why: "every socket sockmatrix measures on but std's is made by socket2's Socket::new, which sets SO_NOSIGPIPE on Apple targets: a default read there is what the OS makes of 1",
-        source: "socket2 0.6.5 src/socket.rs set_common_flags (`socket._set_nosigpipe(true)` for target_os = macos, ios, ...)",
+        source: "socket2 0.6.5 src/socket.rs set_common_flags, line 802 (`socket._set_nosigpipe(true)`, cfg lines 795-801: target_os = macos, ios, ...), called by Socket::new, line 117; src/sys/unix.rs _set_nosigpipe, lines 1642-1647 (SO_NOSIGPIPE, `nosigpipe as c_int`)",
     };
     pub const TIMEOUT_MS_TRUNCATED: Rule = Rule {
         id: "socket2.timeout_ms_truncated",
         formula: "ms = min(d.as_millis(), u32::MAX)",
         why: "on Windows socket2 passes whole milliseconds, dropping the rest: a timeout under 1 ms becomes 0, which means no timeout at all (its comment says it rounds up; the code truncates)",
-        source: "socket2 0.6 src/sys/windows.rs into_ms",
+        source: "socket2 0.6.5 src/sys/windows.rs into_ms, line 807 (`min(duration.as_millis(), INFINITE as u128) as u32`; the comment at line 803 says rounded up), called by set_timeout_opt, line 794",
     };
     pub const TIMEOUT_MS_SATURATED: Rule = Rule {
         id: "socket2.timeout_ms_saturated",
         formula: "min(ms, u32::MAX)",
         why: "on Windows a timeout longer than u32::MAX milliseconds (about 49.7 days) is passed as u32::MAX (INFINITE)",
-        source: "socket2 0.6 src/sys/windows.rs into_ms",
+        source: "socket2 0.6.5 src/sys/windows.rs into_ms, line 807 (`min(duration.as_millis(), INFINITE as u128) as u32`)",
     };
     pub const USIZE_TRUNCATED: Rule = Rule {
         id: "socket2.usize_truncated",
         formula: "(c_int)v",
         why: "socket2 casts the usize to a C int with `as`, keeping the low 32 bits: 2^32+4096 is applied as 4096, 2^31 as i32::MIN (where usize is 32 bits, 2^32 and up cannot be passed at all)",
-        source: "socket2 0.6 src/socket.rs set_send_buffer_size / set_recv_buffer_size",
+        source: "socket2 0.6.5 src/socket.rs set_send_buffer_size, line 1158 / set_recv_buffer_size, line 1087 (`size as c_int`)",
     };
     pub const NEGATIVE_READ_WRAPS: Rule = Rule {
         id: "socket2.negative_read_wraps",
         formula: "(usize)(c_int)r",
         why: "socket2 casts the int read back to usize with `as`, so a negative value becomes a huge size",
-        source: "socket2 0.6 src/socket.rs send_buffer_size / recv_buffer_size",
+        source: "socket2 0.6.5 src/socket.rs send_buffer_size, line 1144 / recv_buffer_size, line 1073 (`size as usize`); from_linger, line 1184 (`linger.l_linger as u64`)",
     };
     pub const U32_AS_INT: Rule = Rule {
         id: "socket2.u32_as_int",
         formula: "(c_int)v",
         why: "socket2 passes the u32 `as c_int`: values from 2^31 up arrive negative (u32::MAX as -1)",
-        source: "socket2 0.6 src/socket.rs, src/sys/unix.rs (e.g. set_ttl_v4: `ttl as c_int`)",
+        source: "socket2 0.6.5 src/socket.rs, src/sys/unix.rs (e.g. set_ttl_v4, line 1631: `ttl as c_int`)",
     };
     pub const NEGATIVE_READ_AS_U32: Rule = Rule {
         id: "socket2.negative_read_as_u32",
         formula: "(u32)(c_int)r",
         why: "socket2 returns the int read back `as u32`, so -1 reads as 4294967295",
-        source: "socket2 0.6 src/socket.rs, src/sys/unix.rs (e.g. ttl_v4: `ttl as u32`)",
+        source: "socket2 0.6.5 src/socket.rs, src/sys/unix.rs (e.g. ttl_v4, line 1622: `ttl as u32`)",
     };
     pub const BOOL_READ: Rule = Rule {
         id: "socket2.bool_read",
@@ -76,38 +76,38 @@ crate::rules! {
     pub const POSITIVE_READ: Rule = Rule {
         id: "socket2.positive_read",
         formula: "r > 0",
-        why: "socket2 reads IP_RECVTOS and IPV6_RECVTCLASS as `> 0` (not `!= 0` like its other flags), so a negative value reads as false",
-        source: "socket2 v0.6.4 (9f41644e) src/socket.rs recv_tos_v4 `.map(|recv_tos| recv_tos > 0)`, recv_tclass_v6 `.map(|recv_tclass| recv_tclass > 0)`",
+        why: "socket2 reads IP_RECVTOS, IPV6_RECVTCLASS and IPV6_RECVHOPLIMIT as `> 0` (not `!= 0` like its other flags), so a negative value reads as false",
+        source: "socket2 0.6.5 src/socket.rs recv_tos_v4, line 1735 (`.map(|recv_tos| recv_tos > 0)`), recv_tclass_v6, line 2115 (`.map(|recv_tclass| recv_tclass > 0)`), recv_hoplimit_v6, line 2179 (`.map(|recv_hoplimit| recv_hoplimit > 0)`)",
     };
     pub const SECS_SATURATED: Rule = Rule {
         id: "socket2.secs_saturated",
         formula: "min(secs, c_int::MAX)",
         why: "socket2 saturates a Duration's seconds at c_int::MAX before setting the keepalive time",
-        source: "socket2 0.6 src/sys/unix.rs into_secs / set_tcp_keepalive",
+        source: "socket2 0.6.5 src/sys/unix.rs into_secs, line 1335 (`min(duration.as_secs(), c_int::MAX as u64) as c_int`) / set_tcp_keepalive, lines 1284-1285 (time) and 1310-1311 (interval)",
     };
     pub const MILLIS_AS_UINT: Rule = Rule {
         id: "socket2.millis_as_uint",
         formula: "(c_int)(c_uint)min(ms, u32::MAX)",
         why: "socket2 passes the timeout as a C unsigned int of milliseconds; the kernel reads an int, so 2^31 ms and more arrive negative",
-        source: "socket2 0.6 src/sys/unix.rs set_tcp_user_timeout",
+        source: "socket2 0.6.5 src/sys/unix.rs set_tcp_user_timeout, line 2554 (`min(to.as_millis(), libc::c_uint::MAX as u128) as libc::c_uint`), setsockopt lines 2557-2562",
     };
     pub const TIMEVAL_SATURATED: Rule = Rule {
         id: "socket2.timeval_saturated",
         formula: "min(secs, time_t::MAX)",
         why: "socket2 saturates the Duration's seconds at time_t::MAX when building the timeval: 2^63-1, but 2^31-1 where time_t is 32 bits (i686 glibc), so a timeout from 2^31 s up is cut to about 68 years there",
-        source: "socket2 0.6 src/sys/unix.rs into_timeval; libc 0.2 src/unix/linux_like/linux/gnu/b32/mod.rs (time_t = i32)",
+        source: "socket2 0.6.5 src/sys/unix.rs into_timeval, line 1254 (`min(duration.as_secs(), libc::time_t::MAX as u64) as libc::time_t`); libc 0.2.191 src/unix/linux_like/linux/gnu/b32/mod.rs, lines 43 and 55 (time_t = i32; i64 only with gnu_time_bits64, line 31)",
     };
     pub const LINGER_SECS_TRUNCATED: Rule = Rule {
         id: "socket2.linger_secs_truncated",
         formula: "(c_int)secs",
         why: "socket2 casts the linger Duration's seconds to l_linger with `as`: a C int on Unix, a u_short on Windows",
-        source: "socket2 0.6 src/socket.rs into_linger",
+        source: "socket2 0.6.5 src/socket.rs into_linger, line 1192 (`l_linger: duration.as_secs() as _`)",
     };
     pub const LINGER_OFF_HIDES_TIME: Rule = Rule {
         id: "socket2.linger_off_hides_time",
         formula: "l_onoff == 0 => None",
         why: "socket2 reads linger off as None, dropping the l_linger the OS still reports",
-        source: "socket2 0.6 src/socket.rs from_linger",
+        source: "socket2 0.6.5 src/socket.rs from_linger, lines 1181-1182 (`if linger.l_onoff == 0 { None }`)",
     };
 }
 

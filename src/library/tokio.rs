@@ -29,25 +29,25 @@ crate::rules! {
         id: "tokio.size_as_int",
         formula: "(c_int)(usize)v",
         why: "tokio takes a buffer size as u32 and passes it to socket2 `as usize`, which sends it `as c_int`: sizes from 2^31 up arrive negative",
-        source: "tokio 1.54.1 src/net/tcp/socket.rs set_send_buffer_size / set_recv_buffer_size (`size as usize`); socket2 0.6 src/socket.rs set_send_buffer_size (`size as c_int`)",
+        source: "tokio 1.54.1 src/net/tcp/socket.rs set_send_buffer_size, line 356 / set_recv_buffer_size, line 390 (`size as usize`); socket2 0.6.5 src/socket.rs set_send_buffer_size, line 1158 / set_recv_buffer_size, line 1087 (`size as c_int`)",
     };
     pub const SIZE_READ_AS_U32: Rule = Rule {
         id: "tokio.size_read_as_u32",
         formula: "(u32)(usize)(c_int)r",
         why: "tokio reads socket2's usize size back `as u32`, so a negative int reads as its low 32 bits",
-        source: "tokio 1.54.1 src/net/tcp/socket.rs send_buffer_size / recv_buffer_size (`n as u32`)",
+        source: "tokio 1.54.1 src/net/tcp/socket.rs send_buffer_size, line 383 / recv_buffer_size, line 417 (`n as u32`)",
     };
     pub const LISTENER_REUSEADDR: Rule = Rule {
         id: "tokio.listener_reuseaddr",
         formula: "TcpListener::bind sets SO_REUSEADDR = 1 (not on Windows)",
         why: "tokio's TcpListener::bind calls mio's, which sets SO_REUSEADDR to 1 before bind on every OS but Windows (as std does), so a listener tokio made reads what the OS makes of 1",
-        source: "mio 1.2.5 src/net/tcp/listener.rs TcpListener::bind (`#[cfg(not(windows))] set_reuseaddr(&listener.inner, true)`); tokio 1.54.1 src/net/tcp/listener.rs bind_addr (mio::net::TcpListener::bind)",
+        source: "mio 1.2.5 src/net/tcp/listener.rs TcpListener::bind, lines 81-82 (`#[cfg(not(windows))] set_reuseaddr(&listener.inner, true)`); src/sys/unix/tcp.rs set_reuseaddr, lines 46-53 (SO_REUSEADDR, `i32::from(reuseaddr)`); tokio 1.54.1 src/net/tcp/listener.rs bind_addr, line 123 (mio::net::TcpListener::bind)",
     };
     pub const MIO_NOSIGPIPE: Rule = Rule {
         id: "tokio.mio_nosigpipe",
         formula: "mio's new_socket sets SO_NOSIGPIPE = 1 (Apple only)",
-        why: "every socket tokio's constructors make comes from mio's new_socket, which sets SO_NOSIGPIPE on Apple targets only: on macOS a default read is what the OS makes of 1; on FreeBSD, where std sets it too, mio does not, so a tokio socket there reads the default 0",
-        source: "mio 1.2.5 src/sys/unix/net.rs new_socket (`Mimic libstd and set SO_NOSIGPIPE on apple systems`, cfg ios, macos, tvos, visionos, watchos)",
+        why: "every socket tokio's constructors make but TcpSocket's (socket2's, which does the same) comes from mio's new_socket, which sets SO_NOSIGPIPE on Apple targets only: on macOS a default read is what the OS makes of 1; on FreeBSD, where std sets it too, mio does not, so a tokio socket there reads the default 0",
+        source: "mio 1.2.5 src/sys/unix/net.rs new_socket, lines 40-57 (`Mimic libstd and set SO_NOSIGPIPE on apple systems`, cfg ios, macos, tvos, visionos, watchos, lines 41-47; setsockopt SO_NOSIGPIPE &1, lines 48-54)",
     };
 }
 

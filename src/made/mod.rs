@@ -134,25 +134,25 @@ crate::rules! {
         id: "made.plain_socket",
         formula: "socket(domain, type, protocol) => close-on-exec clear, blocking (Windows: an inheritable handle)",
         why: "a socket made without SOCK_CLOEXEC / SOCK_NONBLOCK in its type has neither flag; nix's socket() and rustix's socket() pass only the flags their caller gives (sockmatrix gives none, as a program that does not ask); a Winsock socket() or WSASocketW without WSA_FLAG_NO_HANDLE_INHERIT is inheritable",
-        source: "POSIX.1-2024 socket() (FD_CLOEXEC and O_NONBLOCK clear unless SOCK_CLOEXEC / SOCK_NONBLOCK); Linux net/socket.c __sys_socket (the flags are the type's SOCK_CLOEXEC / SOCK_NONBLOCK bits); nix 0.32.0 src/sys/socket/mod.rs socket (`ty | flags.bits()`); rustix 1.1.6 src/net/socket.rs socket (no flags; socket_with takes them); Microsoft Learn, WSASocketW, dwFlags WSA_FLAG_NO_HANDLE_INHERIT (socket handles are inheritable by default)",
+        source: "POSIX.1-2024 socket() (FD_CLOEXEC and O_NONBLOCK clear unless SOCK_CLOEXEC / SOCK_NONBLOCK); Linux net/socket.c __sys_socket (the flags are the type's SOCK_CLOEXEC / SOCK_NONBLOCK bits); nix 0.32.0 src/sys/socket/mod.rs socket, line 2257 (`ty |= flags.bits()`); rustix 1.1.6 src/net/socket.rs socket, line 50 (no flags; socket_with, line 95, takes them); Microsoft Learn, WSASocketW, dwFlags WSA_FLAG_NO_HANDLE_INHERIT (socket handles are inheritable by default)",
     };
     pub const SOCKET2_CLOEXEC: Rule = Rule {
         id: "made.socket2_cloexec",
         formula: "Socket::new => close-on-exec set, blocking",
         why: "socket2 makes every socket close-on-exec and leaves it blocking: SOCK_CLOEXEC in the type on Linux and FreeBSD, FD_CLOEXEC by fcntl right after on Apple, WSA_FLAG_NO_HANDLE_INHERIT on Windows",
-        source: "socket2 0.6.5 src/socket.rs Socket::new, set_common_type (`ty._cloexec()`, `ty._no_inherit()` on windows) and set_common_flags (`_set_cloexec(true)` where SOCK_CLOEXEC is missing); src/sys/windows.rs socket (WSA_FLAG_NO_HANDLE_INHERIT)",
+        source: "socket2 0.6.5 src/socket.rs Socket::new, lines 116-117, set_common_type (line 761 `ty._cloexec()`, line 765 `ty._no_inherit()` on windows) and set_common_flags (line 792 `_set_cloexec(true)` where SOCK_CLOEXEC is missing); src/sys/unix.rs Type::_cloexec, line 531 (`self.0 | libc::SOCK_CLOEXEC`); src/sys/windows.rs socket, lines 310-312 (WSA_FLAG_NO_HANDLE_INHERIT) and 324-331 (WSASocketW)",
     };
     pub const SOCKET2_ACCEPT: Rule = Rule {
         id: "made.socket2_accept",
-        formula: "Socket::accept => close-on-exec set (Unix), blocking",
-        why: "socket2's accept asks accept4(SOCK_CLOEXEC) on Linux and FreeBSD and sets FD_CLOEXEC after accept on Apple; it asks no SOCK_NONBLOCK (the listener it accepts from here is blocking)",
-        source: "socket2 0.6.5 src/socket.rs Socket::accept (`_accept4(libc::SOCK_CLOEXEC)`; set_common_accept_flags elsewhere)",
+        formula: "Socket::accept => close-on-exec set (Windows: not inherited), blocking",
+        why: "socket2's accept asks accept4(SOCK_CLOEXEC) on Linux and FreeBSD, sets FD_CLOEXEC after accept on Apple, and on Windows clears the new handle's inheritance (SetHandleInformation); it asks no SOCK_NONBLOCK (the listener it accepts from here is blocking)",
+        source: "socket2 0.6.5 src/socket.rs Socket::accept, line 272 (`_accept4(libc::SOCK_CLOEXEC)`; elsewhere accept_raw and set_common_accept_flags, lines 287-288, which sets FD_CLOEXEC at line 842; on Windows `_set_no_inherit(true)`, line 292); src/sys/unix.rs _accept4, line 1546 (`accept4(..., flags)`); src/sys/windows.rs _set_no_inherit, lines 1074-1083 (SetHandleInformation(HANDLE_FLAG_INHERIT, 0))",
     };
     pub const WINDOWS_ACCEPT_INHERIT: Rule = Rule {
         id: "made.windows_accept_inherit",
         formula: "accept() on Windows => inheritance UNCONFIRMED",
-        why: "socket2's, std's and mio's accept on Windows call plain accept(); Microsoft says the new socket has the listening socket's properties, but not whether that includes the handle's inheritance, and no run here reads it (Wine is not Windows): UNCONFIRMED",
-        source: "socket2 0.6.5 src/sys/windows.rs accept; std library/std/src/sys/net/connection/socket/windows.rs Socket::accept (read at rust-lang/rust 0c28822); mio 1.2.5 src/sys/windows/tcp.rs accept; Microsoft Learn, accept function, Remarks",
+        why: "std's and mio's accept on Windows call plain accept() and leave the handle as it comes (socket2 clears its inheritance: made.socket2_accept); Microsoft says the new socket has the listening socket's properties, but not whether that includes the handle's inheritance, and no run here reads it (Wine is not Windows): UNCONFIRMED",
+        source: "std library/std/src/sys/net/connection/socket/windows.rs Socket::accept (read at rust-lang/rust 0c28822); mio 1.2.5 src/sys/windows/tcp.rs accept; Microsoft Learn, accept function, Remarks",
     };
     pub const STD_CLOEXEC: Rule = Rule {
         id: "made.std_cloexec",
@@ -164,7 +164,7 @@ crate::rules! {
         id: "made.mio_nonblocking",
         formula: "tokio's constructors => close-on-exec set, non-blocking",
         why: "tokio's sockets come from mio's new_socket (SOCK_NONBLOCK | SOCK_CLOEXEC on Linux and FreeBSD, fcntl O_NONBLOCK and FD_CLOEXEC on Apple, WSA_FLAG_NO_HANDLE_INHERIT and FIONBIO 1 on Windows) and mio's accept (accept4 SOCK_CLOEXEC | SOCK_NONBLOCK; on Windows the listener's non-blocking state is inherited); TcpSocket::new asks socket2 for a non-blocking type (set_nonblocking after, where the type cannot say it)",
-        source: "mio 1.2.5 src/sys/unix/net.rs new_socket; src/sys/unix/tcp.rs accept (accept4 with SOCK_CLOEXEC | SOCK_NONBLOCK); src/sys/windows/net.rs new_socket; src/sys/windows/tcp.rs accept; tokio 1.54.1 src/net/tcp/socket.rs TcpSocket::new (`ty.nonblocking()`, else `set_nonblocking(true)`)",
+        source: "mio 1.2.5 src/sys/unix/net.rs new_socket, line 30 (`socket_type | libc::SOCK_NONBLOCK | libc::SOCK_CLOEXEC`), lines 73 and 78 (fcntl O_NONBLOCK, FD_CLOEXEC on Apple); src/sys/unix/tcp.rs accept, lines 80-85 (accept4 with SOCK_CLOEXEC | SOCK_NONBLOCK; on Apple accept and FD_CLOEXEC, lines 112-125, non-blocking inherited per lines 89-91); src/sys/windows/net.rs new_socket, lines 36 (WSA_FLAG_NO_HANDLE_INHERIT) and 43 (ioctlsocket FIONBIO 1); src/sys/windows/tcp.rs accept, lines 61-63 (std listener.accept(), non-blocking state inherited); tokio 1.54.1 src/net/tcp/socket.rs TcpSocket::new, line 176 (`ty.nonblocking()`), else line 189 (`set_nonblocking(true)`)",
     };
 }
 
@@ -183,7 +183,7 @@ pub fn predict(os: Os, maker: &Maker, flag: Flag) -> (Answer, &'static Rule) {
     if windows && (maker.path == Api::Nix || unix_kind) {
         return (Answer::NoCall, rule);
     }
-    if windows && cloexec && maker.how == How::Accept {
+    if windows && cloexec && maker.how == How::Accept && maker.path != Api::Socket2 {
         return (Answer::Unconfirmed, &WINDOWS_ACCEPT_INHERIT);
     }
     let answer = match maker.path {

@@ -23,6 +23,7 @@ fn value(v: &crate::value::Value) -> Value {
         V::Linger(on, secs) => json!({ "linger": [number(*on), number(*secs)] }),
         V::Time(sec, usec) => json!({ "timeval": [number(*sec), number(*usec)] }),
         V::Text(s) => json!(s),
+        V::Duration(n) => json!({ "duration_ns": number(*n) }),
     }
 }
 

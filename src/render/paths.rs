@@ -60,6 +60,28 @@ pub fn traps() -> Vec<Ask> {
             State::Connected,
             set(RelativeValue::linger(1, 5)),
         ),
+        // Durations finer than the C types: 500 ns is "no timeout" through
+        // socket2 and 1 µs through std and rustix; zero is "no timeout"
+        // through socket2, an error through std and rustix; a 500 ms linger
+        // is an abortive close through socket2 (and tokio), 1 s through rustix.
+        ask(
+            "SO_RCVTIMEO",
+            Kind::Tcp4,
+            State::Connected,
+            set(RelativeValue::duration(500)),
+        ),
+        ask(
+            "SO_RCVTIMEO",
+            Kind::Tcp4,
+            State::Connected,
+            set(RelativeValue::duration(0)),
+        ),
+        ask(
+            "SO_LINGER",
+            Kind::Tcp4,
+            State::Connected,
+            set(RelativeValue::duration(500_000_000)),
+        ),
         // 2^31 and 2^32 + 4096: socket2 and nix cast `as c_int`, rustix refuses.
         ask(
             "SO_SNDBUF",
