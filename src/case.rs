@@ -33,7 +33,7 @@ impl Request {
                 (Type::Int | Type::Bool | Type::ReadOnly, RelativeValue::Int(_))
                     | (Type::Linger, RelativeValue::Linger(..))
                     | (Type::Time, RelativeValue::Time(..))
-                    | (Type::Linger | Type::Time, RelativeValue::Duration(_))
+                    | (Type::Int | Type::Linger | Type::Time, RelativeValue::Duration(_))
                     | (Type::Text, RelativeValue::Text(..))
             ),
         }

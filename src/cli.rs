@@ -371,6 +371,10 @@ pub fn parse_request(text: &str, ty: Option<Type>) -> Result<RelativeValue, Stri
             .ok_or_else(|| bad("a timeout (e.g. 1s, 250ms, 15us, tv(1,4000), or a library's dur(500ns))")),
         Some(Type::Text) if text.is_empty() => Err(bad("a name")),
         Some(Type::Text) => Ok(RelativeValue::text(text)),
+        // A library's keepalive or user timeout takes a Duration.
+        Some(_) if text.trim().starts_with("dur(") => {
+            parse_duration(text).ok_or_else(|| bad("a Duration (e.g. dur(1500ms))"))
+        }
         Some(_) => parse_value(text).map(RelativeValue::int),
         None => match parse_int(text) {
             Some(_) => parse_value(text).map(RelativeValue::int),

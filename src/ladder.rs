@@ -276,6 +276,7 @@ pub const TIMEOUT: &[Rung] = &[
     duration(0),
     duration(500),
     duration(500_000),
+    duration(1_000_000_001),
 ];
 
 pub const LOWAT: &[Rung] = &[raw(-1), raw(0), raw(1), raw(2), raw(65536), raw(INT_MAX)];
@@ -383,6 +384,10 @@ pub const KEEPALIVE_SECS: &[Rung] = &[
     both(INT_MAX),
     raw(-1),
     socket2((1 << 32) + 5),
+    // A Duration with a fraction: socket2 drops it (0.5 s is 0), rustix
+    // rounds it up.
+    duration(500_000_000),
+    duration(1_500_000_000),
 ];
 
 pub const KEEPCNT: &[Rung] = &[
@@ -403,6 +408,8 @@ pub const USER_TIMEOUT: &[Rung] = &[
     raw(-1),
     socket2(1 << 31),
     socket2(1 << 32),
+    // Under a millisecond: socket2 sends 0, the system default.
+    duration(500_000),
 ];
 
 pub const NOTSENT_LOWAT: &[Rung] = &[

@@ -30,6 +30,14 @@ pub enum Arg {
 pub fn of(shape: Shape, val: &RelativeValue) -> Option<Arg> {
     let int = |v: &RelativeValue| v.as_int().map(|e| e.value());
     Some(match (shape, val) {
+        // A Duration, where the library's method takes one.
+        (Shape::Secs | Shape::SecsChecked, RelativeValue::Duration(n)) => {
+            Arg::Duration(Duration::from_nanos(u64::try_from(n.value()).ok()?))
+        }
+        (
+            Shape::Timeout | Shape::TimeoutChecked | Shape::Linger | Shape::LingerChecked | Shape::OptMillis,
+            RelativeValue::Duration(n),
+        ) => Arg::OptDuration(Some(Duration::from_nanos(u64::try_from(n.value()).ok()?))),
         (Shape::Usize | Shape::UsizeChecked, v) => Arg::Usize(usize::try_from(int(v)?).ok()?),
         (Shape::Bool | Shape::BoolPositive | Shape::BoolByte, v) => match int(v)? {
             0 => Arg::Bool(false),
@@ -60,13 +68,6 @@ pub fn of(shape: Shape, val: &RelativeValue) -> Option<Arg> {
                 (0, 0) => Arg::OptDuration(None),
                 _ => Arg::OptDuration(Some(Duration::new(sec, usec * 1000))),
             }
-        }
-        (
-            Shape::Timeout | Shape::TimeoutChecked | Shape::Linger | Shape::LingerChecked,
-            RelativeValue::Duration(n),
-        ) => {
-            let n = u64::try_from(n.value()).ok()?;
-            Arg::OptDuration(Some(Duration::from_nanos(n)))
         }
         (Shape::Linger | Shape::LingerChecked, RelativeValue::Linger(on, secs)) => {
             match (on.value(), u64::try_from(secs.value()).ok()?) {

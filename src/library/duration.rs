@@ -49,6 +49,30 @@ crate::rules! {
         why: "a linger Duration under a second is sent as {1, 0}: close() then resets the connection (RST) and drops unsent data, where a graceful close of up to that long was asked",
         source: "socket2 0.6.5 src/socket.rs into_linger, lines 1188-1199",
     };
+    pub const SOCKET2_KEEPALIVE_FRACTION_DROPPED: Rule = Rule {
+        id: "socket2.keepalive_fraction_dropped",
+        formula: "secs = d.as_secs(): the fraction of a second dropped",
+        why: "socket2 sends a keepalive time or interval as the Duration's whole seconds, so 1.5 s is 1 s and 0.5 s is 0 (which Linux refuses with EINVAL)",
+        source: "socket2 0.6.5 src/sys/unix.rs into_secs, lines 1334-1336 (`min(duration.as_secs(), c_int::MAX as u64)`), used by set_tcp_keepalive, lines 1283-1285",
+    };
+    pub const SOCKET2_USER_TIMEOUT_MS_TRUNCATED: Rule = Rule {
+        id: "socket2.user_timeout_ms_truncated",
+        formula: "ms = d.as_millis(): under a millisecond dropped",
+        why: "socket2 sends TCP_USER_TIMEOUT as the Duration's whole milliseconds; one under 1 ms is sent as 0, which means the system default, not a short timeout",
+        source: "socket2 0.6.5 src/sys/unix.rs set_tcp_user_timeout, lines 2553-2555 (`min(to.as_millis(), c_uint::MAX)`)",
+    };
+    pub const SOCKET2_USER_TIMEOUT_BECAME_DEFAULT: Rule = Rule {
+        id: "socket2.user_timeout_became_default",
+        formula: "0 < d < 1 ms => 0, the system default",
+        why: "a TCP user timeout under a millisecond is sent as 0, which Linux reads as \"use the system default\" (retransmissions decide, minutes), the opposite of a short timeout",
+        source: "socket2 0.6.5 src/sys/unix.rs set_tcp_user_timeout, lines 2553-2555; Linux man-pages tcp(7), TCP_USER_TIMEOUT (\"If the option value is specified as 0, TCP will use the system default\")",
+    };
+    pub const RUSTIX_SECS_ROUNDED_UP: Rule = Rule {
+        id: "rustix.secs_rounded_up",
+        formula: "secs = ceil(d / 1 s)",
+        why: "rustix rounds a keepalive Duration up to whole seconds (1.5 s is 2 s, 0.5 s is 1 s), so it never asks less than was given",
+        source: "rustix 1.1.6 src/backend/linux_raw/net/sockopt.rs set_tcp_keepidle / set_tcp_keepintvl, lines 794 and 806, and duration_to_secs, lines 1166-1172",
+    };
     pub const STD_ZERO_TIMEOUT_REFUSED: Rule = Rule {
         id: "std.zero_timeout_refused",
         formula: "Some(Duration::ZERO) => InvalidInput, no syscall",
@@ -85,7 +109,15 @@ crate::rules! {
 pub fn takes_duration(shape: Option<Shape>) -> bool {
     matches!(
         shape,
-        Some(Shape::Linger | Shape::LingerChecked | Shape::Timeout | Shape::TimeoutChecked)
+        Some(
+            Shape::Linger
+                | Shape::LingerChecked
+                | Shape::Timeout
+                | Shape::TimeoutChecked
+                | Shape::Secs
+                | Shape::SecsChecked
+                | Shape::OptMillis
+        )
     )
 }
 
@@ -106,6 +138,31 @@ pub fn to_c(
     let (secs, subsec) = (nanos / 1_000_000_000, nanos % 1_000_000_000);
     let windows = os == Os::Windows;
     let linger = matches!(shape, Shape::Linger | Shape::LingerChecked);
+    // Whole seconds (keepalive) or milliseconds (TCP_USER_TIMEOUT), as ints.
+    match shape {
+        Shape::Secs => {
+            if subsec != 0 {
+                rules.push(&SOCKET2_KEEPALIVE_FRACTION_DROPPED);
+            }
+            return Ok(Request::Set(RelativeValue::int(secs)));
+        }
+        Shape::SecsChecked => {
+            if subsec != 0 {
+                rules.push(&RUSTIX_SECS_ROUNDED_UP);
+            }
+            return Ok(Request::Set(RelativeValue::int(secs + i128::from(subsec != 0))));
+        }
+        Shape::OptMillis => {
+            if nanos % 1_000_000 != 0 {
+                rules.push(&SOCKET2_USER_TIMEOUT_MS_TRUNCATED);
+                if nanos < 1_000_000 {
+                    rules.push(&SOCKET2_USER_TIMEOUT_BECAME_DEFAULT);
+                }
+            }
+            return Ok(Request::Set(RelativeValue::int(nanos / 1_000_000)));
+        }
+        _ => {}
+    }
     let value = match (api, linger) {
         // tokio's set_linger is socket2's (SockRef / TcpSocket).
         (Api::Socket2 | Api::Tokio, true) => {

@@ -236,6 +236,7 @@ pub fn hazard(rule: &Rule) -> Option<&'static str> {
         "socket2.timeout_became_none" => {
             "no timeout: a Duration under the unit socket2 keeps is sent as 0, which waits forever"
         }
+        "socket2.user_timeout_became_default" => "system default: a user timeout under 1 ms is sent as 0",
         "socket2.linger_became_abortive" => {
             "abortive close: a linger under 1 s is sent as 0 s, and close() resets the connection"
         }

@@ -82,6 +82,34 @@ pub fn traps() -> Vec<Ask> {
             State::Connected,
             set(RelativeValue::duration(500_000_000)),
         ),
+        // 1 s + 1 ns: socket2 and std drop the nanosecond, rustix rounds up.
+        ask(
+            "SO_RCVTIMEO",
+            Kind::Tcp4,
+            State::Connected,
+            set(RelativeValue::duration(1_000_000_001)),
+        ),
+        // Keepalive as a Duration: socket2 drops the fraction (0.5 s is 0,
+        // EINVAL on Linux), rustix rounds up.
+        ask(
+            "TCP_KEEPIDLE",
+            Kind::Tcp4,
+            State::Connected,
+            set(RelativeValue::duration(1_500_000_000)),
+        ),
+        ask(
+            "TCP_KEEPIDLE",
+            Kind::Tcp4,
+            State::Connected,
+            set(RelativeValue::duration(500_000_000)),
+        ),
+        // 0.5 ms of user timeout: socket2 sends 0, the system default.
+        ask(
+            "TCP_USER_TIMEOUT",
+            Kind::Tcp4,
+            State::Connected,
+            set(RelativeValue::duration(500_000)),
+        ),
         // 2^31 and 2^32 + 4096: socket2 and nix cast `as c_int`, rustix refuses.
         ask(
             "SO_SNDBUF",
