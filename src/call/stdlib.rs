@@ -64,6 +64,11 @@ pub fn calls(option: &OptionSpec, vehicle: Vehicle) -> Option<Calls> {
             |s, v| std_type::<TcpStream>(s)?.set_ttl(v),
             |s| std_type::<TcpStream>(s)?.ttl(),
         )),
+        #[cfg(target_os = "linux")]
+        (Vehicle::TcpStream, Opt::Tcp(T::Quickack)) => Some(Bool(
+            |s, v| std::os::linux::net::TcpStreamExt::set_quickack(&std_type::<TcpStream>(s)?, v),
+            |s| std::os::linux::net::TcpStreamExt::quickack(&std_type::<TcpStream>(s)?),
+        )),
         (Vehicle::TcpStream, id) => timeouts!(TcpStream, id),
         (Vehicle::TcpListener, Opt::Ip(I::Ttl)) => Some(U32(
             |s, v| std_type::<TcpListener>(s)?.set_ttl(v),

@@ -23,6 +23,43 @@ use crate::prediction::Expected;
 use crate::rule::Rule;
 use crate::value::RelativeValue;
 
+/// Each library the paths go through, at the version its rules were read
+/// at (file and line); Cargo.lock pins the same versions (a unit test holds
+/// them together), so a run built here used them. mio is tokio's. std is
+/// the toolchain's: its rules were read at 1.95.0.
+pub const VERSIONS: [(&str, &str); 6] = [
+    ("socket2", "0.6.5"),
+    ("nix", "0.32.0"),
+    ("rustix", "1.1.6"),
+    ("tokio", "1.54.1"),
+    ("mio", "1.2.5"),
+    ("std", "1.95.0"),
+];
+
+/// Whether this build runs the library's path (its cargo feature, or the
+/// OS: nix is Unix only), as opposed to only modelling it.
+pub fn runs_here(name: &str) -> bool {
+    let built = [
+        ("nix", cfg!(all(unix, feature = "nix"))),
+        ("rustix", cfg!(feature = "rustix")),
+        ("tokio", cfg!(feature = "tokio")),
+        ("mio", cfg!(feature = "tokio")),
+    ];
+    built.iter().find(|(n, _)| *n == name).is_none_or(|(_, b)| *b)
+}
+
+/// The libraries as one line for a report's host section.
+pub fn versions_line() -> String {
+    VERSIONS
+        .iter()
+        .map(|(name, version)| match runs_here(name) {
+            true => format!("{name} {version}"),
+            false => format!("{name} {version} (modelled only, not built)"),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// The Rust type of the library's call for the option on `os`, or `None`
 /// where the library compiles no call for it there. The raw path has none.
 pub fn shape(os: Os, api: Api, option: &OptionSpec) -> Option<Shape> {
@@ -286,4 +323,21 @@ pub fn int_as_usize(v: i128) -> i128 {
 /// rustix's Windows timeouts), and whether that changed it.
 pub fn ms_rounded_up(sec: i128, usec: i128) -> (i128, bool) {
     (sec * 1000 + (usec + 999) / 1000, usec % 1000 != 0)
+}
+
+#[cfg(test)]
+mod tests {
+    /// The versions the rules were read at are the ones Cargo.lock pins.
+    #[test]
+    fn the_rules_versions_are_the_locked_ones() {
+        let lock =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.lock")).expect("Cargo.lock");
+        for (name, version) in super::VERSIONS.iter().filter(|(n, _)| *n != "std") {
+            let entry = format!("name = \"{name}\"\nversion = \"{version}\"");
+            assert!(
+                lock.contains(&entry),
+                "Cargo.lock does not pin {name} {version}: re-read its rules' lines and update VERSIONS"
+            );
+        }
+    }
 }

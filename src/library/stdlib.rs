@@ -39,8 +39,8 @@ crate::rules! {
     pub const BOOL_READ: Rule = Rule {
         id: "std.bool_read",
         formula: "r != 0",
-        why: "std reads a flag as `!= 0` (nodelay, broadcast, only_v6, the multicast loops), hiding the value the OS reported",
-        source: "std 1.95.0 library/std/src/sys/net/connection/socket/mod.rs (e.g. only_v6, line 622: `raw != 0`)",
+        why: "std reads a flag as `!= 0` (nodelay, quickack, broadcast, only_v6, the multicast loops), hiding the value the OS reported",
+        source: "std 1.95.0 library/std/src/sys/net/connection/socket/mod.rs (e.g. only_v6, line 622: `raw != 0`); unix.rs quickack, lines 473-476",
     };
     pub const U32_AS_INT: Rule = Rule {
         id: "std.u32_as_int",
@@ -131,9 +131,8 @@ pub fn shape_on(os: Os, option: &OptionSpec, vehicle: Vehicle) -> Option<Shape> 
         Opt::Socket(S::Nosigpipe) => on(matches!(os, Os::MacOs | Os::FreeBsd), Made),
         Opt::Socket(S::Broadcast) => on(vehicle == UdpSocket, Bool),
         Opt::Tcp(T::Nodelay) => on(vehicle == TcpStream, Bool),
-        // TCP_QUICKACK (std::os::linux::net::TcpStreamExt::set_quickack) is
-        // stable since 1.89, above this crate's rust-version (1.85): not a
-        // std method here.
+        // std::os::linux::net::TcpStreamExt (stable since 1.89).
+        Opt::Tcp(T::Quickack) => on(vehicle == TcpStream && os == Os::Linux, Bool),
         Opt::Ip(I::Ttl) => on(matches!(vehicle, TcpStream | TcpListener | UdpSocket), U32),
         Opt::Ip(I::MulticastLoop) => on(vehicle == UdpSocket, if byte { BoolByte } else { Bool }),
         Opt::Ip(I::MulticastTtl) => on(vehicle == UdpSocket, if byte { U32Byte } else { U32 }),

@@ -184,6 +184,14 @@ pub fn json(report: &Report) -> String {
             "calibrated": facts(host.calibrated()),
             "sources": sources(host.limits().into_iter().chain(host.calibrated())),
             "skipped_kinds": skipped,
+            "libraries": crate::library::VERSIONS
+                .iter()
+                .map(|(name, version)| json!({
+                    "name": name,
+                    "version": version,
+                    "runs_here": crate::library::runs_here(name),
+                }))
+                .collect::<Vec<_>>(),
         },
         "effects": effects,
         "summary": {

@@ -156,7 +156,11 @@ fn host_lines(report: &Report) -> Vec<String> {
         ),
         None => host.os().to_string(),
     };
-    let mut lines = vec![format!("os = {os}"), format!("kernel = {}", host.kernel)];
+    let mut lines = vec![
+        format!("os = {os}"),
+        format!("kernel = {}", host.kernel),
+        format!("libraries = {}", crate::library::versions_line()),
+    ];
     if !host.measured {
         lines.push(
             "measured = no: the model with its stock facts; nothing ran, every value is a prediction".into(),
