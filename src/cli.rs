@@ -53,6 +53,10 @@ pub enum Command {
     /// The buffer picture (SVG): effective vs requested SO_SNDBUF / SO_RCVBUF
     /// per OS, from each model at stock facts, or this host's run (--here)
     Plot(PlotArgs),
+    /// What an option does: dual-stack listeners (IPV6_V6ONLY default, 0
+    /// and 1 on :: and ::1, an IPv4 and an IPv6 client), measured here or
+    /// on OS models
+    Behaviours(BehavioursArgs),
     /// One request through every library (raw, socket2, nix, rustix, std,
     /// tokio): the requests where they part ways, or yours (--option,
     /// --value), on this host or OS models; or (--made) what each library's
@@ -108,6 +112,18 @@ impl PathsArgs {
             request,
         }])
     }
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct BehavioursArgs {
+    /// One OS's model instead of this host (NAME[@RELEASE], as `run --os`)
+    #[arg(long, value_name = "NAME[@RELEASE]", value_parser = parse_os, conflicts_with = "models")]
+    pub os: Option<(Os, Option<String>)>,
+    /// Every OS's model (Linux, macOS, FreeBSD, Windows) at stock facts
+    #[arg(long)]
+    pub models: bool,
+    #[arg(long, value_enum, default_value_t = CompareFormat::Table, ignore_case = true)]
+    pub format: CompareFormat,
 }
 
 #[derive(Args, Debug, Clone)]

@@ -88,6 +88,8 @@ pub mod rule;
 pub mod value;
 
 #[doc(hidden)]
+pub mod behaviour;
+#[doc(hidden)]
 pub mod call;
 #[doc(hidden)]
 pub mod capacity;

@@ -3,7 +3,8 @@
 
 use clap::{CommandFactory, Parser};
 use sockmatrix::cli::{
-    Cli, Command, CompareArgs, CompareFormat, Format, PathsArgs, PlotArgs, RunArgs, TriageArgs,
+    BehavioursArgs, Cli, Command, CompareArgs, CompareFormat, Format, PathsArgs, PlotArgs, RunArgs,
+    TriageArgs,
 };
 use sockmatrix::engine::{self, Plan, Verdict};
 use sockmatrix::host::Host;
@@ -29,6 +30,7 @@ fn main() -> ExitCode {
         Some(Command::Compare(args)) => compare(&args),
         Some(Command::Triage(args)) => triage(&args),
         Some(Command::Plot(args)) => plot(&args),
+        Some(Command::Behaviours(args)) => behaviours(&args),
         Some(Command::Paths(args)) => paths(&args),
         None => run(&cli.run),
     }
@@ -228,6 +230,35 @@ fn paths(args: &PathsArgs) -> ExitCode {
         (CompareFormat::Markdown, false) => render::paths::markdown(&hosts, &asks),
         (CompareFormat::Table, true) => render::made::table(&hosts),
         (CompareFormat::Markdown, true) => render::made::markdown(&hosts),
+    };
+    emit(&text);
+    ExitCode::SUCCESS
+}
+
+fn behaviours(args: &BehavioursArgs) -> ExitCode {
+    let detected = || {
+        Host::detect().map_err(|why| {
+            eprintln!("sockmatrix: cannot read this host's facts: {why}");
+            ExitCode::from(NOT_RUN)
+        })
+    };
+    let hosts = match (&args.os, args.models) {
+        (_, true) => Os::MODELLED
+            .into_iter()
+            .map(|os| Host::offline(os, None).map_err(|why| usage(format!("--models: {why}"))))
+            .collect::<Result<Vec<_>, _>>(),
+        (Some((os, release)), false) => Host::offline(*os, release.as_deref())
+            .map(|h| vec![h])
+            .map_err(|why| usage(format!("--os: {why}"))),
+        (None, false) => detected().map(|h| vec![h]),
+    };
+    let hosts = match hosts {
+        Ok(hosts) => hosts,
+        Err(status) => return status,
+    };
+    let text = match args.format {
+        CompareFormat::Table => render::behaviour::table(&hosts),
+        CompareFormat::Markdown => render::behaviour::markdown(&hosts),
     };
     emit(&text);
     ExitCode::SUCCESS

@@ -162,8 +162,9 @@ pub struct Entry {
 /// Every option-table row of every snapshot under `dir` (the effects and
 /// capacity tables are not option cases and are left out).
 /// The committed tables that are not case tables (their rows have other
-/// columns): effects, capacity, and what constructors set (`made`).
-const NOT_CASE_TABLES: [&str; 3] = ["effects", "capacity", "made"];
+/// columns): effects, capacity, what constructors set (`made`), and
+/// behaviours.
+const NOT_CASE_TABLES: [&str; 4] = ["effects", "capacity", "made", "behaviour"];
 
 pub fn read_dir(dir: &Path) -> Result<Vec<Entry>, String> {
     let mut files: Vec<_> = std::fs::read_dir(dir)

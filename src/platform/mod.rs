@@ -142,6 +142,12 @@ pub trait Platform: Send + Sync + std::fmt::Debug {
         None
     }
 
+    /// What the OS does with a dual-stack listener (`crate::behaviour`),
+    /// where the platform has a model of it; `None` elsewhere.
+    fn dual_stack(&self) -> Option<crate::behaviour::DualStackModel> {
+        None
+    }
+
     /// Kinds the modelled OS cannot create, with the error socket() gives
     /// there (an offline run skips them, as a measured run does).
     fn unsupported_kinds(&self) -> Vec<(Kind, &'static str)> {

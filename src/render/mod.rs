@@ -2,6 +2,7 @@
 //! the snapshot tables. Values are written relative to host limits wherever
 //! the model says they depend on them.
 
+pub mod behaviour;
 mod digest;
 pub mod effects;
 mod html;

@@ -216,6 +216,8 @@ pub fn error_name(errno: i32) -> String {
         (libc::EMSGSIZE, "EMSGSIZE"),
         (libc::EAGAIN, "EAGAIN"),
         (libc::ENOENT, "ENOENT"),
+        (libc::ECONNREFUSED, "ECONNREFUSED"),
+        (libc::ETIMEDOUT, "ETIMEDOUT"),
     ];
     NAMES
         .iter()

@@ -163,6 +163,8 @@ pub fn error_name(code: i32) -> String {
         (ws::WSAEISCONN, "WSAEISCONN"),
         (ws::WSAENOTCONN, "WSAENOTCONN"),
         (ws::WSAEWOULDBLOCK, "WSAEWOULDBLOCK"),
+        (ws::WSAECONNREFUSED, "WSAECONNREFUSED"),
+        (ws::WSAETIMEDOUT, "WSAETIMEDOUT"),
     ];
     NAMES
         .iter()

@@ -6,6 +6,7 @@
 mod common;
 
 mod api;
+mod behaviours;
 mod buffers;
 mod capacity;
 mod cli;

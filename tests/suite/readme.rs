@@ -171,3 +171,33 @@ fn the_constructor_table_in_the_readme_is_fresh() {
          `cargo run --release -- paths --made --models --format markdown` and paste it between the markers"
     );
 }
+
+const BEHAVIOURS_BEGIN: &str = "<!-- behaviours:begin -->\n";
+const BEHAVIOURS_END: &str = "<!-- behaviours:end -->";
+
+/// The README's behaviours table is what `sockmatrix behaviours --models
+/// --format markdown` makes of the models today.
+#[test]
+fn the_behaviours_table_in_the_readme_is_fresh() {
+    use sockmatrix::host::Host;
+    use sockmatrix::os::Os;
+    let root = std::env::var("INSTA_WORKSPACE_ROOT").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into());
+    let readme = std::fs::read_to_string(Path::new(&root).join("README.md")).expect("README.md");
+    let start = readme
+        .find(BEHAVIOURS_BEGIN)
+        .expect("README has the behaviours:begin marker")
+        + BEHAVIOURS_BEGIN.len();
+    let end = readme
+        .find(BEHAVIOURS_END)
+        .expect("README has the behaviours:end marker");
+    let models: Vec<Host> = Os::MODELLED
+        .into_iter()
+        .map(|os| Host::offline(os, None).expect("every OS has a model"))
+        .collect();
+    assert_eq!(
+        &readme[start..end],
+        sockmatrix::render::behaviour::markdown(&models),
+        "README's behaviours table is stale: regenerate it with \
+         `cargo run --release -- behaviours --models --format markdown` and paste it between the markers"
+    );
+}

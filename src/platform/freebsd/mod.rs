@@ -6,6 +6,7 @@
 //! (`socket.rs`, `tcp.rs`, `ip.rs`). Stock numbers per release: `facts.rs`.
 
 pub mod capacity;
+mod dual_stack;
 mod effects;
 pub mod facts;
 mod ip;
@@ -195,10 +196,15 @@ impl Platform for FreeBsd {
         Some(self)
     }
 
+    fn dual_stack(&self) -> Option<crate::behaviour::DualStackModel> {
+        Some(dual_stack::model())
+    }
+
     fn rules(&self) -> Vec<&'static Rule> {
         let mut all = options::rules();
         all.extend(effects::RULES);
         all.extend(capacity::RULES);
+        all.extend(dual_stack::RULES);
         all
     }
 

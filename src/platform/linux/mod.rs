@@ -5,6 +5,7 @@
 
 mod buffers;
 pub mod capacity;
+mod dual_stack;
 pub mod effects;
 pub mod facts;
 mod ipv4;
@@ -191,10 +192,15 @@ impl Platform for Linux {
         Some(self)
     }
 
+    fn dual_stack(&self) -> Option<crate::behaviour::DualStackModel> {
+        Some(dual_stack::model(self.facts.bindv6only))
+    }
+
     fn rules(&self) -> Vec<&'static Rule> {
         let mut all = options::rules();
         all.extend(capacity::RULES);
         all.extend(effects::RULES);
+        all.extend(dual_stack::RULES);
         all
     }
 

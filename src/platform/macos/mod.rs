@@ -8,6 +8,7 @@
 //! `route.rs` has what is decided before a family sees the option (names XNU
 //! lacks, wrong levels, AF_UNIX). Stock facts are in `facts.rs`.
 
+mod dual_stack;
 mod executable_uuid;
 pub mod facts;
 mod ip;
@@ -215,8 +216,14 @@ impl Platform for MacOs {
         ]
     }
 
+    fn dual_stack(&self) -> Option<crate::behaviour::DualStackModel> {
+        Some(dual_stack::model())
+    }
+
     fn rules(&self) -> Vec<&'static Rule> {
-        options::rules()
+        let mut all = options::rules();
+        all.extend(dual_stack::RULES);
+        all
     }
 
     fn era(&self, option: &OptionSpec) -> Option<&'static str> {

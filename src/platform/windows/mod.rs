@@ -10,6 +10,7 @@
 //! made, the one-byte and DWORD BOOLs).
 
 mod common;
+mod dual_stack;
 mod ip;
 mod socket;
 mod tcp;
@@ -192,9 +193,19 @@ impl Platform for Windows {
         Windows::predict(self, &asked)
     }
 
+    fn dual_stack(&self) -> Option<crate::behaviour::DualStackModel> {
+        Some(dual_stack::model())
+    }
+
     fn rules(&self) -> Vec<&'static Rule> {
         let mut all: Vec<&'static Rule> = Vec::new();
-        for family in [common::RULES, socket::RULES, tcp::RULES, ip::RULES] {
+        for family in [
+            common::RULES,
+            socket::RULES,
+            tcp::RULES,
+            ip::RULES,
+            dual_stack::RULES,
+        ] {
             all.extend(family);
         }
         all

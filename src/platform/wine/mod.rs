@@ -6,6 +6,7 @@
 //! server/sock.c; figures measured on this workplace's Linux machines.
 
 mod buffers;
+mod dual_stack;
 pub mod facts;
 mod ip;
 mod shared;
@@ -32,6 +33,7 @@ pub fn rules() -> Vec<&'static Rule> {
         socket::RULES,
         tcp::RULES,
         ip::RULES,
+        dual_stack::RULES,
     ]
     .concat()
 }
@@ -130,6 +132,10 @@ impl crate::platform::Platform for Wine {
 
     fn unsupported_kinds(&self) -> Vec<(Kind, &'static str)> {
         vec![(Kind::Icmp4, "WSAEACCES"), (Kind::Icmp6, "WSAEPROTONOSUPPORT")]
+    }
+
+    fn dual_stack(&self) -> Option<crate::behaviour::DualStackModel> {
+        Some(dual_stack::model())
     }
 
     fn rules(&self) -> Vec<&'static Rule> {
