@@ -229,23 +229,13 @@ pub fn offers(option: &OptionSpec) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::catalog::CATALOG;
-    use crate::library::tokio::Vehicle;
     use crate::os::Os;
 
     /// tokio's offer as data agrees with the methods compiled for this host.
     #[test]
     fn the_offer_as_data_matches_the_compiled_methods() {
-        use Vehicle::*;
         for option in CATALOG {
-            for vehicle in [
-                TcpSocket,
-                TcpStream,
-                TcpListener,
-                UdpSocket,
-                UnixStream,
-                UnixListener,
-                UnixDatagram,
-            ] {
+            for vehicle in crate::library::tokio::VEHICLES {
                 assert_eq!(
                     crate::library::tokio::method(Os::this(), option, vehicle).is_some(),
                     super::calls(option, vehicle).is_some(),

@@ -194,6 +194,16 @@ pub fn request(
     let Some(shape) = shape else {
         return Sent::Os(option, request.clone());
     };
+    // An option the library set as it made the socket (std's and tokio's
+    // listeners, their SO_NOSIGPIPE): a default read is the OS's answer to
+    // that set.
+    if shape == Shape::Made && *request == Request::Default {
+        rules.push(match api {
+            Api::Tokio => tokio::made_rule(option),
+            _ => stdlib::made_rule(option),
+        });
+        return Sent::Os(option, Request::set(1));
+    }
     // A Duration becomes the library's linger or timeval first.
     let request = &match duration::to_c(os, api, shape, request, rules) {
         Ok(request) => request,

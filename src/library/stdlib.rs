@@ -164,8 +164,15 @@ pub fn offers(os: Os, option: &OptionSpec, kind: Kind, state: State) -> bool {
     vehicle(os, kind, state).is_some_and(|v| shape_on(os, option, v).is_some())
 }
 
-/// The request as the OS receives it from std. A default read of an option
-/// std set when it made the socket is the OS's answer to that set.
+/// The rule of an option std sets when it makes a socket (`Shape::Made`).
+pub fn made_rule(option: &OptionSpec) -> &'static Rule {
+    match option.id {
+        Opt::Socket(SocketOpt::Reuseaddr) => &LISTENER_REUSEADDR,
+        _ => &NOSIGPIPE,
+    }
+}
+
+/// The request as the OS receives it from std.
 pub fn request(
     os: Os,
     shape: Shape,
@@ -174,13 +181,6 @@ pub fn request(
     rules: &mut Vec<&'static Rule>,
 ) -> Sent {
     let val = match request {
-        Request::Default if shape == Shape::Made => {
-            rules.push(match option.id {
-                Opt::Socket(SocketOpt::Reuseaddr) => &LISTENER_REUSEADDR,
-                _ => &NOSIGPIPE,
-            });
-            return Sent::Os(option, Request::set(1));
-        }
         Request::Default => return Sent::Os(option, Request::Default),
         Request::Set(val) => val,
     };

@@ -164,7 +164,7 @@ pub fn method_in(os: Os, option: &OptionSpec, kind: Kind, state: State) -> Optio
 }
 
 /// Every tokio type, for the questions that do not depend on the state.
-const VEHICLES: [Vehicle; 7] = [
+pub const VEHICLES: [Vehicle; 7] = [
     Vehicle::TcpSocket,
     Vehicle::TcpStream,
     Vehicle::TcpListener,
@@ -207,10 +207,17 @@ fn is_size(option: &OptionSpec) -> bool {
     matches!(option.id, Opt::Buffer(_))
 }
 
+/// The rule of an option tokio's constructors (mio's) set when they make a
+/// socket (`Shape::Made`).
+pub fn made_rule(option: &OptionSpec) -> &'static Rule {
+    match option.id {
+        Opt::Socket(SocketOpt::Reuseaddr) => &LISTENER_REUSEADDR,
+        _ => &MIO_NOSIGPIPE,
+    }
+}
+
 /// The request as the OS receives it from tokio: the conversions of the
-/// library its method calls, but for `TcpSocket`'s `u32` buffer sizes; a
-/// default read of an option tokio's constructor set is the OS's answer to
-/// that set.
+/// library its method calls, but for `TcpSocket`'s `u32` buffer sizes.
 pub fn request(
     os: Os,
     shape: Shape,
@@ -219,13 +226,6 @@ pub fn request(
     rules: &mut Vec<&'static Rule>,
 ) -> Sent {
     match (request, shape, via(os, option)) {
-        (Request::Default, Shape::Made, _) => {
-            rules.push(match option.id {
-                Opt::Socket(SocketOpt::Reuseaddr) => &LISTENER_REUSEADDR,
-                _ => &MIO_NOSIGPIPE,
-            });
-            Sent::Os(option, Request::set(1))
-        }
         (Request::Set(RelativeValue::Int(e)), _, _) if is_size(option) => Sent::Os(
             option,
             Request::Set(RelativeValue::Int(convert(*e, &SIZE_AS_INT, rules, as_c_int))),
