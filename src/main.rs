@@ -208,20 +208,7 @@ fn paths(args: &PathsArgs) -> ExitCode {
         (false, Ok(asks)) => asks,
         (false, Err(why)) => return usage(why),
     };
-    let hosts = match (&args.os, args.models) {
-        (_, true) => Os::MODELLED
-            .into_iter()
-            .map(|os| Host::offline(os, None).map_err(|why| usage(format!("--models: {why}"))))
-            .collect::<Result<Vec<_>, _>>(),
-        (Some((os, release)), false) => Host::offline(*os, release.as_deref())
-            .map(|h| vec![h])
-            .map_err(|why| usage(format!("--os: {why}"))),
-        (None, false) => Host::detect().map(|h| vec![h]).map_err(|why| {
-            eprintln!("sockmatrix: cannot read this host's facts: {why}");
-            ExitCode::from(NOT_RUN)
-        }),
-    };
-    let hosts = match hosts {
+    let hosts = match chosen_hosts(&args.os, args.models) {
         Ok(hosts) => hosts,
         Err(status) => return status,
     };
@@ -235,24 +222,27 @@ fn paths(args: &PathsArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn behaviours(args: &BehavioursArgs) -> ExitCode {
-    let detected = || {
-        Host::detect().map_err(|why| {
-            eprintln!("sockmatrix: cannot read this host's facts: {why}");
-            ExitCode::from(NOT_RUN)
-        })
-    };
-    let hosts = match (&args.os, args.models) {
+/// The hosts a `paths` or `behaviours` view asks: every OS's model
+/// (`--models`), one model (`--os`), or this host.
+fn chosen_hosts(os: &Option<(Os, Option<String>)>, models: bool) -> Result<Vec<Host>, ExitCode> {
+    match (os, models) {
         (_, true) => Os::MODELLED
             .into_iter()
             .map(|os| Host::offline(os, None).map_err(|why| usage(format!("--models: {why}"))))
-            .collect::<Result<Vec<_>, _>>(),
+            .collect(),
         (Some((os, release)), false) => Host::offline(*os, release.as_deref())
             .map(|h| vec![h])
             .map_err(|why| usage(format!("--os: {why}"))),
-        (None, false) => detected().map(|h| vec![h]),
-    };
-    let hosts = match hosts {
+        (None, false) => Host::detect().map(|h| vec![h]).map_err(|why| {
+            eprintln!("sockmatrix: cannot read this host's facts: {why}");
+            ExitCode::from(NOT_RUN)
+        }),
+    }
+}
+
+/// `sockmatrix behaviours`: what an option does, here or on the models.
+fn behaviours(args: &BehavioursArgs) -> ExitCode {
+    let hosts = match chosen_hosts(&args.os, args.models) {
         Ok(hosts) => hosts,
         Err(status) => return status,
     };

@@ -92,10 +92,7 @@ fn rows(hosts: &[Host], rules_in_cell: Option<fn(&str) -> String>) -> Vec<Vec<St
 
 /// The cases aligned for a terminal, with the rules' reasons below.
 pub fn table(hosts: &[Host]) -> String {
-    let mut out: String = super::aligned(&rows(hosts, None), "  ")
-        .into_iter()
-        .map(|l| l + "\n")
-        .collect();
+    let mut out = super::aligned_text(&rows(hosts, None), "  ");
     out.push_str("\nrules:\n");
     let mut seen = Vec::new();
     for host in hosts {
@@ -120,14 +117,7 @@ pub fn markdown(hosts: &[Host]) -> String {
         hosts,
         Some(|rules| format!("<sub>{}</sub>", rules.replace('+', " + "))),
     );
-    let mut out = String::new();
-    for (i, row) in rows.iter().enumerate() {
-        out.push_str(&format!("| {} |\n", row.join(" | ")));
-        if i == 0 {
-            out.push_str(&format!("|{}\n", "---|".repeat(row.len())));
-        }
-    }
-    out
+    super::markdown_table(&rows)
 }
 
 /// A measured run as a snapshot: each case with an explicit IPV6_V6ONLY,
@@ -139,8 +129,5 @@ pub fn snapshot(observed: &[(DualStack, Outcome, String)]) -> String {
         .filter(|(case, _, _)| case.v6only != behaviour::V6only::Default)
         .map(|(case, outcome, rule)| vec![case.to_string(), outcome_text(outcome), rule.clone()])
         .collect();
-    super::aligned(&rows, "  ")
-        .into_iter()
-        .map(|l| l.trim_end().to_string() + "\n")
-        .collect()
+    super::aligned_text(&rows, "  ")
 }

@@ -197,10 +197,7 @@ pub fn digest(report: &Report, colour: bool) -> String {
             continue;
         }
         out.push_str(&format!("\n{}\n", paint.bold(family.name())));
-        for l in super::aligned(&table, "  ") {
-            out.push_str(&l);
-            out.push('\n');
-        }
+        out.push_str(&super::aligned_text(&table, "  "));
     }
     let summary = report.summary();
     out.push_str(&format!(

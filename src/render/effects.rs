@@ -34,10 +34,7 @@ pub const WIDTHS: [usize; 4] = [32, 14, 88, 24];
 pub fn table(rows: &[EffectRow]) -> String {
     let mut table: Vec<Vec<String>> = vec![TITLES.map(String::from).to_vec()];
     table.extend(rows.iter().map(|r| cells(r, true).to_vec()));
-    super::aligned(&table, " | ")
-        .into_iter()
-        .map(|l| l + "\n")
-        .collect()
+    super::aligned_text(&table, " | ")
 }
 
 /// The effects snapshot: fixed columns ([`WIDTHS`]), host numbers left out.

@@ -69,10 +69,7 @@ fn rows(hosts: &[Host], sub: impl Fn(&str) -> String) -> Vec<Vec<String>> {
 /// The table aligned for a terminal, with the rules' reasons below.
 pub fn table(hosts: &[Host]) -> String {
     let rows = rows(hosts, |id| format!("({id})"));
-    let mut out: String = super::aligned(&rows, "  ")
-        .into_iter()
-        .map(|l| l + "\n")
-        .collect();
+    let mut out = super::aligned_text(&rows, "  ");
     out.push_str("\nrules:\n");
     for rule in made::rules() {
         out.push_str(&format!("  {}: {} ({})\n", rule.id, rule.why, rule.source));
@@ -83,14 +80,7 @@ pub fn table(hosts: &[Host]) -> String {
 /// The table in Markdown.
 pub fn markdown(hosts: &[Host]) -> String {
     let rows = rows(hosts, |id| format!("<sub>{id}</sub>"));
-    let mut out = String::new();
-    for (i, row) in rows.iter().enumerate() {
-        out.push_str(&format!("| {} |\n", row.join(" | ")));
-        if i == 0 {
-            out.push_str(&format!("|{}\n", "---|".repeat(row.len())));
-        }
-    }
-    out
+    super::markdown_table(&rows)
 }
 
 /// The measured table as a snapshot: every constructor and flag, what this
@@ -108,8 +98,5 @@ pub fn snapshot(observed: &[(Maker, Flag, String)]) -> String {
             ]
         })
         .collect();
-    super::aligned(&rows, "  ")
-        .into_iter()
-        .map(|l| l.trim_end().to_string() + "\n")
-        .collect()
+    super::aligned_text(&rows, "  ")
 }

@@ -55,6 +55,23 @@ pub fn fixed<S: AsRef<str>>(rows: &[Vec<S>], widths: &[usize], sep: &str) -> Vec
         .collect()
 }
 
+/// `aligned`'s lines as one text, each ending in a newline.
+pub fn aligned_text<S: AsRef<str>>(rows: &[Vec<S>], sep: &str) -> String {
+    aligned(rows, sep).into_iter().map(|l| l + "\n").collect()
+}
+
+/// Rows as a Markdown table, the first row its header.
+pub fn markdown_table(rows: &[Vec<String>]) -> String {
+    let mut out = String::new();
+    for (i, row) in rows.iter().enumerate() {
+        out.push_str(&format!("| {} |\n", row.join(" | ")));
+        if i == 0 {
+            out.push_str(&format!("|{}\n", "---|".repeat(row.len())));
+        }
+    }
+    out
+}
+
 /// Lines of cells padded to each column's widest cell and joined by `sep`,
 /// trailing blanks trimmed: the layout of every aligned table printed here.
 pub fn aligned<S: AsRef<str>>(rows: &[Vec<S>], sep: &str) -> Vec<String> {

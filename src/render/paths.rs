@@ -240,10 +240,7 @@ pub fn table(hosts: &[Host], asks: &[Ask]) -> String {
             rows.push(row);
         }
     }
-    let mut out: String = super::aligned(&rows, "  ")
-        .into_iter()
-        .map(|l| l + "\n")
-        .collect();
+    let mut out = super::aligned_text(&rows, "  ");
     if !notes.is_empty() {
         out.push_str("\nlibrary rules:\n");
         for id in notes {

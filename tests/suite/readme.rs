@@ -2,37 +2,68 @@
 //! committed snapshots; this fails when either changed without the other.
 
 use sockmatrix::compare::{Filter, Table};
-use std::path::Path;
+use sockmatrix::host::Host;
+use sockmatrix::os::Os;
+use std::path::PathBuf;
 
-const BEGIN: &str = "<!-- compare:begin -->\n";
-const END: &str = "<!-- compare:end -->";
+/// The checkout's root (scripts/test-in and test-under-wine run the tests
+/// from a copy of the tree).
+fn root() -> PathBuf {
+    std::env::var("INSTA_WORKSPACE_ROOT")
+        .unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into())
+        .into()
+}
+
+fn readme() -> String {
+    std::fs::read_to_string(root().join("README.md")).expect("README.md")
+}
+
+/// What stands between the README's `<!-- name:begin -->` line and its
+/// `<!-- name:end -->` marker.
+fn section<'a>(readme: &'a str, name: &str) -> &'a str {
+    let (begin, end) = (format!("<!-- {name}:begin -->\n"), format!("<!-- {name}:end -->"));
+    let start = readme
+        .find(&begin)
+        .unwrap_or_else(|| panic!("README has the {name}:begin marker"))
+        + begin.len();
+    let end = readme
+        .find(&end)
+        .unwrap_or_else(|| panic!("README has the {name}:end marker"));
+    &readme[start..end]
+}
+
+/// Every OS's model at its stock facts.
+fn models() -> Vec<Host> {
+    Os::MODELLED
+        .into_iter()
+        .map(|os| Host::offline(os, None).expect("every OS has a model"))
+        .collect()
+}
+
+/// The README's `name` section is `made`, which `command` prints.
+fn assert_fresh(name: &str, made: String, command: &str) {
+    assert_eq!(
+        section(&readme(), name),
+        made,
+        "README's {name} table is stale: regenerate it with `{command}` and paste it between the markers"
+    );
+}
 
 #[test]
 fn the_cross_os_table_in_the_readme_is_fresh() {
-    // scripts/test-in and test-under-wine run the tests from a copy of the tree.
-    let root = std::env::var("INSTA_WORKSPACE_ROOT").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into());
-    let root = Path::new(&root);
     let filter = Filter {
         option: Some("SO_RCVBUF".into()),
         kind: Some("udp4".into()),
         state: Some("fresh".into()),
         path: Some("raw".into()),
     };
-    let table = Table::build(&root.join("snapshots"), &filter).expect("snapshots readable");
-    let readme = std::fs::read_to_string(root.join("README.md")).expect("README.md");
-    let start = readme.find(BEGIN).expect("README has the compare:begin marker") + BEGIN.len();
-    let end = readme.find(END).expect("README has the compare:end marker");
-    assert_eq!(
-        &readme[start..end],
+    let table = Table::build(&root().join("snapshots"), &filter).expect("snapshots readable");
+    assert_fresh(
+        "compare",
         table.markdown(),
-        "README's table is stale: regenerate it with \
-         `cargo run --release -- compare --option SO_RCVBUF --kind udp4 --state fresh --path raw --format markdown` \
-         and paste it between the markers"
+        "cargo run --release -- compare --option SO_RCVBUF --kind udp4 --state fresh --path raw --format markdown",
     );
 }
-
-const CALLS_BEGIN: &str = "<!-- socket2-calls:begin -->\n";
-const CALLS_END: &str = "<!-- socket2-calls:end -->";
 
 /// The README's table of socket2's calls says `row` exactly where the
 /// catalogue has the option on that OS and the socket2 path can ask it, and
@@ -40,17 +71,9 @@ const CALLS_END: &str = "<!-- socket2-calls:end -->";
 #[test]
 fn the_socket2_call_table_in_the_readme_matches_the_catalogue() {
     use sockmatrix::api::Api;
-    use sockmatrix::os::Os;
     use std::collections::BTreeSet;
-    let root = std::env::var("INSTA_WORKSPACE_ROOT").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into());
-    let readme = std::fs::read_to_string(Path::new(&root).join("README.md")).expect("README.md");
-    let start = readme
-        .find(CALLS_BEGIN)
-        .expect("README has the socket2-calls:begin marker")
-        + CALLS_BEGIN.len();
-    let end = readme
-        .find(CALLS_END)
-        .expect("README has the socket2-calls:end marker");
+    let readme = readme();
+    let table = section(&readme, "socket2-calls");
     let oses = [Os::Linux, Os::MacOs, Os::FreeBsd, Os::Windows];
     let covered = |os: Os, name: &str| {
         sockmatrix::catalog::find(name).is_some_and(|o| {
@@ -59,7 +82,7 @@ fn the_socket2_call_table_in_the_readme_matches_the_catalogue() {
     };
     let mut rows_seen: BTreeSet<(usize, String)> = BTreeSet::new();
     let mut wrong = Vec::new();
-    for line in readme[start..end].lines().skip(2) {
+    for line in table.lines().skip(2) {
         let cells: Vec<&str> = line.trim_matches('|').split('|').map(str::trim).collect();
         assert_eq!(cells.len(), 7, "a row of 7 cells: {line}");
         // set_tcp_keepalive writes SO_KEEPALIVE and the three keep-alive
@@ -112,9 +135,6 @@ fn the_socket2_call_table_in_the_readme_matches_the_catalogue() {
     );
 }
 
-const PATHS_BEGIN: &str = "<!-- paths:begin -->\n";
-const PATHS_END: &str = "<!-- paths:end -->";
-
 /// The README's "same request, every library" table is what `sockmatrix
 /// paths --models --format markdown` makes of the models today.
 #[test]
@@ -125,79 +145,32 @@ fn the_same_request_table_in_the_readme_is_fresh() {
         eprintln!("skipped: the README's table is a 64-bit build's");
         return;
     }
-    use sockmatrix::host::Host;
-    use sockmatrix::os::Os;
     use sockmatrix::render::paths;
-    let root = std::env::var("INSTA_WORKSPACE_ROOT").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into());
-    let readme = std::fs::read_to_string(Path::new(&root).join("README.md")).expect("README.md");
-    let start = readme
-        .find(PATHS_BEGIN)
-        .expect("README has the paths:begin marker")
-        + PATHS_BEGIN.len();
-    let end = readme.find(PATHS_END).expect("README has the paths:end marker");
-    let models: Vec<Host> = Os::MODELLED
-        .into_iter()
-        .map(|os| Host::offline(os, None).expect("every OS has a model"))
-        .collect();
-    assert_eq!(
-        &readme[start..end],
-        paths::markdown(&models, &paths::traps()),
-        "README's table is stale: regenerate it with \
-         `cargo run --release -- paths --models --format markdown` and paste it between the markers"
+    assert_fresh(
+        "paths",
+        paths::markdown(&models(), &paths::traps()),
+        "cargo run --release -- paths --models --format markdown",
     );
 }
-
-const MADE_BEGIN: &str = "<!-- made:begin -->\n";
-const MADE_END: &str = "<!-- made:end -->";
 
 /// The README's "what a constructor sets unasked" table is what `sockmatrix
 /// paths --made --models --format markdown` makes of the models today.
 #[test]
 fn the_constructor_table_in_the_readme_is_fresh() {
-    use sockmatrix::host::Host;
-    use sockmatrix::os::Os;
-    let root = std::env::var("INSTA_WORKSPACE_ROOT").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into());
-    let readme = std::fs::read_to_string(Path::new(&root).join("README.md")).expect("README.md");
-    let start = readme.find(MADE_BEGIN).expect("README has the made:begin marker") + MADE_BEGIN.len();
-    let end = readme.find(MADE_END).expect("README has the made:end marker");
-    let models: Vec<Host> = Os::MODELLED
-        .into_iter()
-        .map(|os| Host::offline(os, None).expect("every OS has a model"))
-        .collect();
-    assert_eq!(
-        &readme[start..end],
-        sockmatrix::render::made::markdown(&models),
-        "README's constructor table is stale: regenerate it with \
-         `cargo run --release -- paths --made --models --format markdown` and paste it between the markers"
+    assert_fresh(
+        "made",
+        sockmatrix::render::made::markdown(&models()),
+        "cargo run --release -- paths --made --models --format markdown",
     );
 }
-
-const BEHAVIOURS_BEGIN: &str = "<!-- behaviours:begin -->\n";
-const BEHAVIOURS_END: &str = "<!-- behaviours:end -->";
 
 /// The README's behaviours table is what `sockmatrix behaviours --models
 /// --format markdown` makes of the models today.
 #[test]
 fn the_behaviours_table_in_the_readme_is_fresh() {
-    use sockmatrix::host::Host;
-    use sockmatrix::os::Os;
-    let root = std::env::var("INSTA_WORKSPACE_ROOT").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into());
-    let readme = std::fs::read_to_string(Path::new(&root).join("README.md")).expect("README.md");
-    let start = readme
-        .find(BEHAVIOURS_BEGIN)
-        .expect("README has the behaviours:begin marker")
-        + BEHAVIOURS_BEGIN.len();
-    let end = readme
-        .find(BEHAVIOURS_END)
-        .expect("README has the behaviours:end marker");
-    let models: Vec<Host> = Os::MODELLED
-        .into_iter()
-        .map(|os| Host::offline(os, None).expect("every OS has a model"))
-        .collect();
-    assert_eq!(
-        &readme[start..end],
-        sockmatrix::render::behaviour::markdown(&models),
-        "README's behaviours table is stale: regenerate it with \
-         `cargo run --release -- behaviours --models --format markdown` and paste it between the markers"
+    assert_fresh(
+        "behaviours",
+        sockmatrix::render::behaviour::markdown(&models()),
+        "cargo run --release -- behaviours --models --format markdown",
     );
 }
