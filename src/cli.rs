@@ -3,6 +3,7 @@
 //! exit status 2 on a usage error. `--value` takes the option's own type.
 
 use crate::api::Api;
+use crate::behaviour::Group;
 use crate::catalog::{self, CATALOG};
 use crate::kind::{Kind, State};
 use crate::matrix::{Filter, Requests};
@@ -122,6 +123,10 @@ pub struct BehavioursArgs {
     /// Every OS's model (Linux, macOS, FreeBSD, Windows) at stock facts
     #[arg(long)]
     pub models: bool,
+    /// One group of cases instead of all (dual-stack listeners, or a
+    /// second bind of a port)
+    #[arg(long, value_enum, ignore_case = true)]
+    pub group: Option<Group>,
     #[arg(long, value_enum, default_value_t = CompareFormat::Table, ignore_case = true)]
     pub format: CompareFormat,
 }
@@ -253,6 +258,15 @@ impl ValueEnum for Kind {
 impl ValueEnum for State {
     fn value_variants<'a>() -> &'a [Self] {
         &State::ALL
+    }
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.name()))
+    }
+}
+
+impl ValueEnum for Group {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Group::ALL
     }
     fn to_possible_value(&self) -> Option<PossibleValue> {
         Some(PossibleValue::new(self.name()))

@@ -246,9 +246,13 @@ fn behaviours(args: &BehavioursArgs) -> ExitCode {
         Ok(hosts) => hosts,
         Err(status) => return status,
     };
+    let groups = match args.group {
+        Some(group) => vec![group],
+        None => sockmatrix::behaviour::Group::ALL.to_vec(),
+    };
     let text = match args.format {
-        CompareFormat::Table => render::behaviour::table(&hosts),
-        CompareFormat::Markdown => render::behaviour::markdown(&hosts),
+        CompareFormat::Table => render::behaviour::table(&hosts, &groups),
+        CompareFormat::Markdown => render::behaviour::markdown(&hosts, &groups),
     };
     emit(&text);
     ExitCode::SUCCESS

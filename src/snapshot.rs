@@ -164,7 +164,14 @@ pub struct Entry {
 /// The committed tables that are not case tables (their rows have other
 /// columns): effects, capacity, what constructors set (`made`), and
 /// behaviours.
-const NOT_CASE_TABLES: [&str; 4] = ["effects", "capacity", "made", "behaviour"];
+const NOT_CASE_TABLES: [&str; 6] = [
+    "effects",
+    "capacity",
+    "made",
+    "behaviour",
+    "behaviour-bind",
+    "behaviour-broadcast",
+];
 
 pub fn read_dir(dir: &Path) -> Result<Vec<Entry>, String> {
     let mut files: Vec<_> = std::fs::read_dir(dir)

@@ -95,7 +95,7 @@ fn ran_not(c: &Value) -> bool {
 /// The report's counts, for the summary's verdict. Skipped kinds are not
 /// counted: the report's list mixes kinds the OS lacks with kinds the
 /// environment kept from running.
-fn summary(report: &Value, cases: &[Value], effects: &[Value]) -> Summary {
+fn summary(report: &Value, cases: &[Value], effects: &[Value], behaviours: &[Value]) -> Summary {
     let count = |list: &[Value], keep: fn(&Value) -> bool| list.iter().filter(|c| keep(c)).count();
     Summary {
         cases: cases.len(),
@@ -106,6 +106,9 @@ fn summary(report: &Value, cases: &[Value], effects: &[Value]) -> Summary {
         effects: effects.len(),
         effect_disagreements: count(effects, disagrees),
         effects_not_run: count(effects, ran_not),
+        behaviours: behaviours.len(),
+        behaviour_disagreements: count(behaviours, disagrees),
+        behaviours_not_run: count(behaviours, ran_not),
         capacities: count(cases, |c| !c["capacity"].is_null()),
         capacity_predicted: count(cases, |c| c["capacity"]["agrees"].is_boolean()),
         capacity_disagreements: count(cases, |c| c["capacity"]["agrees"] == Value::Bool(false)),
@@ -177,6 +180,18 @@ pub fn read(path: &Path) -> Result<Report, String> {
             predicted: text(&e["predicted"]),
         });
     }
+    // Behaviours too: the rule of the step that decided comes last.
+    let behaviours = report["behaviours"].as_array().map_or(&[][..], |b| b.as_slice());
+    for b in behaviours.iter().filter(|b| disagrees(b)) {
+        let field = |k: &str| b[k].as_str().unwrap_or("?").to_string();
+        let chain = field("rule");
+        let rule = chain.rsplit('+').next().unwrap_or(&chain).to_string();
+        groups.entry(rule).or_default().push(Case {
+            what: format!("{} behaviour: {}", field("group"), field("case")),
+            observed: text(&b["observed"]),
+            predicted: text(&b["predicted"]),
+        });
+    }
     let mut groups: Vec<Group> = groups
         .into_iter()
         .map(|(rule, cases)| Group {
@@ -188,7 +203,7 @@ pub fn read(path: &Path) -> Result<Report, String> {
     groups.sort_by(|a, b| b.cases.len().cmp(&a.cases.len()).then(a.rule.cmp(&b.rule)));
     Ok(Report {
         os: report["host"]["os"].as_str().unwrap_or("?").to_string(),
-        summary: summary(&report, cases, effects),
+        summary: summary(&report, cases, effects, behaviours),
         groups,
     })
 }

@@ -1,150 +1,179 @@
 //! Behaviours: what an option does, not what getsockopt reads back. Each
 //! case sets sockets up, does one thing, and records what happened; the
-//! platform's model predicts it from the OS's source with cited rules
-//! (`Platform::dual_stack`), and `observe` measures it here, on loopback.
+//! platform's model predicts it from the OS's source with cited rules, and
+//! `observe` measures it here, on loopback.
 //!
-//! The first group is the dual-stack listener: a TCP socket of the IPv6
-//! family with IPV6_V6ONLY left at the OS's default, 0 or 1, listening on
-//! `::` or on `::1`, and a client of either family connecting to the
-//! loopback address of its own family at that port. The outcome is whether
-//! the connection is accepted and, if it is, the peer address `accept()`
-//! reports (an IPv4 client shows as `::ffff:127.0.0.1`).
+//! The groups: dual-stack listeners (`dual_stack`), bind and reuse
+//! (`bind`), loopback broadcast (`broadcast`).
 
+pub mod bind;
+pub mod broadcast;
+pub mod dual_stack;
 pub mod observe;
 
-use crate::prediction::{Expected, Prediction};
-use crate::rule::Rule;
-use crate::value::RelativeValue;
-use std::fmt;
+pub use dual_stack::{
+    dual_stack_cases, predict, rules, Bound, Client, DualStack, DualStackModel, V6only, REACHED_V4_MAPPED,
+    REACHED_V6,
+};
 
-/// IPV6_V6ONLY as the listener has it before bind.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum V6only {
-    /// Not set: the OS's default.
-    Default,
-    Off,
-    On,
+use crate::outcome::Outcome;
+use crate::platform::Platform;
+use crate::prediction::Prediction;
+
+/// A group of behaviour cases.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Group {
+    /// Dual-stack listeners.
+    DualStack,
+    /// A second bind of a port: bind, listen, who receives.
+    Bind,
+    /// A send to 127.255.255.255 with and without SO_BROADCAST.
+    Broadcast,
 }
 
-/// The address the listener binds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Bound {
-    /// `::`, every address.
-    Any,
-    /// `::1` alone.
-    Loopback,
-}
+impl Group {
+    /// Every group, in the tables' order.
+    pub const ALL: [Group; 3] = [Group::DualStack, Group::Bind, Group::Broadcast];
 
-/// The family of the client, which connects to its family's loopback.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Client {
-    /// An IPv4 socket connecting to 127.0.0.1.
-    V4,
-    /// An IPv6 socket connecting to ::1.
-    V6,
-}
+    /// The group's cases may run on this machine: never a broadcast where
+    /// 127.255.255.255 could leave it (`sys::LOOPBACK_BROADCAST_STAYS_LOCAL`).
+    pub fn runs_here(self) -> bool {
+        match self {
+            Group::Broadcast => crate::sys::LOOPBACK_BROADCAST_STAYS_LOCAL,
+            _ => true,
+        }
+    }
 
-/// One dual-stack case.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DualStack {
-    pub v6only: V6only,
-    pub bound: Bound,
-    pub client: Client,
-}
-
-impl fmt::Display for DualStack {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let v6only = match self.v6only {
-            V6only::Default => "default",
-            V6only::Off => "0",
-            V6only::On => "1",
-        };
-        let bound = match self.bound {
-            Bound::Any => "::",
-            Bound::Loopback => "::1",
-        };
-        let client = match self.client {
-            Client::V4 => "127.0.0.1",
-            Client::V6 => "::1",
-        };
-        write!(f, "tcp6 v6only={v6only} listening on {bound}, client to {client}")
+    /// The group's name in tables and snapshots.
+    pub fn name(self) -> &'static str {
+        match self {
+            Group::DualStack => "dual-stack",
+            Group::Bind => "bind",
+            Group::Broadcast => "broadcast",
+        }
     }
 }
 
-/// Every dual-stack case: each setting, each address, each client.
-pub fn dual_stack_cases() -> Vec<DualStack> {
-    let mut out = Vec::new();
-    for v6only in [V6only::Default, V6only::Off, V6only::On] {
-        for bound in [Bound::Any, Bound::Loopback] {
-            for client in [Client::V4, Client::V6] {
-                out.push(DualStack {
-                    v6only,
-                    bound,
-                    client,
-                });
-            }
+/// One case of any group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    DualStack(DualStack),
+    Bind(bind::BindCase),
+    Broadcast(broadcast::Broadcast),
+}
+
+impl Case {
+    /// The group the case belongs to.
+    pub fn group(&self) -> Group {
+        match self {
+            Case::DualStack(_) => Group::DualStack,
+            Case::Bind(_) => Group::Bind,
+            Case::Broadcast(_) => Group::Broadcast,
         }
     }
-    out
-}
 
-/// An accepted connection, by the peer address accept() reported.
-pub const REACHED_V4_MAPPED: &str = "accepted, peer ::ffff:127.0.0.1";
-/// An accepted connection from an IPv6 client.
-pub const REACHED_V6: &str = "accepted, peer ::1";
-
-/// What one OS does with dual-stack listeners, as data: its default and
-/// the rule for each way a connection goes. Every model answers the cases
-/// with the same plan (`predict`), from these facts.
-#[derive(Debug, Clone, Copy)]
-pub struct DualStackModel {
-    /// IPV6_V6ONLY on a new IPv6 socket, and the rule that says so.
-    pub default_v6only: bool,
-    pub default_rule: &'static Rule,
-    /// An IPv4 client reaches a `::` listener with IPV6_V6ONLY 0, and
-    /// accept() reports it as an IPv4-mapped IPv6 address.
-    pub mapped: &'static Rule,
-    /// An IPv4 client finds no listener: IPV6_V6ONLY 1 on `::`.
-    pub v6only_refuses: &'static Rule,
-    /// An IPv4 client finds no listener: a listener on `::1` takes IPv6
-    /// alone, whatever IPV6_V6ONLY says.
-    pub specific_refuses: &'static Rule,
-    /// An IPv6 client reaches a listener on `::` or `::1`.
-    pub ipv6_client: &'static Rule,
-    /// connect()'s error where nothing listens (`ECONNREFUSED`).
-    pub refused: &'static str,
-}
-
-/// What `model` predicts for the case.
-pub fn predict(model: &DualStackModel, case: &DualStack) -> Prediction {
-    let mut rules = Vec::new();
-    let v6only = match case.v6only {
-        V6only::Default => {
-            rules.push(model.default_rule);
-            model.default_v6only
+    /// What `platform`'s model predicts; `None` where it has no model of
+    /// the group or the case asks for an option the OS lacks.
+    pub fn predict(&self, platform: &dyn Platform) -> Option<Prediction> {
+        match self {
+            Case::DualStack(c) => platform.dual_stack().map(|m| predict(&m, c)),
+            Case::Bind(c) => platform.bind_reuse().and_then(|m| bind::predict(&m, c)),
+            Case::Broadcast(c) => platform.broadcast().map(|m| broadcast::predict(&m, c)),
         }
-        V6only::Off => false,
-        V6only::On => true,
-    };
-    let (expected, rule) = match (case.client, case.bound, v6only) {
-        (Client::V6, _, _) => (Expected::Ok(RelativeValue::text(REACHED_V6)), model.ipv6_client),
-        (Client::V4, Bound::Loopback, _) => (Expected::Err(model.refused), model.specific_refuses),
-        (Client::V4, Bound::Any, true) => (Expected::Err(model.refused), model.v6only_refuses),
-        (Client::V4, Bound::Any, false) => {
-            (Expected::Ok(RelativeValue::text(REACHED_V4_MAPPED)), model.mapped)
+    }
+
+    /// What happens here.
+    pub fn observe(&self) -> Outcome {
+        match self {
+            Case::DualStack(c) => observe::dual_stack(c),
+            Case::Bind(c) => observe::bind(c),
+            Case::Broadcast(c) => observe::broadcast(c),
         }
-    };
-    rules.push(rule);
-    Prediction::new(expected, rules)
+    }
+
+    /// The case's cells in a table, before its outcome.
+    pub fn columns(&self) -> Vec<String> {
+        match self {
+            Case::DualStack(c) => vec![c.to_string()],
+            Case::Bind(c) => c.columns().to_vec(),
+            Case::Broadcast(c) => vec![c.to_string()],
+        }
+    }
 }
 
-/// The rules a dual-stack model can name.
-pub fn rules(model: &DualStackModel) -> Vec<&'static Rule> {
+impl std::fmt::Display for Case {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Case::DualStack(c) => c.fmt(f),
+            Case::Bind(c) => c.fmt(f),
+            Case::Broadcast(c) => c.fmt(f),
+        }
+    }
+}
+
+/// The group's cases, every reuse set included (a model answers the ones
+/// its OS has).
+pub fn cases(group: Group) -> Vec<Case> {
+    match group {
+        Group::DualStack => dual_stack_cases().into_iter().map(Case::DualStack).collect(),
+        Group::Bind => bind::cases(&bind::Reuse::ALL)
+            .into_iter()
+            .map(Case::Bind)
+            .collect(),
+        Group::Broadcast => broadcast::cases().into_iter().map(Case::Broadcast).collect(),
+    }
+}
+
+/// The rules `platform`'s models of the group can name.
+pub fn group_rules(platform: &dyn Platform, group: Group) -> Vec<&'static crate::rule::Rule> {
+    match group {
+        Group::DualStack => platform.dual_stack().map(|m| rules(&m)).unwrap_or_default(),
+        Group::Bind => platform.bind_reuse().map(|m| (m.rules)()).unwrap_or_default(),
+        Group::Broadcast => platform
+            .broadcast()
+            .map(|m| broadcast::rules(&m))
+            .unwrap_or_default(),
+    }
+}
+
+/// The cases the digest names: the ones people trip over (the issue's
+/// reports), each a question with one line of answer per OS.
+pub fn headlines() -> Vec<Case> {
+    use bind::{BindCase, FirstState as S, Proto, Relation as R, Reuse as U};
+    let b = |proto, first, state, relation, second| {
+        Case::Bind(BindCase {
+            proto,
+            first,
+            state,
+            relation,
+            second,
+        })
+    };
     vec![
-        model.default_rule,
-        model.mapped,
-        model.v6only_refuses,
-        model.specific_refuses,
-        model.ipv6_client,
+        Case::DualStack(DualStack {
+            v6only: V6only::Default,
+            bound: Bound::Any,
+            client: Client::V4,
+        }),
+        b(Proto::Tcp, U::Addr, S::Bound, R::Same, U::Addr),
+        b(Proto::Tcp, U::Addr, S::Listening, R::Same, U::Addr),
+        b(Proto::Tcp, U::Port, S::Listening, R::Same, U::Port),
+        b(Proto::Tcp, U::None, S::TimeWait, R::Same, U::None),
+        b(Proto::Tcp, U::Addr, S::TimeWait, R::Same, U::Addr),
+        b(
+            Proto::Tcp,
+            U::None,
+            S::Listening,
+            R::SpecificAfterWildcard,
+            U::Addr,
+        ),
+        b(Proto::Tcp, U::None, S::Listening, R::DualAfterV4, U::None),
+        b(Proto::Udp, U::Addr, S::Bound, R::Same, U::Addr),
+        b(Proto::Udp, U::Port, S::Bound, R::Same, U::Port),
+        Case::Broadcast(broadcast::Broadcast {
+            flag: broadcast::Flag::Default,
+            receiver: broadcast::Receiver::Any,
+            to: broadcast::To::Broadcast,
+        }),
     ]
 }

@@ -1,9 +1,11 @@
 //! Runs what the matrix asks for on real sockets, beside the model:
-//! option cases (`cases`) and effects (`effects`), put together by [`run`]
+//! option cases (`cases`), effects (`effects`) and behaviours
+//! (`behaviours`), put together by [`run`]
 //! into one [`Report`] that every renderer and the exit status read;
 //! `fstack` asks F-Stack's FreeBSD stack through its probe program instead
 //! of this host.
 
+pub mod behaviours;
 pub mod cases;
 pub mod effects;
 pub mod fstack;
@@ -86,13 +88,23 @@ impl std::fmt::Display for Stopped {
 /// transfers), then capacity where the plan asks for it. Nothing but the
 /// cases runs offline.
 pub fn run<'h>(host: &'h Host, plan: &Plan) -> Result<Report<'h>, Stopped> {
-    let (mut rows, effects) = std::thread::scope(|scope| {
+    let (mut rows, effects, behaviours) = std::thread::scope(|scope| {
         let effects = scope.spawn(|| match host.measured && plan.effects {
             true => effects::run_all(host),
             false => Vec::new(),
         });
+        // Behaviours belong to the full report, like effects; a model's
+        // are its predictions.
+        let behaviours = scope.spawn(|| match plan.effects {
+            true => behaviours::run_all(host),
+            false => Vec::new(),
+        });
         let rows = cases::run_all(&plan.cases, host);
-        (rows, effects.join().expect("the effects ran"))
+        (
+            rows,
+            effects.join().expect("the effects ran"),
+            behaviours.join().expect("the behaviours ran"),
+        )
     });
     if let Some(cause) = rows
         .iter()
@@ -106,5 +118,5 @@ pub fn run<'h>(host: &'h Host, plan: &Plan) -> Result<Report<'h>, Stopped> {
     if host.measured && plan.capacity {
         cases::attach_capacity(&mut rows, host);
     }
-    Ok(Report::new(host, rows, effects))
+    Ok(Report::new(host, rows, effects).with_behaviours(behaviours))
 }

@@ -2,6 +2,7 @@
 //! otherwise ask the model for (each group's formula, the kinds skipped),
 //! with one summary and one verdict for `run`, `triage` and every renderer.
 
+use super::behaviours::BehaviourRow;
 use super::cases::Row;
 use super::effects::EffectRow;
 use super::Checked;
@@ -20,6 +21,8 @@ pub struct Report<'h> {
     pub rows: Vec<Row>,
     /// Effects (only a full measured run has any).
     pub effects: Vec<EffectRow>,
+    /// Behaviours (a full run's: measured here, or a model's predictions).
+    pub behaviours: Vec<BehaviourRow>,
     /// Kinds this host could not make, each with the reason.
     pub unavailable: Vec<(Kind, String)>,
     /// The OS's rule as a formula per option × kind × state of the rows
@@ -44,8 +47,15 @@ impl<'h> Report<'h> {
             unavailable: crate::matrix::unavailable_kinds(host),
             rows,
             effects,
+            behaviours: Vec::new(),
             formulas,
         }
+    }
+
+    /// The report with these behaviour rows.
+    pub fn with_behaviours(mut self, behaviours: Vec<BehaviourRow>) -> Report<'h> {
+        self.behaviours = behaviours;
+        self
     }
 
     /// The OS's rule for the option on a kind in a state, as a formula.
@@ -71,6 +81,9 @@ impl<'h> Report<'h> {
             effects: self.effects.len(),
             effect_disagreements: self.effects.iter().filter(|e| e.disagrees()).count(),
             effects_not_run: self.effects.iter().filter(|e| e.not_run().is_some()).count(),
+            behaviours: self.behaviours.len(),
+            behaviour_disagreements: self.behaviours.iter().filter(|b| b.disagrees()).count(),
+            behaviours_not_run: self.behaviours.iter().filter(|b| b.not_run().is_some()).count(),
             capacities: capacities.len(),
             capacity_predicted: capacities.iter().filter(|c| c.agrees().is_some()).count(),
             capacity_disagreements: capacities.iter().filter(|c| c.agrees() == Some(false)).count(),
@@ -103,6 +116,12 @@ pub struct Summary {
     pub effect_disagreements: usize,
     /// Effects that could not run here.
     pub effects_not_run: usize,
+    /// Behaviour cases in the report.
+    pub behaviours: usize,
+    /// Behaviour cases that ran and did something else than the model said.
+    pub behaviour_disagreements: usize,
+    /// Behaviour cases that could not run here.
+    pub behaviours_not_run: usize,
     /// Cases with a capacity probe beside them.
     pub capacities: usize,
     /// Capacity probes the model predicts.
@@ -124,6 +143,9 @@ impl Default for Summary {
             effects: 0,
             effect_disagreements: 0,
             effects_not_run: 0,
+            behaviours: 0,
+            behaviour_disagreements: 0,
+            behaviours_not_run: 0,
             capacities: 0,
             capacity_predicted: 0,
             capacity_disagreements: 0,
@@ -133,12 +155,16 @@ impl Default for Summary {
 }
 
 impl Summary {
-    /// Disagree if any case, effect or capacity disagrees; otherwise not
-    /// run if any case or effect could not run or the environment kept a
-    /// kind from running.
+    /// Disagree if any case, effect, behaviour or capacity disagrees;
+    /// otherwise not run if any case, effect or behaviour could not run or
+    /// the environment kept a kind from running.
     pub fn verdict(&self) -> Verdict {
-        let disagree = self.disagreements + self.effect_disagreements + self.capacity_disagreements > 0;
-        let not_run = self.not_run + self.effects_not_run + self.skipped_kinds > 0;
+        let disagree = self.disagreements
+            + self.effect_disagreements
+            + self.capacity_disagreements
+            + self.behaviour_disagreements
+            > 0;
+        let not_run = self.not_run + self.effects_not_run + self.behaviours_not_run + self.skipped_kinds > 0;
         Verdict::of(disagree, not_run)
     }
 
@@ -172,6 +198,13 @@ impl fmt::Display for Summary {
                 f,
                 "; {} effects, {} disagreeing",
                 self.effects, self.effect_disagreements
+            )?;
+        }
+        if self.behaviours > 0 {
+            write!(
+                f,
+                "; {} behaviours, {} disagreeing",
+                self.behaviours, self.behaviour_disagreements
             )?;
         }
         if !self.measured {

@@ -148,6 +148,18 @@ pub trait Platform: Send + Sync + std::fmt::Debug {
         None
     }
 
+    /// What the OS does when a second socket binds a port
+    /// (`crate::behaviour::bind`), where the platform has a model of it.
+    fn bind_reuse(&self) -> Option<crate::behaviour::bind::BindModel> {
+        None
+    }
+
+    /// What the OS does with a send to the loopback broadcast address
+    /// (`crate::behaviour::broadcast`), where the platform has a model.
+    fn broadcast(&self) -> Option<crate::behaviour::broadcast::BroadcastModel> {
+        None
+    }
+
     /// Kinds the modelled OS cannot create, with the error socket() gives
     /// there (an offline run skips them, as a measured run does).
     fn unsupported_kinds(&self) -> Vec<(Kind, &'static str)> {

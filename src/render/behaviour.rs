@@ -1,18 +1,16 @@
-//! Behaviours as tables (`sockmatrix behaviours`): each dual-stack case on
-//! this host (measured, with the model beside it where they differ) or on
-//! an OS's model, with the rule.
+//! Behaviours as tables (`sockmatrix behaviours`): each case on this host
+//! (measured, with the model beside it where they differ) or on an OS's
+//! model, with the rule; and the measured runs as snapshots.
 
-use crate::behaviour::{self, DualStack};
+use crate::behaviour::{self, Case, Group};
 use crate::host::Host;
 use crate::outcome::Outcome;
 use crate::prediction::Prediction;
 
-/// The model's prediction for the case on `host`, if its platform has a
-/// dual-stack model.
-pub fn predicted(host: &Host, case: &DualStack) -> Option<Prediction> {
-    host.platform()
-        .dual_stack()
-        .map(|model| behaviour::predict(&model, case))
+/// The model's prediction for the case on `host`, if its platform answers
+/// it.
+pub fn predicted(host: &Host, case: &Case) -> Option<Prediction> {
+    case.predict(host.platform())
 }
 
 /// Whether the host runs the cases (a measured host of its own, not a
@@ -21,7 +19,13 @@ pub fn runs_here(host: &Host) -> bool {
     host.measured && host.probe().is_none()
 }
 
-fn outcome_text(o: &Outcome) -> String {
+/// Whether the host runs this case's group (see `Group::runs_here`).
+fn measures(host: &Host, case: &Case) -> bool {
+    runs_here(host) && case.group().runs_here()
+}
+
+/// An outcome as a cell: the text itself, or the error's name.
+pub fn outcome_text(o: &Outcome) -> String {
     match o {
         Outcome::Ok(v) => match v {
             crate::value::Value::Text(t) => t.clone(),
@@ -32,23 +36,32 @@ fn outcome_text(o: &Outcome) -> String {
     }
 }
 
-/// One cell: the outcome here (and the model's where it differs), or the
-/// model's; with the rule ids.
-fn cell(host: &Host, case: &DualStack) -> (String, String) {
-    let Some(p) = predicted(host, case) else {
-        return ("no model".into(), "-".into());
-    };
-    let rules: Vec<&str> = p.rules.iter().map(|r| r.id).collect();
-    let model = outcome_text(&p.expected.outcome());
-    if !runs_here(host) {
-        return (model, rules.join("+"));
+/// A report's behaviour row as a cell: what happened, and the model's
+/// answer beside it where it differs (offline, the model's answer).
+pub fn effective(row: &crate::engine::behaviours::BehaviourRow) -> String {
+    use crate::engine::Checked;
+    let model = outcome_text(&row.prediction.expected.outcome());
+    match row.agrees() {
+        true => model,
+        false => format!("{} (model: {model})", outcome_text(&row.observed)),
     }
-    let seen = outcome_text(&behaviour::observe::dual_stack(case));
+}
+
+/// One cell: the outcome here (and the model's where it differs), or the
+/// model's; with the rule ids. `None` where the model does not answer.
+fn cell(host: &Host, case: &Case) -> Option<(String, String)> {
+    let p = predicted(host, case)?;
+    let rules = p.rule_id();
+    let model = outcome_text(&p.expected.outcome());
+    if !measures(host, case) {
+        return Some((model, rules));
+    }
+    let seen = outcome_text(&case.observe());
     let text = match seen == model {
         true => seen,
         false => format!("{seen} (model: {model})"),
     };
-    (text, rules.join("+"))
+    Some((text, rules))
 }
 
 fn place(host: &Host) -> String {
@@ -58,24 +71,28 @@ fn place(host: &Host) -> String {
     }
 }
 
-/// The rows: the case, then per host its outcome; `rules` makes the
-/// outcome's cell of the rule ids (the terminal table gives them a column
-/// of their own instead: `None`).
-fn rows(hosts: &[Host], rules_in_cell: Option<fn(&str) -> String>) -> Vec<Vec<String>> {
-    let mut header: Vec<String> = ["case"]
+/// The rows: the case, then per host its outcome; `rules_in_cell` makes
+/// the outcome's cell of the rule ids (the terminal table gives them a
+/// column of their own instead: `None`). A case no host answers is left
+/// out.
+fn rows(hosts: &[Host], group: Group, rules_in_cell: Option<fn(&str) -> String>) -> Vec<Vec<String>> {
+    let mut header: Vec<String> = [format!("{} case", group.name())]
         .into_iter()
-        .map(String::from)
         .chain(hosts.iter().map(place))
         .collect();
     if rules_in_cell.is_none() {
         header.push("rules".to_string());
     }
     let mut rows = vec![header];
-    for case in behaviour::dual_stack_cases() {
+    for case in behaviour::cases(group) {
+        let cells: Vec<Option<(String, String)>> = hosts.iter().map(|h| cell(h, &case)).collect();
+        if cells.iter().all(Option::is_none) {
+            continue;
+        }
         let mut row = vec![case.to_string()];
         let mut all_rules = Vec::new();
-        for host in hosts {
-            let (text, rules) = cell(host, &case);
+        for c in cells {
+            let (text, rules) = c.unwrap_or_else(|| ("-".into(), "-".into()));
             match rules_in_cell {
                 Some(sub) => row.push(format!("{text} {}", sub(&rules))),
                 None => row.push(text),
@@ -91,43 +108,56 @@ fn rows(hosts: &[Host], rules_in_cell: Option<fn(&str) -> String>) -> Vec<Vec<St
 }
 
 /// The cases aligned for a terminal, with the rules' reasons below.
-pub fn table(hosts: &[Host]) -> String {
-    let mut out = super::aligned_text(&rows(hosts, None), "  ");
-    out.push_str("\nrules:\n");
+pub fn table(hosts: &[Host], groups: &[Group]) -> String {
+    let mut out = String::new();
     let mut seen = Vec::new();
-    for host in hosts {
-        for rule in host
-            .platform()
-            .dual_stack()
-            .map(|m| behaviour::rules(&m))
-            .unwrap_or_default()
-        {
-            if !seen.contains(&rule.id) {
-                seen.push(rule.id);
-                out.push_str(&format!("  {}: {} ({})\n", rule.id, rule.why, rule.source));
+    let mut reasons = String::new();
+    for &group in groups {
+        out.push_str(&super::aligned_text(&rows(hosts, group, None), "  "));
+        out.push('\n');
+        for host in hosts {
+            for rule in behaviour::group_rules(host.platform(), group) {
+                if !seen.contains(&rule.id) {
+                    seen.push(rule.id);
+                    reasons.push_str(&format!("  {}: {} ({})\n", rule.id, rule.why, rule.source));
+                }
             }
         }
     }
+    out.push_str("rules:\n");
+    out.push_str(&reasons);
     out
 }
 
-/// The cases in Markdown.
-pub fn markdown(hosts: &[Host]) -> String {
-    let rows = rows(
-        hosts,
-        Some(|rules| format!("<sub>{}</sub>", rules.replace('+', " + "))),
-    );
-    super::markdown_table(&rows)
+/// The cases in Markdown, a table per group.
+pub fn markdown(hosts: &[Host], groups: &[Group]) -> String {
+    let tables: Vec<String> = groups
+        .iter()
+        .map(|&group| {
+            super::markdown_table(&rows(
+                hosts,
+                group,
+                Some(|rules| format!("<sub>{}</sub>", rules.replace('+', " + "))),
+            ))
+        })
+        .collect();
+    tables.join("\n")
 }
 
-/// A measured run as a snapshot: each case with an explicit IPV6_V6ONLY,
-/// what happened, and the rule (the default's rows depend on a host fact on
-/// Linux, net.ipv6.bindv6only: checked against the model, not stored).
-pub fn snapshot(observed: &[(DualStack, Outcome, String)]) -> String {
+/// A measured run as a snapshot: each case's cells, what happened, and the
+/// rule. The dual-stack rows with IPV6_V6ONLY at its default depend on a
+/// host fact on Linux (net.ipv6.bindv6only): checked against the model,
+/// not stored.
+pub fn snapshot(observed: &[(Case, Outcome, String)]) -> String {
     let rows: Vec<Vec<String>> = observed
         .iter()
-        .filter(|(case, _, _)| case.v6only != behaviour::V6only::Default)
-        .map(|(case, outcome, rule)| vec![case.to_string(), outcome_text(outcome), rule.clone()])
+        .filter(|(case, _, _)| !matches!(case, Case::DualStack(c) if c.v6only == behaviour::V6only::Default))
+        .map(|(case, outcome, rule)| {
+            let mut row = case.columns();
+            row.push(outcome_text(outcome));
+            row.push(rule.clone());
+            row
+        })
         .collect();
     super::aligned_text(&rows, "  ")
 }

@@ -199,10 +199,53 @@ pub fn digest(report: &Report, colour: bool) -> String {
         out.push_str(&format!("\n{}\n", paint.bold(family.name())));
         out.push_str(&super::aligned_text(&table, "  "));
     }
+    out.push_str(&what_it_does(report, &paint));
     let summary = report.summary();
     out.push_str(&format!(
         "\n{}: {summary}\nevery case: --all; every case as data: --format json\n",
         paint.bold("summary")
     ));
+    out
+}
+
+/// What options do: each group's count, then the headline cases
+/// (`behaviour::headlines`) this report answers, as measured (the model's
+/// beside it where they differ) or modelled, with the rule.
+fn what_it_does(report: &Report, paint: &Paint) -> String {
+    if report.behaviours.is_empty() {
+        return String::new();
+    }
+    let mut out = format!("\n{}\n", paint.bold("what it does (sockmatrix behaviours)"));
+    let mut counts = Vec::new();
+    for group in crate::behaviour::Group::ALL {
+        let rows: Vec<_> = report
+            .behaviours
+            .iter()
+            .filter(|b| b.case.group() == group)
+            .collect();
+        let disagree = rows.iter().filter(|b| b.disagrees()).count();
+        let verdict = match (report.host.measured, disagree) {
+            (false, _) => "modelled".to_string(),
+            (true, 0) => "all as the model says".to_string(),
+            (true, n) => paint.bad(&format!("{n} disagree with the model")),
+        };
+        counts.push(vec![
+            format!("  {}", group.name()),
+            format!("{} cases", rows.len()),
+            verdict,
+        ]);
+    }
+    out.push_str(&super::aligned_text(&counts, "  "));
+    let mut lines = Vec::new();
+    for case in crate::behaviour::headlines() {
+        if let Some(row) = report.behaviours.iter().find(|b| b.case == case) {
+            lines.push(vec![
+                format!("  {case}"),
+                super::behaviour::effective(row),
+                row.prediction.rule_id(),
+            ]);
+        }
+    }
+    out.push_str(&super::aligned_text(&lines, "  "));
     out
 }

@@ -112,6 +112,7 @@ select,button{font:inherit}
 table{border-collapse:collapse;width:100%;font:12px monospace}
 th,td{text-align:left;padding:2px 6px;border-bottom:1px solid #eee;vertical-align:top}
 th{background:#fafafa;position:sticky;top:2.6em}
+table.grid{width:auto;margin:.3em 0 .8em}table.grid td.ok{background:#e8f6e8}table.grid td.refused{background:#f8ecd8}table.grid td.bad{background:#fdd}details summary{cursor:pointer;margin:.2em 0}
 tr.bad td{background:#fdd}tr.odd td{background:#fff8e0}tr.nr td{color:#999}
 tr.case{cursor:pointer}tr.why td{background:#f4f8ff;white-space:normal;font-family:system-ui,sans-serif}
 .rule{border-bottom:1px dotted #888}
@@ -204,6 +205,7 @@ pub fn html(report: &Report, picture: &str) -> String {
             .map_or(digest.as_str(), |(_, rest)| rest),
     );
     let hazards = hazards(report);
+    let grids = bind_grids(report);
     let data = serde_json::to_string(&data(report))
         .expect("a JSON value always serializes")
         .replace("</", "<\\/");
@@ -221,6 +223,7 @@ pub fn html(report: &Report, picture: &str) -> String {
 <h2>Host</h2><div class="facts">{facts}</div>
 <h2>Digest</h2><pre>{digest}</pre>
 <h2>Library hazards</h2>{hazards}
+<h2>What it does: bind and reuse</h2>{grids}
 <h2>Buffer sizes</h2>{picture}
 <h2>Every case</h2>
 <div id="controls"></div>
@@ -234,6 +237,84 @@ pub fn html(report: &Report, picture: &str) -> String {
         div = s.divergences,
         nr = s.not_run,
     )
+}
+
+/// The bind-and-reuse cases as grids, one per transport and pair of
+/// addresses: the first socket's options and state down, the second's
+/// options across, each cell the outcome (with the rules on hover; a
+/// disagreement shows the model's answer beside it).
+fn bind_grids(report: &Report) -> String {
+    use crate::behaviour::bind::{self, Proto, Relation, Reuse};
+    use crate::behaviour::Case;
+    let cells: HashMap<bind::BindCase, &crate::engine::behaviours::BehaviourRow> = report
+        .behaviours
+        .iter()
+        .filter_map(|b| match b.case {
+            Case::Bind(c) => Some((c, b)),
+            _ => None,
+        })
+        .collect();
+    if cells.is_empty() {
+        return "<p>No bind-and-reuse cases in this report (a narrowed run, a probe, or no model).</p>"
+            .into();
+    }
+    let sets: Vec<Reuse> = Reuse::ALL
+        .into_iter()
+        .filter(|r| cells.keys().any(|c| c.first == *r))
+        .collect();
+    let mut out = String::from("<p>A first socket takes a loopback port with the options down the side and is left in the state named; a second with the options across binds the same port. TCP: bind, then listen (and the first's listen when it had only bound); UDP: bind, then who receives eight clients' datagrams. Hover a cell for its rules.</p>");
+    for proto in [Proto::Tcp, Proto::Udp] {
+        for relation in Relation::ALL {
+            let (a1, a2) = relation.addrs();
+            let name = match proto {
+                Proto::Tcp => "tcp",
+                Proto::Udp => "udp",
+            };
+            let open = if relation == Relation::Same { " open" } else { "" };
+            out.push_str(&format!(
+                "<details{open}><summary>{name}: first on {}, second on {}</summary><table class=\"grid\"><thead><tr><th>first \\ second</th>",
+                escape(a1.label()),
+                escape(a2.label())
+            ));
+            for set in &sets {
+                out.push_str(&format!("<th>{}</th>", set.label()));
+            }
+            out.push_str("</tr></thead><tbody>");
+            for first in &sets {
+                for state in bind::states(proto, relation) {
+                    out.push_str(&format!("<tr><th>{} {}</th>", first.label(), state.label()));
+                    for second in &sets {
+                        let case = bind::BindCase {
+                            proto,
+                            first: *first,
+                            state,
+                            relation,
+                            second: *second,
+                        };
+                        match cells.get(&case) {
+                            Some(row) => {
+                                let text = super::behaviour::effective(row);
+                                let class = match (row.agrees(), text.starts_with("bind ok")) {
+                                    (false, _) => "bad",
+                                    (true, true) => "ok",
+                                    (true, false) => "refused",
+                                };
+                                out.push_str(&format!(
+                                    "<td class=\"{class}\" title=\"{}\">{}</td>",
+                                    escape(&row.prediction.rule_id()),
+                                    escape(text.strip_prefix("bind ok; ").unwrap_or(&text))
+                                ));
+                            }
+                            None => out.push_str("<td>-</td>"),
+                        }
+                    }
+                    out.push_str("</tr>");
+                }
+            }
+            out.push_str("</tbody></table></details>");
+        }
+    }
+    out
 }
 
 /// The library traps the report's cases ran into, each with its count and

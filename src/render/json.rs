@@ -164,6 +164,22 @@ pub fn json(report: &Report) -> String {
             })
         })
         .collect();
+    let behaviours: Vec<Value> = report
+        .behaviours
+        .iter()
+        .map(|b| {
+            json!({
+                "group": b.case.group().name(),
+                "case": b.case.to_string(),
+                "columns": b.case.columns(),
+                "observed": outcome(&b.observed),
+                "predicted": outcome(&b.prediction.expected.outcome()),
+                "predicted_text": b.prediction.expected.to_string(),
+                "rule": b.prediction.rule_id(),
+                "agrees": b.agrees(),
+            })
+        })
+        .collect();
     let s = report.summary();
     // Cases per path: every path is named, with 0 where it ran nothing.
     let paths: serde_json::Map<String, Value> = crate::api::Api::ALL
@@ -194,6 +210,7 @@ pub fn json(report: &Report) -> String {
                 .collect::<Vec<_>>(),
         },
         "effects": effects,
+        "behaviours": behaviours,
         "summary": {
             "cases": s.cases,
             "disagreements": s.disagreements,

@@ -263,6 +263,37 @@ pub fn on_termination(handler: fn(i32)) {
     });
 }
 
+/// SO_REUSEPORT on (bind and reuse behaviours).
+pub fn set_reuse_port(socket: &socket2::Socket) -> std::io::Result<()> {
+    socket.set_reuse_port(true)
+}
+
+/// SO_REUSEPORT_LB on: FreeBSD's alone.
+pub fn set_reuse_port_lb(socket: &socket2::Socket) -> std::io::Result<()> {
+    #[cfg(target_os = "freebsd")]
+    return socket.set_reuse_port_lb(true);
+    #[cfg(not(target_os = "freebsd"))]
+    {
+        let _ = socket;
+        Err(unsupported("SO_REUSEPORT_LB"))
+    }
+}
+
+/// SO_EXCLUSIVEADDRUSE: Windows' alone.
+pub fn set_exclusive_addr_use(_: &socket2::Socket) -> std::io::Result<()> {
+    Err(unsupported("SO_EXCLUSIVEADDRUSE"))
+}
+
+fn unsupported(option: &str) -> std::io::Error {
+    std::io::Error::new(std::io::ErrorKind::Unsupported, format!("no {option} on this OS"))
+}
+
+/// A datagram to 127.255.255.255 stays on this machine: Linux and macOS
+/// route 127/8 to the loopback interface; FreeBSD routes 127.0.0.1 alone,
+/// so it would take the default route, and the broadcast behaviours are
+/// not run there.
+pub const LOOPBACK_BROADCAST_STAYS_LOCAL: bool = !cfg!(target_os = "freebsd");
+
 #[cfg(test)]
 mod tests {
     use crate::catalog;

@@ -184,6 +184,33 @@ pub fn default_sigpipe() {}
 /// not handled here): the temp folder of an interrupted run stays behind.
 pub fn on_termination(_handler: fn(i32)) {}
 
+/// SO_REUSEPORT: Winsock has none.
+pub fn set_reuse_port(_: &socket2::Socket) -> std::io::Result<()> {
+    Err(unsupported("SO_REUSEPORT"))
+}
+
+/// SO_REUSEPORT_LB: FreeBSD's alone.
+pub fn set_reuse_port_lb(_: &socket2::Socket) -> std::io::Result<()> {
+    Err(unsupported("SO_REUSEPORT_LB"))
+}
+
+/// SO_EXCLUSIVEADDRUSE on (bind and reuse behaviours).
+pub fn set_exclusive_addr_use(socket: &socket2::Socket) -> std::io::Result<()> {
+    let code = Code {
+        level: ws::SOL_SOCKET,
+        name: ws::SO_EXCLUSIVEADDRUSE,
+    };
+    set_int(socket, code, 1).map_err(std::io::Error::other)
+}
+
+fn unsupported(option: &str) -> std::io::Error {
+    std::io::Error::new(std::io::ErrorKind::Unsupported, format!("no {option} on this OS"))
+}
+
+/// A datagram to 127.255.255.255 stays on this machine: Windows routes it
+/// on-link to the loopback interface (and Wine to the Linux host's lo).
+pub const LOOPBACK_BROADCAST_STAYS_LOCAL: bool = true;
+
 #[cfg(test)]
 mod tests {
     use super::ws;

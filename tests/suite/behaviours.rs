@@ -1,14 +1,17 @@
-//! Behaviours measured here: every dual-stack case as the host's model
-//! predicts it, and the explicit settings' outcomes as a snapshot
-//! (`behaviour@<os>`).
+//! Behaviours measured here: every case of each group as the host's model
+//! predicts it, and the outcomes as a snapshot per group (`behaviour@<os>`
+//! for dual-stack listeners, `behaviour-bind@<os>` for bind and reuse,
+//! `behaviour-broadcast@<os>` for loopback broadcast).
 
 use crate::common::{available, host};
-use sockmatrix::behaviour::{self, observe};
+use sockmatrix::behaviour::{self, Group};
 use sockmatrix::kind::Kind;
 use sockmatrix::render;
 
-#[test]
-fn dual_stack_listeners_behave_as_the_model_says() {
+/// Runs every case of `group` the host's model answers; a disagreement is
+/// run again on fresh ports (twice at most) before it counts, since other
+/// tests take loopback ports too. Then the snapshot.
+fn behaves_as_the_model_says(group: Group, snapshot: &str) {
     if host().probe().is_some() {
         eprintln!("skipped: a probe runs another kernel's options, not these sockets");
         return;
@@ -16,16 +19,28 @@ fn dual_stack_listeners_behave_as_the_model_says() {
     if !available(Kind::Tcp6) || !available(Kind::Tcp4) {
         return;
     }
-    let model = host()
-        .platform()
-        .dual_stack()
-        .expect("every measured platform has a dual-stack model");
+    if !group.runs_here() {
+        eprintln!("skipped: {} may not run on this OS", group.name());
+        return;
+    }
+    let platform = host().platform();
     let mut observed = Vec::new();
     let mut failures = Vec::new();
-    for case in behaviour::dual_stack_cases() {
-        let seen = observe::dual_stack(&case);
-        let p = behaviour::predict(&model, &case);
-        if seen != p.expected.outcome() {
+    let mut again = 0;
+    for case in behaviour::cases(group) {
+        let Some(p) = case.predict(platform) else {
+            continue;
+        };
+        let expected = p.expected.outcome();
+        let mut seen = case.observe();
+        for _ in 0..2 {
+            if seen == expected {
+                break;
+            }
+            again += 1;
+            seen = case.observe();
+        }
+        if seen != expected {
             failures.push(format!(
                 "{case}: {seen}, the model ({}) says {}",
                 p.rule_id(),
@@ -34,10 +49,36 @@ fn dual_stack_listeners_behave_as_the_model_says() {
         }
         observed.push((case, seen, p.rule_id()));
     }
+    assert!(
+        !observed.is_empty(),
+        "every measured platform models {}",
+        group.name()
+    );
+    eprintln!(
+        "{}: {} cases, {} disagree, {again} runs again",
+        group.name(),
+        observed.len(),
+        failures.len()
+    );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     let name = sockmatrix::snapshot::Name {
-        name: "behaviour".into(),
+        name: snapshot.into(),
         suffix: host().os_label().into(),
     };
     crate::common::assert_whole_snapshot(&name, render::behaviour::snapshot(&observed));
+}
+
+#[test]
+fn dual_stack_listeners_behave_as_the_model_says() {
+    behaves_as_the_model_says(Group::DualStack, "behaviour");
+}
+
+#[test]
+fn bind_and_reuse_behave_as_the_model_says() {
+    behaves_as_the_model_says(Group::Bind, "behaviour-bind");
+}
+
+#[test]
+fn loopback_broadcast_behaves_as_the_model_says() {
+    behaves_as_the_model_says(Group::Broadcast, "behaviour-broadcast");
 }

@@ -164,13 +164,13 @@ fn the_constructor_table_in_the_readme_is_fresh() {
     );
 }
 
-/// The README's behaviours table is what `sockmatrix behaviours --models
-/// --format markdown` makes of the models today.
+/// The README's dual-stack table is what `sockmatrix behaviours --models
+/// --group dual-stack --format markdown` makes of the models today.
 #[test]
 fn the_behaviours_table_in_the_readme_is_fresh() {
     assert_fresh(
         "behaviours",
-        sockmatrix::render::behaviour::markdown(&models()),
-        "cargo run --release -- behaviours --models --format markdown",
+        sockmatrix::render::behaviour::markdown(&models(), &[sockmatrix::behaviour::Group::DualStack]),
+        "cargo run --release -- behaviours --models --group dual-stack --format markdown",
     );
 }

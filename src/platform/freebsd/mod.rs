@@ -5,6 +5,8 @@
 //! options FreeBSD cannot name, the level refusals, then the family files
 //! (`socket.rs`, `tcp.rs`, `ip.rs`). Stock numbers per release: `facts.rs`.
 
+mod bind_reuse;
+mod broadcast;
 pub mod capacity;
 mod dual_stack;
 mod effects;
@@ -200,11 +202,21 @@ impl Platform for FreeBsd {
         Some(dual_stack::model())
     }
 
+    fn bind_reuse(&self) -> Option<crate::behaviour::bind::BindModel> {
+        Some(bind_reuse::model())
+    }
+
+    fn broadcast(&self) -> Option<crate::behaviour::broadcast::BroadcastModel> {
+        Some(broadcast::model())
+    }
+
     fn rules(&self) -> Vec<&'static Rule> {
         let mut all = options::rules();
         all.extend(effects::RULES);
         all.extend(capacity::RULES);
         all.extend(dual_stack::RULES);
+        all.extend(bind_reuse::RULES);
+        all.extend(broadcast::RULES);
         all
     }
 

@@ -3,6 +3,8 @@
 //! it after the level check (`level.rs`). Facts come from /proc/sys and two
 //! calibration probes (`facts.rs`).
 
+mod bind_reuse;
+mod broadcast;
 mod buffers;
 pub mod capacity;
 mod dual_stack;
@@ -196,11 +198,21 @@ impl Platform for Linux {
         Some(dual_stack::model(self.facts.bindv6only))
     }
 
+    fn bind_reuse(&self) -> Option<crate::behaviour::bind::BindModel> {
+        Some(bind_reuse::model())
+    }
+
+    fn broadcast(&self) -> Option<crate::behaviour::broadcast::BroadcastModel> {
+        Some(broadcast::model())
+    }
+
     fn rules(&self) -> Vec<&'static Rule> {
         let mut all = options::rules();
         all.extend(capacity::RULES);
         all.extend(effects::RULES);
         all.extend(dual_stack::RULES);
+        all.extend(bind_reuse::RULES);
+        all.extend(broadcast::RULES);
         all
     }
 

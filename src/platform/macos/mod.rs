@@ -8,6 +8,8 @@
 //! `route.rs` has what is decided before a family sees the option (names XNU
 //! lacks, wrong levels, AF_UNIX). Stock facts are in `facts.rs`.
 
+mod bind_reuse;
+mod broadcast;
 mod dual_stack;
 mod executable_uuid;
 pub mod facts;
@@ -220,9 +222,19 @@ impl Platform for MacOs {
         Some(dual_stack::model())
     }
 
+    fn bind_reuse(&self) -> Option<crate::behaviour::bind::BindModel> {
+        Some(bind_reuse::model())
+    }
+
+    fn broadcast(&self) -> Option<crate::behaviour::broadcast::BroadcastModel> {
+        Some(broadcast::model())
+    }
+
     fn rules(&self) -> Vec<&'static Rule> {
         let mut all = options::rules();
         all.extend(dual_stack::RULES);
+        all.extend(bind_reuse::RULES);
+        all.extend(broadcast::RULES);
         all
     }
 

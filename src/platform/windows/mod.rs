@@ -9,6 +9,8 @@
 //! the shared rules (options with no Winsock constant, kinds that cannot be
 //! made, the one-byte and DWORD BOOLs).
 
+mod bind_reuse;
+mod broadcast;
 mod common;
 mod dual_stack;
 mod ip;
@@ -197,6 +199,14 @@ impl Platform for Windows {
         Some(dual_stack::model())
     }
 
+    fn bind_reuse(&self) -> Option<crate::behaviour::bind::BindModel> {
+        Some(bind_reuse::model())
+    }
+
+    fn broadcast(&self) -> Option<crate::behaviour::broadcast::BroadcastModel> {
+        Some(broadcast::model())
+    }
+
     fn rules(&self) -> Vec<&'static Rule> {
         let mut all: Vec<&'static Rule> = Vec::new();
         for family in [
@@ -205,6 +215,8 @@ impl Platform for Windows {
             tcp::RULES,
             ip::RULES,
             dual_stack::RULES,
+            bind_reuse::RULES,
+            broadcast::RULES,
         ] {
             all.extend(family);
         }

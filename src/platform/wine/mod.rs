@@ -5,6 +5,8 @@
 //! getsockopt), dlls/ntdll/unix/socket.c (the AFD ioctls behind them) and
 //! server/sock.c; figures measured on this workplace's Linux machines.
 
+mod bind_reuse;
+mod broadcast;
 mod buffers;
 mod dual_stack;
 pub mod facts;
@@ -34,6 +36,8 @@ pub fn rules() -> Vec<&'static Rule> {
         tcp::RULES,
         ip::RULES,
         dual_stack::RULES,
+        bind_reuse::RULES,
+        broadcast::RULES,
     ]
     .concat()
 }
@@ -136,6 +140,14 @@ impl crate::platform::Platform for Wine {
 
     fn dual_stack(&self) -> Option<crate::behaviour::DualStackModel> {
         Some(dual_stack::model())
+    }
+
+    fn bind_reuse(&self) -> Option<crate::behaviour::bind::BindModel> {
+        Some(bind_reuse::model())
+    }
+
+    fn broadcast(&self) -> Option<crate::behaviour::broadcast::BroadcastModel> {
+        Some(broadcast::model())
     }
 
     fn rules(&self) -> Vec<&'static Rule> {

@@ -1,7 +1,7 @@
 //! Runs a dual-stack case here: a listener of the IPv6 family and one
 //! client, on loopback, closed before the function returns.
 
-use super::{Bound, Client, DualStack, V6only, REACHED_V4_MAPPED, REACHED_V6};
+use crate::behaviour::{Bound, Client, DualStack, V6only, REACHED_V4_MAPPED, REACHED_V6};
 use crate::outcome::Outcome;
 use socket2::{Domain, Protocol, SockAddr, Socket, Type};
 use std::io;
@@ -12,10 +12,7 @@ use std::time::Duration;
 pub fn dual_stack(case: &DualStack) -> Outcome {
     match run(case) {
         Ok(Ok(peer)) => Outcome::Ok(crate::value::Value::Text(peer)),
-        Ok(Err(refused)) => Outcome::Err(match refused.raw_os_error() {
-            Some(code) => crate::sys::error_name(code),
-            None => refused.to_string(),
-        }),
+        Ok(Err(refused)) => super::error_outcome(&refused),
         Err(e) => Outcome::not_run(&e),
     }
 }

@@ -1,0 +1,194 @@
+//! FreeBSD's bind and reuse (`crate::behaviour::bind`). Read in a 14.0-STABLE
+//! tree (`__FreeBSD_version` 1400507: the ilnp/ilnp-freebsd14 mirror at
+//! 2f2a4162, whose research patches sit behind `#ifdef ILNP6` away from the
+//! code quoted; line numbers are that tree's and may be off by a few
+//! upstream), cross-checked against an unpatched 14-era in_pcb.c. As on
+//! macOS, the second socket's own options choose the check, and listen()
+//! never checks again; SO_REUSEPORT_LB groups share a port too and take
+//! UDP datagrams before any other unconnected socket. Model only: not
+//! measured here (F-Stack runs FreeBSD's option code, not these lookups).
+
+use crate::behaviour::bind::{BindCase, BindModel, FirstState, Receiver, Relation, Reuse, Step};
+use crate::rule::Rule;
+
+crate::rules! {
+    pub const CLOSED: Rule = Rule {
+        id: "freebsd.bind.closed",
+        formula: "first closed (bound only) => the port is free",
+        why: "closing a socket that never connected frees its pcb, which leaves the port's lists",
+        source: "sys/netinet/in_pcb.c in_pcbdetach / in_pcbremhash (14.0-STABLE; UNCONFIRMED: the lines were not read)",
+    };
+    pub const V6ONLY_APART: Rule = Rule {
+        id: "freebsd.bind.v6only_apart",
+        formula: "IPv6-only :: against IPv4 => bind ok",
+        why: "an IPv6-only pcb lacks INP_IPV4 and the IPv4 lookups skip it; an IPv6-only bind skips the IPv4 checks",
+        source: "sys/netinet/in_pcb.c in_pcblookup_local (l.1970-2083, INP_IPV4 test); sys/netinet6/in6_pcb.c in6_pcbbind (l.160-324, the mapped checks only without IN6P_IPV6_V6ONLY)",
+    };
+    pub const DUAL_AFTER_V4: Rule = Rule {
+        id: "freebsd.bind.dual_after_v4",
+        formula: ":: v6only 0 after an IPv4 0.0.0.0 => bind ok, whatever the options",
+        why: "in6_pcblookup_local skips IPv4-only pcbs, and the mapped check refuses only an IPv4 pcb on a specific address or one that is itself IPv6",
+        source: "sys/netinet6/in6_pcb.c in6_pcbbind l.293-304, in6_pcblookup_local l.796, l.838",
+    };
+    pub const NO_OPTION_BLOCKS: Rule = Rule {
+        id: "freebsd.bind.no_option_blocks",
+        formula: "second without SO_REUSEADDR/SO_REUSEPORT/SO_REUSEPORT_LB, overlapping address => EADDRINUSE (any state)",
+        why: "with none of them the lookup is a best-fit wildcard search over every pcb on the port, connected and TIME_WAIT ones too (a TIME_WAIT connection is a full pcb in 14)",
+        source: "sys/netinet/in_pcb.c in_pcbbind_setup l.893-894 (INPLOOKUP_WILDCARD only without the options), l.971-983 (EADDRINUSE); in_pcblookup_local l.2013-2081; sys/netinet/tcp_timewait.c tcp_twstart l.109-145",
+    };
+    pub const EXACT_LOOKUP: Rule = Rule {
+        id: "freebsd.bind.exact_lookup",
+        formula: "second with a reuse option, no unconnected socket on the same address => bind ok",
+        why: "with any reuse option only an unconnected pcb on exactly the same address is looked for: a wildcard against a specific address, a connected or a TIME_WAIT pcb is not found",
+        source: "sys/netinet/in_pcb.c in_pcblookup_local l.1985-2012 (faddr ANY, laddr equal)",
+    };
+    pub const SAME_NEEDS_REUSEPORT: Rule = Rule {
+        id: "freebsd.bind.same_needs_reuseport",
+        formula: "the same address, the first unconnected => ok only with SO_REUSEPORT on both or SO_REUSEPORT_LB on both, else EADDRINUSE",
+        why: "the pcb found must carry the SO_REUSEPORT (or SO_REUSEPORT_LB) the new socket sets; SO_REUSEADDR alone counts only on a multicast address",
+        source: "sys/netinet/in_pcb.c in_pcbbind_setup l.971-983 ('(reuseport & t->inp_socket->so_options) == 0 && (reuseport_lb & t->inp_socket->so_options) == 0' => EADDRINUSE), l.923 (multicast)",
+    };
+    pub const V4_AFTER_DUAL: Rule = Rule {
+        id: "freebsd.bind.v4_after_dual",
+        formula: "IPv4 0.0.0.0 after :: v6only 0 => EADDRINUSE unless SO_REUSEPORT (or _LB) on both",
+        why: "a dual-stack pcb carries INP_IPV4 with address 0, so the IPv4 lookup finds it; the exemption covers two IPv6 sockets only",
+        source: "sys/netinet/in_pcb.c in_pcbbind_setup l.976-983; sys/netinet6/in6_pcb.c in6_pcbbind",
+    };
+    pub const LISTEN_NO_RECHECK: Rule = Rule {
+        id: "freebsd.bind.listen_no_recheck",
+        formula: "listen() on a bound socket => ok (no second check)",
+        why: "tcp_usr_listen binds only a socket without a port; solisten checks the socket's state, not the port",
+        source: "sys/netinet/tcp_usrreq.c tcp_usr_listen l.379-381 ('if (inp->inp_lport == 0)'), tcp6_usr_listen l.438; sys/kern/uipc_socket.c solisten_proto_check",
+    };
+    pub const UDP_CONNECTED_ELSEWHERE: Rule = Rule {
+        id: "freebsd.udp.connected_elsewhere",
+        formula: "first connected to another peer => the second receives",
+        why: "a connected pcb matches only its four-tuple; other datagrams go through the unconnected lookups",
+        source: "sys/netinet/in_pcb.c in_pcblookup_hash_smr l.2401-2464 (connected first, then the LB groups, then the wild chain)",
+    };
+    pub const UDP_V6ONLY_SKIPPED: Rule = Rule {
+        id: "freebsd.udp.v6only_skipped",
+        formula: "an IPv6-only socket takes no IPv4 datagram => the IPv4 socket receives",
+        why: "the IPv4 lookup skips pcbs without INP_IPV4",
+        source: "sys/netinet/in_pcb.c in_pcblookup_hash_wild_smr l.2225-2258 (INP_IPV4 test)",
+    };
+    pub const UDP_LB_GROUP_FIRST: Rule = Rule {
+        id: "freebsd.udp.lb_group_first",
+        formula: "a SO_REUSEPORT_LB socket against a plain one => the LB socket receives (groups are searched first; an exact group before a wildcard one)",
+        why: "the unconnected lookup tries the SO_REUSEPORT_LB groups before the wild chain, preferring a group on the exact address; a single LB socket is a group of one",
+        source: "sys/netinet/in_pcb.c in_pcblookup_hash_smr l.2401-2464, in_pcblookup_lbgroup l.2091-2161, in_pcbinslbgrouphash l.2654-2661 (group made at bind)",
+    };
+    pub const UDP_LB_SPREAD: Rule = Rule {
+        id: "freebsd.udp.lb_spread",
+        formula: "both SO_REUSEPORT_LB on one address => a group: spread over both by a hash of the sender",
+        why: "the member is chosen by INP_PCBLBGROUP_PKTHASH(faddr, lport, fport) modulo the group's size; eight senders reach both",
+        source: "sys/netinet/in_pcb.c in_pcblookup_lbgroup l.2159",
+    };
+    pub const UDP_EXACT_FIRST: Rule = Rule {
+        id: "freebsd.udp.exact_first",
+        formula: "127.0.0.1 against 0.0.0.0 => the socket on 127.0.0.1 receives",
+        why: "the wild chain keeps specific addresses ahead of wildcard ones and the first match wins",
+        source: "sys/netinet/in_pcb.c _in_pcbinshash_wild l.2500-2551, in_pcblookup_hash_wild_smr l.2225-2258",
+    };
+    pub const UDP_V4_AFTER_DUAL: Rule = Rule {
+        id: "freebsd.udp.v4_after_dual",
+        formula: "0.0.0.0 bound after dual-stack :: => the IPv4 socket receives",
+        why: "a new wildcard pcb goes before the first wildcard entry of the chain, so the IPv4 0.0.0.0 socket bound second is found first",
+        source: "sys/netinet/in_pcb.c _in_pcbinshash_wild l.2539 (insert before the first wildcard entry)",
+    };
+    pub const UDP_DUAL_AFTER_V4: Rule = Rule {
+        id: "freebsd.udp.dual_after_v4",
+        formula: "dual-stack :: bound after 0.0.0.0 => the :: socket receives IPv4 datagrams (UNCONFIRMED)",
+        why: "_in6_pcbinshash_wild puts the IPv6 pcb ahead of the IPv4 wildcard pcb, whose IPv6 address field reads as zero, and the fast lookup takes the first match; the locked fallback would pick the IPv4 socket. Read in the code, never run: UNCONFIRMED",
+        source: "sys/netinet/in_pcb.c _in6_pcbinshash_wild l.2560-2597, in_pcblookup_hash_wild_smr l.2225-2258",
+    };
+    pub const UDP_NEWEST_FIRST: Rule = Rule {
+        id: "freebsd.udp.newest_first",
+        formula: "two SO_REUSEPORT sockets on the same address => the newest (the second) receives",
+        why: "a unicast datagram goes to one pcb, the first match of the wild chain, and a new specific pcb is inserted ahead of the others",
+        source: "sys/netinet/udp_usrreq.c udp_input l.611-613 (in_pcblookup_mbuf, one pcb); sys/netinet/in_pcb.c _in_pcbinshash_wild l.2550",
+    };
+}
+
+/// FreeBSD's reuse sets: SO_REUSEPORT_LB besides the two, no
+/// SO_EXCLUSIVEADDRUSE.
+pub const SETS: &[Reuse] = &[
+    Reuse::None,
+    Reuse::Addr,
+    Reuse::Port,
+    Reuse::AddrPort,
+    Reuse::PortLb,
+];
+
+fn unconnected(case: &BindCase) -> bool {
+    matches!(case.state, FirstState::Bound | FirstState::Listening)
+}
+
+/// SO_REUSEPORT on both, or SO_REUSEPORT_LB on both.
+fn shares(case: &BindCase) -> bool {
+    (case.first.port() && case.second.port()) || (case.first == Reuse::PortLb && case.second == Reuse::PortLb)
+}
+
+fn bind(case: &BindCase) -> Step {
+    match case.relation {
+        Relation::V4AfterV6only | Relation::V6onlyAfterV4 => return Step::ok(&V6ONLY_APART),
+        Relation::DualAfterV4 => return Step::ok(&DUAL_AFTER_V4),
+        _ => {}
+    }
+    if case.second == Reuse::None {
+        return Step::fails("EADDRINUSE", &NO_OPTION_BLOCKS);
+    }
+    match case.relation {
+        Relation::V4AfterDual if shares(case) => Step::ok(&V4_AFTER_DUAL),
+        Relation::V4AfterDual => Step::fails("EADDRINUSE", &V4_AFTER_DUAL),
+        Relation::Same if !unconnected(case) => Step::ok(&EXACT_LOOKUP),
+        Relation::Same if shares(case) => Step::ok(&SAME_NEEDS_REUSEPORT),
+        Relation::Same => Step::fails("EADDRINUSE", &SAME_NEEDS_REUSEPORT),
+        _ => Step::ok(&EXACT_LOOKUP),
+    }
+}
+
+fn listen(_: &BindCase) -> Step {
+    Step::ok(&LISTEN_NO_RECHECK)
+}
+
+fn receiver(case: &BindCase) -> (Receiver, &'static Rule) {
+    let (lb1, lb2) = (case.first == Reuse::PortLb, case.second == Reuse::PortLb);
+    match (case.state, case.relation) {
+        (FirstState::Closed, Relation::V6onlyAfterV4) => (Receiver::Neither, &UDP_V6ONLY_SKIPPED),
+        (FirstState::Closed, _) => (Receiver::Second, &CLOSED),
+        (FirstState::Connected, _) => (Receiver::Second, &UDP_CONNECTED_ELSEWHERE),
+        (_, Relation::V6onlyAfterV4) => (Receiver::First, &UDP_V6ONLY_SKIPPED),
+        (_, Relation::V4AfterV6only) => (Receiver::Second, &UDP_V6ONLY_SKIPPED),
+        (_, Relation::Same) if lb1 && lb2 => (Receiver::Both, &UDP_LB_SPREAD),
+        (_, Relation::Same) => (Receiver::Second, &UDP_NEWEST_FIRST),
+        // A lone LB group beats a plain socket, on any address; between
+        // two groups the exact address wins, as between two plain sockets.
+        (_, Relation::SpecificAfterWildcard) if lb1 && !lb2 => (Receiver::First, &UDP_LB_GROUP_FIRST),
+        (_, Relation::WildcardAfterSpecific) if lb2 && !lb1 => (Receiver::Second, &UDP_LB_GROUP_FIRST),
+        (_, Relation::SpecificAfterWildcard) => (Receiver::Second, &UDP_EXACT_FIRST),
+        (_, Relation::WildcardAfterSpecific) => (Receiver::First, &UDP_EXACT_FIRST),
+        (_, Relation::V4AfterDual) if lb1 && !lb2 => (Receiver::First, &UDP_LB_GROUP_FIRST),
+        (_, Relation::V4AfterDual) => (Receiver::Second, &UDP_V4_AFTER_DUAL),
+        (_, Relation::DualAfterV4) if lb1 && !lb2 => (Receiver::First, &UDP_LB_GROUP_FIRST),
+        (_, Relation::DualAfterV4) if lb2 && !lb1 => (Receiver::Second, &UDP_LB_GROUP_FIRST),
+        (_, Relation::DualAfterV4) => (Receiver::Second, &UDP_DUAL_AFTER_V4),
+    }
+}
+
+fn rules() -> Vec<&'static Rule> {
+    RULES.to_vec()
+}
+
+/// FreeBSD's bind-and-reuse model.
+pub fn model() -> BindModel {
+    BindModel {
+        sets: SETS,
+        closed: &CLOSED,
+        bind,
+        listen,
+        first_listen: listen,
+        receiver,
+        rules,
+    }
+}
