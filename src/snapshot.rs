@@ -164,13 +164,14 @@ pub struct Entry {
 /// The committed tables that are not case tables (their rows have other
 /// columns): effects, capacity, what constructors set (`made`), and
 /// behaviours.
-const NOT_CASE_TABLES: [&str; 6] = [
+const NOT_CASE_TABLES: [&str; 7] = [
     "effects",
     "capacity",
     "made",
     "behaviour",
     "behaviour-bind",
     "behaviour-broadcast",
+    "behaviour-linger",
 ];
 
 pub fn read_dir(dir: &Path) -> Result<Vec<Entry>, String> {

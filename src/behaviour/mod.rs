@@ -4,11 +4,13 @@
 //! `observe` measures it here, on loopback.
 //!
 //! The groups: dual-stack listeners (`dual_stack`), bind and reuse
-//! (`bind`), loopback broadcast (`broadcast`).
+//! (`bind`), loopback broadcast (`broadcast`), linger and close
+//! (`linger`).
 
 pub mod bind;
 pub mod broadcast;
 pub mod dual_stack;
+pub mod linger;
 pub mod observe;
 
 pub use dual_stack::{
@@ -29,11 +31,13 @@ pub enum Group {
     Bind,
     /// A send to 127.255.255.255 with and without SO_BROADCAST.
     Broadcast,
+    /// SO_LINGER, then close: does close wait, what does the peer read.
+    Linger,
 }
 
 impl Group {
     /// Every group, in the tables' order.
-    pub const ALL: [Group; 3] = [Group::DualStack, Group::Bind, Group::Broadcast];
+    pub const ALL: [Group; 4] = [Group::DualStack, Group::Bind, Group::Broadcast, Group::Linger];
 
     /// The group's cases may run on this machine: never a broadcast where
     /// 127.255.255.255 could leave it (`sys::LOOPBACK_BROADCAST_STAYS_LOCAL`).
@@ -50,6 +54,7 @@ impl Group {
             Group::DualStack => "dual-stack",
             Group::Bind => "bind",
             Group::Broadcast => "broadcast",
+            Group::Linger => "linger",
         }
     }
 }
@@ -60,6 +65,7 @@ pub enum Case {
     DualStack(DualStack),
     Bind(bind::BindCase),
     Broadcast(broadcast::Broadcast),
+    Linger(linger::LingerCase),
 }
 
 impl Case {
@@ -69,6 +75,7 @@ impl Case {
             Case::DualStack(_) => Group::DualStack,
             Case::Bind(_) => Group::Bind,
             Case::Broadcast(_) => Group::Broadcast,
+            Case::Linger(_) => Group::Linger,
         }
     }
 
@@ -79,6 +86,7 @@ impl Case {
             Case::DualStack(c) => platform.dual_stack().map(|m| predict(&m, c)),
             Case::Bind(c) => platform.bind_reuse().and_then(|m| bind::predict(&m, c)),
             Case::Broadcast(c) => platform.broadcast().map(|m| broadcast::predict(&m, c)),
+            Case::Linger(c) => platform.linger().map(|m| linger::predict(&m, c)),
         }
     }
 
@@ -88,6 +96,7 @@ impl Case {
             Case::DualStack(c) => observe::dual_stack(c),
             Case::Bind(c) => observe::bind(c),
             Case::Broadcast(c) => observe::broadcast(c),
+            Case::Linger(c) => observe::linger(c),
         }
     }
 
@@ -97,6 +106,7 @@ impl Case {
             Case::DualStack(c) => vec![c.to_string()],
             Case::Bind(c) => c.columns().to_vec(),
             Case::Broadcast(c) => vec![c.to_string()],
+            Case::Linger(c) => vec![c.to_string()],
         }
     }
 }
@@ -107,6 +117,7 @@ impl std::fmt::Display for Case {
             Case::DualStack(c) => c.fmt(f),
             Case::Bind(c) => c.fmt(f),
             Case::Broadcast(c) => c.fmt(f),
+            Case::Linger(c) => c.fmt(f),
         }
     }
 }
@@ -121,6 +132,7 @@ pub fn cases(group: Group) -> Vec<Case> {
             .map(Case::Bind)
             .collect(),
         Group::Broadcast => broadcast::cases().into_iter().map(Case::Broadcast).collect(),
+        Group::Linger => linger::cases().into_iter().map(Case::Linger).collect(),
     }
 }
 
@@ -133,6 +145,7 @@ pub fn group_rules(platform: &dyn Platform, group: Group) -> Vec<&'static crate:
             .broadcast()
             .map(|m| broadcast::rules(&m))
             .unwrap_or_default(),
+        Group::Linger => platform.linger().map(|m| (m.rules)()).unwrap_or_default(),
     }
 }
 
@@ -174,6 +187,18 @@ pub fn headlines() -> Vec<Case> {
             flag: broadcast::Flag::Default,
             receiver: broadcast::Receiver::Any,
             to: broadcast::To::Broadcast,
+        }),
+        Case::Linger(linger::LingerCase {
+            linger: linger::Linger::OnZero,
+            pending: linger::Pending::Nothing,
+        }),
+        Case::Linger(linger::LingerCase {
+            linger: linger::Linger::Unset,
+            pending: linger::Pending::Unread,
+        }),
+        Case::Linger(linger::LingerCase {
+            linger: linger::Linger::OnOne,
+            pending: linger::Pending::Unsent,
         }),
     ]
 }

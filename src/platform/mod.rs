@@ -160,6 +160,12 @@ pub trait Platform: Send + Sync + std::fmt::Debug {
         None
     }
 
+    /// What the OS does at close with SO_LINGER and pending data
+    /// (`crate::behaviour::linger`), where the platform has a model.
+    fn linger(&self) -> Option<crate::behaviour::linger::LingerModel> {
+        None
+    }
+
     /// Kinds the modelled OS cannot create, with the error socket() gives
     /// there (an offline run skips them, as a measured run does).
     fn unsupported_kinds(&self) -> Vec<(Kind, &'static str)> {

@@ -218,6 +218,11 @@ pub fn error_name(errno: i32) -> String {
         (libc::ENOENT, "ENOENT"),
         (libc::ECONNREFUSED, "ECONNREFUSED"),
         (libc::ETIMEDOUT, "ETIMEDOUT"),
+        (libc::ECONNRESET, "ECONNRESET"),
+        (libc::ECONNABORTED, "ECONNABORTED"),
+        (libc::EPIPE, "EPIPE"),
+        (libc::EHOSTUNREACH, "EHOSTUNREACH"),
+        (libc::ENETUNREACH, "ENETUNREACH"),
     ];
     NAMES
         .iter()

@@ -165,6 +165,10 @@ pub fn error_name(code: i32) -> String {
         (ws::WSAEWOULDBLOCK, "WSAEWOULDBLOCK"),
         (ws::WSAECONNREFUSED, "WSAECONNREFUSED"),
         (ws::WSAETIMEDOUT, "WSAETIMEDOUT"),
+        (ws::WSAECONNRESET, "WSAECONNRESET"),
+        (ws::WSAECONNABORTED, "WSAECONNABORTED"),
+        (ws::WSAEHOSTUNREACH, "WSAEHOSTUNREACH"),
+        (ws::WSAENETUNREACH, "WSAENETUNREACH"),
     ];
     NAMES
         .iter()

@@ -1,7 +1,8 @@
 //! Behaviours measured here: every case of each group as the host's model
 //! predicts it, and the outcomes as a snapshot per group (`behaviour@<os>`
 //! for dual-stack listeners, `behaviour-bind@<os>` for bind and reuse,
-//! `behaviour-broadcast@<os>` for loopback broadcast).
+//! `behaviour-broadcast@<os>` for loopback broadcast, `behaviour-linger@<os>`
+//! for linger and close).
 
 use crate::common::{available, host};
 use sockmatrix::behaviour::{self, Group};
@@ -81,4 +82,9 @@ fn bind_and_reuse_behave_as_the_model_says() {
 #[test]
 fn loopback_broadcast_behaves_as_the_model_says() {
     behaves_as_the_model_says(Group::Broadcast, "behaviour-broadcast");
+}
+
+#[test]
+fn linger_and_close_behave_as_the_model_says() {
+    behaves_as_the_model_says(Group::Linger, "behaviour-linger");
 }

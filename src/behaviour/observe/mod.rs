@@ -4,10 +4,12 @@
 mod bind;
 mod broadcast;
 mod dual_stack;
+mod linger;
 
 pub use bind::bind;
 pub use broadcast::broadcast;
 pub use dual_stack::dual_stack;
+pub use linger::linger;
 
 use crate::outcome::Outcome;
 use std::io;

@@ -12,6 +12,7 @@ mod dual_stack;
 mod effects;
 pub mod facts;
 mod ip;
+mod linger;
 pub mod options;
 mod shared;
 mod socket;
@@ -210,6 +211,10 @@ impl Platform for FreeBsd {
         Some(broadcast::model())
     }
 
+    fn linger(&self) -> Option<crate::behaviour::linger::LingerModel> {
+        Some(linger::model())
+    }
+
     fn rules(&self) -> Vec<&'static Rule> {
         let mut all = options::rules();
         all.extend(effects::RULES);
@@ -217,6 +222,7 @@ impl Platform for FreeBsd {
         all.extend(dual_stack::RULES);
         all.extend(bind_reuse::RULES);
         all.extend(broadcast::RULES);
+        all.extend(linger::RULES);
         all
     }
 

@@ -13,6 +13,7 @@ pub mod facts;
 mod ipv4;
 mod ipv6;
 pub mod level;
+mod linger;
 pub mod options;
 pub mod shared;
 mod socket;
@@ -206,6 +207,10 @@ impl Platform for Linux {
         Some(broadcast::model())
     }
 
+    fn linger(&self) -> Option<crate::behaviour::linger::LingerModel> {
+        Some(linger::model())
+    }
+
     fn rules(&self) -> Vec<&'static Rule> {
         let mut all = options::rules();
         all.extend(capacity::RULES);
@@ -213,6 +218,7 @@ impl Platform for Linux {
         all.extend(dual_stack::RULES);
         all.extend(bind_reuse::RULES);
         all.extend(broadcast::RULES);
+        all.extend(linger::RULES);
         all
     }
 

@@ -14,6 +14,7 @@ mod dual_stack;
 mod executable_uuid;
 pub mod facts;
 mod ip;
+mod linger;
 pub mod options;
 mod route;
 mod socket;
@@ -230,11 +231,16 @@ impl Platform for MacOs {
         Some(broadcast::model())
     }
 
+    fn linger(&self) -> Option<crate::behaviour::linger::LingerModel> {
+        Some(linger::model())
+    }
+
     fn rules(&self) -> Vec<&'static Rule> {
         let mut all = options::rules();
         all.extend(dual_stack::RULES);
         all.extend(bind_reuse::RULES);
         all.extend(broadcast::RULES);
+        all.extend(linger::RULES);
         all
     }
 

@@ -14,6 +14,7 @@ mod broadcast;
 mod common;
 mod dual_stack;
 mod ip;
+mod linger;
 mod socket;
 mod tcp;
 
@@ -207,6 +208,10 @@ impl Platform for Windows {
         Some(broadcast::model())
     }
 
+    fn linger(&self) -> Option<crate::behaviour::linger::LingerModel> {
+        Some(linger::model())
+    }
+
     fn rules(&self) -> Vec<&'static Rule> {
         let mut all: Vec<&'static Rule> = Vec::new();
         for family in [
@@ -217,6 +222,7 @@ impl Platform for Windows {
             dual_stack::RULES,
             bind_reuse::RULES,
             broadcast::RULES,
+            linger::RULES,
         ] {
             all.extend(family);
         }

@@ -11,6 +11,7 @@ mod buffers;
 mod dual_stack;
 pub mod facts;
 mod ip;
+mod linger;
 mod shared;
 mod socket;
 mod tcp;
@@ -38,6 +39,7 @@ pub fn rules() -> Vec<&'static Rule> {
         dual_stack::RULES,
         bind_reuse::RULES,
         broadcast::RULES,
+        linger::RULES,
     ]
     .concat()
 }
@@ -148,6 +150,10 @@ impl crate::platform::Platform for Wine {
 
     fn broadcast(&self) -> Option<crate::behaviour::broadcast::BroadcastModel> {
         Some(broadcast::model())
+    }
+
+    fn linger(&self) -> Option<crate::behaviour::linger::LingerModel> {
+        Some(linger::model())
     }
 
     fn rules(&self) -> Vec<&'static Rule> {
