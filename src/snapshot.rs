@@ -164,7 +164,7 @@ pub struct Entry {
 /// The committed tables that are not case tables (their rows have other
 /// columns): effects, capacity, what constructors set (`made`), and
 /// behaviours.
-const NOT_CASE_TABLES: [&str; 7] = [
+const NOT_CASE_TABLES: [&str; 9] = [
     "effects",
     "capacity",
     "made",
@@ -172,6 +172,8 @@ const NOT_CASE_TABLES: [&str; 7] = [
     "behaviour-bind",
     "behaviour-broadcast",
     "behaviour-linger",
+    "behaviour-wire",
+    "behaviour-timing",
 ];
 
 pub fn read_dir(dir: &Path) -> Result<Vec<Entry>, String> {

@@ -5,13 +5,16 @@
 //!
 //! The groups: dual-stack listeners (`dual_stack`), bind and reuse
 //! (`bind`), loopback broadcast (`broadcast`), linger and close
-//! (`linger`).
+//! (`linger`), the values a datagram's header carries (`wire`), timeouts
+//! and the low-water mark as they act (`timing`).
 
 pub mod bind;
 pub mod broadcast;
 pub mod dual_stack;
 pub mod linger;
 pub mod observe;
+pub mod timing;
+pub mod wire;
 
 pub use dual_stack::{
     dual_stack_cases, predict, rules, Bound, Client, DualStack, DualStackModel, V6only, REACHED_V4_MAPPED,
@@ -33,17 +36,30 @@ pub enum Group {
     Broadcast,
     /// SO_LINGER, then close: does close wait, what does the peer read.
     Linger,
+    /// IP_TTL, IP_TOS, IPV6_UNICAST_HOPS, IPV6_TCLASS as a datagram
+    /// carries them.
+    Wire,
+    /// SO_RCVTIMEO, SO_SNDTIMEO and SO_RCVLOWAT as they act.
+    Timing,
 }
 
 impl Group {
     /// Every group, in the tables' order.
-    pub const ALL: [Group; 4] = [Group::DualStack, Group::Bind, Group::Broadcast, Group::Linger];
+    pub const ALL: [Group; 6] = [
+        Group::DualStack,
+        Group::Bind,
+        Group::Broadcast,
+        Group::Linger,
+        Group::Wire,
+        Group::Timing,
+    ];
 
     /// The group's cases may run on this machine: never a broadcast where
     /// 127.255.255.255 could leave it (`sys::LOOPBACK_BROADCAST_STAYS_LOCAL`).
     pub fn runs_here(self) -> bool {
         match self {
             Group::Broadcast => crate::sys::LOOPBACK_BROADCAST_STAYS_LOCAL,
+            Group::Wire => crate::sys::READS_CONTROL_MESSAGES,
             _ => true,
         }
     }
@@ -55,17 +71,21 @@ impl Group {
             Group::Bind => "bind",
             Group::Broadcast => "broadcast",
             Group::Linger => "linger",
+            Group::Wire => "wire",
+            Group::Timing => "timing",
         }
     }
 }
 
 /// One case of any group.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Case {
     DualStack(DualStack),
     Bind(bind::BindCase),
     Broadcast(broadcast::Broadcast),
     Linger(linger::LingerCase),
+    Wire(wire::WireCase),
+    Timing(timing::TimingCase),
 }
 
 impl Case {
@@ -76,6 +96,8 @@ impl Case {
             Case::Bind(_) => Group::Bind,
             Case::Broadcast(_) => Group::Broadcast,
             Case::Linger(_) => Group::Linger,
+            Case::Wire(_) => Group::Wire,
+            Case::Timing(_) => Group::Timing,
         }
     }
 
@@ -87,6 +109,8 @@ impl Case {
             Case::Bind(c) => platform.bind_reuse().and_then(|m| bind::predict(&m, c)),
             Case::Broadcast(c) => platform.broadcast().map(|m| broadcast::predict(&m, c)),
             Case::Linger(c) => platform.linger().map(|m| linger::predict(&m, c)),
+            Case::Wire(c) => platform.wire().map(|m| wire::predict(platform, &m, c)),
+            Case::Timing(c) => platform.timing().map(|m| timing::predict(platform, &m, c)),
         }
     }
 
@@ -97,6 +121,20 @@ impl Case {
             Case::Bind(c) => observe::bind(c),
             Case::Broadcast(c) => observe::broadcast(c),
             Case::Linger(c) => observe::linger(c),
+            Case::Wire(c) => observe::wire(c),
+            Case::Timing(c) => observe::timing(c),
+        }
+    }
+
+    /// The case's row may be stored in a snapshot: its outcome depends on
+    /// no host fact (a dual-stack listener's default IPV6_V6ONLY follows
+    /// net.ipv6.bindv6only on Linux; a default TTL follows a sysctl). Such
+    /// rows are still checked against the model, only not stored.
+    pub fn stored(&self, platform: &dyn Platform) -> bool {
+        match self {
+            Case::DualStack(c) => c.v6only != V6only::Default,
+            Case::Wire(c) => wire::host_independent(platform, c),
+            _ => true,
         }
     }
 
@@ -107,6 +145,8 @@ impl Case {
             Case::Bind(c) => c.columns().to_vec(),
             Case::Broadcast(c) => vec![c.to_string()],
             Case::Linger(c) => vec![c.to_string()],
+            Case::Wire(c) => vec![c.to_string()],
+            Case::Timing(c) => vec![c.to_string()],
         }
     }
 }
@@ -118,6 +158,8 @@ impl std::fmt::Display for Case {
             Case::Bind(c) => c.fmt(f),
             Case::Broadcast(c) => c.fmt(f),
             Case::Linger(c) => c.fmt(f),
+            Case::Wire(c) => c.fmt(f),
+            Case::Timing(c) => c.fmt(f),
         }
     }
 }
@@ -133,6 +175,8 @@ pub fn cases(group: Group) -> Vec<Case> {
             .collect(),
         Group::Broadcast => broadcast::cases().into_iter().map(Case::Broadcast).collect(),
         Group::Linger => linger::cases().into_iter().map(Case::Linger).collect(),
+        Group::Wire => wire::cases().into_iter().map(Case::Wire).collect(),
+        Group::Timing => timing::cases().into_iter().map(Case::Timing).collect(),
     }
 }
 
@@ -146,6 +190,8 @@ pub fn group_rules(platform: &dyn Platform, group: Group) -> Vec<&'static crate:
             .map(|m| broadcast::rules(&m))
             .unwrap_or_default(),
         Group::Linger => platform.linger().map(|m| (m.rules)()).unwrap_or_default(),
+        Group::Wire => platform.wire().map(|m| (m.rules)()).unwrap_or_default(),
+        Group::Timing => platform.timing().map(|m| (m.rules)()).unwrap_or_default(),
     }
 }
 
@@ -200,5 +246,17 @@ pub fn headlines() -> Vec<Case> {
             linger: linger::Linger::OnOne,
             pending: linger::Pending::Unsent,
         }),
+        Case::Wire(wire::WireCase {
+            option: wire::WireOption::Tos,
+            value: Some(0xff),
+        }),
+        Case::Wire(wire::WireCase {
+            option: wire::WireOption::Hops,
+            value: Some(-1),
+        }),
+        Case::Timing(timing::TimingCase::Lowat(timing::Lowat {
+            udp: true,
+            lowat: Some(10),
+        })),
     ]
 }

@@ -166,6 +166,18 @@ pub trait Platform: Send + Sync + std::fmt::Debug {
         None
     }
 
+    /// How a datagram's header values follow from what getsockopt reads
+    /// back (`crate::behaviour::wire`), where the platform has a model.
+    fn wire(&self) -> Option<crate::behaviour::wire::WireModel> {
+        None
+    }
+
+    /// What timeouts and the low-water mark do
+    /// (`crate::behaviour::timing`), where the platform has a model.
+    fn timing(&self) -> Option<crate::behaviour::timing::TimingModel> {
+        None
+    }
+
     /// Kinds the modelled OS cannot create, with the error socket() gives
     /// there (an offline run skips them, as a measured run does).
     fn unsupported_kinds(&self) -> Vec<(Kind, &'static str)> {

@@ -145,13 +145,12 @@ pub fn markdown(hosts: &[Host], groups: &[Group]) -> String {
 }
 
 /// A measured run as a snapshot: each case's cells, what happened, and the
-/// rule. The dual-stack rows with IPV6_V6ONLY at its default depend on a
-/// host fact on Linux (net.ipv6.bindv6only): checked against the model,
-/// not stored.
-pub fn snapshot(observed: &[(Case, Outcome, String)]) -> String {
+/// rule; rows whose outcome follows a host fact are left out
+/// (`Case::stored`: checked against the model, not stored).
+pub fn snapshot(platform: &dyn crate::platform::Platform, observed: &[(Case, Outcome, String)]) -> String {
     let rows: Vec<Vec<String>> = observed
         .iter()
-        .filter(|(case, _, _)| !matches!(case, Case::DualStack(c) if c.v6only == behaviour::V6only::Default))
+        .filter(|(case, _, _)| case.stored(platform))
         .map(|(case, outcome, rule)| {
             let mut row = case.columns();
             row.push(outcome_text(outcome));

@@ -299,6 +299,83 @@ fn unsupported(option: &str) -> std::io::Error {
 /// not run there.
 pub const LOOPBACK_BROADCAST_STAYS_LOCAL: bool = !cfg!(target_os = "freebsd");
 
+/// Where a received datagram's value arrives for a receive option
+/// (`IP_RECVTTL` ...): the control message's level and type. Linux names
+/// the IPv4 ones by the sending option (IP_TTL, IP_TOS); the BSDs by the
+/// receive option itself.
+pub fn control_message_of(receive_option: &str) -> Option<(i32, i32)> {
+    let linux = cfg!(any(target_os = "linux", target_os = "android"));
+    match receive_option {
+        "IP_RECVTTL" if linux => Some((libc::IPPROTO_IP, libc::IP_TTL)),
+        "IP_RECVTOS" if linux => Some((libc::IPPROTO_IP, libc::IP_TOS)),
+        #[cfg(not(any(target_os = "linux", target_os = "android")))]
+        "IP_RECVTTL" => Some((libc::IPPROTO_IP, libc::IP_RECVTTL)),
+        #[cfg(not(any(target_os = "linux", target_os = "android")))]
+        "IP_RECVTOS" => Some((libc::IPPROTO_IP, libc::IP_RECVTOS)),
+        "IPV6_RECVHOPLIMIT" => Some((libc::IPPROTO_IPV6, libc::IPV6_HOPLIMIT)),
+        "IPV6_RECVTCLASS" => Some((libc::IPPROTO_IPV6, libc::IPV6_TCLASS)),
+        _ => None,
+    }
+}
+
+/// Receives one datagram and returns the value its control message
+/// (`level`, `kind`) holds: one byte or a C int, as the OS writes it;
+/// `None` when the datagram came without one.
+pub fn recv_control_int(socket: &impl AsRawFd, level: i32, kind: i32) -> std::io::Result<Option<i32>> {
+    let mut data = [0u8; 64];
+    let mut iov = libc::iovec {
+        iov_base: data.as_mut_ptr().cast(),
+        iov_len: data.len(),
+    };
+    // u64 words keep the control buffer aligned for cmsghdr.
+    let mut control = [0u64; 32];
+    // SAFETY: msghdr is plain data; all-zero is a valid empty header.
+    let mut msg: libc::msghdr = unsafe { std::mem::zeroed() };
+    msg.msg_iov = &mut iov;
+    msg.msg_iovlen = 1;
+    msg.msg_control = control.as_mut_ptr().cast();
+    msg.msg_controllen = std::mem::size_of_val(&control) as _;
+    // SAFETY: msg points to live buffers of the lengths it states.
+    if unsafe { libc::recvmsg(socket.as_raw_fd(), &mut msg, 0) } < 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    // SAFETY: the CMSG_* walk stays within msg_controllen, which recvmsg set.
+    unsafe {
+        let mut cmsg = libc::CMSG_FIRSTHDR(&msg);
+        while !cmsg.is_null() {
+            let header = &*cmsg;
+            if header.cmsg_level == level && header.cmsg_type == kind {
+                let len = header.cmsg_len as usize - libc::CMSG_LEN(0) as usize;
+                let at = libc::CMSG_DATA(cmsg);
+                return Ok(Some(match len {
+                    1 => i32::from(*at),
+                    _ => std::ptr::read_unaligned(at.cast::<i32>()),
+                }));
+            }
+            cmsg = libc::CMSG_NXTHDR(&msg, cmsg);
+        }
+    }
+    Ok(None)
+}
+
+/// This OS's control messages can be read here (`recv_control_int`).
+pub const READS_CONTROL_MESSAGES: bool = true;
+
+/// poll() for POLLIN: whether the socket became readable within `limit`.
+pub fn poll_readable(socket: &impl AsRawFd, limit: std::time::Duration) -> std::io::Result<bool> {
+    let mut fd = libc::pollfd {
+        fd: socket.as_raw_fd(),
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    let ms = libc::c_int::try_from(limit.as_millis()).unwrap_or(libc::c_int::MAX);
+    // SAFETY: one pollfd, live for the call.
+    match unsafe { libc::poll(&mut fd, 1, ms) } {
+        n if n < 0 => Err(std::io::Error::last_os_error()),
+        n => Ok(n > 0 && fd.revents & libc::POLLIN != 0),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::catalog;

@@ -215,6 +215,38 @@ fn unsupported(option: &str) -> std::io::Error {
 /// on-link to the loopback interface (and Wine to the Linux host's lo).
 pub const LOOPBACK_BROADCAST_STAYS_LOCAL: bool = true;
 
+/// Winsock's control messages come through WSARecvMsg, which this project
+/// does not call: the wire behaviours are not run here.
+pub fn control_message_of(_: &str) -> Option<(i32, i32)> {
+    None
+}
+
+/// See `control_message_of`.
+pub fn recv_control_int(_: &impl AsRawSocket, _: i32, _: i32) -> std::io::Result<Option<i32>> {
+    Err(unsupported("WSARecvMsg"))
+}
+
+/// This OS's control messages are not read here (`recv_control_int`).
+pub const READS_CONTROL_MESSAGES: bool = false;
+
+/// WSAPoll for POLLRDNORM: whether the socket became readable within
+/// `limit`.
+pub fn poll_readable(socket: &impl AsRawSocket, limit: std::time::Duration) -> std::io::Result<bool> {
+    let mut fd = ws::WSAPOLLFD {
+        fd: socket.as_raw_socket() as ws::SOCKET,
+        events: ws::POLLRDNORM,
+        revents: 0,
+    };
+    let ms = i32::try_from(limit.as_millis()).unwrap_or(i32::MAX);
+    // SAFETY: one WSAPOLLFD, live for the call.
+    match unsafe { ws::WSAPoll(&mut fd, 1, ms) } {
+        n if n < 0 => Err(std::io::Error::from_raw_os_error(unsafe {
+            ws::WSAGetLastError()
+        })),
+        n => Ok(n > 0 && fd.revents & ws::POLLRDNORM != 0),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::ws;

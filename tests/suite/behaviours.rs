@@ -2,7 +2,8 @@
 //! predicts it, and the outcomes as a snapshot per group (`behaviour@<os>`
 //! for dual-stack listeners, `behaviour-bind@<os>` for bind and reuse,
 //! `behaviour-broadcast@<os>` for loopback broadcast, `behaviour-linger@<os>`
-//! for linger and close).
+//! for linger and close, `behaviour-wire@<os>` for header values,
+//! `behaviour-timing@<os>` for timeouts and the low-water mark).
 
 use crate::common::{available, host};
 use sockmatrix::behaviour::{self, Group};
@@ -66,7 +67,7 @@ fn behaves_as_the_model_says(group: Group, snapshot: &str) {
         name: snapshot.into(),
         suffix: host().os_label().into(),
     };
-    crate::common::assert_whole_snapshot(&name, render::behaviour::snapshot(&observed));
+    crate::common::assert_whole_snapshot(&name, render::behaviour::snapshot(platform, &observed));
 }
 
 #[test]
@@ -87,4 +88,14 @@ fn loopback_broadcast_behaves_as_the_model_says() {
 #[test]
 fn linger_and_close_behave_as_the_model_says() {
     behaves_as_the_model_says(Group::Linger, "behaviour-linger");
+}
+
+#[test]
+fn header_values_are_what_the_model_says() {
+    behaves_as_the_model_says(Group::Wire, "behaviour-wire");
+}
+
+#[test]
+fn timeouts_and_low_water_marks_act_as_the_model_says() {
+    behaves_as_the_model_says(Group::Timing, "behaviour-timing");
 }

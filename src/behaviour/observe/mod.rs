@@ -5,11 +5,15 @@ mod bind;
 mod broadcast;
 mod dual_stack;
 mod linger;
+mod timing;
+mod wire;
 
 pub use bind::bind;
 pub use broadcast::broadcast;
 pub use dual_stack::dual_stack;
 pub use linger::linger;
+pub use timing::timing;
+pub use wire::wire;
 
 use crate::outcome::Outcome;
 use std::io;

@@ -17,6 +17,8 @@ pub mod options;
 mod shared;
 mod socket;
 mod tcp;
+mod timing;
+mod wire;
 
 use crate::kind::{Kind, State};
 use crate::ladder::Anchors;
@@ -215,6 +217,14 @@ impl Platform for FreeBsd {
         Some(linger::model())
     }
 
+    fn wire(&self) -> Option<crate::behaviour::wire::WireModel> {
+        Some(wire::model())
+    }
+
+    fn timing(&self) -> Option<crate::behaviour::timing::TimingModel> {
+        Some(timing::model())
+    }
+
     fn rules(&self) -> Vec<&'static Rule> {
         let mut all = options::rules();
         all.extend(effects::RULES);
@@ -223,6 +233,8 @@ impl Platform for FreeBsd {
         all.extend(bind_reuse::RULES);
         all.extend(broadcast::RULES);
         all.extend(linger::RULES);
+        all.extend(wire::RULES);
+        all.extend(timing::RULES);
         all
     }
 

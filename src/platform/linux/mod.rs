@@ -18,7 +18,9 @@ pub mod options;
 pub mod shared;
 mod socket;
 mod tcp;
+mod timing;
 mod udp;
+mod wire;
 
 use crate::capacity::{Capacity, Side};
 use crate::effect::Effect;
@@ -211,6 +213,14 @@ impl Platform for Linux {
         Some(linger::model())
     }
 
+    fn wire(&self) -> Option<crate::behaviour::wire::WireModel> {
+        Some(wire::model())
+    }
+
+    fn timing(&self) -> Option<crate::behaviour::timing::TimingModel> {
+        Some(timing::model())
+    }
+
     fn rules(&self) -> Vec<&'static Rule> {
         let mut all = options::rules();
         all.extend(capacity::RULES);
@@ -219,6 +229,8 @@ impl Platform for Linux {
         all.extend(bind_reuse::RULES);
         all.extend(broadcast::RULES);
         all.extend(linger::RULES);
+        all.extend(wire::RULES);
+        all.extend(timing::RULES);
         all
     }
 

@@ -19,6 +19,8 @@ pub mod options;
 mod route;
 mod socket;
 mod tcp;
+mod timing;
+mod wire;
 
 use crate::kind::{Kind, State};
 use crate::ladder::Anchors;
@@ -235,12 +237,22 @@ impl Platform for MacOs {
         Some(linger::model())
     }
 
+    fn wire(&self) -> Option<crate::behaviour::wire::WireModel> {
+        Some(wire::model())
+    }
+
+    fn timing(&self) -> Option<crate::behaviour::timing::TimingModel> {
+        Some(timing::model())
+    }
+
     fn rules(&self) -> Vec<&'static Rule> {
         let mut all = options::rules();
         all.extend(dual_stack::RULES);
         all.extend(bind_reuse::RULES);
         all.extend(broadcast::RULES);
         all.extend(linger::RULES);
+        all.extend(wire::RULES);
+        all.extend(timing::RULES);
         all
     }
 

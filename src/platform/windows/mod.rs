@@ -17,6 +17,8 @@ mod ip;
 mod linger;
 mod socket;
 mod tcp;
+mod timing;
+mod wire;
 
 use crate::kind::Kind;
 use crate::ladder::Anchors;
@@ -212,6 +214,14 @@ impl Platform for Windows {
         Some(linger::model())
     }
 
+    fn wire(&self) -> Option<crate::behaviour::wire::WireModel> {
+        Some(wire::model())
+    }
+
+    fn timing(&self) -> Option<crate::behaviour::timing::TimingModel> {
+        Some(timing::model())
+    }
+
     fn rules(&self) -> Vec<&'static Rule> {
         let mut all: Vec<&'static Rule> = Vec::new();
         for family in [
@@ -223,6 +233,8 @@ impl Platform for Windows {
             bind_reuse::RULES,
             broadcast::RULES,
             linger::RULES,
+            wire::RULES,
+            timing::RULES,
         ] {
             all.extend(family);
         }

@@ -15,6 +15,8 @@ mod linger;
 mod shared;
 mod socket;
 mod tcp;
+mod timing;
+mod wire;
 
 use crate::kind::Kind;
 use crate::ladder::Anchors;
@@ -40,6 +42,8 @@ pub fn rules() -> Vec<&'static Rule> {
         bind_reuse::RULES,
         broadcast::RULES,
         linger::RULES,
+        wire::RULES,
+        timing::RULES,
     ]
     .concat()
 }
@@ -154,6 +158,14 @@ impl crate::platform::Platform for Wine {
 
     fn linger(&self) -> Option<crate::behaviour::linger::LingerModel> {
         Some(linger::model())
+    }
+
+    fn wire(&self) -> Option<crate::behaviour::wire::WireModel> {
+        Some(wire::model())
+    }
+
+    fn timing(&self) -> Option<crate::behaviour::timing::TimingModel> {
+        Some(timing::model())
     }
 
     fn rules(&self) -> Vec<&'static Rule> {

@@ -1,0 +1,29 @@
+//! Wine's header values (`crate::behaviour::wire`): IP_TTL, IP_TOS and
+//! IPV6_UNICAST_HOPS go to the Linux host's socket, so the datagram carries
+//! the host's values (unlike Windows, IP_TOS is marked); IPV6_TCLASS is
+//! unknown to Wine 8.0. Not run here: the cases need WSARecvMsg.
+
+use crate::behaviour::wire::{WireModel, WireOption};
+use crate::rule::Rule;
+use crate::value::Value;
+
+crate::rules! {
+    pub const HOST: Rule = Rule {
+        id: "wine.wire.host",
+        formula: "header values = the Linux host's (linux.wire.*): what getsockopt reads",
+        why: "ws2_32 hands IP_TTL, IP_TOS and IPV6_UNICAST_HOPS to the host's setsockopt through ntdll, so the host's header rules apply",
+        source: "wine dlls/ws2_32/socket.c setsockopt (IPPROTO_IP / IPPROTO_IPV6 cases -> server_setsockopt / ntdll do_setsockopt), read in Kron4ek/wine-tkg's 8.0 snapshot; the host: linux.wire.*",
+    };
+}
+
+fn carries(_: WireOption, read_back: &Value) -> (Value, &'static Rule) {
+    (read_back.clone(), &HOST)
+}
+
+fn rules() -> Vec<&'static Rule> {
+    RULES.to_vec()
+}
+
+pub fn model() -> WireModel {
+    WireModel { carries, rules }
+}
