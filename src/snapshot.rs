@@ -164,12 +164,13 @@ pub struct Entry {
 /// The committed tables that are not case tables (their rows have other
 /// columns): effects, capacity, what constructors set (`made`), and
 /// behaviours.
-const NOT_CASE_TABLES: [&str; 9] = [
+const NOT_CASE_TABLES: [&str; 10] = [
     "effects",
     "capacity",
     "made",
     "behaviour",
     "behaviour-bind",
+    "behaviour-bind-other-user",
     "behaviour-broadcast",
     "behaviour-linger",
     "behaviour-wire",

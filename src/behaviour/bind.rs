@@ -339,6 +339,9 @@ pub struct BindModel {
     /// UDP: which socket receives, after the second's bind succeeded (the
     /// first may be closed).
     pub receiver: fn(&BindCase) -> (Receiver, &'static Rule),
+    /// The second socket's bind when another (unprivileged) uid makes it;
+    /// `None` where the OS model has no users to tell apart (Wine).
+    pub other_user: Option<fn(&BindCase) -> Step>,
     /// Every rule the steps can name.
     pub rules: fn() -> Vec<&'static Rule>,
 }
@@ -397,6 +400,46 @@ pub fn predict(model: &BindModel, case: &BindCase) -> Option<Prediction> {
             rules.push(rule);
             after_bind(None, Some(receiver))
         }
+    };
+    Some(Prediction::ok(RelativeValue::text(&text), dedup(rules)))
+}
+
+/// The other-user cases: the same address and a specific one after the
+/// wildcard, every state and reuse set.
+pub fn other_user_cases(sets: &[Reuse]) -> Vec<BindCase> {
+    cases(sets)
+        .into_iter()
+        .filter(|c| matches!(c.relation, Relation::Same | Relation::SpecificAfterWildcard))
+        .collect()
+}
+
+/// What `model` predicts when another uid makes the second socket: bind's
+/// result and, for TCP, listen's (the child that made it exits then; who
+/// receives is not asked). `None` where the OS lacks an option or the
+/// model has no users.
+pub fn predict_other_user(model: &BindModel, case: &BindCase) -> Option<Prediction> {
+    let other_user = model.other_user?;
+    if !model.sets.contains(&case.first) || !model.sets.contains(&case.second) {
+        return None;
+    }
+    let bind = match case.state {
+        FirstState::Closed => Step::ok(model.closed),
+        _ => other_user(case),
+    };
+    let mut rules = vec![bind.rule];
+    if let Some(error) = bind.error {
+        return Some(Prediction::new(Expected::Err(error), rules));
+    }
+    let text = match case.proto {
+        Proto::Tcp => {
+            let listen = match case.state {
+                FirstState::Closed => Step::ok(model.closed),
+                _ => (model.listen)(case),
+            };
+            rules.push(listen.rule);
+            after_bind(Some((listen.text(), None)), None)
+        }
+        Proto::Udp => after_bind(None, None),
     };
     Some(Prediction::ok(RelativeValue::text(&text), dedup(rules)))
 }

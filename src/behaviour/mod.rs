@@ -32,6 +32,8 @@ pub enum Group {
     DualStack,
     /// A second bind of a port: bind, listen, who receives.
     Bind,
+    /// The same, the second socket made by another uid.
+    BindOtherUser,
     /// A send to 127.255.255.255 with and without SO_BROADCAST.
     Broadcast,
     /// SO_LINGER, then close: does close wait, what does the peer read.
@@ -45,9 +47,10 @@ pub enum Group {
 
 impl Group {
     /// Every group, in the tables' order.
-    pub const ALL: [Group; 6] = [
+    pub const ALL: [Group; 7] = [
         Group::DualStack,
         Group::Bind,
+        Group::BindOtherUser,
         Group::Broadcast,
         Group::Linger,
         Group::Wire,
@@ -60,6 +63,7 @@ impl Group {
         match self {
             Group::Broadcast => crate::sys::LOOPBACK_BROADCAST_STAYS_LOCAL,
             Group::Wire => crate::sys::READS_CONTROL_MESSAGES,
+            Group::BindOtherUser => crate::sys::can_switch_user(),
             _ => true,
         }
     }
@@ -69,6 +73,7 @@ impl Group {
         match self {
             Group::DualStack => "dual-stack",
             Group::Bind => "bind",
+            Group::BindOtherUser => "bind-other-user",
             Group::Broadcast => "broadcast",
             Group::Linger => "linger",
             Group::Wire => "wire",
@@ -82,6 +87,7 @@ impl Group {
 pub enum Case {
     DualStack(DualStack),
     Bind(bind::BindCase),
+    BindOtherUser(bind::BindCase),
     Broadcast(broadcast::Broadcast),
     Linger(linger::LingerCase),
     Wire(wire::WireCase),
@@ -94,6 +100,7 @@ impl Case {
         match self {
             Case::DualStack(_) => Group::DualStack,
             Case::Bind(_) => Group::Bind,
+            Case::BindOtherUser(_) => Group::BindOtherUser,
             Case::Broadcast(_) => Group::Broadcast,
             Case::Linger(_) => Group::Linger,
             Case::Wire(_) => Group::Wire,
@@ -107,6 +114,9 @@ impl Case {
         match self {
             Case::DualStack(c) => platform.dual_stack().map(|m| predict(&m, c)),
             Case::Bind(c) => platform.bind_reuse().and_then(|m| bind::predict(&m, c)),
+            Case::BindOtherUser(c) => platform
+                .bind_reuse()
+                .and_then(|m| bind::predict_other_user(&m, c)),
             Case::Broadcast(c) => platform.broadcast().map(|m| broadcast::predict(&m, c)),
             Case::Linger(c) => platform.linger().map(|m| linger::predict(&m, c)),
             Case::Wire(c) => platform.wire().map(|m| wire::predict(platform, &m, c)),
@@ -119,6 +129,7 @@ impl Case {
         match self {
             Case::DualStack(c) => observe::dual_stack(c),
             Case::Bind(c) => observe::bind(c),
+            Case::BindOtherUser(c) => observe::bind_other_user(c),
             Case::Broadcast(c) => observe::broadcast(c),
             Case::Linger(c) => observe::linger(c),
             Case::Wire(c) => observe::wire(c),
@@ -142,7 +153,7 @@ impl Case {
     pub fn columns(&self) -> Vec<String> {
         match self {
             Case::DualStack(c) => vec![c.to_string()],
-            Case::Bind(c) => c.columns().to_vec(),
+            Case::Bind(c) | Case::BindOtherUser(c) => c.columns().to_vec(),
             Case::Broadcast(c) => vec![c.to_string()],
             Case::Linger(c) => vec![c.to_string()],
             Case::Wire(c) => vec![c.to_string()],
@@ -156,6 +167,7 @@ impl std::fmt::Display for Case {
         match self {
             Case::DualStack(c) => c.fmt(f),
             Case::Bind(c) => c.fmt(f),
+            Case::BindOtherUser(c) => write!(f, "{c}, as another uid"),
             Case::Broadcast(c) => c.fmt(f),
             Case::Linger(c) => c.fmt(f),
             Case::Wire(c) => c.fmt(f),
@@ -173,6 +185,10 @@ pub fn cases(group: Group) -> Vec<Case> {
             .into_iter()
             .map(Case::Bind)
             .collect(),
+        Group::BindOtherUser => bind::other_user_cases(&bind::Reuse::ALL)
+            .into_iter()
+            .map(Case::BindOtherUser)
+            .collect(),
         Group::Broadcast => broadcast::cases().into_iter().map(Case::Broadcast).collect(),
         Group::Linger => linger::cases().into_iter().map(Case::Linger).collect(),
         Group::Wire => wire::cases().into_iter().map(Case::Wire).collect(),
@@ -184,7 +200,7 @@ pub fn cases(group: Group) -> Vec<Case> {
 pub fn group_rules(platform: &dyn Platform, group: Group) -> Vec<&'static crate::rule::Rule> {
     match group {
         Group::DualStack => platform.dual_stack().map(|m| rules(&m)).unwrap_or_default(),
-        Group::Bind => platform.bind_reuse().map(|m| (m.rules)()).unwrap_or_default(),
+        Group::Bind | Group::BindOtherUser => platform.bind_reuse().map(|m| (m.rules)()).unwrap_or_default(),
         Group::Broadcast => platform
             .broadcast()
             .map(|m| broadcast::rules(&m))

@@ -376,6 +376,107 @@ pub fn poll_readable(socket: &impl AsRawFd, limit: std::time::Duration) -> std::
     }
 }
 
+/// This process may make a socket as another user: Linux, as root.
+pub fn can_switch_user() -> bool {
+    // SAFETY: geteuid takes nothing and cannot fail.
+    cfg!(target_os = "linux") && unsafe { libc::geteuid() } == 0
+}
+
+/// Makes `spec`'s socket in a child process running as `uid` (Linux, as
+/// root): bind's errno (0 for success) and, when asked, listen's. The
+/// child calls nothing but system calls (it is a fork of a threaded
+/// process) and exits at once, closing its socket.
+#[cfg(target_os = "linux")]
+pub fn bind_in_child(uid: u32, spec: &super::SecondSocket) -> std::io::Result<(i32, Option<i32>)> {
+    let err = std::io::Error::last_os_error;
+    let mut pipe = [0 as libc::c_int; 2];
+    // SAFETY: pipe2 writes two descriptors into the array.
+    if unsafe { libc::pipe2(pipe.as_mut_ptr(), libc::O_CLOEXEC) } != 0 {
+        return Err(err());
+    }
+    let (domain, kind) = (
+        if spec.v6 { libc::AF_INET6 } else { libc::AF_INET },
+        if spec.stream {
+            libc::SOCK_STREAM
+        } else {
+            libc::SOCK_DGRAM
+        },
+    );
+    let one: libc::c_int = 1;
+    let v6only: libc::c_int = spec.v6only.into();
+    let int_len = size_of::<libc::c_int>() as libc::socklen_t;
+    // SAFETY: fork, then in the child only system calls on memory prepared
+    // before the fork, ending in _exit.
+    let pid = unsafe { libc::fork() };
+    if pid == 0 {
+        unsafe {
+            let errno = || *libc::__errno_location();
+            let mut out: [libc::c_int; 2] = [-1, -1];
+            let switched = libc::syscall(libc::SYS_setgroups, 0, std::ptr::null::<libc::gid_t>()) == 0
+                && libc::syscall(libc::SYS_setgid, uid) == 0
+                && libc::syscall(libc::SYS_setuid, uid) == 0;
+            if switched {
+                let fd = libc::socket(domain, kind, 0);
+                if fd >= 0 {
+                    let opt = |level, name, v: *const libc::c_int| {
+                        libc::setsockopt(fd, level, name, v.cast(), int_len)
+                    };
+                    if spec.v6 {
+                        opt(libc::IPPROTO_IPV6, libc::IPV6_V6ONLY, &v6only);
+                    }
+                    if spec.reuse_addr {
+                        opt(libc::SOL_SOCKET, libc::SO_REUSEADDR, &one);
+                    }
+                    if spec.reuse_port {
+                        opt(libc::SOL_SOCKET, libc::SO_REUSEPORT, &one);
+                    }
+                    out[0] = match libc::bind(fd, spec.address.as_ptr().cast(), spec.address.len()) {
+                        0 => 0,
+                        _ => errno(),
+                    };
+                    if out[0] == 0 && spec.listen {
+                        out[1] = match libc::listen(fd, 8) {
+                            0 => 0,
+                            _ => errno(),
+                        };
+                    }
+                }
+            }
+            libc::write(pipe[1], out.as_ptr().cast(), std::mem::size_of_val(&out));
+            libc::_exit(if switched { 0 } else { 1 });
+        }
+    }
+    // SAFETY: the parent closes its copy of the write end, reads the
+    // child's eight bytes, and reaps the child.
+    unsafe {
+        libc::close(pipe[1]);
+        let mut out: [libc::c_int; 2] = [-1, -1];
+        let n = if pid > 0 {
+            libc::read(pipe[0], out.as_mut_ptr().cast(), std::mem::size_of_val(&out))
+        } else {
+            -1
+        };
+        libc::close(pipe[0]);
+        if pid < 0 {
+            return Err(err());
+        }
+        let mut status = 0;
+        libc::waitpid(pid, &mut status, 0);
+        if n != std::mem::size_of_val(&out) as isize || libc::WEXITSTATUS(status) != 0 || out[0] < 0 {
+            return Err(std::io::Error::other(
+                "the child under another uid could not make its socket",
+            ));
+        }
+        Ok((out[0], spec.listen.then_some(out[1]).filter(|_| out[0] == 0)))
+    }
+}
+
+/// Only Linux runs the other-user cases here.
+#[cfg(not(target_os = "linux"))]
+pub fn bind_in_child(_: u32, _: &super::SecondSocket) -> std::io::Result<(i32, Option<i32>)> {
+    Err(unsupported("a second socket under another uid"))
+}
+
 #[cfg(test)]
 mod tests {
     use crate::catalog;

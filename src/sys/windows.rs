@@ -247,6 +247,16 @@ pub fn poll_readable(socket: &impl AsRawSocket, limit: std::time::Duration) -> s
     }
 }
 
+/// Windows runs no other-user cases here.
+pub fn can_switch_user() -> bool {
+    false
+}
+
+/// See `can_switch_user`.
+pub fn bind_in_child(_: u32, _: &super::SecondSocket) -> std::io::Result<(i32, Option<i32>)> {
+    Err(unsupported("a second socket under another uid"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::ws;

@@ -3,7 +3,9 @@
 //! for dual-stack listeners, `behaviour-bind@<os>` for bind and reuse,
 //! `behaviour-broadcast@<os>` for loopback broadcast, `behaviour-linger@<os>`
 //! for linger and close, `behaviour-wire@<os>` for header values,
-//! `behaviour-timing@<os>` for timeouts and the low-water mark).
+//! `behaviour-timing@<os>` for timeouts and the low-water mark,
+//! `behaviour-bind-other-user@<os>` for a second bind by another uid, run
+//! only as root on Linux).
 
 use crate::common::{available, host};
 use sockmatrix::behaviour::{self, Group};
@@ -98,4 +100,9 @@ fn header_values_are_what_the_model_says() {
 #[test]
 fn timeouts_and_low_water_marks_act_as_the_model_says() {
     behaves_as_the_model_says(Group::Timing, "behaviour-timing");
+}
+
+#[test]
+fn a_second_bind_by_another_uid_is_what_the_model_says() {
+    behaves_as_the_model_says(Group::BindOtherUser, "behaviour-bind-other-user");
 }

@@ -99,10 +99,16 @@ fn loopback(port: u16) -> SockAddr {
     SocketAddr::from((Ipv4Addr::LOCALHOST, port)).into()
 }
 
-/// Ok(Ok(text)) when the second bind succeeded, Ok(Err(e)) when it failed,
-/// Err when the case could not be set up.
-fn run(case: &BindCase) -> io::Result<Result<String, io::Error>> {
-    let (a1, a2) = case.relation.addrs();
+/// The first socket in the case's state: the socket (gone once closed),
+/// its port, and the sockets that keep its connection.
+struct First {
+    socket: Option<Socket>,
+    port: u16,
+    _keep: Vec<Socket>,
+}
+
+fn first_in_state(case: &BindCase) -> io::Result<First> {
+    let (a1, _) = case.relation.addrs();
     let (first, port) = first_bound(case.proto, a1, case.first)?;
     // Sockets that must live until the end: the first's peer and the like.
     let mut keep = Vec::new();
@@ -127,22 +133,67 @@ fn run(case: &BindCase) -> io::Result<Result<String, io::Error>> {
         }
         FirstState::Closed => drop(first.take()),
     }
+    Ok(First {
+        socket: first,
+        port,
+        _keep: keep,
+    })
+}
+
+/// Ok(Ok(text)) when the second bind succeeded, Ok(Err(e)) when it failed,
+/// Err when the case could not be set up.
+fn run(case: &BindCase) -> io::Result<Result<String, io::Error>> {
+    let (_, a2) = case.relation.addrs();
+    let first = first_in_state(case)?;
     let second = socket(case.proto, a2, case.second)?;
-    if let Err(e) = second.bind(&address(a2, port)) {
+    if let Err(e) = second.bind(&address(a2, first.port)) {
         return Ok(Err(e));
     }
     let text = match case.proto {
         Proto::Tcp => {
             let listen = step(second.listen(8));
-            let first_listen = match (case.state, &first) {
+            let first_listen = match (case.state, &first.socket) {
                 (FirstState::Bound, Some(s)) => Some(step(s.listen(8))),
                 _ => None,
             };
             after_bind(Some((&listen, first_listen.as_deref())), None)
         }
-        Proto::Udp => after_bind(None, Some(receiver(first.as_ref(), &second, port)?)),
+        Proto::Udp => after_bind(None, Some(receiver(first.socket.as_ref(), &second, first.port)?)),
     };
     Ok(Ok(text))
+}
+
+/// The user the second socket of an other-user case runs as: nobody.
+const OTHER_UID: u32 = 65534;
+
+/// What happened when a process of another uid made the second socket:
+/// bind's error, or bind's and (TCP) listen's success.
+pub fn bind_other_user(case: &BindCase) -> Outcome {
+    let run = || -> io::Result<Outcome> {
+        let (_, a2) = case.relation.addrs();
+        let first = first_in_state(case)?;
+        let spec = crate::sys::SecondSocket {
+            v6: matches!(a2, Addr::V6AnyDual | Addr::V6AnyOnly),
+            stream: case.proto == Proto::Tcp,
+            v6only: a2 == Addr::V6AnyOnly,
+            reuse_addr: case.second.addr(),
+            reuse_port: case.second.port(),
+            address: address(a2, first.port),
+            listen: case.proto == Proto::Tcp,
+        };
+        let (bind, listen) = crate::sys::bind_in_child(OTHER_UID, &spec)?;
+        let name = |errno: i32| crate::sys::error_name(errno);
+        Ok(match (bind, listen) {
+            (0, Some(0)) => Outcome::Ok(crate::value::Value::Text(after_bind(Some(("ok", None)), None))),
+            (0, Some(e)) => Outcome::Ok(crate::value::Value::Text(after_bind(
+                Some((&name(e), None)),
+                None,
+            ))),
+            (0, None) => Outcome::Ok(crate::value::Value::Text("bind ok".into())),
+            (e, _) => Outcome::Err(name(e)),
+        })
+    };
+    run().unwrap_or_else(|e| Outcome::not_run(&e))
 }
 
 fn step(r: io::Result<()>) -> String {

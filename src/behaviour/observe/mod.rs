@@ -8,7 +8,7 @@ mod linger;
 mod timing;
 mod wire;
 
-pub use bind::bind;
+pub use bind::{bind, bind_other_user};
 pub use broadcast::broadcast;
 pub use dual_stack::dual_stack;
 pub use linger::linger;

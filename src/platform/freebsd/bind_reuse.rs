@@ -54,6 +54,12 @@ crate::rules! {
         why: "a dual-stack pcb carries INP_IPV4 with address 0, so the IPv4 lookup finds it; the exemption covers two IPv6 sockets only",
         source: "sys/netinet/in_pcb.c in_pcbbind_setup l.976-983; sys/netinet6/in6_pcb.c in6_pcbbind",
     };
+    pub const OTHER_UID: Rule = Rule {
+        id: "freebsd.bind.other_uid",
+        formula: "another (unprivileged) uid, a specific address on either side => EADDRINUSE against a socket on the port, except a TIME_WAIT one and (TCP) a connected one, which fall to the usual rules",
+        why: "without PRIV_NETINET_REUSEPORT in_pcbbind_setup runs a wildcard lookup and refuses a port held by another uid, skipping TIME_WAIT pcbs and, for stream sockets, connected ones",
+        source: "freebsd/netinet/in_pcb.c in_pcbbind_setup l.1095-1115 ('((t->inp_flags & INP_TIMEWAIT) == 0) && (so->so_type != SOCK_STREAM || ntohl(t->inp_faddr.s_addr) == INADDR_ANY) && ... (inp->inp_cred->cr_uid != t->inp_cred->cr_uid)) return (EADDRINUSE);'), FreeBSD 13.0 as vendored by F-Stack 5cb586b5",
+    };
     pub const LISTEN_NO_RECHECK: Rule = Rule {
         id: "freebsd.bind.listen_no_recheck",
         formula: "listen() on a bound socket => ok (no second check)",
@@ -148,6 +154,15 @@ fn bind(case: &BindCase) -> Step {
     }
 }
 
+fn other_user(case: &BindCase) -> Step {
+    let skipped = case.state == FirstState::TimeWait
+        || (case.proto == crate::behaviour::bind::Proto::Tcp && case.state == FirstState::Connected);
+    match skipped {
+        true => bind(case),
+        false => Step::fails("EADDRINUSE", &OTHER_UID),
+    }
+}
+
 fn listen(_: &BindCase) -> Step {
     Step::ok(&LISTEN_NO_RECHECK)
 }
@@ -189,6 +204,7 @@ pub fn model() -> BindModel {
         listen,
         first_listen: listen,
         receiver,
+        other_user: Some(other_user),
         rules,
     }
 }

@@ -39,6 +39,12 @@ crate::rules! {
         why: "the addresses overlap (equal, or one a wildcard of its family, a dual-stack :: counting as 0.0.0.0) and neither SO_REUSEADDR (with the first not listening) nor SO_REUSEPORT is set on both",
         source: "net/ipv4/inet_connection_sock.c inet_csk_get_port ('if (inet_csk_bind_conflict(sk, tb, tb2, true, true)) goto fail_unlock', ret = -EADDRINUSE), inet_bind_conflict; net/ipv4/udp.c udp_lib_get_port (udp_lib_lport_inuse -> fail)",
     };
+    pub const OTHER_UID: Rule = Rule {
+        id: "linux.bind.other_uid",
+        formula: "another uid: SO_REUSEADDR on both (TCP: the first not listening) => ok; SO_REUSEPORT shares only over a TIME_WAIT entry; otherwise EADDRINUSE",
+        why: "SO_REUSEADDR sharing checks no uid; SO_REUSEPORT sharing needs the same uid, except against a TIME_WAIT entry (TCP), whose uid is not checked",
+        source: "net/ipv4/inet_connection_sock.c inet_bind_conflict l.156 ('(sk2->sk_state != TCP_TIME_WAIT && !uid_eq(uid, sk_uid(sk2)))'); net/ipv4/udp.c udp_lib_lport_inuse ('uid_eq(uid, sock_i_uid(sk2))')",
+    };
     pub const LISTEN_RECHECK: Rule = Rule {
         id: "linux.bind.listen_recheck",
         formula: "TCP listen() checks the port again: ok here",
@@ -122,6 +128,15 @@ fn bind(case: &BindCase) -> Step {
     }
 }
 
+fn other_user(case: &BindCase) -> Step {
+    let over_time_wait = case.proto == Proto::Tcp && case.state == FirstState::TimeWait;
+    if by_reuseaddr(case) || (by_reuseport(case) && over_time_wait) {
+        Step::ok(&OTHER_UID)
+    } else {
+        Step::fails("EADDRINUSE", &OTHER_UID)
+    }
+}
+
 fn listen(_: &BindCase) -> Step {
     Step::ok(&LISTEN_RECHECK)
 }
@@ -169,6 +184,7 @@ pub fn model() -> BindModel {
         listen,
         first_listen,
         receiver,
+        other_user: Some(other_user),
         rules,
     }
 }

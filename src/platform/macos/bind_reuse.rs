@@ -53,6 +53,12 @@ crate::rules! {
         why: "a dual-stack pcb carries INP_IPV4 with the IPv4 wildcard address, so the IPv4 lookup finds it; the exemption covers only two IPv6 sockets",
         source: "xnu-11417.101.15 bsd/netinet/in_pcb.c in_pcbbind l.1094-1097 (exempt only when both are PF_INET6); bsd/netinet/udp_usrreq.c udp6_bind l.878 and tcp_usrreq.c tcp6_usr_bind l.338 (INP_IPV4 set before bind)",
     };
+    pub const OTHER_UID: Rule = Rule {
+        id: "macos.bind.other_uid",
+        formula: "another (non-root) uid, a specific address on either side, any socket left on the port => EADDRINUSE, whatever the options",
+        why: "for a caller other than root in_pcbbind first runs a wildcard lookup and refuses a port held by another uid (unless that socket set SOF_REUSESHAREUID) when either address is specific; TIME_WAIT and connected pcbs stay on the port's lists, so they count",
+        source: "xnu-11417.101.15 bsd/netinet/in_pcb.c in_pcbbind l.1056-1085 ('u != kauth_cred_getuid(t->inp_socket->so_cred)', SOF_REUSESHAREUID, the specific-address test at l.1066-1067)",
+    };
     pub const LISTEN_NO_RECHECK: Rule = Rule {
         id: "macos.bind.listen_no_recheck",
         formula: "listen() on a bound socket => ok (no second check)",
@@ -123,6 +129,10 @@ fn bind(case: &BindCase) -> Step {
     }
 }
 
+fn other_user(_: &BindCase) -> Step {
+    Step::fails("EADDRINUSE", &OTHER_UID)
+}
+
 fn listen(_: &BindCase) -> Step {
     Step::ok(&LISTEN_NO_RECHECK)
 }
@@ -155,6 +165,7 @@ pub fn model() -> BindModel {
         listen,
         first_listen: listen,
         receiver,
+        other_user: Some(other_user),
         rules,
     }
 }

@@ -23,6 +23,12 @@ crate::rules! {
         why: "Windows Server 2003 and later keep ports unshareable unless the first socket consents with SO_REUSEADDR; SO_EXCLUSIVEADDRUSE refuses sharing; a specific address and the wildcard coexist in most cells. A dual-stack :: is a wildcard on IPv4 too ('these checks must succeed on both networking stacks')",
         source: DOC,
     };
+    pub const OTHER_USER_TABLE: Rule = Rule {
+        id: "windows.bind.other_user_table",
+        formula: "Microsoft's different-user table: first (option, wildcard/specific) x second => Success / WSAEADDRINUSE / WSAEACCES",
+        why: "across user accounts more cells refuse: a default wildcard first bind lets no second bind on a specific address (WSAEACCES) unless the first set SO_REUSEADDR",
+        source: DOC,
+    };
     pub const TABLE_UNCONFIRMED_STATE: Rule = Rule {
         id: "windows.bind.table_state",
         formula: "first connected or in TIME_WAIT => the table as for a bound socket (UNCONFIRMED)",
@@ -76,6 +82,16 @@ const CELLS: [[&str; 6]; 6] = [
     ["", "INUSE", "", "ACCESS", "INUSE", "INUSE"],
 ];
 
+/// The different-user table, the same way round.
+const OTHER_USER_CELLS: [[&str; 6]; 6] = [
+    ["INUSE", "ACCESS", "ACCESS", "ACCESS", "INUSE", "ACCESS"],
+    ["", "INUSE", "", "ACCESS", "INUSE", "INUSE"],
+    ["INUSE", "ACCESS", "", "", "INUSE", "ACCESS"],
+    ["", "INUSE", "", "", "INUSE", "INUSE"],
+    ["INUSE", "ACCESS", "ACCESS", "ACCESS", "INUSE", "ACCESS"],
+    ["", "INUSE", "", "ACCESS", "INUSE", "INUSE"],
+];
+
 /// The table's index of an option set and an address.
 fn index(reuse: Reuse, addr: Addr) -> usize {
     let set = match reuse {
@@ -87,15 +103,23 @@ fn index(reuse: Reuse, addr: Addr) -> usize {
 }
 
 fn bind(case: &BindCase) -> Step {
+    by_table(case, &CELLS, &TABLE)
+}
+
+fn other_user(case: &BindCase) -> Step {
+    by_table(case, &OTHER_USER_CELLS, &OTHER_USER_TABLE)
+}
+
+fn by_table(case: &BindCase, cells: &[[&str; 6]; 6], table: &'static Rule) -> Step {
     if case.relation.v6only_against_v4() {
         return Step::ok(&V6ONLY_APART);
     }
     let (a1, a2) = case.relation.addrs();
     let rule = match case.state {
         FirstState::Connected | FirstState::TimeWait => &TABLE_UNCONFIRMED_STATE,
-        _ => &TABLE,
+        _ => table,
     };
-    match CELLS[index(case.first, a1)][index(case.second, a2)] {
+    match cells[index(case.first, a1)][index(case.second, a2)] {
         "INUSE" => Step::fails("WSAEADDRINUSE", rule),
         "ACCESS" => Step::fails("WSAEACCES", rule),
         _ => Step::ok(rule),
@@ -130,6 +154,7 @@ pub fn model() -> BindModel {
         listen,
         first_listen: listen,
         receiver,
+        other_user: Some(other_user),
         rules,
     }
 }

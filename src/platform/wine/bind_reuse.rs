@@ -167,6 +167,7 @@ pub fn model() -> BindModel {
         listen,
         first_listen,
         receiver,
+        other_user: None,
         rules,
     }
 }
