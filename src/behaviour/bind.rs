@@ -343,7 +343,7 @@ pub struct BindModel {
     /// `None` where the OS model has no users to tell apart (Wine).
     pub other_user: Option<fn(&BindCase) -> Step>,
     /// Every rule the steps can name.
-    pub rules: fn() -> Vec<&'static Rule>,
+    pub rules: &'static [&'static Rule],
 }
 
 /// The outcome's text after a successful bind: `listen ok` and, for a

@@ -121,7 +121,7 @@ pub struct LingerModel {
     /// What the peer reads, and why.
     pub reads: fn(&LingerCase) -> (PeerReads, &'static Rule),
     /// Every rule the steps can name.
-    pub rules: fn() -> Vec<&'static Rule>,
+    pub rules: &'static [&'static Rule],
 }
 
 /// What `model` predicts for the case.

@@ -1,7 +1,8 @@
 //! Behaviours: what an option does, not what getsockopt reads back. Each
 //! case sets sockets up, does one thing, and records what happened; the
-//! platform's model predicts it from the OS's source with cited rules, and
-//! `observe` measures it here, on loopback.
+//! platform's model predicts it from the OS's source with cited rules (the
+//! plans here take each platform's model as data; `engine::behaviours`
+//! asks a platform for them), and `observe` measures it here, on loopback.
 //!
 //! The groups: dual-stack listeners (`dual_stack`), bind and reuse
 //! (`bind`), loopback broadcast (`broadcast`), linger and close
@@ -22,8 +23,6 @@ pub use dual_stack::{
 };
 
 use crate::outcome::Outcome;
-use crate::platform::Platform;
-use crate::prediction::Prediction;
 
 /// A group of behaviour cases.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -108,22 +107,6 @@ impl Case {
         }
     }
 
-    /// What `platform`'s model predicts; `None` where it has no model of
-    /// the group or the case asks for an option the OS lacks.
-    pub fn predict(&self, platform: &dyn Platform) -> Option<Prediction> {
-        match self {
-            Case::DualStack(c) => platform.dual_stack().map(|m| predict(&m, c)),
-            Case::Bind(c) => platform.bind_reuse().and_then(|m| bind::predict(&m, c)),
-            Case::BindOtherUser(c) => platform
-                .bind_reuse()
-                .and_then(|m| bind::predict_other_user(&m, c)),
-            Case::Broadcast(c) => platform.broadcast().map(|m| broadcast::predict(&m, c)),
-            Case::Linger(c) => platform.linger().map(|m| linger::predict(&m, c)),
-            Case::Wire(c) => platform.wire().map(|m| wire::predict(platform, &m, c)),
-            Case::Timing(c) => platform.timing().map(|m| timing::predict(platform, &m, c)),
-        }
-    }
-
     /// What happens here.
     pub fn observe(&self) -> Outcome {
         match self {
@@ -134,18 +117,6 @@ impl Case {
             Case::Linger(c) => observe::linger(c),
             Case::Wire(c) => observe::wire(c),
             Case::Timing(c) => observe::timing(c),
-        }
-    }
-
-    /// The case's row may be stored in a snapshot: its outcome depends on
-    /// no host fact (a dual-stack listener's default IPV6_V6ONLY follows
-    /// net.ipv6.bindv6only on Linux; a default TTL follows a sysctl). Such
-    /// rows are still checked against the model, only not stored.
-    pub fn stored(&self, platform: &dyn Platform) -> bool {
-        match self {
-            Case::DualStack(c) => c.v6only != V6only::Default,
-            Case::Wire(c) => wire::host_independent(platform, c),
-            _ => true,
         }
     }
 
@@ -193,21 +164,6 @@ pub fn cases(group: Group) -> Vec<Case> {
         Group::Linger => linger::cases().into_iter().map(Case::Linger).collect(),
         Group::Wire => wire::cases().into_iter().map(Case::Wire).collect(),
         Group::Timing => timing::cases().into_iter().map(Case::Timing).collect(),
-    }
-}
-
-/// The rules `platform`'s models of the group can name.
-pub fn group_rules(platform: &dyn Platform, group: Group) -> Vec<&'static crate::rule::Rule> {
-    match group {
-        Group::DualStack => platform.dual_stack().map(|m| rules(&m)).unwrap_or_default(),
-        Group::Bind | Group::BindOtherUser => platform.bind_reuse().map(|m| (m.rules)()).unwrap_or_default(),
-        Group::Broadcast => platform
-            .broadcast()
-            .map(|m| broadcast::rules(&m))
-            .unwrap_or_default(),
-        Group::Linger => platform.linger().map(|m| (m.rules)()).unwrap_or_default(),
-        Group::Wire => platform.wire().map(|m| (m.rules)()).unwrap_or_default(),
-        Group::Timing => platform.timing().map(|m| (m.rules)()).unwrap_or_default(),
     }
 }
 

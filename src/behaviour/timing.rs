@@ -113,12 +113,12 @@ pub struct TimingModel {
     /// (a refused set is the option model's to say).
     pub lowat: fn(&Lowat) -> (bool, &'static Rule),
     /// Every rule it can name.
-    pub rules: fn() -> Vec<&'static Rule>,
+    pub rules: &'static [&'static Rule],
 }
 
 /// The option case behind a low-water mark's set: SO_RCVLOWAT on the
 /// receiving socket (the accepted end for TCP, a bound one for UDP).
-fn lowat_case(l: &Lowat, value: i32) -> crate::case::Case {
+pub fn lowat_case(l: &Lowat, value: i32) -> crate::case::Case {
     let (kind, state) = match l.udp {
         true => (crate::kind::Kind::Udp4, crate::kind::State::Bound),
         false => (crate::kind::Kind::Tcp4, crate::kind::State::Connected),
@@ -133,15 +133,11 @@ fn lowat_case(l: &Lowat, value: i32) -> crate::case::Case {
     .expect("SO_RCVLOWAT takes an int on tcp4 and udp4")
 }
 
-/// What `model` predicts for the case; a low-water mark the OS refuses is
-/// the option model's answer (the same prediction as the option tables').
-pub fn predict(
-    platform: &dyn crate::platform::Platform,
-    model: &TimingModel,
-    case: &TimingCase,
-) -> Prediction {
-    if let TimingCase::Lowat(l @ Lowat { lowat: Some(v), .. }) = case {
-        let set = crate::predict::predict(&lowat_case(l, *v), platform);
+/// What `model` predicts for the case. `set` is the option model's
+/// prediction for a low-water mark's set (`lowat_case`): a set the OS
+/// refuses is its answer, the same as the option tables'.
+pub fn predict(model: &TimingModel, case: &TimingCase, set: Option<Prediction>) -> Prediction {
+    if let Some(set) = set {
         if matches!(set.expected, crate::prediction::Expected::Err(_)) {
             return set;
         }

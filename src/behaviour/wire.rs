@@ -5,16 +5,15 @@
 //! value the datagram really carried. The outcome sets it beside what
 //! getsockopt reads back on the sender.
 //!
-//! The model asks the platform's option model for the read back (the same
-//! prediction as the option tables': one plan) and the platform's wire
-//! model for how the header follows from it.
+//! The read back is the platform's option model's prediction (the same as
+//! the option tables': one plan); the platform's wire model says how the
+//! header follows from it.
 
 use crate::api::Api;
 use crate::case::{Case as OptionCase, Request};
 use crate::kind::{Kind, State};
 use crate::ladder::Anchors;
 use crate::option::OptionSpec;
-use crate::platform::Platform;
 use crate::prediction::{Expected, Prediction};
 use crate::rule::Rule;
 use crate::value::{RelativeValue, Value};
@@ -129,7 +128,7 @@ pub fn text(read_back: &str, carried: &str) -> String {
 pub struct WireModel {
     pub carries: fn(WireOption, &Value) -> (Value, &'static Rule),
     /// Every rule it can name.
-    pub rules: fn() -> Vec<&'static Rule>,
+    pub rules: &'static [&'static Rule],
 }
 
 /// The option case behind a wire case: the raw path on a bound socket.
@@ -148,10 +147,10 @@ pub fn option_case(case: &WireCase) -> OptionCase {
     .expect("the wire options take ints on bound udp sockets")
 }
 
-/// What the platform predicts: the option model's read back (or its
-/// error), then the wire model's header value.
-pub fn predict(platform: &dyn Platform, model: &WireModel, case: &WireCase) -> Prediction {
-    let read = crate::predict::predict(&option_case(case), platform);
+/// What the platform predicts from the option model's prediction for
+/// `option_case(case)` (the read back, or the set's error) and its wire
+/// model.
+pub fn predict(model: &WireModel, case: &WireCase, read: Prediction) -> Prediction {
     let mut rules = read.rules.clone();
     let value = match &read.expected {
         Expected::Err(_) => return read,
@@ -166,10 +165,10 @@ pub fn predict(platform: &dyn Platform, model: &WireModel, case: &WireCase) -> P
     )
 }
 
-/// The read back depends on no host fact: the row can be stored in a
+/// The read back depends on no host fact, so the row can be stored in a
 /// snapshot byte for byte (a default TTL follows a sysctl, say).
-pub fn host_independent(platform: &dyn Platform, case: &WireCase) -> bool {
-    match crate::predict::predict(&option_case(case), platform).expected {
+pub fn host_independent(read: &Prediction) -> bool {
+    match &read.expected {
         Expected::Ok(v) => v.to_string() == v.value().to_string(),
         Expected::Err(_) => true,
     }

@@ -4,10 +4,72 @@
 //! which asks options only, carries none (nor does a host where the group
 //! may not run: `Group::runs_here`).
 
-use crate::behaviour::{Case, Group};
+use crate::behaviour::{self, bind, broadcast, linger, timing, wire, Case, Group, V6only};
 use crate::host::Host;
 use crate::outcome::Outcome;
+use crate::platform::Platform;
 use crate::prediction::Prediction;
+use crate::rule::Rule;
+
+/// What `platform`'s model predicts for the case; `None` where it has no
+/// model of the group or the case asks for an option the OS lacks.
+pub fn predict(case: &Case, platform: &dyn Platform) -> Option<Prediction> {
+    match case {
+        Case::DualStack(c) => platform.dual_stack().map(|m| behaviour::predict(&m, c)),
+        Case::Bind(c) => platform.bind_reuse().and_then(|m| bind::predict(&m, c)),
+        Case::BindOtherUser(c) => platform
+            .bind_reuse()
+            .and_then(|m| bind::predict_other_user(&m, c)),
+        Case::Broadcast(c) => platform.broadcast().map(|m| broadcast::predict(&m, c)),
+        Case::Linger(c) => platform.linger().map(|m| linger::predict(&m, c)),
+        Case::Wire(c) => platform.wire().map(|m| {
+            let read = crate::predict::predict(&wire::option_case(c), platform);
+            wire::predict(&m, c, read)
+        }),
+        Case::Timing(c) => platform.timing().map(|m| {
+            let set = match c {
+                timing::TimingCase::Lowat(l @ timing::Lowat { lowat: Some(v), .. }) => {
+                    Some(crate::predict::predict(&timing::lowat_case(l, *v), platform))
+                }
+                _ => None,
+            };
+            timing::predict(&m, c, set)
+        }),
+    }
+}
+
+/// The case's row may be stored in a snapshot: its outcome depends on no
+/// host fact (a dual-stack listener's default IPV6_V6ONLY follows
+/// net.ipv6.bindv6only on Linux; a default TTL follows a sysctl). Such rows
+/// are still checked against the model, only not stored.
+pub fn stored(case: &Case, platform: &dyn Platform) -> bool {
+    match case {
+        Case::DualStack(c) => c.v6only != V6only::Default,
+        Case::Wire(c) => wire::host_independent(&crate::predict::predict(&wire::option_case(c), platform)),
+        _ => true,
+    }
+}
+
+/// The rules `platform`'s models of the group can name.
+pub fn group_rules(platform: &dyn Platform, group: Group) -> Vec<&'static Rule> {
+    match group {
+        Group::DualStack => platform
+            .dual_stack()
+            .map(|m| behaviour::rules(&m))
+            .unwrap_or_default(),
+        Group::Bind | Group::BindOtherUser => platform
+            .bind_reuse()
+            .map(|m| m.rules.to_vec())
+            .unwrap_or_default(),
+        Group::Broadcast => platform
+            .broadcast()
+            .map(|m| broadcast::rules(&m))
+            .unwrap_or_default(),
+        Group::Linger => platform.linger().map(|m| m.rules.to_vec()).unwrap_or_default(),
+        Group::Wire => platform.wire().map(|m| m.rules.to_vec()).unwrap_or_default(),
+        Group::Timing => platform.timing().map(|m| m.rules.to_vec()).unwrap_or_default(),
+    }
+}
 
 /// One behaviour case's result.
 #[derive(Debug, Clone)]
@@ -38,10 +100,10 @@ pub fn run_group(host: &Host, group: Group) -> (Vec<BehaviourRow>, usize) {
     }
     let platform = host.platform();
     let mut again = 0;
-    let rows = crate::behaviour::cases(group)
+    let rows = behaviour::cases(group)
         .into_iter()
         .filter_map(|case| {
-            let prediction = case.predict(platform)?;
+            let prediction = predict(&case, platform)?;
             let expected = prediction.expected.outcome();
             if !host.measured {
                 return Some(BehaviourRow {

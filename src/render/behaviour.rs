@@ -10,7 +10,7 @@ use crate::prediction::Prediction;
 /// The model's prediction for the case on `host`, if its platform answers
 /// it.
 pub fn predicted(host: &Host, case: &Case) -> Option<Prediction> {
-    case.predict(host.platform())
+    crate::engine::behaviours::predict(case, host.platform())
 }
 
 /// Whether the host runs the cases (a measured host of its own, not a
@@ -116,7 +116,7 @@ pub fn table(hosts: &[Host], groups: &[Group]) -> String {
         out.push_str(&super::aligned_text(&rows(hosts, group, None), "  "));
         out.push('\n');
         for host in hosts {
-            for rule in behaviour::group_rules(host.platform(), group) {
+            for rule in crate::engine::behaviours::group_rules(host.platform(), group) {
                 if !seen.contains(&rule.id) {
                     seen.push(rule.id);
                     reasons.push_str(&format!("  {}: {} ({})\n", rule.id, rule.why, rule.source));
@@ -150,7 +150,7 @@ pub fn markdown(hosts: &[Host], groups: &[Group]) -> String {
 pub fn snapshot(platform: &dyn crate::platform::Platform, observed: &[(Case, Outcome, String)]) -> String {
     let rows: Vec<Vec<String>> = observed
         .iter()
-        .filter(|(case, _, _)| case.stored(platform))
+        .filter(|(case, _, _)| crate::engine::behaviours::stored(case, platform))
         .map(|(case, outcome, rule)| {
             let mut row = case.columns();
             row.push(outcome_text(outcome));

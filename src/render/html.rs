@@ -223,7 +223,7 @@ pub fn html(report: &Report, picture: &str) -> String {
 <h2>Host</h2><div class="facts">{facts}</div>
 <h2>Digest</h2><pre>{digest}</pre>
 <h2>Library hazards</h2>{hazards}
-<h2>What it does: bind and reuse</h2>{grids}
+<h2 id="bind">What it does: bind and reuse</h2>{grids}
 <h2>Buffer sizes</h2>{picture}
 <h2>Every case</h2>
 <div id="controls"></div>

@@ -191,10 +191,6 @@ fn receiver(case: &BindCase) -> (Receiver, &'static Rule) {
     }
 }
 
-fn rules() -> Vec<&'static Rule> {
-    RULES.to_vec()
-}
-
 /// FreeBSD's bind-and-reuse model.
 pub fn model() -> BindModel {
     BindModel {
@@ -205,6 +201,6 @@ pub fn model() -> BindModel {
         first_listen: listen,
         receiver,
         other_user: Some(other_user),
-        rules,
+        rules: RULES,
     }
 }

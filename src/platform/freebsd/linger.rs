@@ -54,15 +54,11 @@ fn reads(case: &LingerCase) -> (PeerReads, &'static Rule) {
     }
 }
 
-fn rules() -> Vec<&'static Rule> {
-    RULES.to_vec()
-}
-
 pub fn model() -> LingerModel {
     LingerModel {
         reset: "ECONNRESET",
         close,
         reads,
-        rules,
+        rules: RULES,
     }
 }

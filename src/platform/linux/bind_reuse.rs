@@ -171,10 +171,6 @@ fn receiver(case: &BindCase) -> (Receiver, &'static Rule) {
     }
 }
 
-fn rules() -> Vec<&'static Rule> {
-    RULES.to_vec()
-}
-
 /// Linux's bind-and-reuse model.
 pub fn model() -> BindModel {
     BindModel {
@@ -185,6 +181,6 @@ pub fn model() -> BindModel {
         first_listen,
         receiver,
         other_user: Some(other_user),
-        rules,
+        rules: RULES,
     }
 }

@@ -39,14 +39,10 @@ fn lowat(l: &Lowat) -> (bool, &'static Rule) {
     }
 }
 
-fn rules() -> Vec<&'static Rule> {
-    RULES.to_vec()
-}
-
 pub fn model() -> TimingModel {
     TimingModel {
         timeout,
         lowat,
-        rules,
+        rules: RULES,
     }
 }

@@ -44,10 +44,9 @@ fn carries(option: WireOption, read_back: &Value) -> (Value, &'static Rule) {
     (read_back.clone(), rule)
 }
 
-fn rules() -> Vec<&'static Rule> {
-    RULES.to_vec()
-}
-
 pub fn model() -> WireModel {
-    WireModel { carries, rules }
+    WireModel {
+        carries,
+        rules: RULES,
+    }
 }

@@ -152,10 +152,6 @@ fn receiver(case: &BindCase) -> (Receiver, &'static Rule) {
     }
 }
 
-fn rules() -> Vec<&'static Rule> {
-    RULES.to_vec()
-}
-
 /// macOS's bind-and-reuse model.
 pub fn model() -> BindModel {
     BindModel {
@@ -166,6 +162,6 @@ pub fn model() -> BindModel {
         first_listen: listen,
         receiver,
         other_user: Some(other_user),
-        rules,
+        rules: RULES,
     }
 }

@@ -30,10 +30,9 @@ fn carries(option: WireOption, read_back: &Value) -> (Value, &'static Rule) {
     }
 }
 
-fn rules() -> Vec<&'static Rule> {
-    RULES.to_vec()
-}
-
 pub fn model() -> WireModel {
-    WireModel { carries, rules }
+    WireModel {
+        carries,
+        rules: RULES,
+    }
 }

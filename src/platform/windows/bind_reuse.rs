@@ -141,10 +141,6 @@ fn receiver(case: &BindCase) -> (Receiver, &'static Rule) {
     }
 }
 
-fn rules() -> Vec<&'static Rule> {
-    RULES.to_vec()
-}
-
 /// Windows' bind-and-reuse model.
 pub fn model() -> BindModel {
     BindModel {
@@ -155,6 +151,6 @@ pub fn model() -> BindModel {
         first_listen: listen,
         receiver,
         other_user: Some(other_user),
-        rules,
+        rules: RULES,
     }
 }

@@ -64,15 +64,11 @@ fn reads(case: &LingerCase) -> (PeerReads, &'static Rule) {
     }
 }
 
-fn rules() -> Vec<&'static Rule> {
-    RULES.to_vec()
-}
-
 pub fn model() -> LingerModel {
     LingerModel {
         reset: "WSAECONNRESET",
         close,
         reads,
-        rules,
+        rules: RULES,
     }
 }

@@ -27,14 +27,10 @@ fn lowat(_: &Lowat) -> (bool, &'static Rule) {
     (true, &LOWAT)
 }
 
-fn rules() -> Vec<&'static Rule> {
-    RULES.to_vec()
-}
-
 pub fn model() -> TimingModel {
     TimingModel {
         timeout,
         lowat,
-        rules,
+        rules: RULES,
     }
 }

@@ -154,10 +154,6 @@ fn receiver(case: &BindCase) -> (Receiver, &'static Rule) {
     (who, &UDP_HOST)
 }
 
-fn rules() -> Vec<&'static Rule> {
-    RULES.to_vec()
-}
-
 /// Wine's bind-and-reuse model.
 pub fn model() -> BindModel {
     BindModel {
@@ -168,6 +164,6 @@ pub fn model() -> BindModel {
         first_listen,
         receiver,
         other_user: None,
-        rules,
+        rules: RULES,
     }
 }

@@ -43,15 +43,11 @@ fn reads(case: &LingerCase) -> (PeerReads, &'static Rule) {
     (reads, &NEVER_RESETS)
 }
 
-fn rules() -> Vec<&'static Rule> {
-    RULES.to_vec()
-}
-
 pub fn model() -> LingerModel {
     LingerModel {
         reset: "WSAECONNRESET",
         close,
         reads,
-        rules,
+        rules: RULES,
     }
 }

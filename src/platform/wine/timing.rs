@@ -29,14 +29,10 @@ fn lowat(l: &Lowat) -> (bool, &'static Rule) {
     (l.udp || l.lowat.unwrap_or(1) as usize <= QUEUED, &LOWAT)
 }
 
-fn rules() -> Vec<&'static Rule> {
-    RULES.to_vec()
-}
-
 pub fn model() -> TimingModel {
     TimingModel {
         timeout,
         lowat,
-        rules,
+        rules: RULES,
     }
 }

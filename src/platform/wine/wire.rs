@@ -20,10 +20,9 @@ fn carries(_: WireOption, read_back: &Value) -> (Value, &'static Rule) {
     (read_back.clone(), &HOST)
 }
 
-fn rules() -> Vec<&'static Rule> {
-    RULES.to_vec()
-}
-
 pub fn model() -> WireModel {
-    WireModel { carries, rules }
+    WireModel {
+        carries,
+        rules: RULES,
+    }
 }
