@@ -164,11 +164,12 @@ pub struct Entry {
 /// The committed tables that are not case tables (their rows have other
 /// columns): effects, capacity, what constructors set (`made`), and
 /// behaviours.
-const NOT_CASE_TABLES: [&str; 10] = [
+const NOT_CASE_TABLES: [&str; 11] = [
     "effects",
     "capacity",
     "made",
     "behaviour",
+    "behaviour-dual-stack-udp",
     "behaviour-bind",
     "behaviour-bind-other-user",
     "behaviour-broadcast",

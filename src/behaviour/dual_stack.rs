@@ -106,6 +106,63 @@ pub struct DualStackModel {
     pub ipv6_client: &'static Rule,
     /// connect()'s error where nothing listens (`ECONNREFUSED`).
     pub refused: &'static str,
+    /// The same question for a UDP receiver and a connected UDP client.
+    pub udp: DualStackUdp,
+}
+
+/// A dual-stack UDP receiver's rules: an IPv4 datagram reaches a `::`
+/// socket with IPV6_V6ONLY 0 and arrives from an IPv4-mapped address;
+/// otherwise nothing takes it, and the port-unreachable answer comes back
+/// to the (connected) client as an error on its next call.
+#[derive(Debug, Clone, Copy)]
+pub struct DualStackUdp {
+    pub mapped: &'static Rule,
+    pub unreachable: &'static Rule,
+    pub ipv6_client: &'static Rule,
+    /// The client's error for the port-unreachable answer.
+    pub refused: &'static str,
+}
+
+/// A datagram received from an IPv4 client, by the sender address
+/// recvfrom() reported.
+pub const RECEIVED_V4_MAPPED: &str = "received, from ::ffff:127.0.0.1";
+/// A datagram received from an IPv6 client.
+pub const RECEIVED_V6: &str = "received, from ::1";
+
+/// How a UDP case reads: `udp6 v6only=... bound to ..., client sends to
+/// ...` (the TCP case's `Display` is the listener's).
+pub fn udp_label(case: &DualStack) -> String {
+    case.to_string()
+        .replacen("tcp6", "udp6", 1)
+        .replacen("listening on", "bound to", 1)
+        .replacen("client to", "client sends to", 1)
+}
+
+/// What `model` predicts for the case with UDP sockets.
+pub fn predict_udp(model: &DualStackModel, case: &DualStack) -> Prediction {
+    let mut rules = Vec::new();
+    let v6only = match case.v6only {
+        V6only::Default => {
+            rules.push(model.default_rule);
+            model.default_v6only
+        }
+        V6only::Off => false,
+        V6only::On => true,
+    };
+    let udp = &model.udp;
+    let (expected, rule) = match (case.client, case.bound, v6only) {
+        (Client::V6, _, _) => (Expected::Ok(RelativeValue::text(RECEIVED_V6)), udp.ipv6_client),
+        (Client::V4, Bound::Loopback, _) => {
+            rules.push(model.specific_refuses);
+            (Expected::Err(udp.refused), udp.unreachable)
+        }
+        (Client::V4, Bound::Any, true) => (Expected::Err(udp.refused), udp.unreachable),
+        (Client::V4, Bound::Any, false) => {
+            (Expected::Ok(RelativeValue::text(RECEIVED_V4_MAPPED)), udp.mapped)
+        }
+    };
+    rules.push(rule);
+    Prediction::new(expected, rules)
 }
 
 /// What `model` predicts for the case.
@@ -139,5 +196,8 @@ pub fn rules(model: &DualStackModel) -> Vec<&'static Rule> {
         model.v6only_refuses,
         model.specific_refuses,
         model.ipv6_client,
+        model.udp.mapped,
+        model.udp.unreachable,
+        model.udp.ipv6_client,
     ]
 }

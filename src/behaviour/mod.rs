@@ -29,6 +29,8 @@ use crate::outcome::Outcome;
 pub enum Group {
     /// Dual-stack listeners.
     DualStack,
+    /// Dual-stack UDP receivers.
+    DualStackUdp,
     /// A second bind of a port: bind, listen, who receives.
     Bind,
     /// The same, the second socket made by another uid.
@@ -46,8 +48,9 @@ pub enum Group {
 
 impl Group {
     /// Every group, in the tables' order.
-    pub const ALL: [Group; 7] = [
+    pub const ALL: [Group; 8] = [
         Group::DualStack,
+        Group::DualStackUdp,
         Group::Bind,
         Group::BindOtherUser,
         Group::Broadcast,
@@ -71,6 +74,7 @@ impl Group {
     pub fn name(self) -> &'static str {
         match self {
             Group::DualStack => "dual-stack",
+            Group::DualStackUdp => "dual-stack-udp",
             Group::Bind => "bind",
             Group::BindOtherUser => "bind-other-user",
             Group::Broadcast => "broadcast",
@@ -85,6 +89,7 @@ impl Group {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Case {
     DualStack(DualStack),
+    DualStackUdp(DualStack),
     Bind(bind::BindCase),
     BindOtherUser(bind::BindCase),
     Broadcast(broadcast::Broadcast),
@@ -98,6 +103,7 @@ impl Case {
     pub fn group(&self) -> Group {
         match self {
             Case::DualStack(_) => Group::DualStack,
+            Case::DualStackUdp(_) => Group::DualStackUdp,
             Case::Bind(_) => Group::Bind,
             Case::BindOtherUser(_) => Group::BindOtherUser,
             Case::Broadcast(_) => Group::Broadcast,
@@ -111,6 +117,7 @@ impl Case {
     pub fn observe(&self) -> Outcome {
         match self {
             Case::DualStack(c) => observe::dual_stack(c),
+            Case::DualStackUdp(c) => observe::dual_stack_udp(c),
             Case::Bind(c) => observe::bind(c),
             Case::BindOtherUser(c) => observe::bind_other_user(c),
             Case::Broadcast(c) => observe::broadcast(c),
@@ -124,6 +131,7 @@ impl Case {
     pub fn columns(&self) -> Vec<String> {
         match self {
             Case::DualStack(c) => vec![c.to_string()],
+            Case::DualStackUdp(c) => vec![dual_stack::udp_label(c)],
             Case::Bind(c) | Case::BindOtherUser(c) => c.columns().to_vec(),
             Case::Broadcast(c) => vec![c.to_string()],
             Case::Linger(c) => vec![c.to_string()],
@@ -137,6 +145,7 @@ impl std::fmt::Display for Case {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Case::DualStack(c) => c.fmt(f),
+            Case::DualStackUdp(c) => f.write_str(&dual_stack::udp_label(c)),
             Case::Bind(c) => c.fmt(f),
             Case::BindOtherUser(c) => write!(f, "{c}, as another uid"),
             Case::Broadcast(c) => c.fmt(f),
@@ -152,6 +161,7 @@ impl std::fmt::Display for Case {
 pub fn cases(group: Group) -> Vec<Case> {
     match group {
         Group::DualStack => dual_stack_cases().into_iter().map(Case::DualStack).collect(),
+        Group::DualStackUdp => dual_stack_cases().into_iter().map(Case::DualStackUdp).collect(),
         Group::Bind => bind::cases(&bind::Reuse::ALL)
             .into_iter()
             .map(Case::Bind)

@@ -16,6 +16,9 @@ use crate::rule::Rule;
 pub fn predict(case: &Case, platform: &dyn Platform) -> Option<Prediction> {
     match case {
         Case::DualStack(c) => platform.dual_stack().map(|m| behaviour::predict(&m, c)),
+        Case::DualStackUdp(c) => platform
+            .dual_stack()
+            .map(|m| behaviour::dual_stack::predict_udp(&m, c)),
         Case::Bind(c) => platform.bind_reuse().and_then(|m| bind::predict(&m, c)),
         Case::BindOtherUser(c) => platform
             .bind_reuse()
@@ -44,7 +47,7 @@ pub fn predict(case: &Case, platform: &dyn Platform) -> Option<Prediction> {
 /// are still checked against the model, only not stored.
 pub fn stored(case: &Case, platform: &dyn Platform) -> bool {
     match case {
-        Case::DualStack(c) => c.v6only != V6only::Default,
+        Case::DualStack(c) | Case::DualStackUdp(c) => c.v6only != V6only::Default,
         Case::Wire(c) => wire::host_independent(&crate::predict::predict(&wire::option_case(c), platform)),
         _ => true,
     }
@@ -53,7 +56,7 @@ pub fn stored(case: &Case, platform: &dyn Platform) -> bool {
 /// The rules `platform`'s models of the group can name.
 pub fn group_rules(platform: &dyn Platform, group: Group) -> Vec<&'static Rule> {
     match group {
-        Group::DualStack => platform
+        Group::DualStack | Group::DualStackUdp => platform
             .dual_stack()
             .map(|m| behaviour::rules(&m))
             .unwrap_or_default(),

@@ -1,6 +1,7 @@
 //! Behaviours measured here: every case of each group as the host's model
 //! predicts it, and the outcomes as a snapshot per group (`behaviour@<os>`
-//! for dual-stack listeners, `behaviour-bind@<os>` for bind and reuse,
+//! for dual-stack listeners, `behaviour-dual-stack-udp@<os>` for dual-stack
+//! UDP receivers, `behaviour-bind@<os>` for bind and reuse,
 //! `behaviour-broadcast@<os>` for loopback broadcast, `behaviour-linger@<os>`
 //! for linger and close, `behaviour-wire@<os>` for header values,
 //! `behaviour-timing@<os>` for timeouts and the low-water mark,
@@ -105,4 +106,9 @@ fn timeouts_and_low_water_marks_act_as_the_model_says() {
 #[test]
 fn a_second_bind_by_another_uid_is_what_the_model_says() {
     behaves_as_the_model_says(Group::BindOtherUser, "behaviour-bind-other-user");
+}
+
+#[test]
+fn dual_stack_udp_receivers_behave_as_the_model_says() {
+    behaves_as_the_model_says(Group::DualStackUdp, "behaviour-dual-stack-udp");
 }

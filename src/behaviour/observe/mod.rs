@@ -10,7 +10,7 @@ mod wire;
 
 pub use bind::{bind, bind_other_user};
 pub use broadcast::broadcast;
-pub use dual_stack::dual_stack;
+pub use dual_stack::{dual_stack, dual_stack_udp};
 pub use linger::linger;
 pub use timing::timing;
 pub use wire::wire;

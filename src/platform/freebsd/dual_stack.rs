@@ -3,6 +3,7 @@
 //! (releng/13 and 14 era copies; the stored repository copies are older,
 //! so lines are not given).
 
+use crate::behaviour::dual_stack::DualStackUdp;
 use crate::behaviour::DualStackModel;
 use crate::rule::Rule;
 
@@ -37,6 +38,24 @@ crate::rules! {
         why: "IPV6_V6ONLY limits IPv4 only: an IPv6 connection finds a listener on :: or ::1",
         source: "sys/netinet6/in6_pcb.c in6_pcblookup_hash (the exact address, then the wildcard)",
     };
+    pub const UDP_MAPPED: Rule = Rule {
+        id: "freebsd.dual.udp_mapped",
+        formula: "udp: v6only 0 on :: => an IPv4 datagram is received, from ::ffff:a.b.c.d",
+        why: "a bind to :: without IPV6_V6ONLY sets INP_IPV4, so the IPv4 wild lookup takes the pcb; udp_append gives an IPv6 pcb the sender as a mapped address",
+        source: "sys/netinet/udp_usrreq.c udp6_bind ('inp->inp_vflag |= INP_IPV4' for the unspecified address), udp_append ('if (inp->inp_vflag & INP_IPV6) ... in6_sin_2_v4mapsin6'); sys/netinet/in_pcb.c in_pcblookup_hash_wild_smr",
+    };
+    pub const UDP_UNREACHABLE: Rule = Rule {
+        id: "freebsd.dual.udp_unreachable",
+        formula: "udp: no socket takes the IPv4 datagram => port unreachable: the connected client's next call fails with ECONNREFUSED",
+        why: "udp_input answers ICMP port unreachable when no pcb matches (net.inet.udp.blackhole off), and udp_notify sets ECONNREFUSED on the connected sender (UNCONFIRMED: the lines were not re-read)",
+        source: "sys/netinet/udp_usrreq.c udp_input (icmp_error ICMP_UNREACH_PORT), udp_common_ctlinput, udp_notify (UNCONFIRMED lines)",
+    };
+    pub const UDP_IPV6_CLIENT: Rule = Rule {
+        id: "freebsd.dual.udp_ipv6_client",
+        formula: "udp: an IPv6 client to ::1 => received, from ::1",
+        why: "IPV6_V6ONLY limits IPv4 only",
+        source: "sys/netinet6/udp6_usrreq.c udp6_input (in6_pcblookup_mbuf)",
+    };
 }
 
 pub fn model() -> DualStackModel {
@@ -48,5 +67,11 @@ pub fn model() -> DualStackModel {
         specific_refuses: &SPECIFIC_REFUSES,
         ipv6_client: &IPV6_CLIENT,
         refused: "ECONNREFUSED",
+        udp: DualStackUdp {
+            mapped: &UDP_MAPPED,
+            unreachable: &UDP_UNREACHABLE,
+            ipv6_client: &UDP_IPV6_CLIENT,
+            refused: "ECONNREFUSED",
+        },
     }
 }

@@ -2,6 +2,7 @@
 //! bound to `::` takes IPv4 connections unless IPV6_V6ONLY is set; one bound
 //! to a specific address never does. Read at torvalds/linux master.
 
+use crate::behaviour::dual_stack::DualStackUdp;
 use crate::behaviour::DualStackModel;
 use crate::rule::Rule;
 
@@ -36,6 +37,24 @@ crate::rules! {
         why: "an IPv6 connection to ::1 finds a listener on :: or on ::1 whatever IPV6_V6ONLY says (it limits IPv4 only)",
         source: "net/ipv6/inet6_hashtables.c inet6_lookup_listener (the exact address, then ::); net/ipv6/tcp_ipv6.c tcp_v6_syn_recv_sock",
     };
+    pub const UDP_MAPPED: Rule = Rule {
+        id: "linux.dual.udp_mapped",
+        formula: "udp: v6only 0 on :: => an IPv4 datagram is received, from ::ffff:a.b.c.d",
+        why: "the IPv4 UDP lookup takes an IPv6 socket on :: unless it is IPv6-only (its IPv4 address is 0), and recvfrom on an IPv6 socket writes an IPv4 sender as an IPv4-mapped address",
+        source: "net/ipv4/udp.c compute_score ('ipv6_only_sock(sk)' => -1; 'sk->sk_rcv_saddr != daddr' => -1), read at ColtPlus/linux-6.18.y 57218520; net/ipv6/udp.c udpv6_recvmsg ('if (is_udp4) ipv6_addr_set_v4mapped(ip_hdr(skb)->saddr, &sin6->sin6_addr)')",
+    };
+    pub const UDP_UNREACHABLE: Rule = Rule {
+        id: "linux.dual.udp_unreachable",
+        formula: "udp: no socket takes the IPv4 datagram => port unreachable: the connected client's next call fails with ECONNREFUSED",
+        why: "with no matching socket udp_rcv answers ICMP port unreachable, and the error handler sets ECONNREFUSED on a connected sender (an unconnected one would not hear it)",
+        source: "net/ipv4/udp.c __udp4_lib_rcv ('icmp_send(skb, ICMP_DEST_UNREACH, ICMP_PORT_UNREACH, 0)'), __udp4_lib_err (ICMP_PORT_UNREACH => ECONNREFUSED, reported when inet->recverr or the socket is connected)",
+    };
+    pub const UDP_IPV6_CLIENT: Rule = Rule {
+        id: "linux.dual.udp_ipv6_client",
+        formula: "udp: an IPv6 client to ::1 => received, from ::1",
+        why: "IPV6_V6ONLY limits IPv4 only: an IPv6 datagram to ::1 finds a socket on :: or ::1",
+        source: "net/ipv6/udp.c __udp6_lib_lookup, udpv6_recvmsg",
+    };
 }
 
 /// Linux's dual-stack model; the default follows this host's (or the
@@ -49,5 +68,11 @@ pub fn model(bindv6only: i128) -> DualStackModel {
         specific_refuses: &SPECIFIC_REFUSES,
         ipv6_client: &IPV6_CLIENT,
         refused: "ECONNREFUSED",
+        udp: DualStackUdp {
+            mapped: &UDP_MAPPED,
+            unreachable: &UDP_UNREACHABLE,
+            ipv6_client: &UDP_IPV6_CLIENT,
+            refused: "ECONNREFUSED",
+        },
     }
 }

@@ -1,6 +1,7 @@
 //! macOS's dual-stack listeners (`crate::behaviour`), read in XNU at tag
 //! xnu-11417.101.15: mapped addresses are on by default (ip6_v6only = 0).
 
+use crate::behaviour::dual_stack::DualStackUdp;
 use crate::behaviour::DualStackModel;
 use crate::rule::Rule;
 
@@ -35,6 +36,24 @@ crate::rules! {
         why: "IPV6_V6ONLY limits IPv4 only: an IPv6 connection finds a listener on :: or ::1",
         source: "xnu-11417.101.15 bsd/netinet6/in6_pcb.c in6_pcblookup_hash (the exact address, then the wildcard)",
     };
+    pub const UDP_MAPPED: Rule = Rule {
+        id: "macos.dual.udp_mapped",
+        formula: "udp: v6only 0 on :: => an IPv4 datagram is received, from ::ffff:a.b.c.d",
+        why: "the IPv4 lookup keeps a dual-stack wildcard pcb (INP_IPV4 set at bind) as local_wild_mapped and delivers to it when no IPv4 socket matches; an IPv6 pcb gets the sender as a mapped address",
+        source: "xnu-11417.101.15 bsd/netinet/in_pcb.c in_pcblookup_hash_locked l.2681, l.2688-2699; bsd/netinet/udp_usrreq.c udp6_bind l.878 (INP_IPV4), udp_input (in6_sin_2_v4mapsin6 for an IPv6 pcb: UNCONFIRMED line)",
+    };
+    pub const UDP_UNREACHABLE: Rule = Rule {
+        id: "macos.dual.udp_unreachable",
+        formula: "udp: no socket takes the IPv4 datagram => port unreachable: the connected client's next call fails with ECONNREFUSED",
+        why: "udp_input answers a datagram no pcb takes with ICMP port unreachable; udp_ctlinput hands ECONNREFUSED to the connected sender's so_error (UNCONFIRMED: the lines were not re-read)",
+        source: "xnu-11417.101.15 bsd/netinet/udp_usrreq.c udp_input (icmp_error ICMP_UNREACH_PORT), udp_ctlinput, udp_notify (UNCONFIRMED lines)",
+    };
+    pub const UDP_IPV6_CLIENT: Rule = Rule {
+        id: "macos.dual.udp_ipv6_client",
+        formula: "udp: an IPv6 client to ::1 => received, from ::1",
+        why: "IPV6_V6ONLY limits IPv4 only",
+        source: "xnu-11417.101.15 bsd/netinet6/udp6_usrreq.c udp6_input (in6_pcblookup_hash)",
+    };
 }
 
 pub fn model() -> DualStackModel {
@@ -46,5 +65,11 @@ pub fn model() -> DualStackModel {
         specific_refuses: &SPECIFIC_REFUSES,
         ipv6_client: &IPV6_CLIENT,
         refused: "ECONNREFUSED",
+        udp: DualStackUdp {
+            mapped: &UDP_MAPPED,
+            unreachable: &UDP_UNREACHABLE,
+            ipv6_client: &UDP_IPV6_CLIENT,
+            refused: "ECONNREFUSED",
+        },
     }
 }

@@ -1,6 +1,7 @@
 //! Windows' dual-stack listeners (`crate::behaviour`), from Microsoft's
 //! documentation: IPv6 sockets are IPv6-only by default since Vista.
 
+use crate::behaviour::dual_stack::DualStackUdp;
 use crate::behaviour::DualStackModel;
 use crate::rule::Rule;
 
@@ -35,6 +36,24 @@ crate::rules! {
         why: "IPV6_V6ONLY limits IPv4 only: an IPv6 connection finds a listener on :: or ::1",
         source: "Microsoft Learn, IPPROTO_IPV6 socket options (IPV6_V6ONLY)",
     };
+    pub const UDP_MAPPED: Rule = Rule {
+        id: "windows.dual.udp_mapped",
+        formula: "udp: v6only 0 on :: => an IPv4 datagram is received, from ::ffff:a.b.c.d",
+        why: "a dual-stack socket receives IPv4 traffic, and 'the IPv4 address is represented as an IPv4-mapped IPv6 address'",
+        source: "learn.microsoft.com/en-us/windows/win32/winsock/dual-stack-sockets",
+    };
+    pub const UDP_UNREACHABLE: Rule = Rule {
+        id: "windows.dual.udp_unreachable",
+        formula: "udp: no socket takes the IPv4 datagram => the client's next call fails with WSAECONNRESET",
+        why: "'For a UDP datagram socket, this error indicates a previous send operation resulted in an ICMP Port Unreachable message' (WSAECONNRESET)",
+        source: "learn.microsoft.com/en-us/windows/win32/api/winsock/nf-winsock-recv (WSAECONNRESET)",
+    };
+    pub const UDP_IPV6_CLIENT: Rule = Rule {
+        id: "windows.dual.udp_ipv6_client",
+        formula: "udp: an IPv6 client to ::1 => received, from ::1",
+        why: "IPV6_V6ONLY limits IPv4 only",
+        source: "learn.microsoft.com/en-us/windows/win32/winsock/ipproto-ipv6-socket-options (IPV6_V6ONLY)",
+    };
 }
 
 pub fn model() -> DualStackModel {
@@ -46,5 +65,11 @@ pub fn model() -> DualStackModel {
         specific_refuses: &SPECIFIC_REFUSES,
         ipv6_client: &IPV6_CLIENT,
         refused: "WSAECONNREFUSED",
+        udp: DualStackUdp {
+            mapped: &UDP_MAPPED,
+            unreachable: &UDP_UNREACHABLE,
+            ipv6_client: &UDP_IPV6_CLIENT,
+            refused: "WSAECONNRESET",
+        },
     }
 }

@@ -2,6 +2,7 @@
 //! every IPv6 socket IPv6-only, as Windows does, and the host's kernel
 //! (Linux here) decides the rest.
 
+use crate::behaviour::dual_stack::DualStackUdp;
 use crate::behaviour::DualStackModel;
 use crate::rule::Rule;
 
@@ -36,6 +37,24 @@ crate::rules! {
         why: "the host's rule (linux.dual.ipv6_client)",
         source: "the host: linux.dual.ipv6_client",
     };
+    pub const UDP_MAPPED: Rule = Rule {
+        id: "wine.dual.udp_mapped",
+        formula: "udp: v6only 0 on :: => an IPv4 datagram is received, from ::ffff:a.b.c.d (the host's)",
+        why: "with IPV6_V6ONLY turned off the Linux host delivers (linux.dual.udp_mapped) and Wine hands the mapped sender on in a SOCKADDR_IN6",
+        source: "the host: linux.dual.udp_mapped",
+    };
+    pub const UDP_UNREACHABLE: Rule = Rule {
+        id: "wine.dual.udp_unreachable",
+        formula: "udp: no socket takes the IPv4 datagram => the client's pending error is the host's ECONNREFUSED, read through SO_ERROR as WSAECONNREFUSED",
+        why: "the host sets ECONNREFUSED on the connected client (linux.dual.udp_unreachable), and Wine's SO_ERROR translates the host's errno",
+        source: "the host: linux.dual.udp_unreachable; wine dlls/ntdll/unix/socket.c (SO_ERROR: sock_errno_to_status), measured under Wine 8.0",
+    };
+    pub const UDP_IPV6_CLIENT: Rule = Rule {
+        id: "wine.dual.udp_ipv6_client",
+        formula: "udp: an IPv6 client to ::1 => received, from ::1",
+        why: "the host's rule (linux.dual.udp_ipv6_client)",
+        source: "the host: linux.dual.udp_ipv6_client",
+    };
 }
 
 pub fn model() -> DualStackModel {
@@ -47,5 +66,11 @@ pub fn model() -> DualStackModel {
         specific_refuses: &SPECIFIC_REFUSES,
         ipv6_client: &IPV6_CLIENT,
         refused: "WSAECONNREFUSED",
+        udp: DualStackUdp {
+            mapped: &UDP_MAPPED,
+            unreachable: &UDP_UNREACHABLE,
+            ipv6_client: &UDP_IPV6_CLIENT,
+            refused: "WSAECONNREFUSED",
+        },
     }
 }
