@@ -127,6 +127,37 @@ impl Case {
         }
     }
 
+    /// The socket kinds the case needs here (a host without IPv6 runs only
+    /// the cases that need none of its kinds).
+    pub fn kinds(&self) -> Vec<crate::kind::Kind> {
+        use crate::kind::Kind;
+        let ip = |addr: bind::Addr, proto: bind::Proto| match (addr, proto) {
+            (bind::Addr::V4Loopback | bind::Addr::V4Any, bind::Proto::Tcp) => Kind::Tcp4,
+            (bind::Addr::V4Loopback | bind::Addr::V4Any, bind::Proto::Udp) => Kind::Udp4,
+            (_, bind::Proto::Tcp) => Kind::Tcp6,
+            (_, bind::Proto::Udp) => Kind::Udp6,
+        };
+        match self {
+            Case::DualStack(_) => vec![Kind::Tcp6, Kind::Tcp4],
+            Case::DualStackUdp(_) => vec![Kind::Udp6, Kind::Udp4],
+            Case::Bind(c) | Case::BindOtherUser(c) => {
+                let (a1, a2) = c.relation.addrs();
+                vec![ip(a1, c.proto), ip(a2, c.proto)]
+            }
+            Case::Broadcast(_) => vec![Kind::Udp4],
+            Case::Linger(_) => vec![Kind::Tcp4],
+            Case::Wire(c) => vec![c.option.kind()],
+            Case::Timing(timing::TimingCase::Timeout(t)) => match t.wait {
+                timing::Wait::UdpRecv => vec![Kind::Udp4],
+                _ => vec![Kind::Tcp4],
+            },
+            Case::Timing(timing::TimingCase::Lowat(l)) => match l.udp {
+                true => vec![Kind::Udp4],
+                false => vec![Kind::Tcp4],
+            },
+        }
+    }
+
     /// The case's cells in a table, before its outcome.
     pub fn columns(&self) -> Vec<String> {
         match self {

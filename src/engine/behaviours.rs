@@ -96,41 +96,57 @@ impl super::Checked for BehaviourRow {
 /// cases take loopback ports, and other programs (or tests) take them too.
 const AGAIN: usize = 2;
 
-/// The group's rows on `host`, and how many runs were repeated.
-pub fn run_group(host: &Host, group: Group) -> (Vec<BehaviourRow>, usize) {
+/// A group's run on a host.
+#[derive(Debug, Default)]
+pub struct GroupRun {
+    /// One row per case the model answers and the host can make.
+    pub rows: Vec<BehaviourRow>,
+    /// Runs repeated after a disagreement.
+    pub again: usize,
+    /// Cases left out: they need a kind this host cannot make (no IPv6).
+    pub skipped: usize,
+}
+
+/// The group's rows on `host`.
+pub fn run_group(host: &Host, group: Group) -> GroupRun {
+    let mut run = GroupRun::default();
     if host.probe().is_some() || (host.measured && !group.runs_here()) {
-        return (Vec::new(), 0);
+        return run;
     }
     let platform = host.platform();
-    let mut again = 0;
-    let rows = behaviour::cases(group)
-        .into_iter()
-        .filter_map(|case| {
-            let prediction = predict(&case, platform)?;
-            let expected = prediction.expected.outcome();
-            if !host.measured {
-                return Some(BehaviourRow {
-                    case,
-                    observed: expected,
-                    prediction,
-                });
-            }
-            let mut observed = case.observe();
-            for _ in 0..AGAIN {
-                if observed == expected {
-                    break;
-                }
-                again += 1;
-                observed = case.observe();
-            }
-            Some(BehaviourRow {
+    let kinds = crate::matrix::kinds(host);
+    for case in behaviour::cases(group) {
+        let Some(prediction) = predict(&case, platform) else {
+            continue;
+        };
+        let expected = prediction.expected.outcome();
+        if !host.measured {
+            run.rows.push(BehaviourRow {
                 case,
-                observed,
+                observed: expected,
                 prediction,
-            })
-        })
-        .collect();
-    (rows, again)
+            });
+            continue;
+        }
+        if !case.kinds().iter().all(|k| kinds.contains(k)) {
+            run.skipped += 1;
+            continue;
+        }
+        let mut observed = case.observe();
+        for _ in 0..AGAIN {
+            if observed == expected {
+                break;
+            }
+            run.again += 1;
+            observed = case.observe();
+        }
+        run.rows.push(BehaviourRow {
+            case,
+            observed,
+            prediction,
+        });
+    }
+    run
 }
 
 /// Every group's rows on `host`, the groups side by side: most of their
@@ -139,7 +155,7 @@ pub fn run_all(host: &Host) -> Vec<BehaviourRow> {
     std::thread::scope(|scope| {
         let groups: Vec<_> = Group::ALL
             .into_iter()
-            .map(|group| scope.spawn(move || run_group(host, group).0))
+            .map(|group| scope.spawn(move || run_group(host, group).rows))
             .collect();
         groups
             .into_iter()

@@ -74,8 +74,17 @@ fn port_of(s: &Socket) -> io::Result<u16> {
 /// case's TIME_WAIT entry, say, and the second's bind would meet that
 /// instead.)
 fn free_port(proto: Proto) -> io::Result<u16> {
-    let probe = socket(proto, Addr::V6AnyDual, Reuse::None)?;
-    probe.bind(&address(Addr::V6AnyDual, 0))?;
+    let dual = socket(proto, Addr::V6AnyDual, Reuse::None)
+        .and_then(|probe| probe.bind(&address(Addr::V6AnyDual, 0)).map(|()| probe));
+    // A host without IPv6 has only the IPv4 ports to keep apart.
+    let probe = match dual {
+        Ok(probe) => probe,
+        Err(_) => {
+            let probe = socket(proto, Addr::V4Any, Reuse::None)?;
+            probe.bind(&address(Addr::V4Any, 0))?;
+            probe
+        }
+    };
     port_of(&probe)
 }
 

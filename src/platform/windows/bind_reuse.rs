@@ -61,9 +61,9 @@ crate::rules! {
     };
     pub const UDP_CONNECTED_ELSEWHERE: Rule = Rule {
         id: "windows.udp.connected_elsewhere",
-        formula: "first connected to another peer => the second receives (UNCONFIRMED)",
-        why: "a connected datagram socket takes datagrams from its peer alone ('sets the default destination ... datagrams from other addresses are discarded'), so the other socket is the only taker",
-        source: "learn.microsoft.com/en-us/windows/win32/api/winsock2/nf-winsock2-connect (connectionless sockets: datagrams from other addresses are discarded)",
+        formula: "first connected to another peer => the second receives (UNCONFIRMED for a shared port)",
+        why: "connect on a connectionless socket sets a default destination, and 'any datagrams received from an address other than the destination address specified will be discarded', so the other socket is the only taker; that the port's other socket then gets them is not said: UNCONFIRMED",
+        source: "learn.microsoft.com/en-us/windows/win32/api/winsock2/nf-winsock2-connect (remarks on connectionless sockets; the same sentence in the WSPConnect page, learn.microsoft.com/en-us/previous-versions/aa916058)",
     };
 }
 
