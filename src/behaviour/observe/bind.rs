@@ -3,6 +3,7 @@
 //! socket is closed before the function returns (a TIME_WAIT case leaves
 //! the kernel's TIME_WAIT entry, which holds no descriptor and expires).
 
+use super::port_of;
 use crate::behaviour::bind::{after_bind, Addr, BindCase, FirstState, Proto, Receiver, Reuse};
 use crate::outcome::Outcome;
 use socket2::{Domain, Protocol, SockAddr, Socket, Type};
@@ -59,13 +60,6 @@ fn address(addr: Addr, port: u16) -> SockAddr {
         Addr::V6AnyDual | Addr::V6AnyOnly => (Ipv6Addr::UNSPECIFIED, port).into(),
     };
     a.into()
-}
-
-fn port_of(s: &Socket) -> io::Result<u16> {
-    s.local_addr()?
-        .as_socket()
-        .map(|a| a.port())
-        .ok_or_else(|| io::Error::other("no port"))
 }
 
 /// A port free on every address of both families: the kernel picks it for
@@ -208,10 +202,7 @@ pub fn bind_other_user(case: &BindCase) -> Outcome {
 fn step(r: io::Result<()>) -> String {
     match r {
         Ok(()) => "ok".to_string(),
-        Err(e) => match e.raw_os_error() {
-            Some(code) => crate::sys::error_name(code),
-            None => e.to_string(),
-        },
+        Err(e) => super::error_name(&e),
     }
 }
 

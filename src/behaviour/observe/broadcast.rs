@@ -37,11 +37,7 @@ fn run(case: &Broadcast) -> io::Result<Result<&'static str, io::Error>> {
         Receiver::Loopback => Ipv4Addr::LOCALHOST,
     };
     receiver.bind(&to(at, 0))?;
-    let port = receiver
-        .local_addr()?
-        .as_socket()
-        .map(|a| a.port())
-        .ok_or_else(|| io::Error::other("no port"))?;
+    let port = super::port_of(&receiver)?;
     receiver.set_read_timeout(Some(Duration::from_secs(2)))?;
     let sender = udp4()?;
     sender.bind(&to(Ipv4Addr::LOCALHOST, 0))?;

@@ -33,11 +33,7 @@ fn run(case: &DualStack) -> io::Result<Result<String, io::Error>> {
     };
     listener.bind(&SocketAddr::from((ip, 0)).into())?;
     listener.listen(1)?;
-    let port = listener
-        .local_addr()?
-        .as_socket()
-        .ok_or_else(|| io::Error::other("no port"))?
-        .port();
+    let port = super::port_of(&listener)?;
     let (domain, to): (Domain, SocketAddr) = match case.client {
         Client::V4 => (Domain::IPV4, (Ipv4Addr::LOCALHOST, port).into()),
         Client::V6 => (Domain::IPV6, (Ipv6Addr::LOCALHOST, port).into()),
@@ -89,11 +85,7 @@ fn run_udp(case: &DualStack) -> io::Result<Result<String, io::Error>> {
     };
     receiver.bind(&SocketAddr::from((ip, 0)).into())?;
     receiver.set_nonblocking(true)?;
-    let port = receiver
-        .local_addr()?
-        .as_socket()
-        .ok_or_else(|| io::Error::other("no port"))?
-        .port();
+    let port = super::port_of(&receiver)?;
     let (domain, from, to): (Domain, SocketAddr, SocketAddr) = match case.client {
         Client::V4 => (
             Domain::IPV4,

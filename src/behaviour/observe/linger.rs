@@ -1,16 +1,14 @@
-//! Runs a linger case here: a loopback connection with small buffers, the
-//! client set up as the case says and closed, the accepted end reading what
-//! is left. Every socket is closed before the function returns.
+//! Runs a linger case here: a loopback connection with small buffers
+//! (`observe::tcp_pair`), the client set up as the case says and closed,
+//! the accepted end reading what is left. Every socket is closed before the
+//! function returns.
 
 use crate::behaviour::linger::{text, Close, Linger, LingerCase, PeerReads, Pending};
 use crate::outcome::Outcome;
-use socket2::{Domain, Protocol, SockAddr, Socket, Type};
+use socket2::Socket;
 use std::io::{self, Read, Write};
-use std::net::{Ipv4Addr, SocketAddr};
 use std::time::{Duration, Instant};
 
-/// The buffers that make "data the peer has not taken" quick to reach.
-const BUFFER: usize = 16 * 1024;
 /// A bound on what the client writes to fill the peer's window.
 const FILL_LIMIT: usize = 16 * 1024 * 1024;
 /// close() waited the linger: at least this long (of its one second).
@@ -24,21 +22,8 @@ pub fn linger(case: &LingerCase) -> Outcome {
     }
 }
 
-fn tcp4() -> io::Result<Socket> {
-    Socket::new(Domain::IPV4, Type::STREAM, Some(Protocol::TCP))
-}
-
 fn run(case: &LingerCase) -> io::Result<String> {
-    let listener = tcp4()?;
-    listener.set_recv_buffer_size(BUFFER)?;
-    listener.bind(&SockAddr::from(SocketAddr::from((Ipv4Addr::LOCALHOST, 0))))?;
-    listener.listen(1)?;
-    let to = listener.local_addr()?;
-    let client = tcp4()?;
-    client.set_send_buffer_size(BUFFER)?;
-    client.connect_timeout(&to, Duration::from_secs(5))?;
-    let (peer, _) = listener.accept()?;
-    drop(listener);
+    let (client, peer) = super::tcp_pair()?;
     match case.pending {
         Pending::Nothing => {}
         Pending::Unsent => fill(&client)?,
@@ -105,10 +90,7 @@ fn read_to_end(peer: &Socket) -> io::Result<(PeerReads, String)> {
                 return Err(io::Error::other("the peer's read waited 5 s for an end"));
             }
             Err(e) => {
-                let name = match e.raw_os_error() {
-                    Some(code) => crate::sys::error_name(code),
-                    None => e.to_string(),
-                };
+                let name = super::error_name(&e);
                 let reads = if data {
                     PeerReads::DataThenReset
                 } else {

@@ -29,33 +29,13 @@ fn loopback() -> SockAddr {
     SockAddr::from(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))
 }
 
-fn error_name(e: &io::Error) -> String {
-    match e.raw_os_error() {
-        Some(code) => crate::sys::error_name(code),
-        None => e.to_string(),
-    }
-}
-
-/// A connected tcp4 pair with small buffers: (client, accepted).
-fn tcp_pair() -> io::Result<(Socket, Socket)> {
-    let listener = Socket::new(Domain::IPV4, Type::STREAM, Some(Protocol::TCP))?;
-    listener.set_recv_buffer_size(16 * 1024)?;
-    listener.bind(&loopback())?;
-    listener.listen(1)?;
-    let client = Socket::new(Domain::IPV4, Type::STREAM, Some(Protocol::TCP))?;
-    client.set_send_buffer_size(16 * 1024)?;
-    client.connect_timeout(&listener.local_addr()?, Duration::from_secs(5))?;
-    let (accepted, _) = listener.accept()?;
-    Ok((client, accepted))
-}
-
 fn timeout(t: &Timeout) -> io::Result<Result<String, String>> {
     let limit = Duration::from_millis(t.millis);
     let mut buf = vec![0u8; 64 * 1024];
     // The pair (or socket) lives until the call returns.
     let (waiter, _keep): (Socket, Option<Socket>) = match t.wait {
         Wait::TcpRecv => {
-            let (client, accepted) = tcp_pair()?;
+            let (client, accepted) = super::tcp_pair()?;
             client.set_read_timeout(Some(limit))?;
             (client, Some(accepted))
         }
@@ -66,7 +46,7 @@ fn timeout(t: &Timeout) -> io::Result<Result<String, String>> {
             (s, None)
         }
         Wait::TcpSend => {
-            let (client, accepted) = tcp_pair()?;
+            let (client, accepted) = super::tcp_pair()?;
             fill(&client, &buf)?;
             client.set_write_timeout(Some(limit))?;
             (client, Some(accepted))
@@ -86,8 +66,8 @@ fn timeout(t: &Timeout) -> io::Result<Result<String, String>> {
             elapsed.as_millis()
         )),
         Err(_) if send && elapsed >= limit => Ok(send_stopped(t.millis)),
-        Err(e) if elapsed >= limit => Ok(timed_out(&error_name(&e), t.millis)),
-        Err(e) => Ok(too_soon(&error_name(&e), elapsed.as_millis())),
+        Err(e) if elapsed >= limit => Ok(timed_out(&super::error_name(&e), t.millis)),
+        Err(e) => Ok(too_soon(&super::error_name(&e), elapsed.as_millis())),
     })
 }
 
@@ -132,7 +112,7 @@ fn lowat(l: &Lowat) -> io::Result<Result<String, String>> {
         sender.send_to(&bytes, &receiver.local_addr()?)?;
         (receiver, sender)
     } else {
-        let (client, accepted) = tcp_pair()?;
+        let (client, accepted) = super::tcp_pair()?;
         if let Err(e) = set(&accepted)? {
             return Ok(Err(e));
         }
