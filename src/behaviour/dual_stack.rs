@@ -11,7 +11,7 @@ use crate::value::RelativeValue;
 use std::fmt;
 
 /// IPV6_V6ONLY as the listener has it before bind.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum V6only {
     /// Not set: the OS's default.
     Default,
@@ -20,7 +20,7 @@ pub enum V6only {
 }
 
 /// The address the listener binds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Bound {
     /// `::`, every address.
     Any,
@@ -29,7 +29,7 @@ pub enum Bound {
 }
 
 /// The family of the client, which connects to its family's loopback.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Client {
     /// An IPv4 socket connecting to 127.0.0.1.
     V4,
@@ -38,7 +38,7 @@ pub enum Client {
 }
 
 /// One dual-stack case.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct DualStack {
     pub v6only: V6only,
     pub bound: Bound,

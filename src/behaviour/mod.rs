@@ -86,7 +86,7 @@ impl Group {
 }
 
 /// One case of any group.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Case {
     DualStack(DualStack),
     DualStackUdp(DualStack),

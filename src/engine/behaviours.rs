@@ -107,12 +107,26 @@ pub struct GroupRun {
     pub skipped: usize,
 }
 
-/// The group's rows on `host`.
+/// The group's rows on `host`: measured on a host of its own where the
+/// group may run, the model's predictions offline, none through a probe
+/// (F-Stack asks options only) or where the group may not run.
 pub fn run_group(host: &Host, group: Group) -> GroupRun {
-    let mut run = GroupRun::default();
     if host.probe().is_some() || (host.measured && !group.runs_here()) {
-        return run;
+        return GroupRun::default();
     }
+    rows(host, group, host.measured)
+}
+
+/// The model's predictions for the group on `host`, measuring nothing.
+pub fn modelled_group(host: &Host, group: Group) -> GroupRun {
+    rows(host, group, false)
+}
+
+/// Every case the model answers: observed (and run again on a
+/// disagreement) when `measure`, where the host can make its kinds; else
+/// the prediction stands for the observation.
+fn rows(host: &Host, group: Group, measure: bool) -> GroupRun {
+    let mut run = GroupRun::default();
     let platform = host.platform();
     let kinds = crate::matrix::kinds(host);
     for case in behaviour::cases(group) {
@@ -120,7 +134,7 @@ pub fn run_group(host: &Host, group: Group) -> GroupRun {
             continue;
         };
         let expected = prediction.expected.outcome();
-        if !host.measured {
+        if !measure {
             run.rows.push(BehaviourRow {
                 case,
                 observed: expected,

@@ -3,25 +3,15 @@
 //! model, with the rule; and the measured runs as snapshots.
 
 use crate::behaviour::{self, Case, Group};
+use crate::engine;
 use crate::host::Host;
 use crate::outcome::Outcome;
-use crate::prediction::Prediction;
-
-/// The model's prediction for the case on `host`, if its platform answers
-/// it.
-pub fn predicted(host: &Host, case: &Case) -> Option<Prediction> {
-    crate::engine::behaviours::predict(case, host.platform())
-}
+use std::collections::HashMap;
 
 /// Whether the host runs the cases (a measured host of its own, not a
 /// probe of another kernel).
 pub fn runs_here(host: &Host) -> bool {
     host.measured && host.probe().is_none()
-}
-
-/// Whether the host runs this case's group (see `Group::runs_here`).
-fn measures(host: &Host, case: &Case) -> bool {
-    runs_here(host) && case.group().runs_here()
 }
 
 /// An outcome as a cell: the text itself, or the error's name.
@@ -38,7 +28,7 @@ pub fn outcome_text(o: &Outcome) -> String {
 
 /// A report's behaviour row as a cell: what happened, and the model's
 /// answer beside it where it differs (offline, the model's answer).
-pub fn effective(row: &crate::engine::behaviours::BehaviourRow) -> String {
+pub fn effective(row: &engine::behaviours::BehaviourRow) -> String {
     use crate::engine::Checked;
     let model = outcome_text(&row.prediction.expected.outcome());
     match row.agrees() {
@@ -47,21 +37,21 @@ pub fn effective(row: &crate::engine::behaviours::BehaviourRow) -> String {
     }
 }
 
-/// One cell: the outcome here (and the model's where it differs), or the
-/// model's; with the rule ids. `None` where the model does not answer.
-fn cell(host: &Host, case: &Case) -> Option<(String, String)> {
-    let p = predicted(host, case)?;
-    let rules = p.rule_id();
-    let model = outcome_text(&p.expected.outcome());
-    if !measures(host, case) {
-        return Some((model, rules));
-    }
-    let seen = outcome_text(&case.observe());
-    let text = match seen == model {
-        true => seen,
-        false => format!("{seen} (model: {model})"),
+/// Each case's cell on `host`, with its rule ids: measured here
+/// (`engine::behaviours::run_group`, the full report's own run) where the
+/// host runs the group, else the model's answer.
+fn cells(host: &Host, group: Group) -> HashMap<Case, (String, String)> {
+    let run = match runs_here(host) && group.runs_here() {
+        true => engine::behaviours::run_group(host, group),
+        false => engine::behaviours::modelled_group(host, group),
     };
-    Some((text, rules))
+    run.rows
+        .into_iter()
+        .map(|row| {
+            let cell = (effective(&row), row.prediction.rule_id());
+            (row.case, cell)
+        })
+        .collect()
 }
 
 fn place(host: &Host) -> String {
@@ -84,15 +74,16 @@ fn rows(hosts: &[Host], group: Group, rules_in_cell: Option<fn(&str) -> String>)
         header.push("rules".to_string());
     }
     let mut rows = vec![header];
+    let per_host: Vec<_> = hosts.iter().map(|h| cells(h, group)).collect();
     for case in behaviour::cases(group) {
-        let cells: Vec<Option<(String, String)>> = hosts.iter().map(|h| cell(h, &case)).collect();
+        let cells: Vec<Option<&(String, String)>> = per_host.iter().map(|c| c.get(&case)).collect();
         if cells.iter().all(Option::is_none) {
             continue;
         }
         let mut row = vec![case.to_string()];
         let mut all_rules = Vec::new();
         for c in cells {
-            let (text, rules) = c.unwrap_or_else(|| ("-".into(), "-".into()));
+            let (text, rules) = c.cloned().unwrap_or_else(|| ("-".into(), "-".into()));
             match rules_in_cell {
                 Some(sub) => row.push(format!("{text} {}", sub(&rules))),
                 None => row.push(text),
@@ -116,7 +107,7 @@ pub fn table(hosts: &[Host], groups: &[Group]) -> String {
         out.push_str(&super::aligned_text(&rows(hosts, group, None), "  "));
         out.push('\n');
         for host in hosts {
-            for rule in crate::engine::behaviours::group_rules(host.platform(), group) {
+            for rule in engine::behaviours::group_rules(host.platform(), group) {
                 if !seen.contains(&rule.id) {
                     seen.push(rule.id);
                     reasons.push_str(&format!("  {}: {} ({})\n", rule.id, rule.why, rule.source));
@@ -150,7 +141,7 @@ pub fn markdown(hosts: &[Host], groups: &[Group]) -> String {
 pub fn snapshot(platform: &dyn crate::platform::Platform, observed: &[(Case, Outcome, String)]) -> String {
     let rows: Vec<Vec<String>> = observed
         .iter()
-        .filter(|(case, _, _)| crate::engine::behaviours::stored(case, platform))
+        .filter(|(case, _, _)| engine::behaviours::stored(case, platform))
         .map(|(case, outcome, rule)| {
             let mut row = case.columns();
             row.push(outcome_text(outcome));
