@@ -33,6 +33,7 @@
  *   capacity <udp4|udp6> <send|receive> <requested|default>
  *                         -> ok held:<bytes>,<messages> | ok unbounded
  *                         (see do_capacity)
+ *   bind ...              a bind-and-reuse behaviour (scripts/fstack/behaviour.c)
  *   sysctl <name>         -> ok <int> | ok text:<s>   (through ff_sysctl)
  *   quit                  -> exits 0 (so does end of input)
  * Answers:
@@ -81,34 +82,11 @@
 #include <sys/socket.h>
 
 #include "ff_api.h"
+#include "probe.h"
 
-/* Not in ff_api.h (lib/ff_config.h, lib/ff_freebsd_init.c). */
-int ff_load_config(int argc, char *const argv[]);
-int ff_freebsd_init(void);
-void ff_swi_net_excute(void);    /* lib/ff_host_interface.h */
+FILE *out;            /* the protocol's stdout (fd 1 goes to stderr) */
 
-/* FreeBSD's numbers for the few options the probe itself needs to know. */
-#define FB_SOL_SOCKET      0xffff
-#define FB_SO_LINGER       0x0080
-#define FB_SO_ACCEPTFILTER 0x1000
-#define FB_SO_SNDTIMEO     0x1005
-#define FB_SO_RCVTIMEO     0x1006
-#define FB_SO_ERROR        0x1007
-#define FB_IPPROTO_TCP     6
-#define FB_TCP_CONGESTION  64
-#define FB_TCP_FUNCTION_BLK 8192
-#define FB_CTL_MAXNAME     24
-#define FB_CTLTYPE         0xf
-
-#define PUMP_MAX   2000      /* ff_swi_net_excute rounds before giving up */
-#define TRANSFER_BYTES (256 * 1024)   /* effect.rs TRANSFER_BYTES: each way */
-#define TRANSFER_ROUNDS_MAX 200000
-#define LINE_MAX_LEN 65536
-
-static FILE *out;            /* the protocol's stdout (fd 1 goes to stderr) */
-
-static void reply(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void
+void
 reply(const char *fmt, ...)
 {
     va_list ap;
@@ -244,7 +222,7 @@ static const struct errname errnames[] = {
  * equals a mapped Linux one, e.g. EINTEGRITY 97 vs Linux EAFNOSUPPORT 97,
  * cannot be told apart; none of those comes from the socket-option paths.)
  */
-static const char *
+const char *
 errno_name(int e, char *buf, size_t len)
 {
     size_t i;
@@ -327,12 +305,6 @@ escape(const char *s, size_t len, char *buf, size_t buflen)
 
 enum vtype { V_INT, V_LINGER, V_TIMEVAL, V_TEXT };
 
-struct kind {
-    const char *name;
-    int family;              /* Linux AF_*: ff_socket/ff_bind translate */
-    int type;
-};
-
 static const struct kind kinds[] = {
     {"tcp4", AF_INET, SOCK_STREAM},
     {"tcp6", AF_INET6, SOCK_STREAM},
@@ -352,11 +324,9 @@ static const char *const states[] = {"fresh", "bound", "listening", "connected"}
  * EADDRNOTAVAIL. Ports come from PORT_FIRST..PORT_LAST, below FreeBSD's
  * ephemeral range (10000..65535), so they never meet a client's port.
  */
-#define PORT_FIRST 2000
-#define PORT_LAST  9999
-static int next_port = PORT_FIRST;
+int next_port = PORT_FIRST;
 
-static socklen_t
+socklen_t
 loopback(const struct kind *k, int port, struct sockaddr_storage *ss)
 {
     memset(ss, 0, sizeof(*ss));
@@ -375,7 +345,7 @@ loopback(const struct kind *k, int port, struct sockaddr_storage *ss)
     }
 }
 
-static int
+int
 nonblocking(int fd)
 {
     int on = 1;
@@ -383,7 +353,7 @@ nonblocking(int fd)
 }
 
 /* A new non-blocking socket of the kind, or -1 (errno kept). */
-static int
+int
 new_socket(const struct kind *k, const char **step)
 {
     int fd;
@@ -402,7 +372,7 @@ new_socket(const struct kind *k, const char **step)
 }
 
 /* A new non-blocking socket bound to a loopback port; its address in *ss. */
-static int
+int
 bound_socket(const struct kind *k, struct sockaddr_storage *ss, socklen_t *len,
     const char **step)
 {
@@ -434,7 +404,7 @@ fail:;
 }
 
 /* bound_socket, then listen(backlog); -1 with errno kept on failure. */
-static int
+int
 listening_socket(const struct kind *k, struct sockaddr_storage *ss, socklen_t *len,
     int backlog, const char **step)
 {
@@ -453,7 +423,7 @@ listening_socket(const struct kind *k, struct sockaddr_storage *ss, socklen_t *l
 
 /* Closes a socket at once: an RST instead of FIN and TIME_WAIT, which
  * would pile up (timers never run here) and use up ephemeral ports. */
-static void
+void
 abort_close(int fd)
 {
     struct linger l = {1, 0};
@@ -463,21 +433,17 @@ abort_close(int fd)
     ff_close(fd);
 }
 
-static void
+void
 pump(int rounds)
 {
     while (rounds-- > 0)
         ff_swi_net_excute();
 }
 
-/* The sockets of one case; target is the one the option applies to. */
-struct fixture {
-    int target, peer, listener;
-};
 
 /* Answers `na <step>:<ENAME>` for errno, a Linux number from an ff_* call
  * or (fb) a FreeBSD one from SO_ERROR. */
-static void
+void
 reply_na(const char *step, int e, int fb)
 {
     char namebuf[32];
@@ -503,7 +469,7 @@ reply_na(const char *step, int e, int fb)
  * established; the accepted socket goes to fx->peer. On failure answers
  * `na ...` itself and returns -1 (the caller closes the sockets).
  */
-static int
+int
 connect_client(struct fixture *fx, const struct sockaddr_storage *far, socklen_t farlen)
 {
     int i;
@@ -787,7 +753,7 @@ reply_read(int fd, long long level, long long optname, enum vtype type)
 }
 
 /* Splits the next blank-separated token off *p (NULL at the end). */
-static char *
+char *
 next_token(char **p)
 {
     char *t;
@@ -1388,6 +1354,8 @@ main(int argc, char **argv)
             do_effect(p);
         } else if (strcmp(cmd, "capacity") == 0) {
             do_capacity(p);
+        } else if (strcmp(cmd, "bind") == 0) {
+            do_bind(p);
         } else if (strcmp(cmd, "sysctl") == 0) {
             while (*p == ' ' || *p == '\t')
                 p++;
@@ -1400,7 +1368,7 @@ main(int argc, char **argv)
         } else if (*cmd == '\0') {
             reply("bad empty line");
         } else {
-            reply("bad unknown command (case effect capacity sysctl quit)");
+            reply("bad unknown command (case effect capacity bind sysctl quit)");
         }
     }
     free(line);

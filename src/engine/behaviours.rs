@@ -1,8 +1,8 @@
 //! Runs behaviours (`crate::behaviour`): every case of every group the
 //! host's model answers, observed here beside the prediction; an offline
-//! model's report carries the predictions alone, and a probe (F-Stack),
-//! which asks options only, carries none (nor does a host where the group
-//! may not run: `Group::runs_here`).
+//! model's report carries the predictions alone; a probe (F-Stack) runs the
+//! groups it can (`engine::fstack_behaviour`) and carries none of the
+//! others (nor does a host where the group may not run: `Group::runs_here`).
 
 use crate::behaviour::{self, bind, broadcast, linger, timing, wire, Case, Group, V6only};
 use crate::host::Host;
@@ -108,24 +108,39 @@ pub struct GroupRun {
 }
 
 /// The group's rows on `host`: measured on a host of its own where the
-/// group may run, the model's predictions offline, none through a probe
-/// (F-Stack asks options only) or where the group may not run.
+/// group may run, through a probe (F-Stack) for the groups it runs
+/// (`engine::fstack_behaviour::runs`), the model's predictions offline;
+/// none where the group may not run.
 pub fn run_group(host: &Host, group: Group) -> GroupRun {
-    if host.probe().is_some() || (host.measured && !group.runs_here()) {
+    if let Some(probe) = host.probe() {
+        if !super::fstack_behaviour::runs(group) {
+            return GroupRun::default();
+        }
+        let observe = |case: &Case| {
+            probe
+                .observe_behaviour(case)
+                .unwrap_or_else(|| Outcome::NotRun("the F-Stack probe does not run this group".into()))
+        };
+        return rows(host, group, Some(&observe));
+    }
+    if !host.measured {
+        return rows(host, group, None);
+    }
+    if !group.runs_here() {
         return GroupRun::default();
     }
-    rows(host, group, host.measured)
+    rows(host, group, Some(&Case::observe))
 }
 
 /// The model's predictions for the group on `host`, measuring nothing.
 pub fn modelled_group(host: &Host, group: Group) -> GroupRun {
-    rows(host, group, false)
+    rows(host, group, None)
 }
 
-/// Every case the model answers: observed (and run again on a
-/// disagreement) when `measure`, where the host can make its kinds; else
-/// the prediction stands for the observation.
-fn rows(host: &Host, group: Group, measure: bool) -> GroupRun {
+/// Every case the model answers: observed by `observe` (and run again on a
+/// disagreement) where the host can make its kinds; without `observe` the
+/// prediction stands for the observation.
+fn rows(host: &Host, group: Group, observe: Option<&dyn Fn(&Case) -> Outcome>) -> GroupRun {
     let mut run = GroupRun::default();
     let platform = host.platform();
     let kinds = crate::matrix::kinds(host);
@@ -134,25 +149,25 @@ fn rows(host: &Host, group: Group, measure: bool) -> GroupRun {
             continue;
         };
         let expected = prediction.expected.outcome();
-        if !measure {
+        let Some(observe) = observe else {
             run.rows.push(BehaviourRow {
                 case,
                 observed: expected,
                 prediction,
             });
             continue;
-        }
+        };
         if !case.kinds().iter().all(|k| kinds.contains(k)) {
             run.skipped += 1;
             continue;
         }
-        let mut observed = case.observe();
+        let mut observed = observe(&case);
         for _ in 0..AGAIN {
             if observed == expected {
                 break;
             }
             run.again += 1;
-            observed = case.observe();
+            observed = observe(&case);
         }
         run.rows.push(BehaviourRow {
             case,

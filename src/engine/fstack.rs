@@ -333,7 +333,7 @@ impl Probe {
         parse_capacity(&self.ask_line(&line)?)
     }
 
-    fn ask_line(&self, line: &str) -> Result<String, String> {
+    pub(crate) fn ask_line(&self, line: &str) -> Result<String, String> {
         let mut session = self.session.lock().unwrap_or_else(|e| e.into_inner());
         if session.is_none() {
             *session =

@@ -9,6 +9,7 @@ pub mod behaviours;
 pub mod cases;
 pub mod effects;
 pub mod fstack;
+pub mod fstack_behaviour;
 pub mod report;
 
 pub use report::{Report, Summary, Verdict};

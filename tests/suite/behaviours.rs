@@ -11,6 +11,7 @@
 use crate::common::host;
 use sockmatrix::behaviour::Group;
 use sockmatrix::engine;
+use sockmatrix::host::Host;
 use sockmatrix::render;
 
 /// Runs every case of `group` the host's model answers and the host can
@@ -19,14 +20,20 @@ use sockmatrix::render;
 /// Then the snapshot, when no case was left out for a kind the host lacks.
 fn behaves_as_the_model_says(group: Group, snapshot: &str) {
     if host().probe().is_some() {
-        eprintln!("skipped: a probe runs another kernel's options, not these sockets");
+        eprintln!("skipped: a probe runs another kernel's sockets (tests/suite/fstack.rs asks it)");
         return;
     }
     if !group.runs_here() {
         eprintln!("skipped: {} may not run on this OS", group.name());
         return;
     }
-    let run = engine::behaviours::run_group(host(), group);
+    check_group(host(), group, snapshot);
+}
+
+/// The group's run on `host` (this one, or F-Stack's stack through its
+/// probe) against its model, then its snapshot `<snapshot>@<os label>`.
+pub fn check_group(host: &Host, group: Group, snapshot: &str) {
+    let run = engine::behaviours::run_group(host, group);
     let failures: Vec<String> = run
         .rows
         .iter()
@@ -69,9 +76,9 @@ fn behaves_as_the_model_says(group: Group, snapshot: &str) {
         .collect();
     let name = sockmatrix::snapshot::Name {
         name: snapshot.into(),
-        suffix: host().os_label().into(),
+        suffix: host.os_label().into(),
     };
-    let platform = host().platform();
+    let platform = host.platform();
     crate::common::assert_whole_snapshot(&name, render::behaviour::snapshot(platform, &observed));
 }
 

@@ -280,3 +280,14 @@ fn udp_capacity_under_fstack_agrees_with_the_freebsd_13_model() {
         failures.join("\n")
     );
 }
+
+/// Every bind-and-reuse case FreeBSD's model asks (five reuse sets, TCP and
+/// UDP), run on the stack's own in_pcbbind and pcb lookups by the probe's
+/// `bind` command: against the FreeBSD model at 13, and the snapshot
+/// `behaviour-bind@freebsd-fstack`.
+#[test]
+#[ignore = "needs F-Stack's probe: scripts/test-under-fstack --test runs it"]
+fn every_bind_case_under_fstack_agrees_with_the_freebsd_13_model() {
+    let host = fstack_host();
+    crate::behaviours::check_group(&host, sockmatrix::behaviour::Group::Bind, "behaviour-bind");
+}

@@ -5,9 +5,13 @@
 //! upstream), cross-checked against an unpatched 14-era in_pcb.c. As on
 //! macOS, the second socket's own options choose the check, and listen()
 //! never checks again; SO_REUSEPORT_LB groups share a port too and take
-//! UDP datagrams before any other unconnected socket. Model only: not
-//! measured here (F-Stack runs FreeBSD's option code, not these lookups).
+//! UDP datagrams before any other unconnected socket. FreeBSD 13.0's own
+//! code runs every case under F-Stack (the probe's `bind` command): all
+//! 1,025 agree with this reading but for two receiver rules where 13 parts
+//! from it (`receiver_13`, the `freebsd.udp.*_13` rules); 14 and 15 stay a
+//! reading, never run.
 
+use super::facts::Release;
 use crate::behaviour::bind::{BindCase, BindModel, FirstState, Receiver, Relation, Reuse, Step};
 use crate::rule::Rule;
 
@@ -108,6 +112,18 @@ crate::rules! {
         why: "_in6_pcbinshash_wild puts the IPv6 pcb ahead of the IPv4 wildcard pcb, whose IPv6 address field reads as zero, and the fast lookup takes the first match; the locked fallback would pick the IPv4 socket. Read in the code, never run: UNCONFIRMED",
         source: "sys/netinet/in_pcb.c _in6_pcbinshash_wild l.2560-2597, in_pcblookup_hash_wild_smr l.2225-2258",
     };
+    pub const UDP13_LB_CONNECTED_STAYS: Rule = Rule {
+        id: "freebsd.udp.lb_connected_stays_13",
+        formula: "first SO_REUSEPORT_LB, connected => it still receives from every sender (both, when the second joins its group on the same address)",
+        why: "connect() rehashes the pcb but leaves it in its load-balancing group, and the unconnected lookup searches the groups (exact address first) before the wildcard hash without looking at the member's foreign address. Measured under F-Stack",
+        source: "freebsd/netinet/in_pcb.c in_pcbrehash_mbuf (no in_pcbremlbgrouphash: only in_pcbremlists and in_pcbdrop call it), in_pcblookup_lbgroup (no inp_faddr test), in_pcblookup_hash_locked ('Then look in lb group (for wildcard match)'), FreeBSD 13.0 as vendored by F-Stack 5cb586b5",
+    };
+    pub const UDP13_IPV4_WILD_BEFORE_MAPPED: Rule = Rule {
+        id: "freebsd.udp.ipv4_wild_before_mapped_13",
+        formula: "0.0.0.0 and dual-stack :: on one port => the IPv4 socket receives IPv4 datagrams, whichever bound first",
+        why: "the wildcard search keeps a plain IPv4 wildcard pcb (local_wild) ahead of an IPv6 one taking IPv4 (local_wild_mapped), and a dual-stack wildcard socket never joins a load-balancing group. Measured under F-Stack",
+        source: "freebsd/netinet/in_pcb.c in_pcblookup_hash_locked ('if (local_wild != NULL) return (local_wild); ... if (local_wild_mapped != NULL) return (local_wild_mapped);'), in_pcbinslbgrouphash ('Don't allow IPv4 mapped INET6 wild socket'), FreeBSD 13.0 as vendored by F-Stack 5cb586b5",
+    };
     pub const UDP_NEWEST_FIRST: Rule = Rule {
         id: "freebsd.udp.newest_first",
         formula: "two SO_REUSEPORT sockets on the same address => the newest (the second) receives",
@@ -191,15 +207,33 @@ fn receiver(case: &BindCase) -> (Receiver, &'static Rule) {
     }
 }
 
-/// FreeBSD's bind-and-reuse model.
-pub fn model() -> BindModel {
+/// FreeBSD 13.0's receivers, where they part from the 14 reading: a
+/// connected SO_REUSEPORT_LB socket stays in its group, and an IPv4
+/// wildcard socket beats a dual-stack one in either order.
+fn receiver_13(case: &BindCase) -> (Receiver, &'static Rule) {
+    let (lb1, lb2) = (case.first == Reuse::PortLb, case.second == Reuse::PortLb);
+    match (case.state, case.relation) {
+        (FirstState::Connected, Relation::Same) if lb1 && lb2 => (Receiver::Both, &UDP13_LB_CONNECTED_STAYS),
+        (FirstState::Connected, _) if lb1 => (Receiver::First, &UDP13_LB_CONNECTED_STAYS),
+        (FirstState::Bound, Relation::DualAfterV4) => (Receiver::First, &UDP13_IPV4_WILD_BEFORE_MAPPED),
+        (FirstState::Bound, Relation::V4AfterDual) => (Receiver::Second, &UDP13_IPV4_WILD_BEFORE_MAPPED),
+        _ => receiver(case),
+    }
+}
+
+/// FreeBSD's bind-and-reuse model of `release`: 13 as measured under
+/// F-Stack, 14 and later as read in the 14.0-STABLE tree.
+pub fn model(release: Release) -> BindModel {
     BindModel {
         sets: SETS,
         closed: &CLOSED,
         bind,
         listen,
         first_listen: listen,
-        receiver,
+        receiver: match release {
+            Release::R13 => receiver_13,
+            _ => receiver,
+        },
         other_user: Some(other_user),
         rules: RULES,
     }

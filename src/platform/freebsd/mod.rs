@@ -206,7 +206,7 @@ impl Platform for FreeBsd {
     }
 
     fn bind_reuse(&self) -> Option<crate::behaviour::bind::BindModel> {
-        Some(bind_reuse::model())
+        Some(bind_reuse::model(self.release_era()))
     }
 
     fn broadcast(&self) -> Option<crate::behaviour::broadcast::BroadcastModel> {

@@ -205,6 +205,12 @@ impl Platform for FstackFreeBsd {
         self.model.effect_model()
     }
 
+    /// FreeBSD's bind-and-reuse model: the probe runs these cases on the
+    /// stack's own in_pcbbind (`engine::fstack_behaviour`).
+    fn bind_reuse(&self) -> Option<crate::behaviour::bind::BindModel> {
+        self.model.bind_reuse()
+    }
+
     fn rules(&self) -> Vec<&'static Rule> {
         self.model.rules()
     }

@@ -1,0 +1,410 @@
+/*
+ * The probe's behaviour commands: what an option does, run on FreeBSD's own
+ * kernel code (src/behaviour/ has the same cases for a host's sockets).
+ *
+ *   bind <tcp|udp> <first> <addr1> <state> <second> <addr2>
+ *     first, second  the reuse options each socket sets before bind:
+ *                    none | addr | port | addrport | portlb
+ *                    (SO_REUSEADDR, SO_REUSEPORT, SO_REUSEPORT_LB)
+ *     addr1, addr2   v4lo (127.0.0.1) | v4any (0.0.0.0) |
+ *                    v6dual (:: with IPV6_V6ONLY 0) | v6only (:: with 1)
+ *     state          the first socket's: bound | listening (tcp) |
+ *                    connected | timewait (tcp) | closed
+ *   The first socket binds a port free on every address of both families,
+ *   is put in its state, and the second binds the same port.
+ *   Answers:
+ *     err <ENAME>                    the second's bind failed
+ *     ok text:listen=<R>,first=<R>   tcp: the second's listen, then the
+ *                                    first's (R ok or an error name; `-`
+ *                                    when the first was not only bound)
+ *     ok text:recv=<first|second|both|neither>
+ *                                    udp: which socket received the
+ *                                    datagrams of SENDERS connected clients
+ *     na <step>:<ENAME>              the case could not be set up
+ *
+ * connected: connected over loopback to a peer of its own (tcp: a listener
+ * in this process). timewait: connected, then closed first (the active
+ * close) and the peer closed after reading the end: the first's end waits
+ * in TIME_WAIT, which lasts here, since timers never run; the port is never
+ * picked again (the free-port check meets it).
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <string.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
+#include "ff_api.h"
+#include "probe.h"
+
+#define FB_SO_REUSEADDR    0x0004
+#define FB_SO_REUSEPORT    0x0200
+#define FB_SO_REUSEPORT_LB 0x00010000
+#define FB_IPPROTO_IPV6    41
+#define FB_IPV6_V6ONLY     27
+
+/* src/behaviour/observe/bind.rs SENDERS: enough that a group spreading by
+ * a hash of the sender reaches both members. */
+#define SENDERS 8
+
+enum reuse { R_NONE, R_ADDR, R_PORT, R_ADDRPORT, R_PORTLB };
+static const char *const reuses[] = {"none", "addr", "port", "addrport", "portlb"};
+
+enum baddr { A_V4LO, A_V4ANY, A_V6DUAL, A_V6ONLY };
+static const char *const addrs[] = {"v4lo", "v4any", "v6dual", "v6only"};
+
+enum bstate { B_BOUND, B_LISTENING, B_CONNECTED, B_TIMEWAIT, B_CLOSED };
+static const char *const bstates[] = {"bound", "listening", "connected", "timewait", "closed"};
+
+static const struct kind tcp4 = {"tcp4", AF_INET, SOCK_STREAM};
+static const struct kind udp4 = {"udp4", AF_INET, SOCK_DGRAM};
+
+/* The index of `word` among `names`, or -1. */
+static int
+lookup(const char *word, const char *const *names, int n)
+{
+    int i;
+    for (i = 0; word != NULL && i < n; i++)
+        if (strcmp(word, names[i]) == 0)
+            return i;
+    return -1;
+}
+
+static socklen_t
+address(enum baddr a, int port, struct sockaddr_storage *ss)
+{
+    memset(ss, 0, sizeof(*ss));
+    if (a == A_V4LO || a == A_V4ANY) {
+        struct sockaddr_in *sin = (struct sockaddr_in *)ss;
+        sin->sin_family = AF_INET;
+        sin->sin_port = htons((uint16_t)port);
+        sin->sin_addr.s_addr = htonl(a == A_V4LO ? INADDR_LOOPBACK : INADDR_ANY);
+        return sizeof(*sin);
+    }
+    struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)ss;
+    sin6->sin6_family = AF_INET6;
+    sin6->sin6_port = htons((uint16_t)port);
+    sin6->sin6_addr = in6addr_any;
+    return sizeof(*sin6);
+}
+
+static int
+set_int(int fd, int level, int name, int v)
+{
+    return ff_setsockopt_freebsd(fd, level, name, &v, sizeof(v));
+}
+
+/* A non-blocking socket for the address with the reuse options set; -1
+ * with errno and *step on failure. */
+static int
+reuse_socket(int stream, enum baddr a, enum reuse r, const char **step)
+{
+    int v6 = a == A_V6DUAL || a == A_V6ONLY;
+    int fd, rc = 0;
+    *step = "socket";
+    fd = ff_socket(v6 ? AF_INET6 : AF_INET, stream ? SOCK_STREAM : SOCK_DGRAM, 0);
+    if (fd < 0)
+        return -1;
+    *step = "fionbio";
+    rc = nonblocking(fd);
+    if (rc == 0 && v6) {
+        *step = "IPV6_V6ONLY";
+        rc = set_int(fd, FB_IPPROTO_IPV6, FB_IPV6_V6ONLY, a == A_V6ONLY);
+    }
+    if (rc == 0 && (r == R_ADDR || r == R_ADDRPORT)) {
+        *step = "SO_REUSEADDR";
+        rc = set_int(fd, FB_SOL_SOCKET, FB_SO_REUSEADDR, 1);
+    }
+    if (rc == 0 && (r == R_PORT || r == R_ADDRPORT)) {
+        *step = "SO_REUSEPORT";
+        rc = set_int(fd, FB_SOL_SOCKET, FB_SO_REUSEPORT, 1);
+    }
+    if (rc == 0 && r == R_PORTLB) {
+        *step = "SO_REUSEPORT_LB";
+        rc = set_int(fd, FB_SOL_SOCKET, FB_SO_REUSEPORT_LB, 1);
+    }
+    if (rc < 0) {
+        int saved = errno;
+        ff_close(fd);
+        errno = saved;
+        return -1;
+    }
+    return fd;
+}
+
+/*
+ * The first socket bound to a port that a dual-stack `::` socket with no
+ * reuse option can bind, so no earlier case (a TIME_WAIT entry, an IPv6
+ * or IPv4 socket) holds it on either family. -1 with errno and *step.
+ */
+static int
+first_bound(int stream, enum baddr a, enum reuse r, int *port, const char **step)
+{
+    struct sockaddr_storage ss;
+    socklen_t len;
+    int tries;
+    for (tries = 0; tries < 64; tries++) {
+        int p = next_port, check, rc, fd;
+        next_port = next_port >= PORT_LAST ? PORT_FIRST : next_port + 1;
+        check = reuse_socket(stream, A_V6DUAL, R_NONE, step);
+        if (check < 0)
+            return -1;
+        len = address(A_V6DUAL, p, &ss);
+        rc = ff_bind(check, (struct linux_sockaddr *)&ss, len);
+        ff_close(check);      /* never connected: the pcb goes at once */
+        if (rc < 0 && errno == EADDRINUSE)
+            continue;
+        *step = "free-port bind";
+        if (rc < 0)
+            return -1;
+        fd = reuse_socket(stream, a, r, step);
+        if (fd < 0)
+            return -1;
+        *step = "bind";
+        len = address(a, p, &ss);
+        if (ff_bind(fd, (struct linux_sockaddr *)&ss, len) < 0) {
+            int saved = errno;
+            ff_close(fd);
+            errno = saved;
+            return -1;
+        }
+        *port = p;
+        return fd;
+    }
+    *step = "free-port";
+    errno = EADDRINUSE;
+    return -1;
+}
+
+/* Reads what is there until the other end's FIN: 0 at the end, -1 when it
+ * does not come within PUMP_MAX rounds. */
+static int
+read_to_end(int fd)
+{
+    char buf[64];
+    int i;
+    for (i = 0; i < PUMP_MAX; i++) {
+        ssize_t n = ff_read(fd, buf, sizeof(buf));
+        if (n == 0)
+            return 0;
+        if (n < 0 && errno != EAGAIN)
+            return -1;
+        ff_swi_net_excute();
+    }
+    errno = ETIMEDOUT;
+    return -1;
+}
+
+/* The sockets a bind case holds. */
+struct held {
+    int first, second, peer, listener;
+    int clients[SENDERS];
+};
+
+static void
+release(struct held *h)
+{
+    int i;
+    abort_close(h->first);
+    abort_close(h->second);
+    abort_close(h->peer);
+    abort_close(h->listener);
+    for (i = 0; i < SENDERS; i++)
+        abort_close(h->clients[i]);
+    pump(4);
+}
+
+/*
+ * Puts h->first (bound to 127.0.0.1) in the connected or TIME_WAIT state.
+ * Answers `na ...` itself and returns -1 on failure.
+ */
+static int
+connect_first(int stream, enum bstate st, struct held *h)
+{
+    struct sockaddr_storage far;
+    socklen_t farlen;
+    const char *step = "peer";
+    if (!stream) {
+        h->peer = bound_socket(&udp4, &far, &farlen, &step);
+        if (h->peer < 0 || ff_connect(h->first, (struct linux_sockaddr *)&far, farlen) < 0) {
+            reply_na(h->peer < 0 ? step : "connect", errno, 0);
+            return -1;
+        }
+        return 0;
+    }
+    h->listener = listening_socket(&tcp4, &far, &farlen, 1, &step);
+    if (h->listener < 0) {
+        reply_na(step, errno, 0);
+        return -1;
+    }
+    struct fixture fx = {h->first, -1, h->listener};
+    int rc = connect_client(&fx, &far, farlen);
+    h->peer = fx.peer;
+    if (rc < 0)
+        return -1;
+    if (st != B_TIMEWAIT)
+        return 0;
+    /* The active close: a FIN, not abort_close's RST. */
+    ff_close(h->first);
+    h->first = -1;
+    if (read_to_end(h->peer) < 0) {
+        reply_na("read the first's FIN", errno, 0);
+        return -1;
+    }
+    ff_close(h->peer);
+    h->peer = -1;
+    pump(16);
+    return 0;
+}
+
+/* SENDERS clients send one datagram each to 127.0.0.1 at the port; who got
+ * them, as the answer's word. A datagram nobody takes comes back as a port
+ * unreachable error on its (connected) client. */
+static const char *
+receiver(struct held *h, int port, const char **step)
+{
+    struct sockaddr_storage to;
+    socklen_t tolen = address(A_V4LO, port, &to);
+    int counts[2] = {0, 0}, refused[SENDERS] = {0};
+    int i, round;
+    for (i = 0; i < SENDERS; i++) {
+        struct sockaddr_storage ss;
+        socklen_t len;
+        h->clients[i] = bound_socket(&udp4, &ss, &len, step);
+        if (h->clients[i] < 0)
+            return NULL;
+        *step = "connect";
+        if (ff_connect(h->clients[i], (struct linux_sockaddr *)&to, tolen) < 0)
+            return NULL;
+        *step = "send";
+        if (ff_write(h->clients[i], "x", 1) != 1)
+            return NULL;
+    }
+    for (round = 0; round < PUMP_MAX; round++) {
+        int fds[2] = {h->first, h->second}, n = 0;
+        ff_swi_net_excute();
+        for (i = 0; i < 2; i++) {
+            char buf[16];
+            while (fds[i] >= 0 && ff_read(fds[i], buf, sizeof(buf)) >= 0)
+                counts[i]++;
+        }
+        for (i = 0; i < SENDERS; i++) {
+            int soerr = 0;
+            socklen_t elen = sizeof(soerr);
+            if (!refused[i] &&
+                ff_getsockopt_freebsd(h->clients[i], FB_SOL_SOCKET, FB_SO_ERROR, &soerr, &elen) == 0 &&
+                soerr != 0)
+                refused[i] = 1;
+            n += refused[i];
+        }
+        if (counts[0] + counts[1] + n >= SENDERS)
+            break;
+    }
+    if (counts[0] == 0 && counts[1] == 0)
+        return "neither";
+    if (counts[1] == 0)
+        return "first";
+    if (counts[0] == 0)
+        return "second";
+    return "both";
+}
+
+void
+do_bind(char *args)
+{
+    char *field[6];
+    int i, v[6], port = 0, stream;
+    const char *step = "socket";
+    char namebuf[32];
+    struct held h = {-1, -1, -1, -1, {0}};
+    struct sockaddr_storage ss;
+    socklen_t len;
+
+    for (i = 0; i < SENDERS; i++)
+        h.clients[i] = -1;
+    for (i = 0; i < 6; i++)
+        field[i] = next_token(&args);
+    if (next_token(&args) != NULL || field[5] == NULL) {
+        reply("bad bind takes 6 fields: proto first addr1 state second addr2");
+        return;
+    }
+    v[0] = lookup(field[0], (const char *const[]){"udp", "tcp"}, 2);
+    v[1] = lookup(field[1], reuses, 5);
+    v[2] = lookup(field[2], addrs, 4);
+    v[3] = lookup(field[3], bstates, 5);
+    v[4] = lookup(field[4], reuses, 5);
+    v[5] = lookup(field[5], addrs, 4);
+    for (i = 0; i < 6; i++)
+        if (v[i] < 0) {
+            reply("bad bind field %d (%s) is not understood", i + 1, field[i]);
+            return;
+        }
+    stream = v[0];
+    if (!stream && (v[3] == B_LISTENING || v[3] == B_TIMEWAIT)) {
+        reply("bad udp neither listens nor waits in TIME_WAIT");
+        return;
+    }
+    if ((v[3] == B_CONNECTED || v[3] == B_TIMEWAIT) && v[2] != A_V4LO) {
+        reply("bad a connected first socket is bound to v4lo");
+        return;
+    }
+
+    h.first = first_bound(stream, (enum baddr)v[2], (enum reuse)v[1], &port, &step);
+    if (h.first < 0) {
+        reply_na(step, errno, 0);
+        release(&h);
+        return;
+    }
+    switch ((enum bstate)v[3]) {
+    case B_BOUND:
+        break;
+    case B_LISTENING:
+        if (ff_listen(h.first, 8) < 0) {
+            reply_na("listen", errno, 0);
+            release(&h);
+            return;
+        }
+        break;
+    case B_CONNECTED:
+    case B_TIMEWAIT:
+        if (connect_first(stream, (enum bstate)v[3], &h) < 0) {
+            release(&h);
+            return;
+        }
+        break;
+    case B_CLOSED:
+        ff_close(h.first);
+        h.first = -1;
+        break;
+    }
+
+    h.second = reuse_socket(stream, (enum baddr)v[5], (enum reuse)v[4], &step);
+    if (h.second < 0) {
+        reply_na(step, errno, 0);
+        release(&h);
+        return;
+    }
+    len = address((enum baddr)v[5], port, &ss);
+    if (ff_bind(h.second, (struct linux_sockaddr *)&ss, len) < 0) {
+        reply("err %s", errno_name(errno, namebuf, sizeof(namebuf)));
+        release(&h);
+        return;
+    }
+    if (stream) {
+        char second[32], first[32] = "-";
+        int rc = ff_listen(h.second, 8);
+        snprintf(second, sizeof(second), "%s", rc < 0 ? errno_name(errno, namebuf, sizeof(namebuf)) : "ok");
+        if (v[3] == B_BOUND) {
+            rc = ff_listen(h.first, 8);
+            snprintf(first, sizeof(first), "%s", rc < 0 ? errno_name(errno, namebuf, sizeof(namebuf)) : "ok");
+        }
+        reply("ok text:listen=%s,first=%s", second, first);
+    } else {
+        const char *who = receiver(&h, port, &step);
+        if (who == NULL)
+            reply_na(step, errno, 0);
+        else
+            reply("ok text:recv=%s", who);
+    }
+    release(&h);
+}

@@ -1,0 +1,160 @@
+//! Behaviours through F-Stack's probe: the probe's `bind` command (its
+//! protocol is in `scripts/fstack/behaviour.c`) runs a bind-and-reuse case
+//! on FreeBSD's own kernel code, and its answer becomes the outcome the
+//! same case has here (`behaviour::bind::after_bind`). The other groups
+//! need timers, control messages or another uid, which the probe lacks.
+
+use super::fstack::Probe;
+use crate::behaviour::bind::{after_bind, Addr, BindCase, FirstState, Proto, Receiver, Reuse};
+use crate::behaviour::{Case, Group};
+use crate::outcome::Outcome;
+use crate::value::Value;
+
+/// The groups the probe runs.
+pub fn runs(group: Group) -> bool {
+    group == Group::Bind
+}
+
+fn reuse(r: Reuse) -> Option<&'static str> {
+    Some(match r {
+        Reuse::None => "none",
+        Reuse::Addr => "addr",
+        Reuse::Port => "port",
+        Reuse::AddrPort => "addrport",
+        Reuse::PortLb => "portlb",
+        // FreeBSD has no SO_EXCLUSIVEADDRUSE: its model asks no such case.
+        Reuse::Exclusive => return None,
+    })
+}
+
+fn addr(a: Addr) -> &'static str {
+    match a {
+        Addr::V4Loopback => "v4lo",
+        Addr::V4Any => "v4any",
+        Addr::V6AnyDual => "v6dual",
+        Addr::V6AnyOnly => "v6only",
+    }
+}
+
+/// The probe's line for a bind case; `None` for a reuse set FreeBSD lacks.
+pub fn bind_line(case: &BindCase) -> Option<String> {
+    let (a1, a2) = case.relation.addrs();
+    let proto = match case.proto {
+        Proto::Tcp => "tcp",
+        Proto::Udp => "udp",
+    };
+    let state = match case.state {
+        FirstState::Bound => "bound",
+        FirstState::Listening => "listening",
+        FirstState::Connected => "connected",
+        FirstState::TimeWait => "timewait",
+        FirstState::Closed => "closed",
+    };
+    Some(format!(
+        "bind {proto} {} {} {state} {} {}",
+        reuse(case.first)?,
+        addr(a1),
+        reuse(case.second)?,
+        addr(a2)
+    ))
+}
+
+/// The outcome an answer to `bind` stands for.
+pub fn parse_bind(line: &str) -> Outcome {
+    let text = |t: String| Outcome::Ok(Value::Text(t));
+    let unexpected = || Outcome::NotRun(format!("the F-Stack probe answered {line:?}"));
+    let (word, rest) = line.split_once(' ').unwrap_or((line, ""));
+    match word {
+        "err" => Outcome::Err(rest.to_string()),
+        "na" => Outcome::NotRun(format!("not run under F-Stack: {rest}")),
+        "ok" => {
+            let Some(result) = rest.strip_prefix("text:") else {
+                return unexpected();
+            };
+            if let Some(who) = result.strip_prefix("recv=") {
+                let receiver = match who {
+                    "first" => Receiver::First,
+                    "second" => Receiver::Second,
+                    "both" => Receiver::Both,
+                    "neither" => Receiver::Neither,
+                    _ => return unexpected(),
+                };
+                return text(after_bind(None, Some(receiver)));
+            }
+            let steps = result
+                .strip_prefix("listen=")
+                .and_then(|r| r.split_once(",first="));
+            match steps {
+                Some((second, "-")) => text(after_bind(Some((second, None)), None)),
+                Some((second, first)) => text(after_bind(Some((second, Some(first))), None)),
+                None => unexpected(),
+            }
+        }
+        _ => unexpected(),
+    }
+}
+
+impl Probe {
+    /// The case run in F-Stack's stack; `None` for a group the probe does
+    /// not run (`runs`).
+    pub fn observe_behaviour(&self, case: &Case) -> Option<Outcome> {
+        let Case::Bind(c) = case else {
+            return None;
+        };
+        let Some(line) = bind_line(c) else {
+            return Some(Outcome::NotRun("FreeBSD has no SO_EXCLUSIVEADDRUSE".to_string()));
+        };
+        Some(match self.ask_line(&line) {
+            Ok(answer) => parse_bind(&answer),
+            Err(e) => Outcome::NotRun(e),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::behaviour::bind::Relation;
+
+    #[test]
+    fn a_bind_case_becomes_the_probe_line() {
+        let case = BindCase {
+            proto: Proto::Tcp,
+            first: Reuse::AddrPort,
+            state: FirstState::TimeWait,
+            relation: Relation::Same,
+            second: Reuse::PortLb,
+        };
+        assert_eq!(
+            bind_line(&case).as_deref(),
+            Some("bind tcp addrport v4lo timewait portlb v4lo")
+        );
+        let exclusive = BindCase {
+            first: Reuse::Exclusive,
+            ..case
+        };
+        assert_eq!(bind_line(&exclusive), None);
+    }
+
+    #[test]
+    fn answers_become_the_outcomes_a_host_run_gives() {
+        let text = |s: &str| Outcome::Ok(Value::Text(s.into()));
+        assert_eq!(parse_bind("err EADDRINUSE"), Outcome::Err("EADDRINUSE".into()));
+        assert_eq!(
+            parse_bind("ok text:listen=ok,first=-"),
+            text("bind ok; listen ok")
+        );
+        assert_eq!(
+            parse_bind("ok text:listen=ok,first=EADDRINUSE"),
+            text("bind ok; listen ok; first's listen EADDRINUSE")
+        );
+        assert_eq!(parse_bind("ok text:recv=both"), text("bind ok; received by both"));
+        assert!(matches!(
+            parse_bind("na connect:ECONNREFUSED"),
+            Outcome::NotRun(_)
+        ));
+        assert!(matches!(parse_bind("ok text:recv=all"), Outcome::NotRun(_)));
+        assert!(matches!(parse_bind("ok 5"), Outcome::NotRun(_)));
+        assert!(matches!(parse_bind("bad bind"), Outcome::NotRun(_)));
+    }
+}
