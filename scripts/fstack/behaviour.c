@@ -22,6 +22,8 @@
  *                                    datagrams of SENDERS connected clients
  *     na <step>:<ENAME>              the case could not be set up
  *
+ * (`dual`, a dual-stack receiver, is described above do_dual.)
+ *
  * connected: connected over loopback to a peer of its own (tcp: a listener
  * in this process). timewait: connected, then closed first (the active
  * close) and the peer closed after reading the end: the first's end waits
@@ -133,47 +135,59 @@ reuse_socket(int stream, enum baddr a, enum reuse r, const char **step)
 }
 
 /*
- * The first socket bound to a port that a dual-stack `::` socket with no
- * reuse option can bind, so no earlier case (a TIME_WAIT entry, an IPv6
- * or IPv4 socket) holds it on either family. -1 with errno and *step.
+ * A port that a dual-stack `::` socket with no reuse option can bind, so no
+ * earlier case (a TIME_WAIT entry, an IPv6 or IPv4 socket) holds it on
+ * either family; 0 with errno and *step when none is found.
  */
 static int
-first_bound(int stream, enum baddr a, enum reuse r, int *port, const char **step)
+free_port(int stream, const char **step)
 {
     struct sockaddr_storage ss;
     socklen_t len;
     int tries;
     for (tries = 0; tries < 64; tries++) {
-        int p = next_port, check, rc, fd;
+        int p = next_port, check, rc;
         next_port = next_port >= PORT_LAST ? PORT_FIRST : next_port + 1;
         check = reuse_socket(stream, A_V6DUAL, R_NONE, step);
         if (check < 0)
-            return -1;
+            return 0;
         len = address(A_V6DUAL, p, &ss);
         rc = ff_bind(check, (struct linux_sockaddr *)&ss, len);
         ff_close(check);      /* never connected: the pcb goes at once */
-        if (rc < 0 && errno == EADDRINUSE)
-            continue;
-        *step = "free-port bind";
-        if (rc < 0)
-            return -1;
-        fd = reuse_socket(stream, a, r, step);
-        if (fd < 0)
-            return -1;
-        *step = "bind";
-        len = address(a, p, &ss);
-        if (ff_bind(fd, (struct linux_sockaddr *)&ss, len) < 0) {
-            int saved = errno;
-            ff_close(fd);
-            errno = saved;
-            return -1;
+        if (rc == 0)
+            return p;
+        if (errno != EADDRINUSE) {
+            *step = "free-port bind";
+            return 0;
         }
-        *port = p;
-        return fd;
     }
     *step = "free-port";
     errno = EADDRINUSE;
-    return -1;
+    return 0;
+}
+
+/* The first socket bound to a free port (*port). -1 with errno and *step. */
+static int
+first_bound(int stream, enum baddr a, enum reuse r, int *port, const char **step)
+{
+    struct sockaddr_storage ss;
+    socklen_t len;
+    int fd, p = free_port(stream, step);
+    if (p == 0)
+        return -1;
+    fd = reuse_socket(stream, a, r, step);
+    if (fd < 0)
+        return -1;
+    *step = "bind";
+    len = address(a, p, &ss);
+    if (ff_bind(fd, (struct linux_sockaddr *)&ss, len) < 0) {
+        int saved = errno;
+        ff_close(fd);
+        errno = saved;
+        return -1;
+    }
+    *port = p;
+    return fd;
 }
 
 /* Reads what is there until the other end's FIN: 0 at the end, -1 when it
@@ -407,4 +421,131 @@ do_bind(char *args)
             reply("ok text:recv=%s", who);
     }
     release(&h);
+}
+
+/*
+ * dual <tcp|udp> <default|0|1> <any|lo> <v4|v6>
+ *   A listener (tcp) or receiver (udp) of the IPv6 family, IPV6_V6ONLY left
+ *   at the stack's default or set, bound to :: (any) or ::1 (lo) at a free
+ *   port; a client of the IPv4 or IPv6 family connects to its loopback at
+ *   that port (udp: a connected client sends one datagram).
+ * Answers:
+ *   ok text:peer=<address>   the peer accept() reported (tcp), the sender
+ *                            recvfrom() did (udp), as inet_ntop writes it
+ *   err <ENAME>              connect's error (tcp), the client's pending
+ *                            error: the port-unreachable answer (udp)
+ *   na <step>:<ENAME>        the case could not be set up
+ */
+void
+do_dual(char *args)
+{
+    char *field[4];
+    int i, v[4], port, stream, lfd = -1, cfd = -1, afd = -1;
+    const char *step = "socket";
+    char namebuf[32], text[INET6_ADDRSTRLEN];
+    struct sockaddr_storage ss, from;
+    socklen_t len, fromlen;
+
+    for (i = 0; i < 4; i++)
+        field[i] = next_token(&args);
+    if (next_token(&args) != NULL || field[3] == NULL) {
+        reply("bad dual takes 4 fields: proto v6only bound client");
+        return;
+    }
+    v[0] = lookup(field[0], (const char *const[]){"udp", "tcp"}, 2);
+    v[1] = lookup(field[1], (const char *const[]){"default", "0", "1"}, 3);
+    v[2] = lookup(field[2], (const char *const[]){"any", "lo"}, 2);
+    v[3] = lookup(field[3], (const char *const[]){"v4", "v6"}, 2);
+    for (i = 0; i < 4; i++)
+        if (v[i] < 0) {
+            reply("bad dual field %d (%s) is not understood", i + 1, field[i]);
+            return;
+        }
+    stream = v[0];
+
+    port = free_port(stream, &step);
+    if (port == 0)
+        goto na;
+    step = "socket";
+    lfd = ff_socket(AF_INET6, stream ? SOCK_STREAM : SOCK_DGRAM, 0);
+    if (lfd < 0 || nonblocking(lfd) < 0)
+        goto na;
+    step = "IPV6_V6ONLY";
+    if (v[1] != 0 && set_int(lfd, FB_IPPROTO_IPV6, FB_IPV6_V6ONLY, v[1] == 2) < 0)
+        goto na;
+    step = "bind";
+    len = address(A_V6DUAL, port, &ss);
+    if (v[2] == 1)
+        ((struct sockaddr_in6 *)&ss)->sin6_addr = in6addr_loopback;
+    if (ff_bind(lfd, (struct linux_sockaddr *)&ss, len) < 0)
+        goto na;
+    step = "listen";
+    if (stream && ff_listen(lfd, 1) < 0)
+        goto na;
+
+    /* The client, of its family, to its loopback at the port. */
+    {
+        static const struct kind client_kinds[2][2] = {
+            {{"udp4", AF_INET, SOCK_DGRAM}, {"udp6", AF_INET6, SOCK_DGRAM}},
+            {{"tcp4", AF_INET, SOCK_STREAM}, {"tcp6", AF_INET6, SOCK_STREAM}},
+        };
+        const struct kind *k = &client_kinds[stream][v[3]];
+        struct sockaddr_storage to, own;
+        socklen_t tolen = loopback(k, port, &to), ownlen;
+        if (stream) {
+            cfd = new_socket(k, &step);
+        } else {
+            cfd = bound_socket(k, &own, &ownlen, &step);
+        }
+        if (cfd < 0)
+            goto na;
+        if (ff_connect(cfd, (struct linux_sockaddr *)&to, tolen) < 0 && errno != EINPROGRESS) {
+            if (stream) {
+                reply("err %s", errno_name(errno, namebuf, sizeof(namebuf)));
+                goto out;
+            }
+            step = "connect";
+            goto na;
+        }
+        step = "send";
+        if (!stream && ff_write(cfd, "d", 1) != 1)
+            goto na;
+    }
+
+    for (i = 0; i < PUMP_MAX; i++) {
+        int soerr = 0;
+        socklen_t elen = sizeof(soerr);
+        char buf[16];
+        ff_swi_net_excute();
+        fromlen = sizeof(from);
+        if (stream) {
+            afd = ff_accept(lfd, (struct linux_sockaddr *)&from, &fromlen);
+        } else if (ff_recvfrom(lfd, buf, sizeof(buf), 0, (struct linux_sockaddr *)&from, &fromlen) >= 0) {
+            afd = 0;     /* received: no socket to close */
+        }
+        if (afd >= 0) {
+            const void *a = from.ss_family == AF_INET6
+                ? (const void *)&((struct sockaddr_in6 *)&from)->sin6_addr
+                : (const void *)&((struct sockaddr_in *)&from)->sin_addr;
+            if (inet_ntop(from.ss_family, a, text, sizeof(text)) == NULL)
+                snprintf(text, sizeof(text), "family%d", from.ss_family);
+            reply("ok text:peer=%s", text);
+            if (!stream)
+                afd = -1;
+            goto out;
+        }
+        if (ff_getsockopt_freebsd(cfd, FB_SOL_SOCKET, FB_SO_ERROR, &soerr, &elen) == 0 && soerr != 0) {
+            reply("err %s", freebsd_errno_name(soerr, namebuf, sizeof(namebuf)));
+            goto out;
+        }
+    }
+    reply("na neither accepted nor refused within %d rounds", PUMP_MAX);
+    goto out;
+na:
+    reply_na(step, errno, 0);
+out:
+    abort_close(afd);
+    abort_close(cfd);
+    abort_close(lfd);
+    pump(4);
 }

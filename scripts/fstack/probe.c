@@ -33,7 +33,8 @@
  *   capacity <udp4|udp6> <send|receive> <requested|default>
  *                         -> ok held:<bytes>,<messages> | ok unbounded
  *                         (see do_capacity)
- *   bind ...              a bind-and-reuse behaviour (scripts/fstack/behaviour.c)
+ *   bind ... | dual ...   a behaviour: bind and reuse, a dual-stack receiver
+ *                         (scripts/fstack/behaviour.c)
  *   sysctl <name>         -> ok <int> | ok text:<s>   (through ff_sysctl)
  *   quit                  -> exits 0 (so does end of input)
  * Answers:
@@ -443,24 +444,24 @@ pump(int rounds)
 
 /* Answers `na <step>:<ENAME>` for errno, a Linux number from an ff_* call
  * or (fb) a FreeBSD one from SO_ERROR. */
+/* The name of a FreeBSD errno number (SO_ERROR's value), or EUNKNOWN<n>. */
+const char *
+freebsd_errno_name(int e, char *buf, size_t len)
+{
+    size_t j;
+    for (j = 0; j < NERRNAMES; j++)
+        if (errnames[j].freebsd == e)
+            return errnames[j].name;
+    snprintf(buf, len, "EUNKNOWN%d", e);
+    return buf;
+}
+
 void
 reply_na(const char *step, int e, int fb)
 {
     char namebuf[32];
-    size_t j;
-    const char *name = NULL;
-
-    if (!fb) {
-        reply("na %s:%s", step, errno_name(e, namebuf, sizeof(namebuf)));
-        return;
-    }
-    for (j = 0; j < NERRNAMES; j++)
-        if (errnames[j].freebsd == e)
-            name = errnames[j].name;
-    if (name != NULL)
-        reply("na %s:%s", step, name);
-    else
-        reply("na %s:EUNKNOWN%d", step, e);
+    reply("na %s:%s", step,
+        fb ? freebsd_errno_name(e, namebuf, sizeof(namebuf)) : errno_name(e, namebuf, sizeof(namebuf)));
 }
 
 /*
@@ -1356,6 +1357,8 @@ main(int argc, char **argv)
             do_capacity(p);
         } else if (strcmp(cmd, "bind") == 0) {
             do_bind(p);
+        } else if (strcmp(cmd, "dual") == 0) {
+            do_dual(p);
         } else if (strcmp(cmd, "sysctl") == 0) {
             while (*p == ' ' || *p == '\t')
                 p++;
@@ -1368,7 +1371,7 @@ main(int argc, char **argv)
         } else if (*cmd == '\0') {
             reply("bad empty line");
         } else {
-            reply("bad unknown command (case effect capacity bind sysctl quit)");
+            reply("bad unknown command (case effect capacity bind dual sysctl quit)");
         }
     }
     free(line);

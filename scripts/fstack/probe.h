@@ -51,6 +51,7 @@ extern int next_port;
 void reply(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void reply_na(const char *step, int e, int fb);
 const char *errno_name(int e, char *buf, size_t len);
+const char *freebsd_errno_name(int e, char *buf, size_t len);
 char *next_token(char **p);
 socklen_t loopback(const struct kind *k, int port, struct sockaddr_storage *ss);
 int nonblocking(int fd);
@@ -65,5 +66,6 @@ void pump(int rounds);
 
 /* behaviour.c */
 void do_bind(char *args);
+void do_dual(char *args);
 
 #endif

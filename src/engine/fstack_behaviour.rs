@@ -1,18 +1,19 @@
-//! Behaviours through F-Stack's probe: the probe's `bind` command (its
-//! protocol is in `scripts/fstack/behaviour.c`) runs a bind-and-reuse case
-//! on FreeBSD's own kernel code, and its answer becomes the outcome the
-//! same case has here (`behaviour::bind::after_bind`). The other groups
-//! need timers, control messages or another uid, which the probe lacks.
+//! Behaviours through F-Stack's probe: its `bind` and `dual` commands (the
+//! protocol is in `scripts/fstack/behaviour.c`) run a bind-and-reuse or a
+//! dual-stack case on FreeBSD's own kernel code, and each answer becomes
+//! the outcome the same case has on a host (`behaviour::bind::after_bind`,
+//! the dual-stack texts). The other groups need timers, blocking calls,
+//! control messages or another uid, which the probe lacks.
 
 use super::fstack::Probe;
 use crate::behaviour::bind::{after_bind, Addr, BindCase, FirstState, Proto, Receiver, Reuse};
-use crate::behaviour::{Case, Group};
+use crate::behaviour::{Bound, Case, Client, DualStack, Group, V6only};
 use crate::outcome::Outcome;
 use crate::value::Value;
 
 /// The groups the probe runs.
 pub fn runs(group: Group) -> bool {
-    group == Group::Bind
+    matches!(group, Group::Bind | Group::DualStack | Group::DualStackUdp)
 }
 
 fn reuse(r: Reuse) -> Option<&'static str> {
@@ -94,19 +95,55 @@ pub fn parse_bind(line: &str) -> Outcome {
     }
 }
 
+/// The probe's line for a dual-stack case, TCP or (`udp`) UDP.
+pub fn dual_line(case: &DualStack, udp: bool) -> String {
+    let v6only = match case.v6only {
+        V6only::Default => "default",
+        V6only::Off => "0",
+        V6only::On => "1",
+    };
+    let bound = match case.bound {
+        Bound::Any => "any",
+        Bound::Loopback => "lo",
+    };
+    let client = match case.client {
+        Client::V4 => "v4",
+        Client::V6 => "v6",
+    };
+    let proto = if udp { "udp" } else { "tcp" };
+    format!("dual {proto} {v6only} {bound} {client}")
+}
+
+/// The outcome an answer to `dual` stands for: the texts a host run gives
+/// (`accepted, peer ::1`, `received, from ::ffff:127.0.0.1`) or the error.
+pub fn parse_dual(line: &str, udp: bool) -> Outcome {
+    let (word, rest) = line.split_once(' ').unwrap_or((line, ""));
+    match (word, rest.strip_prefix("text:peer=")) {
+        ("ok", Some(peer)) if udp => Outcome::Ok(Value::Text(format!("received, from {peer}"))),
+        ("ok", Some(peer)) => Outcome::Ok(Value::Text(format!("accepted, peer {peer}"))),
+        ("err", _) => Outcome::Err(rest.to_string()),
+        ("na", _) => Outcome::NotRun(format!("not run under F-Stack: {rest}")),
+        _ => Outcome::NotRun(format!("the F-Stack probe answered {line:?}")),
+    }
+}
+
 impl Probe {
     /// The case run in F-Stack's stack; `None` for a group the probe does
     /// not run (`runs`).
     pub fn observe_behaviour(&self, case: &Case) -> Option<Outcome> {
-        let Case::Bind(c) = case else {
-            return None;
+        let (line, udp) = match case {
+            Case::Bind(c) => (bind_line(c), None),
+            Case::DualStack(c) => (Some(dual_line(c, false)), Some(false)),
+            Case::DualStackUdp(c) => (Some(dual_line(c, true)), Some(true)),
+            _ => return None,
         };
-        let Some(line) = bind_line(c) else {
+        let Some(line) = line else {
             return Some(Outcome::NotRun("FreeBSD has no SO_EXCLUSIVEADDRUSE".to_string()));
         };
-        Some(match self.ask_line(&line) {
-            Ok(answer) => parse_bind(&answer),
-            Err(e) => Outcome::NotRun(e),
+        Some(match (self.ask_line(&line), udp) {
+            (Ok(answer), None) => parse_bind(&answer),
+            (Ok(answer), Some(udp)) => parse_dual(&answer, udp),
+            (Err(e), _) => Outcome::NotRun(e),
         })
     }
 }
@@ -134,6 +171,34 @@ mod tests {
             ..case
         };
         assert_eq!(bind_line(&exclusive), None);
+    }
+
+    #[test]
+    fn a_dual_stack_case_becomes_the_probe_line_and_its_answer_the_hosts_text() {
+        let case = DualStack {
+            v6only: V6only::Off,
+            bound: Bound::Any,
+            client: Client::V4,
+        };
+        assert_eq!(dual_line(&case, false), "dual tcp 0 any v4");
+        assert_eq!(dual_line(&case, true), "dual udp 0 any v4");
+        assert_eq!(
+            parse_dual("ok text:peer=::ffff:127.0.0.1", false),
+            Outcome::Ok(Value::Text(crate::behaviour::REACHED_V4_MAPPED.into()))
+        );
+        assert_eq!(
+            parse_dual("ok text:peer=::1", true),
+            Outcome::Ok(Value::Text(crate::behaviour::dual_stack::RECEIVED_V6.into()))
+        );
+        assert_eq!(
+            parse_dual("err ECONNREFUSED", true),
+            Outcome::Err("ECONNREFUSED".into())
+        );
+        assert!(matches!(parse_dual("ok 1", false), Outcome::NotRun(_)));
+        assert!(matches!(
+            parse_dual("na bind:EADDRINUSE", false),
+            Outcome::NotRun(_)
+        ));
     }
 
     #[test]

@@ -291,3 +291,16 @@ fn every_bind_case_under_fstack_agrees_with_the_freebsd_13_model() {
     let host = fstack_host();
     crate::behaviours::check_group(&host, sockmatrix::behaviour::Group::Bind, "behaviour-bind");
 }
+
+/// The dual-stack cases, TCP listeners and UDP receivers of the IPv6
+/// family, run in the stack by the probe's `dual` command: against the
+/// FreeBSD model at 13, and the snapshots `behaviour@freebsd-fstack` and
+/// `behaviour-dual-stack-udp@freebsd-fstack`.
+#[test]
+#[ignore = "needs F-Stack's probe: scripts/test-under-fstack --test runs it"]
+fn every_dual_stack_case_under_fstack_agrees_with_the_freebsd_13_model() {
+    use sockmatrix::behaviour::Group;
+    let host = fstack_host();
+    crate::behaviours::check_group(&host, Group::DualStack, "behaviour");
+    crate::behaviours::check_group(&host, Group::DualStackUdp, "behaviour-dual-stack-udp");
+}

@@ -205,6 +205,12 @@ impl Platform for FstackFreeBsd {
         self.model.effect_model()
     }
 
+    /// FreeBSD's dual-stack model over the stack's facts: the probe runs
+    /// these cases (`engine::fstack_behaviour`).
+    fn dual_stack(&self) -> Option<crate::behaviour::DualStackModel> {
+        self.model.dual_stack()
+    }
+
     /// FreeBSD's bind-and-reuse model: the probe runs these cases on the
     /// stack's own in_pcbbind (`engine::fstack_behaviour`).
     fn bind_reuse(&self) -> Option<crate::behaviour::bind::BindModel> {
