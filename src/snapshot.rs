@@ -164,7 +164,7 @@ pub struct Entry {
 /// The committed tables that are not case tables (their rows have other
 /// columns): effects, capacity, what constructors set (`made`), and
 /// behaviours.
-const NOT_CASE_TABLES: [&str; 11] = [
+const NOT_CASE_TABLES: [&str; 12] = [
     "effects",
     "capacity",
     "made",
@@ -175,6 +175,7 @@ const NOT_CASE_TABLES: [&str; 11] = [
     "behaviour-broadcast",
     "behaviour-linger",
     "behaviour-wire",
+    "behaviour-wire-tcp",
     "behaviour-timing",
 ];
 

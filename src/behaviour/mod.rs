@@ -42,13 +42,16 @@ pub enum Group {
     /// IP_TTL, IP_TOS, IPV6_UNICAST_HOPS, IPV6_TCLASS as a datagram
     /// carries them.
     Wire,
+    /// The same on TCP, as the accepted socket's packet options report
+    /// them.
+    WireTcp,
     /// SO_RCVTIMEO, SO_SNDTIMEO and SO_RCVLOWAT as they act.
     Timing,
 }
 
 impl Group {
     /// Every group, in the tables' order.
-    pub const ALL: [Group; 8] = [
+    pub const ALL: [Group; 9] = [
         Group::DualStack,
         Group::DualStackUdp,
         Group::Bind,
@@ -56,6 +59,7 @@ impl Group {
         Group::Broadcast,
         Group::Linger,
         Group::Wire,
+        Group::WireTcp,
         Group::Timing,
     ];
 
@@ -64,7 +68,7 @@ impl Group {
     pub fn runs_here(self) -> bool {
         match self {
             Group::Broadcast => crate::sys::LOOPBACK_BROADCAST_STAYS_LOCAL,
-            Group::Wire => crate::sys::READS_CONTROL_MESSAGES,
+            Group::Wire | Group::WireTcp => crate::sys::READS_CONTROL_MESSAGES,
             Group::BindOtherUser => crate::sys::can_switch_user(),
             _ => true,
         }
@@ -80,6 +84,7 @@ impl Group {
             Group::Broadcast => "broadcast",
             Group::Linger => "linger",
             Group::Wire => "wire",
+            Group::WireTcp => "wire-tcp",
             Group::Timing => "timing",
         }
     }
@@ -108,6 +113,7 @@ impl Case {
             Case::BindOtherUser(_) => Group::BindOtherUser,
             Case::Broadcast(_) => Group::Broadcast,
             Case::Linger(_) => Group::Linger,
+            Case::Wire(c) if c.proto == bind::Proto::Tcp => Group::WireTcp,
             Case::Wire(_) => Group::Wire,
             Case::Timing(_) => Group::Timing,
         }
@@ -146,7 +152,7 @@ impl Case {
             }
             Case::Broadcast(_) => vec![Kind::Udp4],
             Case::Linger(_) => vec![Kind::Tcp4],
-            Case::Wire(c) => vec![c.option.kind()],
+            Case::Wire(c) => vec![c.kind()],
             Case::Timing(timing::TimingCase::Timeout(t)) => match t.wait {
                 timing::Wait::UdpRecv => vec![Kind::Udp4],
                 _ => vec![Kind::Tcp4],
@@ -203,7 +209,14 @@ pub fn cases(group: Group) -> Vec<Case> {
             .collect(),
         Group::Broadcast => broadcast::cases().into_iter().map(Case::Broadcast).collect(),
         Group::Linger => linger::cases().into_iter().map(Case::Linger).collect(),
-        Group::Wire => wire::cases().into_iter().map(Case::Wire).collect(),
+        Group::Wire => wire::cases(bind::Proto::Udp)
+            .into_iter()
+            .map(Case::Wire)
+            .collect(),
+        Group::WireTcp => wire::cases(bind::Proto::Tcp)
+            .into_iter()
+            .map(Case::Wire)
+            .collect(),
         Group::Timing => timing::cases().into_iter().map(Case::Timing).collect(),
     }
 }
@@ -260,12 +273,19 @@ pub fn headlines() -> Vec<Case> {
             pending: linger::Pending::Unsent,
         }),
         Case::Wire(wire::WireCase {
+            proto: bind::Proto::Udp,
             option: wire::WireOption::Tos,
             value: Some(0xff),
         }),
         Case::Wire(wire::WireCase {
+            proto: bind::Proto::Udp,
             option: wire::WireOption::Hops,
             value: Some(-1),
+        }),
+        Case::Wire(wire::WireCase {
+            proto: bind::Proto::Tcp,
+            option: wire::WireOption::Ttl,
+            value: Some(64),
         }),
         Case::Timing(timing::TimingCase::Lowat(timing::Lowat {
             udp: true,

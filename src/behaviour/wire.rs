@@ -5,11 +5,20 @@
 //! value the datagram really carried. The outcome sets it beside what
 //! getsockopt reads back on the sender.
 //!
+//! TCP has no control messages on recvmsg: a tcp4 or tcp6 client sets the
+//! option before connect, and the accepted socket (its listener asked for
+//! the value by the same receive option) reads its packet options with
+//! getsockopt(IP_PKTOPTIONS) or getsockopt(IPV6_2292PKTOPTIONS), the one
+//! way a TCP receiver is offered them. What that read reports is the
+//! outcome; each OS's model says which packet it comes from, or that it
+//! says nothing.
+//!
 //! The read back is the platform's option model's prediction (the same as
 //! the option tables': one plan); the platform's wire model says how the
 //! header follows from it.
 
 use crate::api::Api;
+use crate::behaviour::bind::Proto;
 use crate::case::{Case as OptionCase, Request};
 use crate::kind::{Kind, State};
 use crate::ladder::Anchors;
@@ -61,11 +70,21 @@ impl WireOption {
         }
     }
 
-    /// The socket kind both ends are.
-    pub fn kind(self) -> Kind {
+    /// The socket kind both ends are, over `proto`.
+    pub fn kind(self, proto: Proto) -> Kind {
+        match (self, proto) {
+            (WireOption::Ttl | WireOption::Tos, Proto::Udp) => Kind::Udp4,
+            (WireOption::Hops | WireOption::Tclass, Proto::Udp) => Kind::Udp6,
+            (WireOption::Ttl | WireOption::Tos, Proto::Tcp) => Kind::Tcp4,
+            (WireOption::Hops | WireOption::Tclass, Proto::Tcp) => Kind::Tcp6,
+        }
+    }
+
+    /// The getsockopt a TCP receiver reads its packet options with.
+    pub fn packet_options(self) -> &'static str {
         match self {
-            WireOption::Ttl | WireOption::Tos => Kind::Udp4,
-            WireOption::Hops | WireOption::Tclass => Kind::Udp6,
+            WireOption::Ttl | WireOption::Tos => "IP_PKTOPTIONS",
+            WireOption::Hops | WireOption::Tclass => "IPV6_2292PKTOPTIONS",
         }
     }
 
@@ -75,12 +94,21 @@ impl WireOption {
     }
 }
 
-/// One wire case: the option and the request (the default, or a rung).
+/// One wire case: the transport, the option and the request (the default,
+/// or a rung).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct WireCase {
+    pub proto: Proto,
     pub option: WireOption,
     /// `None`: not set.
     pub value: Option<i128>,
+}
+
+impl WireCase {
+    /// The socket kind both ends are.
+    pub fn kind(&self) -> Kind {
+        self.option.kind(self.proto)
+    }
 }
 
 impl fmt::Display for WireCase {
@@ -92,21 +120,31 @@ impl fmt::Display for WireCase {
         write!(
             f,
             "{} {}={value}, read by {}",
-            self.option.kind(),
+            self.kind(),
             self.option.sender(),
             self.option.receiver()
-        )
+        )?;
+        match self.proto {
+            Proto::Udp => Ok(()),
+            Proto::Tcp => write!(f, " through {}", self.option.packet_options()),
+        }
     }
 }
 
-/// Every wire case: each option's default, then its ladder's raw rungs.
-pub fn cases() -> Vec<WireCase> {
+/// Every wire case over `proto`: each option's default, then its ladder's
+/// raw rungs.
+pub fn cases(proto: Proto) -> Vec<WireCase> {
     let mut out = Vec::new();
     for option in WireOption::ALL {
-        out.push(WireCase { option, value: None });
+        out.push(WireCase {
+            proto,
+            option,
+            value: None,
+        });
         for rung in crate::ladder::for_path(option.spec().ladder, Api::Raw, true) {
             if let Some(RelativeValue::Int(e)) = rung.resolve(&Anchors::default()) {
                 out.push(WireCase {
+                    proto,
                     option,
                     value: Some(e.value()),
                 });
@@ -116,53 +154,84 @@ pub fn cases() -> Vec<WireCase> {
     out
 }
 
-/// The outcome's text: what getsockopt read back and what the datagram
-/// carried.
-pub fn text(read_back: &str, carried: &str) -> String {
-    format!("getsockopt {read_back}; wire {carried}")
+/// The outcome's text: what getsockopt read back on the sender and what
+/// the receiver learnt: the datagram's header (UDP), or what the accepted
+/// socket's packet options reported (TCP; `none`: no such message).
+pub fn text(case: &WireCase, read_back: &str, carried: &str) -> String {
+    match case.proto {
+        Proto::Udp => format!("getsockopt {read_back}; wire {carried}"),
+        Proto::Tcp => format!(
+            "getsockopt {read_back}; {} {carried}",
+            case.option.packet_options()
+        ),
+    }
 }
+
+/// What a TCP receiver's packet-options read reports for an option: the
+/// value (`None`: no message for it) and the rule; `None` where the OS has
+/// no such read for the option's family.
+pub type TcpReport = Option<(Option<Value>, &'static Rule)>;
 
 /// How one OS's header follows from the read back: the value a datagram
 /// carries for the option, given what getsockopt reads, with the rule.
 #[derive(Debug, Clone, Copy)]
 pub struct WireModel {
     pub carries: fn(WireOption, &Value) -> (Value, &'static Rule),
+    /// What a TCP receiver's packet-options read reports, given the
+    /// sender's read back.
+    pub tcp: fn(WireOption, &Value) -> TcpReport,
     /// Every rule it can name.
     pub rules: &'static [&'static Rule],
 }
 
-/// The option case behind a wire case: the raw path on a bound socket.
+/// The option case behind a wire case: the raw path on a bound UDP socket,
+/// or on a fresh TCP one (a client sets it before connect).
 pub fn option_case(case: &WireCase) -> OptionCase {
     let request = match case.value {
         None => Request::Default,
         Some(v) => Request::set(v),
     };
-    OptionCase::of(
-        case.option.spec(),
-        case.option.kind(),
-        State::Bound,
-        Api::Raw,
-        request,
-    )
-    .expect("the wire options take ints on bound udp sockets")
+    let state = match case.proto {
+        Proto::Udp => State::Bound,
+        Proto::Tcp => State::Fresh,
+    };
+    OptionCase::of(case.option.spec(), case.kind(), state, Api::Raw, request)
+        .expect("the wire options take ints on inet sockets")
 }
 
 /// What the platform predicts from the option model's prediction for
 /// `option_case(case)` (the read back, or the set's error) and its wire
-/// model.
-pub fn predict(model: &WireModel, case: &WireCase, read: Prediction) -> Prediction {
+/// model; `None` for a TCP case the OS has no packet-options read for.
+pub fn predict(model: &WireModel, case: &WireCase, read: Prediction) -> Option<Prediction> {
+    let tcp = match case.proto {
+        Proto::Udp => None,
+        Proto::Tcp => Some(model.tcp),
+    };
+    // Whether the OS can read TCP's value at all does not hang on the value.
+    if let Some(tcp) = tcp {
+        tcp(case.option, &Value::Int(0))?;
+    }
     let mut rules = read.rules.clone();
     let value = match &read.expected {
-        Expected::Err(_) => return read,
+        Expected::Err(_) => return Some(read),
         Expected::Ok(v) => v.value(),
     };
-    let (carried, rule) = (model.carries)(case.option, &value);
+    let (carried, rule) = match tcp {
+        None => {
+            let (v, rule) = (model.carries)(case.option, &value);
+            (v.to_string(), rule)
+        }
+        Some(tcp) => {
+            let (v, rule) = tcp(case.option, &value)?;
+            (v.map_or("none".to_string(), |v| v.to_string()), rule)
+        }
+    };
     rules.push(rule);
     rules.dedup_by_key(|r| r.id);
-    Prediction::ok(
-        RelativeValue::text(&text(&value.to_string(), &carried.to_string())),
+    Some(Prediction::ok(
+        RelativeValue::text(&text(case, &value.to_string(), &carried)),
         rules,
-    )
+    ))
 }
 
 /// The read back depends on no host fact, so the row can be stored in a

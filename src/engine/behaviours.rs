@@ -25,7 +25,7 @@ pub fn predict(case: &Case, platform: &dyn Platform) -> Option<Prediction> {
             .and_then(|m| bind::predict_other_user(&m, c)),
         Case::Broadcast(c) => platform.broadcast().map(|m| broadcast::predict(&m, c)),
         Case::Linger(c) => platform.linger().map(|m| linger::predict(&m, c)),
-        Case::Wire(c) => platform.wire().map(|m| {
+        Case::Wire(c) => platform.wire().and_then(|m| {
             let read = crate::predict::predict(&wire::option_case(c), platform);
             wire::predict(&m, c, read)
         }),
@@ -69,7 +69,7 @@ pub fn group_rules(platform: &dyn Platform, group: Group) -> Vec<&'static Rule> 
             .map(|m| broadcast::rules(&m))
             .unwrap_or_default(),
         Group::Linger => platform.linger().map(|m| m.rules.to_vec()).unwrap_or_default(),
-        Group::Wire => platform.wire().map(|m| m.rules.to_vec()).unwrap_or_default(),
+        Group::Wire | Group::WireTcp => platform.wire().map(|m| m.rules.to_vec()).unwrap_or_default(),
         Group::Timing => platform.timing().map(|m| m.rules.to_vec()).unwrap_or_default(),
     }
 }

@@ -339,23 +339,78 @@ pub fn recv_control_int(socket: &impl AsRawFd, level: i32, kind: i32) -> std::io
     if unsafe { libc::recvmsg(socket.as_raw_fd(), &mut msg, 0) } < 0 {
         return Err(std::io::Error::last_os_error());
     }
-    // SAFETY: the CMSG_* walk stays within msg_controllen, which recvmsg set.
+    Ok(control_int(&msg, level, kind))
+}
+
+/// The value the control message (`level`, `kind`) in `msg`'s control
+/// buffer holds: one byte or a C int, as the OS writes it.
+fn control_int(msg: &libc::msghdr, level: i32, kind: i32) -> Option<i32> {
+    // SAFETY: the CMSG_* walk stays within msg_controllen, which the
+    // caller set to the bytes the kernel wrote.
     unsafe {
-        let mut cmsg = libc::CMSG_FIRSTHDR(&msg);
+        let mut cmsg = libc::CMSG_FIRSTHDR(msg);
         while !cmsg.is_null() {
             let header = &*cmsg;
             if header.cmsg_level == level && header.cmsg_type == kind {
                 let len = header.cmsg_len as usize - libc::CMSG_LEN(0) as usize;
                 let at = libc::CMSG_DATA(cmsg);
-                return Ok(Some(match len {
+                return Some(match len {
                     1 => i32::from(*at),
                     _ => std::ptr::read_unaligned(at.cast::<i32>()),
-                }));
+                });
             }
-            cmsg = libc::CMSG_NXTHDR(&msg, cmsg);
+            cmsg = libc::CMSG_NXTHDR(msg, cmsg);
         }
     }
-    Ok(None)
+    None
+}
+
+/// The getsockopt that hands a stream socket its packets' options, IPv4's
+/// or (`v6`) IPv6's: Linux's IP_PKTOPTIONS and IPV6_2292PKTOPTIONS; the
+/// BSDs' IPV6_2292PKTOPTIONS (25: netinet6/in6.h in FreeBSD and XNU), and
+/// no IPv4 one.
+fn packet_options_code(v6: bool) -> Option<(i32, i32)> {
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    return Some(match v6 {
+        false => (libc::IPPROTO_IP, libc::IP_PKTOPTIONS),
+        true => (libc::IPPROTO_IPV6, libc::IPV6_2292PKTOPTIONS),
+    });
+    #[cfg(not(any(target_os = "linux", target_os = "android")))]
+    return v6.then_some((libc::IPPROTO_IPV6, 25));
+}
+
+/// Reads a stream socket's packet options (`packet_options_code`) and
+/// returns the value its control message (`level`, `kind`) holds; `None`
+/// when it holds none.
+pub fn packet_option_int(
+    socket: &impl AsRawFd,
+    v6: bool,
+    level: i32,
+    kind: i32,
+) -> std::io::Result<Option<i32>> {
+    let (opt_level, name) = packet_options_code(v6)
+        .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::Unsupported, "no IPv4 packet options here"))?;
+    // u64 words keep the buffer aligned for cmsghdr.
+    let mut control = [0u64; 32];
+    let mut len = std::mem::size_of_val(&control) as libc::socklen_t;
+    // SAFETY: the buffer is live and len says its size.
+    let rc = unsafe {
+        libc::getsockopt(
+            socket.as_raw_fd(),
+            opt_level,
+            name,
+            control.as_mut_ptr().cast(),
+            &mut len,
+        )
+    };
+    if rc < 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    // SAFETY: msghdr is plain data; all-zero is a valid empty header.
+    let mut msg: libc::msghdr = unsafe { std::mem::zeroed() };
+    msg.msg_control = control.as_mut_ptr().cast();
+    msg.msg_controllen = len as _;
+    Ok(control_int(&msg, level, kind))
 }
 
 /// This OS's control messages can be read here (`recv_control_int`).

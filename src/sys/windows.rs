@@ -226,6 +226,12 @@ pub fn recv_control_int(_: &impl AsRawSocket, _: i32, _: i32) -> std::io::Result
     Err(unsupported("WSARecvMsg"))
 }
 
+/// See `control_message_of`: Winsock has no packet options for a stream
+/// socket.
+pub fn packet_option_int(_: &impl AsRawSocket, _: bool, _: i32, _: i32) -> std::io::Result<Option<i32>> {
+    Err(unsupported("IP_PKTOPTIONS"))
+}
+
 /// This OS's control messages are not read here (`recv_control_int`).
 pub const READS_CONTROL_MESSAGES: bool = false;
 

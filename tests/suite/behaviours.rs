@@ -3,7 +3,8 @@
 //! for dual-stack listeners, `behaviour-dual-stack-udp@<os>` for dual-stack
 //! UDP receivers, `behaviour-bind@<os>` for bind and reuse,
 //! `behaviour-broadcast@<os>` for loopback broadcast, `behaviour-linger@<os>`
-//! for linger and close, `behaviour-wire@<os>` for header values,
+//! for linger and close, `behaviour-wire@<os>` for header values (and
+//! `behaviour-wire-tcp@<os>` for TCP's packet options),
 //! `behaviour-timing@<os>` for timeouts and the low-water mark,
 //! `behaviour-bind-other-user@<os>` for a second bind by another uid, run
 //! only as root on Linux).
@@ -105,6 +106,11 @@ fn linger_and_close_behave_as_the_model_says() {
 #[test]
 fn header_values_are_what_the_model_says() {
     behaves_as_the_model_says(Group::Wire, "behaviour-wire");
+}
+
+#[test]
+fn tcp_packet_options_are_what_the_model_says() {
+    behaves_as_the_model_says(Group::WireTcp, "behaviour-wire-tcp");
 }
 
 #[test]

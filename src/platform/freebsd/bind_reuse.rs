@@ -6,10 +6,11 @@
 //! macOS, the second socket's own options choose the check, and listen()
 //! never checks again; SO_REUSEPORT_LB groups share a port too and take
 //! UDP datagrams before any other unconnected socket. FreeBSD 13.0's own
-//! code runs every case under F-Stack (the probe's `bind` command): all
-//! 1,025 agree with this reading but for two receiver rules where 13 parts
-//! from it (`receiver_13`, the `freebsd.udp.*_13` rules); 14 and 15 stay a
-//! reading, never run.
+//! code runs every case under F-Stack (the probe's `bind` command); that
+//! run showed a connected SO_REUSEPORT_LB socket staying in its group (read
+//! again in 14: the same) and 13 putting an IPv4 wildcard socket ahead of a
+//! dual-stack one in either order, where 14's fast lookup takes the newest
+//! (`receiver_13`). 14 and 15 stay a reading, never run.
 
 use super::facts::Release;
 use crate::behaviour::bind::{BindCase, BindModel, FirstState, Receiver, Relation, Reuse, Step};
@@ -85,8 +86,8 @@ crate::rules! {
     pub const UDP_LB_GROUP_FIRST: Rule = Rule {
         id: "freebsd.udp.lb_group_first",
         formula: "a SO_REUSEPORT_LB socket against a plain one => the LB socket receives (groups are searched first; an exact group before a wildcard one)",
-        why: "the unconnected lookup tries the SO_REUSEPORT_LB groups before the wild chain, preferring a group on the exact address; a single LB socket is a group of one",
-        source: "sys/netinet/in_pcb.c in_pcblookup_hash_smr l.2401-2464, in_pcblookup_lbgroup l.2091-2161, in_pcbinslbgrouphash l.2654-2661 (group made at bind)",
+        why: "the unconnected lookup tries the SO_REUSEPORT_LB groups before the wild chain, preferring a group on the exact address; a single LB socket is a group of one, and a dual-stack :: socket joins no group at all (so an IPv4 group beats it either way)",
+        source: "sys/netinet/in_pcb.c in_pcblookup_hash_smr l.2401-2464, in_pcblookup_lbgroup l.2091-2161, in_pcbinslbgrouphash l.2654-2661 (group made at bind), l.360-367 ('Don't allow IPv4 mapped INET6 wild socket')",
     };
     pub const UDP_LB_SPREAD: Rule = Rule {
         id: "freebsd.udp.lb_spread",
@@ -108,15 +109,15 @@ crate::rules! {
     };
     pub const UDP_DUAL_AFTER_V4: Rule = Rule {
         id: "freebsd.udp.dual_after_v4",
-        formula: "dual-stack :: bound after 0.0.0.0 => the :: socket receives IPv4 datagrams (UNCONFIRMED)",
-        why: "_in6_pcbinshash_wild puts the IPv6 pcb ahead of the IPv4 wildcard pcb, whose IPv6 address field reads as zero, and the fast lookup takes the first match; the locked fallback would pick the IPv4 socket. Read in the code, never run: UNCONFIRMED",
+        formula: "dual-stack :: bound after 0.0.0.0 (no IPv4 LB group) => the :: socket receives IPv4 datagrams (UNCONFIRMED)",
+        why: "_in6_pcbinshash_wild puts the IPv6 pcb ahead of the IPv4 wildcard pcb, whose IPv6 address field reads as zero, and the fast (SMR) lookup takes the first match; the locked fallback would pick the IPv4 socket, as 13's only lookup does (measured under F-Stack: freebsd.udp.ipv4_wild_before_mapped_13). Read in the 14 code, never run: UNCONFIRMED",
         source: "sys/netinet/in_pcb.c _in6_pcbinshash_wild l.2560-2597, in_pcblookup_hash_wild_smr l.2225-2258",
     };
-    pub const UDP13_LB_CONNECTED_STAYS: Rule = Rule {
-        id: "freebsd.udp.lb_connected_stays_13",
+    pub const UDP_LB_CONNECTED_STAYS: Rule = Rule {
+        id: "freebsd.udp.lb_connected_stays",
         formula: "first SO_REUSEPORT_LB, connected => it still receives from every sender (both, when the second joins its group on the same address)",
-        why: "connect() rehashes the pcb but leaves it in its load-balancing group, and the unconnected lookup searches the groups (exact address first) before the wildcard hash without looking at the member's foreign address. Measured under F-Stack",
-        source: "freebsd/netinet/in_pcb.c in_pcbrehash_mbuf (no in_pcbremlbgrouphash: only in_pcbremlists and in_pcbdrop call it), in_pcblookup_lbgroup (no inp_faddr test), in_pcblookup_hash_locked ('Then look in lb group (for wildcard match)'), FreeBSD 13.0 as vendored by F-Stack 5cb586b5",
+        why: "connect() rehashes the pcb but leaves it in its load-balancing group, and the group lookup, searched before the wildcard chain, never looks at a member's foreign address (14: the SMR lookup's recheck refuses the connected member and the locked fallback returns it). Measured on 13 under F-Stack; 14 read; a later main ignores SO_REUSEPORT_LB on a connected socket, and whether 15 has that is UNCONFIRMED (15 is modelled as 14)",
+        source: "13.0 (F-Stack 5cb586b5): freebsd/netinet/in_pcb.c in_pcbrehash_mbuf (no in_pcbremlbgrouphash: only in_pcbremlists and in_pcbdrop call it), in_pcblookup_lbgroup (no inp_faddr test), in_pcblookup_hash_locked ('Then look in lb group'); 14.0-STABLE: sys/netinet/in_pcb.c in_pcbconnect l.1039-1043, in_pcbrehash l.2761-2816, in_pcblookup_lbgroup l.2159, in_pcblookup_hash_smr l.2437-2446, in_pcblookup_hash_locked l.2362",
     };
     pub const UDP13_IPV4_WILD_BEFORE_MAPPED: Rule = Rule {
         id: "freebsd.udp.ipv4_wild_before_mapped_13",
@@ -188,6 +189,8 @@ fn receiver(case: &BindCase) -> (Receiver, &'static Rule) {
     match (case.state, case.relation) {
         (FirstState::Closed, Relation::V6onlyAfterV4) => (Receiver::Neither, &UDP_V6ONLY_SKIPPED),
         (FirstState::Closed, _) => (Receiver::Second, &CLOSED),
+        (FirstState::Connected, Relation::Same) if lb1 && lb2 => (Receiver::Both, &UDP_LB_CONNECTED_STAYS),
+        (FirstState::Connected, _) if lb1 => (Receiver::First, &UDP_LB_CONNECTED_STAYS),
         (FirstState::Connected, _) => (Receiver::Second, &UDP_CONNECTED_ELSEWHERE),
         (_, Relation::V6onlyAfterV4) => (Receiver::First, &UDP_V6ONLY_SKIPPED),
         (_, Relation::V4AfterV6only) => (Receiver::Second, &UDP_V6ONLY_SKIPPED),
@@ -199,22 +202,18 @@ fn receiver(case: &BindCase) -> (Receiver, &'static Rule) {
         (_, Relation::WildcardAfterSpecific) if lb2 && !lb1 => (Receiver::Second, &UDP_LB_GROUP_FIRST),
         (_, Relation::SpecificAfterWildcard) => (Receiver::Second, &UDP_EXACT_FIRST),
         (_, Relation::WildcardAfterSpecific) => (Receiver::First, &UDP_EXACT_FIRST),
-        (_, Relation::V4AfterDual) if lb1 && !lb2 => (Receiver::First, &UDP_LB_GROUP_FIRST),
+        // A dual-stack :: socket joins no group: only the IPv4 one's counts.
         (_, Relation::V4AfterDual) => (Receiver::Second, &UDP_V4_AFTER_DUAL),
-        (_, Relation::DualAfterV4) if lb1 && !lb2 => (Receiver::First, &UDP_LB_GROUP_FIRST),
-        (_, Relation::DualAfterV4) if lb2 && !lb1 => (Receiver::Second, &UDP_LB_GROUP_FIRST),
+        (_, Relation::DualAfterV4) if lb1 => (Receiver::First, &UDP_LB_GROUP_FIRST),
         (_, Relation::DualAfterV4) => (Receiver::Second, &UDP_DUAL_AFTER_V4),
     }
 }
 
-/// FreeBSD 13.0's receivers, where they part from the 14 reading: a
-/// connected SO_REUSEPORT_LB socket stays in its group, and an IPv4
-/// wildcard socket beats a dual-stack one in either order.
+/// FreeBSD 13.0's receivers, where they part from 14's: its one (locked)
+/// lookup puts an IPv4 wildcard socket ahead of a dual-stack one in either
+/// order.
 fn receiver_13(case: &BindCase) -> (Receiver, &'static Rule) {
-    let (lb1, lb2) = (case.first == Reuse::PortLb, case.second == Reuse::PortLb);
     match (case.state, case.relation) {
-        (FirstState::Connected, Relation::Same) if lb1 && lb2 => (Receiver::Both, &UDP13_LB_CONNECTED_STAYS),
-        (FirstState::Connected, _) if lb1 => (Receiver::First, &UDP13_LB_CONNECTED_STAYS),
         (FirstState::Bound, Relation::DualAfterV4) => (Receiver::First, &UDP13_IPV4_WILD_BEFORE_MAPPED),
         (FirstState::Bound, Relation::V4AfterDual) => (Receiver::Second, &UDP13_IPV4_WILD_BEFORE_MAPPED),
         _ => receiver(case),

@@ -1,9 +1,11 @@
 //! Linux's header values (`crate::behaviour::wire`): a UDP datagram carries
 //! what getsockopt reads back, the default resolved the same way on both
-//! sides (net.ipv4.ip_default_ttl, the route's hop limit). Read at
-//! ColtPlus/linux-6.18.y 57218520 (6.18.24).
+//! sides (net.ipv4.ip_default_ttl, the route's hop limit). A TCP receiver's
+//! packet options come from the handshake: IPv6's from the client's SYN or
+//! its handshake ACK, IPv4's from that ACK (its TTL through the accepted
+//! socket's multicast TTL). Read at ColtPlus/linux-6.18.y 57218520 (6.18.24).
 
-use crate::behaviour::wire::{WireModel, WireOption};
+use crate::behaviour::wire::{TcpReport, WireModel, WireOption};
 use crate::rule::Rule;
 use crate::value::Value;
 
@@ -32,6 +34,40 @@ crate::rules! {
         why: "the header takes np->tclass whole for a datagram socket",
         source: "net/ipv6/ip6_output.c __ip6_make_skb ('ip6_flow_hdr(hdr, v6_cork->tclass, ...)'); net/ipv6/ipv6_sockglue.c IPV6_TCLASS",
     };
+    pub const TCP_TTL_OF_ACK: Rule = Rule {
+        id: "linux.wire.tcp_ttl_of_ack",
+        formula: "tcp4: IP_PKTOPTIONS's IP_TTL = the TTL of the client's handshake ACK = getsockopt(IP_TTL)",
+        why: "IP_PKTOPTIONS writes the socket's multicast TTL (mc_ttl) as its IP_TTL message, and an accepted socket's mc_ttl is the TTL of the packet that completed the handshake (so its IP_MULTICAST_TTL reads that too)",
+        source: "net/ipv4/ip_sockglue.c do_ip_getsockopt case IP_PKTOPTIONS l.1669-1673 ('int hlim = READ_ONCE(inet->mc_ttl); put_cmsg(&msg, SOL_IP, IP_TTL, ...)'); net/ipv4/tcp_ipv4.c tcp_v4_syn_recv_sock l.1788 ('newinet->mc_ttl = ip_hdr(skb)->ttl;')",
+    };
+    pub const TCP_TOS_OF_ACK: Rule = Rule {
+        id: "linux.wire.tcp_tos_of_ack",
+        formula: "tcp4: IP_PKTOPTIONS's IP_TOS = the TOS of the client's handshake ACK = getsockopt(IP_TOS) (ECN bits cleared at set)",
+        why: "the accepted socket keeps the TOS of the packet that completed the handshake (rcv_tos) and IP_PKTOPTIONS reports it; the client's TOS lost its ECN bits when set on a stream socket, and a pure ACK carries no ECT mark",
+        source: "net/ipv4/tcp_ipv4.c tcp_v4_syn_recv_sock l.1789 ('newinet->rcv_tos = ip_hdr(skb)->tos;'); net/ipv4/ip_sockglue.c do_ip_getsockopt case IP_PKTOPTIONS l.1674-1677, __ip_sock_set_tos l.590-593 (SOCK_STREAM: 'val &= ~INET_ECN_MASK')",
+    };
+    pub const TCP_HOPS_OF_SYN: Rule = Rule {
+        id: "linux.wire.tcp_hops_of_syn",
+        formula: "tcp6: IPV6_2292PKTOPTIONS's IPV6_HOPLIMIT = the client's SYN's hop limit = getsockopt(IPV6_UNICAST_HOPS)",
+        why: "a listener with IPV6_RECVHOPLIMIT keeps the SYN (ireq->pktopts), the accepted socket takes it as its pktoptions, and IPV6_2292PKTOPTIONS writes that packet's messages",
+        source: "net/ipv6/tcp_ipv6.c tcp_v6_init_req l.812-818 (rxhlim: 'ireq->pktopts = skb'), tcp_v6_syn_recv_sock l.1533-1536; net/ipv6/ipv6_sockglue.c do_ipv6_getsockopt case IPV6_2292PKTOPTIONS l.1131-1133 (ip6_datagram_recv_ctl); net/ipv6/datagram.c ip6_datagram_recv_specific_ctl l.627-630",
+    };
+    pub const TCP_TCLASS_OF_ACK: Rule = Rule {
+        id: "linux.wire.tcp_tclass_of_ack",
+        formula: "tcp6: IPV6_2292PKTOPTIONS's IPV6_TCLASS = the traffic class of the client's handshake ACK = getsockopt(IPV6_TCLASS) (ECN bits cleared at set)",
+        why: "with IPV6_RECVTCLASS alone the SYN is not kept, so the getsockopt falls back to rcv_flowinfo, which the accepted socket took from the packet completing the handshake; a stream socket's traffic class lost its ECN bits at set",
+        source: "net/ipv6/tcp_ipv6.c tcp_v6_init_req l.812-818 (rxtclass not among the reasons to keep the SYN), tcp_v6_syn_recv_sock l.1469 ('newnp->rcv_flowinfo = ip6_flowinfo(ipv6_hdr(skb))'); net/ipv6/ipv6_sockglue.c do_ipv6_getsockopt l.1150-1154, do_ipv6_setsockopt IPV6_TCLASS l.724-727",
+    };
+}
+
+/// What a TCP receiver's IP_PKTOPTIONS / IPV6_2292PKTOPTIONS reports.
+fn tcp(option: WireOption, read_back: &Value) -> TcpReport {
+    Some(match option {
+        WireOption::Ttl => (Some(read_back.clone()), &TCP_TTL_OF_ACK),
+        WireOption::Tos => (Some(read_back.clone()), &TCP_TOS_OF_ACK),
+        WireOption::Hops => (Some(read_back.clone()), &TCP_HOPS_OF_SYN),
+        WireOption::Tclass => (Some(read_back.clone()), &TCP_TCLASS_OF_ACK),
+    })
 }
 
 fn carries(option: WireOption, read_back: &Value) -> (Value, &'static Rule) {
@@ -47,6 +83,7 @@ fn carries(option: WireOption, read_back: &Value) -> (Value, &'static Rule) {
 pub fn model() -> WireModel {
     WireModel {
         carries,
+        tcp,
         rules: RULES,
     }
 }

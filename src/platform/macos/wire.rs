@@ -4,7 +4,7 @@
 //! interface's hop limit (64) and 0. Read in XNU at tag
 //! xnu-11417.101.15. Model only.
 
-use crate::behaviour::wire::{WireModel, WireOption};
+use crate::behaviour::wire::{TcpReport, WireModel, WireOption};
 use crate::rule::Rule;
 use crate::value::Value;
 
@@ -21,6 +21,12 @@ crate::rules! {
         why: "in6_selecthlim uses the socket's hop limit when it is set (>= 0), else the interface's (ND chlim, 64) or ip6_defhlim (64)",
         source: "xnu-11417.101.15 bsd/netinet6/in6_src.c in6_selecthlim l.1618-1634; bsd/netinet6/in6_proto.c l.444 (ip6_defhlim = IPV6_DEFHLIM, 64)",
     };
+    pub const TCP_PKTOPTIONS_EMPTY: Rule = Rule {
+        id: "macos.wire.tcp_pktoptions_empty",
+        formula: "tcp6: IPV6_2292PKTOPTIONS reports nothing (no IPV6_HOPLIMIT or IPV6_TCLASS message); tcp4: no IP_PKTOPTIONS at all",
+        why: "the 2292-style packet options are deprecated by RFC 3542 and ip6_ctloutput always returns empty data for them; the IPv4 code has no IP_PKTOPTIONS: a TCP receiver is never told its packets' header values",
+        source: "xnu-11417.101.15 bsd/netinet6/ip6_output.c ip6_ctloutput SOPT_GET case IPV6_2292PKTOPTIONS l.2911-2921 ('sopt->sopt_valsize = 0;'); bsd/netinet/in.h (no IP_PKTOPTIONS)",
+    };
 }
 
 fn carries(option: WireOption, read_back: &Value) -> (Value, &'static Rule) {
@@ -30,9 +36,18 @@ fn carries(option: WireOption, read_back: &Value) -> (Value, &'static Rule) {
     }
 }
 
+/// A TCP receiver's packet options: empty for IPv6, not offered for IPv4.
+fn tcp(option: WireOption, _: &Value) -> TcpReport {
+    match option {
+        WireOption::Ttl | WireOption::Tos => None,
+        WireOption::Hops | WireOption::Tclass => Some((None, &TCP_PKTOPTIONS_EMPTY)),
+    }
+}
+
 pub fn model() -> WireModel {
     WireModel {
         carries,
+        tcp,
         rules: RULES,
     }
 }

@@ -4,7 +4,7 @@
 //! for 10 and 11). Model only: the wire cases are not run through Winsock
 //! here (no WSARecvMsg).
 
-use crate::behaviour::wire::{WireModel, WireOption};
+use crate::behaviour::wire::{TcpReport, WireModel, WireOption};
 use crate::rule::Rule;
 use crate::value::Value;
 
@@ -30,9 +30,16 @@ fn carries(option: WireOption, read_back: &Value) -> (Value, &'static Rule) {
     }
 }
 
+/// No packet options for a TCP receiver: Winsock has no IP_PKTOPTIONS or
+/// IPV6_2292PKTOPTIONS, so there are no TCP wire cases.
+fn tcp(_: WireOption, _: &Value) -> TcpReport {
+    None
+}
+
 pub fn model() -> WireModel {
     WireModel {
         carries,
+        tcp,
         rules: RULES,
     }
 }

@@ -3,7 +3,7 @@
 //! the host's values (unlike Windows, IP_TOS is marked); IPV6_TCLASS is
 //! unknown to Wine 8.0. Not run here: the cases need WSARecvMsg.
 
-use crate::behaviour::wire::{WireModel, WireOption};
+use crate::behaviour::wire::{TcpReport, WireModel, WireOption};
 use crate::rule::Rule;
 use crate::value::Value;
 
@@ -20,9 +20,16 @@ fn carries(_: WireOption, read_back: &Value) -> (Value, &'static Rule) {
     (read_back.clone(), &HOST)
 }
 
+/// No packet options for a TCP receiver: Winsock has no IP_PKTOPTIONS or
+/// IPV6_2292PKTOPTIONS, so there are no TCP wire cases.
+fn tcp(_: WireOption, _: &Value) -> TcpReport {
+    None
+}
+
 pub fn model() -> WireModel {
     WireModel {
         carries,
+        tcp,
         rules: RULES,
     }
 }
