@@ -33,8 +33,8 @@
  *   capacity <udp4|udp6> <send|receive> <requested|default>
  *                         -> ok held:<bytes>,<messages> | ok unbounded
  *                         (see do_capacity)
- *   bind ... | dual ...   a behaviour: bind and reuse, a dual-stack receiver
- *                         (scripts/fstack/behaviour.c)
+ *   bind | dual | wire ...  a behaviour: bind and reuse, a dual-stack
+ *                         receiver, header values (scripts/fstack/behaviour.c)
  *   sysctl <name>         -> ok <int> | ok text:<s>   (through ff_sysctl)
  *   quit                  -> exits 0 (so does end of input)
  * Answers:
@@ -1359,6 +1359,8 @@ main(int argc, char **argv)
             do_bind(p);
         } else if (strcmp(cmd, "dual") == 0) {
             do_dual(p);
+        } else if (strcmp(cmd, "wire") == 0) {
+            do_wire(p);
         } else if (strcmp(cmd, "sysctl") == 0) {
             while (*p == ' ' || *p == '\t')
                 p++;
@@ -1371,7 +1373,7 @@ main(int argc, char **argv)
         } else if (*cmd == '\0') {
             reply("bad empty line");
         } else {
-            reply("bad unknown command (case effect capacity bind dual sysctl quit)");
+            reply("bad unknown command (case effect capacity bind dual wire sysctl quit)");
         }
     }
     free(line);

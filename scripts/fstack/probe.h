@@ -67,5 +67,6 @@ void pump(int rounds);
 /* behaviour.c */
 void do_bind(char *args);
 void do_dual(char *args);
+void do_wire(char *args);
 
 #endif

@@ -1,19 +1,24 @@
-//! Behaviours through F-Stack's probe: its `bind` and `dual` commands (the
-//! protocol is in `scripts/fstack/behaviour.c`) run a bind-and-reuse or a
-//! dual-stack case on FreeBSD's own kernel code, and each answer becomes
-//! the outcome the same case has on a host (`behaviour::bind::after_bind`,
-//! the dual-stack texts). The other groups need timers, blocking calls,
-//! control messages or another uid, which the probe lacks.
+//! Behaviours through F-Stack's probe: its `bind`, `dual` and `wire`
+//! commands (the protocol is in `scripts/fstack/behaviour.c`) run a
+//! bind-and-reuse, a dual-stack or a header-value case on FreeBSD's own
+//! kernel code, and each answer becomes the outcome the same case has on a
+//! host (`behaviour::bind::after_bind`, the dual-stack texts,
+//! `behaviour::wire::text`). The other groups need timers, blocking calls
+//! or another uid, which the probe lacks.
 
 use super::fstack::Probe;
 use crate::behaviour::bind::{after_bind, Addr, BindCase, FirstState, Proto, Receiver, Reuse};
+use crate::behaviour::wire::{self, WireCase, WireOption};
 use crate::behaviour::{Bound, Case, Client, DualStack, Group, V6only};
 use crate::outcome::Outcome;
 use crate::value::Value;
 
 /// The groups the probe runs.
 pub fn runs(group: Group) -> bool {
-    matches!(group, Group::Bind | Group::DualStack | Group::DualStackUdp)
+    matches!(
+        group,
+        Group::Bind | Group::DualStack | Group::DualStackUdp | Group::Wire | Group::WireTcp
+    )
 }
 
 fn reuse(r: Reuse) -> Option<&'static str> {
@@ -127,23 +132,66 @@ pub fn parse_dual(line: &str, udp: bool) -> Outcome {
     }
 }
 
+/// The probe's line for a wire case; `None` for tcp4 (FreeBSD has no
+/// IP_PKTOPTIONS, and its model asks no such case).
+pub fn wire_line(case: &WireCase) -> Option<String> {
+    let kind = match case.kind() {
+        crate::kind::Kind::Tcp4 => return None,
+        k => k.name(),
+    };
+    let option = match case.option {
+        WireOption::Ttl => "ttl",
+        WireOption::Tos => "tos",
+        WireOption::Hops => "hops",
+        WireOption::Tclass => "tclass",
+    };
+    let request = match case.value {
+        None => "get".to_string(),
+        Some(v) => format!("int:{v}"),
+    };
+    Some(format!("wire {kind} {option} {request}"))
+}
+
+/// The outcome an answer to `wire` stands for: `behaviour::wire::text` of
+/// the read back and the carried value, or the set's error.
+pub fn parse_wire(line: &str, case: &WireCase) -> Outcome {
+    let (word, rest) = line.split_once(' ').unwrap_or((line, ""));
+    let fields = rest
+        .strip_prefix("text:read=")
+        .and_then(|r| r.split_once(",carried="));
+    match (word, fields) {
+        ("ok", Some((read, carried))) => Outcome::Ok(Value::Text(wire::text(case, read, carried))),
+        ("err", _) => Outcome::Err(rest.to_string()),
+        ("na", _) => Outcome::NotRun(format!("not run under F-Stack: {rest}")),
+        _ => Outcome::NotRun(format!("the F-Stack probe answered {line:?}")),
+    }
+}
+
 impl Probe {
     /// The case run in F-Stack's stack; `None` for a group the probe does
     /// not run (`runs`).
     pub fn observe_behaviour(&self, case: &Case) -> Option<Outcome> {
-        let (line, udp) = match case {
-            Case::Bind(c) => (bind_line(c), None),
-            Case::DualStack(c) => (Some(dual_line(c, false)), Some(false)),
-            Case::DualStackUdp(c) => (Some(dual_line(c, true)), Some(true)),
+        let line = match case {
+            Case::Bind(c) => bind_line(c),
+            Case::DualStack(c) => Some(dual_line(c, false)),
+            Case::DualStackUdp(c) => Some(dual_line(c, true)),
+            Case::Wire(c) => wire_line(c),
             _ => return None,
         };
         let Some(line) = line else {
-            return Some(Outcome::NotRun("FreeBSD has no SO_EXCLUSIVEADDRUSE".to_string()));
+            return Some(Outcome::NotRun(
+                "FreeBSD has no such option (SO_EXCLUSIVEADDRUSE, IP_PKTOPTIONS)".to_string(),
+            ));
         };
-        Some(match (self.ask_line(&line), udp) {
-            (Ok(answer), None) => parse_bind(&answer),
-            (Ok(answer), Some(udp)) => parse_dual(&answer, udp),
-            (Err(e), _) => Outcome::NotRun(e),
+        let answer = match self.ask_line(&line) {
+            Ok(answer) => answer,
+            Err(e) => return Some(Outcome::NotRun(e)),
+        };
+        Some(match case {
+            Case::DualStack(_) => parse_dual(&answer, false),
+            Case::DualStackUdp(_) => parse_dual(&answer, true),
+            Case::Wire(c) => parse_wire(&answer, c),
+            _ => parse_bind(&answer),
         })
     }
 }
@@ -199,6 +247,38 @@ mod tests {
             parse_dual("na bind:EADDRINUSE", false),
             Outcome::NotRun(_)
         ));
+    }
+
+    #[test]
+    fn a_wire_case_becomes_the_probe_line_and_its_answer_the_hosts_text() {
+        use crate::behaviour::bind::Proto;
+        let udp = WireCase {
+            proto: Proto::Udp,
+            option: WireOption::Hops,
+            value: Some(-1),
+        };
+        assert_eq!(wire_line(&udp).as_deref(), Some("wire udp6 hops int:-1"));
+        assert_eq!(
+            parse_wire("ok text:read=-1,carried=64", &udp),
+            Outcome::Ok(Value::Text("getsockopt -1; wire 64".into()))
+        );
+        let tcp = WireCase {
+            proto: Proto::Tcp,
+            option: WireOption::Tclass,
+            value: None,
+        };
+        assert_eq!(wire_line(&tcp).as_deref(), Some("wire tcp6 tclass get"));
+        assert_eq!(
+            parse_wire("ok text:read=0,carried=none", &tcp),
+            Outcome::Ok(Value::Text("getsockopt 0; IPV6_2292PKTOPTIONS none".into()))
+        );
+        let tcp4 = WireCase {
+            option: WireOption::Ttl,
+            ..tcp
+        };
+        assert_eq!(wire_line(&tcp4), None);
+        assert_eq!(parse_wire("err EINVAL", &udp), Outcome::Err("EINVAL".into()));
+        assert!(matches!(parse_wire("ok text:read=1", &udp), Outcome::NotRun(_)));
     }
 
     #[test]

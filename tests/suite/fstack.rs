@@ -304,3 +304,17 @@ fn every_dual_stack_case_under_fstack_agrees_with_the_freebsd_13_model() {
     crate::behaviours::check_group(&host, Group::DualStack, "behaviour");
     crate::behaviours::check_group(&host, Group::DualStackUdp, "behaviour-dual-stack-udp");
 }
+
+/// Header values through the stack: UDP datagrams with IP_TTL, IP_TOS,
+/// IPV6_UNICAST_HOPS and IPV6_TCLASS over their ladders, read by recvmsg's
+/// control messages, and tcp6's IPV6_2292PKTOPTIONS on the accepted socket:
+/// against the FreeBSD model at 13, and `behaviour-wire@freebsd-fstack`,
+/// `behaviour-wire-tcp@freebsd-fstack`.
+#[test]
+#[ignore = "needs F-Stack's probe: scripts/test-under-fstack --test runs it"]
+fn every_wire_case_under_fstack_agrees_with_the_freebsd_13_model() {
+    use sockmatrix::behaviour::Group;
+    let host = fstack_host();
+    crate::behaviours::check_group(&host, Group::Wire, "behaviour-wire");
+    crate::behaviours::check_group(&host, Group::WireTcp, "behaviour-wire-tcp");
+}

@@ -2,7 +2,9 @@
 //! carries the one-byte TTL and TOS getsockopt reads back; IPV6_UNICAST_HOPS
 //! and IPV6_TCLASS read -1 and 0 for "the default", which goes out as the
 //! interface's hop limit (64) and 0. Read in FreeBSD
-//! 13.0 as F-Stack 5cb586b5 vendors it. Model only.
+//! 13.0 as F-Stack 5cb586b5 vendors it, and run there: every UDP case and
+//! the tcp6 ones agree (`behaviour-wire@freebsd-fstack`,
+//! `behaviour-wire-tcp@freebsd-fstack`).
 
 use crate::behaviour::wire::{TcpReport, WireModel, WireOption};
 use crate::rule::Rule;

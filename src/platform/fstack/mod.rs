@@ -211,6 +211,12 @@ impl Platform for FstackFreeBsd {
         self.model.dual_stack()
     }
 
+    /// FreeBSD's header-value model: the probe runs these cases
+    /// (`engine::fstack_behaviour`).
+    fn wire(&self) -> Option<crate::behaviour::wire::WireModel> {
+        self.model.wire()
+    }
+
     /// FreeBSD's bind-and-reuse model: the probe runs these cases on the
     /// stack's own in_pcbbind (`engine::fstack_behaviour`).
     fn bind_reuse(&self) -> Option<crate::behaviour::bind::BindModel> {
