@@ -101,6 +101,16 @@ set_int(int fd, int level, int name, int v)
     return ff_setsockopt_freebsd(fd, level, name, &v, sizeof(v));
 }
 
+/* Closes fd keeping errno (of the call that failed): -1, to return. */
+static int
+close_failed(int fd)
+{
+    int saved = errno;
+    ff_close(fd);
+    errno = saved;
+    return -1;
+}
+
 /* A non-blocking socket for the address with the reuse options set; -1
  * with errno and *step on failure. */
 static int
@@ -130,13 +140,7 @@ reuse_socket(int stream, enum baddr a, enum reuse r, const char **step)
         *step = "SO_REUSEPORT_LB";
         rc = set_int(fd, FB_SOL_SOCKET, FB_SO_REUSEPORT_LB, 1);
     }
-    if (rc < 0) {
-        int saved = errno;
-        ff_close(fd);
-        errno = saved;
-        return -1;
-    }
-    return fd;
+    return rc < 0 ? close_failed(fd) : fd;
 }
 
 /*
@@ -158,7 +162,10 @@ free_port(int stream, const char **step)
             return 0;
         len = address(A_V6DUAL, p, &ss);
         rc = ff_bind(check, (struct linux_sockaddr *)&ss, len);
-        ff_close(check);      /* never connected: the pcb goes at once */
+        if (rc < 0)
+            close_failed(check);
+        else
+            ff_close(check);  /* never connected: the pcb goes at once */
         if (rc == 0)
             return p;
         if (errno != EADDRINUSE) {
@@ -185,12 +192,8 @@ first_bound(int stream, enum baddr a, enum reuse r, int *port, const char **step
         return -1;
     *step = "bind";
     len = address(a, p, &ss);
-    if (ff_bind(fd, (struct linux_sockaddr *)&ss, len) < 0) {
-        int saved = errno;
-        ff_close(fd);
-        errno = saved;
-        return -1;
-    }
+    if (ff_bind(fd, (struct linux_sockaddr *)&ss, len) < 0)
+        return close_failed(fd);
     *port = p;
     return fd;
 }
