@@ -31,6 +31,11 @@ pub enum Kind {
     Icmp4,
     /// An ICMPv6 "ping" socket (`AF_INET6`, `SOCK_DGRAM`, `IPPROTO_ICMPV6`).
     Icmp6,
+    /// A Multipath TCP socket (`AF_INET`, `SOCK_STREAM`, `IPPROTO_MPTCP`):
+    /// Linux 5.6 and later, while `net.mptcp.enabled` is 1.
+    Mptcp4,
+    /// A Multipath TCP socket of the IPv6 family.
+    Mptcp6,
 }
 
 /// `IPPROTO_RAW`, the protocol the raw kinds are made with: a send-only
@@ -43,6 +48,10 @@ pub const IPPROTO_ICMP: i32 = 1;
 
 /// `IPPROTO_ICMPV6`, the protocol of the icmp6 kind.
 pub const IPPROTO_ICMPV6: i32 = 58;
+
+/// `IPPROTO_MPTCP` (Linux's include/uapi/linux/in.h), the protocol of the
+/// mptcp kinds.
+pub const IPPROTO_MPTCP: i32 = 262;
 
 /// A socket's type, the second argument of socket().
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,7 +81,7 @@ pub enum Domain {
 
 impl Kind {
     /// Every kind, in report order.
-    pub const ALL: [Kind; 11] = [
+    pub const ALL: [Kind; 13] = [
         Kind::Tcp4,
         Kind::Tcp6,
         Kind::Udp4,
@@ -84,6 +93,8 @@ impl Kind {
         Kind::Raw6,
         Kind::Icmp4,
         Kind::Icmp6,
+        Kind::Mptcp4,
+        Kind::Mptcp6,
     ];
 
     /// The name reports and the CLI use (`tcp4`, `unix-dgram`).
@@ -100,14 +111,16 @@ impl Kind {
             Kind::Raw6 => "raw6",
             Kind::Icmp4 => "icmp4",
             Kind::Icmp6 => "icmp6",
+            Kind::Mptcp4 => "mptcp4",
+            Kind::Mptcp6 => "mptcp6",
         }
     }
 
     /// The address family.
     pub fn domain(self) -> Domain {
         match self {
-            Kind::Tcp4 | Kind::Udp4 | Kind::Raw4 | Kind::Icmp4 => Domain::Ipv4,
-            Kind::Tcp6 | Kind::Udp6 | Kind::Raw6 | Kind::Icmp6 => Domain::Ipv6,
+            Kind::Tcp4 | Kind::Udp4 | Kind::Raw4 | Kind::Icmp4 | Kind::Mptcp4 => Domain::Ipv4,
+            Kind::Tcp6 | Kind::Udp6 | Kind::Raw6 | Kind::Icmp6 | Kind::Mptcp6 => Domain::Ipv6,
             Kind::UnixStream | Kind::UnixDgram | Kind::UnixSeqpacket => Domain::Unix,
         }
     }
@@ -115,7 +128,7 @@ impl Kind {
     /// The socket type it is made with.
     pub fn sock_type(self) -> SockType {
         match self {
-            Kind::Tcp4 | Kind::Tcp6 | Kind::UnixStream => SockType::Stream,
+            Kind::Tcp4 | Kind::Tcp6 | Kind::UnixStream | Kind::Mptcp4 | Kind::Mptcp6 => SockType::Stream,
             Kind::Udp4 | Kind::Udp6 | Kind::UnixDgram | Kind::Icmp4 | Kind::Icmp6 => SockType::Dgram,
             Kind::UnixSeqpacket => SockType::Seqpacket,
             Kind::Raw4 | Kind::Raw6 => SockType::Raw,
@@ -132,6 +145,12 @@ impl Kind {
         matches!(self, Kind::Icmp4 | Kind::Icmp6)
     }
 
+    /// A Multipath TCP socket (not `is_tcp`: its own protocol, which takes
+    /// some TCP options and refuses others).
+    pub fn is_mptcp(self) -> bool {
+        matches!(self, Kind::Mptcp4 | Kind::Mptcp6)
+    }
+
     /// The protocol socket() is asked for, when it is not the type's
     /// default (0).
     pub fn protocol(self) -> Option<i32> {
@@ -139,6 +158,7 @@ impl Kind {
             Kind::Raw4 | Kind::Raw6 => Some(IPPROTO_RAW),
             Kind::Icmp4 => Some(IPPROTO_ICMP),
             Kind::Icmp6 => Some(IPPROTO_ICMPV6),
+            Kind::Mptcp4 | Kind::Mptcp6 => Some(IPPROTO_MPTCP),
             _ => None,
         }
     }

@@ -76,6 +76,20 @@ pub fn name_for(case: &Case, host: &Host) -> Name {
     // (Linux only: Wine's tables were made on x86_64 alone.)
     let wide = os == "linux"
         && matches!(&case.request, Request::Set(v) if call::width_dependent(case.api, option, v));
+    // A kind whose rows all move with the release gets tables of its own.
+    if let Some(era) = platform.kind_era(case.kind) {
+        let mut name = "mptcp".to_string();
+        let mut suffix = format!("{os}-{era}");
+        if option.privileged {
+            name += "_privileged";
+            suffix += &format!("-{}", platform.privileges());
+        }
+        if wide {
+            name += "_width";
+            suffix += &format!("-{}", call::WIDTHS);
+        }
+        return Name { name, suffix };
+    }
     match (option.privileged, platform.era(option)) {
         // A library's usize of 2^32 and more for a FORCE size: both.
         (true, _) if wide => Name {

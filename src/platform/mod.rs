@@ -187,6 +187,14 @@ pub trait Platform: Send + Sync + std::fmt::Debug {
     /// Every rule the model can name.
     fn rules(&self) -> Vec<&'static Rule>;
 
+    /// For a kind whose every row changed between releases (MPTCP on
+    /// Linux): the era, which names that kind's own snapshot tables
+    /// (`mptcp@<os>-<era>`); `None` keeps the kind's rows in the option
+    /// families' tables.
+    fn kind_era(&self, _kind: crate::kind::Kind) -> Option<&'static str> {
+        None
+    }
+
     /// For options whose behaviour changed between releases: the era this
     /// release is in, which keeps their snapshot rows apart.
     fn era(&self, _option: &OptionSpec) -> Option<&'static str> {

@@ -177,6 +177,9 @@ impl Platform for FreeBsd {
         if asked.kind.is_icmp() {
             return Prediction::err("EPROTONOSUPPORT", vec![&shared::NO_PING_SOCKET]);
         }
+        if asked.kind.is_mptcp() {
+            return Prediction::err("EPROTONOSUPPORT", vec![&shared::NO_MPTCP]);
+        }
         options::predict(
             asked.option,
             &self.ctx(asked.kind, asked.state, asked.request),
@@ -190,6 +193,8 @@ impl Platform for FreeBsd {
             (Kind::Raw6, "EPERM"),
             (Kind::Icmp4, "EPROTONOSUPPORT"),
             (Kind::Icmp6, "EPROTONOSUPPORT"),
+            (Kind::Mptcp4, "EPROTONOSUPPORT"),
+            (Kind::Mptcp6, "EPROTONOSUPPORT"),
         ]
     }
 

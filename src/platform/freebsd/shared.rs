@@ -78,6 +78,12 @@ crate::rules! {
         why: "FreeBSD has no ICMP datagram (ping) socket: inetsw and inet6sw list ICMP only as SOCK_RAW, pffindproto's wildcard fallback is for SOCK_RAW alone, so socreate finds no protocol and, the protocol being non-zero, answers EPROTONOSUPPORT; no option can be asked",
         source: src!(F13, "sys/kern/uipc_domain.c pffindproto 'if ((pr->pr_protocol == protocol) && (pr->pr_type == type)) return (pr); if (type == SOCK_RAW && pr->pr_type == SOCK_RAW && pr->pr_protocol == 0 ...'; sys/kern/uipc_socket.c socreate 'if (proto == 0 && type != 0) return (EPROTOTYPE); return (EPROTONOSUPPORT)'; sys/netinet/in_proto.c inetsw '.pr_type = SOCK_RAW, ... .pr_protocol = IPPROTO_ICMP'; 14 and later UNCONFIRMED"),
     };
+    pub const NO_MPTCP: Rule = Rule {
+        id: "freebsd.mptcp.no_protocol",
+        formula: "socket(AF_INET/AF_INET6, SOCK_STREAM, IPPROTO_MPTCP 262) => EPROTONOSUPPORT",
+        why: "FreeBSD has no Multipath TCP in its tree: inetsw and inet6sw have no protocol 262, so socreate finds none and, the protocol being non-zero, answers EPROTONOSUPPORT; no option can be asked (14 and later UNCONFIRMED: no MPTCP was merged that this reading found)",
+        source: src!(F13, "sys/kern/uipc_socket.c socreate 'if (prp == NULL) { ... if (proto == 0 && type != 0) return (EPROTOTYPE); return (EPROTONOSUPPORT); }'; sys/netinet/in_proto.c inetsw (no IPPROTO_MPTCP)"),
+    };
     pub const RAW_PRIV: Rule = Rule {
         id: "freebsd.raw.needs_privilege",
         formula: "socket(SOCK_RAW) without privilege => EPERM",

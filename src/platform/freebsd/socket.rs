@@ -169,6 +169,9 @@ pub(super) fn default_sysctl(ctx: &Ctx<'_>, side: Side) -> &'static str {
         // freebsd.icmp.no_datagram_socket).
         (Kind::Raw4 | Kind::Raw6 | Kind::Icmp4 | Kind::Icmp6, Side::Send) => "net.inet.udp.maxdgram",
         (Kind::Raw4 | Kind::Raw6 | Kind::Icmp4 | Kind::Icmp6, Side::Recv) => "net.inet.udp.recvspace",
+        // Never asked: socket() fails first (freebsd.mptcp.no_protocol).
+        (Kind::Mptcp4 | Kind::Mptcp6, Side::Send) => "net.inet.tcp.sendspace",
+        (Kind::Mptcp4 | Kind::Mptcp6, Side::Recv) => "net.inet.tcp.recvspace",
     }
 }
 
@@ -349,6 +352,7 @@ pub fn predict(ctx: &Ctx<'_>, o: SocketOpt, request: &Request) -> Prediction {
                 // Never asked: socket() fails first.
                 Kind::Icmp4 => crate::kind::IPPROTO_ICMP.into(),
                 Kind::Icmp6 => crate::kind::IPPROTO_ICMPV6.into(),
+                Kind::Mptcp4 | Kind::Mptcp6 => crate::kind::IPPROTO_MPTCP.into(),
             },
         ),
         SocketOpt::Error => identity(request, 0),

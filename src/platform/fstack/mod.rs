@@ -194,6 +194,8 @@ impl Platform for FstackFreeBsd {
             (Kind::Raw6, NOT_PROBED_RAW),
             (Kind::Icmp4, NOT_PROBED_RAW),
             (Kind::Icmp6, NOT_PROBED_RAW),
+            (Kind::Mptcp4, NOT_PROBED_RAW),
+            (Kind::Mptcp6, NOT_PROBED_RAW),
         ]
     }
 

@@ -42,6 +42,10 @@ crate::rules! {
 
 /// The error when the socket's protocol does not handle the option's level.
 pub fn refusal(level: Level, kind: Kind, request: &Request) -> Option<Prediction> {
+    // MPTCP's own code takes every level and decides (`mptcp.rs`).
+    if kind.is_mptcp() {
+        return None;
+    }
     let handled = match level {
         Level::Socket => true,
         Level::Tcp => kind.is_tcp(),

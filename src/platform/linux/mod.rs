@@ -14,6 +14,7 @@ mod ipv4;
 mod ipv6;
 pub mod level;
 mod linger;
+mod mptcp;
 pub mod options;
 pub mod shared;
 mod socket;
@@ -236,6 +237,10 @@ impl Platform for Linux {
 
     fn era(&self, option: &OptionSpec) -> Option<&'static str> {
         options::era(option, &self.facts)
+    }
+
+    fn kind_era(&self, kind: Kind) -> Option<&'static str> {
+        kind.is_mptcp().then(|| mptcp::Era::of(&self.facts).name())
     }
 
     fn privileges(&self) -> &'static str {

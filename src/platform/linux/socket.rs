@@ -437,6 +437,7 @@ fn read_only(a: &Args<SocketOpt>) -> Prediction {
             Kind::Raw4 | Kind::Raw6 => crate::kind::IPPROTO_RAW.into(),
             Kind::Icmp4 => crate::kind::IPPROTO_ICMP.into(),
             Kind::Icmp6 => crate::kind::IPPROTO_ICMPV6.into(),
+            Kind::Mptcp4 | Kind::Mptcp6 => crate::kind::IPPROTO_MPTCP.into(),
         },
         _ => return Prediction::ok(RelativeValue::int(0), vec![&NO_ERROR]),
     };

@@ -218,6 +218,8 @@ impl Platform for MacOs {
             (Kind::UnixSeqpacket, "EPROTONOSUPPORT"),
             (Kind::Raw4, "EPERM"),
             (Kind::Raw6, "EPERM"),
+            (Kind::Mptcp4, "EPROTONOSUPPORT"),
+            (Kind::Mptcp6, "EPROTONOSUPPORT"),
         ]
     }
 

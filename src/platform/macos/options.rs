@@ -37,6 +37,9 @@ pub fn predict(mac: &MacOs, asked: Asked<'_>) -> Prediction {
     if asked.kind.is_raw() {
         return super::route::err("EPERM", &super::route::RAW_ROOT);
     }
+    if asked.kind.is_mptcp() {
+        return super::route::err("EPROTONOSUPPORT", &super::route::NO_MPTCP);
+    }
     let c = Ctx::of(&asked, mac);
     match asked.option.id {
         Opt::Buffer(o) => socket::buffer(o, &c),

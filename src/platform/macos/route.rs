@@ -57,6 +57,12 @@ crate::rules! {
         why: "XNU's unix domain has protocols for SOCK_STREAM and SOCK_DGRAM only, so socreate finds none for SOCK_SEQPACKET and answers EPROTONOSUPPORT",
         source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_proto.c localsw (.pr_type SOCK_STREAM, SOCK_DGRAM); bsd/kern/uipc_socket.c socreate_internal 'prp = pffindtype(dom, type); if (prp == NULL ...) { ... return EPROTONOSUPPORT; }'",
     };
+    pub const NO_MPTCP: Rule = Rule {
+        id: "macos.mptcp.no_protocol",
+        formula: "socket(AF_INET/AF_INET6, SOCK_STREAM, IPPROTO_MPTCP 262) => EPROTONOSUPPORT",
+        why: "XNU's MPTCP is reached through its own AF_MULTIPATH domain (connectx), not a protocol number: the inet domains have no protosw for 262, so socreate finds none and, finding the number under no other type either, answers EPROTONOSUPPORT; no option can be asked",
+        source: "apple-oss-distributions/xnu xnu-11417.101.15 bsd/kern/uipc_socket.c socreate_internal l.645-661 ('prp = pffindproto(dom, proto, type); ... if (pffindprotonotype(dom, proto) != NULL) return EPROTOTYPE; ... return EPROTONOSUPPORT'); bsd/netinet/in.h (no IPPROTO_MPTCP)",
+    };
     pub const UNDEFINED_UDP: Rule = Rule {
         id: "macos.undefined.udp_h",
         formula: "no such constant → UNDEFINED",

@@ -157,6 +157,9 @@ fn sysctl(kind: Kind, side: Side) -> &'static str {
         (Kind::Raw4 | Kind::Raw6, Side::Recv) => "net.inet.udp.recvspace",
         (Kind::Icmp4 | Kind::Icmp6, Side::Send) => "net.inet.raw.maxdgram",
         (Kind::Icmp4 | Kind::Icmp6, Side::Recv) => "net.inet.raw.recvspace",
+        // Never asked: socket() fails first (macos.mptcp.no_protocol).
+        (Kind::Mptcp4 | Kind::Mptcp6, Side::Send) => "net.inet.tcp.sendspace",
+        (Kind::Mptcp4 | Kind::Mptcp6, Side::Recv) => "net.inet.tcp.recvspace",
     }
 }
 

@@ -61,6 +61,12 @@ crate::rules! {
         why: "Winsock has ICMP only as a SOCK_RAW protocol (unprivileged ping goes through IcmpSendEcho2 instead); a datagram socket asked for a protocol its type lacks is WSAEPROTONOSUPPORT, as an elevated prompt too reports for IPv4; no report or test was found for ICMPv6, taken to be the same",
         source: "learn.microsoft.com Winsock 'TCP/IP raw sockets' (ms740548: ICMP and ICMPv6 as raw protocols); wine-mirror/wine dlls/ws2_32/tests/sock.c test_WSASocket '{AF_INET, SOCK_DGRAM, IPPROTO_TCP, WSAEPROTONOSUPPORT}' (a Windows-run table); go-ping/ping#17 and prometheus-community/pro-bing#143 (Windows: 'The requested protocol has not been configured into the system', the text of WSAEPROTONOSUPPORT, for SOCK_DGRAM IPPROTO_ICMP)",
     };
+    pub const NO_MPTCP: Rule = Rule {
+        id: "windows.mptcp.no_protocol",
+        formula: "socket(AF_INET/AF_INET6, SOCK_STREAM, 262) => WSAEPROTONOSUPPORT (UNCONFIRMED)",
+        why: "Winsock has no Multipath TCP protocol (ws2def.h's IPPROTO list has none at 262) and no provider in its catalog for that triple; a socket() asking a protocol no provider offers for its type is WSAEPROTONOSUPPORT, as the Windows-run table in Wine's tests shows for SOCK_DGRAM with IPPROTO_TCP. Not seen on Windows for 262 itself: UNCONFIRMED",
+        source: "learn.microsoft.com socket function (WSAEPROTONOSUPPORT: 'The specified protocol is not supported'); shared/ws2def.h IPPROTO enumeration; wine-mirror/wine dlls/ws2_32/tests/sock.c test_WSASocket '{AF_INET, SOCK_DGRAM, IPPROTO_TCP, WSAEPROTONOSUPPORT}'",
+    };
     pub const UNIX_SEQPACKET: Rule = Rule {
         id: "windows.unix_seqpacket.no_socket",
         formula: "socket(AF_UNIX, SOCK_SEQPACKET) => WSAEAFNOSUPPORT",

@@ -101,6 +101,9 @@ impl Windows {
         if kind.is_icmp() {
             return err("WSAEPROTONOSUPPORT", &common::NO_PING_SOCKET);
         }
+        if kind.is_mptcp() {
+            return err("WSAEPROTONOSUPPORT", &common::NO_MPTCP);
+        }
         if kind == Kind::UnixStream && self.release < Release::V1803 {
             return err("WSAEAFNOSUPPORT", &AF_UNIX_1803);
         }
@@ -262,6 +265,8 @@ impl Platform for Windows {
         kinds.push((Kind::Raw6, "WSAEACCES"));
         kinds.push((Kind::Icmp4, "WSAEPROTONOSUPPORT"));
         kinds.push((Kind::Icmp6, "WSAEPROTONOSUPPORT (UNCONFIRMED)"));
+        kinds.push((Kind::Mptcp4, "WSAEPROTONOSUPPORT (UNCONFIRMED)"));
+        kinds.push((Kind::Mptcp6, "WSAEPROTONOSUPPORT (UNCONFIRMED)"));
         kinds
     }
 }

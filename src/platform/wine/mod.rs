@@ -53,6 +53,7 @@ pub fn predict(asked: &Asked<'_>, facts: &WineFacts) -> Prediction {
     match asked.kind {
         Kind::Icmp4 => return Prediction::err("WSAEACCES", vec![&shared::PING_SOCKET]),
         Kind::Icmp6 => return Prediction::err("WSAEPROTONOSUPPORT", vec![&shared::PING_SOCKET]),
+        Kind::Mptcp4 | Kind::Mptcp6 => return Prediction::err("WSAEPROTONOSUPPORT", vec![&shared::NO_MPTCP]),
         _ => {}
     }
     let a = Ask::of(asked, facts);
@@ -141,7 +142,12 @@ impl crate::platform::Platform for Wine {
     }
 
     fn unsupported_kinds(&self) -> Vec<(Kind, &'static str)> {
-        vec![(Kind::Icmp4, "WSAEACCES"), (Kind::Icmp6, "WSAEPROTONOSUPPORT")]
+        vec![
+            (Kind::Icmp4, "WSAEACCES"),
+            (Kind::Icmp6, "WSAEPROTONOSUPPORT"),
+            (Kind::Mptcp4, "WSAEPROTONOSUPPORT"),
+            (Kind::Mptcp6, "WSAEPROTONOSUPPORT"),
+        ]
     }
 
     fn dual_stack(&self) -> Option<crate::behaviour::DualStackModel> {

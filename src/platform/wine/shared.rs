@@ -21,6 +21,12 @@ crate::rules! {
         why: "Wine's server hands socket(AF_INET, SOCK_DGRAM, IPPROTO_ICMP) to the Linux host, which refuses a group outside ping_group_range with EACCES (sock_get_error maps it to WSAEACCES) and otherwise makes a working ping socket, where Windows answers WSAEPROTONOSUPPORT; IPPROTO_ICMPV6 has no case in get_unix_protocol, so it is WSAEPROTONOSUPPORT before Linux is asked. A range that lets the wineserver in is not modelled",
         source: "wine-mirror/wine server/sock.c init_socket 'sockfd = socket( unix_family, unix_type, unix_protocol )', get_unix_protocol ('case WS_IPPROTO_ICMP: return IPPROTO_ICMP;', no ICMPv6 case: 'default: return -1' => WSAEPROTONOSUPPORT), sock_get_error 'case EPERM: case EACCES: return WSAEACCES'; Linux net/ipv4/ping.c ping_init_sock",
     };
+    pub const NO_MPTCP: Rule = Rule {
+        id: "wine.mptcp.no_protocol",
+        formula: "socket(AF_INET/AF_INET6, SOCK_STREAM, 262) => WSAEPROTONOSUPPORT",
+        why: "the wineserver maps a Winsock protocol to the host's through get_unix_protocol, which knows no 262 (Windows has no IPPROTO_MPTCP), so init_socket answers WSAEPROTONOSUPPORT before Linux is asked",
+        source: "wine-mirror/wine server/sock.c get_unix_protocol ('default: return -1'), init_socket ('if (unix_protocol < 0) ... set_win32_error( WSAEPROTONOSUPPORT )'), read at Kron4ek/wine-tkg 4b12965ca (11.10)",
+    };
     pub const FLAG_LOW_BYTE: Rule = Rule {
         id: "wine.flag_low_byte",
         formula: "(v & 0xff) != 0",
