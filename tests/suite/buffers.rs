@@ -132,6 +132,8 @@ with_rungs!(raw, fn set_seqpacket_raw(Kind::UnixSeqpacket; State::Fresh, State::
 with_rungs!(socket2, fn set_seqpacket_socket2(Kind::UnixSeqpacket; State::Fresh, State::Bound, State::Listening, State::Connected; Api::Socket2; "SO_SNDBUF", "SO_RCVBUF"));
 with_rungs!(raw, fn set_raw_icmp_raw(Kind::Raw4, Kind::Raw6, Kind::Icmp4, Kind::Icmp6; State::Fresh, State::Bound, State::Connected; Api::Raw; "SO_SNDBUF", "SO_RCVBUF"; linux: "SO_SNDBUFFORCE", "SO_RCVBUFFORCE"));
 with_rungs!(socket2, fn set_raw_icmp_socket2(Kind::Raw4, Kind::Raw6, Kind::Icmp4, Kind::Icmp6; State::Fresh, State::Bound, State::Connected; Api::Socket2; "SO_SNDBUF", "SO_RCVBUF"));
+with_rungs!(raw, fn set_mptcp_raw(Kind::Mptcp4, Kind::Mptcp6; State::Fresh, State::Bound, State::Listening, State::Connected; Api::Raw; "SO_SNDBUF", "SO_RCVBUF"; linux: "SO_SNDBUFFORCE", "SO_RCVBUFFORCE"));
+with_rungs!(socket2, fn set_mptcp_socket2(Kind::Mptcp4, Kind::Mptcp6; State::Fresh, State::Bound, State::Listening, State::Connected; Api::Socket2; "SO_SNDBUF", "SO_RCVBUF"));
 
 /// A buffer's default read on each path, for the kinds and states given;
 /// the FORCE names only where they exist (Linux).
@@ -159,3 +161,4 @@ defaults!(default_stream(Kind::Tcp4, Kind::Tcp6, Kind::UnixStream; State::Fresh,
 defaults!(default_dgram(Kind::Udp4, Kind::Udp6, Kind::UnixDgram; State::Fresh, State::Bound, State::Connected));
 defaults!(default_seqpacket(Kind::UnixSeqpacket; State::Fresh, State::Bound, State::Listening, State::Connected));
 defaults!(default_raw_icmp(Kind::Raw4, Kind::Raw6, Kind::Icmp4, Kind::Icmp6; State::Fresh, State::Bound, State::Connected));
+defaults!(default_mptcp(Kind::Mptcp4, Kind::Mptcp6; State::Fresh, State::Bound, State::Listening, State::Connected));

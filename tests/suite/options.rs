@@ -46,11 +46,30 @@ fn raw_and_icmp(
     check_family(family, kind, state);
 }
 
+/// Multipath TCP sockets: every level goes through MPTCP's own option code
+/// on Linux; reported unavailable where socket() refuses the protocol.
+#[rstest]
+fn mptcp(
+    #[values(Family::Socket, Family::Tcp, Family::Ipv4, Family::Ipv6)] family: Family,
+    #[values(Kind::Mptcp4, Kind::Mptcp6)] kind: Kind,
+    #[values(State::Fresh, State::Bound, State::Listening, State::Connected)] state: State,
+) {
+    check_family(family, kind, state);
+}
+
 /// SOL_UDP: only Linux defines options at this level.
 #[cfg(target_os = "linux")]
 #[rstest]
 fn udp_level_connection(
-    #[values(Kind::Tcp4, Kind::Tcp6, Kind::UnixStream, Kind::UnixSeqpacket)] kind: Kind,
+    #[values(
+        Kind::Tcp4,
+        Kind::Tcp6,
+        Kind::UnixStream,
+        Kind::UnixSeqpacket,
+        Kind::Mptcp4,
+        Kind::Mptcp6
+    )]
+    kind: Kind,
     #[values(State::Fresh, State::Bound, State::Listening, State::Connected)] state: State,
 ) {
     check_family(Family::Udp, kind, state);

@@ -76,6 +76,9 @@ pub struct LinuxFacts {
     /// namespace's net.ipv4.ping_group_range: what an ICMP "ping" socket
     /// needs (no capability stands in for it).
     pub ping_group: bool,
+    /// net.mptcp.enabled is 1: socket(IPPROTO_MPTCP) works (a kernel
+    /// without MPTCP has no such sysctl and is taken as 0).
+    pub mptcp_enabled: bool,
 }
 
 /// TCP_SKB_MIN_TRUESIZE's fixed part (include/net/sock.h).
@@ -169,6 +172,7 @@ impl LinuxFacts {
             cap_net_raw_or_admin: false,
             cap_net_raw: false,
             ping_group: false,
+            mptcp_enabled: true,
         }
     }
 
@@ -218,6 +222,7 @@ impl LinuxFacts {
             Fact::new("cap_net_raw_or_admin", l.cap_net_raw_or_admin),
             Fact::new("cap_net_raw", l.cap_net_raw),
             Fact::new("ping_group", l.ping_group),
+            Fact::new("net.mptcp.enabled", l.mptcp_enabled),
             Fact::new("ipv6", ipv6),
         ]
     }
@@ -325,6 +330,7 @@ mod reader {
             cap_net_raw_or_admin: effective_caps() & (1 << CAP_NET_RAW | 1 << CAP_NET_ADMIN) != 0,
             cap_net_raw: effective_caps() & (1 << CAP_NET_RAW) != 0,
             ping_group: in_ping_group_range()?,
+            mptcp_enabled: number("net/mptcp/enabled").unwrap_or(0) == 1,
         })
     }
 
@@ -458,6 +464,7 @@ pub const STOCK_SOURCES: &[(&str, &str)] = &[
     ("net.ipv4.tcp_keepalive_*", "include/net/tcp.h TCP_KEEPALIVE_TIME / INTVL / PROBES"),
     ("net.unix.max_dgram_qlen", "net/unix/af_unix.c unix_net_init (10)"),
     ("privileges", "an ordinary user: no CAP_NET_ADMIN, no CAP_NET_RAW"),
+    ("net.mptcp.enabled", "net/mptcp/ctrl.c mptcp_pernet_set_defaults ('pernet->mptcp_enabled = 1')"),
     ("ping_group", "net/ipv4/af_inet.c inet_init_net 'ping_group_range.range[0] = make_kgid(&init_user_ns, 1); range[1] = make_kgid(&init_user_ns, 0)': the stock range 1..0 holds no group (distributions often widen it: systemd's 50-default.conf sets 0 2147483647)"),
 ];
 

@@ -167,6 +167,9 @@ impl Platform for Linux {
         if asked.kind.is_icmp() && !self.facts.ping_group {
             return Prediction::err("EACCES", vec![&socket::PING_EACCES]);
         }
+        if asked.kind.is_mptcp() && !self.facts.mptcp_enabled {
+            return Prediction::err("ENOPROTOOPT", vec![&mptcp::DISABLED]);
+        }
         options::route(asked.option, asked.kind, asked.state, asked.request, &self.facts)
     }
 
@@ -177,6 +180,9 @@ impl Platform for Linux {
         }
         if !self.facts.ping_group {
             kinds.extend([(Kind::Icmp4, "EACCES"), (Kind::Icmp6, "EACCES")]);
+        }
+        if !self.facts.mptcp_enabled {
+            kinds.extend([(Kind::Mptcp4, "ENOPROTOOPT"), (Kind::Mptcp6, "ENOPROTOOPT")]);
         }
         kinds
     }

@@ -19,6 +19,12 @@ use crate::rule::Rule;
 use crate::value::RelativeValue;
 
 crate::rules! {
+    pub const DISABLED: Rule = Rule {
+        id: "linux.mptcp.disabled",
+        formula: "net.mptcp.enabled = 0 => socket(IPPROTO_MPTCP) fails with ENOPROTOOPT",
+        why: "mptcp_init_sock refuses a new MPTCP socket while the namespace's net.mptcp.enabled is 0 (a kernel built without MPTCP has no such protocol at all: EPROTONOSUPPORT, not modelled)",
+        source: "net/mptcp/protocol.c mptcp_init_sock ('if (!mptcp_is_enabled(net)) return -ENOPROTOOPT;')",
+    };
     pub const AS_TCP: Rule = Rule {
         id: "linux.mptcp.as_tcp",
         formula: "handled on the MPTCP socket (or its first subflow) as TCP handles it",
@@ -108,6 +114,42 @@ crate::rules! {
         formula: "TCP_CONGESTION with an empty name (optlen 0) => EINVAL",
         why: "mptcp_setsockopt_sol_tcp_congestion refuses an option shorter than one byte before looking at any subflow",
         source: "net/mptcp/sockopt.c mptcp_setsockopt_sol_tcp_congestion l.591-592 ('if (optlen < 1) return -EINVAL;')",
+    };
+    pub const MAXSEG_BEFORE_6_17: Rule = Rule {
+        id: "linux.mptcp.maxseg_before_6_17",
+        formula: "before 6.17: TCP_MAXSEG set => ENOPROTOOPT, get => EOPNOTSUPP",
+        why: "MPTCP learnt TCP_MAXSEG in 6.17 (commit 51c5fd09e1b4, net-next 2025-07-22); before, it was listed in mptcp_supported_sockopt but fell to the default case of mptcp_setsockopt_sol_tcp and of mptcp_getsockopt_sol_tcp",
+        source: "net/mptcp/sockopt.c at v6.12.0 (shilei-massclouds/linux-6.12 2974a9e75) mptcp_setsockopt_sol_tcp l.862-863 ('default: ret = -ENOPROTOOPT;'), mptcp_getsockopt_sol_tcp l.1411 ('return -EOPNOTSUPP;'); 6.16 from the commit's date, no 6.16 tree read (UNCONFIRMED)",
+    };
+    pub const SUBFLOW_AT_INIT: Rule = Rule {
+        id: "linux.mptcp.subflow_at_init_before_6_12",
+        formula: "before 6.12: a fresh socket already has its first subflow, so TCP_KEEP*, TCP_CONGESTION and the like are checked as on TCP",
+        why: "until the first subflow was made lazily, mptcp_init_sock created it with the socket, so the setters that ask each subflow refuse what TCP refuses even before bind",
+        source: "net/mptcp/protocol.c mptcp_init_sock ('ret = __mptcp_socket_create(mptcp_sk(sk));'), read at 6.1.166 (unifreq/linux-6.1.y 525d1212a)",
+    };
+    pub const RCVLOWAT_GENERIC: Rule = Rule {
+        id: "linux.mptcp.rcvlowat_generic_before_6_12",
+        formula: "before 6.12: SO_RCVLOWAT as on a socket without set_rcvlowat (no tcp_rmem[2]/2 cap; < 0 => INT_MAX, 0 => 1)",
+        why: "MPTCP had no set_rcvlowat operation yet, so sk_setsockopt stores the value as for a datagram socket, without TCP's cap",
+        source: "net/core/sock.c sk_setsockopt case SO_RCVLOWAT ('if (sock && sock->ops->set_rcvlowat) ... else WRITE_ONCE(sk->sk_rcvlowat, val ? : 1)'); net/mptcp/protocol.c at 6.1.166 (unifreq/linux-6.1.y 525d1212a): no mptcp_set_rcvlowat (from 6.18's net/mptcp/sockopt.c l.1615 on)",
+    };
+    pub const SNDBUF_UNSYNCED: Rule = Rule {
+        id: "linux.mptcp.sndbuf_unsynced_before_6_12",
+        formula: "before 6.12: a connected socket's SO_SNDBUF stays tcp_wmem[1]",
+        why: "the send buffer was not yet summed over the subflows: the MPTCP socket keeps what mptcp_init_sock gave it",
+        source: "net/mptcp/protocol.c mptcp_init_sock ('sk->sk_sndbuf = READ_ONCE(sock_net(sk)->ipv4.sysctl_tcp_wmem[1]);'), read at 6.1.166 (unifreq/linux-6.1.y 525d1212a); no __mptcp_sync_sndbuf there",
+    };
+    pub const OLD_TCP_LIST: Rule = Rule {
+        id: "linux.mptcp.tcp_options_before_6_12",
+        formula: "before 6.12: TCP_FASTOPEN set => ENOPROTOOPT (unlisted), TCP_NOTSENT_LOWAT set => ENOPROTOOPT (listed, unhandled); both reads => EOPNOTSUPP",
+        why: "6.1's MPTCP had neither TCP_FASTOPEN in mptcp_supported_sockopt nor a TCP_NOTSENT_LOWAT case in its setter or getter",
+        source: "net/mptcp/sockopt.c at 6.1.166 (unifreq/linux-6.1.y 525d1212a) mptcp_supported_sockopt l.540-561, mptcp_setsockopt_sol_tcp l.825-871 ('default: ret = -ENOPROTOOPT;'), mptcp_getsockopt_sol_tcp l.1231-1258",
+    };
+    pub const OLD_BIND_NO_PORT: Rule = Rule {
+        id: "linux.mptcp.bind_address_no_port_before_6_12",
+        formula: "before 6.12: IP_BIND_ADDRESS_NO_PORT set and get => EOPNOTSUPP",
+        why: "6.1's MPTCP listed IP_BIND_ADDRESS_NO_PORT as supported but its IPv4 setter handled only IP_FREEBIND, IP_TRANSPARENT and IP_TOS, and its getter only those three",
+        source: "net/mptcp/sockopt.c at 6.1.166 (unifreq/linux-6.1.y 525d1212a) mptcp_supported_sockopt l.451, mptcp_setsockopt_v4 l.776-787, mptcp_getsockopt_v4 l.1265-1277",
     };
     pub const DEFER_ACCEPT_ALWAYS_OK: Rule = Rule {
         id: "linux.mptcp.defer_accept_ok",
@@ -366,6 +408,52 @@ fn read_default(option: &OptionSpec, kind: Kind, state: State, facts: &LinuxFact
     }
 }
 
+/// Where 6.1's MPTCP answered otherwise than 6.18's: `None` where it did
+/// not.
+fn before_6_12(
+    option: &OptionSpec,
+    kind: Kind,
+    state: State,
+    request: &Request,
+    facts: &LinuxFacts,
+) -> Option<Prediction> {
+    let set = matches!(request, Request::Set(_));
+    let ask_socket = |opt: SocketOpt| {
+        let ask = super::shared::Args {
+            opt,
+            kind,
+            state,
+            api: crate::api::Api::Raw,
+            request,
+            facts,
+        };
+        super::socket::predict(&ask)
+    };
+    Some(match option.id {
+        Opt::Tcp(TcpOpt::Fastopen | TcpOpt::NotsentLowat) if set => err("ENOPROTOOPT", &OLD_TCP_LIST),
+        Opt::Tcp(TcpOpt::Fastopen | TcpOpt::NotsentLowat) => err("EOPNOTSUPP", &OLD_TCP_LIST),
+        Opt::Ip(IpOpt::BindAddressNoPort) => err("EOPNOTSUPP", &OLD_BIND_NO_PORT),
+        Opt::Socket(SocketOpt::Rcvlowat) if set => {
+            let mut p = ask_socket(SocketOpt::Rcvlowat);
+            p.rules.push(&RCVLOWAT_GENERIC);
+            p
+        }
+        Opt::Buffer(BufferOpt::Sndbuf) if state == State::Connected && !set => {
+            let mut p = as_tcp(option, kind, State::Fresh, request, facts, &SNDBUF_UNSYNCED);
+            p.rules.retain(|r| r.id != AS_TCP.id);
+            p
+        }
+        // The first subflow exists from the start: a fresh socket's
+        // setters refuse what TCP refuses.
+        Opt::Tcp(TcpOpt::Keepidle | TcpOpt::Keepintvl | TcpOpt::Keepcnt | TcpOpt::Congestion)
+            if set && state == State::Fresh =>
+        {
+            as_tcp(option, kind, state, request, facts, &SUBFLOW_AT_INIT)
+        }
+        _ => return None,
+    })
+}
+
 /// What an MPTCP socket in `state` answers for `request` of `option`.
 pub fn predict(
     option: &OptionSpec,
@@ -374,6 +462,18 @@ pub fn predict(
     request: &Request,
     facts: &LinuxFacts,
 ) -> Prediction {
+    let era = Era::of(facts);
+    if option.id == Opt::Tcp(TcpOpt::Maxseg) && era < Era::From6_17 {
+        return match request {
+            Request::Set(_) => err("ENOPROTOOPT", &MAXSEG_BEFORE_6_17),
+            _ => err("EOPNOTSUPP", &MAXSEG_BEFORE_6_17),
+        };
+    }
+    if era == Era::Before6_12 {
+        if let Some(p) = before_6_12(option, kind, state, request, facts) {
+            return p;
+        }
+    }
     let Request::Set(value) = request else {
         return read_default(option, kind, state, facts);
     };
