@@ -195,6 +195,14 @@ pub trait Platform: Send + Sync + std::fmt::Debug {
         None
     }
 
+    /// For a behaviour group whose outcomes hang on something of this host
+    /// a rule names (a 32-bit program on a 64-bit kernel): the variant,
+    /// which keeps that group's snapshot apart (`behaviour-<group>@<os>-
+    /// <variant>`).
+    fn behaviour_variant(&self, _group: crate::behaviour::Group) -> Option<&'static str> {
+        None
+    }
+
     /// For options whose behaviour changed between releases: the era this
     /// release is in, which keeps their snapshot rows apart.
     fn era(&self, _option: &OptionSpec) -> Option<&'static str> {

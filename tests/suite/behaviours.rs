@@ -75,9 +75,13 @@ pub fn check_group(host: &Host, group: Group, snapshot: &str) {
             (r.case, r.observed, rule)
         })
         .collect();
+    let suffix = match host.platform().behaviour_variant(group) {
+        Some(variant) => format!("{}-{variant}", host.os_label()),
+        None => host.os_label().to_string(),
+    };
     let name = sockmatrix::snapshot::Name {
         name: snapshot.into(),
-        suffix: host.os_label().into(),
+        suffix,
     };
     let platform = host.platform();
     crate::common::assert_whole_snapshot(&name, render::behaviour::snapshot(platform, &observed));

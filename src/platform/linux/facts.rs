@@ -79,6 +79,9 @@ pub struct LinuxFacts {
     /// net.mptcp.enabled is 1: socket(IPPROTO_MPTCP) works (a kernel
     /// without MPTCP has no such sysctl and is taken as 0).
     pub mptcp_enabled: bool,
+    /// A 32-bit program on a 64-bit kernel (the compat syscalls): what it
+    /// is handed in native layouts the kernel does not convert.
+    pub compat32: bool,
 }
 
 /// TCP_SKB_MIN_TRUESIZE's fixed part (include/net/sock.h).
@@ -173,6 +176,7 @@ impl LinuxFacts {
             cap_net_raw: false,
             ping_group: false,
             mptcp_enabled: true,
+            compat32: false,
         }
     }
 
@@ -223,6 +227,7 @@ impl LinuxFacts {
             Fact::new("cap_net_raw", l.cap_net_raw),
             Fact::new("ping_group", l.ping_group),
             Fact::new("net.mptcp.enabled", l.mptcp_enabled),
+            Fact::new("compat32", l.compat32),
             Fact::new("ipv6", ipv6),
         ]
     }
@@ -331,7 +336,22 @@ mod reader {
             cap_net_raw: effective_caps() & (1 << CAP_NET_RAW) != 0,
             ping_group: in_ping_group_range()?,
             mptcp_enabled: number("net/mptcp/enabled").unwrap_or(0) == 1,
+            compat32: cfg!(target_pointer_width = "32") && kernel_is_64bit(),
         })
+    }
+
+    /// uname's machine names a 64-bit architecture (a 32-bit program sees
+    /// the kernel's own unless it asked for PER_LINUX32).
+    fn kernel_is_64bit() -> bool {
+        // SAFETY: utsname is plain data; uname fills it.
+        let mut u: libc::utsname = unsafe { std::mem::zeroed() };
+        // SAFETY: u is a valid utsname for uname to write.
+        if unsafe { libc::uname(&mut u) } != 0 {
+            return false;
+        }
+        // SAFETY: uname writes a NUL-terminated machine name.
+        let machine = unsafe { std::ffi::CStr::from_ptr(u.machine.as_ptr()) }.to_string_lossy();
+        machine.contains("64") || machine == "s390x"
     }
 
     /// "6.18.44-fc" -> (6, 18).
@@ -464,6 +484,7 @@ pub const STOCK_SOURCES: &[(&str, &str)] = &[
     ("net.ipv4.tcp_keepalive_*", "include/net/tcp.h TCP_KEEPALIVE_TIME / INTVL / PROBES"),
     ("net.unix.max_dgram_qlen", "net/unix/af_unix.c unix_net_init (10)"),
     ("privileges", "an ordinary user: no CAP_NET_ADMIN, no CAP_NET_RAW"),
+    ("compat32", "a 64-bit program: the stock model's target"),
     ("net.mptcp.enabled", "net/mptcp/ctrl.c mptcp_pernet_set_defaults ('pernet->mptcp_enabled = 1')"),
     ("ping_group", "net/ipv4/af_inet.c inet_init_net 'ping_group_range.range[0] = make_kgid(&init_user_ns, 1); range[1] = make_kgid(&init_user_ns, 0)': the stock range 1..0 holds no group (distributions often widen it: systemd's 50-default.conf sets 0 2147483647)"),
 ];

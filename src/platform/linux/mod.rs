@@ -221,7 +221,7 @@ impl Platform for Linux {
     }
 
     fn wire(&self) -> Option<crate::behaviour::wire::WireModel> {
-        Some(wire::model())
+        Some(wire::model(self.facts.compat32))
     }
 
     fn timing(&self) -> Option<crate::behaviour::timing::TimingModel> {
@@ -243,6 +243,10 @@ impl Platform for Linux {
 
     fn era(&self, option: &OptionSpec) -> Option<&'static str> {
         options::era(option, &self.facts)
+    }
+
+    fn behaviour_variant(&self, group: crate::behaviour::Group) -> Option<&'static str> {
+        (group == crate::behaviour::Group::WireTcp && self.facts.compat32).then_some("32bit-on-64bit-kernel")
     }
 
     fn kind_era(&self, kind: Kind) -> Option<&'static str> {

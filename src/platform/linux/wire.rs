@@ -58,6 +58,21 @@ crate::rules! {
         why: "with IPV6_RECVTCLASS alone the SYN is not kept, so the getsockopt falls back to rcv_flowinfo, which the accepted socket took from the packet completing the handshake; a stream socket's traffic class lost its ECN bits at set",
         source: "net/ipv6/tcp_ipv6.c tcp_v6_init_req l.812-818 (rxtclass not among the reasons to keep the SYN), tcp_v6_syn_recv_sock l.1469 ('newnp->rcv_flowinfo = ip6_flowinfo(ipv6_hdr(skb))'); net/ipv6/ipv6_sockglue.c do_ipv6_getsockopt l.1150-1154, do_ipv6_setsockopt IPV6_TCLASS l.724-727",
     };
+    pub const TCP_V6_COMPAT32: Rule = Rule {
+        id: "linux.wire.tcp_v6_compat32",
+        formula: "tcp6, a 32-bit program on a 64-bit kernel: IPV6_2292PKTOPTIONS holds no message the program can find ('none')",
+        why: "IPV6_2292PKTOPTIONS builds its messages with msg_flags 0, so put_cmsg writes the kernel's 64-bit cmsghdr (an 8-byte cmsg_len) even to a compat caller; a 32-bit program's CMSG walk reads the length's high half as the level and stops after one header. IPv4's IP_PKTOPTIONS sets MSG_CMSG_COMPAT and is read correctly",
+        source: "net/ipv6/ipv6_sockglue.c do_ipv6_getsockopt case IPV6_2292PKTOPTIONS l.1128 ('msg.msg_flags = 0;'); net/ipv4/ip_sockglue.c do_ip_getsockopt case IP_PKTOPTIONS l.1659 ('msg.msg_flags = in_compat_syscall() ? MSG_CMSG_COMPAT : 0;'); net/core/scm.c put_cmsg (the compat layout only under MSG_CMSG_COMPAT)",
+    };
+}
+
+/// The same read by a 32-bit program on a 64-bit kernel: IPv6's messages
+/// come in the kernel's own layout, which the program's CMSG walk misreads.
+fn tcp_compat32(option: WireOption, read_back: &Value) -> TcpReport {
+    match option {
+        WireOption::Hops | WireOption::Tclass => Some((None, &TCP_V6_COMPAT32)),
+        _ => tcp(option, read_back),
+    }
 }
 
 /// What a TCP receiver's IP_PKTOPTIONS / IPV6_2292PKTOPTIONS reports.
@@ -80,10 +95,12 @@ fn carries(option: WireOption, read_back: &Value) -> (Value, &'static Rule) {
     (read_back.clone(), rule)
 }
 
-pub fn model() -> WireModel {
+/// The model for a program of this width (`compat32`: 32-bit on a 64-bit
+/// kernel).
+pub fn model(compat32: bool) -> WireModel {
     WireModel {
         carries,
-        tcp,
+        tcp: if compat32 { tcp_compat32 } else { tcp },
         rules: RULES,
     }
 }
