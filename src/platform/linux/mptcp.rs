@@ -151,6 +151,12 @@ crate::rules! {
         why: "6.1's MPTCP listed IP_BIND_ADDRESS_NO_PORT as supported but its IPv4 setter handled only IP_FREEBIND, IP_TRANSPARENT and IP_TOS, and its getter only those three",
         source: "net/mptcp/sockopt.c at 6.1.166 (unifreq/linux-6.1.y 525d1212a) mptcp_supported_sockopt l.451, mptcp_setsockopt_v4 l.776-787, mptcp_getsockopt_v4 l.1265-1277",
     };
+    pub const MAXSEG_UNSYNCED_6_17: Rule = Rule {
+        id: "linux.mptcp.maxseg_unsynced_6_17",
+        formula: "6.17, fresh: any TCP_MAXSEG => 0, and the read (a new first subflow's) is 536",
+        why: "measured on Debian's 6.17.13: the value stored on a fresh MPTCP socket never reaches the first subflow the read creates, which reads TCP's default; on 6.18.44 a value inside 88..32767 does. net/mptcp/sockopt.c is the same in both (sync_socket_options calls tcp_sock_set_maxseg; the TCP_MAXSEG setter does not bump setsockopt_seq), so the difference lies in how the first subflow is made: UNCONFIRMED which change",
+        source: "net/mptcp/sockopt.c at 6.17.0 (busysteve/linux-6.17.0-rust-ported-c 1e9822c10) l.880, l.1579, identical to 6.18's l.880, l.1583; the runs on Debian's 6.17.13 and this 6.18.44",
+    };
     pub const DEFER_ACCEPT_ALWAYS_OK: Rule = Rule {
         id: "linux.mptcp.defer_accept_ok",
         formula: "set TCP_DEFER_ACCEPT => 0 always; the read is the first subflow's (connected: unchanged)",
@@ -169,8 +175,10 @@ pub enum Era {
     From6_12,
     /// 6.16.
     V6_16,
-    /// 6.17 and later (read at 6.18).
-    From6_17,
+    /// 6.17.
+    V6_17,
+    /// 6.18 and later.
+    From6_18,
 }
 
 impl Era {
@@ -179,7 +187,8 @@ impl Era {
             v if v < (6, 12) => Era::Before6_12,
             v if v < (6, 16) => Era::From6_12,
             (6, 16) => Era::V6_16,
-            _ => Era::From6_17,
+            (6, 17) => Era::V6_17,
+            _ => Era::From6_18,
         }
     }
 
@@ -188,7 +197,8 @@ impl Era {
             Era::Before6_12 => "before-6.12",
             Era::From6_12 => "6.12-to-6.15",
             Era::V6_16 => "6.16",
-            Era::From6_17 => "6.17-and-later",
+            Era::V6_17 => "6.17",
+            Era::From6_18 => "6.18-and-later",
         }
     }
 }
@@ -463,7 +473,7 @@ pub fn predict(
     facts: &LinuxFacts,
 ) -> Prediction {
     let era = Era::of(facts);
-    if option.id == Opt::Tcp(TcpOpt::Maxseg) && era < Era::From6_17 {
+    if option.id == Opt::Tcp(TcpOpt::Maxseg) && era < Era::V6_17 {
         return match request {
             Request::Set(_) => err("ENOPROTOOPT", &MAXSEG_BEFORE_6_17),
             _ => err("EOPNOTSUPP", &MAXSEG_BEFORE_6_17),
