@@ -1,6 +1,6 @@
 /*
  * What the probe's files share: the F-Stack calls ff_api.h lacks, FreeBSD's
- * numbers, and the socket helpers probe.c defines for behaviour.c.
+ * numbers, the helpers common.c defines, and behaviour.c's commands.
  */
 #ifndef SOCKMATRIX_PROBE_H
 #define SOCKMATRIX_PROBE_H
@@ -64,7 +64,7 @@ int connect_client(struct fixture *fx, const struct sockaddr_storage *far, sockl
 void abort_close(int fd);
 void pump(int rounds);
 
-/* behaviour.c */
+/* behaviour.c: the behaviour commands probe.c dispatches to */
 void do_bind(char *args);
 void do_dual(char *args);
 void do_wire(char *args);

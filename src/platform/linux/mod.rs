@@ -170,6 +170,11 @@ impl Platform for Linux {
         if asked.kind.is_mptcp() && !self.facts.mptcp_enabled {
             return Prediction::err("ENOPROTOOPT", vec![&mptcp::DISABLED]);
         }
+        // MPTCP's own option code decides every level (it asks TCP's rules
+        // where it hands an option on).
+        if asked.kind.is_mptcp() {
+            return mptcp::predict(asked.option, asked.kind, asked.state, asked.request, &self.facts);
+        }
         options::route(asked.option, asked.kind, asked.state, asked.request, &self.facts)
     }
 
@@ -230,6 +235,7 @@ impl Platform for Linux {
 
     fn rules(&self) -> Vec<&'static Rule> {
         let mut all = options::rules();
+        all.extend(mptcp::RULES);
         all.extend(capacity::RULES);
         all.extend(effects::RULES);
         all.extend(dual_stack::RULES);

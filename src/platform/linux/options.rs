@@ -4,7 +4,7 @@
 use super::facts::LinuxFacts;
 use super::level;
 use super::shared::Args;
-use super::{buffers, ipv4, ipv6, mptcp, socket, tcp, udp};
+use super::{buffers, ipv4, ipv6, socket, tcp, udp};
 use crate::case::Request;
 use crate::kind::{Kind, State};
 use crate::option::{Opt, OptionSpec, SocketOpt};
@@ -22,7 +22,6 @@ pub fn rules() -> Vec<&'static Rule> {
         ipv4::RULES,
         ipv6::RULES,
         udp::RULES,
-        mptcp::RULES,
     ] {
         all.extend(family);
     }
@@ -49,9 +48,6 @@ pub fn route(
     request: &Request,
     host: &LinuxFacts,
 ) -> Prediction {
-    if kind.is_mptcp() {
-        return mptcp::predict(option, kind, state, request, host);
-    }
     let case = Args {
         opt: (),
         kind,
