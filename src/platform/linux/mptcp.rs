@@ -496,6 +496,15 @@ pub fn predict(
         (_, GetPath::V6BitOnV4) => Prediction::ok(RelativeValue::int(0), vec![&V6_ON_V4]),
     };
     match set_path(option) {
+        SetPath::AsTcp
+            if state == State::Fresh
+                && option.id == Opt::Tcp(TcpOpt::Maxseg)
+                && Era::of(facts) == Era::V6_17 =>
+        {
+            let mut p = read_default(option, kind, state, facts);
+            p.rules.push(&MAXSEG_UNSYNCED_6_17);
+            p
+        }
         SetPath::AsTcp if state == State::Fresh && option.id == Opt::Tcp(TcpOpt::Maxseg) => {
             match set().expected {
                 crate::prediction::Expected::Err(_) => {
