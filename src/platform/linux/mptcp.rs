@@ -5,6 +5,9 @@
 //! option on, the answer is TCP's own (the tcp4 / tcp6 rules, which this
 //! asks); only what MPTCP decides is ruled here. Read at
 //! ColtPlus/linux-6.18.y 57218520 (6.18.24); line numbers are that tree's.
+//! Older kernels answer otherwise in a few places (`Era`, each difference a
+//! rule of its own: 6.1.166 read, Debian's 6.1, 6.12, 6.16 and 6.17
+//! measured; docs/research/mptcp-sockopt.md has the per-kernel reading).
 //!
 //! A connected socket here is one whose MPTCP handshake succeeded on
 //! loopback (no fallback to plain TCP), so the MPTCP paths below apply in
