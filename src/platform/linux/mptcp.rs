@@ -224,13 +224,48 @@ fn as_tcp(
     facts: &LinuxFacts,
     rule: &'static Rule,
 ) -> Prediction {
-    let mut p = super::options::predict(option, tcp_twin(kind), state, request, facts);
-    p.rules.push(rule);
-    p
+    then(
+        super::options::predict(option, tcp_twin(kind), state, request, facts),
+        rule,
+    )
 }
 
 fn err(name: &'static str, rule: &'static Rule) -> Prediction {
     Prediction::err(name, vec![rule])
+}
+
+/// `p`, with `rule` named after its own.
+fn then(mut p: Prediction, rule: &'static Rule) -> Prediction {
+    p.rules.push(rule);
+    p
+}
+
+/// The generic SOL_SOCKET rules asked with the MPTCP kind itself (what
+/// keys on sk_protocol, or on a missing set_rcvlowat).
+fn on_mptcp_socket(
+    opt: SocketOpt,
+    kind: Kind,
+    state: State,
+    request: &Request,
+    facts: &LinuxFacts,
+) -> Prediction {
+    super::socket::predict(&super::shared::Args {
+        opt,
+        kind,
+        state,
+        api: crate::api::Api::Raw,
+        request,
+        facts,
+    })
+}
+
+/// A read MPTCP answers itself; `None` where the read is TCP's.
+fn own_read(path: GetPath) -> Option<Prediction> {
+    match path {
+        GetPath::AsTcp => None,
+        GetPath::Refused => Some(err("EOPNOTSUPP", &UNSUPPORTED_GET)),
+        GetPath::V6BitOnV4 => Some(Prediction::ok(RelativeValue::int(0), vec![&V6_ON_V4])),
+    }
 }
 
 /// How MPTCP treats a set of the option.
@@ -387,17 +422,10 @@ fn get_path(option: &OptionSpec, kind: Kind) -> GetPath {
 fn read_default(option: &OptionSpec, kind: Kind, state: State, facts: &LinuxFacts) -> Prediction {
     match option.id {
         Opt::Socket(o @ (SocketOpt::Protocol | SocketOpt::Txrehash)) => {
-            let ask = super::shared::Args {
-                opt: o,
-                kind,
-                state,
-                api: crate::api::Api::Raw,
-                request: &Request::Default,
-                facts,
-            };
-            let mut p = super::socket::predict(&ask);
-            p.rules.push(&OWN_PROTOCOL);
-            return p;
+            return then(
+                on_mptcp_socket(o, kind, state, &Request::Default, facts),
+                &OWN_PROTOCOL,
+            );
         }
         Opt::Buffer(BufferOpt::Sndbuf) if state == State::Connected => {
             let expanded = super::buffers::tcp_sndbuf_expanded(tcp_twin(kind), facts);
@@ -414,11 +442,8 @@ fn read_default(option: &OptionSpec, kind: Kind, state: State, facts: &LinuxFact
         }
         _ => {}
     }
-    match get_path(option, kind) {
-        GetPath::AsTcp => as_tcp(option, kind, state, &Request::Default, facts, &AS_TCP),
-        GetPath::Refused => err("EOPNOTSUPP", &UNSUPPORTED_GET),
-        GetPath::V6BitOnV4 => Prediction::ok(RelativeValue::int(0), vec![&V6_ON_V4]),
-    }
+    own_read(get_path(option, kind))
+        .unwrap_or_else(|| as_tcp(option, kind, state, &Request::Default, facts, &AS_TCP))
 }
 
 /// Where 6.1's MPTCP answered otherwise than 6.18's: `None` where it did
@@ -431,30 +456,16 @@ fn before_6_12(
     facts: &LinuxFacts,
 ) -> Option<Prediction> {
     let set = matches!(request, Request::Set(_));
-    let ask_socket = |opt: SocketOpt| {
-        let ask = super::shared::Args {
-            opt,
-            kind,
-            state,
-            api: crate::api::Api::Raw,
-            request,
-            facts,
-        };
-        super::socket::predict(&ask)
-    };
     Some(match option.id {
         Opt::Tcp(TcpOpt::Fastopen | TcpOpt::NotsentLowat) if set => err("ENOPROTOOPT", &OLD_TCP_LIST),
         Opt::Tcp(TcpOpt::Fastopen | TcpOpt::NotsentLowat) => err("EOPNOTSUPP", &OLD_TCP_LIST),
         Opt::Ip(IpOpt::BindAddressNoPort) => err("EOPNOTSUPP", &OLD_BIND_NO_PORT),
-        Opt::Socket(SocketOpt::Rcvlowat) if set => {
-            let mut p = ask_socket(SocketOpt::Rcvlowat);
-            p.rules.push(&RCVLOWAT_GENERIC);
-            p
-        }
+        Opt::Socket(SocketOpt::Rcvlowat) if set => then(
+            on_mptcp_socket(SocketOpt::Rcvlowat, kind, state, request, facts),
+            &RCVLOWAT_GENERIC,
+        ),
         Opt::Buffer(BufferOpt::Sndbuf) if state == State::Connected && !set => {
-            let mut p = as_tcp(option, kind, State::Fresh, request, facts, &SNDBUF_UNSYNCED);
-            p.rules.retain(|r| r.id != AS_TCP.id);
-            p
+            as_tcp(option, kind, State::Fresh, request, facts, &SNDBUF_UNSYNCED)
         }
         // The first subflow exists from the start: a fresh socket's
         // setters refuse what TCP refuses.
@@ -493,10 +504,9 @@ pub fn predict(
     let set = || as_tcp(option, kind, state, request, facts, &AS_TCP);
     // A set that succeeds is read back through the same path a plain read
     // takes; where that read is TCP's, TCP's own set-then-read answers.
-    let read_after = |p: Prediction| match (&p.expected, get_path(option, kind)) {
-        (crate::prediction::Expected::Err(_), _) | (_, GetPath::AsTcp) => p,
-        (_, GetPath::Refused) => err("EOPNOTSUPP", &UNSUPPORTED_GET),
-        (_, GetPath::V6BitOnV4) => Prediction::ok(RelativeValue::int(0), vec![&V6_ON_V4]),
+    let read_after = |p: Prediction| match p.expected {
+        crate::prediction::Expected::Err(_) => p,
+        _ => own_read(get_path(option, kind)).unwrap_or(p),
     };
     match set_path(option) {
         SetPath::AsTcp
@@ -504,18 +514,15 @@ pub fn predict(
                 && option.id == Opt::Tcp(TcpOpt::Maxseg)
                 && Era::of(facts) == Era::V6_17 =>
         {
-            let mut p = read_default(option, kind, state, facts);
-            p.rules.push(&MAXSEG_UNSYNCED_6_17);
-            p
+            then(read_default(option, kind, state, facts), &MAXSEG_UNSYNCED_6_17)
         }
         SetPath::AsTcp if state == State::Fresh && option.id == Opt::Tcp(TcpOpt::Maxseg) => {
-            match set().expected {
+            let taken = set();
+            match taken.expected {
                 crate::prediction::Expected::Err(_) => {
-                    let mut p = read_default(option, kind, state, facts);
-                    p.rules.push(&MAXSEG_BEFORE_SUBFLOW);
-                    p
+                    then(read_default(option, kind, state, facts), &MAXSEG_BEFORE_SUBFLOW)
                 }
-                _ => read_after(set()),
+                _ => read_after(taken),
             }
         }
         SetPath::AsTcp
@@ -529,12 +536,12 @@ pub fn predict(
                 cap_net_admin: true,
                 ..facts.clone()
             };
-            let mut p = match as_tcp(option, kind, state, request, &admin, &AS_TCP).expected {
+            let taken = as_tcp(option, kind, state, request, &admin, &AS_TCP);
+            let read = match taken.expected {
                 crate::prediction::Expected::Err(_) => read_default(option, kind, state, facts),
-                _ => as_tcp(option, kind, state, request, &admin, &AS_TCP),
+                _ => taken,
             };
-            p.rules.push(&CONGESTION_BEFORE_SUBFLOW);
-            p
+            then(read, &CONGESTION_BEFORE_SUBFLOW)
         }
         SetPath::AsTcp => read_after(set()),
         SetPath::FirstSubflow if state == State::Connected => {
@@ -548,31 +555,19 @@ pub fn predict(
             }
         }
         SetPath::FirstSubflow => read_after(set()),
-        SetPath::Ignored => {
-            let mut p = read_default(option, kind, state, facts);
-            p.rules.push(&IGNORED);
-            p
-        }
+        SetPath::Ignored => then(read_default(option, kind, state, facts), &IGNORED),
         SetPath::Refused(name, rule) => err(name, rule),
         SetPath::Keepalive if state == State::Fresh => match value {
             RelativeValue::Int(v) if v.value() == 0 => {
-                let mut p = read_default(option, kind, state, facts);
-                p.rules.push(&KEEP_NO_SUBFLOW);
-                p
+                then(read_default(option, kind, state, facts), &KEEP_NO_SUBFLOW)
             }
             RelativeValue::Int(v) => Prediction::ok(RelativeValue::Int(*v), vec![&KEEP_NO_SUBFLOW]),
             _ => crate::platform::gated(),
         },
         SetPath::Keepalive => read_after(set()),
         SetPath::DeferAccept if state == State::Connected => {
-            let mut p = read_default(option, kind, state, facts);
-            p.rules.push(&DEFER_ACCEPT_ALWAYS_OK);
-            p
+            then(read_default(option, kind, state, facts), &DEFER_ACCEPT_ALWAYS_OK)
         }
-        SetPath::DeferAccept => {
-            let mut p = set();
-            p.rules.push(&DEFER_ACCEPT_ALWAYS_OK);
-            p
-        }
+        SetPath::DeferAccept => then(set(), &DEFER_ACCEPT_ALWAYS_OK),
     }
 }
