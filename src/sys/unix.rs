@@ -431,6 +431,19 @@ pub fn poll_readable(socket: &impl AsRawFd, limit: std::time::Duration) -> std::
     }
 }
 
+/// uname's machine name (`x86_64`, `aarch64`): the kernel's architecture.
+pub fn machine() -> Option<String> {
+    // SAFETY: utsname is plain data; uname fills it.
+    let mut u: libc::utsname = unsafe { std::mem::zeroed() };
+    // SAFETY: u is a valid utsname for uname to write.
+    if unsafe { libc::uname(&mut u) } != 0 {
+        return None;
+    }
+    // SAFETY: uname writes a NUL-terminated machine name.
+    let machine = unsafe { std::ffi::CStr::from_ptr(u.machine.as_ptr()) };
+    Some(machine.to_string_lossy().into_owned())
+}
+
 /// This process may make a socket as another user: Linux, as root.
 pub fn can_switch_user() -> bool {
     // SAFETY: geteuid takes nothing and cannot fail.

@@ -28,35 +28,63 @@ fn code(name: &str) -> io::Result<crate::sys::Code> {
         .ok_or_else(|| io::Error::other(format!("no {name} here")))
 }
 
+/// Loopback of the case's family.
+fn loopback(case: &WireCase) -> (Domain, IpAddr) {
+    match case.kind().domain() {
+        crate::kind::Domain::Ipv4 => (Domain::IPV4, Ipv4Addr::LOCALHOST.into()),
+        _ => (Domain::IPV6, Ipv6Addr::LOCALHOST.into()),
+    }
+}
+
+/// The receive option's control message (level, type), after setting the
+/// receive option on `receiver`.
+fn ask_for_value(case: &WireCase, receiver: &Socket) -> io::Result<(i32, i32)> {
+    let message = crate::sys::control_message_of(case.option.receiver())
+        .ok_or_else(|| io::Error::other("no control message for the receive option here"))?;
+    crate::sys::set_int(receiver, code(case.option.receiver())?, 1).map_err(io::Error::other)?;
+    Ok(message)
+}
+
+/// The sender's option set to the case's rung (if any), then read back:
+/// Err(name) when the set fails.
+fn set_then_read(case: &WireCase, sender: &Socket) -> io::Result<Result<i32, String>> {
+    let option = code(case.option.sender())?;
+    if let Some(v) = case.value {
+        let v = i32::try_from(v).map_err(|_| io::Error::other("the rung does not fit a C int"))?;
+        if let Err(e) = crate::sys::set_int(sender, option, v) {
+            return Ok(Err(e));
+        }
+    }
+    crate::sys::get_int(sender, option)
+        .map(Ok)
+        .map_err(io::Error::other)
+}
+
+/// The outcome's text, `none` for no message.
+fn outcome(case: &WireCase, read_back: i32, got: Option<i32>) -> String {
+    let got = got.map_or("none".to_string(), |v| v.to_string());
+    text(case, &read_back.to_string(), &got)
+}
+
 fn run(case: &WireCase) -> io::Result<Result<String, String>> {
     if case.proto == Proto::Tcp {
         return run_tcp(case);
     }
-    let (domain, ip): (Domain, IpAddr) = match case.kind() {
-        Kind::Udp4 => (Domain::IPV4, Ipv4Addr::LOCALHOST.into()),
-        _ => (Domain::IPV6, Ipv6Addr::LOCALHOST.into()),
-    };
-    let (level, kind) = crate::sys::control_message_of(case.option.receiver())
-        .ok_or_else(|| io::Error::other("no control message for the receive option here"))?;
+    let (domain, ip) = loopback(case);
     let receiver = Socket::new(domain, Type::DGRAM, Some(Protocol::UDP))?;
-    crate::sys::set_int(&receiver, code(case.option.receiver())?, 1).map_err(io::Error::other)?;
+    let (level, kind) = ask_for_value(case, &receiver)?;
     receiver.bind(&SockAddr::from(SocketAddr::new(ip, 0)))?;
     receiver.set_read_timeout(Some(Duration::from_secs(2)))?;
     let to = receiver.local_addr()?;
     let sender = Socket::new(domain, Type::DGRAM, Some(Protocol::UDP))?;
     sender.bind(&SockAddr::from(SocketAddr::new(ip, 0)))?;
-    let option = code(case.option.sender())?;
-    if let Some(v) = case.value {
-        let v = i32::try_from(v).map_err(|_| io::Error::other("the rung does not fit a C int"))?;
-        if let Err(e) = crate::sys::set_int(&sender, option, v) {
-            return Ok(Err(e));
-        }
-    }
-    let read_back = crate::sys::get_int(&sender, option).map_err(io::Error::other)?;
+    let read_back = match set_then_read(case, &sender)? {
+        Ok(v) => v,
+        Err(e) => return Ok(Err(e)),
+    };
     sender.send_to(b"w", &to)?;
     let carried = crate::sys::recv_control_int(&receiver, level, kind)?;
-    let carried = carried.map_or("none".to_string(), |v| v.to_string());
-    Ok(Ok(text(case, &read_back.to_string(), &carried)))
+    Ok(Ok(outcome(case, read_back, carried)))
 }
 
 /// TCP: a listener asking for the value by the receive option (the
@@ -64,29 +92,19 @@ fn run(case: &WireCase) -> io::Result<Result<String, String>> {
 /// connect; the accepted socket's packet options, read once the handshake
 /// is done, say what it learnt.
 fn run_tcp(case: &WireCase) -> io::Result<Result<String, String>> {
-    let v6 = case.kind() == Kind::Tcp6;
-    let (domain, ip): (Domain, IpAddr) = match v6 {
-        false => (Domain::IPV4, Ipv4Addr::LOCALHOST.into()),
-        true => (Domain::IPV6, Ipv6Addr::LOCALHOST.into()),
-    };
-    let (level, kind) = crate::sys::control_message_of(case.option.receiver())
-        .ok_or_else(|| io::Error::other("no control message for the receive option here"))?;
+    let (domain, ip) = loopback(case);
     let listener = Socket::new(domain, Type::STREAM, Some(Protocol::TCP))?;
-    crate::sys::set_int(&listener, code(case.option.receiver())?, 1).map_err(io::Error::other)?;
+    let (level, kind) = ask_for_value(case, &listener)?;
     listener.bind(&SockAddr::from(SocketAddr::new(ip, 0)))?;
     listener.listen(1)?;
     let client = Socket::new(domain, Type::STREAM, Some(Protocol::TCP))?;
-    let option = code(case.option.sender())?;
-    if let Some(v) = case.value {
-        let v = i32::try_from(v).map_err(|_| io::Error::other("the rung does not fit a C int"))?;
-        if let Err(e) = crate::sys::set_int(&client, option, v) {
-            return Ok(Err(e));
-        }
-    }
-    let read_back = crate::sys::get_int(&client, option).map_err(io::Error::other)?;
+    let read_back = match set_then_read(case, &client)? {
+        Ok(v) => v,
+        Err(e) => return Ok(Err(e)),
+    };
     client.connect_timeout(&listener.local_addr()?, Duration::from_secs(5))?;
     let (accepted, _) = listener.accept()?;
+    let v6 = case.kind() == Kind::Tcp6;
     let reported = crate::sys::packet_option_int(&accepted, v6, level, kind)?;
-    let reported = reported.map_or("none".to_string(), |v| v.to_string());
-    Ok(Ok(text(case, &read_back.to_string(), &reported)))
+    Ok(Ok(outcome(case, read_back, reported)))
 }

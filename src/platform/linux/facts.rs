@@ -343,15 +343,7 @@ mod reader {
     /// uname's machine names a 64-bit architecture (a 32-bit program sees
     /// the kernel's own unless it asked for PER_LINUX32).
     fn kernel_is_64bit() -> bool {
-        // SAFETY: utsname is plain data; uname fills it.
-        let mut u: libc::utsname = unsafe { std::mem::zeroed() };
-        // SAFETY: u is a valid utsname for uname to write.
-        if unsafe { libc::uname(&mut u) } != 0 {
-            return false;
-        }
-        // SAFETY: uname writes a NUL-terminated machine name.
-        let machine = unsafe { std::ffi::CStr::from_ptr(u.machine.as_ptr()) }.to_string_lossy();
-        machine.contains("64") || machine == "s390x"
+        crate::sys::machine().is_some_and(|m| m.contains("64") || m == "s390x")
     }
 
     /// "6.18.44-fc" -> (6, 18).
