@@ -55,26 +55,57 @@
 #define SENDERS 8
 
 enum reuse { R_NONE, R_ADDR, R_PORT, R_ADDRPORT, R_PORTLB };
-static const char *const reuses[] = {"none", "addr", "port", "addrport", "portlb"};
+static const char *const reuses[] = {"none", "addr", "port", "addrport", "portlb", NULL};
 
 enum baddr { A_V4LO, A_V4ANY, A_V6DUAL, A_V6ONLY };
-static const char *const addrs[] = {"v4lo", "v4any", "v6dual", "v6only"};
+static const char *const addrs[] = {"v4lo", "v4any", "v6dual", "v6only", NULL};
 
 enum bstate { B_BOUND, B_LISTENING, B_CONNECTED, B_TIMEWAIT, B_CLOSED };
-static const char *const bstates[] = {"bound", "listening", "connected", "timewait", "closed"};
+static const char *const bstates[] = {"bound", "listening", "connected", "timewait", "closed", NULL};
+
+/* Transports, indexed as the commands test them: 0 udp, 1 tcp. */
+static const char *const protos[] = {"udp", "tcp", NULL};
 
 static const struct kind tcp4 = {"tcp4", AF_INET, SOCK_STREAM};
 static const struct kind udp4 = {"udp4", AF_INET, SOCK_DGRAM};
 
-/* The index of `word` among `names`, or -1. */
+/* The index of `word` in the NULL-terminated `names`, or -1. */
 static int
-lookup(const char *word, const char *const *names, int n)
+lookup(const char *word, const char *const *names)
 {
     int i;
-    for (i = 0; word != NULL && i < n; i++)
+    for (i = 0; word != NULL && names[i] != NULL; i++)
         if (strcmp(word, names[i]) == 0)
             return i;
     return -1;
+}
+
+/*
+ * A command's arguments: exactly n words into field[], and, for each
+ * lists[i] given (not NULL), the word's index in that list into v[i].
+ * Answers `bad ...` itself and returns -1 when they do not fit.
+ */
+static int
+fields(char *args, const char *cmd, const char *usage, int n, char *field[],
+    const char *const *const lists[], int v[])
+{
+    int i;
+    for (i = 0; i < n; i++)
+        field[i] = next_token(&args);
+    if (next_token(&args) != NULL || field[n - 1] == NULL) {
+        reply("bad %s takes %d fields: %s", cmd, n, usage);
+        return -1;
+    }
+    for (i = 0; i < n; i++) {
+        if (lists[i] == NULL)
+            continue;
+        v[i] = lookup(field[i], lists[i]);
+        if (v[i] < 0) {
+            reply("bad %s field %d (%s) is not understood", cmd, i + 1, field[i]);
+            return -1;
+        }
+    }
+    return 0;
 }
 
 static socklen_t
@@ -342,25 +373,12 @@ do_bind(char *args)
     struct sockaddr_storage ss;
     socklen_t len;
 
+    static const char *const *const lists[6] = {protos, reuses, addrs, bstates, reuses, addrs};
+
     for (i = 0; i < SENDERS; i++)
         h.clients[i] = -1;
-    for (i = 0; i < 6; i++)
-        field[i] = next_token(&args);
-    if (next_token(&args) != NULL || field[5] == NULL) {
-        reply("bad bind takes 6 fields: proto first addr1 state second addr2");
+    if (fields(args, "bind", "proto first addr1 state second addr2", 6, field, lists, v) < 0)
         return;
-    }
-    v[0] = lookup(field[0], (const char *const[]){"udp", "tcp"}, 2);
-    v[1] = lookup(field[1], reuses, 5);
-    v[2] = lookup(field[2], addrs, 4);
-    v[3] = lookup(field[3], bstates, 5);
-    v[4] = lookup(field[4], reuses, 5);
-    v[5] = lookup(field[5], addrs, 4);
-    for (i = 0; i < 6; i++)
-        if (v[i] < 0) {
-            reply("bad bind field %d (%s) is not understood", i + 1, field[i]);
-            return;
-        }
     stream = v[0];
     if (!stream && (v[3] == B_LISTENING || v[3] == B_TIMEWAIT)) {
         reply("bad udp neither listens nor waits in TIME_WAIT");
@@ -454,21 +472,13 @@ do_dual(char *args)
     struct sockaddr_storage ss, from;
     socklen_t len, fromlen;
 
-    for (i = 0; i < 4; i++)
-        field[i] = next_token(&args);
-    if (next_token(&args) != NULL || field[3] == NULL) {
-        reply("bad dual takes 4 fields: proto v6only bound client");
+    static const char *const v6onlys[] = {"default", "0", "1", NULL};
+    static const char *const bounds[] = {"any", "lo", NULL};
+    static const char *const clients[] = {"v4", "v6", NULL};
+    static const char *const *const lists[4] = {protos, v6onlys, bounds, clients};
+
+    if (fields(args, "dual", "proto v6only bound client", 4, field, lists, v) < 0)
         return;
-    }
-    v[0] = lookup(field[0], (const char *const[]){"udp", "tcp"}, 2);
-    v[1] = lookup(field[1], (const char *const[]){"default", "0", "1"}, 3);
-    v[2] = lookup(field[2], (const char *const[]){"any", "lo"}, 2);
-    v[3] = lookup(field[3], (const char *const[]){"v4", "v6"}, 2);
-    for (i = 0; i < 4; i++)
-        if (v[i] < 0) {
-            reply("bad dual field %d (%s) is not understood", i + 1, field[i]);
-            return;
-        }
     stream = v[0];
 
     port = free_port(stream, &step);
@@ -639,13 +649,12 @@ do_wire(char *args)
         {"tcp6", AF_INET6, SOCK_STREAM},
     };
 
-    for (i = 0; i < 3; i++)
-        field[i] = next_token(&args);
-    if (next_token(&args) != NULL || field[2] == NULL) {
-        reply("bad wire takes 3 fields: kind option request");
+    static const char *const kind_names[] = {"udp4", "udp6", "tcp6", NULL};
+    static const char *const *const lists[3] = {NULL, NULL, NULL};
+
+    if (fields(args, "wire", "kind option request", 3, field, lists, NULL) < 0)
         return;
-    }
-    i = lookup(field[0], (const char *const[]){"udp4", "udp6", "tcp6"}, 3);
+    i = lookup(field[0], kind_names);
     for (size_t j = 0; j < sizeof(wire_options) / sizeof(wire_options[0]); j++)
         if (strcmp(field[1], wire_options[j].name) == 0)
             o = &wire_options[j];
