@@ -63,6 +63,25 @@ pub enum Command {
     /// --value), on this host or OS models; or (--made) what each library's
     /// constructors set unasked
     Paths(PathsArgs),
+    /// A static site of every option on every OS (index with search and
+    /// filters, a page per option, OS, library and behaviour group, the
+    /// buffer plots), from the committed snapshots and the models; no
+    /// network, works from file://
+    Site(SiteArgs),
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct SiteArgs {
+    /// The folder to write (new, empty, or a site this command wrote)
+    #[arg(long, value_name = "DIR")]
+    pub out: std::path::PathBuf,
+    /// The snapshots folder
+    #[arg(long, value_name = "DIR", default_value = "snapshots")]
+    pub snapshots: std::path::PathBuf,
+    /// CI runs' JSON reports (`sockmatrix --format json`), searched in
+    /// subfolders too, to include on the runs page
+    #[arg(long, value_name = "DIR")]
+    pub reports: Option<std::path::PathBuf>,
 }
 
 #[derive(Args, Debug, Clone)]

@@ -129,6 +129,9 @@ pub mod predict;
 pub mod render;
 #[cfg(feature = "cli")]
 #[doc(hidden)]
+pub mod site;
+#[cfg(feature = "cli")]
+#[doc(hidden)]
 pub mod snapshot;
 #[doc(hidden)]
 pub use library::socket2 as socket2_casts;

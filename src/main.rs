@@ -3,7 +3,7 @@
 
 use clap::{CommandFactory, Parser};
 use sockmatrix::cli::{
-    BehavioursArgs, Cli, Command, CompareArgs, CompareFormat, Format, PathsArgs, PlotArgs, RunArgs,
+    BehavioursArgs, Cli, Command, CompareArgs, CompareFormat, Format, PathsArgs, PlotArgs, RunArgs, SiteArgs,
     TriageArgs,
 };
 use sockmatrix::engine::{self, Plan, Verdict};
@@ -32,6 +32,7 @@ fn main() -> ExitCode {
         Some(Command::Plot(args)) => plot(&args),
         Some(Command::Behaviours(args)) => behaviours(&args),
         Some(Command::Paths(args)) => paths(&args),
+        Some(Command::Site(args)) => site(&args),
         None => run(&cli.run),
     }
 }
@@ -156,6 +157,27 @@ fn compare(args: &CompareArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(why) => usage(format!("compare: {why}")),
+    }
+}
+
+/// `sockmatrix site --out DIR`: the static site.
+fn site(args: &SiteArgs) -> ExitCode {
+    match sockmatrix::site::build(&args.snapshots, args.reports.as_deref(), &args.out) {
+        Ok(s) => {
+            eprintln!(
+                "sockmatrix site: {} pages ({} options), {:.1} MB, in {}; open {}",
+                s.pages,
+                s.options,
+                s.bytes as f64 / 1e6,
+                s.out.display(),
+                s.out.join("index.html").display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(why) => {
+            eprintln!("sockmatrix site: {why}");
+            ExitCode::from(USAGE)
+        }
     }
 }
 

@@ -74,6 +74,33 @@ impl Group {
         }
     }
 
+    /// The options whose effect the group shows (the site links an
+    /// option's page to these groups).
+    pub fn options(self) -> &'static [&'static str] {
+        match self {
+            Group::DualStack | Group::DualStackUdp => &["IPV6_V6ONLY"],
+            Group::Bind | Group::BindOtherUser => &[
+                "SO_REUSEADDR",
+                "SO_REUSEPORT",
+                "SO_REUSEPORT_LB",
+                "SO_EXCLUSIVEADDRUSE",
+            ],
+            Group::Broadcast => &["SO_BROADCAST"],
+            Group::Linger => &["SO_LINGER"],
+            Group::Wire | Group::WireTcp => &[
+                "IP_TTL",
+                "IP_TOS",
+                "IPV6_UNICAST_HOPS",
+                "IPV6_TCLASS",
+                "IP_RECVTTL",
+                "IP_RECVTOS",
+                "IPV6_RECVHOPLIMIT",
+                "IPV6_RECVTCLASS",
+            ],
+            Group::Timing => &["SO_RCVTIMEO", "SO_SNDTIMEO", "SO_RCVLOWAT"],
+        }
+    }
+
     /// The group's name in tables and snapshots.
     pub fn name(self) -> &'static str {
         match self {

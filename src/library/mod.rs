@@ -263,10 +263,24 @@ pub fn rules() -> impl Iterator<Item = &'static Rule> {
 /// Whether a rule belongs to a library rather than to the OS (a path
 /// divergence).
 pub fn is_path_rule(rule: &Rule) -> bool {
-    ["socket2.", "nix.", "rustix.", "std.", "tokio."]
-        .iter()
-        .any(|p| rule.id.starts_with(p))
+    is_library_rule_id(rule.id)
 }
+
+/// The library a rule id belongs to (`socket2` for `socket2.u32_as_int`),
+/// if any.
+pub fn library_of_rule_id(id: &str) -> Option<&'static str> {
+    LIBRARY_PREFIXES
+        .into_iter()
+        .find(|p| id.strip_prefix(p).is_some_and(|rest| rest.starts_with('.')))
+}
+
+/// Whether a rule id is a library's rather than an OS's.
+pub fn is_library_rule_id(id: &str) -> bool {
+    library_of_rule_id(id).is_some()
+}
+
+/// The libraries whose conversions have rules, as their ids begin.
+pub const LIBRARY_PREFIXES: [&str; 5] = ["socket2", "nix", "rustix", "std", "tokio"];
 
 /// The trap a library rule stands for, in the words a user acts on (the
 /// digest and the HTML report call these hazards), for the rules whose

@@ -506,3 +506,54 @@ fn paths_puts_one_request_through_every_library() {
     }
     assert!(text.contains("library rules:"), "{text}");
 }
+
+/// `site` writes a page per catalogue option, the index and its JSON (the
+/// facts the browser check filters by), names only rules some model,
+/// library or behaviour group defines, and writes again over a site of its
+/// own. (`scripts/check-site` opens every page in Chromium.)
+#[test]
+fn site_writes_a_page_per_option_and_knows_every_rule_it_names() {
+    let tmp = tempfile::tempdir().expect("a temp dir");
+    let out_dir = tmp.path().join("site");
+    let out_arg = out_dir.to_str().expect("a UTF-8 temp path");
+    // Where the tests run from a copy (a VM, Wine), the copy's snapshots.
+    let root = std::env::var("INSTA_WORKSPACE_ROOT").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into());
+    let snapshots = std::path::Path::new(&root).join("snapshots");
+    let snapshots = snapshots.to_str().expect("a UTF-8 path");
+    let out = run(&["site", "--out", out_arg, "--snapshots", snapshots]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let index: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out_dir.join("index.json")).expect("index.json"))
+            .expect("index.json is JSON");
+    let options = index["options"].as_array().expect("an options list");
+    assert_eq!(options.len(), sockmatrix::CATALOG.len());
+    for o in options {
+        let page = out_dir.join(o["href"].as_str().expect("an href"));
+        let html = std::fs::read_to_string(&page).unwrap_or_else(|e| panic!("{}: {e}", page.display()));
+        assert!(html.contains(&format!("<h1>{}</h1>", o["name"].as_str().unwrap_or_default())));
+        assert!(!html.contains("not a rule of this build"), "{}", page.display());
+    }
+    // Linux's flags read 1, macOS's model reads the bit: the index says the
+    // option differs across OSes.
+    let keepalive = options
+        .iter()
+        .find(|o| o["name"] == "SO_KEEPALIVE")
+        .expect("SO_KEEPALIVE");
+    assert_eq!(keepalive["differs"], true);
+    // Its own folder is written again; another one is refused.
+    let again = run(&["site", "--out", out_arg, "--snapshots", snapshots]);
+    assert!(again.status.success(), "{}", stderr(&again));
+    let foreign = tmp.path().join("mine");
+    std::fs::create_dir(&foreign).expect("a folder");
+    std::fs::write(foreign.join("notes.txt"), "keep me").expect("a file");
+    let refused = run(&[
+        "site",
+        "--out",
+        foreign.to_str().expect("UTF-8"),
+        "--snapshots",
+        snapshots,
+    ]);
+    assert_eq!(refused.status.code(), Some(2), "{}", stderr(&refused));
+    assert!(stderr(&refused).contains("not empty"), "{}", stderr(&refused));
+    assert!(foreign.join("notes.txt").exists());
+}

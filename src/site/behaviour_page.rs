@@ -1,0 +1,119 @@
+//! A page per behaviour group (`behaviours/bind.html`): each case down the
+//! side, each measured run and model across (model releases that answer
+//! alike share a column), every outcome with its rules; and the index of
+//! the groups. Small groups also show on their options' pages.
+
+use super::data::{BehaviourTable, Data};
+use super::page::{esc, page, slug};
+use super::{cell_html, Legend};
+use std::fmt::Write as _;
+
+/// Groups with at most this many cases are shown whole on their options'
+/// pages too.
+pub const INLINE_CASES: usize = 40;
+
+pub fn render(data: &Data) -> Vec<(String, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut list = String::from(
+        "<h1>What an option does</h1><p>Each group sets sockets up on loopback, does one thing, and records \
+         what happened: measured where a run is committed, the OS's model elsewhere.</p><ul>",
+    );
+    for (group, table) in &data.behaviours {
+        let options: Vec<String> = group
+            .options()
+            .iter()
+            .map(|o| format!("<a href=\"../options/{}.html\">{}</a>", slug(o), esc(o)))
+            .collect();
+        let _ = write!(
+            list,
+            "<li><a href=\"{g}.html\">{g}</a>: {} cases · {}</li>",
+            table.cases.len(),
+            options.join(", "),
+            g = group.name()
+        );
+        let mut legend = Legend::new(data);
+        let mut body = format!(
+            "<h1>Behaviour: {}</h1><p>Options: {}.</p>",
+            group.name(),
+            options.join(", ")
+        );
+        body.push_str(&table_html(data, table, &mut legend));
+        legend.write(&mut body, 1);
+        files.push((
+            format!("behaviours/{}.html", group.name()),
+            page(&format!("behaviour {}", group.name()), 1, &body, false).into_bytes(),
+        ));
+    }
+    list.push_str("</ul>");
+    files.push((
+        "behaviours/index.html".into(),
+        page("Behaviours", 1, &list, false).into_bytes(),
+    ));
+    files
+}
+
+/// The group's table: a column per measured source and per model (its
+/// releases merged where every case answers alike).
+pub fn table_html(data: &Data, table: &BehaviourTable, legend: &mut Legend) -> String {
+    // (title, measured, source ids) per column.
+    let mut columns: Vec<(String, bool, Vec<usize>)> = Vec::new();
+    for i in data.source_order() {
+        let Some(cells) = table.cells.get(&i) else {
+            continue;
+        };
+        if cells.is_empty() {
+            continue;
+        }
+        let source = &data.sources[i];
+        if let Some(last) = columns.last_mut() {
+            let prev = &data.sources[last.2[0]];
+            if source.model_of.is_some()
+                && prev.model_of == source.model_of
+                && table.cells.get(&last.2[0]) == Some(cells)
+            {
+                let release = source.id.split('@').nth(1).unwrap_or_default();
+                let _ = write!(last.0, ", {release}");
+                last.2.push(i);
+                continue;
+            }
+        }
+        columns.push((source.title.clone(), source.measured(), vec![i]));
+    }
+    if columns.is_empty() {
+        return "<p>No run or model answers this group.</p>".into();
+    }
+    let mut out = format!(
+        "<table>{}<thead><tr><th>case</th>",
+        super::colgroup(1, columns.iter().map(|c| c.1))
+    );
+    for (title, measured, _) in &columns {
+        match measured {
+            true => {
+                let _ = write!(out, "<th><span class=\"meas\">{}</span></th>", esc(title));
+            }
+            false => {
+                let _ = write!(
+                    out,
+                    "<th><span class=\"model\">{} (model)</span></th>",
+                    esc(title)
+                );
+            }
+        }
+    }
+    out.push_str("</tr></thead><tbody>");
+    for case in &table.cases {
+        let _ = write!(out, "<tr><td>{}</td>", esc(case));
+        for (_, _, sources) in &columns {
+            let cell = table
+                .cells
+                .get(&sources[0])
+                .and_then(|c| c.get(case))
+                .map(|c| cell_html(std::slice::from_ref(c), legend))
+                .unwrap_or_else(|| "<span class=\"muted\">–</span>".into());
+            let _ = write!(out, "<td>{cell}</td>");
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table>");
+    out
+}
