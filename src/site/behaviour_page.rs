@@ -114,6 +114,10 @@ pub fn table_html(data: &Data, table: &BehaviourTable, legend: &mut Legend) -> S
         }
         out.push_str("</tr>");
     }
-    out.push_str("</tbody></table>");
+    out.push_str(
+        "</tbody></table><p class=\"muted\">– in a measured column: the case is not in that run's \
+         snapshot (its outcome follows a host fact, such as the default of IPV6_V6ONLY, so it is \
+         checked against the model but not stored), or that platform does not run the group.</p>",
+    );
     out
 }

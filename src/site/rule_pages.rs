@@ -119,35 +119,43 @@ fn plot_of(file: &str) -> Option<String> {
 /// Each rule of the page's that changes a request silently: how many
 /// requests (every source, kind, state and path), and one of them as text.
 fn traps(data: &Data, file: &str) -> BTreeMap<String, (usize, String)> {
-    let mut out: BTreeMap<String, (usize, String)> = BTreeMap::new();
+    // rule → (requests, example, whether the example is the raw call's)
+    let mut out: BTreeMap<String, (usize, String, bool)> = BTreeMap::new();
     for (option, rows) in &data.options {
         for row in rows.iter().filter(|r| silently_changed(r)) {
             // The rule that gave the value: the last of the page's in the
             // chain (`linux.mptcp.as_tcp+linux.flag` is linux.flag's).
             if let Some(rule) = row.cell.rule.split('+').rfind(|r| rule_page(r) == *file) {
-                let entry = out.entry(rule.to_string()).or_insert_with(|| {
+                let example = || {
                     let source = &data.sources[row.source];
-                    (
-                        0,
-                        format!(
-                            "<a href=\"../options/{}.html#{}\">{}</a> {} {} via {}: {} → <b>{}</b> ({})",
-                            slug(option),
-                            esc(&row.kind),
-                            esc(option),
-                            esc(&row.kind),
-                            esc(&row.state),
-                            esc(&row.path),
-                            esc(&row.requested),
-                            esc(&row.cell.effective),
-                            esc(&source.title)
-                        ),
+                    format!(
+                        "<a href=\"../options/{}.html#{}\">{}</a> {} {} via {}: {} → <b>{}</b> ({})",
+                        slug(option),
+                        esc(&row.kind),
+                        esc(option),
+                        esc(&row.kind),
+                        esc(&row.state),
+                        esc(&row.path),
+                        esc(&row.requested),
+                        esc(&row.cell.effective),
+                        esc(&source.title)
                     )
-                });
+                };
+                // The raw call's example where there is one.
+                let entry = out
+                    .entry(rule.to_string())
+                    .or_insert_with(|| (0, example(), false));
+                if !entry.2 && row.path == "raw" {
+                    entry.1 = example();
+                    entry.2 = true;
+                }
                 entry.0 += 1;
             }
         }
     }
-    out
+    out.into_iter()
+        .map(|(rule, (n, example, _))| (rule, (n, example)))
+        .collect()
 }
 
 /// A set whose read-back is neither the request nor an error (a library's
