@@ -30,8 +30,10 @@ impl Request {
             Request::Default => true,
             Request::Set(v) => matches!(
                 (ty, v),
-                (Type::Int | Type::Bool | Type::ReadOnly, RelativeValue::Int(_))
-                    | (Type::Linger, RelativeValue::Linger(..))
+                (
+                    Type::Int | Type::Bool | Type::ReadOnly | Type::ProtocolInfo,
+                    RelativeValue::Int(_)
+                ) | (Type::Linger, RelativeValue::Linger(..))
                     | (Type::Time, RelativeValue::Time(..))
                     | (Type::Int | Type::Linger | Type::Time, RelativeValue::Duration(_))
                     | (Type::Text, RelativeValue::Text(..))

@@ -234,6 +234,17 @@ pub const CATALOG: &[OptionSpec] = &[
     )
     .codes(Some(38), None, Some(0x1016), None)
     .socket2(Shape::ReadOnly),
+    // Winsock only: socket2 0.6's protocol() reads it on Windows (src/sys/
+    // windows.rs, `SO_PROTOCOL_INFOW`, then `.iProtocol`); the raw path
+    // reads the whole WSAPROTOCOL_INFOW and reports iProtocol.
+    opt(
+        O::Socket(SocketOpt::ProtocolInfo),
+        "SO_PROTOCOL_INFOW",
+        T::ProtocolInfo,
+        ladder::READ_ONLY,
+    )
+    .codes(None, None, None, Some(0x2005))
+    .socket2(Shape::ReadOnly),
     opt(
         O::Socket(SocketOpt::Error),
         "SO_ERROR",
@@ -831,14 +842,12 @@ pub const CATALOG: &[OptionSpec] = &[
     .socket2(Shape::Bool)
     .privileged(),
     // socket2 0.6's header_included_v6 reads IP_HDRINCL's number at
-    // IPPROTO_IPV6 (Linux's IPV6_2292HOPOPTS, 3), not IPV6_HDRINCL: the
-    // socket2 path is left out (docs/findings/socket2-header-included-v6.md).
-    opt(O::Ipv6(Ipv6Opt::Hdrincl), "IPV6_HDRINCL", T::Bool, ladder::BOOL).codes(
-        Some(36),
-        None,
-        None,
-        Some(2),
-    ),
+    // IPPROTO_IPV6: Winsock's IPV6_HDRINCL (2), but Linux's IPV6_2292HOPOPTS
+    // (3), not IPV6_HDRINCL: the socket2 path runs on Windows only
+    // (docs/findings/socket2-header-included-v6.md).
+    opt(O::Ipv6(Ipv6Opt::Hdrincl), "IPV6_HDRINCL", T::Bool, ladder::BOOL)
+        .codes(Some(36), None, None, Some(2))
+        .socket2(Shape::Bool),
     // FreeBSD only; socket2 0.6's set_fib has no getter, and sogetopt has
     // no SO_SETFIB case either (sys/kern/uipc_socket.c).
     opt(O::Socket(SocketOpt::Setfib), "SO_SETFIB", T::Int, ladder::FIB).codes(None, None, Some(0x1014), None),

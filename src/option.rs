@@ -56,6 +56,7 @@ options!(
         Setfib = "SO_SETFIB", UserCookie = "SO_USER_COOKIE", Listenqlimit = "SO_LISTENQLIMIT",
         Listenqlen = "SO_LISTENQLEN", Listenincqlen = "SO_LISTENINCQLEN",
         LingerTicks = "SO_LINGER_TICKS", Rcvmark = "SO_RCVMARK",
+        ProtocolInfo = "SO_PROTOCOL_INFOW",
     }
 );
 options!(
@@ -245,13 +246,17 @@ pub enum Type {
     Text,
     /// Only getsockopt means anything; a set shows what the OS says to it.
     ReadOnly,
+    /// Winsock's `WSAPROTOCOL_INFOW`, read only, reported by its
+    /// `iProtocol` (what socket2's `protocol()` reads on Windows); a set is
+    /// an int, to show what the OS says to it.
+    ProtocolInfo,
 }
 
 impl Type {
     /// The value a set of this type takes, in words.
     pub fn describe(self) -> &'static str {
         match self {
-            Type::Int | Type::Bool | Type::ReadOnly => "an integer",
+            Type::Int | Type::Bool | Type::ReadOnly | Type::ProtocolInfo => "an integer",
             Type::Linger => "a linger (on:SECS or off)",
             Type::Time => "a timeout",
             Type::Text => "a name",

@@ -37,7 +37,7 @@ fn set(
 ) -> Result<(), String> {
     let int = |v: i128| i32::try_from(v).map_err(|_| format!("{v} does not fit a C int"));
     match (option.ty, val) {
-        (Type::Int | Type::Bool | Type::ReadOnly, RelativeValue::Int(e)) => {
+        (Type::Int | Type::Bool | Type::ReadOnly | Type::ProtocolInfo, RelativeValue::Int(e)) => {
             sys::set_int(socket, code, int(e.value())?)
         }
         (Type::Linger, RelativeValue::Linger(on, secs)) => {
@@ -54,6 +54,7 @@ fn set(
 fn get(ty: Type, socket: &socket2::Socket, code: sys::Code) -> Result<Value, String> {
     Ok(match ty {
         Type::Int | Type::Bool | Type::ReadOnly => Value::Int(sys::get_int(socket, code)?.into()),
+        Type::ProtocolInfo => Value::Int(sys::get_protocol_info(socket, code)?.into()),
         Type::Linger => {
             let (on, secs) = sys::get_linger(socket, code)?;
             Value::Linger(on, secs)

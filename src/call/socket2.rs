@@ -25,6 +25,13 @@ macro_rules! only_on {
         let call = None;
         call
     }};
+    (windows, $e:expr) => {{
+        #[cfg(windows)]
+        let call = Some($e);
+        #[cfg(not(windows))]
+        let call = None;
+        call
+    }};
     (apple, $e:expr) => {{
         #[cfg(target_vendor = "apple")]
         let call = Some($e);
@@ -78,6 +85,10 @@ pub fn calls(option: &OptionSpec) -> Option<Calls> {
         Opt::Socket(S::Domain) => only_on!(linux, ReadOnly(|s| s.domain().map(|d| i128::from(i32::from(d))))),
         Opt::Socket(S::Protocol) => only_on!(
             linux_or_freebsd,
+            ReadOnly(|s| s.protocol().map(|p| p.map_or(0, |p| i128::from(i32::from(p)))))
+        ),
+        Opt::Socket(S::ProtocolInfo) => only_on!(
+            windows,
             ReadOnly(|s| s.protocol().map(|p| p.map_or(0, |p| i128::from(i32::from(p)))))
         ),
         Opt::Socket(S::Error) => Some(ReadOnly(|s| {
@@ -246,7 +257,11 @@ pub fn calls(option: &OptionSpec) -> Option<Calls> {
             Bool(Socket::set_ip_transparent_v6, Socket::ip_transparent_v6)
         ),
         // Its getter reads another option (see the catalogue row).
-        Opt::Ipv6(I6::Hdrincl | I6::Mtu) => None,
+        Opt::Ipv6(I6::Hdrincl) => only_on!(
+            windows,
+            Bool(Socket::set_header_included_v6, Socket::header_included_v6)
+        ),
+        Opt::Ipv6(I6::Mtu) => None,
         Opt::Ip(
             I::Pktinfo
             | I::Recvopts

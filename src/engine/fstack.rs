@@ -167,7 +167,9 @@ fn kind_name(kind: Kind) -> Result<&'static str, String> {
 /// A value to set, as the protocol writes it; text must not hold `stop`.
 fn value_token<const N: usize>(ty: Type, v: &RelativeValue, stop: [char; N]) -> Result<String, String> {
     Ok(match (ty, v) {
-        (Type::Int | Type::Bool | Type::ReadOnly, RelativeValue::Int(e)) => format!("int:{}", e.value()),
+        (Type::Int | Type::Bool | Type::ReadOnly | Type::ProtocolInfo, RelativeValue::Int(e)) => {
+            format!("int:{}", e.value())
+        }
         (Type::Linger, RelativeValue::Linger(on, secs)) => {
             format!("linger:{},{}", on.value(), secs.value())
         }
@@ -219,7 +221,8 @@ fn freebsd_code(option: &OptionSpec) -> Result<i32, String> {
 
 fn read_type(ty: Type) -> &'static str {
     match ty {
-        Type::Int | Type::Bool | Type::ReadOnly => "int",
+        // No FreeBSD option has Winsock's struct: an int if it ever did.
+        Type::Int | Type::Bool | Type::ReadOnly | Type::ProtocolInfo => "int",
         Type::Linger => "linger",
         Type::Time => "timeval",
         Type::Text => "text",

@@ -210,9 +210,10 @@ pub fn offered_on(os: Os, option: &OptionSpec) -> bool {
         Opt::Socket(S::Rcvlowat | S::Sndlowat) => false,
         Opt::Socket(S::Reuseport) => unix,
         Opt::Socket(S::Passcred | S::Priority | S::Mark | S::BusyPoll | S::Domain) => linux,
-        // On Windows socket2's protocol() reads SO_PROTOCOL_INFOW, another
-        // option (the catalogue's SO_PROTOCOL has no Windows number).
+        // On Windows socket2's protocol() reads SO_PROTOCOL_INFOW, a row of
+        // its own (the catalogue's SO_PROTOCOL has no Windows number).
         Opt::Socket(S::Protocol) => matches!(os, Os::Linux | Os::FreeBsd),
+        Opt::Socket(S::ProtocolInfo) => os == Os::Windows,
         Opt::Tcp(T::Nodelay | T::Keepcnt) => true,
         Opt::Tcp(T::Maxseg | T::Keepidle | T::Keepintvl) => unix,
         Opt::Tcp(T::UserTimeout | T::Cork | T::Quickack | T::NotsentLowat | T::ThinLinearTimeouts) => linux,
@@ -287,7 +288,12 @@ pub fn offered_on(os: Os, option: &OptionSpec) -> bool {
         // set_fib has no getter: the raw path runs the row.
         Opt::Socket(S::Setfib) => false,
         Opt::Ipv6(I6::Transparent) => linux,
-        Opt::Ipv6(I6::Hdrincl | I6::Mtu) => false,
+        // set_header_included_v6 / header_included_v6 compile on Linux,
+        // Apple and Windows, but only Windows' getter reads what its setter
+        // writes (IP_HDRINCL's number at IPPROTO_IPV6, which is Winsock's
+        // IPV6_HDRINCL): docs/findings/socket2-header-included-v6.md.
+        Opt::Ipv6(I6::Hdrincl) => os == Os::Windows,
+        Opt::Ipv6(I6::Mtu) => false,
         Opt::Ip(
             I::Pktinfo
             | I::Recvopts

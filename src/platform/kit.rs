@@ -83,7 +83,7 @@ impl<'a, O, F: ?Sized> Ask<'a, O, F> {
 pub fn sample(option: &crate::option::OptionSpec) -> Request {
     use crate::option::Type;
     Request::Set(match option.ty {
-        Type::Int | Type::Bool | Type::ReadOnly => RelativeValue::int(1),
+        Type::Int | Type::Bool | Type::ReadOnly | Type::ProtocolInfo => RelativeValue::int(1),
         Type::Linger => RelativeValue::linger(1, 1),
         Type::Time => RelativeValue::time(1, 0),
         Type::Text => RelativeValue::text("cubic"),

@@ -55,58 +55,30 @@ pub fn render(data: &Data) -> Vec<(String, Vec<u8>)> {
 /// The group's table: a column per measured source and per model (its
 /// releases merged where every case answers alike).
 pub fn table_html(data: &Data, table: &BehaviourTable, legend: &mut Legend) -> String {
-    // (title, measured, source ids) per column.
-    let mut columns: Vec<(String, bool, Vec<usize>)> = Vec::new();
-    for i in data.source_order() {
-        let Some(cells) = table.cells.get(&i) else {
-            continue;
-        };
-        if cells.is_empty() {
-            continue;
-        }
-        let source = &data.sources[i];
-        if let Some(last) = columns.last_mut() {
-            let prev = &data.sources[last.2[0]];
-            if source.model_of.is_some()
-                && prev.model_of == source.model_of
-                && table.cells.get(&last.2[0]) == Some(cells)
-            {
-                let release = source.id.split('@').nth(1).unwrap_or_default();
-                let _ = write!(last.0, ", {release}");
-                last.2.push(i);
-                continue;
-            }
-        }
-        columns.push((source.title.clone(), source.measured(), vec![i]));
-    }
+    let answers: std::collections::BTreeMap<usize, _> = table
+        .cells
+        .iter()
+        .filter(|(_, cells)| !cells.is_empty())
+        .map(|(&i, cells)| (i, cells))
+        .collect();
+    let columns = super::merged_columns(data, &answers, |_| false);
     if columns.is_empty() {
         return "<p>No run or model answers this group.</p>".into();
     }
     let mut out = format!(
         "<table>{}<thead><tr><th>case</th>",
-        super::colgroup(1, columns.iter().map(|c| c.1))
+        super::colgroup(1, columns.iter().map(|c| c.measured))
     );
-    for (title, measured, _) in &columns {
-        match measured {
-            true => {
-                let _ = write!(out, "<th><span class=\"meas\">{}</span></th>", esc(title));
-            }
-            false => {
-                let _ = write!(
-                    out,
-                    "<th><span class=\"model\">{} (model)</span></th>",
-                    esc(title)
-                );
-            }
-        }
+    for c in &columns {
+        let _ = write!(out, "<th>{}</th>", c.heading());
     }
     out.push_str("</tr></thead><tbody>");
     for case in &table.cases {
         let _ = write!(out, "<tr><td>{}</td>", esc(case));
-        for (_, _, sources) in &columns {
+        for c in &columns {
             let cell = table
                 .cells
-                .get(&sources[0])
+                .get(&c.sources[0])
                 .and_then(|c| c.get(case))
                 .map(|c| cell_html(std::slice::from_ref(c), legend))
                 .unwrap_or_else(|| "<span class=\"muted\">–</span>".into());

@@ -98,10 +98,26 @@ fn prepare(out: &Path) -> Result<(), String> {
                     out.display()
                 ));
             }
-            std::fs::remove_dir_all(out).map_err(|e| format!("cannot empty {}: {e}", out.display()))?;
+            remove_files(out)?;
         }
     }
     std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))
+}
+
+/// Every file under `dir`, its folders left standing: on Windows a folder
+/// removed and made again at once can still be pending deletion (a sharing
+/// violation), and the build writes the same folders anyway.
+fn remove_files(dir: &Path) -> Result<(), String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let removed = match path.is_dir() {
+            true => remove_files(&path),
+            false => std::fs::remove_file(&path).map_err(|e| e.to_string()),
+        };
+        removed.map_err(|e| format!("cannot empty {}: {e}", path.display()))?;
+    }
+    Ok(())
 }
 
 /// The buffer plots: every OS together and one per OS, from the models at
@@ -203,17 +219,29 @@ pub fn columns(data: &Data, rows: &[Row]) -> Vec<Column> {
     for list in per_source.values_mut() {
         list.sort();
     }
-    let mut columns: Vec<(Column, Option<&Vec<_>>)> = Vec::new();
+    merged_columns(data, &per_source, |list| {
+        list.iter().all(|r| r.4.effective == "UNDEFINED")
+    })
+}
+
+/// A column per source that has answers, in column order, the releases of
+/// one model merged where their answers are equal.
+pub fn merged_columns<T: PartialEq>(
+    data: &Data,
+    answers: &BTreeMap<usize, T>,
+    undefined: impl Fn(&T) -> bool,
+) -> Vec<Column> {
+    let mut columns: Vec<Column> = Vec::new();
     for i in data.source_order() {
         let source = &data.sources[i];
-        let Some(list) = per_source.get(&i) else {
+        let Some(mine) = answers.get(&i) else {
             continue;
         };
-        let undefined = list.iter().all(|r| r.4.effective == "UNDEFINED");
-        if let Some((last, last_rows)) = columns.last_mut() {
+        if let Some(last) = columns.last_mut() {
+            let first = last.sources[0];
             let same_model = source.model_of.is_some()
-                && data.sources[last.sources[0]].model_of == source.model_of
-                && *last_rows == Some(list);
+                && data.sources[first].model_of == source.model_of
+                && answers.get(&first) == Some(mine);
             if same_model {
                 last.sources.push(i);
                 let release = source.id.split('@').nth(1).unwrap_or_default();
@@ -221,18 +249,15 @@ pub fn columns(data: &Data, rows: &[Row]) -> Vec<Column> {
                 continue;
             }
         }
-        columns.push((
-            Column {
-                sources: vec![i],
-                title: source.title.clone(),
-                measured: source.measured(),
-                os: source.os(),
-                undefined,
-            },
-            Some(list),
-        ));
+        columns.push(Column {
+            sources: vec![i],
+            title: source.title.clone(),
+            measured: source.measured(),
+            os: source.os(),
+            undefined: undefined(mine),
+        });
     }
-    columns.into_iter().map(|(c, _)| c).collect()
+    columns
 }
 
 /// The rules a page names, numbered in order of first use, written out at

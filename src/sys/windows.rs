@@ -94,6 +94,15 @@ pub fn get_int(socket: &impl AsRawSocket, code: Code) -> Result<i32, String> {
     Ok(value)
 }
 
+/// `SO_PROTOCOL_INFOW` into a whole `WSAPROTOCOL_INFOW`: its `iProtocol`.
+pub fn get_protocol_info(socket: &impl AsRawSocket, code: Code) -> Result<i32, String> {
+    // SAFETY: WSAPROTOCOL_INFOW is plain data (integers, GUIDs, a UTF-16
+    // array); all zeroes is a valid value of it.
+    let mut info: ws::WSAPROTOCOL_INFOW = unsafe { std::mem::zeroed() };
+    get(socket, code, &mut info)?;
+    Ok(info.iProtocol)
+}
+
 /// Winsock's `struct linger` holds two `u_short`s; a request that does not
 /// fit them cannot be said on this path.
 pub fn set_linger(socket: &impl AsRawSocket, code: Code, on: i32, secs: i32) -> Result<(), String> {
@@ -306,6 +315,7 @@ mod tests {
             ("IP_PKTINFO", ws::IP_PKTINFO),
             ("IPV6_DONTFRAG", ws::IPV6_DONTFRAG),
             ("SO_EXCLUSIVEADDRUSE", ws::SO_EXCLUSIVEADDRUSE),
+            ("SO_PROTOCOL_INFOW", ws::SO_PROTOCOL_INFOW),
             ("IPV6_MULTICAST_IF", ws::IPV6_MULTICAST_IF),
             ("IP_HDRINCL", ws::IP_HDRINCL),
             ("IPV6_HDRINCL", ws::IPV6_HDRINCL),

@@ -394,7 +394,8 @@ pub fn predict(a: &Args<SocketOpt>) -> Prediction {
         | SocketOpt::Listenqlimit
         | SocketOpt::Listenqlen
         | SocketOpt::Listenincqlen
-        | SocketOpt::LingerTicks => crate::platform::gated(),
+        | SocketOpt::LingerTicks
+        | SocketOpt::ProtocolInfo => crate::platform::gated(),
     }
 }
 

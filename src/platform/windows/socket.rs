@@ -15,6 +15,18 @@ const SOL_SOCKET_DOC: &str =
 pub const DEFAULT_BUFFER: i128 = 65536;
 
 crate::rules! {
+    pub const PROTOCOL_INFO: Rule = Rule {
+        id: "windows.so_protocol_info",
+        formula: "WSAPROTOCOL_INFOW.iProtocol: TCP 6, UDP 17; AF_UNIX 0 (UNCONFIRMED)",
+        why: "SO_PROTOCOL_INFOW returns the socket's WSAPROTOCOL_INFOW, whose iProtocol is the protocol to pass to socket() for it: IPPROTO_TCP or IPPROTO_UDP for a socket asked with protocol 0 (what socket2's protocol() reports on Windows). Microsoft says nothing of an AF_UNIX socket's: 0, UNCONFIRMED",
+        source: "learn.microsoft.com 'SOL_SOCKET socket options' (SO_PROTOCOL_INFO: get only, returns the WSAPROTOCOL_INFO structure) and 'WSAPROTOCOL_INFOW structure' (iProtocol; IPPROTO_TCP 6, IPPROTO_UDP 17); Wine 10.0 dlls/ws2_32/tests/sock.c test_WSASocket, lines 1250-1254 and 1828 (run on Windows too: TCP 6, UDP 17)",
+    };
+    pub const PROTOCOL_INFO_SET: Rule = Rule {
+        id: "windows.so_protocol_info.set",
+        formula: "WSAENOPROTOOPT (UNCONFIRMED)",
+        why: "SO_PROTOCOL_INFO can only be read; setsockopt answers an option the provider cannot set with WSAENOPROTOOPT, as it answers SO_TYPE on TCP. No page or test sets this one, and SO_TYPE on UDP says WSAEINVAL instead: UNCONFIRMED",
+        source: "learn.microsoft.com 'SOL_SOCKET socket options' (SO_PROTOCOL_INFO: get only) and 'setsockopt function' (WSAENOPROTOOPT: the option is unknown or unsupported for the specified provider or socket)",
+    };
     pub const DONTROUTE: Rule = Rule {
         id: "windows.so.dontroute",
         formula: "AF_INET: (v & 0xff) != 0 in one byte, default 0; AF_INET6: WSAENOPROTOOPT; AF_UNIX: WSAENOPROTOOPT",
@@ -220,6 +232,15 @@ pub(super) fn predict(a: &Args<'_, SocketOpt>) -> Prediction {
             &ACCEPTCONN,
         ),
         SocketOpt::Exclusiveaddruse => bool_dword(a, (0, &EXCLUSIVEADDRUSE)),
+        SocketOpt::ProtocolInfo if a.is_set() => err("WSAENOPROTOOPT", &PROTOCOL_INFO_SET),
+        SocketOpt::ProtocolInfo => ok(
+            RelativeValue::int(match a.kind {
+                _ if unix => 0,
+                _ if udp => 17,
+                _ => 6,
+            }),
+            &PROTOCOL_INFO,
+        ),
         SocketOpt::Error => match a.value() {
             Some(v) => ok(RelativeValue::int(v), &ERROR_SETTABLE),
             None => ok(RelativeValue::int(0), &ERROR_DEFAULT),

@@ -12,6 +12,12 @@ use crate::rule::Rule;
 use crate::value::RelativeValue;
 
 crate::rules! {
+    pub const PROTOCOL_INFO: Rule = Rule {
+        id: "wine.so_protocol_info",
+        formula: "iProtocol = the socket's protocol: TCP 6, UDP 17; set => WSAENOPROTOOPT",
+        why: "ws2_32 copies the matching entry of its supported_protocols table and sets iProtocol to the protocol the server keeps for the socket, which WSASocketW took from that table when asked for 0; a buffer smaller than WSAPROTOCOL_INFOW is WSAEFAULT. setsockopt has no case for it",
+        source: "Wine 10.0 dlls/ws2_32/socket.c ws_protocol_info, lines 704-744 ('buffer->iProtocol = params.protocol'), getsockopt case SO_PROTOCOL_INFOA / SO_PROTOCOL_INFOW, lines 1783-1802, WSASocketW line 3964 ('if (!protocol) protocol = supported_protocols[i].iProtocol'); server/sock.c line 1966 ('sock->proto = protocol'); setsockopt's SOL_SOCKET default (WSAENOPROTOOPT)",
+    };
     pub const ACCEPTCONN: Rule = Rule {
         id: "wine.so_acceptconn",
         formula: "get: listening ? 1 : 0; set => WSAENOPROTOOPT",
@@ -89,6 +95,8 @@ pub fn predict(a: &Ask<'_, SocketOpt>) -> Prediction {
             &ACCEPTCONN,
         ),
         SocketOpt::Exclusiveaddruse => flag(a, (0, &EXCLUSIVEADDRUSE)),
+        SocketOpt::ProtocolInfo if a.is_set() => err("WSAENOPROTOOPT", &PROTOCOL_INFO),
+        SocketOpt::ProtocolInfo => ok(RelativeValue::int(if stream { 6 } else { 17 }), &PROTOCOL_INFO),
         _ => crate::platform::gated(),
     }
 }
