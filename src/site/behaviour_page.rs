@@ -80,7 +80,7 @@ pub fn table_html(data: &Data, table: &BehaviourTable, legend: &mut Legend) -> S
                 .cells
                 .get(&c.sources[0])
                 .and_then(|c| c.get(case))
-                .map(|c| cell_html(std::slice::from_ref(c), legend))
+                .map(|answers| cell_html(answers, legend))
                 .unwrap_or_else(|| "<span class=\"muted\">–</span>".into());
             let _ = write!(out, "<td>{cell}</td>");
         }

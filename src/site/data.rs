@@ -78,7 +78,9 @@ pub struct Row {
 #[derive(Debug, Default)]
 pub struct BehaviourTable {
     pub cases: Vec<String>,
-    pub cells: BTreeMap<usize, HashMap<String, Cell>>,
+    /// A measured source may answer a case in several variants (the
+    /// 32-bit program's table beside the main one).
+    pub cells: BTreeMap<usize, HashMap<String, Vec<Cell>>>,
 }
 
 /// Everything the pages are made of.
@@ -296,14 +298,14 @@ impl Data {
                 if !table.cases.contains(&key) {
                     table.cases.push(key.clone());
                 }
-                table.cells.entry(source).or_default().insert(
-                    key,
-                    Cell {
-                        effective: outcome.to_string(),
-                        rule: rule.to_string(),
-                        variant: variant.clone(),
-                    },
-                );
+                let answers = table.cells.entry(source).or_default().entry(key).or_default();
+                answers.push(Cell {
+                    effective: outcome.to_string(),
+                    rule: rule.to_string(),
+                    variant: variant.clone(),
+                });
+                // The main table's answer first, its variants after it.
+                answers.sort_by_key(|c| c.variant.is_some());
             }
         }
         for (source, host) in models {
@@ -313,11 +315,11 @@ impl Data {
                 for row in run.rows {
                     cells.insert(
                         case_key(&row.case),
-                        Cell {
+                        vec![Cell {
                             effective: render::behaviour::effective(&row),
                             rule: row.prediction.rule_id(),
                             variant: None,
-                        },
+                        }],
                     );
                 }
             }
