@@ -6,11 +6,15 @@
 use super::data::{BehaviourTable, Data};
 use super::page::{esc, page, slug};
 use super::{cell_html, Legend};
+use crate::behaviour::Group;
 use std::fmt::Write as _;
 
 /// Groups with at most this many cases are shown whole on their options'
 /// pages too.
 pub const INLINE_CASES: usize = 40;
+
+/// The most rows one table of a group holds.
+const TABLE_ROWS: usize = 100;
 
 pub fn render(data: &Data) -> Vec<(String, Vec<u8>)> {
     let mut files = Vec::new();
@@ -33,9 +37,10 @@ pub fn render(data: &Data) -> Vec<(String, Vec<u8>)> {
         );
         let mut legend = Legend::new(data);
         let mut body = format!(
-            "<h1>Behaviour: {}</h1><p>Options: {}.</p>",
+            "<h1>Behaviour: {}</h1><p>Options: {}.</p>{}",
             group.name(),
-            options.join(", ")
+            options.join(", "),
+            reading(*group)
         );
         body.push_str(&table_html(data, table, &mut legend));
         legend.write(&mut body, 1);
@@ -52,6 +57,19 @@ pub fn render(data: &Data) -> Vec<(String, Vec<u8>)> {
     files
 }
 
+/// How to read a case whose text is its table columns.
+fn reading(group: Group) -> &'static str {
+    match group {
+        Group::Bind | Group::BindOtherUser => {
+            "<p>A case reads: the transport; the first socket's reuse options, its address and the \
+             state it is left in; the second socket's reuse options and the address it binds on the \
+             same port. TCP's outcome is the second bind, then its listen (and the first's listen when \
+             it had only bound); UDP's is the second bind, then who receives eight clients' datagrams.</p>"
+        }
+        _ => "",
+    }
+}
+
 /// The group's table: a column per measured source and per model (its
 /// releases merged where every case answers alike).
 pub fn table_html(data: &Data, table: &BehaviourTable, legend: &mut Legend) -> String {
@@ -65,15 +83,22 @@ pub fn table_html(data: &Data, table: &BehaviourTable, legend: &mut Legend) -> S
     if columns.is_empty() {
         return "<p>No run or model answers this group.</p>".into();
     }
-    let mut out = format!(
-        "<table>{}<thead><tr><th>case</th>",
+    let mut head = format!(
+        "<table class=\"bh\">{}<thead><tr><th>case</th>",
         super::colgroup(1, columns.iter().map(|c| c.measured))
     );
     for c in &columns {
-        let _ = write!(out, "<th>{}</th>", c.heading());
+        let _ = write!(head, "<th>{}</th>", c.heading());
     }
-    out.push_str("</tr></thead><tbody>");
-    for case in &table.cases {
+    head.push_str("</tr></thead><tbody>");
+    let mut out = head.clone();
+    for (n, case) in table.cases.iter().enumerate() {
+        // A long group is cut into tables of TABLE_ROWS: a browser lays out
+        // (and paints) each on its own instead of waiting for a thousand rows.
+        if n > 0 && n % TABLE_ROWS == 0 {
+            out.push_str("</tbody></table>");
+            out.push_str(&head);
+        }
         let _ = write!(out, "<tr><td>{}</td>", esc(case));
         for c in &columns {
             let cell = table

@@ -69,6 +69,7 @@ code{font:12px ui-monospace,monospace}code.e{color:#a22}
 sub{font-size:10px;color:#777}
 details{margin:4px 0 10px}summary{cursor:pointer;color:#246}
 tr.hide{display:none}
+table.bh{table-layout:fixed;width:100%}table.bh td:first-child,table.bh th:first-child{width:22%}
 .muted{color:#777}
 section{margin-top:14px}
 dl.rules dt{font-weight:600;margin-top:8px}dl.rules dd{margin-left:16px}
