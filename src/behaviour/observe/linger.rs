@@ -11,6 +11,8 @@ use std::time::{Duration, Instant};
 
 /// A bound on what the client writes to fill the peer's window.
 const FILL_LIMIT: usize = 16 * 1024 * 1024;
+/// How long writes must have stalled before the window counts as full.
+const STALLED: Duration = Duration::from_millis(100);
 /// close() waited the linger: at least this long (of its one second).
 const WAITED: Duration = Duration::from_millis(900);
 
@@ -55,15 +57,30 @@ fn run(case: &LingerCase) -> io::Result<String> {
     Ok(text(close, reads, &error))
 }
 
-/// Writes until the peer's window and this socket's buffer are full.
+/// Writes until the peer's window and this socket's buffer are full: until
+/// no write has gone through for STALLED. A single EWOULDBLOCK is not
+/// enough: the send buffer can be full for a moment while the peer's window
+/// is still open (the ACKs not yet processed), and what is left then drains
+/// at close, which returns at once (seen once in a CI run's tcp-mem
+/// namespace).
 fn fill(client: &Socket) -> io::Result<()> {
     client.set_nonblocking(true)?;
     let chunk = [0u8; 4096];
     let mut written = 0;
+    let mut blocked_since: Option<Instant> = None;
     while written < FILL_LIMIT {
         match (&*client).write(&chunk) {
-            Ok(n) => written += n,
-            Err(e) if e.kind() == io::ErrorKind::WouldBlock => break,
+            Ok(n) => {
+                written += n;
+                blocked_since = None;
+            }
+            Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
+                let since = *blocked_since.get_or_insert_with(Instant::now);
+                if since.elapsed() >= STALLED {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(10));
+            }
             Err(e) => return Err(e),
         }
     }
