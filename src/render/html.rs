@@ -35,7 +35,9 @@ impl Strings {
     }
 }
 
-fn escape(text: &str) -> String {
+/// Text made safe for HTML, double-quoted attributes included (the report
+/// and the site write every attribute in double quotes).
+pub fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

@@ -5,7 +5,7 @@
 pub mod behaviour;
 mod digest;
 pub mod effects;
-mod html;
+pub mod html;
 mod json;
 pub mod made;
 pub mod paths;

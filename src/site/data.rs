@@ -144,7 +144,7 @@ impl Data {
         };
         data.read_measured(dir)?;
         let models = data.ask_models()?;
-        data.collect_rules(&models);
+        data.collect_rules();
         data.read_behaviours(dir, &models)?;
         Ok(data)
     }
@@ -235,8 +235,10 @@ impl Data {
 
     /// The rules of every platform (each model release, Wine, F-Stack),
     /// library, constructor and behaviour group.
-    fn collect_rules(&mut self, models: &[(usize, Host)]) {
-        let mut platforms: Vec<Box<dyn Platform>> = vec![
+    fn collect_rules(&mut self) {
+        // Every release of every modelled OS (the models the columns asked
+        // are among them), then Wine and F-Stack.
+        let platforms: Vec<Box<dyn Platform>> = vec![
             Box::new(platform::wine::Wine::offline()),
             Box::new(platform::fstack::FstackFreeBsd::offline()),
         ];
@@ -254,8 +256,7 @@ impl Data {
         let every_platform = hosts
             .iter()
             .map(|h| h.platform())
-            .chain(models.iter().map(|(_, h)| h.platform()))
-            .chain(platforms.iter_mut().map(|p| &**p as &dyn Platform));
+            .chain(platforms.iter().map(|p| &**p));
         for p in every_platform {
             p.rules().into_iter().for_each(&mut add);
             for group in Group::ALL {

@@ -2,21 +2,8 @@
 //! index's script (one small file each, no CDN: the site works from
 //! `file://` and any static host), and HTML escaping.
 
-/// Text made safe for HTML, attributes included.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// The report's HTML escape, shared.
+pub use crate::render::html::escape as esc;
 
 /// An option's page name: `SO_RCVBUF` → `so_rcvbuf`.
 pub fn slug(name: &str) -> String {

@@ -38,6 +38,7 @@ pub fn render(data: &Data) -> Vec<(String, Vec<u8>)> {
         by_page.entry(rule_page(rule.id)).or_default().push(rule);
     }
     let mut files = Vec::new();
+    let mut all_traps = traps(data);
     let mut os_list = String::from("<h1>OSes</h1><ul>");
     let mut lib_list = String::from("<h1>Libraries</h1><ul>");
     for (file, title, about) in PAGES.iter().chain([&MADE]) {
@@ -55,7 +56,7 @@ pub fn render(data: &Data) -> Vec<(String, Vec<u8>)> {
             rules.len()
         );
         let mut body = format!("<h1>{}</h1><p>{}</p>", esc(title), esc(about));
-        let traps = traps(data, file);
+        let traps = all_traps.remove(*file).unwrap_or_default();
         if !traps.is_empty() {
             body.push_str(
                 "<h2 id=\"traps\">Traps</h2><p>The rules that give back something other than what was asked \
@@ -116,16 +117,24 @@ fn plot_of(file: &str) -> Option<String> {
     (name != "other").then(|| slug(name))
 }
 
-/// Each rule of the page's that changes a request silently: how many
+/// Per page, each of its rules that changes a request silently: how many
 /// requests (every source, kind, state and path), and one of them as text.
-fn traps(data: &Data, file: &str) -> BTreeMap<String, (usize, String)> {
-    // rule → (requests, example, whether the example is the raw call's)
-    let mut out: BTreeMap<String, (usize, String, bool)> = BTreeMap::new();
+/// One pass over every row serves every page.
+fn traps(data: &Data) -> BTreeMap<String, BTreeMap<String, (usize, String)>> {
+    // page → rule → (requests, example, whether the example is the raw call's)
+    let mut out: BTreeMap<String, BTreeMap<String, (usize, String, bool)>> = BTreeMap::new();
     for (option, rows) in &data.options {
         for row in rows.iter().filter(|r| silently_changed(r)) {
-            // The rule that gave the value: the last of the page's in the
-            // chain (`linux.mptcp.as_tcp+linux.flag` is linux.flag's).
-            if let Some(rule) = row.cell.rule.split('+').rfind(|r| rule_page(r) == *file) {
+            // The rule that gave the value, per page: the last of that
+            // page's in the chain (`linux.mptcp.as_tcp+linux.flag` is
+            // linux.flag's).
+            let mut pages_seen: Vec<String> = Vec::new();
+            for rule in row.cell.rule.split('+').rev() {
+                let page = rule_page(rule);
+                if pages_seen.contains(&page) {
+                    continue;
+                }
+                pages_seen.push(page.clone());
                 let example = || {
                     let source = &data.sources[row.source];
                     format!(
@@ -143,6 +152,8 @@ fn traps(data: &Data, file: &str) -> BTreeMap<String, (usize, String)> {
                 };
                 // The raw call's example where there is one.
                 let entry = out
+                    .entry(page)
+                    .or_default()
                     .entry(rule.to_string())
                     .or_insert_with(|| (0, example(), false));
                 if !entry.2 && row.path == "raw" {
@@ -154,7 +165,13 @@ fn traps(data: &Data, file: &str) -> BTreeMap<String, (usize, String)> {
         }
     }
     out.into_iter()
-        .map(|(rule, (n, example, _))| (rule, (n, example)))
+        .map(|(page, rules)| {
+            let rules = rules
+                .into_iter()
+                .map(|(rule, (n, example, _))| (rule, (n, example)))
+                .collect();
+            (page, rules)
+        })
         .collect()
 }
 
