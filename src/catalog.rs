@@ -590,6 +590,16 @@ pub const CATALOG: &[OptionSpec] = &[
     )
     .codes(Some(34), Some(11), Some(11), Some(11))
     .socket2(Shape::Bool),
+    // An in_addr: int-sized, so the raw path passes the address's four
+    // bytes as its int (`ladder::ADDR_V4`).
+    opt(
+        O::Ip(IpOpt::MulticastIf),
+        "IP_MULTICAST_IF",
+        T::Int,
+        ladder::ADDR_V4,
+    )
+    .codes(Some(32), Some(9), Some(9), Some(9))
+    .socket2(Shape::Ipv4Addr),
     opt(O::Ip(IpOpt::Freebind), "IP_FREEBIND", T::Bool, ladder::BOOL)
         .codes(Some(15), None, None, None)
         .socket2(Shape::Bool),

@@ -41,6 +41,8 @@ pub enum At {
     /// timeout, finer than the C types).
     Duration(i128),
     Text(&'static str),
+    /// An IPv4 address, as the `struct in_addr` an int-sized option holds.
+    Addr(&'static str),
     /// The host's default TCP congestion control.
     DefaultCongestion,
 }
@@ -80,6 +82,7 @@ impl Rung {
             }
             At::Duration(nanos) => RelativeValue::duration(nanos),
             At::Text(s) => RelativeValue::text(s),
+            At::Addr(a) => RelativeValue::Int(crate::value::in_addr(a)?),
             At::DefaultCongestion => RelativeValue::Text(
                 anchors.default_congestion.clone()?,
                 Some("tcp_congestion_control"),
@@ -108,7 +111,7 @@ impl Rung {
             At::Jiffy(c, o) => format!("tv(0,{}{})", times(c, "jiffy"), offset(o)),
             At::Duration(nanos) => format!("dur({})", crate::value::duration_text(nanos)),
             At::Text("") => "empty".to_string(),
-            At::Text(s) => s.to_string(),
+            At::Text(s) | At::Addr(s) => s.to_string(),
             At::DefaultCongestion => "default".to_string(),
         }
     }
@@ -184,6 +187,9 @@ const fn jiffy(coef: i128, offset: i128) -> Rung {
 }
 const fn text(s: &'static str) -> Rung {
     rung(At::Text(s), Reach::Both)
+}
+const fn addr(a: &'static str) -> Rung {
+    rung(At::Addr(a), Reach::Both)
 }
 
 const INT_MAX: i128 = i32::MAX as i128;
@@ -338,6 +344,19 @@ pub const KEEPINIT: &[Rung] = &[
 /// Interface indexes: none (0), the loopback's (1 on Linux, macOS and
 /// Windows; some interface on FreeBSD), one no host has, and -1.
 pub const IFINDEX: &[Rung] = &[both(0), both(1), both(1_000_000), raw(-1), socket2(U32_MAX)];
+
+/// An interface by its IPv4 address (IP_MULTICAST_IF): none (0.0.0.0),
+/// loopback's own address, another loopback address no interface holds
+/// (Linux's local table still routes it to lo), 0.0.0.1 (an interface
+/// index where the 0.x.x.x block means one: Winsock, XNU) and an address
+/// no host holds (TEST-NET-1, RFC 5737).
+pub const ADDR_V4: &[Rung] = &[
+    addr("0.0.0.0"),
+    addr("127.0.0.1"),
+    addr("127.0.0.2"),
+    addr("0.0.0.1"),
+    addr("192.0.2.1"),
+];
 
 /// SO_SETFIB: the default table, the next one (absent unless net.fibs > 1),
 /// a negative and one past RT_MAXFIBS (65536).

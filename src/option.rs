@@ -78,7 +78,8 @@ options!(
     /// IPPROTO_IP options.
     IpOpt {
         Ttl = "IP_TTL", Tos = "IP_TOS", MulticastTtl = "IP_MULTICAST_TTL",
-        MulticastLoop = "IP_MULTICAST_LOOP", Freebind = "IP_FREEBIND",
+        MulticastLoop = "IP_MULTICAST_LOOP", MulticastIf = "IP_MULTICAST_IF",
+        Freebind = "IP_FREEBIND",
         Transparent = "IP_TRANSPARENT", Recvtos = "IP_RECVTOS", Recvttl = "IP_RECVTTL",
         MulticastAll = "IP_MULTICAST_ALL", Pktinfo = "IP_PKTINFO", Recvopts = "IP_RECVOPTS",
         Retopts = "IP_RETOPTS", Recverr = "IP_RECVERR", MtuDiscover = "IP_MTU_DISCOVER",
@@ -298,6 +299,9 @@ pub enum Shape {
     Int,
     /// A `u8` sent as a one-byte option value (nix's `IpMulticastTtl`).
     Byte,
+    /// An `Ipv4Addr`, sent and read as a `struct in_addr` (socket2's and
+    /// rustix's `set_multicast_if_v4` / `set_ip_multicast_if`).
+    Ipv4Addr,
     /// A `u8` sent as an int, read back `as u8` (rustix's `set_ip_tos`).
     U8,
     /// `Option<u8>` sent as an int, `None` as -1, read back `as u8`

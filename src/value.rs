@@ -6,6 +6,37 @@
 use crate::expr::Expr;
 use std::fmt;
 
+/// An IPv4 address as the int an int-sized `struct in_addr` option holds
+/// (its four bytes in network order, read as a native int), named by the
+/// address; `None` when `a` is not an address.
+pub fn in_addr(a: &'static str) -> Option<Expr> {
+    let ip: std::net::Ipv4Addr = a.parse().ok()?;
+    Some(Expr::of(crate::expr::Sym {
+        name: a,
+        value: in_addr_bits(ip),
+    }))
+}
+
+/// The int an `in_addr` holding `ip` reads as.
+pub fn in_addr_bits(ip: std::net::Ipv4Addr) -> i128 {
+    i32::from_ne_bytes(ip.octets()).into()
+}
+
+/// The address an int-sized `in_addr` holding `v` is (`None` when `v` is
+/// wider than 32 bits).
+pub fn in_addr_of(v: i128) -> Option<std::net::Ipv4Addr> {
+    let v = i32::try_from(v)
+        .or_else(|_| u32::try_from(v).map(|u| u as i32))
+        .ok()?;
+    Some(std::net::Ipv4Addr::from(v.to_ne_bytes()))
+}
+
+/// The int an `in_addr` holding the address `e` names reads as (a request
+/// of a `u32` above `i32::MAX` reads back negative).
+pub fn in_addr_read(e: Expr) -> Expr {
+    e.map_value(|v| in_addr_of(v).map_or(v, in_addr_bits))
+}
+
 /// A concrete value read from a socket.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]

@@ -151,6 +151,10 @@ pub fn calls(option: &OptionSpec) -> Option<Calls> {
             |s, v| io(so::set_ipv6_multicast_hops(s, v)),
             |s| io(so::ipv6_multicast_hops(s)),
         )),
+        Opt::Ip(I::MulticastIf) => Some(Ipv4(
+            |s, v| io(so::set_ip_multicast_if(s, v)),
+            |s| io(so::ip_multicast_if(s)),
+        )),
         Opt::Ipv6(I6::MulticastIf) => Some(U32(
             |s, v| io(so::set_ipv6_multicast_if(s, v)),
             |s| io(so::ipv6_multicast_if(s)),

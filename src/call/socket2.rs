@@ -139,6 +139,7 @@ pub fn calls(option: &OptionSpec) -> Option<Calls> {
         Opt::Ip(I::Ttl) => Some(U32(Socket::set_ttl_v4, Socket::ttl_v4)),
         Opt::Ip(I::Tos) => Some(U32(Socket::set_tos_v4, Socket::tos_v4)),
         Opt::Ip(I::MulticastTtl) => Some(U32(Socket::set_multicast_ttl_v4, Socket::multicast_ttl_v4)),
+        Opt::Ip(I::MulticastIf) => Some(Ipv4(Socket::set_multicast_if_v4, Socket::multicast_if_v4)),
         Opt::Ip(I::MulticastLoop) => Some(Bool(Socket::set_multicast_loop_v4, Socket::multicast_loop_v4)),
         Opt::Ip(I::Freebind) => only_on!(linux, Bool(Socket::set_freebind_v4, Socket::freebind_v4)),
         Opt::Ip(I::MulticastAll) => only_on!(

@@ -10,6 +10,7 @@ use crate::sys;
 use crate::value::Value;
 use socket2::Socket;
 use std::io;
+use std::net::Ipv4Addr;
 use std::time::Duration;
 
 type R<T> = io::Result<T>;
@@ -49,6 +50,7 @@ pub enum Calls {
     Bytes(fn(&Socket, &[u8]) -> R<()>, fn(&Socket) -> R<Vec<u8>>),
     Linger(fn(&Socket, i32, i32) -> R<()>, fn(&Socket) -> R<(i32, i32)>),
     Timeval(fn(&Socket, i64, i64) -> R<()>, fn(&Socket) -> R<(i64, i64)>),
+    Ipv4(fn(&Socket, &Ipv4Addr) -> R<()>, fn(&Socket) -> R<Ipv4Addr>),
     /// A setter with no getter: the option is read back with the raw call.
     SetOnly(fn(&Socket, usize) -> R<()>),
     /// No call: an option the library set when it made the socket, read
@@ -95,6 +97,7 @@ fn apply_unwinding(
             (Calls::Bytes(set, _), Arg::Bytes(v)) => set(socket, &v),
             (Calls::Linger(set, _), Arg::Linger(on, secs)) => set(socket, on, secs),
             (Calls::Timeval(set, _), Arg::Timeval(sec, usec)) => set(socket, sec, usec),
+            (Calls::Ipv4(set, _), Arg::Ipv4(a)) => set(socket, &a),
             _ => {
                 return Err(format!(
                     "{} has no {library} setter of shape {shape:?}",
@@ -110,6 +113,7 @@ fn apply_unwinding(
         Calls::U32(_, get) => Value::Int(get(socket).map_err(name)?.into()),
         Calls::Int(_, get) => Value::Int(get(socket).map_err(name)?.into()),
         Calls::U8(_, get) | Calls::OptU8(_, get) => Value::Int(get(socket).map_err(name)?.into()),
+        Calls::Ipv4(_, get) => Value::Int(crate::value::in_addr_bits(get(socket).map_err(name)?)),
         Calls::Duration(_, get) => Value::Int(get(socket).map_err(name)?.as_secs().into()),
         Calls::OptDuration(_, get) => arg::from_duration(shape, get(socket).map_err(name)?),
         Calls::Bytes(_, get) => {

@@ -23,6 +23,7 @@ pub enum Arg {
     Linger(i32, i32),
     /// A `timeval` as the caller fills it: (tv_sec, tv_usec).
     Timeval(i64, i64),
+    Ipv4(std::net::Ipv4Addr),
 }
 
 /// The argument a setter of `shape` is called with for `val`, or `None`
@@ -46,6 +47,7 @@ pub fn of(shape: Shape, val: &RelativeValue) -> Option<Arg> {
         },
         (Shape::U32 | Shape::U32Byte, v) => Arg::U32(u32::try_from(int(v)?).ok()?),
         (Shape::Int, v) => Arg::Int(i32::try_from(int(v)?).ok()?),
+        (Shape::Ipv4Addr, v) => Arg::Ipv4(crate::value::in_addr_of(int(v)?)?),
         (Shape::Byte | Shape::U8, v) => Arg::U8(u8::try_from(int(v)?).ok()?),
         (Shape::OptU8, v) => match int(v)? {
             -1 => Arg::OptU8(None),

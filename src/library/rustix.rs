@@ -147,6 +147,7 @@ pub fn shape(os: Os, option: &OptionSpec) -> Option<Shape> {
         Opt::Ip(I::Mtu) => on(linux, ReadOnly),
         Opt::Ipv6(I6::V6only | I6::MulticastLoop) => Some(Bool),
         Opt::Ipv6(I6::UnicastHops) => Some(OptU8),
+        Opt::Ip(I::MulticastIf) => Some(Ipv4Addr),
         Opt::Ipv6(I6::MulticastHops | I6::MulticastIf) => Some(U32),
         Opt::Ipv6(I6::Tclass) => on(unix, U32),
         Opt::Ipv6(I6::Recvtclass) => on(unix, Bool),

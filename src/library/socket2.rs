@@ -218,7 +218,7 @@ pub fn offered_on(os: Os, option: &OptionSpec) -> bool {
         Opt::Tcp(T::Maxseg | T::Keepidle | T::Keepintvl) => unix,
         Opt::Tcp(T::UserTimeout | T::Cork | T::Quickack | T::NotsentLowat | T::ThinLinearTimeouts) => linux,
         Opt::Tcp(T::Congestion) => matches!(os, Os::Linux | Os::FreeBsd),
-        Opt::Ip(I::Ttl | I::Tos | I::MulticastTtl | I::MulticastLoop) => true,
+        Opt::Ip(I::Ttl | I::Tos | I::MulticastTtl | I::MulticastLoop | I::MulticastIf) => true,
         Opt::Ip(I::Freebind | I::Transparent | I::MulticastAll) => linux,
         Opt::Ipv6(I6::MulticastAll) => linux,
         Opt::Ip(I::Recvtos) => true,

@@ -142,7 +142,7 @@ fn line(report: &Report, rows: &[&Row], paint: &Paint) -> Vec<String> {
         .iter()
         .find(|r| r.case.state == State::Fresh && r.case.request == Request::Default)
         .map_or("-".to_string(), |r| match (&r.observed, super::effective(*r)) {
-            (Outcome::Ok(v), text) if v.to_string() != text => format!("{v} ({text})"),
+            (Outcome::Ok(v), text) => super::number_and_text(&v.to_string(), &text),
             (_, text) => text,
         });
     let (found, refused) = surprises(rows);

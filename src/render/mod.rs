@@ -34,6 +34,17 @@ pub fn effective(row: &impl Checked) -> String {
     }
 }
 
+/// A number and the expression it came from, when the expression says
+/// more (`425984 (2*wmem_max)`); an address says all (its in_addr bits,
+/// read as an int, mean nothing to a reader).
+pub fn number_and_text(number: &str, text: &str) -> String {
+    if text == number || text.parse::<std::net::Ipv4Addr>().is_ok() {
+        text.to_string()
+    } else {
+        format!("{number} ({text})")
+    }
+}
+
 /// Lines of cells padded to fixed column widths and joined by `sep`,
 /// trailing blanks trimmed: the layout of snapshot tables. A
 /// longer cell overflows its column instead of widening it, so a snapshot

@@ -16,10 +16,10 @@ fn cell(row: Option<&Row>) -> String {
     let text = super::effective(row);
     let number = row.observed.to_string();
     let mark = if row.agrees() { "" } else { " !!" };
-    if text == number || !row.agrees() {
-        format!("{text}{mark}")
+    if row.agrees() {
+        super::number_and_text(&number, &text)
     } else {
-        format!("{number} ({text})")
+        format!("{text}{mark}")
     }
 }
 

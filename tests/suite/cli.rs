@@ -59,7 +59,8 @@ fn stderr(out: &Output) -> String {
 #[case::listening_dgram(&["--kind", "udp4", "--state", "listening"], "states for udp4")]
 // Linux: "the socket2 path has no call for SO_SNDBUFFORCE"; elsewhere: "not defined".
 #[case::socket2_force(&["--option", "SO_SNDBUFFORCE", "--path", "socket2"], "SO_SNDBUFFORCE")]
-#[case::negative_socket2(&["--value", "-1", "--path", "socket2"], "cannot express -1")]
+// (IP_TTL: socket2's IP_MULTICAST_IF takes -1 as the address 255.255.255.255.)
+#[case::negative_socket2(&["--option", "IP_TTL", "--value", "-1", "--path", "socket2"], "cannot express -1")]
 #[case::compare_json(&["compare", "--format", "json"], "table, markdown")]
 #[case::triage_missing(&["triage", "/nonexistent/report.json"], "cannot read")]
 #[case::paths_without_value(&["paths", "--option", "SO_LINGER"], "--value")]

@@ -36,7 +36,7 @@ fn value_for(path: Api, option: &OptionSpec) -> BoxedStrategy<i128> {
     match (path, option.socket2) {
         (Api::Raw, _) => any::<i32>().prop_map(i128::from).boxed(),
         (Api::Socket2, Some(Shape::Bool | Shape::BoolPositive)) => (0..=1i128).boxed(),
-        (Api::Socket2, Some(Shape::U32)) => any::<u32>().prop_map(i128::from).boxed(),
+        (Api::Socket2, Some(Shape::U32 | Shape::Ipv4Addr)) => any::<u32>().prop_map(i128::from).boxed(),
         (Api::Socket2, Some(Shape::Usize)) => any::<usize>().prop_map(|v| v as i128).boxed(),
         (Api::Socket2, _) => any::<u64>().prop_map(i128::from).boxed(),
         (path, _) => panic!("no value strategy for the {path} path"),

@@ -122,6 +122,12 @@ crate::rules! {
         why: "inp_setmoptions / inp_getmoptions (and ip6_*moptions) reject sockets that are neither SOCK_RAW nor SOCK_DGRAM",
         source: "freebsd/freebsd-src sys/netinet/in_mcast.c inp_setmoptions / inp_getmoptions and sys/netinet6/in6_mcast.c ip6_setmoptions / ip6_getmoptions 'If socket is neither of type SOCK_RAW or SOCK_DGRAM ... return (EOPNOTSUPP)' (indexed copies, find_string ids 575566838, 1397403537, 18638516132)",
     };
+    pub const MCAST_IF: Rule = Rule {
+        id: "freebsd.ip.multicast_if",
+        formula: "0.0.0.0 => none; else the interface holding exactly that address, else EADDRNOTAVAIL; reads that interface's first IPv4 address (0.0.0.0 when none chosen)",
+        why: "an in_addr-sized IP_MULTICAST_IF picks the interface by an address it holds (INADDR_TO_IFP, an exact lookup: 127.0.0.2, 0.0.0.1 and 192.0.2.1 find none); the socket keeps the interface, not the address, so the read reports the interface's first IPv4 address (lo0's 127.0.0.1); unset or cleared reads 0.0.0.0",
+        source: "freebsd/freebsd-src sys/netinet/in_mcast.c inp_set_multicast_if 'if (in_nullhost(addr)) { ifp = NULL; } else { ... INADDR_TO_IFP(addr, ifp); ... if (ifp == NULL) return (EADDRNOTAVAIL); } ... imo->imo_multicast_ifp = ifp; imo->imo_multicast_addr.s_addr = INADDR_ANY', inp_getmoptions case IP_MULTICAST_IF 'else if (ifp != NULL) { ... IFP_TO_IA(ifp, ia ...); if (ia != NULL) mreqn.imr_address = IA_SIN(ia)->sin_addr' (indexed copy, find_string id 575566838; the same in 13.0 as F-Stack 5cb586b5 vendors it, freebsd/netinet/in_mcast.c)",
+    };
     pub const MCAST_TTL: Rule = Rule {
         id: "freebsd.ip.mcast_ttl",
         formula: "(u_int)v > 255 => EINVAL else v; default 1",
@@ -207,6 +213,7 @@ fn sol_local(o: IpOpt, request: &Request) -> Prediction {
         IpOpt::Ttl | IpOpt::Tos => flag01(request, 0, &SOL_LOCAL_ALIAS),
         IpOpt::MulticastTtl
         | IpOpt::MulticastLoop
+        | IpOpt::MulticastIf
         | IpOpt::Recvtos
         | IpOpt::Recvttl
         | IpOpt::Recvopts
@@ -242,7 +249,7 @@ pub fn predict_v4(ctx: &Ctx<'_>, o: IpOpt, request: &Request) -> Prediction {
             Some(v) if tcp => Prediction::ok(RelativeValue::Int(uchar(v, 0xff)), vec![&TOS_TCP_13]),
             Some(v) => Prediction::ok(RelativeValue::Int(uchar(v, 0xff)), vec![&TOS_UCHAR]),
         },
-        IpOpt::MulticastTtl | IpOpt::MulticastLoop if tcp => {
+        IpOpt::MulticastTtl | IpOpt::MulticastLoop | IpOpt::MulticastIf if tcp => {
             Prediction::err("EOPNOTSUPP", vec![&MCAST_STREAM])
         }
         IpOpt::MulticastTtl => match int(request) {
@@ -260,6 +267,19 @@ pub fn predict_v4(ctx: &Ctx<'_>, o: IpOpt, request: &Request) -> Prediction {
                 vec![&MCAST_LOOP],
             ),
         },
+        IpOpt::MulticastIf => {
+            let any = || crate::value::in_addr("0.0.0.0").map_or(RelativeValue::int(0), RelativeValue::Int);
+            match int(request).map(|v| (v, crate::value::in_addr_of(v.value()))) {
+                None => Prediction::ok(any(), vec![&MCAST_IF]),
+                Some((_, Some(ip))) if ip.is_unspecified() => Prediction::ok(any(), vec![&MCAST_IF]),
+                // lo0 holds 127.0.0.1 and no other IPv4 address.
+                Some((_, Some(ip))) if ip == std::net::Ipv4Addr::LOCALHOST => Prediction::ok(
+                    crate::value::in_addr("127.0.0.1").map_or(RelativeValue::int(0), RelativeValue::Int),
+                    vec![&MCAST_IF],
+                ),
+                Some(_) => Prediction::err("EADDRNOTAVAIL", vec![&MCAST_IF]),
+            }
+        }
         IpOpt::Recvtos | IpOpt::Recvttl => flag01(request, 0, &RECVFLAG01),
         IpOpt::Recvopts
         | IpOpt::Recvretopts

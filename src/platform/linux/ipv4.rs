@@ -124,6 +124,12 @@ crate::rules! {
         why: "IP_MULTICAST_ALL takes only 0 or 1. A new AF_INET socket has it on (it receives multicast for every group any socket on the host joined, not only its own); an AF_INET6 socket has only the IPv6 twin on: inet6_create sets MC6_ALL, and of the IPv4 part only the TTLs and multicast loop",
         source: "net/ipv4/ip_sockglue.c do_ip_setsockopt case IP_MULTICAST_ALL 'if (val != 0 && val != 1) return -EINVAL'; net/ipv4/af_inet.c inet_create 'inet_set_bit(MC_ALL, sk)'; net/ipv6/af_inet6.c inet6_create 'inet6_set_bit(MC6_ALL, sk)' (no MC_ALL)",
     };
+    pub const MULTICAST_IF: Rule = Rule {
+        id: "linux.ip.multicast_if",
+        formula: "stream => EINVAL (set); 0.0.0.0 => cleared; else ip_dev_find(addr) ? addr : EADDRNOTAVAIL; reads the address set, default 0.0.0.0",
+        why: "IP_MULTICAST_IF names the interface multicast leaves by through one of its addresses: a TCP socket refuses any set (a read works); 0.0.0.0 clears the choice; another address must find a device through ip_dev_find, which falls back to the local routing table, so 127.0.0.2 (on no interface, but inside lo's 127/8 local route) is accepted as lo while 0.0.0.1 and 192.0.2.1 are not; the read gives back the address as set (inet->mc_addr), not the device's own",
+        source: "net/ipv4/ip_sockglue.c do_ip_setsockopt case IP_MULTICAST_IF 'if (sk->sk_type == SOCK_STREAM) goto e_inval; ... if (mreq.imr_address.s_addr == htonl(INADDR_ANY)) { inet->mc_index = 0; inet->mc_addr = 0; ... dev = ip_dev_find(...); err = -EADDRNOTAVAIL; if (!dev) break; ... inet->mc_addr = mreq.imr_address.s_addr', do_ip_getsockopt case IP_MULTICAST_IF 'addr.s_addr = READ_ONCE(inet->mc_addr)'; net/ipv4/devinet.c __ip_dev_find 'Fallback to FIB local table so that communication over loopback subnets work' (read at Debian 6.12.118)",
+    };
     pub const TRANSPARENT_EPERM: Rule = Rule {
         id: "linux.ip.transparent_eperm",
         formula: "v != 0 without CAP_NET_RAW/CAP_NET_ADMIN => EPERM",
@@ -154,6 +160,7 @@ pub fn predict(a: &Args<IpOpt>) -> Prediction {
             Some(_) => Prediction::err("EINVAL", vec![&MULTICAST_TTL]),
         },
         IpOpt::MulticastLoop => flag(request, 1, &LOOP_DEFAULT),
+        IpOpt::MulticastIf => multicast_if(a),
         IpOpt::Freebind | IpOpt::Recvtos | IpOpt::Recvttl => flag(request, 0, &FLAG_DEFAULT),
         IpOpt::MulticastAll => match int(request).map(|v| v.value()) {
             None => Prediction::ok(
@@ -240,4 +247,24 @@ fn tos(a: &Args<IpOpt>, v: Expr) -> Prediction {
         );
     }
     Prediction::ok(RelativeValue::Int(byte), vec![&TOS])
+}
+
+/// IP_MULTICAST_IF: an address of lo's 127/8 selects lo; any other needs an
+/// interface holding it (none here).
+fn multicast_if(a: &Args<IpOpt>) -> Prediction {
+    let any = || crate::value::in_addr("0.0.0.0").map_or(RelativeValue::int(0), RelativeValue::Int);
+    let Some(v) = int(a.request) else {
+        return Prediction::ok(any(), vec![&MULTICAST_IF]);
+    };
+    if a.kind.is_stream() {
+        return Prediction::err("EINVAL", vec![&MULTICAST_IF]);
+    }
+    match crate::value::in_addr_of(v.value()).map(|ip| ip.octets()) {
+        Some([0, 0, 0, 0]) => Prediction::ok(any(), vec![&MULTICAST_IF]),
+        Some([127, ..]) => Prediction::ok(
+            RelativeValue::Int(crate::value::in_addr_read(v)),
+            vec![&MULTICAST_IF],
+        ),
+        _ => Prediction::err("EADDRNOTAVAIL", vec![&MULTICAST_IF]),
+    }
 }

@@ -78,6 +78,12 @@ crate::rules! {
         why: "inp_setmoptions / inp_getmoptions / ip6_setmoptions / ip6_getmoptions: `if (SOCK_TYPE != SOCK_RAW && SOCK_TYPE != SOCK_DGRAM) return EOPNOTSUPP;`",
         source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/in_mcast.c inp_setmoptions / inp_getmoptions; bsd/netinet6/in6_mcast.c ip6_setmoptions / ip6_getmoptions",
     };
+    pub const MCAST_IF: Rule = Rule {
+        id: "macos.ip.mcast_if",
+        formula: "0.0.0.0 → none; 0.x.x.x → interface index x (read back as set); else the interface holding exactly that address (read back as its first IPv4 address), else EADDRNOTAVAIL; default 0.0.0.0",
+        why: "inp_set_multicast_if reads an in_addr: ip_multicast_if takes 0.0.0.0/8 as an interface index (RFC 1724 §3.3; lo0 is index 1) and remembers that address, otherwise it looks the address up exactly (INADDR_TO_IFP: 127.0.0.2 and 192.0.2.1 find nothing) and keeps only the interface, so the read reports lo0's first IPv4 address, 127.0.0.1; lo0 has IFF_MULTICAST. The same in xnu-6153, 7195, 10002 and 11417",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/in_mcast.c inp_set_multicast_if 'ifp = ip_multicast_if(&addr, &ifindex); if (ifp == NULL) { ... return EADDRNOTAVAIL; }' ... 'if (ifindex) { imo->imo_multicast_addr = addr; } else { imo->imo_multicast_addr.s_addr = INADDR_ANY; }', ip_multicast_if 'if (ntohl(a->s_addr) >> 24 == 0) { ifindex = ntohl(a->s_addr) & 0xffffff; ...' else 'INADDR_TO_IFP(*a, ifp)', inp_getmoptions case IP_MULTICAST_IF 'if (!in_nullhost(imo->imo_multicast_addr)) { mreqn.imr_address = imo->imo_multicast_addr; } else if (ifp != NULL) { ... IFP_TO_IA(ifp, ia); ... mreqn.imr_address = IA_SIN(ia)->sin_addr'; unchanged from xnu-6153.141.1, xnu-7195.141.2, xnu-10002.81.5",
+    };
     pub const MCAST_TTL: Rule = Rule {
         id: "macos.ip.mcast_ttl",
         formula: "(u_int)v <= 255 → v, else EINVAL (negatives too); default 1",
@@ -157,6 +163,7 @@ const ICMP4_PASSES: &[IpOpt] = &[
     IpOpt::Recvdstaddr,
     IpOpt::MulticastTtl,
     IpOpt::MulticastLoop,
+    IpOpt::MulticastIf,
     IpOpt::Recvif,
     IpOpt::Recvttl,
     IpOpt::BoundIf,
@@ -225,7 +232,19 @@ pub fn v4(o: IpOpt, c: &Ctx<'_>) -> Prediction {
                 Some(v) => ok_int(v.map_value(|x| i128::from(x as u8)), rule),
             }
         }
-        IpOpt::MulticastTtl | IpOpt::MulticastLoop if !dgram => err("EOPNOTSUPP", &MCAST_STREAM),
+        IpOpt::MulticastTtl | IpOpt::MulticastLoop | IpOpt::MulticastIf if !dgram => {
+            err("EOPNOTSUPP", &MCAST_STREAM)
+        }
+        IpOpt::MulticastIf => {
+            let addr = |a| crate::value::in_addr(a).unwrap_or(Expr::lit(0));
+            match v.map(|v| (v, crate::value::in_addr_of(v.value()).map(|ip| ip.octets()))) {
+                None | Some((_, Some([0, 0, 0, 0]))) => ok_int(addr("0.0.0.0"), &MCAST_IF),
+                // Index 1 is lo0.
+                Some((v, Some([0, 0, 0, 1]))) => ok_int(crate::value::in_addr_read(v), &MCAST_IF),
+                Some((_, Some([127, 0, 0, 1]))) => ok_int(addr("127.0.0.1"), &MCAST_IF),
+                Some(_) => err("EADDRNOTAVAIL", &MCAST_IF),
+            }
+        }
         IpOpt::MulticastTtl => match v {
             None => ok_int(Expr::lit(1), &MCAST_TTL),
             Some(v) if (v.value() as u32) > 255 => err("EINVAL", &MCAST_TTL),

@@ -42,6 +42,12 @@ crate::rules! {
         why: "IP_MULTICAST_TTL/LOOP, IP_RECVTOS, IP_RECVTTL, IPV6_MULTICAST_HOPS/LOOP and IPV6_RECVTCLASS are datagram-only: TCP gets WSAEINVAL on get (asserted); the set is taken to fail the same way (UNCONFIRMED: do_sockopt_validity_tests skips setsockopt once the get is expected to fail)",
         source: "wine-mirror/wine dlls/ws2_32/tests/sock.c test_sockopt_validity ipv4_tcp_tests / ipv6_tcp_tests (Windows-run)",
     };
+    pub const MULTICAST_IF: Rule = Rule {
+        id: "windows.ip.multicast_if",
+        formula: "TCP => WSAEINVAL; 0.0.0.0 => none; 0.x.x.x => interface index x (1 is loopback); 127.0.0.1 => loopback; other addresses => WSAEINVAL (UNCONFIRMED); reads the interface index in host byte order (UNCONFIRMED), default 0",
+        why: "IP_MULTICAST_IF takes a DWORD in network byte order: an address of the interface, or, in the 0.x.x.x block, an interface index (the loopback's is 1); a TCP socket refuses the read (Windows-run test; the set is taken to fail alike, UNCONFIRMED); 127.0.0.1 is accepted (a report against CPython on Windows); an address no interface holds is taken to be refused as invalid, WSAEINVAL (UNCONFIRMED: an index no interface has is refused, the code not asserted; an NT4-era note says no error at all before bind); the read is documented as the index in host byte order, not the address (UNCONFIRMED: no test reads it)",
+        source: "learn.microsoft.com IPPROTO_IP socket options (IP_MULTICAST_IF: 'Any IP address in the 0.x.x.x block ... except 0.0.0.0 is treated as an interface index', 'When getting this option, the optval returns the current default interface index ... in host byte order'); wine-mirror/wine dlls/ws2_32/tests/sock.c test_sockopt_validity l.13510 ipv4_tcp_tests '{ IP_MULTICAST_IF, WSAEINVAL }', l.13545/13580 (UDP, raw: get and set succeed) (Wine 10.0, Windows-run); dotnet/runtime src/libraries/System.Net.Sockets/tests/FunctionalTests/SocketOptionNameTest.cs MulticastInterface_Set_Loopback_Succeeds (index 1 on Windows), MulticastInterface_Set_InvalidIndex_Throws; python/cpython#102590 (127.0.0.1 accepted)",
+    };
     pub const MULTICAST_LOOP_DEFAULT: Rule = Rule {
         id: "windows.multicast_loop.default_on",
         formula: "1",
@@ -111,6 +117,14 @@ pub(super) fn ipv4(a: &Args<'_, IpOpt>) -> Prediction {
         }
         IpOpt::MulticastTtl => byte_range(a, (1, &MCAST_HOPS_DEFAULT)),
         IpOpt::MulticastLoop => bool_dword(a, (1, &MULTICAST_LOOP_DEFAULT)),
+        IpOpt::MulticastIf if tcp => err("WSAEINVAL", &MULTICAST_IF),
+        IpOpt::MulticastIf => match a.value().and_then(crate::value::in_addr_of).map(|ip| ip.octets()) {
+            None if !a.is_set() => ok(RelativeValue::int(0), &MULTICAST_IF),
+            Some([0, 0, 0, 0]) => ok(RelativeValue::int(0), &MULTICAST_IF),
+            // The loopback interface, by its index or its address.
+            Some([0, 0, 0, 1] | [127, 0, 0, 1]) => ok(RelativeValue::int(1), &MULTICAST_IF),
+            _ => err("WSAEINVAL", &MULTICAST_IF),
+        },
         IpOpt::Recvtos | IpOpt::Recvttl => bool_dword(a, (0, &BOOL_OFF)),
         IpOpt::Hdrincl => err("WSAEINVAL", &HDRINCL_RAW),
         IpOpt::Pktinfo if tcp => err("WSAEINVAL", &PKTINFO_DGRAM),

@@ -79,6 +79,12 @@ crate::rules! {
         why: "Wine refuses the multicast options, read and write, on stream sockets",
         source: WS2,
     };
+    pub const MULTICAST_IF: Rule = Rule {
+        id: "wine.ip.multicast_if",
+        formula: "not dgram/raw => WSAEINVAL (set and get); else Linux's IP_MULTICAST_IF, EADDRNOTAVAIL as WSAEINVAL; 0.x.x.x is an address, not an index",
+        why: "ntdll refuses IP_MULTICAST_IF, read and write, on a socket that is neither SOCK_DGRAM nor SOCK_RAW, then hands the four bytes to the host's setsockopt unchanged: Linux clears on 0.0.0.0, takes 127.0.0.1 and 127.0.0.2 (lo's local route) and reads the address back as set; 0.0.0.1 is no interface index there (Windows' reading) but an address no device holds, EADDRNOTAVAIL, which Wine reports as STATUS_INVALID_PARAMETER, WSAEINVAL",
+        source: "Wine 10.0 dlls/ntdll/unix/socket.c sock_ioctl l.2131-2142 IOCTL_AFD_WINE_GET/SET_IP_MULTICAST_IF 'if (sock_type != SOCK_DGRAM && sock_type != SOCK_RAW) return STATUS_INVALID_PARAMETER; return do_setsockopt( handle, io, IPPROTO_IP, IP_MULTICAST_IF, in_buffer, in_size )', sock_errno_to_status l.166/183 'case EINVAL: ... case EADDRNOTAVAIL: return STATUS_INVALID_PARAMETER'; dlls/ws2_32/socket.c l.1979, 3439 (server_getsockopt / server_setsockopt), NtStatusToWSAError l.528 (WSAEINVAL); the host: net/ipv4/ip_sockglue.c do_ip_setsockopt case IP_MULTICAST_IF",
+    };
     pub const HOPS: Rule = Rule {
         id: "wine.hops",
         formula: "-1 => default; 0..255; else WSAEINVAL",
@@ -111,6 +117,7 @@ pub fn v4(a: &Ask<'_, IpOpt>) -> Prediction {
         IpOpt::MulticastTtl | IpOpt::MulticastLoop if stream => err("WSAEINVAL", &MULTICAST_STREAM),
         IpOpt::MulticastTtl => ranged(a, RelativeValue::int(1), 0..=255, &HOPS),
         IpOpt::MulticastLoop => flag(a, (1, &ON)),
+        IpOpt::MulticastIf => multicast_if(a),
         IpOpt::Recvtos if stream => err("WSAEINVAL", &RECV_TOS_TCLASS_DGRAM_ONLY),
         IpOpt::Recvttl if stream => err("WSAEINVAL", &RECVTTL_DGRAM_ONLY),
         IpOpt::Recvttl | IpOpt::Recvtos => flag(a, (0, &OFF)),
@@ -152,5 +159,21 @@ pub fn v6(a: &Ask<'_, Ipv6Opt>) -> Prediction {
             Some(_) => err("WSAEINVAL", &MCAST_IF6),
         },
         _ => crate::platform::gated(),
+    }
+}
+
+/// IP_MULTICAST_IF: Wine's type check, then the host's (Linux) answer.
+fn multicast_if(a: &Ask<'_, IpOpt>) -> Prediction {
+    if a.kind.is_stream() {
+        return err("WSAEINVAL", &MULTICAST_IF);
+    }
+    let any = || crate::value::in_addr("0.0.0.0").map_or(RelativeValue::int(0), RelativeValue::Int);
+    let Some(v) = a.int() else {
+        return ok(any(), &MULTICAST_IF);
+    };
+    match crate::value::in_addr_of(v.value()).map(|ip| ip.octets()) {
+        Some([0, 0, 0, 0]) => ok(any(), &MULTICAST_IF),
+        Some([127, ..]) => ok(RelativeValue::Int(crate::value::in_addr_read(v)), &MULTICAST_IF),
+        _ => err("WSAEINVAL", &MULTICAST_IF),
     }
 }
