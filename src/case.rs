@@ -37,6 +37,7 @@ impl Request {
                     | (Type::Time, RelativeValue::Time(..))
                     | (Type::Int | Type::Linger | Type::Time, RelativeValue::Duration(_))
                     | (Type::Text, RelativeValue::Text(..))
+                    | (Type::Membership | Type::Membership6, RelativeValue::Group(..))
             ),
         }
     }

@@ -600,6 +600,23 @@ pub const CATALOG: &[OptionSpec] = &[
     )
     .codes(Some(32), Some(9), Some(9), Some(9))
     .socket2(Shape::Ipv4Addr),
+    // Memberships: a change per fresh socket, nothing to read back.
+    opt(
+        O::Ip(IpOpt::AddMembership),
+        "IP_ADD_MEMBERSHIP",
+        T::Membership,
+        ladder::MEMBERSHIP_V4,
+    )
+    .codes(Some(35), Some(12), Some(12), Some(12))
+    .socket2(Shape::Membership),
+    opt(
+        O::Ip(IpOpt::DropMembership),
+        "IP_DROP_MEMBERSHIP",
+        T::Membership,
+        ladder::MEMBERSHIP_V4,
+    )
+    .codes(Some(36), Some(13), Some(13), Some(13))
+    .socket2(Shape::Membership),
     opt(O::Ip(IpOpt::Freebind), "IP_FREEBIND", T::Bool, ladder::BOOL)
         .codes(Some(15), None, None, None)
         .socket2(Shape::Bool),
@@ -837,6 +854,24 @@ pub const CATALOG: &[OptionSpec] = &[
     )
     .codes(Some(17), Some(9), Some(9), Some(9))
     .socket2(Shape::U32),
+    // BSD and Apple call these IPV6_JOIN_GROUP / IPV6_LEAVE_GROUP (the
+    // same numbers as Winsock's IPV6_ADD_MEMBERSHIP / IPV6_DROP_MEMBERSHIP).
+    opt(
+        O::Ipv6(Ipv6Opt::AddMembership),
+        "IPV6_ADD_MEMBERSHIP",
+        T::Membership6,
+        ladder::MEMBERSHIP_V6,
+    )
+    .codes(Some(20), Some(12), Some(12), Some(12))
+    .socket2(Shape::Membership6),
+    opt(
+        O::Ipv6(Ipv6Opt::DropMembership),
+        "IPV6_DROP_MEMBERSHIP",
+        T::Membership6,
+        ladder::MEMBERSHIP_V6,
+    )
+    .codes(Some(21), Some(13), Some(13), Some(13))
+    .socket2(Shape::Membership6),
     // socket2 0.6 has set_header_included_v4 on every OS here.
     opt(O::Ip(IpOpt::Hdrincl), "IP_HDRINCL", T::Bool, ladder::BOOL)
         .codes(Some(3), Some(2), Some(2), Some(2))

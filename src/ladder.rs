@@ -43,6 +43,11 @@ pub enum At {
     Text(&'static str),
     /// An IPv4 address, as the `struct in_addr` an int-sized option holds.
     Addr(&'static str),
+    /// A multicast group and the interface, by address (`ip_mreq`).
+    Group(&'static str, &'static str),
+    /// An IPv6 multicast group and the interface, by index (`ipv6_mreq`):
+    /// this one, or (None) the loopback interface's, a host fact.
+    Group6(&'static str, Option<i128>),
     /// The host's default TCP congestion control.
     DefaultCongestion,
 }
@@ -65,7 +70,16 @@ pub struct Anchors {
     pub max: Option<Sym>,
     pub jiffy_us: Option<Sym>,
     pub default_congestion: Option<String>,
+    /// The loopback interface's index, named `lo` (None where the model
+    /// does not know it: such rungs are skipped, and no membership is
+    /// ever asked on an interface that could send its reports out).
+    pub loopback: Option<Sym>,
 }
+
+/// The loopback interface's index where every host has the same one: 1 on
+/// Linux (include/net/flow.h LOOPBACK_IFINDEX, in every namespace), on
+/// macOS (lo0 attaches first) and on Windows (its loopback pseudo-interface).
+pub const LOOPBACK_INDEX_1: Sym = Sym { name: "lo", value: 1 };
 
 impl Rung {
     /// The request this rung makes on this host, or None when the host has
@@ -82,7 +96,17 @@ impl Rung {
             }
             At::Duration(nanos) => RelativeValue::duration(nanos),
             At::Text(s) => RelativeValue::text(s),
-            At::Addr(a) => RelativeValue::Int(crate::value::in_addr(a)?),
+            At::Addr(a) => RelativeValue::Int(crate::address::in_addr(a)?),
+            At::Group(group, on) => {
+                RelativeValue::Group(crate::address::in_addr(group)?, crate::address::in_addr(on)?)
+            }
+            At::Group6(group, on) => RelativeValue::Group(
+                crate::address::in6_addr(group)?,
+                match on {
+                    Some(index) => Expr::lit(index),
+                    None => Expr::of(anchors.loopback?),
+                },
+            ),
             At::DefaultCongestion => RelativeValue::Text(
                 anchors.default_congestion.clone()?,
                 Some("tcp_congestion_control"),
@@ -112,6 +136,9 @@ impl Rung {
             At::Duration(nanos) => format!("dur({})", crate::value::duration_text(nanos)),
             At::Text("") => "empty".to_string(),
             At::Text(s) | At::Addr(s) => s.to_string(),
+            At::Group(group, on) => format!("{group} on {on}"),
+            At::Group6(group, Some(on)) => format!("{group} on {}", number_label(on)),
+            At::Group6(group, None) => format!("{group} on lo"),
             At::DefaultCongestion => "default".to_string(),
         }
     }
@@ -190,6 +217,12 @@ const fn text(s: &'static str) -> Rung {
 }
 const fn addr(a: &'static str) -> Rung {
     rung(At::Addr(a), Reach::Both)
+}
+const fn group(group: &'static str, on: &'static str) -> Rung {
+    rung(At::Group(group, on), Reach::Both)
+}
+const fn group6(group: &'static str, on: Option<i128>) -> Rung {
+    rung(At::Group6(group, on), Reach::Both)
 }
 
 const INT_MAX: i128 = i32::MAX as i128;
@@ -356,6 +389,30 @@ pub const ADDR_V4: &[Rung] = &[
     addr("127.0.0.2"),
     addr("0.0.0.1"),
     addr("192.0.2.1"),
+];
+
+/// IPv4 multicast memberships, one per fresh socket: a group on loopback's
+/// address, a group that is not multicast, a group on an address no
+/// interface holds (TEST-NET-1) and on a loopback address none holds
+/// (Linux's local table still finds lo for it). Never on 0.0.0.0, where the
+/// kernel would pick the interface of the route to the group: a real one,
+/// whose membership reports would leave the machine.
+pub const MEMBERSHIP_V4: &[Rung] = &[
+    group("239.255.0.1", "127.0.0.1"),
+    group("127.0.0.1", "127.0.0.1"),
+    group("239.255.0.1", "192.0.2.1"),
+    group("239.255.0.1", "127.0.0.2"),
+];
+
+/// IPv6 multicast memberships, one per fresh socket: a link-scope group on
+/// the loopback interface (by its index, a host fact), an address that is
+/// not multicast, and an index no host has. Never on index 0, nor on a
+/// fixed index that may be a real interface (FreeBSD's 1 is the first
+/// NIC), for the reason `MEMBERSHIP_V4` gives.
+pub const MEMBERSHIP_V6: &[Rung] = &[
+    group6("ff12::5ec", None),
+    group6("::1", None),
+    group6("ff12::5ec", Some(1_000_000)),
 ];
 
 /// SO_SETFIB: the default table, the next one (absent unless net.fibs > 1),

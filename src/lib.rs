@@ -74,6 +74,7 @@ pub fn observe(case: &Case) -> Outcome {
     engine::cases::observe(case)
 }
 
+pub mod address;
 pub mod api;
 pub mod case;
 pub mod catalog;

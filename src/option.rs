@@ -89,6 +89,7 @@ options!(
         Minttl = "IP_MINTTL", RecverrRfc4884 = "IP_RECVERR_RFC4884",
         Recvretopts = "IP_RECVRETOPTS", Recvdstaddr = "IP_RECVDSTADDR", Recvif = "IP_RECVIF",
         Dontfrag = "IP_DONTFRAG", Hdrincl = "IP_HDRINCL", BoundIf = "IP_BOUND_IF",
+        AddMembership = "IP_ADD_MEMBERSHIP", DropMembership = "IP_DROP_MEMBERSHIP",
     }
 );
 options!(
@@ -106,7 +107,8 @@ options!(
         Recvfragsize = "IPV6_RECVFRAGSIZE", Flowinfo = "IPV6_FLOWINFO",
         UseMinMtu = "IPV6_USE_MIN_MTU", MulticastIf = "IPV6_MULTICAST_IF",
         Transparent = "IPV6_TRANSPARENT", Hdrincl = "IPV6_HDRINCL", BoundIf = "IPV6_BOUND_IF",
-        Mtu = "IPV6_MTU",
+        Mtu = "IPV6_MTU", AddMembership = "IPV6_ADD_MEMBERSHIP",
+        DropMembership = "IPV6_DROP_MEMBERSHIP",
     }
 );
 
@@ -251,6 +253,12 @@ pub enum Type {
     /// `iProtocol` (what socket2's `protocol()` reads on Windows); a set is
     /// an int, to show what the OS says to it.
     ProtocolInfo,
+    /// A `struct ip_mreq` (group, interface address): set only, a change
+    /// with nothing to read back; a read is an int's, to show what the OS
+    /// says to it.
+    Membership,
+    /// A `struct ipv6_mreq` (group, interface index), as `Membership`.
+    Membership6,
 }
 
 impl Type {
@@ -261,6 +269,7 @@ impl Type {
             Type::Linger => "a linger (on:SECS or off)",
             Type::Time => "a timeout",
             Type::Text => "a name",
+            Type::Membership | Type::Membership6 => "a group and an interface",
         }
     }
 }
@@ -321,6 +330,12 @@ pub enum Shape {
     /// `bool` sent as a one-byte value, read as `!= 0` (std's
     /// `set_multicast_loop_v4` on FreeBSD).
     BoolByte,
+    /// socket2's `join_multicast_v4` / `leave_multicast_v4`: two
+    /// `&Ipv4Addr`, sent as an `ip_mreq`, nothing read back.
+    Membership,
+    /// socket2's `join_multicast_v6` / `leave_multicast_v6`: an `&Ipv6Addr`
+    /// and a `u32` index, sent as an `ipv6_mreq`, nothing read back.
+    Membership6,
     /// `u32` sent `as u8`, a one-byte value (std's `set_multicast_ttl_v4` on
     /// FreeBSD).
     U32Byte,

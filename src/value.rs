@@ -6,37 +6,6 @@
 use crate::expr::Expr;
 use std::fmt;
 
-/// An IPv4 address as the int an int-sized `struct in_addr` option holds
-/// (its four bytes in network order, read as a native int), named by the
-/// address; `None` when `a` is not an address.
-pub fn in_addr(a: &'static str) -> Option<Expr> {
-    let ip: std::net::Ipv4Addr = a.parse().ok()?;
-    Some(Expr::of(crate::expr::Sym {
-        name: a,
-        value: in_addr_bits(ip),
-    }))
-}
-
-/// The int an `in_addr` holding `ip` reads as.
-pub fn in_addr_bits(ip: std::net::Ipv4Addr) -> i128 {
-    i32::from_ne_bytes(ip.octets()).into()
-}
-
-/// The address an int-sized `in_addr` holding `v` is (`None` when `v` is
-/// wider than 32 bits).
-pub fn in_addr_of(v: i128) -> Option<std::net::Ipv4Addr> {
-    let v = i32::try_from(v)
-        .or_else(|_| u32::try_from(v).map(|u| u as i32))
-        .ok()?;
-    Some(std::net::Ipv4Addr::from(v.to_ne_bytes()))
-}
-
-/// The int an `in_addr` holding the address `e` names reads as (a request
-/// of a `u32` above `i32::MAX` reads back negative).
-pub fn in_addr_read(e: Expr) -> Expr {
-    e.map_value(|v| in_addr_of(v).map_or(v, in_addr_bits))
-}
-
 /// A concrete value read from a socket.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -53,6 +22,9 @@ pub enum Value {
     /// timeout methods take (never read back: the OS reports a linger or a
     /// timeval).
     Duration(i128),
+    /// A multicast group and the interface to change its membership on
+    /// (`address`), as requested (never read back).
+    Group(i128, i128),
 }
 
 /// A value with host-relative numbers: a request, or the model's expectation.
@@ -71,6 +43,9 @@ pub enum RelativeValue {
     /// library's method takes, finer than the C types (only a library path
     /// can say it; the library turns it into the OS's linger or timeval).
     Duration(Expr),
+    /// A multicast group and the interface to join or leave it on: an
+    /// address (`ip_mreq`) or an index (`ipv6_mreq`), each named.
+    Group(Expr, Expr),
 }
 
 impl RelativeValue {
@@ -107,6 +82,7 @@ impl RelativeValue {
             RelativeValue::Time(sec, usec) => Value::Time(sec.value(), usec.value()),
             RelativeValue::Text(s, _) => Value::Text(s.clone()),
             RelativeValue::Duration(n) => Value::Duration(n.value()),
+            RelativeValue::Group(group, on) => Value::Group(group.value(), on.value()),
         }
     }
 
@@ -118,6 +94,7 @@ impl RelativeValue {
             Value::Time(sec, usec) => RelativeValue::time(*sec, *usec),
             Value::Text(s) => RelativeValue::text(s),
             Value::Duration(n) => RelativeValue::duration(*n),
+            Value::Group(group, on) => RelativeValue::Group(Expr::lit(*group), Expr::lit(*on)),
         }
     }
 
@@ -138,6 +115,7 @@ impl fmt::Display for Value {
             Value::Time(sec, usec) => write!(f, "tv({sec},{usec})"),
             Value::Text(s) => write!(f, "{s:?}"),
             Value::Duration(n) => write!(f, "dur({})", duration_text(*n)),
+            Value::Group(group, on) => write!(f, "group({group},{on})"),
         }
     }
 }
@@ -151,6 +129,7 @@ impl fmt::Display for RelativeValue {
             RelativeValue::Text(_, Some(label)) => f.write_str(label),
             RelativeValue::Text(s, None) => write!(f, "{s:?}"),
             RelativeValue::Duration(n) => write!(f, "dur({})", duration_text(n.value())),
+            RelativeValue::Group(group, on) => write!(f, "{group} on {on}"),
         }
     }
 }

@@ -25,6 +25,9 @@
  *              linger:<onoff>,<secs>
  *              timeval:<sec>,<usec>
  *              text:<string>       the rest of the line
+ *              change:<hex>        a struct's bytes (up to 64, two hex
+ *                                  digits each), a change with nothing to
+ *                                  read back: a set that works answers ok 0
  *     The set (if any) goes through ff_setsockopt_freebsd, the read back
  *     through ff_getsockopt_freebsd with the same type.
  *   effect <kind> <fresh|transfer|accepted> [set <level> <optname> <value>]...
@@ -154,7 +157,9 @@ escape(const char *s, size_t len, char *buf, size_t buflen)
 
 /* ---- sockets ------------------------------------------------------------ */
 
-enum vtype { V_INT, V_LINGER, V_TIMEVAL, V_TEXT };
+enum vtype { V_INT, V_LINGER, V_TIMEVAL, V_TEXT, V_CHANGE };
+
+#define CHANGE_MAX 64
 
 static const struct kind kinds[] = {
     {"tcp4", AF_INET, SOCK_STREAM},
@@ -270,7 +275,28 @@ struct request {
     int have_set;
     long long a, b;
     const char *text;
+    unsigned char bytes[CHANGE_MAX];
+    size_t nbytes;
 };
+
+/* Two hex digits per byte into r->bytes; -1 when s is not that. */
+static int
+parse_hex(const char *s, struct request *r)
+{
+    size_t n = strlen(s);
+    size_t i;
+    if (n == 0 || n % 2 != 0 || n / 2 > CHANGE_MAX)
+        return -1;
+    for (i = 0; i < n / 2; i++) {
+        unsigned int byte;
+        if (!isxdigit((unsigned char)s[2 * i]) || !isxdigit((unsigned char)s[2 * i + 1]) ||
+            sscanf(s + 2 * i, "%2x", &byte) != 1)
+            return -1;
+        r->bytes[i] = (unsigned char)byte;
+    }
+    r->nbytes = n / 2;
+    return 0;
+}
 
 /*
  * Parses a request token (text: takes the rest of req). On error answers
@@ -318,6 +344,13 @@ parse_request(char *req, long long level, long long optname, struct request *r)
             reply("bad linger:<onoff>,<secs> needs two 32-bit integers");
             return -1;
         }
+    } else if (strncmp(req, "change:", 7) == 0) {
+        r->type = V_CHANGE;
+        r->have_set = 1;
+        if (parse_hex(req + 7, r) < 0) {
+            reply("bad change:<hex> needs 1..64 bytes as pairs of hex digits");
+            return -1;
+        }
     } else if (strncmp(req, "timeval:", 8) == 0) {
         r->type = V_TIMEVAL;
         r->have_set = 1;
@@ -326,7 +359,7 @@ parse_request(char *req, long long level, long long optname, struct request *r)
             return -1;
         }
     } else {
-        reply("bad unknown request (get int: linger: timeval: text:)");
+        reply("bad unknown request (get int: linger: timeval: text: change:)");
         return -1;
     }
     return 0;
@@ -361,6 +394,8 @@ set_option(int fd, long long level, long long optname, const struct request *r)
             len = 36;            /* struct tcp_function_set */
         return ff_setsockopt_freebsd(fd, (int)level, (int)optname, buf, len);
     }
+    case V_CHANGE:
+        return ff_setsockopt_freebsd(fd, (int)level, (int)optname, r->bytes, (socklen_t)r->nbytes);
     }
     return -1;
 }
@@ -409,6 +444,9 @@ reply_read(int fd, long long level, long long optname, enum vtype type)
         reply("ok text:%s", esc);
         break;
     }
+    case V_CHANGE:
+        reply("ok 0");       /* not reached: a change is never read */
+        break;
     }
 }
 
@@ -477,6 +515,8 @@ do_case(char *args)
         return;
     if (r.have_set && set_option(fx.target, level, optname, &r) < 0)
         reply("err %s", ENAME(errno));
+    else if (r.type == V_CHANGE)
+        reply("ok 0");
     else
         reply_read(fx.target, level, optname, r.type);
     drop_fixture(&fx);

@@ -69,6 +69,8 @@ pub fn raw_fits(os: Os, val: &RelativeValue) -> bool {
     };
     match val {
         RelativeValue::Int(e) => int(e.value()),
+        // The struct holds what the ladder names (addresses, an index).
+        RelativeValue::Group(..) => true,
         RelativeValue::Linger(on, secs) if windows => {
             u16::try_from(on.value()).is_ok() && u16::try_from(secs.value()).is_ok()
         }

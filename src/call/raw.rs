@@ -16,6 +16,9 @@ pub fn apply(option: &OptionSpec, socket: &socket2::Socket, request: &Request) -
         Request::Default => get(option.ty, socket, code(option)?),
         Request::Set(val) => {
             set(option, socket, code(option)?, val)?;
+            if is_change(option.ty) {
+                return Ok(done());
+            }
             get(option.ty, socket, code(catalog::spec(option.read_back))?)
         }
     }
@@ -27,6 +30,17 @@ pub fn read_back(option: &OptionSpec, socket: &socket2::Socket) -> Result<Value,
     let read = catalog::spec(option.read_back);
     let code = sys::code(read).ok_or_else(|| format!("{} is not defined on this OS", read.name))?;
     get(read.ty, socket, code)
+}
+
+/// Whether a set of this type is a change with nothing to read back (a
+/// membership): a set that worked reads as `address::DONE`.
+pub fn is_change(ty: Type) -> bool {
+    matches!(ty, Type::Membership | Type::Membership6)
+}
+
+/// What a change that worked reads as.
+pub fn done() -> Value {
+    Value::Int(crate::address::DONE.value)
 }
 
 fn set(
@@ -47,13 +61,21 @@ fn set(
             sys::set_timeval(socket, code, sec.value(), usec.value())
         }
         (Type::Text, RelativeValue::Text(s, _)) => sys::set_bytes(socket, code, s.as_bytes()),
+        (Type::Membership | Type::Membership6, RelativeValue::Group(group, on)) => {
+            let bytes = crate::address::membership_bytes(option.ty, group.value(), on.value())
+                .ok_or_else(|| format!("{val} is no {} membership", option.name))?;
+            sys::set_bytes(socket, code, &bytes)
+        }
         (ty, val) => Err(format!("{} takes a {ty:?} value, not {val}", option.name)),
     }
 }
 
 fn get(ty: Type, socket: &socket2::Socket, code: sys::Code) -> Result<Value, String> {
     Ok(match ty {
-        Type::Int | Type::Bool | Type::ReadOnly => Value::Int(sys::get_int(socket, code)?.into()),
+        // A membership read is an int's: what the OS says to one.
+        Type::Int | Type::Bool | Type::ReadOnly | Type::Membership | Type::Membership6 => {
+            Value::Int(sys::get_int(socket, code)?.into())
+        }
         Type::ProtocolInfo => Value::Int(sys::get_protocol_info(socket, code)?.into()),
         Type::Linger => {
             let (on, secs) = sys::get_linger(socket, code)?;

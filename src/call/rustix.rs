@@ -155,6 +155,18 @@ pub fn calls(option: &OptionSpec) -> Option<Calls> {
             |s, v| io(so::set_ip_multicast_if(s, v)),
             |s| io(so::ip_multicast_if(s)),
         )),
+        Opt::Ip(I::AddMembership) => Some(Membership(|s, group, on| {
+            io(so::set_ip_add_membership(s, group, on))
+        })),
+        Opt::Ip(I::DropMembership) => Some(Membership(|s, group, on| {
+            io(so::set_ip_drop_membership(s, group, on))
+        })),
+        Opt::Ipv6(I6::AddMembership) => Some(Membership6(|s, group, on| {
+            io(so::set_ipv6_add_membership(s, group, on))
+        })),
+        Opt::Ipv6(I6::DropMembership) => Some(Membership6(|s, group, on| {
+            io(so::set_ipv6_drop_membership(s, group, on))
+        })),
         Opt::Ipv6(I6::MulticastIf) => Some(U32(
             |s, v| io(so::set_ipv6_multicast_if(s, v)),
             |s| io(so::ipv6_multicast_if(s)),

@@ -140,6 +140,8 @@ pub fn calls(option: &OptionSpec) -> Option<Calls> {
         Opt::Ip(I::Tos) => Some(U32(Socket::set_tos_v4, Socket::tos_v4)),
         Opt::Ip(I::MulticastTtl) => Some(U32(Socket::set_multicast_ttl_v4, Socket::multicast_ttl_v4)),
         Opt::Ip(I::MulticastIf) => Some(Ipv4(Socket::set_multicast_if_v4, Socket::multicast_if_v4)),
+        Opt::Ip(I::AddMembership) => Some(Membership(Socket::join_multicast_v4)),
+        Opt::Ip(I::DropMembership) => Some(Membership(Socket::leave_multicast_v4)),
         Opt::Ip(I::MulticastLoop) => Some(Bool(Socket::set_multicast_loop_v4, Socket::multicast_loop_v4)),
         Opt::Ip(I::Freebind) => only_on!(linux, Bool(Socket::set_freebind_v4, Socket::freebind_v4)),
         Opt::Ip(I::MulticastAll) => only_on!(
@@ -213,6 +215,8 @@ pub fn calls(option: &OptionSpec) -> Option<Calls> {
         // socket2 0.6 has no SOL_UDP call.
         Opt::Udp(_) => None,
         Opt::Ipv6(I6::MulticastIf) => Some(U32(Socket::set_multicast_if_v6, Socket::multicast_if_v6)),
+        Opt::Ipv6(I6::AddMembership) => Some(Membership6(Socket::join_multicast_v6)),
+        Opt::Ipv6(I6::DropMembership) => Some(Membership6(Socket::leave_multicast_v6)),
         Opt::Socket(S::Bindtodevice) => only_on!(
             linux,
             Bytes(

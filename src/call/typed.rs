@@ -10,7 +10,7 @@ use crate::sys;
 use crate::value::Value;
 use socket2::Socket;
 use std::io;
-use std::net::Ipv4Addr;
+use std::net::{Ipv4Addr, Ipv6Addr};
 use std::time::Duration;
 
 type R<T> = io::Result<T>;
@@ -51,6 +51,10 @@ pub enum Calls {
     Linger(fn(&Socket, i32, i32) -> R<()>, fn(&Socket) -> R<(i32, i32)>),
     Timeval(fn(&Socket, i64, i64) -> R<()>, fn(&Socket) -> R<(i64, i64)>),
     Ipv4(fn(&Socket, &Ipv4Addr) -> R<()>, fn(&Socket) -> R<Ipv4Addr>),
+    /// A membership change (group, interface address): nothing to read.
+    Membership(fn(&Socket, &Ipv4Addr, &Ipv4Addr) -> R<()>),
+    /// An IPv6 membership change (group, interface index).
+    Membership6(fn(&Socket, &Ipv6Addr, u32) -> R<()>),
     /// A setter with no getter: the option is read back with the raw call.
     SetOnly(fn(&Socket, usize) -> R<()>),
     /// No call: an option the library set when it made the socket, read
@@ -98,6 +102,8 @@ fn apply_unwinding(
             (Calls::Linger(set, _), Arg::Linger(on, secs)) => set(socket, on, secs),
             (Calls::Timeval(set, _), Arg::Timeval(sec, usec)) => set(socket, sec, usec),
             (Calls::Ipv4(set, _), Arg::Ipv4(a)) => set(socket, &a),
+            (Calls::Membership(set), Arg::Membership(group, on)) => set(socket, &group, &on),
+            (Calls::Membership6(set), Arg::Membership6(group, on)) => set(socket, &group, on),
             _ => {
                 return Err(format!(
                     "{} has no {library} setter of shape {shape:?}",
@@ -113,7 +119,7 @@ fn apply_unwinding(
         Calls::U32(_, get) => Value::Int(get(socket).map_err(name)?.into()),
         Calls::Int(_, get) => Value::Int(get(socket).map_err(name)?.into()),
         Calls::U8(_, get) | Calls::OptU8(_, get) => Value::Int(get(socket).map_err(name)?.into()),
-        Calls::Ipv4(_, get) => Value::Int(crate::value::in_addr_bits(get(socket).map_err(name)?)),
+        Calls::Ipv4(_, get) => Value::Int(crate::address::in_addr_bits(get(socket).map_err(name)?)),
         Calls::Duration(_, get) => Value::Int(get(socket).map_err(name)?.as_secs().into()),
         Calls::OptDuration(_, get) => arg::from_duration(shape, get(socket).map_err(name)?),
         Calls::Bytes(_, get) => {
@@ -134,6 +140,12 @@ fn apply_unwinding(
         Calls::SetOnly(_) => super::raw::read_back(option, socket)?,
         Calls::RawRead => super::raw::apply(option, socket, &Request::Default)?,
         Calls::ReadOnly(get) => Value::Int(get(socket).map_err(name)?),
+        // A membership has nothing to read: a set that worked is done; a
+        // read is the raw call's (the library has no getter).
+        Calls::Membership(_) | Calls::Membership6(_) => match request {
+            Request::Set(_) => super::raw::done(),
+            Request::Default => super::raw::apply(option, socket, request)?,
+        },
     })
 }
 

@@ -177,6 +177,12 @@ fn value_token<const N: usize>(ty: Type, v: &RelativeValue, stop: [char; N]) -> 
             format!("timeval:{},{}", sec.value(), usec.value())
         }
         (Type::Text, RelativeValue::Text(s, _)) if !s.contains(stop) => format!("text:{s}"),
+        (Type::Membership | Type::Membership6, RelativeValue::Group(group, on)) => {
+            let bytes = crate::address::membership_bytes(ty, group.value(), on.value())
+                .ok_or_else(|| format!("{v} is no membership"))?;
+            let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+            format!("change:{hex}")
+        }
         (ty, v) => return Err(format!("the probe cannot set {v} as {ty:?}")),
     })
 }
@@ -223,6 +229,8 @@ fn read_type(ty: Type) -> &'static str {
     match ty {
         // No FreeBSD option has Winsock's struct: an int if it ever did.
         Type::Int | Type::Bool | Type::ReadOnly | Type::ProtocolInfo => "int",
+        // A membership has no value: a read is an int's.
+        Type::Membership | Type::Membership6 => "int",
         Type::Linger => "linger",
         Type::Time => "timeval",
         Type::Text => "text",

@@ -24,6 +24,10 @@ pub enum Arg {
     /// A `timeval` as the caller fills it: (tv_sec, tv_usec).
     Timeval(i64, i64),
     Ipv4(std::net::Ipv4Addr),
+    /// A group and the interface's address.
+    Membership(std::net::Ipv4Addr, std::net::Ipv4Addr),
+    /// An IPv6 group and the interface's index.
+    Membership6(std::net::Ipv6Addr, u32),
 }
 
 /// The argument a setter of `shape` is called with for `val`, or `None`
@@ -47,7 +51,7 @@ pub fn of(shape: Shape, val: &RelativeValue) -> Option<Arg> {
         },
         (Shape::U32 | Shape::U32Byte, v) => Arg::U32(u32::try_from(int(v)?).ok()?),
         (Shape::Int, v) => Arg::Int(i32::try_from(int(v)?).ok()?),
-        (Shape::Ipv4Addr, v) => Arg::Ipv4(crate::value::in_addr_of(int(v)?)?),
+        (Shape::Ipv4Addr, v) => Arg::Ipv4(crate::address::in_addr_of(int(v)?)?),
         (Shape::Byte | Shape::U8, v) => Arg::U8(u8::try_from(int(v)?).ok()?),
         (Shape::OptU8, v) => match int(v)? {
             -1 => Arg::OptU8(None),
@@ -86,6 +90,14 @@ pub fn of(shape: Shape, val: &RelativeValue) -> Option<Arg> {
             i64::try_from(usec.value()).ok()?,
         ),
         (Shape::Bytes, RelativeValue::Text(s, _)) => Arg::Bytes(s.as_bytes().to_vec()),
+        (Shape::Membership, RelativeValue::Group(group, on)) => Arg::Membership(
+            crate::address::in_addr_of(group.value())?,
+            crate::address::in_addr_of(on.value())?,
+        ),
+        (Shape::Membership6, RelativeValue::Group(group, on)) => Arg::Membership6(
+            crate::address::in6_addr_of(group.value()),
+            u32::try_from(on.value()).ok()?,
+        ),
         _ => return None,
     })
 }

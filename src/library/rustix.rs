@@ -148,6 +148,8 @@ pub fn shape(os: Os, option: &OptionSpec) -> Option<Shape> {
         Opt::Ipv6(I6::V6only | I6::MulticastLoop) => Some(Bool),
         Opt::Ipv6(I6::UnicastHops) => Some(OptU8),
         Opt::Ip(I::MulticastIf) => Some(Ipv4Addr),
+        Opt::Ip(I::AddMembership | I::DropMembership) => Some(Membership),
+        Opt::Ipv6(I6::AddMembership | I6::DropMembership) => Some(Membership6),
         Opt::Ipv6(I6::MulticastHops | I6::MulticastIf) => Some(U32),
         Opt::Ipv6(I6::Tclass) => on(unix, U32),
         Opt::Ipv6(I6::Recvtclass) => on(unix, Bool),

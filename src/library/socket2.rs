@@ -219,6 +219,7 @@ pub fn offered_on(os: Os, option: &OptionSpec) -> bool {
         Opt::Tcp(T::UserTimeout | T::Cork | T::Quickack | T::NotsentLowat | T::ThinLinearTimeouts) => linux,
         Opt::Tcp(T::Congestion) => matches!(os, Os::Linux | Os::FreeBsd),
         Opt::Ip(I::Ttl | I::Tos | I::MulticastTtl | I::MulticastLoop | I::MulticastIf) => true,
+        Opt::Ip(I::AddMembership | I::DropMembership) => true,
         Opt::Ip(I::Freebind | I::Transparent | I::MulticastAll) => linux,
         Opt::Ipv6(I6::MulticastAll) => linux,
         Opt::Ip(I::Recvtos) => true,
@@ -326,6 +327,7 @@ pub fn offered_on(os: Os, option: &OptionSpec) -> bool {
         ) => false,
         Opt::Ipv6(I6::Freebind) => linux,
         Opt::Ipv6(I6::V6only | I6::UnicastHops | I6::MulticastHops | I6::MulticastLoop) => true,
+        Opt::Ipv6(I6::AddMembership | I6::DropMembership) => true,
         Opt::Ipv6(I6::Tclass) => unix,
         Opt::Ipv6(I6::Recvtclass) => true,
     }

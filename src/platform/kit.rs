@@ -76,6 +76,15 @@ impl<'a, O, F: ?Sized> Ask<'a, O, F> {
     pub fn is_set(&self) -> bool {
         matches!(self.request, Request::Set(_))
     }
+
+    /// The group and interface a membership change asks for, or None for a
+    /// read.
+    pub fn group(&self) -> Option<(Expr, Expr)> {
+        match self.request {
+            Request::Set(RelativeValue::Group(group, on)) => Some((*group, *on)),
+            _ => None,
+        }
+    }
 }
 
 /// A set of the option's type, for a model asking itself which rule a set
@@ -87,6 +96,7 @@ pub fn sample(option: &crate::option::OptionSpec) -> Request {
         Type::Linger => RelativeValue::linger(1, 1),
         Type::Time => RelativeValue::time(1, 0),
         Type::Text => RelativeValue::text("cubic"),
+        Type::Membership | Type::Membership6 => RelativeValue::Group(Expr::lit(0), Expr::lit(1)),
     })
 }
 

@@ -24,6 +24,7 @@ fn value(v: &crate::value::Value) -> Value {
         V::Time(sec, usec) => json!({ "timeval": [number(*sec), number(*usec)] }),
         V::Text(s) => json!(s),
         V::Duration(n) => json!({ "duration_ns": number(*n) }),
+        V::Group(group, on) => json!({ "group": [number(*group), number(*on)] }),
     }
 }
 

@@ -36,9 +36,9 @@ pub fn effective(row: &impl Checked) -> String {
 
 /// A number and the expression it came from, when the expression says
 /// more (`425984 (2*wmem_max)`); an address says all (its in_addr bits,
-/// read as an int, mean nothing to a reader).
+/// read as an int, mean nothing to a reader), as does a change that worked.
 pub fn number_and_text(number: &str, text: &str) -> String {
-    if text == number || text.parse::<std::net::Ipv4Addr>().is_ok() {
+    if text == number || text == crate::address::DONE.name || text.parse::<std::net::Ipv4Addr>().is_ok() {
         text.to_string()
     } else {
         format!("{number} ({text})")

@@ -216,6 +216,7 @@ pub fn error_name(errno: i32) -> String {
         (libc::EAFNOSUPPORT, "EAFNOSUPPORT"),
         (libc::EADDRNOTAVAIL, "EADDRNOTAVAIL"),
         (libc::EADDRINUSE, "EADDRINUSE"),
+        (libc::EPROTO, "EPROTO"),
         (libc::EISCONN, "EISCONN"),
         (libc::ENOTCONN, "ENOTCONN"),
         (libc::ENODEV, "ENODEV"),
@@ -600,6 +601,9 @@ mod tests {
             ("IPV6_DONTFRAG", libc::IPV6_DONTFRAG),
             ("IPV6_MULTICAST_IF", libc::IPV6_MULTICAST_IF),
             ("IP_HDRINCL", libc::IP_HDRINCL),
+            ("IP_MULTICAST_IF", libc::IP_MULTICAST_IF),
+            ("IP_ADD_MEMBERSHIP", libc::IP_ADD_MEMBERSHIP),
+            ("IP_DROP_MEMBERSHIP", libc::IP_DROP_MEMBERSHIP),
         ];
         // Linux's own names, and SO_LINGER / TCP_KEEPIDLE, whose rows carry
         // SO_LINGER_SEC / TCP_KEEPALIVE on Apple.
@@ -672,14 +676,26 @@ mod tests {
             ("SO_BINDTODEVICE", libc::SO_BINDTODEVICE),
             ("SO_BINDTOIFINDEX", libc::SO_BINDTOIFINDEX),
             ("IPV6_HDRINCL", libc::IPV6_HDRINCL),
+            ("IPV6_ADD_MEMBERSHIP", libc::IPV6_ADD_MEMBERSHIP),
+            ("IPV6_DROP_MEMBERSHIP", libc::IPV6_DROP_MEMBERSHIP),
         ];
         // (IP_RECVERR_RFC4884 26 is not in libc 0.2.191: the catalogue's
         // number was read in include/uapi/linux/in.h.)
         // Names libc spells for one BSD only.
+        // (The BSDs' IPV6_JOIN_GROUP / IPV6_LEAVE_GROUP are the rows
+        // IPV6_ADD_MEMBERSHIP / IPV6_DROP_MEMBERSHIP.)
         #[cfg(target_vendor = "apple")]
-        let only_here: &[(&str, libc::c_int)] = &[("IP_PKTINFO", libc::IP_PKTINFO)];
+        let only_here: &[(&str, libc::c_int)] = &[
+            ("IP_PKTINFO", libc::IP_PKTINFO),
+            ("IPV6_ADD_MEMBERSHIP", libc::IPV6_JOIN_GROUP),
+            ("IPV6_DROP_MEMBERSHIP", libc::IPV6_LEAVE_GROUP),
+        ];
         #[cfg(target_os = "freebsd")]
-        let only_here: &[(&str, libc::c_int)] = &[("IP_MINTTL", libc::IP_MINTTL)];
+        let only_here: &[(&str, libc::c_int)] = &[
+            ("IP_MINTTL", libc::IP_MINTTL),
+            ("IPV6_ADD_MEMBERSHIP", libc::IPV6_JOIN_GROUP),
+            ("IPV6_DROP_MEMBERSHIP", libc::IPV6_LEAVE_GROUP),
+        ];
         #[cfg(not(any(
             target_os = "linux",
             target_os = "android",

@@ -142,8 +142,26 @@ pub fn get_timeval(socket: &impl AsRawSocket, code: Code) -> Result<(i128, i128)
     Ok(((ms / 1000).into(), ((ms % 1000) * 1000).into()))
 }
 
-pub fn set_bytes(_: &impl AsRawSocket, _: Code, _: &[u8]) -> Result<(), String> {
-    Err("Winsock has no byte-string socket options".into())
+/// An option set with exactly these bytes (a C struct, such as `ip_mreq`).
+pub fn set_bytes(socket: &impl AsRawSocket, code: Code, bytes: &[u8]) -> Result<(), String> {
+    // A zero-length buffer still needs a valid pointer.
+    let buf: Vec<u8> = if bytes.is_empty() { vec![0] } else { bytes.to_vec() };
+    let len = i32::try_from(bytes.len()).map_err(|_| "option value too long".to_string())?;
+    // SAFETY: `buf` holds at least `len` readable bytes.
+    let rc = unsafe {
+        ws::setsockopt(
+            socket.as_raw_socket() as ws::SOCKET,
+            code.level,
+            code.name,
+            buf.as_ptr(),
+            len,
+        )
+    };
+    if rc == 0 {
+        Ok(())
+    } else {
+        Err(last_error_name())
+    }
 }
 
 pub fn get_bytes(_: &impl AsRawSocket, _: Code, _: usize) -> Result<Vec<u8>, String> {
@@ -323,6 +341,11 @@ mod tests {
             ("IPV6_UNICAST_HOPS", ws::IPV6_UNICAST_HOPS),
             ("IPV6_MULTICAST_HOPS", ws::IPV6_MULTICAST_HOPS),
             ("IPV6_MULTICAST_LOOP", ws::IPV6_MULTICAST_LOOP),
+            ("IP_MULTICAST_IF", ws::IP_MULTICAST_IF),
+            ("IP_ADD_MEMBERSHIP", ws::IP_ADD_MEMBERSHIP),
+            ("IP_DROP_MEMBERSHIP", ws::IP_DROP_MEMBERSHIP),
+            ("IPV6_ADD_MEMBERSHIP", ws::IPV6_ADD_MEMBERSHIP),
+            ("IPV6_DROP_MEMBERSHIP", ws::IPV6_DROP_MEMBERSHIP),
         ];
         for &(name, number) in codes {
             let option = catalog::find(name).expect("a catalogue option");

@@ -214,6 +214,8 @@ fn sol_local(o: IpOpt, request: &Request) -> Prediction {
         IpOpt::MulticastTtl
         | IpOpt::MulticastLoop
         | IpOpt::MulticastIf
+        | IpOpt::AddMembership
+        | IpOpt::DropMembership
         | IpOpt::Recvtos
         | IpOpt::Recvttl
         | IpOpt::Recvopts
@@ -249,6 +251,7 @@ pub fn predict_v4(ctx: &Ctx<'_>, o: IpOpt, request: &Request) -> Prediction {
             Some(v) if tcp => Prediction::ok(RelativeValue::Int(uchar(v, 0xff)), vec![&TOS_TCP_13]),
             Some(v) => Prediction::ok(RelativeValue::Int(uchar(v, 0xff)), vec![&TOS_UCHAR]),
         },
+        IpOpt::AddMembership | IpOpt::DropMembership => super::membership::v4(ctx, o, request),
         IpOpt::MulticastTtl | IpOpt::MulticastLoop | IpOpt::MulticastIf if tcp => {
             Prediction::err("EOPNOTSUPP", vec![&MCAST_STREAM])
         }
@@ -268,13 +271,13 @@ pub fn predict_v4(ctx: &Ctx<'_>, o: IpOpt, request: &Request) -> Prediction {
             ),
         },
         IpOpt::MulticastIf => {
-            let any = || crate::value::in_addr("0.0.0.0").map_or(RelativeValue::int(0), RelativeValue::Int);
-            match int(request).map(|v| (v, crate::value::in_addr_of(v.value()))) {
+            let any = crate::address::any;
+            match int(request).map(|v| (v, crate::address::in_addr_of(v.value()))) {
                 None => Prediction::ok(any(), vec![&MCAST_IF]),
                 Some((_, Some(ip))) if ip.is_unspecified() => Prediction::ok(any(), vec![&MCAST_IF]),
                 // lo0 holds 127.0.0.1 and no other IPv4 address.
                 Some((_, Some(ip))) if ip == std::net::Ipv4Addr::LOCALHOST => Prediction::ok(
-                    crate::value::in_addr("127.0.0.1").map_or(RelativeValue::int(0), RelativeValue::Int),
+                    crate::address::in_addr("127.0.0.1").map_or(RelativeValue::int(0), RelativeValue::Int),
                     vec![&MCAST_IF],
                 ),
                 Some(_) => Prediction::err("EADDRNOTAVAIL", vec![&MCAST_IF]),
@@ -300,6 +303,7 @@ pub fn predict_v4(ctx: &Ctx<'_>, o: IpOpt, request: &Request) -> Prediction {
 pub fn predict_v6(ctx: &Ctx<'_>, o: Ipv6Opt, request: &Request) -> Prediction {
     let tcp = ctx.kind.is_tcp();
     match o {
+        Ipv6Opt::AddMembership | Ipv6Opt::DropMembership => super::membership::v6(ctx, o, request),
         Ipv6Opt::V6only => match int(request) {
             None => Prediction::ok(
                 RelativeValue::Int(ctx.fact("net.inet6.ip6.v6only")),

@@ -13,6 +13,7 @@ mod effects;
 pub mod facts;
 mod ip;
 mod linger;
+mod membership;
 pub mod options;
 mod shared;
 mod socket;

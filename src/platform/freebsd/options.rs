@@ -75,5 +75,6 @@ pub fn rules() -> Vec<&'static Rule> {
     all.extend(socket::RULES);
     all.extend(tcp::RULES);
     all.extend(ip::RULES);
+    all.extend(super::membership::RULES);
     all
 }

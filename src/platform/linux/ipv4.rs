@@ -161,6 +161,7 @@ pub fn predict(a: &Args<IpOpt>) -> Prediction {
         },
         IpOpt::MulticastLoop => flag(request, 1, &LOOP_DEFAULT),
         IpOpt::MulticastIf => multicast_if(a),
+        IpOpt::AddMembership | IpOpt::DropMembership => super::membership::v4(a),
         IpOpt::Freebind | IpOpt::Recvtos | IpOpt::Recvttl => flag(request, 0, &FLAG_DEFAULT),
         IpOpt::MulticastAll => match int(request).map(|v| v.value()) {
             None => Prediction::ok(
@@ -252,17 +253,17 @@ fn tos(a: &Args<IpOpt>, v: Expr) -> Prediction {
 /// IP_MULTICAST_IF: an address of lo's 127/8 selects lo; any other needs an
 /// interface holding it (none here).
 fn multicast_if(a: &Args<IpOpt>) -> Prediction {
-    let any = || crate::value::in_addr("0.0.0.0").map_or(RelativeValue::int(0), RelativeValue::Int);
+    let any = crate::address::any;
     let Some(v) = int(a.request) else {
         return Prediction::ok(any(), vec![&MULTICAST_IF]);
     };
     if a.kind.is_stream() {
         return Prediction::err("EINVAL", vec![&MULTICAST_IF]);
     }
-    match crate::value::in_addr_of(v.value()).map(|ip| ip.octets()) {
+    match crate::address::in_addr_of(v.value()).map(|ip| ip.octets()) {
         Some([0, 0, 0, 0]) => Prediction::ok(any(), vec![&MULTICAST_IF]),
         Some([127, ..]) => Prediction::ok(
-            RelativeValue::Int(crate::value::in_addr_read(v)),
+            RelativeValue::Int(crate::address::in_addr_read(v)),
             vec![&MULTICAST_IF],
         ),
         _ => Prediction::err("EADDRNOTAVAIL", vec![&MULTICAST_IF]),

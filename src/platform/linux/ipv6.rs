@@ -178,6 +178,7 @@ pub fn predict(a: &Args<Ipv6Opt>) -> Prediction {
     let h = a.facts;
     match a.opt {
         Ipv6Opt::V6only => v6only(a),
+        Ipv6Opt::AddMembership | Ipv6Opt::DropMembership => super::membership::v6(a),
         Ipv6Opt::UnicastHops => match int(request).map(|v| v.value()) {
             None => Prediction::ok(fact("hop_limit", h.ipv6_hop_limit), vec![&HOPS_DEFAULT]),
             Some(-1) => Prediction::ok(fact("hop_limit", h.ipv6_hop_limit), vec![&HOPS, &HOPS_DEFAULT]),

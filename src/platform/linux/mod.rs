@@ -14,6 +14,7 @@ mod ipv4;
 mod ipv6;
 pub mod level;
 mod linger;
+mod membership;
 mod mptcp;
 pub mod options;
 pub mod shared;
@@ -149,6 +150,7 @@ impl Platform for Linux {
             }),
             jiffy_us: Some(l.jiffy()),
             default_congestion: Some(l.tcp_congestion_control.clone()),
+            loopback: Some(crate::ladder::LOOPBACK_INDEX_1),
         }
     }
 

@@ -4,7 +4,7 @@
 use super::facts::LinuxFacts;
 use super::level;
 use super::shared::Args;
-use super::{buffers, ipv4, ipv6, socket, tcp, udp};
+use super::{buffers, ipv4, ipv6, membership, socket, tcp, udp};
 use crate::case::Request;
 use crate::kind::{Kind, State};
 use crate::option::{Opt, OptionSpec, SocketOpt};
@@ -21,6 +21,7 @@ pub fn rules() -> Vec<&'static Rule> {
         tcp::RULES,
         ipv4::RULES,
         ipv6::RULES,
+        membership::RULES,
         udp::RULES,
     ] {
         all.extend(family);

@@ -164,6 +164,8 @@ const ICMP4_PASSES: &[IpOpt] = &[
     IpOpt::MulticastTtl,
     IpOpt::MulticastLoop,
     IpOpt::MulticastIf,
+    IpOpt::AddMembership,
+    IpOpt::DropMembership,
     IpOpt::Recvif,
     IpOpt::Recvttl,
     IpOpt::BoundIf,
@@ -182,6 +184,8 @@ const ICMP6_PASSES: &[Ipv6Opt] = &[
     Ipv6Opt::MulticastIf,
     Ipv6Opt::MulticastHops,
     Ipv6Opt::MulticastLoop,
+    Ipv6Opt::AddMembership,
+    Ipv6Opt::DropMembership,
     Ipv6Opt::Recvtclass,
     Ipv6Opt::Tclass,
     Ipv6Opt::BoundIf,
@@ -232,15 +236,16 @@ pub fn v4(o: IpOpt, c: &Ctx<'_>) -> Prediction {
                 Some(v) => ok_int(v.map_value(|x| i128::from(x as u8)), rule),
             }
         }
+        IpOpt::AddMembership | IpOpt::DropMembership => super::membership::v4(o, c),
         IpOpt::MulticastTtl | IpOpt::MulticastLoop | IpOpt::MulticastIf if !dgram => {
             err("EOPNOTSUPP", &MCAST_STREAM)
         }
         IpOpt::MulticastIf => {
-            let addr = |a| crate::value::in_addr(a).unwrap_or(Expr::lit(0));
-            match v.map(|v| (v, crate::value::in_addr_of(v.value()).map(|ip| ip.octets()))) {
+            let addr = |a| crate::address::in_addr(a).unwrap_or(Expr::lit(0));
+            match v.map(|v| (v, crate::address::in_addr_of(v.value()).map(|ip| ip.octets()))) {
                 None | Some((_, Some([0, 0, 0, 0]))) => ok_int(addr("0.0.0.0"), &MCAST_IF),
                 // Index 1 is lo0.
-                Some((v, Some([0, 0, 0, 1]))) => ok_int(crate::value::in_addr_read(v), &MCAST_IF),
+                Some((v, Some([0, 0, 0, 1]))) => ok_int(crate::address::in_addr_read(v), &MCAST_IF),
                 Some((_, Some([127, 0, 0, 1]))) => ok_int(addr("127.0.0.1"), &MCAST_IF),
                 Some(_) => err("EADDRNOTAVAIL", &MCAST_IF),
             }
@@ -274,6 +279,7 @@ pub fn v6(o: Ipv6Opt, c: &Ctx<'_>) -> Prediction {
         return err("EPERM", &ICMP6_FILTER);
     }
     match o {
+        Ipv6Opt::AddMembership | Ipv6Opt::DropMembership => super::membership::v6(o, c),
         Ipv6Opt::V6only => match v {
             Some(_) if c.state != State::Fresh => err("EINVAL", &V6ONLY),
             v => flag(v, &V6ONLY),

@@ -15,6 +15,7 @@ mod executable_uuid;
 pub mod facts;
 mod ip;
 mod linger;
+mod membership;
 pub mod options;
 mod route;
 mod socket;
@@ -198,6 +199,7 @@ impl Platform for MacOs {
             name: "tick(1e6/kern.hz)",
             value: 1_000_000 / hz,
         });
+        anchors.loopback = Some(crate::ladder::LOOPBACK_INDEX_1);
         anchors
     }
 

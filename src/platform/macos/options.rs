@@ -15,7 +15,13 @@ use crate::rule::Rule;
 
 pub fn rules() -> Vec<&'static Rule> {
     let mut all = Vec::new();
-    for family in [route::RULES, socket::RULES, tcp::RULES, ip::RULES] {
+    for family in [
+        route::RULES,
+        socket::RULES,
+        tcp::RULES,
+        ip::RULES,
+        super::membership::RULES,
+    ] {
         all.extend(family.iter().copied());
     }
     all

@@ -117,8 +117,13 @@ pub(super) fn ipv4(a: &Args<'_, IpOpt>) -> Prediction {
         }
         IpOpt::MulticastTtl => byte_range(a, (1, &MCAST_HOPS_DEFAULT)),
         IpOpt::MulticastLoop => bool_dword(a, (1, &MULTICAST_LOOP_DEFAULT)),
+        IpOpt::AddMembership | IpOpt::DropMembership => super::membership::v4(a),
         IpOpt::MulticastIf if tcp => err("WSAEINVAL", &MULTICAST_IF),
-        IpOpt::MulticastIf => match a.value().and_then(crate::value::in_addr_of).map(|ip| ip.octets()) {
+        IpOpt::MulticastIf => match a
+            .value()
+            .and_then(crate::address::in_addr_of)
+            .map(|ip| ip.octets())
+        {
             None if !a.is_set() => ok(RelativeValue::int(0), &MULTICAST_IF),
             Some([0, 0, 0, 0]) => ok(RelativeValue::int(0), &MULTICAST_IF),
             // The loopback interface, by its index or its address.
@@ -136,6 +141,7 @@ pub(super) fn ipv4(a: &Args<'_, IpOpt>) -> Prediction {
 pub(super) fn ipv6(a: &Args<'_, Ipv6Opt>) -> Prediction {
     let tcp = a.kind.is_tcp();
     match a.opt {
+        Ipv6Opt::AddMembership | Ipv6Opt::DropMembership => super::membership::v6(a),
         Ipv6Opt::Tclass => err("WSAENOPROTOOPT", &TCLASS),
         Ipv6Opt::V6only if a.is_set() && a.state != State::Fresh => err("WSAEINVAL", &V6ONLY_LOCKED),
         Ipv6Opt::V6only if a.is_set() => bool_byte(a),

@@ -15,6 +15,7 @@ mod common;
 mod dual_stack;
 mod ip;
 mod linger;
+mod membership;
 mod socket;
 mod tcp;
 mod timing;
@@ -180,7 +181,10 @@ impl Platform for Windows {
     }
 
     fn anchors(&self, _option: &OptionSpec) -> Anchors {
-        Anchors::default()
+        Anchors {
+            loopback: Some(crate::ladder::LOOPBACK_INDEX_1),
+            ..Anchors::default()
+        }
     }
 
     fn refusal(&self, asked: &Asked<'_>) -> Option<Prediction> {
@@ -232,6 +236,7 @@ impl Platform for Windows {
             socket::RULES,
             tcp::RULES,
             ip::RULES,
+            membership::RULES,
             dual_stack::RULES,
             bind_reuse::RULES,
             broadcast::RULES,

@@ -118,6 +118,7 @@ pub fn v4(a: &Ask<'_, IpOpt>) -> Prediction {
         IpOpt::MulticastTtl => ranged(a, RelativeValue::int(1), 0..=255, &HOPS),
         IpOpt::MulticastLoop => flag(a, (1, &ON)),
         IpOpt::MulticastIf => multicast_if(a),
+        IpOpt::AddMembership | IpOpt::DropMembership => super::membership::v4(a),
         IpOpt::Recvtos if stream => err("WSAEINVAL", &RECV_TOS_TCLASS_DGRAM_ONLY),
         IpOpt::Recvttl if stream => err("WSAEINVAL", &RECVTTL_DGRAM_ONLY),
         IpOpt::Recvttl | IpOpt::Recvtos => flag(a, (0, &OFF)),
@@ -132,6 +133,7 @@ pub fn v6(a: &Ask<'_, Ipv6Opt>) -> Prediction {
     let stream = a.kind.is_stream();
     let v4 = a.kind.domain() == Domain::Ipv4;
     match a.opt {
+        Ipv6Opt::AddMembership | Ipv6Opt::DropMembership => super::membership::v6(a),
         Ipv6Opt::V6only if a.is_set() && a.state != State::Fresh => err("WSAEINVAL", &V6ONLY),
         Ipv6Opt::V6only if v4 => err("WSAEOPNOTSUPP", &V6ONLY),
         Ipv6Opt::V6only => byte_flag(a, (1, &ON)),
@@ -167,13 +169,13 @@ fn multicast_if(a: &Ask<'_, IpOpt>) -> Prediction {
     if a.kind.is_stream() {
         return err("WSAEINVAL", &MULTICAST_IF);
     }
-    let any = || crate::value::in_addr("0.0.0.0").map_or(RelativeValue::int(0), RelativeValue::Int);
+    let any = crate::address::any;
     let Some(v) = a.int() else {
         return ok(any(), &MULTICAST_IF);
     };
-    match crate::value::in_addr_of(v.value()).map(|ip| ip.octets()) {
+    match crate::address::in_addr_of(v.value()).map(|ip| ip.octets()) {
         Some([0, 0, 0, 0]) => ok(any(), &MULTICAST_IF),
-        Some([127, ..]) => ok(RelativeValue::Int(crate::value::in_addr_read(v)), &MULTICAST_IF),
+        Some([127, ..]) => ok(RelativeValue::Int(crate::address::in_addr_read(v)), &MULTICAST_IF),
         _ => err("WSAEINVAL", &MULTICAST_IF),
     }
 }

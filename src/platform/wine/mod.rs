@@ -12,6 +12,7 @@ mod dual_stack;
 pub mod facts;
 mod ip;
 mod linger;
+mod membership;
 mod shared;
 mod socket;
 mod tcp;
@@ -38,6 +39,7 @@ pub fn rules() -> Vec<&'static Rule> {
         socket::RULES,
         tcp::RULES,
         ip::RULES,
+        membership::RULES,
         dual_stack::RULES,
         bind_reuse::RULES,
         broadcast::RULES,
@@ -126,8 +128,12 @@ impl crate::platform::Platform for Wine {
         ]
     }
 
+    /// The host's (Linux's) loopback index.
     fn anchors(&self, _option: &OptionSpec) -> Anchors {
-        Anchors::default()
+        Anchors {
+            loopback: Some(crate::ladder::LOOPBACK_INDEX_1),
+            ..Anchors::default()
+        }
     }
 
     /// None: Wine's ws2_32 answers some options itself before the host's

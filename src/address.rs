@@ -1,0 +1,120 @@
+//! Addresses as socket options carry them: an IPv4 address is the four
+//! bytes of a `struct in_addr` (an int-sized option holds them as its int),
+//! a multicast membership is an `ip_mreq` (group, interface address) or an
+//! `ipv6_mreq` (group, interface index). Requests and predictions name each
+//! address (`127.0.0.1`), so snapshots print names, never bits.
+
+use crate::expr::{Expr, Sym};
+use crate::option::Type;
+use crate::value::RelativeValue;
+use std::net::{Ipv4Addr, Ipv6Addr};
+
+/// What a membership change reads as when it worked: there is nothing to
+/// read back, only that the call returned 0.
+pub const DONE: Sym = Sym { name: "ok", value: 0 };
+
+/// A set with nothing to read back that worked.
+pub fn done() -> RelativeValue {
+    RelativeValue::Int(Expr::of(DONE))
+}
+
+/// An IPv4 address as the int an int-sized `struct in_addr` option holds,
+/// named by the address; `None` when `a` is not an address.
+pub fn in_addr(a: &'static str) -> Option<Expr> {
+    let ip: Ipv4Addr = a.parse().ok()?;
+    Some(Expr::of(Sym {
+        name: a,
+        value: in_addr_bits(ip),
+    }))
+}
+
+/// 0.0.0.0 (INADDR_ANY), by name: what an unset interface reads as.
+pub fn any() -> RelativeValue {
+    in_addr("0.0.0.0").map_or(RelativeValue::int(0), RelativeValue::Int)
+}
+
+/// The int an `in_addr` holding `ip` reads as: its four bytes in network
+/// order, read as a native int.
+pub fn in_addr_bits(ip: Ipv4Addr) -> i128 {
+    i32::from_ne_bytes(ip.octets()).into()
+}
+
+/// The address an int-sized `in_addr` holding `v` is (`None` when `v` is
+/// wider than 32 bits; a `u32` above `i32::MAX` is taken as its bits).
+pub fn in_addr_of(v: i128) -> Option<Ipv4Addr> {
+    let v = i32::try_from(v)
+        .or_else(|_| u32::try_from(v).map(|u| u as i32))
+        .ok()?;
+    Some(Ipv4Addr::from(v.to_ne_bytes()))
+}
+
+/// The int the address `e` names reads back as (a request of a `u32` above
+/// `i32::MAX` reads back negative).
+pub fn in_addr_read(e: Expr) -> Expr {
+    e.map_value(|v| in_addr_of(v).map_or(v, in_addr_bits))
+}
+
+/// An IPv6 address, named, its value the 128 bits in network order.
+pub fn in6_addr(a: &'static str) -> Option<Expr> {
+    let ip: Ipv6Addr = a.parse().ok()?;
+    Some(Expr::of(Sym {
+        name: a,
+        value: u128::from(ip) as i128,
+    }))
+}
+
+/// The IPv6 address a value of `in6_addr` is.
+pub fn in6_addr_of(v: i128) -> Ipv6Addr {
+    Ipv6Addr::from(v as u128)
+}
+
+/// The C struct a membership request is for an option of type `ty`:
+/// `ip_mreq` {group, interface address} or `ipv6_mreq` {group, interface
+/// index as an unsigned int}; `None` for another type or a value out of
+/// range.
+pub fn membership_bytes(ty: Type, group: i128, interface: i128) -> Option<Vec<u8>> {
+    match ty {
+        Type::Membership => {
+            let mut bytes = in_addr_of(group)?.octets().to_vec();
+            bytes.extend(in_addr_of(interface)?.octets());
+            Some(bytes)
+        }
+        Type::Membership6 => {
+            let mut bytes = in6_addr_of(group).octets().to_vec();
+            bytes.extend(u32::try_from(interface).ok()?.to_ne_bytes());
+            Some(bytes)
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_address_keeps_its_name_and_its_bytes() {
+        let lo = in_addr("127.0.0.1").expect("an address");
+        assert_eq!(lo.to_string(), "127.0.0.1");
+        assert_eq!(in_addr_of(lo.value()), Some(Ipv4Addr::LOCALHOST));
+        assert_eq!(in_addr("lo"), None);
+        // 255.255.255.255 as a u32 request reads back as the int -1.
+        assert_eq!(in_addr_read(Expr::lit(u32::MAX.into())).value(), -1);
+    }
+
+    #[test]
+    fn memberships_are_the_c_structs() {
+        let g = in_addr("239.255.0.1").expect("an address").value();
+        let i = in_addr("127.0.0.1").expect("an address").value();
+        assert_eq!(
+            membership_bytes(Type::Membership, g, i),
+            Some(vec![239, 255, 0, 1, 127, 0, 0, 1])
+        );
+        let g6 = in6_addr("ff12::5ec").expect("an address").value();
+        let bytes = membership_bytes(Type::Membership6, g6, 1).expect("a struct");
+        assert_eq!(bytes.len(), 20);
+        assert_eq!(&bytes[..2], &[0xff, 0x12]);
+        assert_eq!(&bytes[16..], &1u32.to_ne_bytes());
+        assert_eq!(membership_bytes(Type::Int, g, i), None);
+    }
+}

@@ -1,0 +1,95 @@
+//! Multicast memberships (IP_ADD/DROP_MEMBERSHIP, IPV6_JOIN/LEAVE_GROUP):
+//! a change per fresh socket with nothing to read back.
+
+use super::shared::{src, Ctx};
+use crate::address::{done, in6_addr_of, in_addr_of};
+use crate::case::Request;
+use crate::option::{IpOpt, Ipv6Opt};
+use crate::prediction::Prediction;
+use crate::rule::Rule;
+use crate::value::RelativeValue;
+
+crate::rules! {
+    pub const READ: Rule = Rule {
+        id: "freebsd.membership.read",
+        formula: "get => ENOPROTOOPT (TCP too)",
+        why: "a read of a membership name never reaches the multicast code: ip_ctloutput / ip6_ctloutput hand only the multicast interface, TTL, loop and filter names to inp_getmoptions / ip6_getmoptions, so even a TCP socket gets ENOPROTOOPT, not the EOPNOTSUPP a TCP read of IP_MULTICAST_TTL gets",
+        source: src!(F13, "sys/netinet/ip_output.c ip_ctloutput SOPT_GET 'case IP_MULTICAST_IF: ... case IP_MSFILTER: error = inp_getmoptions(inp, sopt)', 'default: error = ENOPROTOOPT'; sys/netinet6/ip6_output.c ip6_ctloutput SOPT_GET 'default: error = ENOPROTOOPT'; the same at main (mirror fel1x-developer/freebsd-src@2d614aa2)"),
+    };
+    pub const STREAM: Rule = Rule {
+        id: "freebsd.membership.stream",
+        formula: "tcp set => EOPNOTSUPP",
+        why: "inp_setmoptions and ip6_setmoptions refuse any socket that is neither SOCK_DGRAM nor SOCK_RAW",
+        source: src!(F13, "sys/netinet/in_mcast.c inp_setmoptions, sys/netinet6/in6_mcast.c ip6_setmoptions 'if (... (pr_type != SOCK_RAW && pr_type != SOCK_DGRAM)) return (EOPNOTSUPP)'"),
+    };
+    pub const JOIN: Rule = Rule {
+        id: "freebsd.membership.join",
+        formula: "group not multicast => EINVAL; interface address not held exactly by a multicast interface => EADDRNOTAVAIL; else ok",
+        why: "inp_join_group checks the group first, then finds the interface by the address it holds exactly (INADDR_TO_IFP: 127.0.0.2 and 192.0.2.1 find none, where Linux's local table takes 127.0.0.2 as lo); lo0 has IFF_MULTICAST",
+        source: src!(F13, "sys/netinet/in_mcast.c inp_join_group 'if (!IN_MULTICAST(ntohl(gsa->sin.sin_addr.s_addr))) return (EINVAL)', inp_lookup_mcast_ifp / 'INADDR_TO_IFP(ina, ifp)', 'if (ifp == NULL || (ifp->if_flags & IFF_MULTICAST) == 0) ... return (EADDRNOTAVAIL)'; sys/net/if_loop.c 'IFF_LOOPBACK | IFF_MULTICAST'; unchanged at main (mirror fel1x-developer/freebsd-src@2d614aa2)"),
+    };
+    pub const LEAVE: Rule = Rule {
+        id: "freebsd.membership.leave",
+        formula: "group not multicast => EINVAL; not a member => EADDRNOTAVAIL",
+        why: "inp_leave_group checks the group, then looks for the membership, which a new socket does not have (an interface address that finds no interface matches any interface, and still nothing)",
+        source: src!(F13, "sys/netinet/in_mcast.c inp_leave_group 'if (!IN_MULTICAST(ntohl(gsa->sin.sin_addr.s_addr))) return (EINVAL)', 'imf = imo_match_group(imo, ifp, &gsa->sa); if (imf == NULL) { error = EADDRNOTAVAIL;'"),
+    };
+    pub const JOIN6: Rule = Rule {
+        id: "freebsd.membership.join6",
+        formula: "index past if_index => EADDRNOTAVAIL; group not multicast => EINVAL; else ok",
+        why: "in6p_join_group checks the interface index first, then the group; the link-local group's zone is the interface's index, filled in by the kernel (no scope id from the caller). lo0's index is not fixed on FreeBSD (the NICs attach first), so the join on lo is not asked: a fixed index could be a real interface",
+        source: src!(F13, "sys/netinet6/in6_mcast.c in6p_join_group 'if (V_if_index < mreq.ipv6mr_interface) return (EADDRNOTAVAIL)', 'if (!IN6_IS_ADDR_MULTICAST(&gsa->sin6.sin6_addr)) return (EINVAL)', '(void)in6_setscope(&gsa->sin6.sin6_addr, ifp, NULL)'; main: 'ifp = ifnet_byindex(mreq.ipv6mr_interface); if (ifp == NULL) return (EADDRNOTAVAIL)' (mirror fel1x-developer/freebsd-src@2d614aa2)"),
+    };
+    pub const LEAVE6: Rule = Rule {
+        id: "freebsd.membership.leave6",
+        formula: "group not multicast => EINVAL; index past if_index or not a member => EADDRNOTAVAIL",
+        why: "in6p_leave_group checks the group first, then the index, then looks for the membership, which a new socket does not have",
+        source: src!(F13, "sys/netinet6/in6_mcast.c in6p_leave_group 'if (!IN6_IS_ADDR_MULTICAST(...)) return (EINVAL)', 'if (V_if_index < ifindex) return (EADDRNOTAVAIL)', 'imf = im6o_match_group(...); if (imf == NULL) { error = EADDRNOTAVAIL;'"),
+    };
+}
+
+/// The `ip_mreq` or `ipv6_mreq` a set asks for; None for a read.
+fn group(request: &Request) -> Option<(i128, i128)> {
+    match request {
+        Request::Set(RelativeValue::Group(group, on)) => Some((group.value(), on.value())),
+        _ => None,
+    }
+}
+
+pub fn v4(ctx: &Ctx<'_>, o: IpOpt, request: &Request) -> Prediction {
+    let Some((group, on)) = group(request) else {
+        return Prediction::err("ENOPROTOOPT", vec![&READ]);
+    };
+    if ctx.kind.is_tcp() {
+        return Prediction::err("EOPNOTSUPP", vec![&STREAM]);
+    }
+    let rule = if o == IpOpt::AddMembership { &JOIN } else { &LEAVE };
+    if !in_addr_of(group).is_some_and(|g| g.is_multicast()) {
+        return Prediction::err("EINVAL", vec![rule]);
+    }
+    // lo0 holds 127.0.0.1 and no other IPv4 address.
+    let on_lo0 = in_addr_of(on).is_some_and(|i| i == std::net::Ipv4Addr::LOCALHOST);
+    match o {
+        IpOpt::AddMembership if on_lo0 => Prediction::ok(done(), vec![&JOIN]),
+        _ => Prediction::err("EADDRNOTAVAIL", vec![rule]),
+    }
+}
+
+pub fn v6(ctx: &Ctx<'_>, o: Ipv6Opt, request: &Request) -> Prediction {
+    let Some((group, on)) = group(request) else {
+        return Prediction::err("ENOPROTOOPT", vec![&READ]);
+    };
+    if ctx.kind.is_tcp() {
+        return Prediction::err("EOPNOTSUPP", vec![&STREAM]);
+    }
+    let multicast = in6_addr_of(group).is_multicast();
+    // No modelled host has a million interfaces; the join on lo0 is not asked.
+    let known = on < 1_000_000;
+    match o {
+        Ipv6Opt::AddMembership if !known => Prediction::err("EADDRNOTAVAIL", vec![&JOIN6]),
+        Ipv6Opt::AddMembership if !multicast => Prediction::err("EINVAL", vec![&JOIN6]),
+        Ipv6Opt::AddMembership => Prediction::ok(done(), vec![&JOIN6]),
+        _ if !multicast => Prediction::err("EINVAL", vec![&LEAVE6]),
+        _ => Prediction::err("EADDRNOTAVAIL", vec![&LEAVE6]),
+    }
+}
