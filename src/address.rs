@@ -88,6 +88,42 @@ pub fn membership_bytes(ty: Type, group: i128, interface: i128) -> Option<Vec<u8
     }
 }
 
+/// The order of `struct ip_mreq_source`'s last two fields: Linux has the
+/// interface before the source (include/uapi/linux/in.h), the BSDs and
+/// Winsock the source before the interface (netinet/in.h, ws2ipdef.h).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceOrder {
+    /// {group, interface, source}: Linux.
+    InterfaceFirst,
+    /// {group, source, interface}: the BSDs, Windows.
+    SourceFirst,
+}
+
+impl SourceOrder {
+    /// This build's OS's.
+    pub const HERE: SourceOrder = if cfg!(any(target_os = "linux", target_os = "android")) {
+        SourceOrder::InterfaceFirst
+    } else {
+        SourceOrder::SourceFirst
+    };
+}
+
+/// The `struct ip_mreq_source` for a group, a source and an interface
+/// address, in `order`; `None` for a value that is no IPv4 address.
+pub fn source_membership_bytes(
+    order: SourceOrder,
+    group: i128,
+    source: i128,
+    interface: i128,
+) -> Option<Vec<u8>> {
+    let (group, source, interface) = (in_addr_of(group)?, in_addr_of(source)?, in_addr_of(interface)?);
+    let fields = match order {
+        SourceOrder::InterfaceFirst => [group, interface, source],
+        SourceOrder::SourceFirst => [group, source, interface],
+    };
+    Some(fields.iter().flat_map(|a| a.octets()).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,5 +152,15 @@ mod tests {
         assert_eq!(&bytes[..2], &[0xff, 0x12]);
         assert_eq!(&bytes[16..], &1u32.to_ne_bytes());
         assert_eq!(membership_bytes(Type::Int, g, i), None);
+    }
+
+    #[test]
+    fn a_source_membership_follows_the_os_order() {
+        let [g, s, i] =
+            ["232.1.1.1", "10.0.0.1", "127.0.0.1"].map(|a| in_addr(a).expect("an address").value());
+        let linux = source_membership_bytes(SourceOrder::InterfaceFirst, g, s, i).expect("a struct");
+        assert_eq!(linux, vec![232, 1, 1, 1, 127, 0, 0, 1, 10, 0, 0, 1]);
+        let bsd = source_membership_bytes(SourceOrder::SourceFirst, g, s, i).expect("a struct");
+        assert_eq!(bsd, vec![232, 1, 1, 1, 10, 0, 0, 1, 127, 0, 0, 1]);
     }
 }

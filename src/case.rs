@@ -38,6 +38,7 @@ impl Request {
                     | (Type::Int | Type::Linger | Type::Time, RelativeValue::Duration(_))
                     | (Type::Text, RelativeValue::Text(..))
                     | (Type::Membership | Type::Membership6, RelativeValue::Group(..))
+                    | (Type::SourceMembership, RelativeValue::SourceGroup(..))
             ),
         }
     }

@@ -617,6 +617,22 @@ pub const CATALOG: &[OptionSpec] = &[
     )
     .codes(Some(36), Some(13), Some(13), Some(13))
     .socket2(Shape::Membership),
+    opt(
+        O::Ip(IpOpt::AddSourceMembership),
+        "IP_ADD_SOURCE_MEMBERSHIP",
+        T::SourceMembership,
+        ladder::SSM_V4,
+    )
+    .codes(Some(39), Some(70), Some(70), Some(15))
+    .socket2(Shape::SourceMembership),
+    opt(
+        O::Ip(IpOpt::DropSourceMembership),
+        "IP_DROP_SOURCE_MEMBERSHIP",
+        T::SourceMembership,
+        ladder::SSM_V4,
+    )
+    .codes(Some(40), Some(71), Some(71), Some(16))
+    .socket2(Shape::SourceMembership),
     opt(O::Ip(IpOpt::Freebind), "IP_FREEBIND", T::Bool, ladder::BOOL)
         .codes(Some(15), None, None, None)
         .socket2(Shape::Bool),

@@ -45,6 +45,8 @@ pub enum At {
     Addr(&'static str),
     /// A multicast group and the interface, by address (`ip_mreq`).
     Group(&'static str, &'static str),
+    /// A group, a source and the interface, by address (`ip_mreq_source`).
+    SourceGroup(&'static str, &'static str, &'static str),
     /// An IPv6 multicast group and the interface, by index (`ipv6_mreq`):
     /// this one, or (None) the loopback interface's, a host fact.
     Group6(&'static str, Option<i128>),
@@ -100,6 +102,11 @@ impl Rung {
             At::Group(group, on) => {
                 RelativeValue::Group(crate::address::in_addr(group)?, crate::address::in_addr(on)?)
             }
+            At::SourceGroup(group, from, on) => RelativeValue::source_group(
+                crate::address::in_addr(group)?,
+                crate::address::in_addr(from)?,
+                crate::address::in_addr(on)?,
+            ),
             At::Group6(group, on) => RelativeValue::Group(
                 crate::address::in6_addr(group)?,
                 match on {
@@ -137,6 +144,7 @@ impl Rung {
             At::Text("") => "empty".to_string(),
             At::Text(s) | At::Addr(s) => s.to_string(),
             At::Group(group, on) => format!("{group} on {on}"),
+            At::SourceGroup(group, from, on) => format!("{group} from {from} on {on}"),
             At::Group6(group, Some(on)) => format!("{group} on {}", number_label(on)),
             At::Group6(group, None) => format!("{group} on lo"),
             At::DefaultCongestion => "default".to_string(),
@@ -220,6 +228,9 @@ const fn addr(a: &'static str) -> Rung {
 }
 const fn group(group: &'static str, on: &'static str) -> Rung {
     rung(At::Group(group, on), Reach::Both)
+}
+const fn source_group(group: &'static str, from: &'static str, on: &'static str) -> Rung {
+    rung(At::SourceGroup(group, from, on), Reach::Both)
 }
 const fn group6(group: &'static str, on: Option<i128>) -> Rung {
     rung(At::Group6(group, on), Reach::Both)
@@ -402,6 +413,19 @@ pub const MEMBERSHIP_V4: &[Rung] = &[
     group("127.0.0.1", "127.0.0.1"),
     group("239.255.0.1", "192.0.2.1"),
     group("239.255.0.1", "127.0.0.2"),
+];
+
+/// Source-specific memberships (group 232.1.1.1, in the SSM range), one per
+/// fresh socket: from loopback on loopback, a group that is not multicast,
+/// an interface address no interface holds and a loopback one none holds.
+/// Neither field is ever 0.0.0.0: Wine hands Windows' struct to Linux
+/// unconverted, where the source field is read as the interface, and an
+/// interface of 0.0.0.0 is the route's, a real one.
+pub const SSM_V4: &[Rung] = &[
+    source_group("232.1.1.1", "127.0.0.1", "127.0.0.1"),
+    source_group("127.0.0.1", "127.0.0.1", "127.0.0.1"),
+    source_group("232.1.1.1", "127.0.0.1", "192.0.2.1"),
+    source_group("232.1.1.1", "127.0.0.1", "127.0.0.2"),
 ];
 
 /// IPv6 multicast memberships, one per fresh socket: a link-scope group on

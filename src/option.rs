@@ -90,6 +90,8 @@ options!(
         Recvretopts = "IP_RECVRETOPTS", Recvdstaddr = "IP_RECVDSTADDR", Recvif = "IP_RECVIF",
         Dontfrag = "IP_DONTFRAG", Hdrincl = "IP_HDRINCL", BoundIf = "IP_BOUND_IF",
         AddMembership = "IP_ADD_MEMBERSHIP", DropMembership = "IP_DROP_MEMBERSHIP",
+        AddSourceMembership = "IP_ADD_SOURCE_MEMBERSHIP",
+        DropSourceMembership = "IP_DROP_SOURCE_MEMBERSHIP",
     }
 );
 options!(
@@ -259,6 +261,10 @@ pub enum Type {
     Membership,
     /// A `struct ipv6_mreq` (group, interface index), as `Membership`.
     Membership6,
+    /// A `struct ip_mreq_source` (group, source, interface address), as
+    /// `Membership`; its fields are in another order on Linux than on the
+    /// BSDs and Windows (`address::SourceOrder`).
+    SourceMembership,
 }
 
 impl Type {
@@ -270,6 +276,7 @@ impl Type {
             Type::Time => "a timeout",
             Type::Text => "a name",
             Type::Membership | Type::Membership6 => "a group and an interface",
+            Type::SourceMembership => "a group, a source and an interface",
         }
     }
 }
@@ -336,6 +343,9 @@ pub enum Shape {
     /// socket2's `join_multicast_v6` / `leave_multicast_v6`: an `&Ipv6Addr`
     /// and a `u32` index, sent as an `ipv6_mreq`, nothing read back.
     Membership6,
+    /// socket2's `join_ssm_v4` / `leave_ssm_v4`: three `&Ipv4Addr` (source,
+    /// group, interface), sent as an `ip_mreq_source`, nothing read back.
+    SourceMembership,
     /// `u32` sent `as u8`, a one-byte value (std's `set_multicast_ttl_v4` on
     /// FreeBSD).
     U32Byte,

@@ -25,6 +25,8 @@ pub enum Value {
     /// A multicast group and the interface to change its membership on
     /// (`address`), as requested (never read back).
     Group(i128, i128),
+    /// A source-specific membership: group, source, interface address.
+    SourceGroup(i128, i128, i128),
 }
 
 /// A value with host-relative numbers: a request, or the model's expectation.
@@ -46,12 +48,29 @@ pub enum RelativeValue {
     /// A multicast group and the interface to join or leave it on: an
     /// address (`ip_mreq`) or an index (`ipv6_mreq`), each named.
     Group(Expr, Expr),
+    /// A source-specific membership: the group, the source to receive it
+    /// from, and the interface's address, each named (boxed: three
+    /// expressions would make every value twice as large).
+    SourceGroup(Box<[Expr; 3]>),
 }
 
 impl RelativeValue {
     /// A literal int.
     pub fn int(v: i128) -> RelativeValue {
         RelativeValue::Int(Expr::lit(v))
+    }
+
+    /// A source-specific membership: group, source, interface.
+    pub fn source_group(group: Expr, from: Expr, on: Expr) -> RelativeValue {
+        RelativeValue::SourceGroup(Box::new([group, from, on]))
+    }
+
+    /// The group, source and interface of a source-specific membership.
+    pub fn as_source_group(&self) -> Option<(Expr, Expr, Expr)> {
+        match self {
+            RelativeValue::SourceGroup(g) => Some((g[0], g[1], g[2])),
+            _ => None,
+        }
     }
 
     /// A literal linger.
@@ -83,6 +102,10 @@ impl RelativeValue {
             RelativeValue::Text(s, _) => Value::Text(s.clone()),
             RelativeValue::Duration(n) => Value::Duration(n.value()),
             RelativeValue::Group(group, on) => Value::Group(group.value(), on.value()),
+            RelativeValue::SourceGroup(g) => {
+                let [group, from, on] = **g;
+                Value::SourceGroup(group.value(), from.value(), on.value())
+            }
         }
     }
 
@@ -95,6 +118,9 @@ impl RelativeValue {
             Value::Text(s) => RelativeValue::text(s),
             Value::Duration(n) => RelativeValue::duration(*n),
             Value::Group(group, on) => RelativeValue::Group(Expr::lit(*group), Expr::lit(*on)),
+            Value::SourceGroup(group, from, on) => {
+                RelativeValue::source_group(Expr::lit(*group), Expr::lit(*from), Expr::lit(*on))
+            }
         }
     }
 
@@ -116,6 +142,7 @@ impl fmt::Display for Value {
             Value::Text(s) => write!(f, "{s:?}"),
             Value::Duration(n) => write!(f, "dur({})", duration_text(*n)),
             Value::Group(group, on) => write!(f, "group({group},{on})"),
+            Value::SourceGroup(group, from, on) => write!(f, "group({group},{from},{on})"),
         }
     }
 }
@@ -130,6 +157,10 @@ impl fmt::Display for RelativeValue {
             RelativeValue::Text(s, None) => write!(f, "{s:?}"),
             RelativeValue::Duration(n) => write!(f, "dur({})", duration_text(n.value())),
             RelativeValue::Group(group, on) => write!(f, "{group} on {on}"),
+            RelativeValue::SourceGroup(g) => {
+                let [group, from, on] = &**g;
+                write!(f, "{group} from {from} on {on}")
+            }
         }
     }
 }

@@ -70,7 +70,7 @@ pub fn raw_fits(os: Os, val: &RelativeValue) -> bool {
     match val {
         RelativeValue::Int(e) => int(e.value()),
         // The struct holds what the ladder names (addresses, an index).
-        RelativeValue::Group(..) => true,
+        RelativeValue::Group(..) | RelativeValue::SourceGroup(..) => true,
         RelativeValue::Linger(on, secs) if windows => {
             u16::try_from(on.value()).is_ok() && u16::try_from(secs.value()).is_ok()
         }

@@ -35,7 +35,7 @@ pub fn read_back(option: &OptionSpec, socket: &socket2::Socket) -> Result<Value,
 /// Whether a set of this type is a change with nothing to read back (a
 /// membership): a set that worked reads as `address::DONE`.
 pub fn is_change(ty: Type) -> bool {
-    matches!(ty, Type::Membership | Type::Membership6)
+    matches!(ty, Type::Membership | Type::Membership6 | Type::SourceMembership)
 }
 
 /// What a change that worked reads as.
@@ -66,6 +66,14 @@ fn set(
                 .ok_or_else(|| format!("{val} is no {} membership", option.name))?;
             sys::set_bytes(socket, code, &bytes)
         }
+        (Type::SourceMembership, RelativeValue::SourceGroup(g)) => {
+            let [group, from, on] = **g;
+            let order = crate::address::SourceOrder::HERE;
+            let bytes =
+                crate::address::source_membership_bytes(order, group.value(), from.value(), on.value())
+                    .ok_or_else(|| format!("{val} is no {} membership", option.name))?;
+            sys::set_bytes(socket, code, &bytes)
+        }
         (ty, val) => Err(format!("{} takes a {ty:?} value, not {val}", option.name)),
     }
 }
@@ -73,9 +81,12 @@ fn set(
 fn get(ty: Type, socket: &socket2::Socket, code: sys::Code) -> Result<Value, String> {
     Ok(match ty {
         // A membership read is an int's: what the OS says to one.
-        Type::Int | Type::Bool | Type::ReadOnly | Type::Membership | Type::Membership6 => {
-            Value::Int(sys::get_int(socket, code)?.into())
-        }
+        Type::Int
+        | Type::Bool
+        | Type::ReadOnly
+        | Type::Membership
+        | Type::Membership6
+        | Type::SourceMembership => Value::Int(sys::get_int(socket, code)?.into()),
         Type::ProtocolInfo => Value::Int(sys::get_protocol_info(socket, code)?.into()),
         Type::Linger => {
             let (on, secs) = sys::get_linger(socket, code)?;

@@ -161,6 +161,16 @@ pub fn calls(option: &OptionSpec) -> Option<Calls> {
         Opt::Ip(I::DropMembership) => Some(Membership(|s, group, on| {
             io(so::set_ip_drop_membership(s, group, on))
         })),
+        // rustix takes (group, interface, source); socket2's order is
+        // (source, group, interface).
+        Opt::Ip(I::AddSourceMembership) => when!(
+            unix,
+            SourceMembership(|s, from, group, on| io(so::set_ip_add_source_membership(s, group, on, from)))
+        ),
+        Opt::Ip(I::DropSourceMembership) => when!(
+            unix,
+            SourceMembership(|s, from, group, on| io(so::set_ip_drop_source_membership(s, group, on, from)))
+        ),
         Opt::Ipv6(I6::AddMembership) => Some(Membership6(|s, group, on| {
             io(so::set_ipv6_add_membership(s, group, on))
         })),

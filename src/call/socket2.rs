@@ -142,6 +142,8 @@ pub fn calls(option: &OptionSpec) -> Option<Calls> {
         Opt::Ip(I::MulticastIf) => Some(Ipv4(Socket::set_multicast_if_v4, Socket::multicast_if_v4)),
         Opt::Ip(I::AddMembership) => Some(Membership(Socket::join_multicast_v4)),
         Opt::Ip(I::DropMembership) => Some(Membership(Socket::leave_multicast_v4)),
+        Opt::Ip(I::AddSourceMembership) => Some(SourceMembership(Socket::join_ssm_v4)),
+        Opt::Ip(I::DropSourceMembership) => Some(SourceMembership(Socket::leave_ssm_v4)),
         Opt::Ip(I::MulticastLoop) => Some(Bool(Socket::set_multicast_loop_v4, Socket::multicast_loop_v4)),
         Opt::Ip(I::Freebind) => only_on!(linux, Bool(Socket::set_freebind_v4, Socket::freebind_v4)),
         Opt::Ip(I::MulticastAll) => only_on!(

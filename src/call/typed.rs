@@ -55,6 +55,8 @@ pub enum Calls {
     Membership(fn(&Socket, &Ipv4Addr, &Ipv4Addr) -> R<()>),
     /// An IPv6 membership change (group, interface index).
     Membership6(fn(&Socket, &Ipv6Addr, u32) -> R<()>),
+    /// A source-specific membership change (source, group, interface).
+    SourceMembership(fn(&Socket, &Ipv4Addr, &Ipv4Addr, &Ipv4Addr) -> R<()>),
     /// A setter with no getter: the option is read back with the raw call.
     SetOnly(fn(&Socket, usize) -> R<()>),
     /// No call: an option the library set when it made the socket, read
@@ -104,6 +106,9 @@ fn apply_unwinding(
             (Calls::Ipv4(set, _), Arg::Ipv4(a)) => set(socket, &a),
             (Calls::Membership(set), Arg::Membership(group, on)) => set(socket, &group, &on),
             (Calls::Membership6(set), Arg::Membership6(group, on)) => set(socket, &group, on),
+            (Calls::SourceMembership(set), Arg::SourceMembership(from, group, on)) => {
+                set(socket, &from, &group, &on)
+            }
             _ => {
                 return Err(format!(
                     "{} has no {library} setter of shape {shape:?}",
@@ -142,7 +147,7 @@ fn apply_unwinding(
         Calls::ReadOnly(get) => Value::Int(get(socket).map_err(name)?),
         // A membership has nothing to read: a set that worked is done; a
         // read is the raw call's (the library has no getter).
-        Calls::Membership(_) | Calls::Membership6(_) => match request {
+        Calls::Membership(_) | Calls::Membership6(_) | Calls::SourceMembership(_) => match request {
             Request::Set(_) => super::raw::done(),
             Request::Default => super::raw::apply(option, socket, request)?,
         },

@@ -183,6 +183,16 @@ fn value_token<const N: usize>(ty: Type, v: &RelativeValue, stop: [char; N]) -> 
             let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
             format!("change:{hex}")
         }
+        // FreeBSD's order: the source before the interface.
+        (Type::SourceMembership, RelativeValue::SourceGroup(g)) => {
+            let [group, from, on] = **g;
+            let order = crate::address::SourceOrder::SourceFirst;
+            let bytes =
+                crate::address::source_membership_bytes(order, group.value(), from.value(), on.value())
+                    .ok_or_else(|| format!("{v} is no membership"))?;
+            let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+            format!("change:{hex}")
+        }
         (ty, v) => return Err(format!("the probe cannot set {v} as {ty:?}")),
     })
 }
@@ -230,7 +240,7 @@ fn read_type(ty: Type) -> &'static str {
         // No FreeBSD option has Winsock's struct: an int if it ever did.
         Type::Int | Type::Bool | Type::ReadOnly | Type::ProtocolInfo => "int",
         // A membership has no value: a read is an int's.
-        Type::Membership | Type::Membership6 => "int",
+        Type::Membership | Type::Membership6 | Type::SourceMembership => "int",
         Type::Linger => "linger",
         Type::Time => "timeval",
         Type::Text => "text",

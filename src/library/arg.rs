@@ -28,6 +28,8 @@ pub enum Arg {
     Membership(std::net::Ipv4Addr, std::net::Ipv4Addr),
     /// An IPv6 group and the interface's index.
     Membership6(std::net::Ipv6Addr, u32),
+    /// A source, a group and the interface's address (socket2's order).
+    SourceMembership(std::net::Ipv4Addr, std::net::Ipv4Addr, std::net::Ipv4Addr),
 }
 
 /// The argument a setter of `shape` is called with for `val`, or `None`
@@ -94,6 +96,14 @@ pub fn of(shape: Shape, val: &RelativeValue) -> Option<Arg> {
             crate::address::in_addr_of(group.value())?,
             crate::address::in_addr_of(on.value())?,
         ),
+        (Shape::SourceMembership, RelativeValue::SourceGroup(g)) => {
+            let [group, from, on] = **g;
+            Arg::SourceMembership(
+                crate::address::in_addr_of(from.value())?,
+                crate::address::in_addr_of(group.value())?,
+                crate::address::in_addr_of(on.value())?,
+            )
+        }
         (Shape::Membership6, RelativeValue::Group(group, on)) => Arg::Membership6(
             crate::address::in6_addr_of(group.value()),
             u32::try_from(on.value()).ok()?,

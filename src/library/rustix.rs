@@ -149,6 +149,7 @@ pub fn shape(os: Os, option: &OptionSpec) -> Option<Shape> {
         Opt::Ipv6(I6::UnicastHops) => Some(OptU8),
         Opt::Ip(I::MulticastIf) => Some(Ipv4Addr),
         Opt::Ip(I::AddMembership | I::DropMembership) => Some(Membership),
+        Opt::Ip(I::AddSourceMembership | I::DropSourceMembership) => on(unix, SourceMembership),
         Opt::Ipv6(I6::AddMembership | I6::DropMembership) => Some(Membership6),
         Opt::Ipv6(I6::MulticastHops | I6::MulticastIf) => Some(U32),
         Opt::Ipv6(I6::Tclass) => on(unix, U32),

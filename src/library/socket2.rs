@@ -220,6 +220,7 @@ pub fn offered_on(os: Os, option: &OptionSpec) -> bool {
         Opt::Tcp(T::Congestion) => matches!(os, Os::Linux | Os::FreeBsd),
         Opt::Ip(I::Ttl | I::Tos | I::MulticastTtl | I::MulticastLoop | I::MulticastIf) => true,
         Opt::Ip(I::AddMembership | I::DropMembership) => true,
+        Opt::Ip(I::AddSourceMembership | I::DropSourceMembership) => true,
         Opt::Ip(I::Freebind | I::Transparent | I::MulticastAll) => linux,
         Opt::Ipv6(I6::MulticastAll) => linux,
         Opt::Ip(I::Recvtos) => true,

@@ -77,6 +77,15 @@ impl<'a, O, F: ?Sized> Ask<'a, O, F> {
         matches!(self.request, Request::Set(_))
     }
 
+    /// The group, source and interface a source-specific membership change
+    /// asks for, or None for a read.
+    pub fn source_group(&self) -> Option<(Expr, Expr, Expr)> {
+        match self.request {
+            Request::Set(v) => v.as_source_group(),
+            Request::Default => None,
+        }
+    }
+
     /// The group and interface a membership change asks for, or None for a
     /// read.
     pub fn group(&self) -> Option<(Expr, Expr)> {
@@ -97,6 +106,7 @@ pub fn sample(option: &crate::option::OptionSpec) -> Request {
         Type::Time => RelativeValue::time(1, 0),
         Type::Text => RelativeValue::text("cubic"),
         Type::Membership | Type::Membership6 => RelativeValue::Group(Expr::lit(0), Expr::lit(1)),
+        Type::SourceMembership => RelativeValue::source_group(Expr::lit(0), Expr::lit(0), Expr::lit(1)),
     })
 }
 

@@ -605,6 +605,8 @@ mod tests {
             ("IP_ADD_MEMBERSHIP", libc::IP_ADD_MEMBERSHIP),
             ("IP_DROP_MEMBERSHIP", libc::IP_DROP_MEMBERSHIP),
         ];
+        // (libc has IP_ADD_SOURCE_MEMBERSHIP on Linux, Apple and FreeBSD,
+        // not on every Unix: checked in the lists below.)
         // Linux's own names, and SO_LINGER / TCP_KEEPIDLE, whose rows carry
         // SO_LINGER_SEC / TCP_KEEPALIVE on Apple.
         #[cfg(any(target_os = "linux", target_os = "android"))]
@@ -678,6 +680,8 @@ mod tests {
             ("IPV6_HDRINCL", libc::IPV6_HDRINCL),
             ("IPV6_ADD_MEMBERSHIP", libc::IPV6_ADD_MEMBERSHIP),
             ("IPV6_DROP_MEMBERSHIP", libc::IPV6_DROP_MEMBERSHIP),
+            ("IP_ADD_SOURCE_MEMBERSHIP", libc::IP_ADD_SOURCE_MEMBERSHIP),
+            ("IP_DROP_SOURCE_MEMBERSHIP", libc::IP_DROP_SOURCE_MEMBERSHIP),
         ];
         // (IP_RECVERR_RFC4884 26 is not in libc 0.2.191: the catalogue's
         // number was read in include/uapi/linux/in.h.)
@@ -689,12 +693,16 @@ mod tests {
             ("IP_PKTINFO", libc::IP_PKTINFO),
             ("IPV6_ADD_MEMBERSHIP", libc::IPV6_JOIN_GROUP),
             ("IPV6_DROP_MEMBERSHIP", libc::IPV6_LEAVE_GROUP),
+            ("IP_ADD_SOURCE_MEMBERSHIP", libc::IP_ADD_SOURCE_MEMBERSHIP),
+            ("IP_DROP_SOURCE_MEMBERSHIP", libc::IP_DROP_SOURCE_MEMBERSHIP),
         ];
         #[cfg(target_os = "freebsd")]
         let only_here: &[(&str, libc::c_int)] = &[
             ("IP_MINTTL", libc::IP_MINTTL),
             ("IPV6_ADD_MEMBERSHIP", libc::IPV6_JOIN_GROUP),
             ("IPV6_DROP_MEMBERSHIP", libc::IPV6_LEAVE_GROUP),
+            ("IP_ADD_SOURCE_MEMBERSHIP", libc::IP_ADD_SOURCE_MEMBERSHIP),
+            ("IP_DROP_SOURCE_MEMBERSHIP", libc::IP_DROP_SOURCE_MEMBERSHIP),
         ];
         #[cfg(not(any(
             target_os = "linux",

@@ -346,6 +346,8 @@ mod tests {
             ("IP_DROP_MEMBERSHIP", ws::IP_DROP_MEMBERSHIP),
             ("IPV6_ADD_MEMBERSHIP", ws::IPV6_ADD_MEMBERSHIP),
             ("IPV6_DROP_MEMBERSHIP", ws::IPV6_DROP_MEMBERSHIP),
+            ("IP_ADD_SOURCE_MEMBERSHIP", ws::IP_ADD_SOURCE_MEMBERSHIP),
+            ("IP_DROP_SOURCE_MEMBERSHIP", ws::IP_DROP_SOURCE_MEMBERSHIP),
         ];
         for &(name, number) in codes {
             let option = catalog::find(name).expect("a catalogue option");

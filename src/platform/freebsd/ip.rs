@@ -216,6 +216,8 @@ fn sol_local(o: IpOpt, request: &Request) -> Prediction {
         | IpOpt::MulticastIf
         | IpOpt::AddMembership
         | IpOpt::DropMembership
+        | IpOpt::AddSourceMembership
+        | IpOpt::DropSourceMembership
         | IpOpt::Recvtos
         | IpOpt::Recvttl
         | IpOpt::Recvopts
@@ -251,7 +253,10 @@ pub fn predict_v4(ctx: &Ctx<'_>, o: IpOpt, request: &Request) -> Prediction {
             Some(v) if tcp => Prediction::ok(RelativeValue::Int(uchar(v, 0xff)), vec![&TOS_TCP_13]),
             Some(v) => Prediction::ok(RelativeValue::Int(uchar(v, 0xff)), vec![&TOS_UCHAR]),
         },
-        IpOpt::AddMembership | IpOpt::DropMembership => super::membership::v4(ctx, o, request),
+        IpOpt::AddMembership
+        | IpOpt::DropMembership
+        | IpOpt::AddSourceMembership
+        | IpOpt::DropSourceMembership => super::membership::v4(ctx, o, request),
         IpOpt::MulticastTtl | IpOpt::MulticastLoop | IpOpt::MulticastIf if tcp => {
             Prediction::err("EOPNOTSUPP", vec![&MCAST_STREAM])
         }

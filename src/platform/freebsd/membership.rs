@@ -34,6 +34,18 @@ crate::rules! {
         why: "inp_leave_group checks the group, then looks for the membership, which a new socket does not have (an interface address that finds no interface matches any interface, and still nothing)",
         source: src!(F13, "sys/netinet/in_mcast.c inp_leave_group 'if (!IN_MULTICAST(ntohl(gsa->sin.sin_addr.s_addr))) return (EINVAL)', 'imf = imo_match_group(imo, ifp, &gsa->sa); if (imf == NULL) { error = EADDRNOTAVAIL;'"),
     };
+    pub const JOIN_SOURCE: Rule = Rule {
+        id: "freebsd.membership.join_source",
+        formula: "group not multicast => EINVAL; interface address not held exactly => EADDRNOTAVAIL; else ok, whatever the source (0.0.0.0 too)",
+        why: "IP_ADD_SOURCE_MEMBERSHIP takes inp_join_group's path: the group, then the interface by its exact address; the source is only compared with existing ones, and a new socket has none, so even 0.0.0.0 is accepted. The struct is {group, source, interface}, Linux's is {group, interface, source}",
+        source: src!(F13, "sys/netinet/in.h struct ip_mreq_source '{ imr_multiaddr; imr_sourceaddr; imr_interface; }'; sys/netinet/in_mcast.c inp_join_group case IP_ADD_SOURCE_MEMBERSHIP 'ssa->sin.sin_addr = mreqs.imr_sourceaddr', 'if (!IN_MULTICAST(...)) return (EINVAL)', 'if (ifp == NULL || ...) return (EADDRNOTAVAIL)', imf_graft (no check of the source); the same order at main (mirror fel1x-developer/freebsd-src@2d614aa2)"),
+    };
+    pub const LEAVE_SOURCE: Rule = Rule {
+        id: "freebsd.membership.leave_source",
+        formula: "group not multicast => EINVAL; not a member => EADDRNOTAVAIL",
+        why: "IP_DROP_SOURCE_MEMBERSHIP takes inp_leave_group's path: an interface address that finds nothing is no error, the group is checked, then the membership looked for, which a new socket does not have",
+        source: src!(F13, "sys/netinet/in_mcast.c inp_leave_group case IP_DROP_SOURCE_MEMBERSHIP, 'if (!IN_MULTICAST(...)) return (EINVAL)', 'imf = imo_match_group(imo, ifp, &gsa->sa); if (imf == NULL) { error = EADDRNOTAVAIL;'"),
+    };
     pub const JOIN6: Rule = Rule {
         id: "freebsd.membership.join6",
         formula: "index past if_index => EADDRNOTAVAIL; group not multicast => EINVAL; else ok",
@@ -48,11 +60,15 @@ crate::rules! {
     };
 }
 
-/// The `ip_mreq` or `ipv6_mreq` a set asks for; None for a read.
+/// The group and interface an `ip_mreq`, `ip_mreq_source` or `ipv6_mreq`
+/// set asks for; None for a read.
 fn group(request: &Request) -> Option<(i128, i128)> {
     match request {
         Request::Set(RelativeValue::Group(group, on)) => Some((group.value(), on.value())),
-        _ => None,
+        Request::Set(v) => v
+            .as_source_group()
+            .map(|(group, _, on)| (group.value(), on.value())),
+        Request::Default => None,
     }
 }
 
@@ -63,15 +79,22 @@ pub fn v4(ctx: &Ctx<'_>, o: IpOpt, request: &Request) -> Prediction {
     if ctx.kind.is_tcp() {
         return Prediction::err("EOPNOTSUPP", vec![&STREAM]);
     }
-    let rule = if o == IpOpt::AddMembership { &JOIN } else { &LEAVE };
+    let join = matches!(o, IpOpt::AddMembership | IpOpt::AddSourceMembership);
+    let rule = match o {
+        IpOpt::AddSourceMembership => &JOIN_SOURCE,
+        IpOpt::DropSourceMembership => &LEAVE_SOURCE,
+        _ if join => &JOIN,
+        _ => &LEAVE,
+    };
     if !in_addr_of(group).is_some_and(|g| g.is_multicast()) {
         return Prediction::err("EINVAL", vec![rule]);
     }
     // lo0 holds 127.0.0.1 and no other IPv4 address.
     let on_lo0 = in_addr_of(on).is_some_and(|i| i == std::net::Ipv4Addr::LOCALHOST);
-    match o {
-        IpOpt::AddMembership if on_lo0 => Prediction::ok(done(), vec![&JOIN]),
-        _ => Prediction::err("EADDRNOTAVAIL", vec![rule]),
+    if join && on_lo0 {
+        Prediction::ok(done(), vec![rule])
+    } else {
+        Prediction::err("EADDRNOTAVAIL", vec![rule])
     }
 }
 

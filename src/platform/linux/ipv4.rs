@@ -161,7 +161,10 @@ pub fn predict(a: &Args<IpOpt>) -> Prediction {
         },
         IpOpt::MulticastLoop => flag(request, 1, &LOOP_DEFAULT),
         IpOpt::MulticastIf => multicast_if(a),
-        IpOpt::AddMembership | IpOpt::DropMembership => super::membership::v4(a),
+        IpOpt::AddMembership
+        | IpOpt::DropMembership
+        | IpOpt::AddSourceMembership
+        | IpOpt::DropSourceMembership => super::membership::v4(a),
         IpOpt::Freebind | IpOpt::Recvtos | IpOpt::Recvttl => flag(request, 0, &FLAG_DEFAULT),
         IpOpt::MulticastAll => match int(request).map(|v| v.value()) {
             None => Prediction::ok(

@@ -33,6 +33,18 @@ crate::rules! {
         why: "ip_mc_leave_group looks the group up in the socket's list, which is empty on a new socket; it checks neither that the group is multicast nor, with an interface address given, that a device holds it",
         source: "net/ipv4/igmp.c ip_mc_leave_group 'int ret = -EADDRNOTAVAIL; ... if (!imr->imr_ifindex && !imr->imr_address.s_addr && !in_dev) { ret = -ENODEV; ...} for (imlp = &inet->mc_list; ...)' (read at Debian 6.12.118)",
     };
+    pub const JOIN_SOURCE: Rule = Rule {
+        id: "linux.membership.join_source",
+        formula: "group not multicast => EINVAL; no device for the interface address => ENODEV; else ok (TCP too; the source is not checked)",
+        why: "IP_ADD_SOURCE_MEMBERSHIP joins the group in include mode (the checks of IP_ADD_MEMBERSHIP: 127.0.0.2 finds lo through the local table), then adds the source, which is never looked at; unlike IP_ADD_MEMBERSHIP it has no EPROTO check, so a TCP socket joins too. Linux's struct is {group, interface, source}; the BSDs' and Windows' {group, source, interface}",
+        source: "include/uapi/linux/in.h struct ip_mreq_source '{ imr_multiaddr; imr_interface; imr_sourceaddr; }'; net/ipv4/ip_sockglue.c do_ip_setsockopt case IP_ADD_SOURCE_MEMBERSHIP 'if (optlen != sizeof(struct ip_mreq_source)) goto e_inval; ... err = ip_mc_join_group_ssm(sk, &mreq, MCAST_INCLUDE); if (err && err != -EADDRINUSE) break; ... err = ip_mc_source(add, omode, sk, &mreqs, 0)' (no IS_ICSK check); net/ipv4/igmp.c __ip_mc_join_group, ip_mc_source (6.18.24; measured here, 6.18.44)",
+    };
+    pub const LEAVE_SOURCE: Rule = Rule {
+        id: "linux.membership.leave_source",
+        formula: "group not multicast => EINVAL; no device for the interface address => ENODEV; not joined => EINVAL",
+        why: "IP_DROP_SOURCE_MEMBERSHIP goes to ip_mc_source, which checks the group and the device, then wants a prior join: a new socket has none, EINVAL (where IP_DROP_MEMBERSHIP says EADDRNOTAVAIL)",
+        source: "net/ipv4/igmp.c ip_mc_source 'if (!ipv4_is_multicast(addr)) return -EINVAL; ... in_dev = ip_mc_find_dev(net, &imr); if (!in_dev) { err = -ENODEV; ...} ... if (!pmc) { /* must have a prior join */ err = -EINVAL;' (6.18.24)",
+    };
     pub const JOIN6: Rule = Rule {
         id: "linux.membership.join6",
         formula: "group not multicast => EINVAL; no interface of that index => ENODEV; else ok",
@@ -51,6 +63,9 @@ crate::rules! {
 const LOOPBACK_IFINDEX: i128 = 1;
 
 pub fn v4(a: &Args<IpOpt>) -> Prediction {
+    if let Some((group, _, on)) = a.source_group() {
+        return source(a.opt, group, on);
+    }
     let Some((group, on)) = a.group() else {
         return Prediction::err("ENOPROTOOPT", vec![&READ]);
     };
@@ -69,6 +84,28 @@ pub fn v4(a: &Args<IpOpt>) -> Prediction {
         Prediction::err("ENODEV", vec![&JOIN])
     } else {
         Prediction::ok(done(), vec![&JOIN])
+    }
+}
+
+/// IP_ADD/DROP_SOURCE_MEMBERSHIP: no socket-type check; the source is
+/// never looked at.
+fn source(o: IpOpt, group: crate::expr::Expr, on: crate::expr::Expr) -> Prediction {
+    let rule = if o == IpOpt::AddSourceMembership {
+        &JOIN_SOURCE
+    } else {
+        &LEAVE_SOURCE
+    };
+    let (Some(group), Some(on)) = (in_addr_of(group.value()), in_addr_of(on.value())) else {
+        return Prediction::err("EINVAL", vec![rule]);
+    };
+    if !group.is_multicast() {
+        Prediction::err("EINVAL", vec![rule])
+    } else if on.octets()[0] != 127 {
+        Prediction::err("ENODEV", vec![rule])
+    } else if o == IpOpt::AddSourceMembership {
+        Prediction::ok(done(), vec![rule])
+    } else {
+        Prediction::err("EINVAL", vec![rule])
     }
 }
 

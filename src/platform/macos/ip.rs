@@ -236,7 +236,10 @@ pub fn v4(o: IpOpt, c: &Ctx<'_>) -> Prediction {
                 Some(v) => ok_int(v.map_value(|x| i128::from(x as u8)), rule),
             }
         }
-        IpOpt::AddMembership | IpOpt::DropMembership => super::membership::v4(o, c),
+        IpOpt::AddMembership
+        | IpOpt::DropMembership
+        | IpOpt::AddSourceMembership
+        | IpOpt::DropSourceMembership => super::membership::v4(o, c),
         IpOpt::MulticastTtl | IpOpt::MulticastLoop | IpOpt::MulticastIf if !dgram => {
             err("EOPNOTSUPP", &MCAST_STREAM)
         }

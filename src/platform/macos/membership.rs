@@ -33,6 +33,18 @@ crate::rules! {
         why: "inp_leave_group checks the group, then looks for the membership, which a new socket does not have",
         source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/in_mcast.c inp_leave_group 'if (!IN_MULTICAST(...)) return EINVAL', 'idx = imo_match_group(...); if (idx == (size_t)-1) { error = EADDRNOTAVAIL;'",
     };
+    pub const JOIN_SOURCE: Rule = Rule {
+        id: "macos.membership.join_source",
+        formula: "group not multicast => EINVAL; interface not found => EADDRNOTAVAIL; else ok, whatever the source (0.0.0.0 too)",
+        why: "IP_ADD_SOURCE_MEMBERSHIP takes inp_join_group's path (group, then the interface through ip_multicast_if); the source is only compared with existing ones and a new socket has none. The struct is {group, source, interface}, Linux's {group, interface, source}",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/in.h struct ip_mreq_source; bsd/netinet/in_mcast.c inp_join_group case IP_ADD_SOURCE_MEMBERSHIP ('if (!IN_MULTICAST(...)) { return EINVAL; }', 'if (ifp == NULL || ...) { return EADDRNOTAVAIL; }'), imf_graft (no check of the source); xnu-6153 to 10002 UNCONFIRMED (an older darwin-xnu reads alike)",
+    };
+    pub const LEAVE_SOURCE: Rule = Rule {
+        id: "macos.membership.leave_source",
+        formula: "group not multicast => EINVAL; not a member => EADDRNOTAVAIL",
+        why: "IP_DROP_SOURCE_MEMBERSHIP takes inp_leave_group's path: the group is checked, then the membership looked for, which a new socket does not have",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/in_mcast.c inp_leave_group (multicast check EINVAL; imo_match_group -1 EADDRNOTAVAIL)",
+    };
     pub const JOIN6: Rule = Rule {
         id: "macos.membership.join6",
         formula: "group not multicast => EINVAL; index out of range => EADDRNOTAVAIL; else ok",
@@ -48,21 +60,28 @@ crate::rules! {
 }
 
 pub fn v4(o: IpOpt, c: &Ctx<'_>) -> Prediction {
-    let Some((group, on)) = c.group() else {
+    let Some((group, on)) = c.group().or_else(|| c.source_group().map(|(g, _, on)| (g, on))) else {
         return err("ENOPROTOOPT", &READ);
     };
     if c.kind.is_stream() {
         return err("EOPNOTSUPP", &STREAM);
     }
-    let rule = if o == IpOpt::AddMembership { &JOIN } else { &LEAVE };
+    let join = matches!(o, IpOpt::AddMembership | IpOpt::AddSourceMembership);
+    let rule = match o {
+        IpOpt::AddSourceMembership => &JOIN_SOURCE,
+        IpOpt::DropSourceMembership => &LEAVE_SOURCE,
+        _ if join => &JOIN,
+        _ => &LEAVE,
+    };
     if !in_addr_of(group.value()).is_some_and(|g| g.is_multicast()) {
         return err("EINVAL", rule);
     }
     // lo0: its address 127.0.0.1, or index 1 as 0.0.0.1.
     let on_lo0 = in_addr_of(on.value()).is_some_and(|i| matches!(i.octets(), [127, 0, 0, 1] | [0, 0, 0, 1]));
-    match o {
-        IpOpt::AddMembership if on_lo0 => ok(done(), &JOIN),
-        _ => err("EADDRNOTAVAIL", rule),
+    if join && on_lo0 {
+        ok(done(), rule)
+    } else {
+        err("EADDRNOTAVAIL", rule)
     }
 }
 

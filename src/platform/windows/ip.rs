@@ -117,7 +117,10 @@ pub(super) fn ipv4(a: &Args<'_, IpOpt>) -> Prediction {
         }
         IpOpt::MulticastTtl => byte_range(a, (1, &MCAST_HOPS_DEFAULT)),
         IpOpt::MulticastLoop => bool_dword(a, (1, &MULTICAST_LOOP_DEFAULT)),
-        IpOpt::AddMembership | IpOpt::DropMembership => super::membership::v4(a),
+        IpOpt::AddMembership
+        | IpOpt::DropMembership
+        | IpOpt::AddSourceMembership
+        | IpOpt::DropSourceMembership => super::membership::v4(a),
         IpOpt::MulticastIf if tcp => err("WSAEINVAL", &MULTICAST_IF),
         IpOpt::MulticastIf => match a
             .value()

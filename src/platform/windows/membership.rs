@@ -27,6 +27,18 @@ crate::rules! {
         why: "a fresh datagram socket joins on the loopback interface (by index 1, Windows-run tests; by its address 127.0.0.1, UNCONFIRMED); an interface address Windows does not hold is WSAEADDRNOTAVAIL (reports from Windows users); 127.0.0.2 is held by no interface (UNCONFIRMED); the index 1000000 and a group that is not multicast are UNCONFIRMED",
         source: "dotnet/runtime src/libraries/System.Net.Sockets/tests/FunctionalTests/SocketOptionNameTest.cs (Windows: 'we can apparently assume interface 1 is loopback', joins 239.1.2.3 and ff11::1:1 on index 1); s2e-systems/dust-dds#407 and python-zeroconf PR #18 (10049 WSAEADDRNOTAVAIL joining on an address the host cannot use)",
     };
+    pub const JOIN_SOURCE: Rule = Rule {
+        id: "windows.membership.join_source",
+        formula: "as IP_ADD_MEMBERSHIP (UNCONFIRMED); the struct is {group, source, interface}",
+        why: "a source-specific join on a fresh datagram socket is taken to check the group and the interface as IP_ADD_MEMBERSHIP does (UNCONFIRMED: no Windows-run test joins on loopback or with a bad interface; socket2's Windows-run test joins with an off-link source on the default interface and succeeds)",
+        source: "learn.microsoft.com IPPROTO_IP socket options (IP_ADD_SOURCE_MEMBERSHIP: set only, ip_mreq_source), ws2ipdef.h ip_mreq_source '{ imr_multiaddr; imr_sourceaddr; imr_interface; }'; rust-lang/socket2 tests/socket.rs join_leave_ssm_v4 (run on windows-latest)",
+    };
+    pub const LEAVE_SOURCE: Rule = Rule {
+        id: "windows.membership.leave_source",
+        formula: "not in the inclusion list => WSAEINVAL (UNCONFIRMED)",
+        why: "dropping a group and source the socket is not receiving is read from the documented table's 'not currently in the inclusion list (due to dropping membership, or otherwise)' row, WSAEINVAL (UNCONFIRMED for a socket that never joined)",
+        source: "learn.microsoft.com Multicast Socket Option Behavior (IP_DROP_SOURCE_MEMBERSHIP rows)",
+    };
     pub const LEAVE: Rule = Rule {
         id: "windows.membership.leave",
         formula: "not a member => WSAEADDRNOTAVAIL",
@@ -36,6 +48,9 @@ crate::rules! {
 }
 
 pub(super) fn v4(a: &Args<'_, IpOpt>) -> Prediction {
+    if let Some((group, _, on)) = a.source_group() {
+        return source(a, group.value(), on.value());
+    }
     let Some((group, on)) = a.group() else {
         return err("WSAENOPROTOOPT", &READ);
     };
@@ -49,6 +64,21 @@ pub(super) fn v4(a: &Args<'_, IpOpt>) -> Prediction {
         (Some(g), _) if !g.is_multicast() => err("WSAEINVAL", &JOIN),
         (Some(_), Some(i)) if i.is_loopback() && i.octets() == [127, 0, 0, 1] => ok(done(), &JOIN),
         _ => err("WSAEADDRNOTAVAIL", &JOIN),
+    }
+}
+
+/// IP_ADD/DROP_SOURCE_MEMBERSHIP, all but the read UNCONFIRMED.
+fn source(a: &Args<'_, IpOpt>, group: i128, on: i128) -> Prediction {
+    if a.kind.is_tcp() {
+        return err("WSAEINVAL", &DGRAM_ONLY);
+    }
+    if a.opt == IpOpt::DropSourceMembership {
+        return err("WSAEINVAL", &LEAVE_SOURCE);
+    }
+    match (in_addr_of(group), in_addr_of(on)) {
+        (Some(g), _) if !g.is_multicast() => err("WSAEINVAL", &JOIN_SOURCE),
+        (Some(_), Some(i)) if i.octets() == [127, 0, 0, 1] => ok(done(), &JOIN_SOURCE),
+        _ => err("WSAEADDRNOTAVAIL", &JOIN_SOURCE),
     }
 }
 

@@ -118,7 +118,10 @@ pub fn v4(a: &Ask<'_, IpOpt>) -> Prediction {
         IpOpt::MulticastTtl => ranged(a, RelativeValue::int(1), 0..=255, &HOPS),
         IpOpt::MulticastLoop => flag(a, (1, &ON)),
         IpOpt::MulticastIf => multicast_if(a),
-        IpOpt::AddMembership | IpOpt::DropMembership => super::membership::v4(a),
+        IpOpt::AddMembership
+        | IpOpt::DropMembership
+        | IpOpt::AddSourceMembership
+        | IpOpt::DropSourceMembership => super::membership::v4(a),
         IpOpt::Recvtos if stream => err("WSAEINVAL", &RECV_TOS_TCLASS_DGRAM_ONLY),
         IpOpt::Recvttl if stream => err("WSAEINVAL", &RECVTTL_DGRAM_ONLY),
         IpOpt::Recvttl | IpOpt::Recvtos => flag(a, (0, &OFF)),

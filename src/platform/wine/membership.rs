@@ -20,6 +20,12 @@ crate::rules! {
         why: "ws2_32's getsockopt answers the membership names itself, on every socket, as Windows does (a Windows-run test expects WSAENOPROTOOPT on TCP, UDP and raw)",
         source: SOURCE,
     };
+    pub const SOURCE_SWAPPED: Rule = Rule {
+        id: "wine.membership.source_swapped",
+        formula: "Linux's IP_*_SOURCE_MEMBERSHIP with the source read as the interface and the interface as the source; every error WSAEINVAL",
+        why: "Windows' ip_mreq_source is {group, source, interface}, Linux's {group, interface, source}, and Wine passes the 12 bytes on unconverted: Linux joins on the interface holding the source's address and filters for the interface's address as the source. So joining from 127.0.0.1 on 192.0.2.1 works under Wine (lo, source 192.0.2.1), where Windows and Linux refuse the interface; a leave of a group never joined is Linux's EINVAL; TCP is not refused (Linux has no check for these options, Wine none either)",
+        source: "Wine 10.0 dlls/ws2_32/socket.c setsockopt l.3421-3422, 3433-3434 (server_setsockopt IOCTL_AFD_WINE_SET_IP_ADD_SOURCE_MEMBERSHIP / DROP); dlls/ntdll/unix/socket.c sock_ioctl l.2044-2046, 2116-2118 'return do_setsockopt( handle, io, IPPROTO_IP, IP_ADD_SOURCE_MEMBERSHIP, in_buffer, in_size )' (no conversion: no other use of ip_mreq_source in dlls/, include/, server/); include/ws2ipdef.h l.191-195 struct ip_mreq_source; the host: include/uapi/linux/in.h, net/ipv4/igmp.c ip_mc_source; measured under Wine 8.0 with a test program (the same code at 10.0)",
+    };
     pub const CHANGE: Rule = Rule {
         id: "wine.membership.change",
         formula: "Linux's answer; every error WSAEINVAL",
@@ -29,6 +35,17 @@ crate::rules! {
 }
 
 pub fn v4(a: &Ask<'_, IpOpt>) -> Prediction {
+    if let Some((group, from, _)) = a.source_group() {
+        // Linux reads Windows' source field as the interface.
+        let joined = a.opt == IpOpt::AddSourceMembership
+            && in_addr_of(group.value()).is_some_and(|g| g.is_multicast())
+            && in_addr_of(from.value()).is_some_and(|i| i.octets()[0] == 127);
+        return if joined {
+            ok(done(), &SOURCE_SWAPPED)
+        } else {
+            err("WSAEINVAL", &SOURCE_SWAPPED)
+        };
+    }
     let Some((group, on)) = a.group() else {
         return err("WSAENOPROTOOPT", &READ);
     };
