@@ -5,7 +5,6 @@
 //! address (`127.0.0.1`), so snapshots print names, never bits.
 
 use crate::expr::{Expr, Sym};
-use crate::option::Type;
 use crate::value::RelativeValue;
 use std::net::{Ipv4Addr, Ipv6Addr};
 
@@ -68,24 +67,20 @@ pub fn in6_addr_of(v: i128) -> Ipv6Addr {
     Ipv6Addr::from(v as u128)
 }
 
-/// The C struct a membership request is for an option of type `ty`:
-/// `ip_mreq` {group, interface address} or `ipv6_mreq` {group, interface
-/// index as an unsigned int}; `None` for another type or a value out of
-/// range.
-pub fn membership_bytes(ty: Type, group: i128, interface: i128) -> Option<Vec<u8>> {
-    match ty {
-        Type::Membership => {
-            let mut bytes = in_addr_of(group)?.octets().to_vec();
-            bytes.extend(in_addr_of(interface)?.octets());
-            Some(bytes)
-        }
-        Type::Membership6 => {
-            let mut bytes = in6_addr_of(group).octets().to_vec();
-            bytes.extend(u32::try_from(interface).ok()?.to_ne_bytes());
-            Some(bytes)
-        }
-        _ => None,
-    }
+/// The `struct ip_mreq` {group, interface address}; `None` for a value
+/// that is no IPv4 address.
+pub fn ip_mreq_bytes(group: i128, interface: i128) -> Option<Vec<u8>> {
+    let mut bytes = in_addr_of(group)?.octets().to_vec();
+    bytes.extend(in_addr_of(interface)?.octets());
+    Some(bytes)
+}
+
+/// The `struct ipv6_mreq` {group, interface index as an unsigned int};
+/// `None` for an index out of range.
+pub fn ipv6_mreq_bytes(group: i128, interface: i128) -> Option<Vec<u8>> {
+    let mut bytes = in6_addr_of(group).octets().to_vec();
+    bytes.extend(u32::try_from(interface).ok()?.to_ne_bytes());
+    Some(bytes)
 }
 
 /// The order of `struct ip_mreq_source`'s last two fields: Linux has the
@@ -142,16 +137,13 @@ mod tests {
     fn memberships_are_the_c_structs() {
         let g = in_addr("239.255.0.1").expect("an address").value();
         let i = in_addr("127.0.0.1").expect("an address").value();
-        assert_eq!(
-            membership_bytes(Type::Membership, g, i),
-            Some(vec![239, 255, 0, 1, 127, 0, 0, 1])
-        );
+        assert_eq!(ip_mreq_bytes(g, i), Some(vec![239, 255, 0, 1, 127, 0, 0, 1]));
         let g6 = in6_addr("ff12::5ec").expect("an address").value();
-        let bytes = membership_bytes(Type::Membership6, g6, 1).expect("a struct");
+        let bytes = ipv6_mreq_bytes(g6, 1).expect("a struct");
         assert_eq!(bytes.len(), 20);
         assert_eq!(&bytes[..2], &[0xff, 0x12]);
         assert_eq!(&bytes[16..], &1u32.to_ne_bytes());
-        assert_eq!(membership_bytes(Type::Int, g, i), None);
+        assert_eq!(ipv6_mreq_bytes(g6, -1), None);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 #[cfg(all(unix, feature = "nix"))]
 mod nix;
-mod raw;
+pub(crate) mod raw;
 #[cfg(feature = "rustix")]
 mod rustix;
 mod socket2;

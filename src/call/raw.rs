@@ -43,6 +43,22 @@ pub fn done() -> Value {
     Value::Int(crate::address::DONE.value)
 }
 
+/// The C struct a change of type `ty` sends for `val` (`ip_mreq`,
+/// `ipv6_mreq`, or `ip_mreq_source` in `order`); `None` when the value is
+/// not of the type's shape.
+pub fn change_bytes(ty: Type, val: &RelativeValue, order: crate::address::SourceOrder) -> Option<Vec<u8>> {
+    use crate::address::{ip_mreq_bytes, ipv6_mreq_bytes, source_membership_bytes};
+    match (ty, val) {
+        (Type::Membership, RelativeValue::Group(group, on)) => ip_mreq_bytes(group.value(), on.value()),
+        (Type::Membership6, RelativeValue::Group(group, on)) => ipv6_mreq_bytes(group.value(), on.value()),
+        (Type::SourceMembership, RelativeValue::SourceGroup(g)) => {
+            let [group, from, on] = **g;
+            source_membership_bytes(order, group.value(), from.value(), on.value())
+        }
+        _ => None,
+    }
+}
+
 fn set(
     option: &OptionSpec,
     socket: &socket2::Socket,
@@ -61,17 +77,9 @@ fn set(
             sys::set_timeval(socket, code, sec.value(), usec.value())
         }
         (Type::Text, RelativeValue::Text(s, _)) => sys::set_bytes(socket, code, s.as_bytes()),
-        (Type::Membership | Type::Membership6, RelativeValue::Group(group, on)) => {
-            let bytes = crate::address::membership_bytes(option.ty, group.value(), on.value())
+        (ty, val) if is_change(ty) => {
+            let bytes = change_bytes(ty, val, crate::address::SourceOrder::HERE)
                 .ok_or_else(|| format!("{val} is no {} membership", option.name))?;
-            sys::set_bytes(socket, code, &bytes)
-        }
-        (Type::SourceMembership, RelativeValue::SourceGroup(g)) => {
-            let [group, from, on] = **g;
-            let order = crate::address::SourceOrder::HERE;
-            let bytes =
-                crate::address::source_membership_bytes(order, group.value(), from.value(), on.value())
-                    .ok_or_else(|| format!("{val} is no {} membership", option.name))?;
             sys::set_bytes(socket, code, &bytes)
         }
         (ty, val) => Err(format!("{} takes a {ty:?} value, not {val}", option.name)),

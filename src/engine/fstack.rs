@@ -177,19 +177,10 @@ fn value_token<const N: usize>(ty: Type, v: &RelativeValue, stop: [char; N]) -> 
             format!("timeval:{},{}", sec.value(), usec.value())
         }
         (Type::Text, RelativeValue::Text(s, _)) if !s.contains(stop) => format!("text:{s}"),
-        (Type::Membership | Type::Membership6, RelativeValue::Group(group, on)) => {
-            let bytes = crate::address::membership_bytes(ty, group.value(), on.value())
+        // FreeBSD's ip_mreq_source: the source before the interface.
+        (ty, v) if crate::call::raw::is_change(ty) => {
+            let bytes = crate::call::raw::change_bytes(ty, v, crate::address::SourceOrder::SourceFirst)
                 .ok_or_else(|| format!("{v} is no membership"))?;
-            let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-            format!("change:{hex}")
-        }
-        // FreeBSD's order: the source before the interface.
-        (Type::SourceMembership, RelativeValue::SourceGroup(g)) => {
-            let [group, from, on] = **g;
-            let order = crate::address::SourceOrder::SourceFirst;
-            let bytes =
-                crate::address::source_membership_bytes(order, group.value(), from.value(), on.value())
-                    .ok_or_else(|| format!("{v} is no membership"))?;
             let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
             format!("change:{hex}")
         }
