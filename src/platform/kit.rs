@@ -86,6 +86,12 @@ impl<'a, O, F: ?Sized> Ask<'a, O, F> {
         }
     }
 
+    /// The group and interface of any membership change (plain or
+    /// source-specific), or None for a read.
+    pub fn membership(&self) -> Option<(Expr, Expr)> {
+        membership(self.request)
+    }
+
     /// The group and interface a membership change asks for, or None for a
     /// read.
     pub fn group(&self) -> Option<(Expr, Expr)> {
@@ -144,6 +150,16 @@ pub static READ: Request = Request::Default;
 
 /// The integer of a request, or None for a read (`Case::of` guarantees the
 /// request has the option's type, so an int option never sees another).
+/// The group and interface of any membership change (plain or
+/// source-specific), or None for a read.
+pub fn membership(request: &Request) -> Option<(Expr, Expr)> {
+    match request {
+        Request::Set(RelativeValue::Group(group, on)) => Some((*group, *on)),
+        Request::Set(v) => v.as_source_group().map(|(group, _, on)| (group, on)),
+        Request::Default => None,
+    }
+}
+
 pub fn int(request: &Request) -> Option<Expr> {
     match request {
         Request::Set(RelativeValue::Int(e)) => Some(*e),

@@ -7,7 +7,6 @@ use crate::case::Request;
 use crate::option::{IpOpt, Ipv6Opt};
 use crate::prediction::Prediction;
 use crate::rule::Rule;
-use crate::value::RelativeValue;
 
 crate::rules! {
     pub const READ: Rule = Rule {
@@ -61,15 +60,9 @@ crate::rules! {
 }
 
 /// The group and interface an `ip_mreq`, `ip_mreq_source` or `ipv6_mreq`
-/// set asks for; None for a read.
+/// set asks for, as numbers; None for a read.
 fn group(request: &Request) -> Option<(i128, i128)> {
-    match request {
-        Request::Set(RelativeValue::Group(group, on)) => Some((group.value(), on.value())),
-        Request::Set(v) => v
-            .as_source_group()
-            .map(|(group, _, on)| (group.value(), on.value())),
-        Request::Default => None,
-    }
+    crate::platform::kit::membership(request).map(|(group, on)| (group.value(), on.value()))
 }
 
 pub fn v4(ctx: &Ctx<'_>, o: IpOpt, request: &Request) -> Prediction {

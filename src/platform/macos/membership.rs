@@ -60,7 +60,7 @@ crate::rules! {
 }
 
 pub fn v4(o: IpOpt, c: &Ctx<'_>) -> Prediction {
-    let Some((group, on)) = c.group().or_else(|| c.source_group().map(|(g, _, on)| (g, on))) else {
+    let Some((group, on)) = c.membership() else {
         return err("ENOPROTOOPT", &READ);
     };
     if c.kind.is_stream() {
