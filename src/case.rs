@@ -28,15 +28,14 @@ impl Request {
     pub fn fits(&self, ty: Type) -> bool {
         match self {
             Request::Default => true,
+            Request::Set(RelativeValue::Int(_)) if ty.sets_an_int() => true,
             Request::Set(v) => matches!(
                 (ty, v),
-                (
-                    Type::Int | Type::Bool | Type::ReadOnly | Type::ProtocolInfo,
-                    RelativeValue::Int(_)
-                ) | (Type::Linger, RelativeValue::Linger(..))
+                (Type::Linger, RelativeValue::Linger(..))
                     | (Type::Time, RelativeValue::Time(..))
                     | (Type::Int | Type::Linger | Type::Time, RelativeValue::Duration(_))
                     | (Type::Text, RelativeValue::Text(..))
+                    | (Type::TxTime, RelativeValue::TxTime(..))
                     | (Type::Membership | Type::Membership6, RelativeValue::Group(..))
                     | (Type::SourceMembership, RelativeValue::SourceGroup(..))
             ),

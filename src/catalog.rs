@@ -344,6 +344,41 @@ pub const CATALOG: &[OptionSpec] = &[
         ladder::READ_ONLY,
     )
     .codes(Some(56), None, None, None),
+    // socket2's `cpu_affinity` / `set_cpu_affinity` (a usize as a C int).
+    opt(
+        O::Socket(SocketOpt::IncomingCpu),
+        "SO_INCOMING_CPU",
+        T::Int,
+        ladder::INCOMING_CPU,
+    )
+    .codes(Some(49), None, None, None)
+    .socket2(Shape::Usize),
+    // socket2's `cookie` (a u64; the kernel refuses a shorter buffer).
+    opt(
+        O::Socket(SocketOpt::Cookie),
+        "SO_COOKIE",
+        T::ReadOnlyU64,
+        ladder::READ_ONLY,
+    )
+    .codes(Some(57), None, None, None)
+    .socket2(Shape::ReadOnly),
+    // When a packet may leave, a struct sock_txtime (no socket2 call).
+    opt(
+        O::Socket(SocketOpt::Txtime),
+        "SO_TXTIME",
+        T::TxTime,
+        ladder::TXTIME,
+    )
+    .codes(Some(61), None, None, None)
+    .privileged(),
+    // The peer's credentials, a struct ucred (no socket2 call).
+    opt(
+        O::Socket(SocketOpt::Peercred),
+        "SO_PEERCRED",
+        T::Ucred,
+        ladder::READ_ONLY,
+    )
+    .codes(Some(17), None, None, None),
     opt(O::Socket(SocketOpt::Passsec), "SO_PASSSEC", T::Bool, ladder::BOOL).codes(Some(34), None, None, None),
     opt(
         O::Socket(SocketOpt::PreferBusyPoll),
@@ -505,6 +540,13 @@ pub const CATALOG: &[OptionSpec] = &[
     // has no method for them.
     opt(O::Tcp(TcpOpt::Syncnt), "TCP_SYNCNT", T::Int, ladder::SYNCNT).codes(Some(7), None, None, None),
     opt(O::Tcp(TcpOpt::Linger2), "TCP_LINGER2", T::Int, ladder::LINGER2).codes(Some(8), None, None, None),
+    opt(
+        O::Tcp(TcpOpt::WindowClamp),
+        "TCP_WINDOW_CLAMP",
+        T::Int,
+        ladder::WINDOW_CLAMP,
+    )
+    .codes(Some(10), None, None, None),
     opt(
         O::Tcp(TcpOpt::DeferAccept),
         "TCP_DEFER_ACCEPT",

@@ -407,6 +407,13 @@ fn parse_linger(text: &str) -> Option<RelativeValue> {
     Some(RelativeValue::linger(on, parse_int(secs)?))
 }
 
+/// A sock_txtime: `txtime(CLOCK,FLAGS)`.
+fn parse_txtime(text: &str) -> Option<RelativeValue> {
+    let inner = text.trim().strip_prefix("txtime(")?.strip_suffix(')')?;
+    let (clock, flags) = inner.split_once(',')?;
+    Some(RelativeValue::txtime(parse_int(clock)?, parse_int(flags)?))
+}
+
 /// Parses `--value` for an option of type `ty`, or, with no option named,
 /// as whichever kind of value the text spells.
 pub fn parse_request(text: &str, ty: Option<Type>) -> Result<RelativeValue, String> {
@@ -418,6 +425,7 @@ pub fn parse_request(text: &str, ty: Option<Type>) -> Result<RelativeValue, Stri
         Some(Type::Time) => parse_time(text)
             .or_else(|| parse_duration(text))
             .ok_or_else(|| bad("a timeout (e.g. 1s, 250ms, 15us, tv(1,4000), or a library's dur(500ns))")),
+        Some(Type::TxTime) => parse_txtime(text).ok_or_else(|| bad("a clock and flags (e.g. txtime(1,0))")),
         Some(Type::Text) if text.is_empty() => Err(bad("a name")),
         Some(Type::Text) => Ok(RelativeValue::text(text)),
         // A library's keepalive or user timeout takes a Duration.

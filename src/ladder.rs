@@ -50,6 +50,8 @@ pub enum At {
     /// An IPv6 multicast group and the interface, by index (`ipv6_mreq`):
     /// this one, or (None) the loopback interface's, a host fact.
     Group6(&'static str, Option<i128>),
+    /// `struct sock_txtime {clockid, flags}`.
+    TxTime(i128, i128),
     /// The host's default TCP congestion control.
     DefaultCongestion,
 }
@@ -93,6 +95,7 @@ impl Rung {
             At::IntMaxHalf(offset) => RelativeValue::Int(Expr::of(INT_MAX_HALF).plus(offset)),
             At::Linger(on, secs) => RelativeValue::linger(on, secs),
             At::Time(sec, usec) => RelativeValue::time(sec, usec),
+            At::TxTime(clock, flags) => RelativeValue::txtime(clock, flags),
             At::Jiffy(coef, offset) => {
                 RelativeValue::Time(Expr::lit(0), Expr::of(anchors.jiffy_us?).times(coef).plus(offset))
             }
@@ -140,6 +143,7 @@ impl Rung {
             At::Linger(on, secs) => format!("linger({},{})", number_label(on), number_label(secs)),
             At::Time(sec, usec) => format!("tv({},{})", number_label(sec), number_label(usec)),
             At::Jiffy(c, o) => format!("tv(0,{}{})", times(c, "jiffy"), offset(o)),
+            At::TxTime(clock, flags) => format!("txtime({},{})", number_label(clock), number_label(flags)),
             At::Duration(nanos) => format!("dur({})", crate::value::duration_text(nanos)),
             At::Text("") => "empty".to_string(),
             At::Text(s) | At::Addr(s) => s.to_string(),
@@ -356,6 +360,20 @@ pub const BUSY_POLL: &[Rung] = &[
 /// Read-only options: the read, and what a set gives.
 pub const READ_ONLY: &[Rung] = &[raw(1)];
 
+/// SO_INCOMING_CPU: CPUs that exist and do not, the int's ends, -1 (what a
+/// new socket reads) and a u32 above INT_MAX (a library's unsigned types
+/// send it as -1).
+pub const INCOMING_CPU: &[Rung] = &[
+    both(0),
+    both(1),
+    both(4095),
+    both(INT_MAX),
+    raw(-1),
+    raw(-2),
+    raw(INT_MIN),
+    socket2(U32_MAX),
+];
+
 /// SO_BUF_LOCK: the two lock bits, the next bit, and a negative.
 pub const BUF_LOCK: &[Rung] = &[raw(0), raw(1), raw(2), raw(3), raw(4), raw(-1)];
 
@@ -523,6 +541,36 @@ pub const NOTSENT_LOWAT: &[Rung] = &[
 
 /// TCP_SYNCNT: 1..=127 (MAX_TCP_SYNCNT).
 pub const SYNCNT: &[Rung] = &[raw(0), raw(1), raw(6), raw(127), raw(128), raw(-1), raw(INT_MAX)];
+
+/// SO_TXTIME: CLOCK_MONOTONIC (1, the one a program without CAP_NET_ADMIN
+/// may ask for) with each flag, an unknown flag, CLOCK_REALTIME (0),
+/// CLOCK_TAI (11), a clock the kernel has but SO_TXTIME does not take
+/// (CLOCK_PROCESS_CPUTIME_ID, 2) and a negative one.
+pub const TXTIME: &[Rung] = &[
+    rung(At::TxTime(1, 0), Reach::CTyped),
+    rung(At::TxTime(1, 1), Reach::CTyped),
+    rung(At::TxTime(1, 2), Reach::CTyped),
+    rung(At::TxTime(1, 3), Reach::CTyped),
+    rung(At::TxTime(1, 4), Reach::CTyped),
+    rung(At::TxTime(0, 0), Reach::CTyped),
+    rung(At::TxTime(11, 0), Reach::CTyped),
+    rung(At::TxTime(2, 0), Reach::CTyped),
+    rung(At::TxTime(-1, 0), Reach::CTyped),
+];
+
+/// TCP_WINDOW_CLAMP, bytes: 0 (no clamp, closed sockets only), below and
+/// above the floor of SOCK_MIN_RCVBUF / 2 (1152 with a 256-byte sk_buff),
+/// the int's top, and negatives (which older kernels kept as set).
+pub const WINDOW_CLAMP: &[Rung] = &[
+    raw(0),
+    raw(1),
+    raw(1000),
+    raw(5000),
+    raw(65536),
+    raw(INT_MAX),
+    raw(-1),
+    raw(INT_MIN),
+];
 
 /// TCP_LINGER2, seconds: negative, 0 (the sysctl), within and above the
 /// 120 s ceiling (TCP_FIN_TIMEOUT_MAX).

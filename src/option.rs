@@ -56,7 +56,8 @@ options!(
         Setfib = "SO_SETFIB", UserCookie = "SO_USER_COOKIE", Listenqlimit = "SO_LISTENQLIMIT",
         Listenqlen = "SO_LISTENQLEN", Listenincqlen = "SO_LISTENINCQLEN",
         LingerTicks = "SO_LINGER_TICKS", Rcvmark = "SO_RCVMARK",
-        ProtocolInfo = "SO_PROTOCOL_INFOW",
+        ProtocolInfo = "SO_PROTOCOL_INFOW", Cookie = "SO_COOKIE", IncomingCpu = "SO_INCOMING_CPU",
+        Peercred = "SO_PEERCRED", Txtime = "SO_TXTIME",
     }
 );
 options!(
@@ -71,7 +72,7 @@ options!(
         SaveSyn = "TCP_SAVE_SYN", Nopush = "TCP_NOPUSH", Noopt = "TCP_NOOPT",
         Keepinit = "TCP_KEEPINIT", Connectiontimeout = "TCP_CONNECTIONTIMEOUT",
         Sendmoreacks = "TCP_SENDMOREACKS", EnableEcn = "TCP_ENABLE_ECN",
-        RxtFindrop = "TCP_RXT_FINDROP", Repair = "TCP_REPAIR",
+        RxtFindrop = "TCP_RXT_FINDROP", Repair = "TCP_REPAIR", WindowClamp = "TCP_WINDOW_CLAMP",
     }
 );
 options!(
@@ -255,6 +256,14 @@ pub enum Type {
     /// `iProtocol` (what socket2's `protocol()` reads on Windows); a set is
     /// an int, to show what the OS says to it.
     ProtocolInfo,
+    /// Read only, a 64-bit unsigned (SO_COOKIE, which refuses a shorter
+    /// buffer); a set is an int, to show what the OS says to it.
+    ReadOnlyU64,
+    /// Read only, a `struct ucred` (SO_PEERCRED: pid, uid, gid); a set is
+    /// an int, to show what the OS says to it.
+    Ucred,
+    /// A `struct sock_txtime` (a clock id and flags: SO_TXTIME).
+    TxTime,
     /// A `struct ip_mreq` (group, interface address): set only, a change
     /// with nothing to read back; a read is an int's, to show what the OS
     /// says to it.
@@ -268,15 +277,25 @@ pub enum Type {
 }
 
 impl Type {
+    /// Whether a set of this type is a C int: the int types, and the read
+    /// only ones (whose set shows what the OS says to an int).
+    pub fn sets_an_int(self) -> bool {
+        matches!(
+            self,
+            Type::Int | Type::Bool | Type::ReadOnly | Type::ProtocolInfo | Type::ReadOnlyU64 | Type::Ucred
+        )
+    }
+
     /// The value a set of this type takes, in words.
     pub fn describe(self) -> &'static str {
         match self {
-            Type::Int | Type::Bool | Type::ReadOnly | Type::ProtocolInfo => "an integer",
             Type::Linger => "a linger (on:SECS or off)",
             Type::Time => "a timeout",
             Type::Text => "a name",
+            Type::TxTime => "a clock and flags (e.g. txtime(1,0))",
             Type::Membership | Type::Membership6 => "a group and an interface",
             Type::SourceMembership => "a group, a source and an interface",
+            _ => "an integer",
         }
     }
 }

@@ -18,6 +18,15 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    /// Whether this observation is what `expected` (a model's answer as an
+    /// outcome) says: the same, or an int within a predicted range.
+    pub fn fits(&self, expected: &Outcome) -> bool {
+        match (self, expected) {
+            (Outcome::Ok(Value::Int(v)), Outcome::Ok(Value::Range(low, high))) => low <= v && v <= high,
+            _ => self == expected,
+        }
+    }
+
     /// Why the case could not run here, if it could not.
     pub fn not_run_cause(&self) -> Option<&str> {
         match self {

@@ -73,9 +73,14 @@ pub fn name_for(case: &Case, host: &Host) -> Name {
     let platform = host.platform();
     let family = option.family().name();
     let os = platform.label();
-    // (Linux only: Wine's tables were made on x86_64 alone.)
+    // (Linux only: Wine's tables were made on x86_64 alone.) A request
+    // only a wide type holds, or a negative int read back as a usize.
     let wide = os == "linux"
-        && matches!(&case.request, Request::Set(v) if call::width_dependent(case.api, option, v));
+        && (matches!(&case.request, Request::Set(v) if call::width_dependent(case.api, option, v))
+            || crate::predict(case, host)
+                .rules
+                .iter()
+                .any(|r| crate::library::wraps_to_usize(r)));
     // A kind whose rows all move with the release gets tables of its own.
     if let Some(era) = platform.kind_era(case.kind) {
         let mut name = "mptcp".to_string();
@@ -96,7 +101,12 @@ pub fn name_for(case: &Case, host: &Host) -> Name {
             name: format!("{family}_privileged_width"),
             suffix: format!("{os}-{}-{}", platform.privileges(), call::WIDTHS),
         },
-        (true, _) => Name {
+        // Both the privileges and the release.
+        (true, Some(era)) => Name {
+            name: format!("{family}_privileged_kernel"),
+            suffix: format!("{os}-{}-{era}", platform.privileges()),
+        },
+        (true, None) => Name {
             name: format!("{family}_privileged"),
             suffix: format!("{os}-{}", platform.privileges()),
         },

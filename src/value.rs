@@ -27,6 +27,14 @@ pub enum Value {
     Group(i128, i128),
     /// A source-specific membership: group, source, interface address.
     SourceGroup(i128, i128, i128),
+    /// `struct ucred`: the peer's pid, uid and gid.
+    Ucred(i128, i128, i128),
+    /// `struct sock_txtime`: a clock id and flags.
+    TxTime(i128, i128),
+    /// Any int from the first to the second, both included: never read
+    /// from a socket, the model's answer where the OS picks the number (a
+    /// socket's cookie, the CPU that took its last packet).
+    Range(i128, i128),
 }
 
 /// A value with host-relative numbers: a request, or the model's expectation.
@@ -52,6 +60,14 @@ pub enum RelativeValue {
     /// from, and the interface's address, each named (boxed: three
     /// expressions would make every value twice as large).
     SourceGroup(Box<[Expr; 3]>),
+    /// `struct ucred`: the peer's pid, uid and gid, each named (boxed, as
+    /// `SourceGroup`).
+    Ucred(Box<[Expr; 3]>),
+    /// `struct sock_txtime`: a clock id and flags (SO_TXTIME).
+    TxTime(Expr, Expr),
+    /// Any int from the first to the second, both included: where the OS
+    /// picks the number and the model can say only its bounds.
+    Range(Expr, Expr),
 }
 
 impl RelativeValue {
@@ -76,6 +92,11 @@ impl RelativeValue {
     /// A literal linger.
     pub fn linger(on: i128, secs: i128) -> RelativeValue {
         RelativeValue::Linger(Expr::lit(on), Expr::lit(secs))
+    }
+
+    /// A literal sock_txtime.
+    pub fn txtime(clock: i128, flags: i128) -> RelativeValue {
+        RelativeValue::TxTime(Expr::lit(clock), Expr::lit(flags))
     }
 
     /// A literal timeval.
@@ -106,6 +127,9 @@ impl RelativeValue {
                 let [group, from, on] = **g;
                 Value::SourceGroup(group.value(), from.value(), on.value())
             }
+            RelativeValue::Ucred(c) => Value::Ucred(c[0].value(), c[1].value(), c[2].value()),
+            RelativeValue::TxTime(clock, flags) => Value::TxTime(clock.value(), flags.value()),
+            RelativeValue::Range(low, high) => Value::Range(low.value(), high.value()),
         }
     }
 
@@ -121,6 +145,11 @@ impl RelativeValue {
             Value::SourceGroup(group, from, on) => {
                 RelativeValue::source_group(Expr::lit(*group), Expr::lit(*from), Expr::lit(*on))
             }
+            Value::Ucred(pid, uid, gid) => {
+                RelativeValue::Ucred(Box::new([Expr::lit(*pid), Expr::lit(*uid), Expr::lit(*gid)]))
+            }
+            Value::TxTime(clock, flags) => RelativeValue::txtime(*clock, *flags),
+            Value::Range(low, high) => RelativeValue::Range(Expr::lit(*low), Expr::lit(*high)),
         }
     }
 
@@ -143,6 +172,9 @@ impl fmt::Display for Value {
             Value::Duration(n) => write!(f, "dur({})", duration_text(*n)),
             Value::Group(group, on) => write!(f, "group({group},{on})"),
             Value::SourceGroup(group, from, on) => write!(f, "group({group},{from},{on})"),
+            Value::Ucred(pid, uid, gid) => write!(f, "ucred({pid},{uid},{gid})"),
+            Value::TxTime(clock, flags) => write!(f, "txtime({clock},{flags})"),
+            Value::Range(low, high) => write!(f, "{low}..={high}"),
         }
     }
 }
@@ -161,6 +193,9 @@ impl fmt::Display for RelativeValue {
                 let [group, from, on] = &**g;
                 write!(f, "{group} from {from} on {on}")
             }
+            RelativeValue::Ucred(c) => write!(f, "ucred({},{},{})", c[0], c[1], c[2]),
+            RelativeValue::TxTime(clock, flags) => write!(f, "txtime({clock},{flags})"),
+            RelativeValue::Range(low, high) => write!(f, "{low}..={high}"),
         }
     }
 }

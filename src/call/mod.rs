@@ -71,6 +71,9 @@ pub fn raw_fits(os: Os, val: &RelativeValue) -> bool {
         RelativeValue::Int(e) => int(e.value()),
         // The struct holds what the ladder names (addresses, an index).
         RelativeValue::Group(..) | RelativeValue::SourceGroup(..) => true,
+        // A model's answer or a read, never a request.
+        RelativeValue::Range(..) | RelativeValue::Ucred(..) => false,
+        RelativeValue::TxTime(clock, flags) => int(clock.value()) && u32::try_from(flags.value()).is_ok(),
         RelativeValue::Linger(on, secs) if windows => {
             u16::try_from(on.value()).is_ok() && u16::try_from(secs.value()).is_ok()
         }

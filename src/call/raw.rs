@@ -67,9 +67,7 @@ fn set(
 ) -> Result<(), String> {
     let int = |v: i128| i32::try_from(v).map_err(|_| format!("{v} does not fit a C int"));
     match (option.ty, val) {
-        (Type::Int | Type::Bool | Type::ReadOnly | Type::ProtocolInfo, RelativeValue::Int(e)) => {
-            sys::set_int(socket, code, int(e.value())?)
-        }
+        (ty, RelativeValue::Int(e)) if ty.sets_an_int() => sys::set_int(socket, code, int(e.value())?),
         (Type::Linger, RelativeValue::Linger(on, secs)) => {
             sys::set_linger(socket, code, int(on.value())?, int(secs.value())?)
         }
@@ -77,6 +75,10 @@ fn set(
             sys::set_timeval(socket, code, sec.value(), usec.value())
         }
         (Type::Text, RelativeValue::Text(s, _)) => sys::set_bytes(socket, code, s.as_bytes()),
+        (Type::TxTime, RelativeValue::TxTime(clock, flags)) => {
+            let flags = u32::try_from(flags.value()).map_err(|_| format!("{flags} does not fit a u32"))?;
+            sys::set_bytes(socket, code, &txtime_bytes(int(clock.value())?, flags))
+        }
         (ty, val) if is_change(ty) => {
             let bytes = change_bytes(ty, val, crate::address::SourceOrder::HERE)
                 .ok_or_else(|| format!("{val} is no {} membership", option.name))?;
@@ -96,6 +98,15 @@ fn get(ty: Type, socket: &socket2::Socket, code: sys::Code) -> Result<Value, Str
         | Type::Membership6
         | Type::SourceMembership => Value::Int(sys::get_int(socket, code)?.into()),
         Type::ProtocolInfo => Value::Int(sys::get_protocol_info(socket, code)?.into()),
+        Type::ReadOnlyU64 => Value::Int(sys::get_u64(socket, code)?.into()),
+        Type::TxTime => {
+            let (clock, flags) = sys::get_txtime(socket, code)?;
+            Value::TxTime(clock.into(), flags.into())
+        }
+        Type::Ucred => {
+            let (pid, uid, gid) = sys::get_ucred(socket, code)?;
+            Value::Ucred(pid.into(), uid.into(), gid.into())
+        }
         Type::Linger => {
             let (on, secs) = sys::get_linger(socket, code)?;
             Value::Linger(on, secs)
@@ -108,4 +119,15 @@ fn get(ty: Type, socket: &socket2::Socket, code: sys::Code) -> Result<Value, Str
             Value::Text(String::from_utf8_lossy(&sys::get_bytes(socket, code, TEXT_CAPACITY)?).into())
         }
     })
+}
+
+/// `struct sock_txtime`: `__kernel_clockid_t clockid; __u32 flags;`.
+const TXTIME_SIZE: usize = 8;
+
+/// A `struct sock_txtime` as the kernel reads it.
+fn txtime_bytes(clock: i32, flags: u32) -> [u8; TXTIME_SIZE] {
+    let mut bytes = [0; TXTIME_SIZE];
+    bytes[..4].copy_from_slice(&clock.to_ne_bytes());
+    bytes[4..].copy_from_slice(&flags.to_ne_bytes());
+    bytes
 }

@@ -76,6 +76,17 @@ pub fn calls(option: &OptionSpec) -> Option<Calls> {
             |s, v| io(so::set_socket_timeout(s, Send, v)),
             |s| io(so::socket_timeout(s, Send)),
         )),
+        Opt::Socket(S::IncomingCpu) => when!(
+            target_os = "linux",
+            U32(
+                |s, v| io(so::set_socket_incoming_cpu(s, v)),
+                |s| io(so::socket_incoming_cpu(s))
+            )
+        ),
+        Opt::Socket(S::Cookie) => when!(
+            target_os = "linux",
+            ReadOnly(|s| io(so::socket_cookie(s)).map(i128::from))
+        ),
         Opt::Socket(S::Error) => Some(ReadOnly(|s| {
             io(so::socket_error(s)).map(|r| r.err().map_or(0, |e| e.raw_os_error().into()))
         })),

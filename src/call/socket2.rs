@@ -161,13 +161,15 @@ pub fn calls(option: &OptionSpec) -> Option<Calls> {
         Opt::Ip(I::Recvtos) => Some(Bool(Socket::set_recv_tos_v4, Socket::recv_tos_v4)),
         // socket2 0.6 has no call for IP_RECVTTL.
         Opt::Ip(I::Recvttl) => None,
-        Opt::Tcp(T::Syncnt | T::Linger2 | T::DeferAccept | T::FastopenConnect) => None,
+        Opt::Tcp(T::Syncnt | T::Linger2 | T::DeferAccept | T::FastopenConnect | T::WindowClamp) => None,
         Opt::Socket(S::RxqOvfl | S::Dontroute) => None,
         Opt::Tcp(T::Fastopen) => None,
         Opt::Ipv6(I6::Recvhoplimit) => {
             only_on!(unix, Bool(Socket::set_recv_hoplimit_v6, Socket::recv_hoplimit_v6))
         }
         Opt::Ipv6(I6::Recvpktinfo) => None,
+        Opt::Socket(S::IncomingCpu) => only_on!(linux, Usize(Socket::set_cpu_affinity, Socket::cpu_affinity)),
+        Opt::Socket(S::Cookie) => only_on!(linux, ReadOnly(|s| s.cookie().map(i128::from))),
         Opt::Socket(S::Acceptconn) => {
             only_on!(linux_or_freebsd, ReadOnly(|s| s.is_listener().map(i128::from)))
         }
@@ -183,6 +185,8 @@ pub fn calls(option: &OptionSpec) -> Option<Calls> {
             | S::Txrehash
             | S::MaxPacingRate
             | S::IncomingNapiId
+            | S::Peercred
+            | S::Txtime
             | S::Passsec
             | S::PreferBusyPoll,
         ) => None,

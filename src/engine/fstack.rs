@@ -167,9 +167,7 @@ fn kind_name(kind: Kind) -> Result<&'static str, String> {
 /// A value to set, as the protocol writes it; text must not hold `stop`.
 fn value_token<const N: usize>(ty: Type, v: &RelativeValue, stop: [char; N]) -> Result<String, String> {
     Ok(match (ty, v) {
-        (Type::Int | Type::Bool | Type::ReadOnly | Type::ProtocolInfo, RelativeValue::Int(e)) => {
-            format!("int:{}", e.value())
-        }
+        (ty, RelativeValue::Int(e)) if ty.sets_an_int() => format!("int:{}", e.value()),
         (Type::Linger, RelativeValue::Linger(on, secs)) => {
             format!("linger:{},{}", on.value(), secs.value())
         }
@@ -228,8 +226,16 @@ fn freebsd_code(option: &OptionSpec) -> Result<i32, String> {
 
 fn read_type(ty: Type) -> &'static str {
     match ty {
-        // No FreeBSD option has Winsock's struct: an int if it ever did.
-        Type::Int | Type::Bool | Type::ReadOnly | Type::ProtocolInfo => "int",
+        // No FreeBSD option has Winsock's struct, reads a u64 (SO_COOKIE),
+        // a ucred (SO_PEERCRED) or a sock_txtime (SO_TXTIME), which are
+        // Linux's: an int if one did.
+        Type::Int
+        | Type::Bool
+        | Type::ReadOnly
+        | Type::ProtocolInfo
+        | Type::ReadOnlyU64
+        | Type::Ucred
+        | Type::TxTime => "int",
         // A membership has no value: a read is an int's.
         Type::Membership | Type::Membership6 | Type::SourceMembership => "int",
         Type::Linger => "linger",

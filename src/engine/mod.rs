@@ -30,7 +30,18 @@ pub trait Checked {
 
     /// The observation is the prediction.
     fn agrees(&self) -> bool {
-        *self.observed() == self.prediction().expected.outcome()
+        self.observed().fits(&self.prediction().expected.outcome())
+    }
+
+    /// What the row says, for setting it beside another row: the
+    /// observation, or the model's range when the observation lies in it
+    /// (two sockets' cookies differ, yet each is a cookie).
+    fn answer(&self) -> Outcome {
+        let predicted = self.prediction().expected.outcome();
+        match predicted {
+            Outcome::Ok(crate::value::Value::Range(..)) if self.observed().fits(&predicted) => predicted,
+            _ => self.observed().clone(),
+        }
     }
 
     /// Why it could not run here, if it could not.

@@ -266,6 +266,14 @@ pub fn is_path_rule(rule: &Rule) -> bool {
     is_library_rule_id(rule.id)
 }
 
+/// Whether `rule` reads a negative int back `as usize`, a number that
+/// depends on the target's width (-1 is 2^64 - 1 on 64-bit targets,
+/// 2^32 - 1 on 32-bit ones). socket2 names its linger's `u64` read by the
+/// same rule; no Linux linger reads negative.
+pub fn wraps_to_usize(rule: &Rule) -> bool {
+    matches!(rule.id, "socket2.negative_read_wraps" | "nix.negative_read_wraps")
+}
+
 /// The library a rule id belongs to (`socket2` for `socket2.u32_as_int`),
 /// if any.
 pub fn library_of_rule_id(id: &str) -> Option<&'static str> {

@@ -134,6 +134,8 @@ pub fn shape(os: Os, option: &OptionSpec) -> Option<Shape> {
         Opt::Socket(S::Rcvtimeo | S::Sndtimeo) => Some(TimeoutChecked),
         Opt::Socket(S::Error | S::Type) => Some(ReadOnly),
         Opt::Socket(S::Domain | S::Protocol) => on(linux || freebsd, ReadOnly),
+        Opt::Socket(S::IncomingCpu) => on(linux, U32),
+        Opt::Socket(S::Cookie) => on(linux, ReadOnly),
         // "Apple platforms declare the constant, but do not actually implement it."
         Opt::Socket(S::Acceptconn) => on(!macos, ReadOnlyBool),
         Opt::Socket(S::Reuseport) => on(unix, Bool),

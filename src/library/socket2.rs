@@ -226,13 +226,14 @@ pub fn offered_on(os: Os, option: &OptionSpec) -> bool {
         Opt::Ip(I::Recvtos) => true,
         Opt::Ip(I::Recvttl) => false,
         // socket2 0.6 has no method for Linux's TCP timers.
-        Opt::Tcp(T::Syncnt | T::Linger2 | T::DeferAccept | T::FastopenConnect) => false,
+        Opt::Tcp(T::Syncnt | T::Linger2 | T::DeferAccept | T::FastopenConnect | T::WindowClamp) => false,
         Opt::Socket(S::RxqOvfl | S::Dontroute) => false,
         Opt::Tcp(T::Fastopen) => false,
         Opt::Ipv6(I6::Recvhoplimit) => unix,
         Opt::Ipv6(I6::Recvpktinfo) => false,
         // is_listener: Linux and FreeBSD (and AIX, Fuchsia, Cygwin).
         Opt::Socket(S::Acceptconn) => matches!(os, Os::Linux | Os::FreeBsd),
+        Opt::Socket(S::IncomingCpu | S::Cookie) => linux,
         Opt::Socket(
             S::Timestamp
             | S::Timestampns
@@ -244,6 +245,8 @@ pub fn offered_on(os: Os, option: &OptionSpec) -> bool {
             | S::Txrehash
             | S::MaxPacingRate
             | S::IncomingNapiId
+            | S::Peercred
+            | S::Txtime
             | S::Passsec
             | S::PreferBusyPoll,
         ) => false,

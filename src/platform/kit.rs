@@ -107,12 +107,14 @@ impl<'a, O, F: ?Sized> Ask<'a, O, F> {
 pub fn sample(option: &crate::option::OptionSpec) -> Request {
     use crate::option::Type;
     Request::Set(match option.ty {
-        Type::Int | Type::Bool | Type::ReadOnly | Type::ProtocolInfo => RelativeValue::int(1),
         Type::Linger => RelativeValue::linger(1, 1),
         Type::Time => RelativeValue::time(1, 0),
         Type::Text => RelativeValue::text("cubic"),
         Type::Membership | Type::Membership6 => RelativeValue::Group(Expr::lit(0), Expr::lit(1)),
         Type::SourceMembership => RelativeValue::source_group(Expr::lit(0), Expr::lit(0), Expr::lit(1)),
+        Type::TxTime => RelativeValue::txtime(1, 0),
+        // Every other type's set is an int (`Type::sets_an_int`).
+        _ => RelativeValue::int(1),
     })
 }
 

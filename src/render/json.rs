@@ -28,6 +28,9 @@ fn value(v: &crate::value::Value) -> Value {
         V::SourceGroup(group, from, on) => {
             json!({ "source_group": [number(*group), number(*from), number(*on)] })
         }
+        V::TxTime(clock, flags) => json!({ "txtime": [number(*clock), number(*flags)] }),
+        V::Ucred(pid, uid, gid) => json!({ "ucred": [number(*pid), number(*uid), number(*gid)] }),
+        V::Range(low, high) => json!({ "range": [number(*low), number(*high)] }),
     }
 }
 

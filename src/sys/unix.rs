@@ -101,6 +101,46 @@ pub fn get_int(socket: &impl AsRawFd, code: Code) -> Result<i32, String> {
     Ok(value)
 }
 
+/// A 64-bit unsigned read (SO_COOKIE, which refuses a shorter buffer).
+pub fn get_u64(socket: &impl AsRawFd, code: Code) -> Result<u64, String> {
+    let mut value: u64 = 0;
+    get(socket, code, &mut value, size_of::<u64>())?;
+    Ok(value)
+}
+
+/// `struct sock_txtime` (SO_TXTIME): the clock id and the flags.
+pub fn get_txtime(socket: &impl AsRawFd, code: Code) -> Result<(i32, u32), String> {
+    #[repr(C)]
+    #[derive(Default)]
+    struct SockTxtime {
+        clockid: i32,
+        flags: u32,
+    }
+    let mut value = SockTxtime::default();
+    get(socket, code, &mut value, size_of::<SockTxtime>())?;
+    Ok((value.clockid, value.flags))
+}
+
+/// This process's effective uid and gid.
+pub fn effective_ids() -> (i128, i128) {
+    // SAFETY: geteuid and getegid take nothing and cannot fail.
+    unsafe { (libc::geteuid().into(), libc::getegid().into()) }
+}
+
+/// `struct ucred` (SO_PEERCRED): pid, uid, gid, as Linux lays it out.
+pub fn get_ucred(socket: &impl AsRawFd, code: Code) -> Result<(i32, u32, u32), String> {
+    #[repr(C)]
+    #[derive(Default)]
+    struct Ucred {
+        pid: i32,
+        uid: u32,
+        gid: u32,
+    }
+    let mut value = Ucred::default();
+    get(socket, code, &mut value, size_of::<Ucred>())?;
+    Ok((value.pid, value.uid, value.gid))
+}
+
 /// Winsock's `SO_PROTOCOL_INFOW` struct: no Unix option has it (the
 /// catalogue gives it no number here, so no case asks).
 pub fn get_protocol_info(_: &impl AsRawFd, _: Code) -> Result<i32, String> {
@@ -629,6 +669,7 @@ mod tests {
             ("TCP_CONGESTION", libc::TCP_CONGESTION),
             ("TCP_SYNCNT", libc::TCP_SYNCNT),
             ("TCP_LINGER2", libc::TCP_LINGER2),
+            ("TCP_WINDOW_CLAMP", libc::TCP_WINDOW_CLAMP),
             ("TCP_DEFER_ACCEPT", libc::TCP_DEFER_ACCEPT),
             ("TCP_FASTOPEN_CONNECT", libc::TCP_FASTOPEN_CONNECT),
             ("SO_RXQ_OVFL", libc::SO_RXQ_OVFL),
@@ -646,6 +687,10 @@ mod tests {
             ("SO_TXREHASH", libc::SO_TXREHASH),
             ("SO_MAX_PACING_RATE", libc::SO_MAX_PACING_RATE),
             ("SO_INCOMING_NAPI_ID", libc::SO_INCOMING_NAPI_ID),
+            ("SO_INCOMING_CPU", libc::SO_INCOMING_CPU),
+            ("SO_COOKIE", libc::SO_COOKIE),
+            ("SO_PEERCRED", libc::SO_PEERCRED),
+            ("SO_TXTIME", libc::SO_TXTIME),
             ("SO_PASSSEC", libc::SO_PASSSEC),
             ("SO_PREFER_BUSY_POLL", libc::SO_PREFER_BUSY_POLL),
             ("TCP_INQ", libc::TCP_INQ),

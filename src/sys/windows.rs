@@ -94,6 +94,25 @@ pub fn get_int(socket: &impl AsRawSocket, code: Code) -> Result<i32, String> {
     Ok(value)
 }
 
+/// A 64-bit unsigned read (no Winsock option in the catalogue has one:
+/// SO_COOKIE is Linux's).
+pub fn get_u64(socket: &impl AsRawSocket, code: Code) -> Result<u64, String> {
+    let mut value: u64 = 0;
+    get(socket, code, &mut value)?;
+    Ok(value)
+}
+
+/// `struct sock_txtime` is Linux's (no Winsock option has it).
+pub fn get_txtime(_: &impl AsRawSocket, _: Code) -> Result<(i32, u32), String> {
+    Err("struct sock_txtime is Linux's".to_string())
+}
+
+/// `struct ucred` is Linux's (the catalogue gives SO_PEERCRED no Winsock
+/// number, so no case asks).
+pub fn get_ucred(_: &impl AsRawSocket, _: Code) -> Result<(i32, u32, u32), String> {
+    Err("struct ucred is Linux's".to_string())
+}
+
 /// `SO_PROTOCOL_INFOW` into a whole `WSAPROTOCOL_INFOW`: its `iProtocol`.
 pub fn get_protocol_info(socket: &impl AsRawSocket, code: Code) -> Result<i32, String> {
     // SAFETY: WSAPROTOCOL_INFOW is plain data (integers, GUIDs, a UTF-16

@@ -38,7 +38,7 @@ pub fn check_group(host: &Host, group: Group, snapshot: &str) {
     let failures: Vec<String> = run
         .rows
         .iter()
-        .filter(|r| r.observed != r.prediction.expected.outcome())
+        .filter(|r| !r.observed.fits(&r.prediction.expected.outcome()))
         .map(|r| {
             format!(
                 "{}: {}, the model ({}) says {}",

@@ -40,7 +40,7 @@ fn effect_on_kind(
             .expect("checked above")
             .predict_effect(e, kind);
         ran += 1;
-        if observed != predicted.expected.outcome() {
+        if !observed.fits(&predicted.expected.outcome()) {
             failures.push(format!(
                 "{} on {kind} ({}): observed {observed}, model predicts {} by {}",
                 e.id,

@@ -72,6 +72,10 @@ pub struct LinuxFacts {
     /// CAP_NET_RAW in this network namespace's user namespace: what
     /// socket(SOCK_RAW) needs.
     pub cap_net_raw: bool,
+    /// CAP_NET_ADMIN in this network namespace's user namespace
+    /// (sockopt_ns_capable): what SO_TXTIME needs for a clock other than
+    /// CLOCK_MONOTONIC.
+    pub cap_net_admin_ns: bool,
     /// The effective group or a supplementary one lies inside this network
     /// namespace's net.ipv4.ping_group_range: what an ICMP "ping" socket
     /// needs (no capability stands in for it).
@@ -82,6 +86,22 @@ pub struct LinuxFacts {
     /// A 32-bit program on a 64-bit kernel (the compat syscalls): what it
     /// is handed in native layouts the kernel does not convert.
     pub compat32: bool,
+    /// net.ipv4.tcp_app_win, tcp_adv_win_scale and tcp_window_scaling: how
+    /// a connection's first receive window (TCP_WINDOW_CLAMP) is drawn from
+    /// its buffer.
+    pub tcp_app_win: i128,
+    pub tcp_adv_win_scale: i128,
+    pub tcp_window_scaling: i128,
+    /// This process's id, effective uid and effective gid (in its own
+    /// namespaces): what SO_PEERCRED reads on a unix socket whose peer is
+    /// this process.
+    pub pid: i128,
+    pub euid: i128,
+    pub egid: i128,
+    /// nr_cpu_ids: one more than the highest CPU id the kernel can hand
+    /// out (/sys/devices/system/cpu/possible), the bound of what
+    /// SO_INCOMING_CPU reads once a packet has come in.
+    pub nr_cpu_ids: i128,
 }
 
 /// TCP_SKB_MIN_TRUESIZE's fixed part (include/net/sock.h).
@@ -114,6 +134,17 @@ impl LinuxFacts {
     }
     pub fn jiffy(&self) -> Sym {
         sym("jiffy", self.jiffy_us)
+    }
+    pub fn nr_cpu_ids(&self) -> Sym {
+        sym("nr_cpu_ids", self.nr_cpu_ids)
+    }
+    /// This process's credentials as SO_PEERCRED reports a peer's.
+    pub fn own_ucred(&self) -> [Sym; 3] {
+        [
+            sym("pid", self.pid),
+            sym("euid", self.euid),
+            sym("egid", self.egid),
+        ]
     }
     pub fn hz(&self) -> i128 {
         1_000_000 / self.jiffy_us
@@ -174,9 +205,17 @@ impl LinuxFacts {
             cap_net_admin: false,
             cap_net_raw_or_admin: false,
             cap_net_raw: false,
+            cap_net_admin_ns: false,
             ping_group: false,
             mptcp_enabled: true,
             compat32: false,
+            tcp_app_win: 31,
+            tcp_adv_win_scale: 1,
+            tcp_window_scaling: 1,
+            pid: 1000,
+            euid: 1000,
+            egid: 1000,
+            nr_cpu_ids: 1,
         }
     }
 
@@ -225,9 +264,17 @@ impl LinuxFacts {
             Fact::new("cap_net_admin", l.cap_net_admin),
             Fact::new("cap_net_raw_or_admin", l.cap_net_raw_or_admin),
             Fact::new("cap_net_raw", l.cap_net_raw),
+            Fact::new("cap_net_admin_ns", l.cap_net_admin_ns),
             Fact::new("ping_group", l.ping_group),
             Fact::new("net.mptcp.enabled", l.mptcp_enabled),
             Fact::new("compat32", l.compat32),
+            Fact::new("net.ipv4.tcp_app_win", l.tcp_app_win),
+            Fact::new("net.ipv4.tcp_adv_win_scale", l.tcp_adv_win_scale),
+            Fact::new("net.ipv4.tcp_window_scaling", l.tcp_window_scaling),
+            Fact::new("pid", l.pid),
+            Fact::new("euid", l.euid),
+            Fact::new("egid", l.egid),
+            Fact::new("nr_cpu_ids", l.nr_cpu_ids),
             Fact::new("ipv6", ipv6),
         ]
     }
@@ -334,10 +381,30 @@ mod reader {
             cap_net_admin: cap_net_admin(),
             cap_net_raw_or_admin: effective_caps() & (1 << CAP_NET_RAW | 1 << CAP_NET_ADMIN) != 0,
             cap_net_raw: effective_caps() & (1 << CAP_NET_RAW) != 0,
+            cap_net_admin_ns: effective_caps() & (1 << CAP_NET_ADMIN) != 0,
             ping_group: in_ping_group_range()?,
             mptcp_enabled: number("net/mptcp/enabled").unwrap_or(0) == 1,
             compat32: cfg!(target_pointer_width = "32") && kernel_is_64bit(),
+            tcp_app_win: number("net/ipv4/tcp_app_win")?,
+            tcp_adv_win_scale: number("net/ipv4/tcp_adv_win_scale")?,
+            tcp_window_scaling: number("net/ipv4/tcp_window_scaling")?,
+            pid: std::process::id().into(),
+            euid: crate::sys::effective_ids().0,
+            egid: crate::sys::effective_ids().1,
+            nr_cpu_ids: possible_cpus()?,
         })
+    }
+
+    /// nr_cpu_ids: the last id in /sys/devices/system/cpu/possible ("0-3",
+    /// "0", "0-3,8-11"), plus one.
+    fn possible_cpus() -> Result<i128, String> {
+        const POSSIBLE: &str = "/sys/devices/system/cpu/possible";
+        let text = files::text(POSSIBLE)?;
+        text.rsplit([',', '-'])
+            .next()
+            .and_then(|last| last.trim().parse::<i128>().ok())
+            .map(|last| last + 1)
+            .ok_or_else(|| format!("{POSSIBLE}: cannot read {text:?}"))
     }
 
     /// uname's machine names a 64-bit architecture (a 32-bit program sees
@@ -477,6 +544,13 @@ pub const STOCK_SOURCES: &[(&str, &str)] = &[
     ("net.unix.max_dgram_qlen", "net/unix/af_unix.c unix_net_init (10)"),
     ("privileges", "an ordinary user: no CAP_NET_ADMIN, no CAP_NET_RAW"),
     ("compat32", "a 64-bit program: the stock model's target"),
+    ("net.ipv4.tcp_app_win", "net/ipv4/tcp_ipv4.c tcp_sk_init ('net->ipv4.sysctl_tcp_app_win = 31') (read on 6.18)"),
+    ("net.ipv4.tcp_adv_win_scale", "net/ipv4/tcp_ipv4.c tcp_sk_init ('net->ipv4.sysctl_tcp_adv_win_scale = 1') (read on 6.18)"),
+    ("net.ipv4.tcp_window_scaling", "net/ipv4/tcp_ipv4.c tcp_sk_init ('net->ipv4.sysctl_tcp_window_scaling = 1') (read on 6.18)"),
+    ("pid", "a process of an ordinary user (1000): only a name in the model's answers (SO_PEERCRED)"),
+    ("euid", "an ordinary user (1000)"),
+    ("egid", "an ordinary user's group (1000)"),
+    ("nr_cpu_ids", "one CPU: the count differs per machine and only bounds what SO_INCOMING_CPU may read (UNCONFIRMED for any given machine)"),
     ("net.mptcp.enabled", "net/mptcp/ctrl.c mptcp_pernet_set_defaults ('pernet->mptcp_enabled = 1')"),
     ("ping_group", "net/ipv4/af_inet.c inet_init_net 'ping_group_range.range[0] = make_kgid(&init_user_ns, 1); range[1] = make_kgid(&init_user_ns, 0)': the stock range 1..0 holds no group (distributions often widen it: systemd's 50-default.conf sets 0 2147483647)"),
 ];
@@ -487,7 +561,7 @@ pub fn stock_source(name: &str) -> &'static str {
     let key = match name {
         "SOCK_MIN_RCVBUF" | "SOCK_MIN_SNDBUF" => "skb_overhead",
         "jiffy_us" => "HZ",
-        "cap_net_admin" | "cap_net_raw_or_admin" | "cap_net_raw" => "privileges",
+        "cap_net_admin" | "cap_net_raw_or_admin" | "cap_net_raw" | "cap_net_admin_ns" => "privileges",
         other => other,
     };
     STOCK_SOURCES

@@ -88,6 +88,12 @@ crate::rules! {
         why: "a SOL_SOCKET read is sk_getsockopt on the MPTCP socket itself, whose protocol is IPPROTO_MPTCP, not IPPROTO_TCP: SO_PROTOCOL reports 262 and SO_TXREHASH, kept for TCP sockets from 6.16, answers EOPNOTSUPP as for any other protocol",
         source: "net/socket.c do_sock_getsockopt ('if (level == SOL_SOCKET) err = sk_getsockopt(...)'); net/mptcp/protocol.c mptcp_prot / mptcp_v6_prot (.protocol = IPPROTO_MPTCP in mptcp_protosw); net/core/sock.c sk_getsockopt case SO_PROTOCOL, case SO_TXREHASH",
     };
+    pub const NO_PACKETS_OF_ITS_OWN: Rule = Rule {
+        id: "linux.mptcp.incoming_cpu_unrecorded",
+        formula: "connected, untouched: SO_INCOMING_CPU reads -1, where TCP reads the CPU that took the SYN-ACK",
+        why: "packets come in on the subflows, and tcp_v4_rcv / tcp_v6_rcv record the CPU on the subflow's sock; nothing records it on the MPTCP socket, which SOL_SOCKET reads ask, so it keeps sock_init_data's -1 (a set goes to the MPTCP socket and every subflow: mptcp_so_incoming_cpu)",
+        source: "net/mptcp/sockopt.c mptcp_setsockopt_sol_socket_int 'case SO_INCOMING_CPU: mptcp_so_incoming_cpu(msk, val)', mptcp_sol_socket_sync_intval (the only writers of sk_incoming_cpu under net/mptcp); net/ipv4/tcp_ipv4.c tcp_v4_rcv 'sk_incoming_cpu_update(sk)' on the subflow (read at ColtPlus/linux-6.18.y 57218520; the same lines in unifreq/linux-6.1.y 525d1212a)",
+    };
     pub const SNDBUF_SUM: Rule = Rule {
         id: "linux.mptcp.sndbuf_sum",
         formula: "connected, unlocked: SO_SNDBUF = tcp_wmem[0] + the subflow's send buffer (tcp_sndbuf_expanded)",
@@ -307,7 +313,8 @@ fn set_path(option: &OptionSpec) -> SetPath {
             | SocketOpt::Rcvtimeo
             | SocketOpt::Sndtimeo
             | SocketOpt::BusyPoll
-            | SocketOpt::PreferBusyPoll => AsTcp,
+            | SocketOpt::PreferBusyPoll
+            | SocketOpt::IncomingCpu => AsTcp,
             SocketOpt::Dontroute
             | SocketOpt::Broadcast
             | SocketOpt::Passcred
@@ -373,6 +380,7 @@ fn set_path(option: &OptionSpec) -> SetPath {
             | TcpOpt::Syncnt
             | TcpOpt::SaveSyn
             | TcpOpt::Linger2
+            | TcpOpt::WindowClamp
             | TcpOpt::Quickack
             | TcpOpt::UserTimeout => Refused("ENOPROTOOPT", &LISTED_UNHANDLED_SET),
             _ => unsupported,
@@ -425,6 +433,12 @@ fn read_default(option: &OptionSpec, kind: Kind, state: State, facts: &LinuxFact
             return then(
                 on_mptcp_socket(o, kind, state, &Request::Default, facts),
                 &OWN_PROTOCOL,
+            );
+        }
+        Opt::Socket(o @ SocketOpt::IncomingCpu) if state == State::Connected => {
+            return then(
+                on_mptcp_socket(o, kind, state, &Request::Default, facts),
+                &NO_PACKETS_OF_ITS_OWN,
             );
         }
         Opt::Buffer(BufferOpt::Sndbuf) if state == State::Connected => {

@@ -7,7 +7,7 @@ use super::shared::Args;
 use super::{buffers, ipv4, ipv6, membership, socket, tcp, udp};
 use crate::case::Request;
 use crate::kind::{Kind, State};
-use crate::option::{Opt, OptionSpec, SocketOpt};
+use crate::option::{Opt, OptionSpec, SocketOpt, TcpOpt};
 use crate::prediction::Prediction;
 use crate::rule::Rule;
 
@@ -81,6 +81,17 @@ pub fn era(option: &OptionSpec, host: &LinuxFacts) -> Option<&'static str> {
             Some("before-6.16")
         }
         Opt::Socket(SocketOpt::Txrehash) => Some("6.16-and-later"),
+        // Without CAP_NET_ADMIN every release refuses the other clocks
+        // alike (EPERM comes first): no era.
+        Opt::Socket(SocketOpt::Txtime) if !host.cap_net_admin_ns => None,
+        Opt::Socket(SocketOpt::Txtime) if host.kernel_version < socket::TXTIME_CLOCKS_CHECKED_SINCE => {
+            Some("before-6.11")
+        }
+        Opt::Socket(SocketOpt::Txtime) => Some("6.11-and-later"),
+        Opt::Tcp(TcpOpt::WindowClamp) if host.kernel_version < tcp::WINDOW_CLAMP_SIGNED_SINCE => {
+            Some("before-6.15")
+        }
+        Opt::Tcp(TcpOpt::WindowClamp) => Some("6.15-and-later"),
         _ => None,
     }
 }

@@ -79,6 +79,48 @@ crate::rules! {
         why: "SO_INCOMING_NAPI_ID reads the NAPI instance that last delivered a packet; loopback traffic has no NAPI id, and ids below MIN_NAPI_ID are reported as 0; there is no setter",
         source: "net/core/sock.c sk_getsockopt case SO_INCOMING_NAPI_ID '/* aggregate non-NAPI IDs down to 0 */ if (v.val < MIN_NAPI_ID) v.val = 0'; sock_init_data 'sk->sk_napi_id = 0' (read at Debian 6.12.118)",
     };
+    pub const INCOMING_CPU: Rule = Rule {
+        id: "linux.so.incoming_cpu",
+        formula: "v (any int, unchecked); default -1",
+        why: "SO_INCOMING_CPU stores whatever int it is given (a negative one too) as the socket's incoming CPU and reads it back; a new socket starts at -1, and only a packet taken in for it changes that (linux.so.incoming_cpu_rx)",
+        source: "net/core/sock.c sk_setsockopt case SO_INCOMING_CPU 'reuseport_update_incoming_cpu(sk, val)', net/core/sock_reuseport.c reuseport_update_incoming_cpu 'WRITE_ONCE(sk->sk_incoming_cpu, val)', sk_getsockopt 'v.val = READ_ONCE(sk->sk_incoming_cpu)', sock_init_data 'sk->sk_incoming_cpu = -1' (read at ColtPlus/linux-6.18.y 57218520 and unifreq/linux-6.1.y 525d1212a)",
+    };
+    pub const INCOMING_CPU_RX: Rule = Rule {
+        id: "linux.so.incoming_cpu_rx",
+        formula: "tcp connected, untouched: 0..=nr_cpu_ids-1 (the CPU that took the SYN-ACK)",
+        why: "TCP records, for every packet it takes in for a socket that is not listening, the id of the CPU whose softirq took it; a connected client has taken its handshake's SYN-ACK, so it reads one CPU's id, which one being the scheduler's choice. UDP does the same per datagram, but a connected UDP socket here has taken none (-1); the unix, raw and ping protocols never record it",
+        source: "net/ipv4/tcp_ipv4.c tcp_v4_rcv and net/ipv6/tcp_ipv6.c tcp_v6_rcv 'sk_incoming_cpu_update(sk)' (after the TCP_LISTEN branch); include/net/sock.h sk_incoming_cpu_update 'int cpu = raw_smp_processor_id()'; net/ipv4/udp.c udp_queue_rcv_one_skb (read at ColtPlus/linux-6.18.y 57218520)",
+    };
+    pub const COOKIE: Rule = Rule {
+        id: "linux.so.cookie",
+        formula: "u64 read: 1..=u64::MAX (the socket's cookie); set => ENOPROTOOPT",
+        why: "SO_COOKIE reads a number the kernel gives the socket the first time one is asked for, from a global generator that never hands out 0 (per-CPU batches counting up, a nested call counting down from the top of u64); it has no setter",
+        source: "net/core/sock.c sk_getsockopt case SO_COOKIE 'v.val64 = sock_gen_cookie(sk)'; net/core/sock_diag.c __sock_gen_cookie; include/linux/cookie.h gen_cookie_next ('local->last = ++val', 'atomic64_dec_return(&gc->reverse_last)'); sk_setsockopt has no case (default: -ENOPROTOOPT) (read at ColtPlus/linux-6.18.y 57218520)",
+    };
+    pub const COOKIE_SHORT: Rule = Rule {
+        id: "linux.so.cookie_short_buffer",
+        formula: "read into fewer than 8 bytes => EINVAL",
+        why: "SO_COOKIE refuses a buffer shorter than a u64 instead of truncating it",
+        source: "net/core/sock.c sk_getsockopt case SO_COOKIE 'lv = sizeof(u64); if (len < lv) return -EINVAL;' (read at ColtPlus/linux-6.18.y 57218520)",
+    };
+    pub const PEERCRED: Rule = Rule {
+        id: "linux.so.peercred",
+        formula: "unix stream / seqpacket listening or connected: ucred(pid, euid, egid) of the peer (here this process); else ucred(0, (uid_t)-1, (gid_t)-1); set => ENOPROTOOPT",
+        why: "SO_PEERCRED copies the credentials a unix socket took when it listened (its own) or connected (its listener's, taken at listen), as pid, effective uid and effective gid seen from the reader's namespaces; any other socket has none, which reads pid 0 and uid and gid -1 in their unsigned fields. A datagram connect takes none. It has no setter",
+        source: "net/core/sock.c sk_getsockopt case SO_PEERCRED 'cred_to_ucred(sk->sk_peer_pid, sk->sk_peer_cred, &peercred)', cred_to_ucred ('ucred->pid = pid_vnr(pid); ucred->uid = ucred->gid = -1; if (cred) { ... from_kuid_munged(current_ns, cred->euid) ...}'); net/unix/af_unix.c unix_listen 'update_peercred(sk, &peercred)', unix_stream_connect 'copy_peercred(sk, other)', prepare_peercred 'task_tgid(current)'; unix_dgram_connect sets none (read at ColtPlus/linux-6.18.y 57218520 and unifreq/linux-6.1.y 525d1212a)",
+    };
+    pub const TXTIME: Rule = Rule {
+        id: "linux.so.txtime",
+        formula: "flags & ~3 => EINVAL; clock != CLOCK_MONOTONIC without CAP_NET_ADMIN => EPERM; else txtime(clock, flags); default txtime(0,0)",
+        why: "SO_TXTIME turns on launch times for the socket's packets: it takes only the two known flags (SOF_TXTIME_DEADLINE_MODE 1, SOF_TXTIME_REPORT_ERRORS 2) and, from a caller without CAP_NET_ADMIN over the socket's network namespace, only CLOCK_MONOTONIC (the one sch_fq uses); the read rebuilds the struct from the stored clock and the two flag bits, and a new socket has clock 0 (CLOCK_REALTIME) and no flags",
+        source: "net/core/sock.c sk_setsockopt case SO_TXTIME ('if (sk_txtime.flags & ~SOF_TXTIME_FLAGS_MASK) ret = -EINVAL', 'if (sk_txtime.clockid != CLOCK_MONOTONIC && !sockopt_ns_capable(sock_net(sk)->user_ns, CAP_NET_ADMIN)) ret = -EPERM'), sk_getsockopt case SO_TXTIME; include/uapi/linux/net_tstamp.h SOF_TXTIME_* (read at ColtPlus/linux-6.18.y 57218520 and unifreq/linux-6.1.y 525d1212a)",
+    };
+    pub const TXTIME_CLOCKS: Rule = Rule {
+        id: "linux.so.txtime_clocks",
+        formula: "from 6.11: clock not CLOCK_REALTIME (0), CLOCK_MONOTONIC (1) or CLOCK_TAI (11) => EINVAL (after the EPERM check)",
+        why: "since 'net: validate SO_TXTIME clockid coming from userspace' the set refuses any clock the packet scheduler cannot use; before it, an administrator's clock id was stored as given, a negative one too (the release is that of the patch's net-next window, May 2024: UNCONFIRMED by a 6.11 run; the kernel matrix runs 6.1 without the check and 6.12 with it)",
+        source: "net/core/sock.c sockopt_validate_clockid ('case CLOCK_REALTIME: case CLOCK_MONOTONIC: case CLOCK_TAI: return 0; ... return -EINVAL'), sk_setsockopt case SO_TXTIME 'ret = sockopt_validate_clockid(sk_txtime.clockid)' (present at ColtPlus/linux-6.18.y 57218520 and shilei-massclouds/linux-6.12, absent at unifreq/linux-6.1.y 525d1212a)",
+    };
     pub const BUF_LOCK: Rule = Rule {
         id: "linux.so.buf_lock",
         formula: "v & ~3 => EINVAL; else v; default 0",
@@ -273,6 +315,15 @@ pub const PASSCRED_RESTRICTED_SINCE: (u32, u32) = (6, 16);
 /// The first release taken to refuse SO_TXREHASH outside TCP.
 pub const TXREHASH_TCP_ONLY_SINCE: (u32, u32) = (6, 16);
 
+/// -1 in a uid_t or gid_t field: no credentials.
+const NO_ID: i128 = u32::MAX as i128;
+
+/// The top of a u64, by name (the highest cookie).
+const U64_MAX: Sym = Sym {
+    name: "u64::MAX",
+    value: u64::MAX as i128,
+};
+
 /// LONG_MAX on 64-bit Linux: MAX_SCHEDULE_TIMEOUT.
 const MAX_SCHEDULE_TIMEOUT: i128 = i64::MAX as i128;
 
@@ -315,6 +366,34 @@ pub fn predict(a: &Args<SocketOpt>) -> Prediction {
             Request::Set(_) => Prediction::err("ENOPROTOOPT", vec![&NAPI_ID]),
             Request::Default => Prediction::ok(RelativeValue::int(0), vec![&NAPI_ID]),
         },
+        SocketOpt::IncomingCpu => match int(request) {
+            Some(v) => Prediction::ok(RelativeValue::Int(v), vec![&INCOMING_CPU]),
+            None if a.kind.is_tcp() && a.state == State::Connected => Prediction::ok(
+                RelativeValue::Range(Expr::lit(0), Expr::of(a.facts.nr_cpu_ids()).plus(-1)),
+                vec![&INCOMING_CPU_RX],
+            ),
+            None => Prediction::ok(RelativeValue::int(-1), vec![&INCOMING_CPU]),
+        },
+        SocketOpt::Cookie => match request {
+            Request::Set(_) => Prediction::err("ENOPROTOOPT", vec![&COOKIE]),
+            Request::Default => Prediction::ok(
+                RelativeValue::Range(Expr::lit(1), Expr::of(U64_MAX)),
+                vec![&COOKIE],
+            ),
+        },
+        SocketOpt::Peercred => match request {
+            Request::Set(_) => Prediction::err("ENOPROTOOPT", vec![&PEERCRED]),
+            Request::Default => {
+                let has_peer = matches!(a.kind, Kind::UnixStream | Kind::UnixSeqpacket)
+                    && matches!(a.state, State::Listening | State::Connected);
+                let ucred = match has_peer {
+                    true => a.facts.own_ucred().map(Expr::of),
+                    false => [0, NO_ID, NO_ID].map(Expr::lit),
+                };
+                Prediction::ok(RelativeValue::Ucred(Box::new(ucred)), vec![&PEERCRED])
+            }
+        },
+        SocketOpt::Txtime => txtime(a),
         SocketOpt::BufLock => match int(request) {
             None => Prediction::ok(RelativeValue::int(0), vec![&BUF_LOCK]),
             Some(v) if v.value() & !3 != 0 => Prediction::err("EINVAL", vec![&BUF_LOCK]),
@@ -397,6 +476,30 @@ pub fn predict(a: &Args<SocketOpt>) -> Prediction {
         | SocketOpt::LingerTicks
         | SocketOpt::ProtocolInfo => crate::platform::gated(),
     }
+}
+
+/// The first release that takes only the clocks the packet scheduler can
+/// use in SO_TXTIME.
+pub const TXTIME_CLOCKS_CHECKED_SINCE: (u32, u32) = (6, 11);
+
+fn txtime(a: &Args<SocketOpt>) -> Prediction {
+    const MONOTONIC: i128 = 1;
+    const KNOWN_CLOCKS: [i128; 3] = [0, MONOTONIC, 11];
+    let (clock, flags) = match a.request {
+        Request::Default => return Prediction::ok(RelativeValue::txtime(0, 0), vec![&TXTIME]),
+        Request::Set(RelativeValue::TxTime(clock, flags)) => (clock.value(), flags.value()),
+        Request::Set(_) => return crate::platform::gated(),
+    };
+    if flags & !3 != 0 {
+        return Prediction::err("EINVAL", vec![&TXTIME]);
+    }
+    if clock != MONOTONIC && !a.facts.cap_net_admin_ns {
+        return Prediction::err("EPERM", vec![&TXTIME]);
+    }
+    if a.facts.kernel_version >= TXTIME_CLOCKS_CHECKED_SINCE && !KNOWN_CLOCKS.contains(&clock) {
+        return Prediction::err("EINVAL", vec![&TXTIME, &TXTIME_CLOCKS]);
+    }
+    Prediction::ok(RelativeValue::txtime(clock, flags), vec![&TXTIME])
 }
 
 /// SO_BINDTODEVICE by name: "" unbinds, a name no device has is ENODEV.

@@ -149,6 +149,24 @@ crate::rules! {
         why: "an algorithm outside tcp_allowed_congestion_control needs CAP_NET_ADMIN",
         source: "net/ipv4/tcp_cong.c tcp_set_congestion_control",
     };
+    pub const WINDOW_CLAMP: Rule = Rule {
+        id: "linux.tcp.window_clamp",
+        formula: "0: fresh or bound => 0, else EINVAL; v > 0 => max(v, SOCK_MIN_RCVBUF/2); default 0 until connected",
+        why: "TCP_WINDOW_CLAMP caps the receive window the socket advertises; a set below SOCK_MIN_RCVBUF / 2 is raised to it, and 0 (no cap) is taken only while the socket is closed (TCP_CLOSE: not listening, not connected). Nothing sets the cap before a connection is made, so it reads 0 until then",
+        source: "net/ipv4/tcp.c tcp_set_window_clamp ('if (!val) { if (sk->sk_state != TCP_CLOSE) return -EINVAL; ...}', 'new_window_clamp = max_t(int, SOCK_MIN_RCVBUF / 2, val)'), do_tcp_getsockopt 'val = READ_ONCE(tp->window_clamp)'; include/net/sock.h SOCK_MIN_RCVBUF (read at ColtPlus/linux-6.18.y 57218520)",
+    };
+    pub const WINDOW_CLAMP_UNSIGNED: Rule = Rule {
+        id: "linux.tcp.window_clamp_negative_kept",
+        formula: "before 6.15: v < 0 => v",
+        why: "the floor test was `val < SOCK_MIN_RCVBUF / 2`, whose right side is a size_t: a negative int converts to a huge unsigned, is not below the floor, and is stored as a u32 whose bits read back as the same negative int. From 6.15 max_t(int, ...) compares as ints and raises it to the floor (the release is that of the commit's merge window: UNCONFIRMED by a 6.15 run; the kernel matrix runs 6.12 and 6.16 on either side)",
+        source: "net/ipv4/tcp.c tcp_set_window_clamp 'u32 new_window_clamp = val < SOCK_MIN_RCVBUF / 2 ? SOCK_MIN_RCVBUF / 2 : val;' (unifreq/linux-6.1.y 525d1212a, shilei-massclouds/linux-6.12); include/net/sock.h 'SOCK_MIN_RCVBUF TCP_SKB_MIN_TRUESIZE' = (2048 + SKB_DATA_ALIGN(sizeof(struct sk_buff))); replaced by 'tcp: tcp_set_window_clamp() cleanup' (Eric Dumazet, net-next 2025-02-28)",
+    };
+    pub const WINDOW_CLAMP_CONNECTED: Rule = Rule {
+        id: "linux.tcp.window_clamp_connected",
+        formula: "connected, untouched: tcp_full_space = tcp_win_from_space(tcp_rmem[1]) (half of it), less advmss where net.ipv4.tcp_app_win asks",
+        why: "when the handshake completes, tcp_init_buffer_space lowers the clamp tcp_select_initial_window set (U16_MAX << rcv_wscale, or 65535 without window scaling) to the window the receive buffer allows: tcp_win_from_space of sk_rcvbuf, which is tcp_rmem[1] on a new connection, scaled by the socket's scaling_ratio (TCP_DEFAULT_SCALING_RATIO, one half, until data comes in; before 6.6, space - (space >> tcp_adv_win_scale), also one half by default: the first release with scaling_ratio is UNCONFIRMED, 6.1 has none and 6.12 has it). On a small MTU tcp_app_win keeps room for one advmss more",
+        source: "net/ipv4/tcp_input.c tcp_init_buffer_space ('maxwin = tcp_full_space(sk); if (tp->window_clamp >= maxwin) { ... }', 'if (tcp_app_win && tp->window_clamp > 2 * tp->advmss && tp->window_clamp + tp->advmss > maxwin) ...'); include/net/tcp.h tcp_full_space, tcp_win_from_space, TCP_DEFAULT_SCALING_RATIO; net/ipv4/tcp_output.c tcp_select_initial_window (read at ColtPlus/linux-6.18.y 57218520 and unifreq/linux-6.1.y 525d1212a)",
+    };
     pub const REPAIR: Rule = Rule {
         id: "linux.tcp.repair",
         formula: "without CAP_NET_ADMIN or listening => EPERM; 1 on, 0 off, -1 off without a window probe => reads 1 / 0 / 0; else EINVAL; default 0",
@@ -239,6 +257,7 @@ pub fn predict(a: &Args<TcpOpt>) -> Prediction {
             }
             Some(v) => Prediction::ok(RelativeValue::int(v), vec![&FASTOPEN_CONNECT]),
         },
+        TcpOpt::WindowClamp => window_clamp(a),
         TcpOpt::DeferAccept => {
             let secs = int(request).map_or(0, |v| v.value());
             let stored = secs_to_retrans(secs, 1, 120);
@@ -314,10 +333,7 @@ fn maxseg(a: &Args<TcpOpt>) -> Prediction {
 /// and at most 65535 (a SYN's window is not scaled).
 pub fn loopback_mss_cache(a: &Args<TcpOpt>) -> Sym {
     let h = a.facts;
-    let advmss = match a.kind.domain() {
-        Domain::Ipv6 => (h.loopback_mtu - 60).min(65535 - 20),
-        _ => (h.loopback_mtu - 40).min(65535 - 40),
-    };
+    let advmss = loopback_advmss(a);
     let timestamps = if h.tcp_timestamps != 0 { 12 } else { 0 };
     let mss = advmss - timestamps;
     let space = h.tcp_rmem[1] / 2;
@@ -352,4 +368,84 @@ fn congestion(a: &Args<TcpOpt>) -> Prediction {
         return Prediction::err("EPERM", vec![&CONGESTION_EPERM]);
     }
     Prediction::ok(RelativeValue::Text(name.clone(), *label), vec![&CONGESTION_SET])
+}
+
+/// The MSS a loopback connection advertises: the loopback MTU less the IP
+/// and TCP headers, within what the IP header's length can say.
+fn loopback_advmss(a: &Args<TcpOpt>) -> i128 {
+    let h = a.facts;
+    match a.kind.domain() {
+        Domain::Ipv6 => (h.loopback_mtu - 60).min(65535 - 20),
+        _ => (h.loopback_mtu - 40).min(65535 - 40),
+    }
+}
+
+/// The first release whose TCP_WINDOW_CLAMP raises a negative value to
+/// SOCK_MIN_RCVBUF / 2 ("tcp: tcp_set_window_clamp() cleanup").
+pub const WINDOW_CLAMP_SIGNED_SINCE: (u32, u32) = (6, 15);
+
+/// The first release whose tcp_win_from_space uses the socket's
+/// scaling_ratio (half the buffer until data has come in) instead of
+/// net.ipv4.tcp_adv_win_scale.
+const SCALING_RATIO_SINCE: (u32, u32) = (6, 6);
+
+fn window_clamp(a: &Args<TcpOpt>) -> Prediction {
+    let floor = || Sym {
+        name: "SOCK_MIN_RCVBUF/2",
+        value: a.facts.min_rcvbuf().value / 2,
+    };
+    match int(a.request).map(|v| v.value()) {
+        None if a.state == State::Connected => Prediction::ok(
+            RelativeValue::Int(Expr::of(connected_window_clamp(a))),
+            vec![&WINDOW_CLAMP_CONNECTED],
+        ),
+        None => Prediction::ok(RelativeValue::int(0), vec![&WINDOW_CLAMP]),
+        // Only a closed socket (fresh or bound) may drop its clamp.
+        Some(0) if matches!(a.state, State::Fresh | State::Bound) => {
+            Prediction::ok(RelativeValue::int(0), vec![&WINDOW_CLAMP])
+        }
+        Some(0) => Prediction::err("EINVAL", vec![&WINDOW_CLAMP]),
+        Some(v) if v < 0 && a.facts.kernel_version < WINDOW_CLAMP_SIGNED_SINCE => {
+            Prediction::ok(RelativeValue::int(v), vec![&WINDOW_CLAMP_UNSIGNED])
+        }
+        Some(v) if v < floor().value => {
+            Prediction::ok(RelativeValue::Int(Expr::of(floor())), vec![&WINDOW_CLAMP])
+        }
+        Some(v) => Prediction::ok(RelativeValue::int(v), vec![&WINDOW_CLAMP]),
+    }
+}
+
+/// The clamp tcp_init_buffer_space leaves on a connection that has just
+/// been made: the window its receive buffer (tcp_rmem[1]) allows, less the
+/// room tcp_app_win keeps for the application on a small MTU.
+fn connected_window_clamp(a: &Args<TcpOpt>) -> Sym {
+    let h = a.facts;
+    let space = h.tcp_rmem[1];
+    let maxwin = match h.kernel_version >= SCALING_RATIO_SINCE {
+        // TCP_DEFAULT_SCALING_RATIO: 128 / 256.
+        true => (space * 128) >> 8,
+        false if h.tcp_adv_win_scale <= 0 => space >> -h.tcp_adv_win_scale,
+        false => space - (space >> h.tcp_adv_win_scale),
+    };
+    let advmss = loopback_advmss(a);
+    // tcp_select_initial_window: without window scaling the clamp starts
+    // at what an unscaled window can say.
+    let start = if h.tcp_window_scaling == 0 {
+        65535
+    } else {
+        i128::MAX
+    };
+    let (mut clamp, mut name) = (start, "65535");
+    if clamp >= maxwin {
+        (clamp, name) = (maxwin, "tcp_full_space");
+        if h.tcp_app_win != 0 && maxwin > 4 * advmss {
+            clamp = (maxwin - (maxwin >> h.tcp_app_win.min(127))).max(4 * advmss);
+            name = "tcp_full_space-app_win";
+        }
+    }
+    if h.tcp_app_win != 0 && clamp > 2 * advmss && clamp + advmss > maxwin {
+        clamp = (2 * advmss).max(maxwin - advmss);
+        name = "tcp_full_space-advmss";
+    }
+    Sym { name, value: clamp }
 }
