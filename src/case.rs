@@ -36,6 +36,7 @@ impl Request {
                     | (Type::Int | Type::Linger | Type::Time, RelativeValue::Duration(_))
                     | (Type::Text, RelativeValue::Text(..))
                     | (Type::TxTime, RelativeValue::TxTime(..))
+                    | (Type::Filter, RelativeValue::Text(..))
                     | (Type::Membership | Type::Membership6, RelativeValue::Group(..))
                     | (Type::SourceMembership, RelativeValue::SourceGroup(..))
             ),

@@ -43,6 +43,10 @@ impl OptionSpec {
             ..self
         }
     }
+    /// Read back through another option after a set (a set-only option).
+    const fn read_back(self, read_back: Opt) -> Self {
+        OptionSpec { read_back, ..self }
+    }
     const fn buffer(self, limit: Limit, read_back: Opt) -> Self {
         OptionSpec {
             limit: Some(limit),
@@ -371,6 +375,23 @@ pub const CATALOG: &[OptionSpec] = &[
     )
     .codes(Some(61), None, None, None)
     .privileged(),
+    // A classic BPF program (socket2's set-only attach_filter), and its
+    // removal (detach_filter), read back as the program's length.
+    opt(
+        O::Socket(SocketOpt::AttachFilter),
+        "SO_ATTACH_FILTER",
+        T::Filter,
+        ladder::FILTER,
+    )
+    .codes(Some(26), None, None, None),
+    opt(
+        O::Socket(SocketOpt::DetachFilter),
+        "SO_DETACH_FILTER",
+        T::Int,
+        ladder::DETACH,
+    )
+    .codes(Some(27), None, None, None)
+    .read_back(O::Socket(SocketOpt::AttachFilter)),
     // The peer's credentials, a struct ucred (no socket2 call).
     opt(
         O::Socket(SocketOpt::Peercred),

@@ -426,6 +426,10 @@ pub fn parse_request(text: &str, ty: Option<Type>) -> Result<RelativeValue, Stri
             .or_else(|| parse_duration(text))
             .ok_or_else(|| bad("a timeout (e.g. 1s, 250ms, 15us, tv(1,4000), or a library's dur(500ns))")),
         Some(Type::TxTime) => parse_txtime(text).ok_or_else(|| bad("a clock and flags (e.g. txtime(1,0))")),
+        Some(Type::Filter) => match crate::filter::program(text) {
+            Some(p) => Ok(RelativeValue::text(p.name)),
+            None => Err(bad(&format!("a program's name ({})", crate::filter::names()))),
+        },
         Some(Type::Text) if text.is_empty() => Err(bad("a name")),
         Some(Type::Text) => Ok(RelativeValue::text(text)),
         // A library's keepalive or user timeout takes a Duration.
@@ -493,6 +497,11 @@ mod tests {
             parse_request("reno", Some(Type::Text)),
             Ok(RelativeValue::text("reno"))
         );
+        assert_eq!(
+            parse_request("txtime(1,2)", Some(Type::TxTime)),
+            Ok(RelativeValue::txtime(1, 2))
+        );
+        assert!(parse_request("5", Some(Type::TxTime)).is_err());
         assert!(parse_request("reno", None).is_err());
         assert!(parse_request("on:x", Some(Type::Linger)).is_err());
         assert!(parse_request("5", Some(Type::Time)).is_err());

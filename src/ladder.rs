@@ -558,6 +558,19 @@ pub const TXTIME: &[Rung] = &[
     rung(At::TxTime(-1, 0), Reach::CTyped),
 ];
 
+/// SO_ATTACH_FILTER: `crate::filter`'s programs, two the kernel takes and
+/// three it refuses.
+pub const FILTER: &[Rung] = &[
+    rung(At::Text("accept-all"), Reach::CTyped),
+    rung(At::Text("drop-all"), Reach::CTyped),
+    rung(At::Text("empty"), Reach::CTyped),
+    rung(At::Text("jump-out"), Reach::CTyped),
+    rung(At::Text("too-long"), Reach::CTyped),
+];
+
+/// SO_DETACH_FILTER: the value is not looked at.
+pub const DETACH: &[Rung] = &[raw(0), raw(1)];
+
 /// TCP_WINDOW_CLAMP, bytes: 0 (no clamp, closed sockets only), below and
 /// above the floor of SOCK_MIN_RCVBUF / 2 (1152 with a 256-byte sk_buff),
 /// the int's top, and negatives (which older kernels kept as set).

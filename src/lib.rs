@@ -105,6 +105,8 @@ pub mod effect;
 #[doc(hidden)]
 pub mod engine;
 #[doc(hidden)]
+pub mod filter;
+#[doc(hidden)]
 pub mod fixture;
 #[doc(hidden)]
 pub mod gate;

@@ -57,7 +57,8 @@ options!(
         Listenqlen = "SO_LISTENQLEN", Listenincqlen = "SO_LISTENINCQLEN",
         LingerTicks = "SO_LINGER_TICKS", Rcvmark = "SO_RCVMARK",
         ProtocolInfo = "SO_PROTOCOL_INFOW", Cookie = "SO_COOKIE", IncomingCpu = "SO_INCOMING_CPU",
-        Peercred = "SO_PEERCRED", Txtime = "SO_TXTIME",
+        Peercred = "SO_PEERCRED", Txtime = "SO_TXTIME", AttachFilter = "SO_ATTACH_FILTER",
+        DetachFilter = "SO_DETACH_FILTER",
     }
 );
 options!(
@@ -264,6 +265,10 @@ pub enum Type {
     Ucred,
     /// A `struct sock_txtime` (a clock id and flags: SO_TXTIME).
     TxTime,
+    /// A classic BPF program (`struct sock_fprog`), named (`crate::filter`);
+    /// read back as its length in instructions (SO_GET_FILTER asked with
+    /// no room, so no instruction is ever copied out).
+    Filter,
     /// A `struct ip_mreq` (group, interface address): set only, a change
     /// with nothing to read back; a read is an int's, to show what the OS
     /// says to it.
@@ -293,6 +298,7 @@ impl Type {
             Type::Time => "a timeout",
             Type::Text => "a name",
             Type::TxTime => "a clock and flags (e.g. txtime(1,0))",
+            Type::Filter => "a program's name (accept-all, drop-all, empty, jump-out, too-long)",
             Type::Membership | Type::Membership6 => "a group and an interface",
             Type::SourceMembership => "a group, a source and an interface",
             _ => "an integer",

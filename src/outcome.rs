@@ -57,3 +57,25 @@ impl fmt::Display for Outcome {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An int fits a predicted range with both ends included; anything
+    /// else fits only what is equal to it.
+    #[test]
+    fn an_int_fits_a_range_with_both_ends() {
+        let range = Outcome::Ok(Value::Range(0, 3));
+        for v in [0, 3] {
+            assert!(Outcome::Ok(Value::Int(v)).fits(&range), "{v}");
+        }
+        for v in [-1, 4] {
+            assert!(!Outcome::Ok(Value::Int(v)).fits(&range), "{v}");
+        }
+        assert!(!Outcome::Err("EINVAL".into()).fits(&range));
+        assert!(!Outcome::Ok(Value::Linger(0, 3)).fits(&range));
+        assert!(Outcome::Ok(Value::Int(7)).fits(&Outcome::Ok(Value::Int(7))));
+        assert!(!Outcome::Ok(Value::Int(7)).fits(&Outcome::Ok(Value::Int(8))));
+    }
+}

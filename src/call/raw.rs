@@ -19,7 +19,8 @@ pub fn apply(option: &OptionSpec, socket: &socket2::Socket, request: &Request) -
             if is_change(option.ty) {
                 return Ok(done());
             }
-            get(option.ty, socket, code(catalog::spec(option.read_back))?)
+            let back = catalog::spec(option.read_back);
+            get(back.ty, socket, code(back)?)
         }
     }
 }
@@ -75,6 +76,11 @@ fn set(
             sys::set_timeval(socket, code, sec.value(), usec.value())
         }
         (Type::Text, RelativeValue::Text(s, _)) => sys::set_bytes(socket, code, s.as_bytes()),
+        (Type::Filter, RelativeValue::Text(name, _)) => {
+            let program = crate::filter::program(name)
+                .ok_or_else(|| format!("no program is named {name:?} ({})", crate::filter::names()))?;
+            sys::set_filter(socket, code, &program.insns())
+        }
         (Type::TxTime, RelativeValue::TxTime(clock, flags)) => {
             let flags = u32::try_from(flags.value()).map_err(|_| format!("{flags} does not fit a u32"))?;
             sys::set_bytes(socket, code, &txtime_bytes(int(clock.value())?, flags))
@@ -99,6 +105,7 @@ fn get(ty: Type, socket: &socket2::Socket, code: sys::Code) -> Result<Value, Str
         | Type::SourceMembership => Value::Int(sys::get_int(socket, code)?.into()),
         Type::ProtocolInfo => Value::Int(sys::get_protocol_info(socket, code)?.into()),
         Type::ReadOnlyU64 => Value::Int(sys::get_u64(socket, code)?.into()),
+        Type::Filter => Value::Int(sys::get_filter_len(socket, code)?.into()),
         Type::TxTime => {
             let (clock, flags) = sys::get_txtime(socket, code)?;
             Value::TxTime(clock.into(), flags.into())

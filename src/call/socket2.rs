@@ -187,6 +187,8 @@ pub fn calls(option: &OptionSpec) -> Option<Calls> {
             | S::IncomingNapiId
             | S::Peercred
             | S::Txtime
+            | S::AttachFilter
+            | S::DetachFilter
             | S::Passsec
             | S::PreferBusyPoll,
         ) => None,

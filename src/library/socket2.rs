@@ -247,6 +247,8 @@ pub fn offered_on(os: Os, option: &OptionSpec) -> bool {
             | S::IncomingNapiId
             | S::Peercred
             | S::Txtime
+            | S::AttachFilter
+            | S::DetachFilter
             | S::Passsec
             | S::PreferBusyPoll,
         ) => false,

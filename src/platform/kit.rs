@@ -113,6 +113,7 @@ pub fn sample(option: &crate::option::OptionSpec) -> Request {
         Type::Membership | Type::Membership6 => RelativeValue::Group(Expr::lit(0), Expr::lit(1)),
         Type::SourceMembership => RelativeValue::source_group(Expr::lit(0), Expr::lit(0), Expr::lit(1)),
         Type::TxTime => RelativeValue::txtime(1, 0),
+        Type::Filter => RelativeValue::text("accept-all"),
         // Every other type's set is an int (`Type::sets_an_int`).
         _ => RelativeValue::int(1),
     })

@@ -121,6 +121,39 @@ pub fn get_txtime(socket: &impl AsRawFd, code: Code) -> Result<(i32, u32), Strin
     Ok((value.clockid, value.flags))
 }
 
+/// `SO_ATTACH_FILTER`: a `struct sock_fprog` pointing at the program,
+/// which must outlive the call (the kernel copies it during it).
+#[cfg(any(target_os = "linux", target_os = "android"))]
+pub fn set_filter(socket: &impl AsRawFd, code: Code, insns: &[crate::filter::Insn]) -> Result<(), String> {
+    let mut program: Vec<libc::sock_filter> = insns
+        .iter()
+        .map(|&(code, jt, jf, k)| libc::sock_filter { code, jt, jf, k })
+        .collect();
+    let len = u16::try_from(program.len())
+        .map_err(|_| format!("{} instructions do not fit a u16", program.len()))?;
+    let fprog = libc::sock_fprog {
+        len,
+        filter: program.as_mut_ptr(),
+    };
+    set(socket, code, &fprog, size_of::<libc::sock_fprog>())
+}
+
+/// Classic BPF socket filters are Linux's (the catalogue gives
+/// SO_ATTACH_FILTER no number elsewhere, so no case asks).
+#[cfg(not(any(target_os = "linux", target_os = "android")))]
+pub fn set_filter(_: &impl AsRawFd, _: Code, _: &[crate::filter::Insn]) -> Result<(), String> {
+    Err("SO_ATTACH_FILTER is Linux's".to_string())
+}
+
+/// The attached program's length in instructions (SO_GET_FILTER asked
+/// with a zero length: the kernel then copies nothing and answers the
+/// count in the length; 0 without a program).
+pub fn get_filter_len(socket: &impl AsRawFd, code: Code) -> Result<u32, String> {
+    let mut room = [0u8; 1];
+    let len = get(socket, code, &mut room, 0)?;
+    u32::try_from(len).map_err(|_| format!("a filter length of {len}"))
+}
+
 /// This process's effective uid and gid.
 pub fn effective_ids() -> (i128, i128) {
     // SAFETY: geteuid and getegid take nothing and cannot fail.
@@ -691,6 +724,8 @@ mod tests {
             ("SO_COOKIE", libc::SO_COOKIE),
             ("SO_PEERCRED", libc::SO_PEERCRED),
             ("SO_TXTIME", libc::SO_TXTIME),
+            ("SO_ATTACH_FILTER", libc::SO_ATTACH_FILTER),
+            ("SO_DETACH_FILTER", libc::SO_DETACH_FILTER),
             ("SO_PASSSEC", libc::SO_PASSSEC),
             ("SO_PREFER_BUSY_POLL", libc::SO_PREFER_BUSY_POLL),
             ("TCP_INQ", libc::TCP_INQ),

@@ -107,6 +107,16 @@ pub fn get_txtime(_: &impl AsRawSocket, _: Code) -> Result<(i32, u32), String> {
     Err("struct sock_txtime is Linux's".to_string())
 }
 
+/// Classic BPF socket filters are Linux's (no Winsock option).
+pub fn set_filter(_: &impl AsRawSocket, _: Code, _: &[crate::filter::Insn]) -> Result<(), String> {
+    Err("SO_ATTACH_FILTER is Linux's".to_string())
+}
+
+/// Classic BPF socket filters are Linux's (no Winsock option).
+pub fn get_filter_len(_: &impl AsRawSocket, _: Code) -> Result<u32, String> {
+    Err("SO_ATTACH_FILTER is Linux's".to_string())
+}
+
 /// `struct ucred` is Linux's (the catalogue gives SO_PEERCRED no Winsock
 /// number, so no case asks).
 pub fn get_ucred(_: &impl AsRawSocket, _: Code) -> Result<(i32, u32, u32), String> {

@@ -92,6 +92,11 @@ pub struct LinuxFacts {
     pub tcp_app_win: i128,
     pub tcp_adv_win_scale: i128,
     pub tcp_window_scaling: i128,
+    /// This kernel refuses SO_ATTACH_FILTER on TCP sockets to this caller
+    /// (EPERM), where upstream Linux has no such check: a policy of the
+    /// kernel build, calibrated by one probe (false where the probe's
+    /// attach works, as it does with CAP_NET_ADMIN).
+    pub tcp_filter_refused: bool,
     /// This process's id, effective uid and effective gid (in its own
     /// namespaces): what SO_PEERCRED reads on a unix socket whose peer is
     /// this process.
@@ -212,6 +217,7 @@ impl LinuxFacts {
             tcp_app_win: 31,
             tcp_adv_win_scale: 1,
             tcp_window_scaling: 1,
+            tcp_filter_refused: false,
             pid: 1000,
             euid: 1000,
             egid: 1000,
@@ -312,6 +318,13 @@ impl LinuxFacts {
             },
         ]
         .into_iter()
+        .chain(l.tcp_filter_refused.then(|| Fact {
+            name: "tcp_filter_refused",
+            value: true.into(),
+            how: Some(
+                "SO_ATTACH_FILTER of a one-instruction program on a fresh tcp4 socket: EPERM here, where net/core/filter.c has no such check (a policy of this kernel build)",
+            ),
+        }))
         .chain(l.busy_read_calibrated.then(|| Fact {
             name: "net.core.busy_read",
             value: l.busy_read.into(),
@@ -388,6 +401,7 @@ mod reader {
             tcp_app_win: number("net/ipv4/tcp_app_win")?,
             tcp_adv_win_scale: number("net/ipv4/tcp_adv_win_scale")?,
             tcp_window_scaling: number("net/ipv4/tcp_window_scaling")?,
+            tcp_filter_refused: probe_tcp_filter_refused(),
             pid: std::process::id().into(),
             euid: crate::sys::effective_ids().0,
             egid: crate::sys::effective_ids().1,
@@ -425,6 +439,22 @@ mod reader {
 
     fn words(name: &str) -> Result<Vec<String>, String> {
         Ok(sysctl(name)?.split_whitespace().map(str::to_string).collect())
+    }
+
+    /// One probe: a one-instruction program attached to a fresh tcp4
+    /// socket; only EPERM counts as refused (anything else, or a socket
+    /// that cannot be made, leaves the model's upstream rule).
+    fn probe_tcp_filter_refused() -> bool {
+        let Ok(socket) = fixture::new_socket(Kind::Tcp4) else {
+            return false;
+        };
+        let (Some(code), Some(program)) = (
+            sys::code(catalog::spec(Opt::Socket(SocketOpt::AttachFilter))),
+            crate::filter::program("accept-all"),
+        ) else {
+            return false;
+        };
+        sys::set_filter(&socket, code, &program.insns()).is_err_and(|e| e == "EPERM")
     }
 
     /// One probe: a new socket's SO_BUSY_POLL is net.core.busy_read.
@@ -547,6 +577,7 @@ pub const STOCK_SOURCES: &[(&str, &str)] = &[
     ("net.ipv4.tcp_app_win", "net/ipv4/tcp_ipv4.c tcp_sk_init ('net->ipv4.sysctl_tcp_app_win = 31') (read on 6.18)"),
     ("net.ipv4.tcp_adv_win_scale", "net/ipv4/tcp_ipv4.c tcp_sk_init ('net->ipv4.sysctl_tcp_adv_win_scale = 1') (read on 6.18)"),
     ("net.ipv4.tcp_window_scaling", "net/ipv4/tcp_ipv4.c tcp_sk_init ('net->ipv4.sysctl_tcp_window_scaling = 1') (read on 6.18)"),
+    ("tcp_filter_refused", "upstream Linux: no check refuses SO_ATTACH_FILTER on a TCP socket (net/core/filter.c __get_filter)"),
     ("pid", "a process of an ordinary user (1000): only a name in the model's answers (SO_PEERCRED)"),
     ("euid", "an ordinary user (1000)"),
     ("egid", "an ordinary user's group (1000)"),

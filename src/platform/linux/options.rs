@@ -67,8 +67,9 @@ pub fn route(
     }
 }
 
-/// For options whose behaviour changed between kernel releases: which era
-/// this kernel is in, so that snapshots keep those rows apart per era.
+/// For options whose behaviour changed between kernel releases (or, for
+/// one, differs in this kernel's build): which era this kernel is in, so
+/// that snapshots keep those rows apart per era.
 pub fn era(option: &OptionSpec, host: &LinuxFacts) -> Option<&'static str> {
     match option.id {
         Opt::Socket(SocketOpt::Passcred | SocketOpt::Passsec)
@@ -88,6 +89,9 @@ pub fn era(option: &OptionSpec, host: &LinuxFacts) -> Option<&'static str> {
             Some("before-6.11")
         }
         Opt::Socket(SocketOpt::Txtime) => Some("6.11-and-later"),
+        // A kernel build that refuses TCP filters keeps its rows apart.
+        Opt::Socket(SocketOpt::AttachFilter) if host.tcp_filter_refused => Some("tcp-filters-refused"),
+        Opt::Socket(SocketOpt::AttachFilter) => Some("tcp-filters-taken"),
         Opt::Tcp(TcpOpt::WindowClamp) if host.kernel_version < tcp::WINDOW_CLAMP_SIGNED_SINCE => {
             Some("before-6.15")
         }

@@ -4,6 +4,7 @@
 use super::shared::{fact, flag, int, Args};
 use crate::case::Request;
 use crate::expr::{Expr, Sym};
+use crate::filter::Verdict;
 use crate::kind::{Domain, Kind, SockType, State};
 use crate::option::SocketOpt;
 use crate::prediction::Prediction;
@@ -120,6 +121,24 @@ crate::rules! {
         formula: "from 6.11: clock not CLOCK_REALTIME (0), CLOCK_MONOTONIC (1) or CLOCK_TAI (11) => EINVAL (after the EPERM check)",
         why: "since 'net: validate SO_TXTIME clockid coming from userspace' the set refuses any clock the packet scheduler cannot use; before it, an administrator's clock id was stored as given, a negative one too (the release is that of the patch's net-next window, May 2024: UNCONFIRMED by a 6.11 run; the kernel matrix runs 6.1 without the check and 6.12 with it)",
         source: "net/core/sock.c sockopt_validate_clockid ('case CLOCK_REALTIME: case CLOCK_MONOTONIC: case CLOCK_TAI: return 0; ... return -EINVAL'), sk_setsockopt case SO_TXTIME 'ret = sockopt_validate_clockid(sk_txtime.clockid)' (present at ColtPlus/linux-6.18.y 57218520 and shilei-massclouds/linux-6.12, absent at unifreq/linux-6.1.y 525d1212a)",
+    };
+    pub const ATTACH_FILTER: Rule = Rule {
+        id: "linux.so.attach_filter",
+        formula: "a valid classic program of n instructions => reads n; none, more than BPF_MAXINSNS (4096) or a jump past the end => EINVAL; default 0 (no program)",
+        why: "SO_ATTACH_FILTER copies the program a struct sock_fprog points at, checks its length before reading it and every jump against the program's end, and attaches it to any socket; SO_GET_FILTER (the same number read back) asked with no room copies nothing and answers the program's length in instructions, 0 when none is attached",
+        source: "net/core/sock.c sk_setsockopt case SO_ATTACH_FILTER ('copy_bpf_fprog_from_user', 'sk_attach_filter'), sk_getsockopt case SO_GET_FILTER; net/core/filter.c __get_filter ('if (!bpf_check_basics_ok(fprog->filter, fprog->len)) return ERR_PTR(-EINVAL)'), bpf_check_basics_ok ('if (flen == 0 || flen > BPF_MAXINSNS) return false'), bpf_check_classic ('case BPF_JMP | BPF_JA: if (ftest->k >= (unsigned int)(flen - pc - 1)) return -EINVAL'), sk_get_filter ('ret = fprog->len; if (!len) /* User space only enquires number of filter blocks. */ goto out') (read at ColtPlus/linux-6.18.y 57218520)",
+    };
+    pub const ATTACH_FILTER_REFUSED_HERE: Rule = Rule {
+        id: "linux.so.attach_filter_tcp_refused_here",
+        formula: "tcp, where this kernel refuses it (host fact tcp_filter_refused): set => EPERM, before any check of the program",
+        why: "the sandbox kernel this runs on (6.18.44-fc) answers EPERM to SO_ATTACH_FILTER on a TCP socket from a caller without CAP_NET_ADMIN, even for a program the kernel would refuse as EINVAL, while UDP and unix sockets take it; upstream net/core has no such check, so it is a policy of that kernel build (a hook ahead of sk_setsockopt), calibrated by one probe: UNCONFIRMED in any source",
+        source: "measured here (scripts/test-in unprivileged; the probe in platform/linux/facts.rs); no such check in net/core/sock.c sk_setsockopt or net/core/filter.c at ColtPlus/linux-6.18.y 57218520",
+    };
+    pub const DETACH_FILTER: Rule = Rule {
+        id: "linux.so.detach_filter",
+        formula: "set (any int) => ENOENT without a program (every socket here), else 0; read back through SO_ATTACH_FILTER",
+        why: "SO_DETACH_FILTER does not look at its value: it removes the attached program, and a socket without one answers ENOENT; it has no read of its own (the catalogue reads SO_GET_FILTER's length after it)",
+        source: "net/core/sock.c sk_setsockopt case SO_DETACH_FILTER 'ret = sk_detach_filter(sk)'; net/core/filter.c sk_detach_filter ('int ret = -ENOENT; ... if (filter) { ... ret = 0; }'); sk_getsockopt has no SO_DETACH_FILTER case (default: -ENOPROTOOPT) (read at ColtPlus/linux-6.18.y 57218520)",
     };
     pub const BUF_LOCK: Rule = Rule {
         id: "linux.so.buf_lock",
@@ -394,6 +413,29 @@ pub fn predict(a: &Args<SocketOpt>) -> Prediction {
             }
         },
         SocketOpt::Txtime => txtime(a),
+        SocketOpt::AttachFilter => match a.request {
+            Request::Default => Prediction::ok(RelativeValue::int(0), vec![&ATTACH_FILTER]),
+            Request::Set(_) if a.kind.is_tcp() && a.facts.tcp_filter_refused => {
+                Prediction::err("EPERM", vec![&ATTACH_FILTER_REFUSED_HERE])
+            }
+            Request::Set(RelativeValue::Text(name, _)) => {
+                match crate::filter::program(name).map(|p| p.verdict) {
+                    Some(Verdict::Valid(n)) => {
+                        Prediction::ok(RelativeValue::int(n as i128), vec![&ATTACH_FILTER])
+                    }
+                    Some(Verdict::BadLength | Verdict::BadJump) => {
+                        Prediction::err("EINVAL", vec![&ATTACH_FILTER])
+                    }
+                    None => crate::platform::gated(),
+                }
+            }
+            Request::Set(_) => crate::platform::gated(),
+        },
+        // Every socket here is without a program; the read is of no program.
+        SocketOpt::DetachFilter => match a.request {
+            Request::Set(_) => Prediction::err("ENOENT", vec![&DETACH_FILTER]),
+            Request::Default => Prediction::err("ENOPROTOOPT", vec![&DETACH_FILTER]),
+        },
         SocketOpt::BufLock => match int(request) {
             None => Prediction::ok(RelativeValue::int(0), vec![&BUF_LOCK]),
             Some(v) if v.value() & !3 != 0 => Prediction::err("EINVAL", vec![&BUF_LOCK]),
