@@ -98,12 +98,6 @@ crate::rules! {
         why: "SO_COOKIE reads a number the kernel gives the socket the first time one is asked for, from a global generator that never hands out 0 (per-CPU batches counting up, a nested call counting down from the top of u64); it has no setter",
         source: "net/core/sock.c sk_getsockopt case SO_COOKIE 'v.val64 = sock_gen_cookie(sk)'; net/core/sock_diag.c __sock_gen_cookie; include/linux/cookie.h gen_cookie_next ('local->last = ++val', 'atomic64_dec_return(&gc->reverse_last)'); sk_setsockopt has no case (default: -ENOPROTOOPT) (read at ColtPlus/linux-6.18.y 57218520)",
     };
-    pub const COOKIE_SHORT: Rule = Rule {
-        id: "linux.so.cookie_short_buffer",
-        formula: "read into fewer than 8 bytes => EINVAL",
-        why: "SO_COOKIE refuses a buffer shorter than a u64 instead of truncating it",
-        source: "net/core/sock.c sk_getsockopt case SO_COOKIE 'lv = sizeof(u64); if (len < lv) return -EINVAL;' (read at ColtPlus/linux-6.18.y 57218520)",
-    };
     pub const PEERCRED: Rule = Rule {
         id: "linux.so.peercred",
         formula: "unix stream / seqpacket listening or connected: ucred(pid, euid, egid) of the peer (here this process); else ucred(0, (uid_t)-1, (gid_t)-1); set => ENOPROTOOPT",
@@ -139,6 +133,12 @@ crate::rules! {
         formula: "set (any int) => ENOENT without a program (every socket here), else 0; read back through SO_ATTACH_FILTER",
         why: "SO_DETACH_FILTER does not look at its value: it removes the attached program, and a socket without one answers ENOENT; it has no read of its own (the catalogue reads SO_GET_FILTER's length after it)",
         source: "net/core/sock.c sk_setsockopt case SO_DETACH_FILTER 'ret = sk_detach_filter(sk)'; net/core/filter.c sk_detach_filter ('int ret = -ENOENT; ... if (filter) { ... ret = 0; }'); sk_getsockopt has no SO_DETACH_FILTER case (default: -ENOPROTOOPT) (read at ColtPlus/linux-6.18.y 57218520)",
+    };
+    pub const TXTIME_CLOCK_BYTE: Rule = Rule {
+        id: "linux.so.txtime_clock_byte",
+        formula: "before 6.11: the clock is stored in a u8 => reads clock & 0xff (-1 reads 255)",
+        why: "the socket keeps SO_TXTIME's clock in sk_clockid, a u8; with no check of the clock before 6.11, an administrator's -1 is stored as 255 and read back so (measured on 6.1 in the kernel matrix)",
+        source: "include/net/sock.h struct sock 'u8 sk_clockid'; net/core/sock.c sk_setsockopt case SO_TXTIME 'sk->sk_clockid = sk_txtime.clockid', sk_getsockopt 'v.txtime.clockid = sk->sk_clockid' (unifreq/linux-6.1.y 525d1212a)",
     };
     pub const BUF_LOCK: Rule = Rule {
         id: "linux.so.buf_lock",
@@ -538,10 +538,21 @@ fn txtime(a: &Args<SocketOpt>) -> Prediction {
     if clock != MONOTONIC && !a.facts.cap_net_admin_ns {
         return Prediction::err("EPERM", vec![&TXTIME]);
     }
-    if a.facts.kernel_version >= TXTIME_CLOCKS_CHECKED_SINCE && !KNOWN_CLOCKS.contains(&clock) {
-        return Prediction::err("EINVAL", vec![&TXTIME, &TXTIME_CLOCKS]);
+    match (
+        a.facts.kernel_version >= TXTIME_CLOCKS_CHECKED_SINCE,
+        KNOWN_CLOCKS.contains(&clock),
+    ) {
+        (_, true) => Prediction::ok(RelativeValue::txtime(clock, flags), vec![&TXTIME]),
+        (true, false) => Prediction::err("EINVAL", vec![&TXTIME, &TXTIME_CLOCKS]),
+        // Unchecked, and kept in a u8.
+        (false, false) => {
+            let rules = match clock & 0xff == clock {
+                true => vec![&TXTIME],
+                false => vec![&TXTIME, &TXTIME_CLOCK_BYTE],
+            };
+            Prediction::ok(RelativeValue::txtime(clock & 0xff, flags), rules)
+        }
     }
-    Prediction::ok(RelativeValue::txtime(clock, flags), vec![&TXTIME])
 }
 
 /// SO_BINDTODEVICE by name: "" unbinds, a name no device has is ENODEV.
