@@ -6,7 +6,7 @@
 //! partial run against a committed table).
 
 use crate::call;
-use crate::case::{Case, Request};
+use crate::case::Request;
 use crate::engine::cases::Row;
 use crate::host::Host;
 use crate::render::{effective, fixed};
@@ -67,8 +67,10 @@ impl Name {
 /// depends on the caller's privileges (named after those held), on the
 /// kernel release (named after the era) or, on Linux, on this target's type
 /// widths (named after them: `call::WIDTHS`; with the privileges where
-/// both hold).
-pub fn name_for(case: &Case, host: &Host) -> Name {
+/// both hold). Whether a library read a negative int back as a usize is
+/// in the row's own prediction.
+pub fn name_for(row: &Row, host: &Host) -> Name {
+    let case = &row.case;
     let option = case.option;
     let platform = host.platform();
     let family = option.family().name();
@@ -77,7 +79,8 @@ pub fn name_for(case: &Case, host: &Host) -> Name {
     // only a wide type holds, or a negative int read back as a usize.
     let wide = os == "linux"
         && (matches!(&case.request, Request::Set(v) if call::width_dependent(case.api, option, v))
-            || crate::predict(case, host)
+            || row
+                .prediction
                 .rules
                 .iter()
                 .any(|r| crate::library::wraps_to_usize(r)));

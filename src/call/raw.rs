@@ -83,7 +83,7 @@ fn set(
         }
         (Type::TxTime, RelativeValue::TxTime(clock, flags)) => {
             let flags = u32::try_from(flags.value()).map_err(|_| format!("{flags} does not fit a u32"))?;
-            sys::set_bytes(socket, code, &txtime_bytes(int(clock.value())?, flags))
+            sys::set_txtime(socket, code, int(clock.value())?, flags)
         }
         (ty, val) if is_change(ty) => {
             let bytes = change_bytes(ty, val, crate::address::SourceOrder::HERE)
@@ -126,15 +126,4 @@ fn get(ty: Type, socket: &socket2::Socket, code: sys::Code) -> Result<Value, Str
             Value::Text(String::from_utf8_lossy(&sys::get_bytes(socket, code, TEXT_CAPACITY)?).into())
         }
     })
-}
-
-/// `struct sock_txtime`: `__kernel_clockid_t clockid; __u32 flags;`.
-const TXTIME_SIZE: usize = 8;
-
-/// A `struct sock_txtime` as the kernel reads it.
-fn txtime_bytes(clock: i32, flags: u32) -> [u8; TXTIME_SIZE] {
-    let mut bytes = [0; TXTIME_SIZE];
-    bytes[..4].copy_from_slice(&clock.to_ne_bytes());
-    bytes[4..].copy_from_slice(&flags.to_ne_bytes());
-    bytes
 }

@@ -108,14 +108,22 @@ pub fn get_u64(socket: &impl AsRawFd, code: Code) -> Result<u64, String> {
     Ok(value)
 }
 
-/// `struct sock_txtime` (SO_TXTIME): the clock id and the flags.
+/// `struct sock_txtime` (SO_TXTIME): `__kernel_clockid_t clockid; __u32 flags;`.
+#[repr(C)]
+#[derive(Default)]
+struct SockTxtime {
+    clockid: i32,
+    flags: u32,
+}
+
+/// `struct sock_txtime`, set.
+pub fn set_txtime(socket: &impl AsRawFd, code: Code, clockid: i32, flags: u32) -> Result<(), String> {
+    let value = SockTxtime { clockid, flags };
+    set(socket, code, &value, size_of::<SockTxtime>())
+}
+
+/// `struct sock_txtime`, read: the clock id and the flags.
 pub fn get_txtime(socket: &impl AsRawFd, code: Code) -> Result<(i32, u32), String> {
-    #[repr(C)]
-    #[derive(Default)]
-    struct SockTxtime {
-        clockid: i32,
-        flags: u32,
-    }
     let mut value = SockTxtime::default();
     get(socket, code, &mut value, size_of::<SockTxtime>())?;
     Ok((value.clockid, value.flags))

@@ -103,6 +103,11 @@ pub fn get_u64(socket: &impl AsRawSocket, code: Code) -> Result<u64, String> {
 }
 
 /// `struct sock_txtime` is Linux's (no Winsock option has it).
+pub fn set_txtime(_: &impl AsRawSocket, _: Code, _: i32, _: u32) -> Result<(), String> {
+    Err("struct sock_txtime is Linux's".to_string())
+}
+
+/// `struct sock_txtime` is Linux's (no Winsock option has it).
 pub fn get_txtime(_: &impl AsRawSocket, _: Code) -> Result<(i32, u32), String> {
     Err("struct sock_txtime is Linux's".to_string())
 }

@@ -100,7 +100,7 @@ fn every_raw_case_under_fstack_agrees_with_the_freebsd_13_model() {
     let mut tables: BTreeMap<snapshot::Name, Vec<Row>> = BTreeMap::new();
     for row in &rows {
         tables
-            .entry(snapshot::name_for(&row.case, &host))
+            .entry(snapshot::name_for(row, &host))
             .or_default()
             .push(row.clone());
     }

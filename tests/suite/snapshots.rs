@@ -31,7 +31,7 @@ fn family_tables() {
     let rows = engine::cases::run_all(&cases, host());
     let mut tables: BTreeMap<snapshot::Name, Vec<Row>> = BTreeMap::new();
     for row in rows {
-        let name = snapshot::name_for(&row.case, host());
+        let name = snapshot::name_for(&row, host());
         tables.entry(name).or_default().push(row);
     }
     for (name, rows) in tables {
