@@ -75,6 +75,23 @@ pub fn ip_mreq_bytes(group: i128, interface: i128) -> Option<Vec<u8>> {
     Some(bytes)
 }
 
+/// An IPv4 membership by interface index, as this build's OS takes one:
+/// on Unix a `struct ip_mreqn` {group, address 0.0.0.0, index as an int}
+/// (Linux's and the BSDs' layout); on Windows an `ip_mreq` whose interface
+/// is the index written as an address in 0.0.0.0/8 (ws2ipdef.h: "an
+/// interface index of 1 would be the same as an IP address of 0.0.0.1").
+/// `None` for a group that is no IPv4 address or an index out of range.
+pub fn ip_mreq_by_index_bytes(group: i128, index: i128) -> Option<Vec<u8>> {
+    let mut bytes = in_addr_of(group)?.octets().to_vec();
+    if cfg!(windows) {
+        bytes.extend(u32::try_from(index).ok()?.to_be_bytes());
+    } else {
+        bytes.extend([0; 4]);
+        bytes.extend(i32::try_from(index).ok()?.to_ne_bytes());
+    }
+    Some(bytes)
+}
+
 /// The `struct ipv6_mreq` {group, interface index as an unsigned int};
 /// `None` for an index out of range.
 pub fn ipv6_mreq_bytes(group: i128, interface: i128) -> Option<Vec<u8>> {
@@ -122,6 +139,22 @@ pub fn source_membership_bytes(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_membership_by_index_is_laid_out_as_this_os_takes_it() {
+        let group = in_addr("239.255.0.1").expect("an address").value();
+        let bytes = ip_mreq_by_index_bytes(group, 1).expect("a request");
+        if cfg!(windows) {
+            // An ip_mreq whose interface is 0.0.0.1.
+            assert_eq!(bytes, [239, 255, 0, 1, 0, 0, 0, 1]);
+        } else {
+            // An ip_mreqn: group, address 0.0.0.0, index.
+            let mut want = vec![239, 255, 0, 1, 0, 0, 0, 0];
+            want.extend(1i32.to_ne_bytes());
+            assert_eq!(bytes, want);
+        }
+        assert_eq!(ip_mreq_by_index_bytes(group, -1).is_some(), !cfg!(windows));
+    }
 
     #[test]
     fn an_address_keeps_its_name_and_its_bytes() {

@@ -38,6 +38,7 @@ impl Request {
                     | (Type::TxTime, RelativeValue::TxTime(..))
                     | (Type::Filter, RelativeValue::Text(..))
                     | (Type::Membership | Type::Membership6, RelativeValue::Group(..))
+                    | (Type::Membership, RelativeValue::GroupByIndex(..))
                     | (Type::SourceMembership, RelativeValue::SourceGroup(..))
             ),
         }

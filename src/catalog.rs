@@ -400,6 +400,15 @@ pub const CATALOG: &[OptionSpec] = &[
         ladder::READ_ONLY,
     )
     .codes(Some(17), None, None, None),
+    // The peer's process as a pidfd, a new descriptor per read (nix's
+    // PeerPidfd; no socket2 call).
+    opt(
+        O::Socket(SocketOpt::Peerpidfd),
+        "SO_PEERPIDFD",
+        T::PidFd,
+        ladder::READ_ONLY,
+    )
+    .codes(Some(77), None, None, None),
     opt(O::Socket(SocketOpt::Passsec), "SO_PASSSEC", T::Bool, ladder::BOOL).codes(Some(34), None, None, None),
     opt(
         O::Socket(SocketOpt::PreferBusyPoll),
@@ -671,7 +680,8 @@ pub const CATALOG: &[OptionSpec] = &[
         ladder::MEMBERSHIP_V4,
     )
     .codes(Some(35), Some(12), Some(12), Some(12))
-    .socket2(Shape::Membership),
+    // join_multicast_v4, and join_multicast_v4_n for the rungs by index.
+    .socket2(Shape::MembershipByIndex),
     opt(
         O::Ip(IpOpt::DropMembership),
         "IP_DROP_MEMBERSHIP",
@@ -679,7 +689,7 @@ pub const CATALOG: &[OptionSpec] = &[
         ladder::MEMBERSHIP_V4,
     )
     .codes(Some(36), Some(13), Some(13), Some(13))
-    .socket2(Shape::Membership),
+    .socket2(Shape::MembershipByIndex),
     opt(
         O::Ip(IpOpt::AddSourceMembership),
         "IP_ADD_SOURCE_MEMBERSHIP",
@@ -733,6 +743,16 @@ pub const CATALOG: &[OptionSpec] = &[
     )
     .codes(Some(10), None, None, None),
     opt(O::Ip(IpOpt::Mtu), "IP_MTU", T::ReadOnly, ladder::READ_ONLY).codes(Some(14), None, None, None),
+    // Netfilter's: the destination a connection had before NAT (socket2's
+    // original_dst_v4 on Linux; on Windows a SOL_SOCKET option, not here).
+    opt(
+        O::Ip(IpOpt::OriginalDst),
+        "SO_ORIGINAL_DST",
+        T::SockAddr,
+        ladder::READ_ONLY,
+    )
+    .codes(Some(80), None, None, None)
+    .socket2(Shape::ReadOnly),
     opt(
         O::Ip(IpOpt::Recvorigdstaddr),
         "IP_RECVORIGDSTADDR",
@@ -951,6 +971,15 @@ pub const CATALOG: &[OptionSpec] = &[
     )
     .codes(Some(21), Some(13), Some(13), Some(13))
     .socket2(Shape::Membership6),
+    // SO_ORIGINAL_DST's IPv6 twin (socket2's original_dst_v6 on Linux).
+    opt(
+        O::Ipv6(Ipv6Opt::OriginalDst),
+        "IP6T_SO_ORIGINAL_DST",
+        T::SockAddr,
+        ladder::READ_ONLY,
+    )
+    .codes(Some(80), None, None, None)
+    .socket2(Shape::ReadOnly),
     // socket2 0.6 has set_header_included_v4 on every OS here.
     opt(O::Ip(IpOpt::Hdrincl), "IP_HDRINCL", T::Bool, ladder::BOOL)
         .codes(Some(3), Some(2), Some(2), Some(2))

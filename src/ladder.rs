@@ -50,6 +50,9 @@ pub enum At {
     /// An IPv6 multicast group and the interface, by index (`ipv6_mreq`):
     /// this one, or (None) the loopback interface's, a host fact.
     Group6(&'static str, Option<i128>),
+    /// An IPv4 group and an interface by index (an `ip_mreqn`): the
+    /// loopback's (`None`) or a fixed one.
+    GroupByIndex(&'static str, Option<i128>),
     /// `struct sock_txtime {clockid, flags}`.
     TxTime(i128, i128),
     /// The host's default TCP congestion control.
@@ -78,6 +81,10 @@ pub struct Anchors {
     /// does not know it: such rungs are skipped, and no membership is
     /// ever asked on an interface that could send its reports out).
     pub loopback: Option<Sym>,
+    /// Whether the OS drops the index of an IPv4 membership by index (an
+    /// `ip_mreqn`) and joins on the interface of the route to the group:
+    /// macOS. Such rungs are skipped there: that interface is a real one.
+    pub ip_mreqn_index_dropped: bool,
 }
 
 /// The loopback interface's index where every host has the same one: 1 on
@@ -117,6 +124,18 @@ impl Rung {
                     None => Expr::of(anchors.loopback?),
                 },
             ),
+            At::GroupByIndex(group, on) => {
+                if anchors.ip_mreqn_index_dropped {
+                    return None;
+                }
+                RelativeValue::GroupByIndex(
+                    crate::address::in_addr(group)?,
+                    match on {
+                        Some(index) => Expr::lit(index),
+                        None => Expr::of(anchors.loopback?),
+                    },
+                )
+            }
             At::DefaultCongestion => RelativeValue::Text(
                 anchors.default_congestion.clone()?,
                 Some("tcp_congestion_control"),
@@ -151,6 +170,8 @@ impl Rung {
             At::SourceGroup(group, from, on) => format!("{group} from {from} on {on}"),
             At::Group6(group, Some(on)) => format!("{group} on {}", number_label(on)),
             At::Group6(group, None) => format!("{group} on lo"),
+            At::GroupByIndex(group, Some(on)) => format!("{group} on index {}", number_label(on)),
+            At::GroupByIndex(group, None) => format!("{group} on index lo"),
             At::DefaultCongestion => "default".to_string(),
         }
     }
@@ -238,6 +259,9 @@ const fn source_group(group: &'static str, from: &'static str, on: &'static str)
 }
 const fn group6(group: &'static str, on: Option<i128>) -> Rung {
     rung(At::Group6(group, on), Reach::Both)
+}
+const fn group_by_index(group: &'static str, on: Option<i128>) -> Rung {
+    rung(At::GroupByIndex(group, on), Reach::Both)
 }
 
 const INT_MAX: i128 = i32::MAX as i128;
@@ -423,14 +447,20 @@ pub const ADDR_V4: &[Rung] = &[
 /// IPv4 multicast memberships, one per fresh socket: a group on loopback's
 /// address, a group that is not multicast, a group on an address no
 /// interface holds (TEST-NET-1) and on a loopback address none holds
-/// (Linux's local table still finds lo for it). Never on 0.0.0.0, where the
-/// kernel would pick the interface of the route to the group: a real one,
-/// whose membership reports would leave the machine.
+/// (Linux's local table still finds lo for it); then by index (an
+/// `ip_mreqn`, socket2's `join_multicast_v4_n`): on loopback's, a group
+/// that is not multicast, and an index no host has. Never on 0.0.0.0, where
+/// the kernel would pick the interface of the route to the group: a real
+/// one, whose membership reports would leave the machine (and so never by
+/// index where the OS drops the index: `Anchors::ip_mreqn_index_dropped`).
 pub const MEMBERSHIP_V4: &[Rung] = &[
     group("239.255.0.1", "127.0.0.1"),
     group("127.0.0.1", "127.0.0.1"),
     group("239.255.0.1", "192.0.2.1"),
     group("239.255.0.1", "127.0.0.2"),
+    group_by_index("239.255.0.1", None),
+    group_by_index("127.0.0.1", None),
+    group_by_index("239.255.0.1", Some(1_000_000)),
 ];
 
 /// Source-specific memberships (group 232.1.1.1, in the SSM range), one per
@@ -547,15 +577,15 @@ pub const SYNCNT: &[Rung] = &[raw(0), raw(1), raw(6), raw(127), raw(128), raw(-1
 /// CLOCK_TAI (11), a clock the kernel has but SO_TXTIME does not take
 /// (CLOCK_PROCESS_CPUTIME_ID, 2) and a negative one.
 pub const TXTIME: &[Rung] = &[
-    rung(At::TxTime(1, 0), Reach::CTyped),
-    rung(At::TxTime(1, 1), Reach::CTyped),
-    rung(At::TxTime(1, 2), Reach::CTyped),
-    rung(At::TxTime(1, 3), Reach::CTyped),
-    rung(At::TxTime(1, 4), Reach::CTyped),
-    rung(At::TxTime(0, 0), Reach::CTyped),
-    rung(At::TxTime(11, 0), Reach::CTyped),
-    rung(At::TxTime(2, 0), Reach::CTyped),
-    rung(At::TxTime(-1, 0), Reach::CTyped),
+    rung(At::TxTime(1, 0), Reach::Both),
+    rung(At::TxTime(1, 1), Reach::Both),
+    rung(At::TxTime(1, 2), Reach::Both),
+    rung(At::TxTime(1, 3), Reach::Both),
+    rung(At::TxTime(1, 4), Reach::Both),
+    rung(At::TxTime(0, 0), Reach::Both),
+    rung(At::TxTime(11, 0), Reach::Both),
+    rung(At::TxTime(2, 0), Reach::Both),
+    rung(At::TxTime(-1, 0), Reach::Both),
 ];
 
 /// SO_ATTACH_FILTER: `crate::filter`'s programs, two the kernel takes and
@@ -676,6 +706,35 @@ pub fn for_path(ladder: &'static [Rung], path: Api, c_typed: bool) -> impl Itera
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A membership by index is asked only where the OS keeps the index:
+    /// on macOS it would join on the route's interface, a real one.
+    #[test]
+    fn no_membership_by_index_is_asked_where_the_index_is_dropped() {
+        let by_index: Vec<&Rung> = MEMBERSHIP_V4
+            .iter()
+            .filter(|r| matches!(r.at, At::GroupByIndex(..)))
+            .collect();
+        assert!(!by_index.is_empty());
+        let kept = Anchors {
+            loopback: Some(LOOPBACK_INDEX_1),
+            ..Anchors::default()
+        };
+        let dropped = Anchors {
+            ip_mreqn_index_dropped: true,
+            ..kept.clone()
+        };
+        assert!(by_index.iter().all(|r| r.resolve(&kept).is_some()));
+        assert!(by_index.iter().all(|r| r.resolve(&dropped).is_none()));
+        // Without the loopback's index only the index no host has is asked.
+        let unknown = Anchors::default();
+        let asked: Vec<String> = by_index
+            .iter()
+            .filter(|r| r.resolve(&unknown).is_some())
+            .map(|r| r.label())
+            .collect();
+        assert_eq!(asked, ["239.255.0.1 on index 1000000"]);
+    }
 
     /// Tests and reports find a rung by its label: within a ladder and
     /// path, labels must be unique.

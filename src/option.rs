@@ -58,7 +58,7 @@ options!(
         LingerTicks = "SO_LINGER_TICKS", Rcvmark = "SO_RCVMARK",
         ProtocolInfo = "SO_PROTOCOL_INFOW", Cookie = "SO_COOKIE", IncomingCpu = "SO_INCOMING_CPU",
         Peercred = "SO_PEERCRED", Txtime = "SO_TXTIME", AttachFilter = "SO_ATTACH_FILTER",
-        DetachFilter = "SO_DETACH_FILTER",
+        DetachFilter = "SO_DETACH_FILTER", Peerpidfd = "SO_PEERPIDFD",
     }
 );
 options!(
@@ -93,7 +93,7 @@ options!(
         Dontfrag = "IP_DONTFRAG", Hdrincl = "IP_HDRINCL", BoundIf = "IP_BOUND_IF",
         AddMembership = "IP_ADD_MEMBERSHIP", DropMembership = "IP_DROP_MEMBERSHIP",
         AddSourceMembership = "IP_ADD_SOURCE_MEMBERSHIP",
-        DropSourceMembership = "IP_DROP_SOURCE_MEMBERSHIP",
+        DropSourceMembership = "IP_DROP_SOURCE_MEMBERSHIP", OriginalDst = "SO_ORIGINAL_DST",
     }
 );
 options!(
@@ -112,7 +112,7 @@ options!(
         UseMinMtu = "IPV6_USE_MIN_MTU", MulticastIf = "IPV6_MULTICAST_IF",
         Transparent = "IPV6_TRANSPARENT", Hdrincl = "IPV6_HDRINCL", BoundIf = "IPV6_BOUND_IF",
         Mtu = "IPV6_MTU", AddMembership = "IPV6_ADD_MEMBERSHIP",
-        DropMembership = "IPV6_DROP_MEMBERSHIP",
+        DropMembership = "IPV6_DROP_MEMBERSHIP", OriginalDst = "IP6T_SO_ORIGINAL_DST",
     }
 );
 
@@ -265,13 +265,22 @@ pub enum Type {
     Ucred,
     /// A `struct sock_txtime` (a clock id and flags: SO_TXTIME).
     TxTime,
+    /// Read only, a new file descriptor (SO_PEERPIDFD's pidfd), closed as
+    /// soon as it is read and reported by its number; a set is an int, to
+    /// show what the OS says to it.
+    PidFd,
+    /// Read only, a socket address (`sockaddr_in` / `sockaddr_in6`: what
+    /// SO_ORIGINAL_DST reads), reported by its address; a set is an int,
+    /// to show what the OS says to it.
+    SockAddr,
     /// A classic BPF program (`struct sock_fprog`), named (`crate::filter`);
     /// read back as its length in instructions (SO_GET_FILTER asked with
     /// no room, so no instruction is ever copied out).
     Filter,
-    /// A `struct ip_mreq` (group, interface address): set only, a change
-    /// with nothing to read back; a read is an int's, to show what the OS
-    /// says to it.
+    /// A `struct ip_mreq` (group, interface address), or an `ip_mreqn`
+    /// (group, interface index) where the request names the interface by
+    /// index: set only, a change with nothing to read back; a read is an
+    /// int's, to show what the OS says to it.
     Membership,
     /// A `struct ipv6_mreq` (group, interface index), as `Membership`.
     Membership6,
@@ -287,7 +296,14 @@ impl Type {
     pub fn sets_an_int(self) -> bool {
         matches!(
             self,
-            Type::Int | Type::Bool | Type::ReadOnly | Type::ProtocolInfo | Type::ReadOnlyU64 | Type::Ucred
+            Type::Int
+                | Type::Bool
+                | Type::ReadOnly
+                | Type::ProtocolInfo
+                | Type::ReadOnlyU64
+                | Type::Ucred
+                | Type::PidFd
+                | Type::SockAddr
         )
     }
 
@@ -365,12 +381,24 @@ pub enum Shape {
     /// socket2's `join_multicast_v4` / `leave_multicast_v4`: two
     /// `&Ipv4Addr`, sent as an `ip_mreq`, nothing read back.
     Membership,
+    /// socket2's `join_multicast_v4` / `leave_multicast_v4`, and for an
+    /// interface by index `join_multicast_v4_n` / `leave_multicast_v4_n`
+    /// (`InterfaceIndexOrAddress::Index`: an `ip_mreqn` on Unix, an
+    /// `ip_mreq` whose interface is the index written as 0.0.0.x on
+    /// Windows), nothing read back.
+    MembershipByIndex,
     /// socket2's `join_multicast_v6` / `leave_multicast_v6`: an `&Ipv6Addr`
     /// and a `u32` index, sent as an `ipv6_mreq`, nothing read back.
     Membership6,
     /// socket2's `join_ssm_v4` / `leave_ssm_v4`: three `&Ipv4Addr` (source,
     /// group, interface), sent as an `ip_mreq_source`, nothing read back.
     SourceMembership,
+    /// rustix's `set_txtime` / `get_txtime`: a `ClockId` (an enum of the
+    /// clocks rustix knows: `library::rustix::CLOCKS`) and `TxTimeFlags`
+    /// (any bits, through `from_bits_retain`); the read turns the kernel's
+    /// clock and flags back into those types, and fails with ERANGE where
+    /// it cannot.
+    ClockAndFlags,
     /// `u32` sent `as u8`, a one-byte value (std's `set_multicast_ttl_v4` on
     /// FreeBSD).
     U32Byte,

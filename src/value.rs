@@ -25,6 +25,9 @@ pub enum Value {
     /// A multicast group and the interface to change its membership on
     /// (`address`), as requested (never read back).
     Group(i128, i128),
+    /// An IPv4 multicast group and the index of the interface to change
+    /// its membership on (an `ip_mreqn` by index), as requested.
+    GroupByIndex(i128, i128),
     /// A source-specific membership: group, source, interface address.
     SourceGroup(i128, i128, i128),
     /// `struct ucred`: the peer's pid, uid and gid.
@@ -56,6 +59,9 @@ pub enum RelativeValue {
     /// A multicast group and the interface to join or leave it on: an
     /// address (`ip_mreq`) or an index (`ipv6_mreq`), each named.
     Group(Expr, Expr),
+    /// An IPv4 multicast group and an interface by its index (socket2's
+    /// `join_multicast_v4_n` with `InterfaceIndexOrAddress::Index`).
+    GroupByIndex(Expr, Expr),
     /// A source-specific membership: the group, the source to receive it
     /// from, and the interface's address, each named (boxed: three
     /// expressions would make every value twice as large).
@@ -123,6 +129,7 @@ impl RelativeValue {
             RelativeValue::Text(s, _) => Value::Text(s.clone()),
             RelativeValue::Duration(n) => Value::Duration(n.value()),
             RelativeValue::Group(group, on) => Value::Group(group.value(), on.value()),
+            RelativeValue::GroupByIndex(group, index) => Value::GroupByIndex(group.value(), index.value()),
             RelativeValue::SourceGroup(g) => {
                 let [group, from, on] = **g;
                 Value::SourceGroup(group.value(), from.value(), on.value())
@@ -142,6 +149,9 @@ impl RelativeValue {
             Value::Text(s) => RelativeValue::text(s),
             Value::Duration(n) => RelativeValue::duration(*n),
             Value::Group(group, on) => RelativeValue::Group(Expr::lit(*group), Expr::lit(*on)),
+            Value::GroupByIndex(group, index) => {
+                RelativeValue::GroupByIndex(Expr::lit(*group), Expr::lit(*index))
+            }
             Value::SourceGroup(group, from, on) => {
                 RelativeValue::source_group(Expr::lit(*group), Expr::lit(*from), Expr::lit(*on))
             }
@@ -171,6 +181,7 @@ impl fmt::Display for Value {
             Value::Text(s) => write!(f, "{s:?}"),
             Value::Duration(n) => write!(f, "dur({})", duration_text(*n)),
             Value::Group(group, on) => write!(f, "group({group},{on})"),
+            Value::GroupByIndex(group, index) => write!(f, "group_by_index({group},{index})"),
             Value::SourceGroup(group, from, on) => write!(f, "group({group},{from},{on})"),
             Value::Ucred(pid, uid, gid) => write!(f, "ucred({pid},{uid},{gid})"),
             Value::TxTime(clock, flags) => write!(f, "txtime({clock},{flags})"),
@@ -189,6 +200,7 @@ impl fmt::Display for RelativeValue {
             RelativeValue::Text(s, None) => write!(f, "{s:?}"),
             RelativeValue::Duration(n) => write!(f, "dur({})", duration_text(n.value())),
             RelativeValue::Group(group, on) => write!(f, "{group} on {on}"),
+            RelativeValue::GroupByIndex(group, index) => write!(f, "{group} on index {index}"),
             RelativeValue::SourceGroup(g) => {
                 let [group, from, on] = &**g;
                 write!(f, "{group} from {from} on {on}")

@@ -71,6 +71,11 @@ pub fn raw_fits(os: Os, val: &RelativeValue) -> bool {
         RelativeValue::Int(e) => int(e.value()),
         // The struct holds what the ladder names (addresses, an index).
         RelativeValue::Group(..) | RelativeValue::SourceGroup(..) => true,
+        RelativeValue::GroupByIndex(_, index) => match windows {
+            // The index is written as an address in 0.0.0.0/8.
+            true => (0..1 << 24).contains(&index.value()),
+            false => int(index.value()),
+        },
         // A model's answer or a read, never a request.
         RelativeValue::Range(..) | RelativeValue::Ucred(..) => false,
         RelativeValue::TxTime(clock, flags) => int(clock.value()) && u32::try_from(flags.value()).is_ok(),

@@ -120,6 +120,28 @@ pub fn calls(option: &OptionSpec) -> Option<Calls> {
             target_os = "freebsd",
             ReadOnly(|s| io(getsockopt(s, so::ListenQLimit)).map(i128::from))
         ),
+        // The OwnedFd is dropped, so closed, as soon as its number is read.
+        Opt::Socket(S::Peerpidfd) => when!(
+            target_os = "linux",
+            ReadOnly(|s| {
+                use std::os::fd::AsRawFd;
+                io(getsockopt(s, so::PeerPidfd)).map(|fd| fd.as_raw_fd().into())
+            })
+        ),
+        Opt::Socket(S::Peercred) => when!(
+            target_os = "linux",
+            ReadOnlyStruct(|s| {
+                let c = io(getsockopt(s, so::PeerCredentials))?;
+                Ok(Value::Ucred(c.pid().into(), c.uid().into(), c.gid().into()))
+            })
+        ),
+        Opt::Socket(S::Txtime) => when!(
+            target_os = "linux",
+            TxTime(
+                |s, clockid, flags| io(setsockopt(s, so::TxTime, &libc::sock_txtime { clockid, flags })),
+                |s| io(getsockopt(s, so::TxTime)).map(|t| (t.clockid, t.flags))
+            )
+        ),
         Opt::Socket(S::Priority) => when!(target_os = "linux", both!(Int, so::Priority)),
         Opt::Socket(S::Mark) => when!(target_os = "linux", both!(U32, so::Mark)),
         Opt::Socket(S::Passcred) => when!(target_os = "linux", both!(Bool, so::PassCred)),

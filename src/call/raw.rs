@@ -48,9 +48,12 @@ pub fn done() -> Value {
 /// `ipv6_mreq`, or `ip_mreq_source` in `order`); `None` when the value is
 /// not of the type's shape.
 pub fn change_bytes(ty: Type, val: &RelativeValue, order: crate::address::SourceOrder) -> Option<Vec<u8>> {
-    use crate::address::{ip_mreq_bytes, ipv6_mreq_bytes, source_membership_bytes};
+    use crate::address::{ip_mreq_by_index_bytes, ip_mreq_bytes, ipv6_mreq_bytes, source_membership_bytes};
     match (ty, val) {
         (Type::Membership, RelativeValue::Group(group, on)) => ip_mreq_bytes(group.value(), on.value()),
+        (Type::Membership, RelativeValue::GroupByIndex(group, index)) => {
+            ip_mreq_by_index_bytes(group.value(), index.value())
+        }
         (Type::Membership6, RelativeValue::Group(group, on)) => ipv6_mreq_bytes(group.value(), on.value()),
         (Type::SourceMembership, RelativeValue::SourceGroup(g)) => {
             let [group, from, on] = **g;
@@ -105,6 +108,8 @@ fn get(ty: Type, socket: &socket2::Socket, code: sys::Code) -> Result<Value, Str
         | Type::SourceMembership => Value::Int(sys::get_int(socket, code)?.into()),
         Type::ProtocolInfo => Value::Int(sys::get_protocol_info(socket, code)?.into()),
         Type::ReadOnlyU64 => Value::Int(sys::get_u64(socket, code)?.into()),
+        Type::PidFd => Value::Int(sys::get_new_fd(socket, code)?.into()),
+        Type::SockAddr => Value::Int(sys::get_sockaddr(socket, code)?),
         Type::Filter => Value::Int(sys::get_filter_len(socket, code)?.into()),
         Type::TxTime => {
             let (clock, flags) = sys::get_txtime(socket, code)?;

@@ -83,6 +83,22 @@ pub fn calls(option: &OptionSpec) -> Option<Calls> {
                 |s| io(so::socket_incoming_cpu(s))
             )
         ),
+        // A ClockId from the clock (the model asks only clocks it has) and
+        // the flags' bits as they are.
+        Opt::Socket(S::Txtime) => when!(
+            target_os = "linux",
+            TxTime(
+                |s, clock, flags| {
+                    let clock = rustix::time::ClockId::try_from(clock).map_err(io::Error::from)?;
+                    io(so::set_txtime(
+                        s,
+                        clock,
+                        rustix::net::TxTimeFlags::from_bits_retain(flags),
+                    ))
+                },
+                |s| io(so::get_txtime(s)).map(|(clock, flags)| (clock as i32, flags.bits()))
+            )
+        ),
         Opt::Socket(S::Cookie) => when!(
             target_os = "linux",
             ReadOnly(|s| io(so::socket_cookie(s)).map(i128::from))

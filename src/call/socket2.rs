@@ -140,8 +140,13 @@ pub fn calls(option: &OptionSpec) -> Option<Calls> {
         Opt::Ip(I::Tos) => Some(U32(Socket::set_tos_v4, Socket::tos_v4)),
         Opt::Ip(I::MulticastTtl) => Some(U32(Socket::set_multicast_ttl_v4, Socket::multicast_ttl_v4)),
         Opt::Ip(I::MulticastIf) => Some(Ipv4(Socket::set_multicast_if_v4, Socket::multicast_if_v4)),
-        Opt::Ip(I::AddMembership) => Some(Membership(Socket::join_multicast_v4)),
-        Opt::Ip(I::DropMembership) => Some(Membership(Socket::leave_multicast_v4)),
+        Opt::Ip(I::AddMembership) => Some(MembershipByIndex(Socket::join_multicast_v4, |s, group, index| {
+            s.join_multicast_v4_n(group, &socket2::InterfaceIndexOrAddress::Index(index))
+        })),
+        Opt::Ip(I::DropMembership) => Some(MembershipByIndex(
+            Socket::leave_multicast_v4,
+            |s, group, index| s.leave_multicast_v4_n(group, &socket2::InterfaceIndexOrAddress::Index(index)),
+        )),
         Opt::Ip(I::AddSourceMembership) => Some(SourceMembership(Socket::join_ssm_v4)),
         Opt::Ip(I::DropSourceMembership) => Some(SourceMembership(Socket::leave_ssm_v4)),
         Opt::Ip(I::MulticastLoop) => Some(Bool(Socket::set_multicast_loop_v4, Socket::multicast_loop_v4)),
@@ -170,6 +175,9 @@ pub fn calls(option: &OptionSpec) -> Option<Calls> {
         Opt::Ipv6(I6::Recvpktinfo) => None,
         Opt::Socket(S::IncomingCpu) => only_on!(linux, Usize(Socket::set_cpu_affinity, Socket::cpu_affinity)),
         Opt::Socket(S::Cookie) => only_on!(linux, ReadOnly(|s| s.cookie().map(i128::from))),
+        // Reported by its address, as the raw path reports it.
+        Opt::Ip(I::OriginalDst) => only_on!(linux, ReadOnly(|s| s.original_dst_v4().and_then(address_of))),
+        Opt::Ipv6(I6::OriginalDst) => only_on!(linux, ReadOnly(|s| s.original_dst_v6().and_then(address_of))),
         Opt::Socket(S::Acceptconn) => {
             only_on!(linux_or_freebsd, ReadOnly(|s| s.is_listener().map(i128::from)))
         }
@@ -186,6 +194,7 @@ pub fn calls(option: &OptionSpec) -> Option<Calls> {
             | S::MaxPacingRate
             | S::IncomingNapiId
             | S::Peercred
+            | S::Peerpidfd
             | S::Txtime
             | S::AttachFilter
             | S::DetachFilter
@@ -321,6 +330,20 @@ pub fn apply(option: &OptionSpec, socket: &Socket, request: &Request) -> Result<
         .ok_or_else(|| format!("socket2 has no call for {}", option.name))?;
     let calls = calls(option).ok_or_else(|| format!("socket2 has no call for {} on this OS", option.name))?;
     super::typed::apply("socket2", option, shape, calls, socket, request)
+}
+
+/// A socket address as the catalogue holds addresses: an IPv4 `in_addr` as
+/// an int, an IPv6 one as its 128 bits (the port is not reported).
+#[cfg(any(target_os = "linux", target_os = "android"))]
+fn address_of(address: socket2::SockAddr) -> std::io::Result<i128> {
+    match address.as_socket() {
+        Some(std::net::SocketAddr::V4(a)) => Ok(crate::address::in_addr_bits(*a.ip())),
+        Some(std::net::SocketAddr::V6(a)) => Ok(u128::from(*a.ip()) as i128),
+        None => Err(std::io::Error::other(format!(
+            "a socket address of family {}",
+            address.family()
+        ))),
+    }
 }
 
 #[cfg(test)]

@@ -53,6 +53,12 @@ pub enum Calls {
     Ipv4(fn(&Socket, &Ipv4Addr) -> R<()>, fn(&Socket) -> R<Ipv4Addr>),
     /// A membership change (group, interface address): nothing to read.
     Membership(fn(&Socket, &Ipv4Addr, &Ipv4Addr) -> R<()>),
+    /// A membership change by interface address (group, address), and one
+    /// by interface index (group, index).
+    MembershipByIndex(
+        fn(&Socket, &Ipv4Addr, &Ipv4Addr) -> R<()>,
+        fn(&Socket, &Ipv4Addr, u32) -> R<()>,
+    ),
     /// An IPv6 membership change (group, interface index).
     Membership6(fn(&Socket, &Ipv6Addr, u32) -> R<()>),
     /// A source-specific membership change (source, group, interface).
@@ -63,6 +69,11 @@ pub enum Calls {
     /// with the raw call.
     RawRead,
     ReadOnly(fn(&Socket) -> R<i128>),
+    /// A getter only, of a C struct the library hands back whole (nix's
+    /// `PeerCredentials`: a `struct ucred`).
+    ReadOnlyStruct(fn(&Socket) -> R<Value>),
+    /// A `struct sock_txtime` as the caller fills it: (clock id, flags).
+    TxTime(fn(&Socket, i32, u32) -> R<()>, fn(&Socket) -> R<(i32, u32)>),
 }
 
 /// Sets the request (if any) through `calls`, then reads the option back
@@ -103,8 +114,14 @@ fn apply_unwinding(
             (Calls::Bytes(set, _), Arg::Bytes(v)) => set(socket, &v),
             (Calls::Linger(set, _), Arg::Linger(on, secs)) => set(socket, on, secs),
             (Calls::Timeval(set, _), Arg::Timeval(sec, usec)) => set(socket, sec, usec),
+            (Calls::TxTime(set, _), Arg::TxTime(clock, flags)) => set(socket, clock, flags),
             (Calls::Ipv4(set, _), Arg::Ipv4(a)) => set(socket, &a),
-            (Calls::Membership(set), Arg::Membership(group, on)) => set(socket, &group, &on),
+            (Calls::Membership(set) | Calls::MembershipByIndex(set, _), Arg::Membership(group, on)) => {
+                set(socket, &group, &on)
+            }
+            (Calls::MembershipByIndex(_, set), Arg::MembershipByIndex(group, index)) => {
+                set(socket, &group, index)
+            }
             (Calls::Membership6(set), Arg::Membership6(group, on)) => set(socket, &group, on),
             (Calls::SourceMembership(set), Arg::SourceMembership(from, group, on)) => {
                 set(socket, &from, &group, &on)
@@ -145,9 +162,17 @@ fn apply_unwinding(
         Calls::SetOnly(_) => super::raw::read_back(option, socket)?,
         Calls::RawRead => super::raw::apply(option, socket, &Request::Default)?,
         Calls::ReadOnly(get) => Value::Int(get(socket).map_err(name)?),
+        Calls::ReadOnlyStruct(get) => get(socket).map_err(name)?,
+        Calls::TxTime(_, get) => {
+            let (clock, flags) = get(socket).map_err(name)?;
+            Value::TxTime(clock.into(), flags.into())
+        }
         // A membership has nothing to read: a set that worked is done; a
         // read is the raw call's (the library has no getter).
-        Calls::Membership(_) | Calls::Membership6(_) | Calls::SourceMembership(_) => match request {
+        Calls::Membership(_)
+        | Calls::MembershipByIndex(..)
+        | Calls::Membership6(_)
+        | Calls::SourceMembership(_) => match request {
             Request::Set(_) => super::raw::done(),
             Request::Default => super::raw::apply(option, socket, request)?,
         },

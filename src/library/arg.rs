@@ -21,11 +21,15 @@ pub enum Arg {
     Bytes(Vec<u8>),
     /// A `linger` as the caller fills it: (l_onoff, l_linger).
     Linger(i32, i32),
+    /// A `sock_txtime` as the caller fills it: (clockid, flags).
+    TxTime(i32, u32),
     /// A `timeval` as the caller fills it: (tv_sec, tv_usec).
     Timeval(i64, i64),
     Ipv4(std::net::Ipv4Addr),
     /// A group and the interface's address.
     Membership(std::net::Ipv4Addr, std::net::Ipv4Addr),
+    /// An IPv4 group and the interface's index.
+    MembershipByIndex(std::net::Ipv4Addr, u32),
     /// An IPv6 group and the interface's index.
     Membership6(std::net::Ipv6Addr, u32),
     /// A source, a group and the interface's address (socket2's order).
@@ -91,8 +95,21 @@ pub fn of(shape: Shape, val: &RelativeValue) -> Option<Arg> {
             i64::try_from(sec.value()).ok()?,
             i64::try_from(usec.value()).ok()?,
         ),
+        (Shape::ClockAndFlags, RelativeValue::TxTime(clock, _))
+            if !crate::library::rustix::CLOCKS.contains(&clock.value()) =>
+        {
+            return None
+        }
+        (Shape::Struct | Shape::ClockAndFlags, RelativeValue::TxTime(clock, flags)) => Arg::TxTime(
+            i32::try_from(clock.value()).ok()?,
+            u32::try_from(flags.value()).ok()?,
+        ),
         (Shape::Bytes, RelativeValue::Text(s, _)) => Arg::Bytes(s.as_bytes().to_vec()),
-        (Shape::Membership, RelativeValue::Group(group, on)) => Arg::Membership(
+        (Shape::MembershipByIndex, RelativeValue::GroupByIndex(group, index)) => Arg::MembershipByIndex(
+            crate::address::in_addr_of(group.value())?,
+            u32::try_from(index.value()).ok()?,
+        ),
+        (Shape::Membership | Shape::MembershipByIndex, RelativeValue::Group(group, on)) => Arg::Membership(
             crate::address::in_addr_of(group.value())?,
             crate::address::in_addr_of(on.value())?,
         ),

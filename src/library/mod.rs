@@ -239,7 +239,7 @@ pub fn read_back(
         Api::Raw => val,
         Api::Socket2 => socket2::read_back(shape, val, rules),
         Api::Nix => nix::read_back(shape, val, rules),
-        Api::Rustix => rustix::read_back(shape, val, rules),
+        Api::Rustix => return rustix::read_back(shape, val, rules),
         Api::Std => stdlib::read_back(shape, val, rules),
         Api::Tokio => tokio::read_back(os, shape, option, val, rules),
     })

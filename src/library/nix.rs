@@ -88,6 +88,11 @@ pub fn shape(os: Os, option: &OptionSpec) -> Option<Shape> {
         Opt::Socket(S::Error | S::Type) => on(unix, ReadOnly),
         Opt::Socket(S::Acceptconn) => on(unix, ReadOnlyBool),
         Opt::Socket(S::Listenqlimit) => on(freebsd, ReadOnly),
+        // PeerPidfd: GetOnly, an OwnedFd (closed when dropped);
+        // PeerCredentials: GetOnly, a UnixCredentials (struct ucred).
+        Opt::Socket(S::Peerpidfd | S::Peercred) => on(linux, ReadOnly),
+        // TxTime: Both, a libc::sock_txtime as the caller fills it.
+        Opt::Socket(S::Txtime) => on(linux, Struct),
         Opt::Socket(S::Priority) => on(linux, Int),
         Opt::Socket(S::Mark) => on(linux, U32),
         Opt::Socket(S::Passcred | S::Timestampns | S::Rcvmark) => on(linux, Bool),

@@ -104,6 +104,12 @@ crate::rules! {
         why: "on Windows rustix rounds the timeout up to whole milliseconds (socket2 truncates), so 1 s + 1 µs is 1001 ms",
         source: "rustix 1.1.6 src/backend/libc/net/sockopt.rs set_socket_timeout, line 271 (#[cfg(windows)]: (as_nanos() + 999_999) / 1_000_000)",
     };
+    pub const TXTIME_RANGE: Rule = Rule {
+        id: "rustix.txtime_range",
+        formula: "get_txtime: a clock not in ClockId, or a flag bit other than DEADLINE_MODE / REPORT_ERRORS => ERANGE",
+        why: "rustix's get_txtime converts the kernel's sock_txtime into a ClockId and TxTimeFlags (from_bits), and answers ERANGE, its own error, for anything they cannot hold: CLOCK_TAI (11), the clock time-based packet schedulers use, is not a ClockId without rustix's linux_4_11 feature, so a socket an administrator set to TAI reads as ERANGE (and set_txtime cannot ask for it)",
+        source: "rustix 1.1.6 src/backend/linux_raw/net/sockopt.rs get_txtime ('txtime.clockid.try_into().map_err(|_| io::Errno::RANGE)?', 'TxTimeFlags::from_bits(txtime.flags).ok_or(io::Errno::RANGE)?'), set_txtime; src/clockid.rs ClockId ('#[cfg(all(linux_kernel, feature = \"linux_4_11\"))] Tai') and its TryFrom",
+    };
     pub const TIMEOUT_MS_REFUSED: Rule = Rule {
         id: "rustix.timeout_ms_refused",
         formula: "ms > u32::MAX => EINVAL",
@@ -111,6 +117,13 @@ crate::rules! {
         source: "rustix 1.1.6 src/backend/libc/net/sockopt.rs set_socket_timeout, lines 271-273 (#[cfg(windows)] try_into::<u32>, map_err to INVAL)",
     };
 }
+
+/// The clocks rustix 1.1's `ClockId` has on Linux (src/clockid.rs, with the
+/// features this project builds it with): CLOCK_REALTIME 0, MONOTONIC 1,
+/// PROCESS_CPUTIME_ID 2, THREAD_CPUTIME_ID 3, MONOTONIC_RAW 4,
+/// REALTIME_COARSE 5, MONOTONIC_COARSE 6, BOOTTIME 7, REALTIME_ALARM 8,
+/// BOOTTIME_ALARM 9. CLOCK_TAI (11) needs its `linux_4_11` feature.
+pub const CLOCKS: &[i128] = &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
 
 /// rustix's Rust type for the option on `os`, or `None` where it compiles
 /// no function for it (the `#[cfg]`s of src/net/sockopt.rs, as data; a unit
@@ -136,6 +149,7 @@ pub fn shape(os: Os, option: &OptionSpec) -> Option<Shape> {
         Opt::Socket(S::Domain | S::Protocol) => on(linux || freebsd, ReadOnly),
         Opt::Socket(S::IncomingCpu) => on(linux, U32),
         Opt::Socket(S::Cookie) => on(linux, ReadOnly),
+        Opt::Socket(S::Txtime) => on(linux, ClockAndFlags),
         // "Apple platforms declare the constant, but do not actually implement it."
         Opt::Socket(S::Acceptconn) => on(!macos, ReadOnlyBool),
         Opt::Socket(S::Reuseport) => on(unix, Bool),
@@ -237,8 +251,14 @@ pub fn request(
 }
 
 /// The value rustix hands back for what the OS reported.
-pub fn read_back(shape: Shape, val: RelativeValue, rules: &mut Vec<&'static Rule>) -> RelativeValue {
-    match (shape, val) {
+pub fn read_back(shape: Shape, val: RelativeValue, rules: &mut Vec<&'static Rule>) -> Expected {
+    if let (Shape::ClockAndFlags, RelativeValue::TxTime(clock, flags)) = (shape, &val) {
+        if !CLOCKS.contains(&clock.value()) || flags.value() & !3 != 0 {
+            rules.push(&TXTIME_RANGE);
+            return Expected::Err("ERANGE");
+        }
+    }
+    Expected::Ok(match (shape, val) {
         (Shape::UsizeChecked, RelativeValue::Int(e)) => {
             RelativeValue::Int(convert(e, &SIZE_READ_AS_U32, rules, |v| i128::from(v as u32)))
         }
@@ -262,5 +282,5 @@ pub fn read_back(shape: Shape, val: RelativeValue, rules: &mut Vec<&'static Rule
             convert(secs, &LINGER_ON_READ, rules, |v| i128::from(v as i32 as u64)),
         ),
         (_, val) => val,
-    }
+    })
 }

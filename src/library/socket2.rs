@@ -234,6 +234,8 @@ pub fn offered_on(os: Os, option: &OptionSpec) -> bool {
         // is_listener: Linux and FreeBSD (and AIX, Fuchsia, Cygwin).
         Opt::Socket(S::Acceptconn) => matches!(os, Os::Linux | Os::FreeBsd),
         Opt::Socket(S::IncomingCpu | S::Cookie) => linux,
+        // original_dst_v4 / _v6: on Windows a SOL_SOCKET option, not these rows.
+        Opt::Ip(I::OriginalDst) | Opt::Ipv6(I6::OriginalDst) => linux,
         Opt::Socket(
             S::Timestamp
             | S::Timestampns
@@ -246,6 +248,7 @@ pub fn offered_on(os: Os, option: &OptionSpec) -> bool {
             | S::MaxPacingRate
             | S::IncomingNapiId
             | S::Peercred
+            | S::Peerpidfd
             | S::Txtime
             | S::AttachFilter
             | S::DetachFilter

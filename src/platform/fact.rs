@@ -71,17 +71,46 @@ impl Fact {
     }
 }
 
+/// Whether `text` names `name` as a whole word (`pid`, not the `pid` of
+/// `pidfd`).
+fn names(text: &str, name: &str) -> bool {
+    let part_of_a_word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
+    text.match_indices(name).any(|(at, _)| {
+        !part_of_a_word(text[..at].chars().next_back())
+            && !part_of_a_word(text[at + name.len()..].chars().next())
+    })
+}
+
 /// `text` followed by `[name=value, ...]` for each fact it names, so a
 /// formula written with sysctl names shows this host's numbers.
 pub fn with_numbers(text: String, facts: &[Fact]) -> String {
     let numbers: Vec<String> = facts
         .iter()
-        .filter(|f| text.contains(f.name))
+        .filter(|f| names(&text, f.name))
         .map(|f| format!("{}={}", f.name, f.value))
         .collect();
     if numbers.is_empty() {
         text
     } else {
         format!("{text} [{}]", numbers.join(", "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fact_is_shown_where_the_text_names_it_as_a_word() {
+        let facts = [Fact::new("pid", 7), Fact::new("net.core.rmem_max", 9)];
+        assert_eq!(
+            with_numbers("ucred(pid, euid)".into(), &facts),
+            "ucred(pid, euid) [pid=7]"
+        );
+        assert_eq!(with_numbers("a pidfd".into(), &facts), "a pidfd");
+        assert_eq!(
+            with_numbers("2*net.core.rmem_max".into(), &facts),
+            "2*net.core.rmem_max [net.core.rmem_max=9]"
+        );
     }
 }

@@ -92,6 +92,12 @@ impl<'a, O, F: ?Sized> Ask<'a, O, F> {
         membership(self.request)
     }
 
+    /// The group and interface index an IPv4 membership change by index
+    /// asks for, or None for a read or a change by address.
+    pub fn group_by_index(&self) -> Option<(Expr, Expr)> {
+        group_by_index(self.request)
+    }
+
     /// The group and interface a membership change asks for, or None for a
     /// read.
     pub fn group(&self) -> Option<(Expr, Expr)> {
@@ -160,6 +166,15 @@ pub fn membership(request: &Request) -> Option<(Expr, Expr)> {
         Request::Set(RelativeValue::Group(group, on)) => Some((*group, *on)),
         Request::Set(v) => v.as_source_group().map(|(group, _, on)| (group, on)),
         Request::Default => None,
+    }
+}
+
+/// The group and interface index of an IPv4 membership change by index
+/// (an `ip_mreqn`), or None for anything else.
+pub fn group_by_index(request: &Request) -> Option<(Expr, Expr)> {
+    match request {
+        Request::Set(RelativeValue::GroupByIndex(group, index)) => Some((*group, *index)),
+        _ => None,
     }
 }
 

@@ -25,6 +25,7 @@ fn value(v: &crate::value::Value) -> Value {
         V::Text(s) => json!(s),
         V::Duration(n) => json!({ "duration_ns": number(*n) }),
         V::Group(group, on) => json!({ "group": [number(*group), number(*on)] }),
+        V::GroupByIndex(group, index) => json!({ "group_by_index": [number(*group), number(*index)] }),
         V::SourceGroup(group, from, on) => {
             json!({ "source_group": [number(*group), number(*from), number(*on)] })
         }

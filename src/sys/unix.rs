@@ -101,6 +101,43 @@ pub fn get_int(socket: &impl AsRawFd, code: Code) -> Result<i32, String> {
     Ok(value)
 }
 
+/// A read that hands back a new file descriptor (SO_PEERPIDFD): its
+/// number, the descriptor closed at once so no read leaves one behind.
+pub fn get_new_fd(socket: &impl AsRawFd, code: Code) -> Result<i32, String> {
+    use std::os::fd::FromRawFd;
+    let fd = get_int(socket, code)?;
+    if fd >= 0 {
+        // SAFETY: the kernel has just installed `fd` for this read, and
+        // nothing else in the process knows it: this is its only owner.
+        drop(unsafe { std::os::fd::OwnedFd::from_raw_fd(fd) });
+    }
+    Ok(fd)
+}
+
+/// A socket address read into a `sockaddr_storage` (SO_ORIGINAL_DST): its
+/// address as the catalogue holds addresses (an IPv4 `in_addr` as an int,
+/// an IPv6 one as its 128 bits); the port is not reported.
+pub fn get_sockaddr(socket: &impl AsRawFd, code: Code) -> Result<i128, String> {
+    // SAFETY: sockaddr_storage is plain data; all zeroes is a valid value.
+    let mut storage: libc::sockaddr_storage = unsafe { std::mem::zeroed() };
+    get(socket, code, &mut storage, size_of::<libc::sockaddr_storage>())?;
+    match i32::from(storage.ss_family) {
+        libc::AF_INET => {
+            // SAFETY: the family says the storage holds a sockaddr_in.
+            let sin: libc::sockaddr_in = unsafe { std::ptr::read((&raw const storage).cast()) };
+            Ok(crate::address::in_addr_bits(
+                sin.sin_addr.s_addr.to_ne_bytes().into(),
+            ))
+        }
+        libc::AF_INET6 => {
+            // SAFETY: the family says the storage holds a sockaddr_in6.
+            let sin6: libc::sockaddr_in6 = unsafe { std::ptr::read((&raw const storage).cast()) };
+            Ok(u128::from_be_bytes(sin6.sin6_addr.s6_addr) as i128)
+        }
+        family => Err(format!("a socket address of family {family}")),
+    }
+}
+
 /// A 64-bit unsigned read (SO_COOKIE, which refuses a shorter buffer).
 pub fn get_u64(socket: &impl AsRawFd, code: Code) -> Result<u64, String> {
     let mut value: u64 = 0;
@@ -304,6 +341,10 @@ pub fn error_name(errno: i32) -> String {
         (libc::EMSGSIZE, "EMSGSIZE"),
         (libc::EAGAIN, "EAGAIN"),
         (libc::ENOENT, "ENOENT"),
+        (libc::ERANGE, "ERANGE"),
+        // FreeBSD has no ENODATA.
+        #[cfg(not(target_os = "freebsd"))]
+        (libc::ENODATA, "ENODATA"),
         (libc::ECONNREFUSED, "ECONNREFUSED"),
         (libc::ETIMEDOUT, "ETIMEDOUT"),
         (libc::ECONNRESET, "ECONNRESET"),
@@ -731,6 +772,7 @@ mod tests {
             ("SO_INCOMING_CPU", libc::SO_INCOMING_CPU),
             ("SO_COOKIE", libc::SO_COOKIE),
             ("SO_PEERCRED", libc::SO_PEERCRED),
+            ("SO_PEERPIDFD", libc::SO_PEERPIDFD),
             ("SO_TXTIME", libc::SO_TXTIME),
             ("SO_ATTACH_FILTER", libc::SO_ATTACH_FILTER),
             ("SO_DETACH_FILTER", libc::SO_DETACH_FILTER),

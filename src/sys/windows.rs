@@ -122,6 +122,18 @@ pub fn get_filter_len(_: &impl AsRawSocket, _: Code) -> Result<u32, String> {
     Err("SO_ATTACH_FILTER is Linux's".to_string())
 }
 
+/// SO_ORIGINAL_DST is a SOL_SOCKET option on Winsock, which the catalogue
+/// does not give it (its rows are Linux's netfilter ones), so no case asks.
+pub fn get_sockaddr(_: &impl AsRawSocket, _: Code) -> Result<i128, String> {
+    Err("the catalogue's SO_ORIGINAL_DST is Linux's".to_string())
+}
+
+/// A pidfd is Linux's (the catalogue gives SO_PEERPIDFD no Winsock number,
+/// so no case asks).
+pub fn get_new_fd(_: &impl AsRawSocket, _: Code) -> Result<i32, String> {
+    Err("a pidfd is Linux's".to_string())
+}
+
 /// `struct ucred` is Linux's (the catalogue gives SO_PEERCRED no Winsock
 /// number, so no case asks).
 pub fn get_ucred(_: &impl AsRawSocket, _: Code) -> Result<(i32, u32, u32), String> {

@@ -45,6 +45,12 @@ crate::rules! {
         why: "IP_DROP_SOURCE_MEMBERSHIP takes inp_leave_group's path: an interface address that finds nothing is no error, the group is checked, then the membership looked for, which a new socket does not have",
         source: src!(F13, "sys/netinet/in_mcast.c inp_leave_group case IP_DROP_SOURCE_MEMBERSHIP, 'if (!IN_MULTICAST(...)) return (EINVAL)', 'imf = imo_match_group(imo, ifp, &gsa->sa); if (imf == NULL) { error = EADDRNOTAVAIL;'"),
     };
+    pub const BY_INDEX: Rule = Rule {
+        id: "freebsd.membership.by_index",
+        formula: "ip_mreqn with an index: join: group not multicast => EINVAL; no interface of that index (taken as a u_short) => EADDRNOTAVAIL; else ok; leave: the index is not read (group not multicast => EINVAL; not a member => EADDRNOTAVAIL)",
+        why: "inp_join_group reads a request of exactly an ip_mreqn's size whole and, with a non-zero imr_ifindex, takes the interface by index (ifnet_byindex takes a u_short: 1000000 is 16960, past any modelled host's if_index); inp_leave_group copies only an ip_mreq's 8 bytes, so the index is dropped, the interface 0.0.0.0 finds none, and the leave looks for a membership a new socket does not have. lo0's index is not fixed on FreeBSD (the NICs attach first), so only an index no host has is asked",
+        source: src!(F13, "sys/netinet/in_mcast.c inp_join_group case IP_ADD_MEMBERSHIP 'if (sopt->sopt_valsize == sizeof(struct ip_mreqn)) error = sooptcopyin(sopt, &mreqn, sizeof(struct ip_mreqn), ...)', 'if (sopt->sopt_valsize == sizeof(struct ip_mreqn) && mreqn.imr_ifindex != 0) ifp = ifnet_byindex_ref(mreqn.imr_ifindex)', 'if (ifp == NULL || ...) return (EADDRNOTAVAIL)'; inp_leave_group case IP_DROP_MEMBERSHIP 'sooptcopyin(sopt, &mreqs, sizeof(struct ip_mreq), sizeof(struct ip_mreq))'; sys/net/if.c ifnet_byindex(u_short idx) 'if (__predict_false(idx > V_if_index)) return (NULL)' (F-Stack's FreeBSD 13)"),
+    };
     pub const JOIN6: Rule = Rule {
         id: "freebsd.membership.join6",
         formula: "index past if_index => EADDRNOTAVAIL; group not multicast => EINVAL; else ok",
@@ -66,6 +72,9 @@ fn group(request: &Request) -> Option<(i128, i128)> {
 }
 
 pub fn v4(ctx: &Ctx<'_>, o: IpOpt, request: &Request) -> Prediction {
+    if let Some((group, index)) = crate::platform::kit::group_by_index(request) {
+        return by_index(ctx, o, group.value(), index.value());
+    }
     let Some((group, on)) = group(request) else {
         return Prediction::err("ENOPROTOOPT", vec![&READ]);
     };
@@ -88,6 +97,23 @@ pub fn v4(ctx: &Ctx<'_>, o: IpOpt, request: &Request) -> Prediction {
         Prediction::ok(done(), vec![rule])
     } else {
         Prediction::err("EADDRNOTAVAIL", vec![rule])
+    }
+}
+
+/// IP_ADD/DROP_MEMBERSHIP with an `ip_mreqn` naming the interface by index.
+fn by_index(ctx: &Ctx<'_>, o: IpOpt, group: i128, index: i128) -> Prediction {
+    if ctx.kind.is_tcp() {
+        return Prediction::err("EOPNOTSUPP", vec![&STREAM]);
+    }
+    if !in_addr_of(group).is_some_and(|g| g.is_multicast()) {
+        return Prediction::err("EINVAL", vec![&BY_INDEX]);
+    }
+    // No modelled host has a million interfaces (nor 16960, a million as
+    // a u_short).
+    let known = index < 1_000_000;
+    match o {
+        IpOpt::AddMembership if known => Prediction::ok(done(), vec![&BY_INDEX]),
+        _ => Prediction::err("EADDRNOTAVAIL", vec![&BY_INDEX]),
     }
 }
 

@@ -97,6 +97,13 @@ pub struct LinuxFacts {
     /// kernel build, calibrated by one probe (false where the probe's
     /// attach works, as it does with CAP_NET_ADMIN).
     pub tcp_filter_refused: bool,
+    /// Whether netfilter's connection tracking has registered
+    /// SO_ORIGINAL_DST (nf_conntrack is loaded), and whether it tracks
+    /// loopback connections in this network namespace (a firewall that
+    /// uses conntrack here has hooked it in): two host facts, each found by
+    /// one probe.
+    pub conntrack_loaded: bool,
+    pub conntrack_tracks_loopback: bool,
     /// This process's id, effective uid and effective gid (in its own
     /// namespaces): what SO_PEERCRED reads on a unix socket whose peer is
     /// this process.
@@ -218,6 +225,8 @@ impl LinuxFacts {
             tcp_adv_win_scale: 1,
             tcp_window_scaling: 1,
             tcp_filter_refused: false,
+            conntrack_loaded: false,
+            conntrack_tracks_loopback: false,
             pid: 1000,
             euid: 1000,
             egid: 1000,
@@ -325,6 +334,22 @@ impl LinuxFacts {
                 "SO_ATTACH_FILTER of a one-instruction program on a fresh tcp4 socket: EPERM here, where net/core/filter.c has no such check (a policy of this kernel build)",
             ),
         }))
+        .chain([
+            Fact {
+                name: "conntrack_loaded",
+                value: l.conntrack_loaded.into(),
+                how: Some(
+                    "SO_ORIGINAL_DST on a fresh tcp4 socket: ENOENT where nf_conntrack has registered it, ENOPROTOOPT where not",
+                ),
+            },
+            Fact {
+                name: "conntrack_tracks_loopback",
+                value: l.conntrack_tracks_loopback.into(),
+                how: Some(
+                    "SO_ORIGINAL_DST on a connected loopback tcp4 socket: an address where conntrack tracks the connection, ENOENT where not",
+                ),
+            },
+        ])
         .chain(l.busy_read_calibrated.then(|| Fact {
             name: "net.core.busy_read",
             value: l.busy_read.into(),
@@ -347,8 +372,8 @@ mod reader {
     use super::{kernel_release, LinuxFacts, TCP_SKB_MIN_DATA};
     use crate::catalog;
     use crate::fixture;
-    use crate::kind::Kind;
-    use crate::option::{BufferOpt, Opt, SocketOpt};
+    use crate::kind::{Kind, State};
+    use crate::option::{BufferOpt, IpOpt, Opt, SocketOpt};
     use crate::platform::files;
     use crate::sys;
 
@@ -402,6 +427,8 @@ mod reader {
             tcp_adv_win_scale: number("net/ipv4/tcp_adv_win_scale")?,
             tcp_window_scaling: number("net/ipv4/tcp_window_scaling")?,
             tcp_filter_refused: probe_tcp_filter_refused(),
+            conntrack_loaded: probe_original_dst(State::Fresh).is_err_and(|e| e == "ENOENT"),
+            conntrack_tracks_loopback: probe_original_dst(State::Connected).is_ok(),
             pid: std::process::id().into(),
             euid: crate::sys::effective_ids().0,
             egid: crate::sys::effective_ids().1,
@@ -444,6 +471,14 @@ mod reader {
     /// One probe: a one-instruction program attached to a fresh tcp4
     /// socket; only EPERM counts as refused (anything else, or a socket
     /// that cannot be made, leaves the model's upstream rule).
+    /// One probe of conntrack: SO_ORIGINAL_DST read on a tcp4 socket.
+    fn probe_original_dst(state: State) -> Result<i128, String> {
+        let fixture = fixture::Fixture::build(Kind::Tcp4, state).map_err(|e| e.to_string())?;
+        let code = sys::code(catalog::spec(Opt::Ip(IpOpt::OriginalDst)))
+            .ok_or_else(|| "SO_ORIGINAL_DST is not defined here".to_string())?;
+        sys::get_sockaddr(fixture.target(), code)
+    }
+
     fn probe_tcp_filter_refused() -> bool {
         let Ok(socket) = fixture::new_socket(Kind::Tcp4) else {
             return false;
@@ -577,6 +612,8 @@ pub const STOCK_SOURCES: &[(&str, &str)] = &[
     ("net.ipv4.tcp_app_win", "net/ipv4/tcp_ipv4.c tcp_sk_init ('net->ipv4.sysctl_tcp_app_win = 31') (read on 6.18)"),
     ("net.ipv4.tcp_adv_win_scale", "net/ipv4/tcp_ipv4.c tcp_sk_init ('net->ipv4.sysctl_tcp_adv_win_scale = 1') (read on 6.18)"),
     ("net.ipv4.tcp_window_scaling", "net/ipv4/tcp_ipv4.c tcp_sk_init ('net->ipv4.sysctl_tcp_window_scaling = 1') (read on 6.18)"),
+    ("conntrack_loaded", "a stock kernel loads nf_conntrack only when a firewall rule or a tool asks for it (a module in Debian's and Ubuntu's kernels): absent (UNCONFIRMED for any given machine: Docker and firewalld load it)"),
+    ("conntrack_tracks_loopback", "no firewall in the network namespace: conntrack's hooks are registered per namespace only when a table there uses it (net/netfilter/nf_conntrack_proto.c nf_ct_netns_get)"),
     ("tcp_filter_refused", "upstream Linux: no check refuses SO_ATTACH_FILTER on a TCP socket (net/core/filter.c __get_filter)"),
     ("pid", "a process of an ordinary user (1000): only a name in the model's answers (SO_PEERCRED)"),
     ("euid", "an ordinary user (1000)"),

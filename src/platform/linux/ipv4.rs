@@ -225,6 +225,7 @@ pub fn predict(a: &Args<IpOpt>) -> Prediction {
             crate::case::Request::Default => Prediction::err("ENOTCONN", vec![&MTU]),
         },
         // BSD names Linux's headers lack (the gate answers them).
+        IpOpt::OriginalDst => super::conntrack::predict(false, a.kind, a.state, request, a.facts),
         IpOpt::Hdrincl => match int(request) {
             Some(_) if a.kind.is_raw() => flag(request, 1, &HDRINCL),
             Some(_) => Prediction::err("ENOPROTOOPT", vec![&HDRINCL]),

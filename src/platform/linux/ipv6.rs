@@ -221,6 +221,7 @@ pub fn predict(a: &Args<Ipv6Opt>) -> Prediction {
             }
             _ => flag(request, 0, &TRANSPARENT6),
         },
+        Ipv6Opt::OriginalDst => super::conntrack::predict(true, a.kind, a.state, a.request, a.facts),
         Ipv6Opt::Hdrincl => match int(request) {
             Some(_) if a.kind.is_raw() => flag(request, 1, &HDRINCL6),
             _ if a.kind.is_raw() => Prediction::ok(RelativeValue::int(1), vec![&HDRINCL6]),

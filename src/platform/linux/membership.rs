@@ -27,6 +27,12 @@ crate::rules! {
         why: "ip_mc_join_group checks the group, then finds the device by the interface's address through __ip_dev_find, whose local-table fallback takes any 127/8 address as lo (127.0.0.2 too); an address no device holds (192.0.2.1) is ENODEV; a new socket is in no group yet, so the join is not EADDRINUSE",
         source: "net/ipv4/igmp.c __ip_mc_join_group 'if (!ipv4_is_multicast(addr)) return -EINVAL; in_dev = ip_mc_find_dev(net, imr); if (!in_dev) { err = -ENODEV; ...}', ip_mc_find_dev 'dev = __ip_dev_find(net, imr->imr_address.s_addr, false); if (!dev) return NULL'; net/ipv4/devinet.c __ip_dev_find (FIB local table fallback) (read at Debian 6.12.118)",
     };
+    pub const JOIN_BY_INDEX: Rule = Rule {
+        id: "linux.membership.join_by_index",
+        formula: "ip_mreqn with an index: group not multicast => EINVAL; no device of that index => ENODEV; else ok",
+        why: "a request of an ip_mreqn's size is read whole, and a non-zero imr_ifindex picks the device by index alone (the address is not looked at): 1 is lo in every namespace, 1000000 no device",
+        source: "net/ipv4/ip_sockglue.c do_ip_setsockopt case IP_ADD_MEMBERSHIP 'if (optlen >= sizeof(struct ip_mreqn)) { if (copy_from_sockptr(&mreq, optval, sizeof(mreq)))'; net/ipv4/igmp.c __ip_mc_join_group (the multicast check first), ip_mc_find_dev 'if (imr->imr_ifindex) { idev = inetdev_by_index(net, imr->imr_ifindex); return idev; }' (read at ColtPlus/linux-6.18.y 57218520)",
+    };
     pub const LEAVE: Rule = Rule {
         id: "linux.membership.leave",
         formula: "not a member => EADDRNOTAVAIL",
@@ -66,7 +72,8 @@ pub fn v4(a: &Args<IpOpt>) -> Prediction {
     if let Some((group, _, on)) = a.source_group() {
         return source(a.opt, group, on);
     }
-    let Some((group, on)) = a.group() else {
+    let by_index = a.group_by_index();
+    let Some((group, on)) = a.group().or(by_index) else {
         return Prediction::err("ENOPROTOOPT", vec![&READ]);
     };
     if a.kind.is_stream() {
@@ -74,6 +81,13 @@ pub fn v4(a: &Args<IpOpt>) -> Prediction {
     }
     if a.opt == IpOpt::DropMembership {
         return Prediction::err("EADDRNOTAVAIL", vec![&LEAVE]);
+    }
+    if by_index.is_some() {
+        return match in_addr_of(group.value()).is_some_and(|g| g.is_multicast()) {
+            false => Prediction::err("EINVAL", vec![&JOIN_BY_INDEX]),
+            true if on.value() != LOOPBACK_IFINDEX => Prediction::err("ENODEV", vec![&JOIN_BY_INDEX]),
+            true => Prediction::ok(done(), vec![&JOIN_BY_INDEX]),
+        };
     }
     let (Some(group), Some(on)) = (in_addr_of(group.value()), in_addr_of(on.value())) else {
         return Prediction::err("EINVAL", vec![&JOIN]);

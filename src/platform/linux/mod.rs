@@ -7,6 +7,7 @@ mod bind_reuse;
 mod broadcast;
 mod buffers;
 pub mod capacity;
+mod conntrack;
 mod dual_stack;
 pub mod effects;
 pub mod facts;
@@ -151,6 +152,7 @@ impl Platform for Linux {
             jiffy_us: Some(l.jiffy()),
             default_congestion: Some(l.tcp_congestion_control.clone()),
             loopback: Some(crate::ladder::LOOPBACK_INDEX_1),
+            ip_mreqn_index_dropped: false,
         }
     }
 

@@ -7,7 +7,7 @@ use super::shared::Args;
 use super::{buffers, ipv4, ipv6, membership, socket, tcp, udp};
 use crate::case::Request;
 use crate::kind::{Kind, State};
-use crate::option::{Opt, OptionSpec, SocketOpt, TcpOpt};
+use crate::option::{IpOpt, Ipv6Opt, Opt, OptionSpec, SocketOpt, TcpOpt};
 use crate::prediction::Prediction;
 use crate::rule::Rule;
 
@@ -16,6 +16,7 @@ pub fn rules() -> Vec<&'static Rule> {
     for family in [
         level::RULES,
         super::shared::RULES,
+        super::conntrack::RULES,
         buffers::RULES,
         socket::RULES,
         tcp::RULES,
@@ -82,6 +83,10 @@ pub fn era(option: &OptionSpec, host: &LinuxFacts) -> Option<&'static str> {
             Some("before-6.16")
         }
         Opt::Socket(SocketOpt::Txrehash) => Some("6.16-and-later"),
+        Opt::Socket(SocketOpt::Peerpidfd) if host.kernel_version < socket::PEERPIDFD_SINCE => {
+            Some("before-6.5")
+        }
+        Opt::Socket(SocketOpt::Peerpidfd) => Some("6.5-and-later"),
         // Without CAP_NET_ADMIN every release refuses the other clocks
         // alike (EPERM comes first): no era.
         Opt::Socket(SocketOpt::Txtime) if !host.cap_net_admin_ns => None,
@@ -89,6 +94,15 @@ pub fn era(option: &OptionSpec, host: &LinuxFacts) -> Option<&'static str> {
             Some("before-6.11")
         }
         Opt::Socket(SocketOpt::Txtime) => Some("6.11-and-later"),
+        // Conntrack's rows depend on whether it is loaded and tracks
+        // loopback here.
+        Opt::Ip(IpOpt::OriginalDst) | Opt::Ipv6(Ipv6Opt::OriginalDst) => {
+            Some(match (host.conntrack_loaded, host.conntrack_tracks_loopback) {
+                (false, _) => "conntrack-absent",
+                (true, false) => "conntrack-loaded",
+                (true, true) => "conntrack-tracking",
+            })
+        }
         // A kernel build that refuses TCP filters keeps its rows apart.
         Opt::Socket(SocketOpt::AttachFilter) if host.tcp_filter_refused => Some("tcp-filters-refused"),
         Opt::Socket(SocketOpt::AttachFilter) => Some("tcp-filters-taken"),

@@ -104,6 +104,18 @@ crate::rules! {
         why: "SO_PEERCRED copies the credentials a unix socket took when it listened (its own) or connected (its listener's, taken at listen), as pid, effective uid and effective gid seen from the reader's namespaces; any other socket has none, which reads pid 0 and uid and gid -1 in their unsigned fields. A datagram connect takes none. It has no setter",
         source: "net/core/sock.c sk_getsockopt case SO_PEERCRED 'cred_to_ucred(sk->sk_peer_pid, sk->sk_peer_cred, &peercred)', cred_to_ucred ('ucred->pid = pid_vnr(pid); ucred->uid = ucred->gid = -1; if (cred) { ... from_kuid_munged(current_ns, cred->euid) ...}'); net/unix/af_unix.c unix_listen 'update_peercred(sk, &peercred)', unix_stream_connect 'copy_peercred(sk, other)', prepare_peercred 'task_tgid(current)'; unix_dgram_connect sets none (read at ColtPlus/linux-6.18.y 57218520 and unifreq/linux-6.1.y 525d1212a)",
     };
+    pub const PEERPIDFD: Rule = Rule {
+        id: "linux.so.peerpidfd",
+        formula: "from 6.5: unix stream / seqpacket listening or connected: a new descriptor, 0..=INT_MAX (a pidfd of the peer, here this process); else ENODATA; set => ENOPROTOOPT",
+        why: "SO_PEERPIDFD opens a pidfd for the process a unix socket took as its peer (the same pid SO_PEERCRED reports: its own when it listened, its listener's when it connected) and installs it as a new descriptor in the reader, whose number (the lowest free one) is the value read; a socket without a peer pid (every inet socket, a unix datagram socket) answers ENODATA. Each read makes another descriptor, which the reader must close (the raw path closes it at once). It has no setter",
+        source: "net/core/sock.c sk_getsockopt case SO_PEERPIDFD ('peer_pid = get_pid(sk->sk_peer_pid); ... if (!peer_pid) return -ENODATA; ... pidfd = pidfd_prepare(peer_pid, flags, &pidfd_file); ... fd_install(pidfd, pidfd_file)'), sk_setsockopt has no case (default: -ENOPROTOOPT); net/unix/af_unix.c unix_listen, unix_stream_connect, prepare_peercred 'task_tgid(current)' (read at ColtPlus/linux-6.18.y 57218520 and shilei-massclouds/linux-6.12)",
+    };
+    pub const PEERPIDFD_NEW: Rule = Rule {
+        id: "linux.so.peerpidfd_new",
+        formula: "before 6.5: ENOPROTOOPT",
+        why: "SO_PEERPIDFD came with 'net: core: add getsockopt SO_PEERPIDFD' in 6.5; an older kernel's sk_getsockopt has no such case (measured on 6.1 in the kernel matrix)",
+        source: "net/core/sock.c sk_getsockopt (no SO_PEERPIDFD at unifreq/linux-6.1.y 525d1212a); commit 7b26952a91cf, merged for v6.5-rc1",
+    };
     pub const TXTIME: Rule = Rule {
         id: "linux.so.txtime",
         formula: "flags & ~3 => EINVAL; clock != CLOCK_MONOTONIC without CAP_NET_ADMIN => EPERM; else txtime(clock, flags); default txtime(0,0)",
@@ -343,6 +355,12 @@ const U64_MAX: Sym = Sym {
     value: u64::MAX as i128,
 };
 
+/// The top of an int, by name (the highest descriptor a read could name).
+const INT_MAX: Sym = Sym {
+    name: "INT_MAX",
+    value: i32::MAX as i128,
+};
+
 /// LONG_MAX on 64-bit Linux: MAX_SCHEDULE_TIMEOUT.
 const MAX_SCHEDULE_TIMEOUT: i128 = i64::MAX as i128;
 
@@ -403,14 +421,23 @@ pub fn predict(a: &Args<SocketOpt>) -> Prediction {
         SocketOpt::Peercred => match request {
             Request::Set(_) => Prediction::err("ENOPROTOOPT", vec![&PEERCRED]),
             Request::Default => {
-                let has_peer = matches!(a.kind, Kind::UnixStream | Kind::UnixSeqpacket)
-                    && matches!(a.state, State::Listening | State::Connected);
-                let ucred = match has_peer {
+                let ucred = match has_peer_pid(a.kind, a.state) {
                     true => a.facts.own_ucred().map(Expr::of),
                     false => [0, NO_ID, NO_ID].map(Expr::lit),
                 };
                 Prediction::ok(RelativeValue::Ucred(Box::new(ucred)), vec![&PEERCRED])
             }
+        },
+        SocketOpt::Peerpidfd => match request {
+            Request::Set(_) => Prediction::err("ENOPROTOOPT", vec![&PEERPIDFD]),
+            Request::Default if a.facts.kernel_version < PEERPIDFD_SINCE => {
+                Prediction::err("ENOPROTOOPT", vec![&PEERPIDFD_NEW])
+            }
+            Request::Default if has_peer_pid(a.kind, a.state) => Prediction::ok(
+                RelativeValue::Range(Expr::lit(0), Expr::of(INT_MAX)),
+                vec![&PEERPIDFD],
+            ),
+            Request::Default => Prediction::err("ENODATA", vec![&PEERPIDFD]),
         },
         SocketOpt::Txtime => txtime(a),
         SocketOpt::AttachFilter => match a.request {
@@ -518,6 +545,16 @@ pub fn predict(a: &Args<SocketOpt>) -> Prediction {
         | SocketOpt::LingerTicks
         | SocketOpt::ProtocolInfo => crate::platform::gated(),
     }
+}
+
+/// The first release with SO_PEERPIDFD.
+pub const PEERPIDFD_SINCE: (u32, u32) = (6, 5);
+
+/// Whether the socket holds a peer's pid and credentials: a unix stream or
+/// seqpacket socket that listened (its own) or connected (its listener's).
+fn has_peer_pid(kind: Kind, state: State) -> bool {
+    matches!(kind, Kind::UnixStream | Kind::UnixSeqpacket)
+        && matches!(state, State::Listening | State::Connected)
 }
 
 /// The first release that takes only the clocks the packet scheduler can

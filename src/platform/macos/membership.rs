@@ -45,6 +45,12 @@ crate::rules! {
         why: "IP_DROP_SOURCE_MEMBERSHIP takes inp_leave_group's path: the group is checked, then the membership looked for, which a new socket does not have",
         source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/in_mcast.c inp_leave_group (multicast check EINVAL; imo_match_group -1 EADDRNOTAVAIL)",
     };
+    pub const INDEX_DROPPED: Rule = Rule {
+        id: "macos.membership.index_dropped",
+        formula: "ip_mreqn with an index: only its first 8 bytes are read (interface 0.0.0.0): join: group not multicast => EINVAL; else ok on the interface of the route to the group; leave: group not multicast => EINVAL; not a member => EADDRNOTAVAIL",
+        why: "inp_join_group and inp_leave_group copy an ip_mreq's size of any IP_ADD/DROP_MEMBERSHIP request, so socket2's join_multicast_v4_n by index (an ip_mreqn, address 0.0.0.0) arrives as 'any interface': the join goes to the interface of the route to the group, a real one (so no case asks it here: docs/findings/socket2-macos-join-by-index.md); a leave finds no membership on a new socket",
+        source: "apple-oss-distributions/xnu xnu-11417.101.15 bsd/netinet/in_mcast.c inp_join_group case IP_ADD_MEMBERSHIP 'error = sooptcopyin(sopt, &mreqs, sizeof(struct ip_mreq), sizeof(struct ip_mreq))', 'ifp = inp_lookup_mcast_ifp(inp, gsa, mreqs.imr_interface)' (INADDR_ANY: the route's interface), inp_leave_group (the same copy); socket2 0.6.5 src/sys/unix.rs to_mreqn",
+    };
     pub const JOIN6: Rule = Rule {
         id: "macos.membership.join6",
         formula: "group not multicast => EINVAL; index out of range => EADDRNOTAVAIL; else ok",
@@ -60,6 +66,17 @@ crate::rules! {
 }
 
 pub fn v4(o: IpOpt, c: &Ctx<'_>) -> Prediction {
+    if let Some((group, _)) = c.group_by_index() {
+        return match (
+            c.kind.is_stream(),
+            in_addr_of(group.value()).is_some_and(|g| g.is_multicast()),
+        ) {
+            (true, _) => err("EOPNOTSUPP", &STREAM),
+            (false, false) => err("EINVAL", &INDEX_DROPPED),
+            (false, true) if o == IpOpt::AddMembership => ok(done(), &INDEX_DROPPED),
+            (false, true) => err("EADDRNOTAVAIL", &INDEX_DROPPED),
+        };
+    }
     let Some((group, on)) = c.membership() else {
         return err("ENOPROTOOPT", &READ);
     };

@@ -200,6 +200,8 @@ impl Platform for MacOs {
             value: 1_000_000 / hz,
         });
         anchors.loopback = Some(crate::ladder::LOOPBACK_INDEX_1);
+        // xnu reads an ip_mreqn as an ip_mreq: no join by index is asked.
+        anchors.ip_mreqn_index_dropped = true;
         anchors
     }
 

@@ -51,7 +51,9 @@ pub(super) fn v4(a: &Args<'_, IpOpt>) -> Prediction {
     if let Some((group, _, on)) = a.source_group() {
         return source(a, group.value(), on.value());
     }
-    let Some((group, on)) = a.group() else {
+    // An index is sent as an address in 0.0.0.0/8 (socket2's to_mreqn).
+    let by_index = a.group_by_index();
+    let Some((group, on)) = a.group().or(by_index) else {
         return err("WSAENOPROTOOPT", &READ);
     };
     if a.kind.is_tcp() {
@@ -60,9 +62,13 @@ pub(super) fn v4(a: &Args<'_, IpOpt>) -> Prediction {
     if a.opt == IpOpt::DropMembership {
         return err("WSAEADDRNOTAVAIL", &LEAVE);
     }
-    match (in_addr_of(group.value()), in_addr_of(on.value())) {
-        (Some(g), _) if !g.is_multicast() => err("WSAEINVAL", &JOIN),
-        (Some(_), Some(i)) if i.is_loopback() && i.octets() == [127, 0, 0, 1] => ok(done(), &JOIN),
+    let on_loopback = match by_index {
+        Some(_) => on.value() == 1,
+        None => in_addr_of(on.value()).is_some_and(|i| i.octets() == [127, 0, 0, 1]),
+    };
+    match in_addr_of(group.value()) {
+        Some(g) if !g.is_multicast() => err("WSAEINVAL", &JOIN),
+        Some(_) if on_loopback => ok(done(), &JOIN),
         _ => err("WSAEADDRNOTAVAIL", &JOIN),
     }
 }

@@ -26,6 +26,12 @@ crate::rules! {
         why: "Windows' ip_mreq_source is {group, source, interface}, Linux's {group, interface, source}, and Wine passes the 12 bytes on unconverted: Linux joins on the interface holding the source's address and filters for the interface's address as the source. So joining from 127.0.0.1 on 192.0.2.1 works under Wine (lo, source 192.0.2.1), where Windows and Linux refuse the interface; a leave of a group never joined is Linux's EINVAL; TCP is not refused (Linux has no check for these options, Wine none either)",
         source: "Wine 10.0 dlls/ws2_32/socket.c setsockopt l.3421-3422, 3433-3434 (server_setsockopt IOCTL_AFD_WINE_SET_IP_ADD_SOURCE_MEMBERSHIP / DROP); dlls/ntdll/unix/socket.c sock_ioctl l.2044-2046, 2116-2118 'return do_setsockopt( handle, io, IPPROTO_IP, IP_ADD_SOURCE_MEMBERSHIP, in_buffer, in_size )' (no conversion: no other use of ip_mreq_source in dlls/, include/, server/); include/ws2ipdef.h l.191-195 struct ip_mreq_source; the host: include/uapi/linux/in.h, net/ipv4/igmp.c ip_mc_source; measured under Wine 8.0 with a test program (the same code at 10.0)",
     };
+    pub const INDEX_AS_ADDRESS: Rule = Rule {
+        id: "wine.membership.index_as_address",
+        formula: "interface by index (0.0.0.x) => WSAEINVAL",
+        why: "Windows reads an ip_mreq interface in 0.0.0.0/8 as an interface index (socket2's join_multicast_v4_n writes index 1 as 0.0.0.1); Wine passes the struct to Linux unchanged, where it is an address no device holds: ENODEV on a join, EADDRNOTAVAIL on a leave, each WSAEINVAL. So a join by index that works on Windows fails under Wine",
+        source: "learn.microsoft.com ws2ipdef.h ip_mreq ('To use an interface index of 1 would be the same as an IP address of 0.0.0.1'); socket2 0.6.5 src/sys/windows.rs to_mreqn; Wine 10.0 dlls/ntdll/unix/socket.c sock_ioctl IOCTL_AFD_WINE_SET_IP_ADD_MEMBERSHIP (do_setsockopt, unconverted); the host: net/ipv4/igmp.c ip_mc_find_dev '__ip_dev_find(net, imr->imr_address.s_addr, false)'",
+    };
     pub const CHANGE: Rule = Rule {
         id: "wine.membership.change",
         formula: "Linux's answer; every error WSAEINVAL",
@@ -45,6 +51,9 @@ pub fn v4(a: &Ask<'_, IpOpt>) -> Prediction {
         } else {
             err("WSAEINVAL", &SOURCE_SWAPPED)
         };
+    }
+    if a.group_by_index().is_some() {
+        return err("WSAEINVAL", &INDEX_AS_ADDRESS);
     }
     let Some((group, on)) = a.group() else {
         return err("WSAENOPROTOOPT", &READ);
