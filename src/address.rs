@@ -32,6 +32,15 @@ pub fn any() -> RelativeValue {
     in_addr("0.0.0.0").map_or(RelativeValue::int(0), RelativeValue::Int)
 }
 
+/// An IP address as the catalogue holds addresses: an IPv4 one as its
+/// `in_addr` int (`in_addr_bits`), an IPv6 one as its 128 bits.
+pub fn ip_bits(ip: std::net::IpAddr) -> i128 {
+    match ip {
+        std::net::IpAddr::V4(a) => in_addr_bits(a),
+        std::net::IpAddr::V6(a) => u128::from(a) as i128,
+    }
+}
+
 /// The int an `in_addr` holding `ip` reads as: its four bytes in network
 /// order, read as a native int.
 pub fn in_addr_bits(ip: Ipv4Addr) -> i128 {
@@ -58,7 +67,7 @@ pub fn in6_addr(a: &'static str) -> Option<Expr> {
     let ip: Ipv6Addr = a.parse().ok()?;
     Some(Expr::of(Sym {
         name: a,
-        value: u128::from(ip) as i128,
+        value: ip_bits(ip.into()),
     }))
 }
 

@@ -92,6 +92,15 @@ pub struct Anchors {
 /// macOS (lo0 attaches first) and on Windows (its loopback pseudo-interface).
 pub const LOOPBACK_INDEX_1: Sym = Sym { name: "lo", value: 1 };
 
+/// An interface index a membership rung names: a fixed one, or (None) the
+/// loopback's, where the model knows it.
+fn index(on: Option<i128>, anchors: &Anchors) -> Option<Expr> {
+    match on {
+        Some(index) => Some(Expr::lit(index)),
+        None => anchors.loopback.map(Expr::of),
+    }
+}
+
 impl Rung {
     /// The request this rung makes on this host, or None when the host has
     /// no such quantity (such rungs are skipped and reported).
@@ -117,24 +126,14 @@ impl Rung {
                 crate::address::in_addr(from)?,
                 crate::address::in_addr(on)?,
             ),
-            At::Group6(group, on) => RelativeValue::Group(
-                crate::address::in6_addr(group)?,
-                match on {
-                    Some(index) => Expr::lit(index),
-                    None => Expr::of(anchors.loopback?),
-                },
-            ),
+            At::Group6(group, on) => {
+                RelativeValue::Group(crate::address::in6_addr(group)?, index(on, anchors)?)
+            }
             At::GroupByIndex(group, on) => {
                 if anchors.ip_mreqn_index_dropped {
                     return None;
                 }
-                RelativeValue::GroupByIndex(
-                    crate::address::in_addr(group)?,
-                    match on {
-                        Some(index) => Expr::lit(index),
-                        None => Expr::of(anchors.loopback?),
-                    },
-                )
+                RelativeValue::GroupByIndex(crate::address::in_addr(group)?, index(on, anchors)?)
             }
             At::DefaultCongestion => RelativeValue::Text(
                 anchors.default_congestion.clone()?,

@@ -337,8 +337,7 @@ pub fn apply(option: &OptionSpec, socket: &Socket, request: &Request) -> Result<
 #[cfg(any(target_os = "linux", target_os = "android"))]
 fn address_of(address: socket2::SockAddr) -> std::io::Result<i128> {
     match address.as_socket() {
-        Some(std::net::SocketAddr::V4(a)) => Ok(crate::address::in_addr_bits(*a.ip())),
-        Some(std::net::SocketAddr::V6(a)) => Ok(u128::from(*a.ip()) as i128),
+        Some(a) => Ok(crate::address::ip_bits(a.ip())),
         None => Err(std::io::Error::other(format!(
             "a socket address of family {}",
             address.family()

@@ -125,14 +125,14 @@ pub fn get_sockaddr(socket: &impl AsRawFd, code: Code) -> Result<i128, String> {
         libc::AF_INET => {
             // SAFETY: the family says the storage holds a sockaddr_in.
             let sin: libc::sockaddr_in = unsafe { std::ptr::read((&raw const storage).cast()) };
-            Ok(crate::address::in_addr_bits(
-                sin.sin_addr.s_addr.to_ne_bytes().into(),
-            ))
+            let ip = std::net::Ipv4Addr::from(sin.sin_addr.s_addr.to_ne_bytes());
+            Ok(crate::address::ip_bits(ip.into()))
         }
         libc::AF_INET6 => {
             // SAFETY: the family says the storage holds a sockaddr_in6.
             let sin6: libc::sockaddr_in6 = unsafe { std::ptr::read((&raw const storage).cast()) };
-            Ok(u128::from_be_bytes(sin6.sin6_addr.s6_addr) as i128)
+            let ip = std::net::Ipv6Addr::from(sin6.sin6_addr.s6_addr);
+            Ok(crate::address::ip_bits(ip.into()))
         }
         family => Err(format!("a socket address of family {family}")),
     }

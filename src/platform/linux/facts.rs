@@ -382,6 +382,7 @@ mod reader {
             Ok(v) => (v, false),
             Err(_) => (calibrate_busy_read()?, true),
         };
+        let conntrack_loaded = probe_original_dst(State::Fresh).is_err_and(|e| e == "ENOENT");
         Ok(LinuxFacts {
             wmem_max: number("net/core/wmem_max")?,
             rmem_max: number("net/core/rmem_max")?,
@@ -427,8 +428,9 @@ mod reader {
             tcp_adv_win_scale: number("net/ipv4/tcp_adv_win_scale")?,
             tcp_window_scaling: number("net/ipv4/tcp_window_scaling")?,
             tcp_filter_refused: probe_tcp_filter_refused(),
-            conntrack_loaded: probe_original_dst(State::Fresh).is_err_and(|e| e == "ENOENT"),
-            conntrack_tracks_loopback: probe_original_dst(State::Connected).is_ok(),
+            conntrack_loaded,
+            // Nothing tracks a connection where conntrack is not loaded.
+            conntrack_tracks_loopback: conntrack_loaded && probe_original_dst(State::Connected).is_ok(),
             pid: std::process::id().into(),
             euid: crate::sys::effective_ids().0,
             egid: crate::sys::effective_ids().1,
@@ -468,9 +470,6 @@ mod reader {
         Ok(sysctl(name)?.split_whitespace().map(str::to_string).collect())
     }
 
-    /// One probe: a one-instruction program attached to a fresh tcp4
-    /// socket; only EPERM counts as refused (anything else, or a socket
-    /// that cannot be made, leaves the model's upstream rule).
     /// One probe of conntrack: SO_ORIGINAL_DST read on a tcp4 socket.
     fn probe_original_dst(state: State) -> Result<i128, String> {
         let fixture = fixture::Fixture::build(Kind::Tcp4, state).map_err(|e| e.to_string())?;
@@ -479,6 +478,9 @@ mod reader {
         sys::get_sockaddr(fixture.target(), code)
     }
 
+    /// One probe: a one-instruction program attached to a fresh tcp4
+    /// socket; only EPERM counts as refused (anything else, or a socket
+    /// that cannot be made, leaves the model's upstream rule).
     fn probe_tcp_filter_refused() -> bool {
         let Ok(socket) = fixture::new_socket(Kind::Tcp4) else {
             return false;
