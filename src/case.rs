@@ -40,6 +40,7 @@ impl Request {
                     | (Type::Membership | Type::Membership6, RelativeValue::Group(..))
                     | (Type::Membership, RelativeValue::GroupByIndex(..))
                     | (Type::SourceMembership, RelativeValue::SourceGroup(..))
+                    | (Type::AckFrequency, RelativeValue::Int(_))
             ),
         }
     }

@@ -26,6 +26,7 @@ const fn opt(id: Opt, name: &'static str, ty: Type, ladder: &'static [ladder::Ru
             macos: None,
             freebsd: None,
             windows: None,
+            windows_level: None,
         },
     }
 }
@@ -68,11 +69,32 @@ impl OptionSpec {
                 macos,
                 freebsd,
                 windows,
+                windows_level: self.codes.windows_level,
+            },
+            ..self
+        }
+    }
+    /// Winsock's level for it, where that is not its family's.
+    const fn windows_level(self, level: i32) -> Self {
+        OptionSpec {
+            codes: Codes {
+                windows_level: Some(level),
+                ..self.codes
             },
             ..self
         }
     }
 }
+
+/// Winsock's `SOL_IP` (ws2def.h `SOL_SOCKET - 4`), where socket2 reads
+/// SO_ORIGINAL_DST on Windows.
+const WINSOCK_SOL_IP: i32 = 0xFFFB;
+/// Winsock's SO_ORIGINAL_DST (ws2def.h 0x300F; IP6T_SO_ORIGINAL_DST is the
+/// same number).
+const WINSOCK_ORIGINAL_DST: i32 = 0x300F;
+/// Winsock's SIO_TCP_SET_ACK_FREQUENCY ioctl code (mstcpip.h
+/// `_WSAIOW(IOC_VENDOR, 23)`, 0x98000017), as the catalogue's C int.
+const WINSOCK_SIO_TCP_SET_ACK_FREQUENCY: i32 = 0x9800_0017_u32 as i32;
 
 use Opt as O;
 use Type as T;
@@ -591,6 +613,16 @@ pub const CATALOG: &[OptionSpec] = &[
         ladder::BOOL,
     )
     .codes(Some(30), None, None, None),
+    // Windows' delayed-ACK count for one TCP socket: an ioctl, not an
+    // option (socket2's set_tcp_ack_frequency, which has no getter).
+    opt(
+        O::Tcp(TcpOpt::AckFrequency),
+        "SIO_TCP_SET_ACK_FREQUENCY",
+        T::AckFrequency,
+        ladder::ACK_FREQUENCY,
+    )
+    .codes(None, None, None, Some(WINSOCK_SIO_TCP_SET_ACK_FREQUENCY))
+    .socket2(Shape::Byte),
     // A server's Fast Open queue length on Linux; a switch elsewhere. No
     // socket2 method.
     opt(O::Tcp(TcpOpt::Fastopen), "TCP_FASTOPEN", T::Int, ladder::FASTOPEN).codes(
@@ -744,14 +776,16 @@ pub const CATALOG: &[OptionSpec] = &[
     .codes(Some(10), None, None, None),
     opt(O::Ip(IpOpt::Mtu), "IP_MTU", T::ReadOnly, ladder::READ_ONLY).codes(Some(14), None, None, None),
     // Netfilter's: the destination a connection had before NAT (socket2's
-    // original_dst_v4 on Linux; on Windows a SOL_SOCKET option, not here).
+    // original_dst_v4 on Linux); on Windows, where a WFP callout redirects,
+    // socket2 reads Winsock's option of the name at SOL_IP.
     opt(
         O::Ip(IpOpt::OriginalDst),
         "SO_ORIGINAL_DST",
         T::SockAddr,
         ladder::READ_ONLY,
     )
-    .codes(Some(80), None, None, None)
+    .codes(Some(80), None, None, Some(WINSOCK_ORIGINAL_DST))
+    .windows_level(WINSOCK_SOL_IP)
     .socket2(Shape::ReadOnly),
     opt(
         O::Ip(IpOpt::Recvorigdstaddr),
@@ -937,6 +971,16 @@ pub const CATALOG: &[OptionSpec] = &[
     )
     .codes(Some(77), None, None, None),
     opt(O::Ipv6(Ipv6Opt::Flowinfo), "IPV6_FLOWINFO", T::Bool, ladder::BOOL).codes(Some(11), None, None, None),
+    // RFC 2292's name for the hop-by-hop options flag, kept by Linux and the
+    // BSDs (in6.h; libc names Linux's only): socket2 0.6's
+    // header_included_v6 reads this number (IP_HDRINCL's, 3) on Linux.
+    opt(
+        O::Ipv6(Ipv6Opt::Hopopts2292),
+        "IPV6_2292HOPOPTS",
+        T::Bool,
+        ladder::BOOL,
+    )
+    .codes(Some(3), Some(22), Some(22), None),
     opt(
         O::Ipv6(Ipv6Opt::UseMinMtu),
         "IPV6_USE_MIN_MTU",
@@ -971,19 +1015,40 @@ pub const CATALOG: &[OptionSpec] = &[
     )
     .codes(Some(21), Some(13), Some(13), Some(13))
     .socket2(Shape::Membership6),
-    // SO_ORIGINAL_DST's IPv6 twin (socket2's original_dst_v6 on Linux).
+    // SO_ORIGINAL_DST's IPv6 twin (socket2's original_dst_v6 on Linux, and
+    // on Windows, where socket2 reads it at SOL_IP too, not SOL_IPV6).
     opt(
         O::Ipv6(Ipv6Opt::OriginalDst),
         "IP6T_SO_ORIGINAL_DST",
         T::SockAddr,
         ladder::READ_ONLY,
     )
-    .codes(Some(80), None, None, None)
+    .codes(Some(80), None, None, Some(WINSOCK_ORIGINAL_DST))
+    .windows_level(WINSOCK_SOL_IP)
     .socket2(Shape::ReadOnly),
     // socket2 0.6 has set_header_included_v4 on every OS here.
     opt(O::Ip(IpOpt::Hdrincl), "IP_HDRINCL", T::Bool, ladder::BOOL)
         .codes(Some(3), Some(2), Some(2), Some(2))
         .socket2(Shape::Bool),
+    // The BSDs' unix socket credentials (sys/un.h). Their level, 0 (SOL_LOCAL),
+    // is IPPROTO_IP on an inet socket, so the rows sit with the IPv4 options,
+    // and there they are IP_OPTIONS (1) and IP_HDRINCL (2). Read into an int,
+    // as a C program would read any option: LOCAL_PEERCRED's struct xucred
+    // gives its first field, cr_version.
+    opt(
+        O::Ip(IpOpt::LocalPeercred),
+        "LOCAL_PEERCRED",
+        T::ReadOnly,
+        ladder::READ_ONLY_NO_SET,
+    )
+    .codes(None, Some(1), Some(1), None),
+    opt(
+        O::Ip(IpOpt::LocalPeerpid),
+        "LOCAL_PEERPID",
+        T::ReadOnly,
+        ladder::READ_ONLY_NO_SET,
+    )
+    .codes(None, Some(2), None, None),
     // socket2 0.6 has set_ip_transparent_v6 on Linux.
     opt(
         O::Ipv6(Ipv6Opt::Transparent),

@@ -308,6 +308,10 @@ pub const BUFFER: &[Rung] = &[
     socket2(U64_MAX),
 ];
 
+/// SIO_TCP_SET_ACK_FREQUENCY's one-byte count: none, the first counts and
+/// the largest (socket2 takes a `u8`, so nothing wider can be sent).
+pub const ACK_FREQUENCY: &[Rung] = &[both(0), both(1), both(2), both(255)];
+
 /// Flags: does a non-zero value read back as 1, or as something else? 256
 /// has a zero low byte (Wine reads some flags as one byte). socket2's `bool`
 /// can only say 0 and 1.
@@ -382,6 +386,11 @@ pub const BUSY_POLL: &[Rung] = &[
 
 /// Read-only options: the read, and what a set gives.
 pub const READ_ONLY: &[Rung] = &[raw(1)];
+
+/// A read and nothing else: an option no OS can set, whose number means
+/// another option to a set on some sockets (LOCAL_PEERCRED is IP_OPTIONS on
+/// an inet socket, and an int there would be sent as IP options).
+pub const READ_ONLY_NO_SET: &[Rung] = &[];
 
 /// SO_INCOMING_CPU: CPUs that exist and do not, the int's ends, -1 (what a
 /// new socket reads) and a u32 above INT_MAX (a library's unsigned types

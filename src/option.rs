@@ -74,6 +74,7 @@ options!(
         Keepinit = "TCP_KEEPINIT", Connectiontimeout = "TCP_CONNECTIONTIMEOUT",
         Sendmoreacks = "TCP_SENDMOREACKS", EnableEcn = "TCP_ENABLE_ECN",
         RxtFindrop = "TCP_RXT_FINDROP", Repair = "TCP_REPAIR", WindowClamp = "TCP_WINDOW_CLAMP",
+        AckFrequency = "SIO_TCP_SET_ACK_FREQUENCY",
     }
 );
 options!(
@@ -91,6 +92,7 @@ options!(
         Minttl = "IP_MINTTL", RecverrRfc4884 = "IP_RECVERR_RFC4884",
         Recvretopts = "IP_RECVRETOPTS", Recvdstaddr = "IP_RECVDSTADDR", Recvif = "IP_RECVIF",
         Dontfrag = "IP_DONTFRAG", Hdrincl = "IP_HDRINCL", BoundIf = "IP_BOUND_IF",
+        LocalPeercred = "LOCAL_PEERCRED", LocalPeerpid = "LOCAL_PEERPID",
         AddMembership = "IP_ADD_MEMBERSHIP", DropMembership = "IP_DROP_MEMBERSHIP",
         AddSourceMembership = "IP_ADD_SOURCE_MEMBERSHIP",
         DropSourceMembership = "IP_DROP_SOURCE_MEMBERSHIP", OriginalDst = "SO_ORIGINAL_DST",
@@ -109,6 +111,7 @@ options!(
         Recvhopopts = "IPV6_RECVHOPOPTS", Recvdstopts = "IPV6_RECVDSTOPTS",
         Recvpathmtu = "IPV6_RECVPATHMTU", Dontfrag = "IPV6_DONTFRAG",
         Recvfragsize = "IPV6_RECVFRAGSIZE", Flowinfo = "IPV6_FLOWINFO",
+        Hopopts2292 = "IPV6_2292HOPOPTS",
         UseMinMtu = "IPV6_USE_MIN_MTU", MulticastIf = "IPV6_MULTICAST_IF",
         Transparent = "IPV6_TRANSPARENT", Hdrincl = "IPV6_HDRINCL", BoundIf = "IPV6_BOUND_IF",
         Mtu = "IPV6_MTU", AddMembership = "IPV6_ADD_MEMBERSHIP",
@@ -288,6 +291,11 @@ pub enum Type {
     /// `Membership`; its fields are in another order on Linux than on the
     /// BSDs and Windows (`address::SourceOrder`).
     SourceMembership,
+    /// Winsock's `TCP_ACK_FREQUENCY_PARAMETERS` (one byte: how many segments
+    /// may arrive before the delayed ACK timer is ignored), sent by the
+    /// `WSAIoctl` SIO_TCP_SET_ACK_FREQUENCY, not by setsockopt: set only, a
+    /// change with nothing to read back, and no read at all.
+    AckFrequency,
 }
 
 impl Type {
@@ -307,6 +315,12 @@ impl Type {
         )
     }
 
+    /// Whether the option is an ioctl (`WSAIoctl`), not a socket option: no
+    /// level refuses it and nothing reads it.
+    pub fn is_ioctl(self) -> bool {
+        self == Type::AckFrequency
+    }
+
     /// The value a set of this type takes, in words.
     pub fn describe(self) -> &'static str {
         match self {
@@ -317,6 +331,7 @@ impl Type {
             Type::Filter => "a program's name (accept-all, drop-all, empty, jump-out, too-long)",
             Type::Membership | Type::Membership6 => "a group and an interface",
             Type::SourceMembership => "a group, a source and an interface",
+            Type::AckFrequency => "a count of segments, 0 to 255",
             _ => "an integer",
         }
     }
@@ -438,6 +453,10 @@ pub struct Codes {
     pub freebsd: Option<i32>,
     /// Windows' (Winsock's).
     pub windows: Option<i32>,
+    /// Winsock's level for it where that is not its family's: socket2 reads
+    /// SO_ORIGINAL_DST and IP6T_SO_ORIGINAL_DST at `SOL_IP` (0xFFFB,
+    /// `SOL_SOCKET - 4`), a level of Winsock's own.
+    pub windows_level: Option<i32>,
 }
 
 impl Codes {

@@ -3,10 +3,10 @@
 //! it, then the path's conversion of what is read back. Pure: no socket is
 //! touched, so any platform's model can be asked anywhere.
 
-use crate::case::Case;
+use crate::case::{Case, Request};
 use crate::library::{self, Sent};
 use crate::platform::{Asked, Platform};
-use crate::prediction::Prediction;
+use crate::prediction::{Expected, Prediction};
 
 /// What the OS will report for the case, with every rule on the way.
 pub fn predict(case: &Case, platform: &dyn Platform) -> Prediction {
@@ -27,9 +27,30 @@ pub fn predict(case: &Case, platform: &dyn Platform) -> Prediction {
         api: case.api,
         request: &request,
     };
-    let kernel = platform
-        .refusal(&asked)
-        .unwrap_or_else(|| platform.predict(asked));
+    let ask = |asked: Asked<'_>| {
+        platform
+            .refusal(&asked)
+            .unwrap_or_else(|| platform.predict(asked))
+    };
+    let mut kernel = ask(asked);
+    // A getter that reads another option: a set that worked, or a plain
+    // read, answers with that option's value.
+    if let Some((other, rule)) = library::getter_reads(on, case.option) {
+        let set_failed = request != Request::Default && matches!(kernel.expected, Expected::Err(_));
+        if !set_failed {
+            let read = ask(Asked {
+                option: other,
+                request: &Request::Default,
+                ..asked
+            });
+            if request == Request::Default {
+                kernel.rules.clear();
+            }
+            kernel.rules.push(rule);
+            kernel.rules.extend(read.rules);
+            kernel.expected = read.expected;
+        }
+    }
     rules.extend(kernel.rules);
     let expected = library::read_back(on, case.option, kernel.expected, &mut rules);
     Prediction::new(expected, rules)

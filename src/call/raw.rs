@@ -36,7 +36,10 @@ pub fn read_back(option: &OptionSpec, socket: &socket2::Socket) -> Result<Value,
 /// Whether a set of this type is a change with nothing to read back (a
 /// membership): a set that worked reads as `address::DONE`.
 pub fn is_change(ty: Type) -> bool {
-    matches!(ty, Type::Membership | Type::Membership6 | Type::SourceMembership)
+    matches!(
+        ty,
+        Type::Membership | Type::Membership6 | Type::SourceMembership | Type::AckFrequency
+    )
 }
 
 /// What a change that worked reads as.
@@ -88,6 +91,10 @@ fn set(
             let flags = u32::try_from(flags.value()).map_err(|_| format!("{flags} does not fit a u32"))?;
             sys::set_txtime(socket, code, int(clock.value())?, flags)
         }
+        (Type::AckFrequency, RelativeValue::Int(e)) => {
+            let count = u8::try_from(e.value()).map_err(|_| format!("{e} does not fit a byte"))?;
+            sys::set_ack_frequency(socket, code, count)
+        }
         (ty, val) if is_change(ty) => {
             let bytes = change_bytes(ty, val, crate::address::SourceOrder::HERE)
                 .ok_or_else(|| format!("{val} is no {} membership", option.name))?;
@@ -130,5 +137,7 @@ fn get(ty: Type, socket: &socket2::Socket, code: sys::Code) -> Result<Value, Str
         Type::Text => {
             Value::Text(String::from_utf8_lossy(&sys::get_bytes(socket, code, TEXT_CAPACITY)?).into())
         }
+        // (The matrix asks no read of an ioctl: `library::reads_default`.)
+        Type::AckFrequency => return Err("an ioctl has nothing to read".into()),
     })
 }

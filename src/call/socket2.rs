@@ -46,6 +46,13 @@ macro_rules! only_on {
         let call = None;
         call
     }};
+    (linux_or_windows, $e:expr) => {{
+        #[cfg(any(target_os = "linux", target_os = "android", windows))]
+        let call = Some($e);
+        #[cfg(not(any(target_os = "linux", target_os = "android", windows)))]
+        let call = None;
+        call
+    }};
     (linux_or_freebsd, $e:expr) => {{
         #[cfg(any(target_os = "linux", target_os = "android", target_os = "freebsd"))]
         let call = Some($e);
@@ -176,8 +183,14 @@ pub fn calls(option: &OptionSpec) -> Option<Calls> {
         Opt::Socket(S::IncomingCpu) => only_on!(linux, Usize(Socket::set_cpu_affinity, Socket::cpu_affinity)),
         Opt::Socket(S::Cookie) => only_on!(linux, ReadOnly(|s| s.cookie().map(i128::from))),
         // Reported by its address, as the raw path reports it.
-        Opt::Ip(I::OriginalDst) => only_on!(linux, ReadOnly(|s| s.original_dst_v4().and_then(address_of))),
-        Opt::Ipv6(I6::OriginalDst) => only_on!(linux, ReadOnly(|s| s.original_dst_v6().and_then(address_of))),
+        Opt::Ip(I::OriginalDst) => only_on!(
+            linux_or_windows,
+            ReadOnly(|s| s.original_dst_v4().and_then(address_of))
+        ),
+        Opt::Ipv6(I6::OriginalDst) => only_on!(
+            linux_or_windows,
+            ReadOnly(|s| s.original_dst_v6().and_then(address_of))
+        ),
         Opt::Socket(S::Acceptconn) => {
             only_on!(linux_or_freebsd, ReadOnly(|s| s.is_listener().map(i128::from)))
         }
@@ -270,17 +283,19 @@ pub fn calls(option: &OptionSpec) -> Option<Calls> {
         ),
         // set_fib has no getter.
         Opt::Socket(S::Setfib) => None,
+        Opt::Tcp(T::AckFrequency) => only_on!(windows, ChangeU8(Socket::set_tcp_ack_frequency)),
         Opt::Socket(S::ReuseportLb) => {
             only_on!(freebsd, Bool(Socket::set_reuse_port_lb, Socket::reuse_port_lb))
         }
         Opt::Ip(I::Hdrincl) => Some(Bool(Socket::set_header_included_v4, Socket::header_included_v4)),
+        Opt::Ip(I::LocalPeercred | I::LocalPeerpid) => None,
         Opt::Ipv6(I6::Transparent) => only_on!(
             linux,
             Bool(Socket::set_ip_transparent_v6, Socket::ip_transparent_v6)
         ),
-        // Its getter reads another option (see the catalogue row).
+        // On Linux its getter reads another option (see the catalogue row).
         Opt::Ipv6(I6::Hdrincl) => only_on!(
-            windows,
+            linux_or_windows,
             Bool(Socket::set_header_included_v6, Socket::header_included_v6)
         ),
         Opt::Ipv6(I6::Mtu) => None,
@@ -312,7 +327,8 @@ pub fn calls(option: &OptionSpec) -> Option<Calls> {
             | I6::Recvpathmtu
             | I6::Dontfrag
             | I6::Recvfragsize
-            | I6::Flowinfo,
+            | I6::Flowinfo
+            | I6::Hopopts2292,
         ) => None,
         Opt::Ipv6(I6::Freebind) => only_on!(linux, Bool(Socket::set_freebind_v6, Socket::freebind_v6)),
         Opt::Ipv6(I6::V6only) => Some(Bool(Socket::set_only_v6, Socket::only_v6)),
@@ -334,7 +350,7 @@ pub fn apply(option: &OptionSpec, socket: &Socket, request: &Request) -> Result<
 
 /// A socket address as the catalogue holds addresses: an IPv4 `in_addr` as
 /// an int, an IPv6 one as its 128 bits (the port is not reported).
-#[cfg(any(target_os = "linux", target_os = "android"))]
+#[cfg(any(target_os = "linux", target_os = "android", windows))]
 fn address_of(address: socket2::SockAddr) -> std::io::Result<i128> {
     match address.as_socket() {
         Some(a) => Ok(crate::address::ip_bits(a.ip())),

@@ -63,6 +63,9 @@ pub enum Calls {
     Membership6(fn(&Socket, &Ipv6Addr, u32) -> R<()>),
     /// A source-specific membership change (source, group, interface).
     SourceMembership(fn(&Socket, &Ipv4Addr, &Ipv4Addr, &Ipv4Addr) -> R<()>),
+    /// A change by a `u8` with nothing to read back (socket2's
+    /// `set_tcp_ack_frequency`, an ioctl).
+    ChangeU8(fn(&Socket, u8) -> R<()>),
     /// A setter with no getter: the option is read back with the raw call.
     SetOnly(fn(&Socket, usize) -> R<()>),
     /// No call: an option the library set when it made the socket, read
@@ -107,7 +110,7 @@ fn apply_unwinding(
             (Calls::Bool(set, _), Arg::Bool(v)) => set(socket, v),
             (Calls::U32(set, _), Arg::U32(v)) => set(socket, v),
             (Calls::Int(set, _), Arg::Int(v)) => set(socket, v),
-            (Calls::U8(set, _), Arg::U8(v)) => set(socket, v),
+            (Calls::U8(set, _), Arg::U8(v)) | (Calls::ChangeU8(set), Arg::U8(v)) => set(socket, v),
             (Calls::OptU8(set, _), Arg::OptU8(v)) => set(socket, v),
             (Calls::Duration(set, _), Arg::Duration(v)) => set(socket, v),
             (Calls::OptDuration(set, _), Arg::OptDuration(v)) => set(socket, v),
@@ -172,7 +175,8 @@ fn apply_unwinding(
         Calls::Membership(_)
         | Calls::MembershipByIndex(..)
         | Calls::Membership6(_)
-        | Calls::SourceMembership(_) => match request {
+        | Calls::SourceMembership(_)
+        | Calls::ChangeU8(_) => match request {
             Request::Set(_) => super::raw::done(),
             Request::Default => super::raw::apply(option, socket, request)?,
         },

@@ -116,11 +116,11 @@ pub fn shape_can_hold(api: Api, shape: Option<Shape>, val: &RelativeValue) -> bo
     }
 }
 
-/// Whether the path can read the option alone (a default read): not a
-/// library's setter without a getter (the FORCE sizes, read back through
-/// the option they set).
+/// Whether the path can read the option alone (a default read): not an
+/// ioctl, which has no read, nor a library's setter without a getter (the
+/// FORCE sizes, read back through the option they set).
 pub fn reads_default(api: Api, option: &OptionSpec) -> bool {
-    api == Api::Raw || option.read_back == option.id
+    !option.ty.is_ioctl() && (api == Api::Raw || option.read_back == option.id)
 }
 
 /// The rule for a library with no call for the option on the OS.
@@ -217,6 +217,16 @@ pub fn request(
         Api::Std => stdlib::request(os, shape, option, request, rules),
         Api::Tokio => tokio::request(os, shape, option, request, rules),
     }
+}
+
+/// The option the path's getter reads after a set, where it is not the one
+/// set (socket2's header_included_v6 on Linux), with the rule that says so.
+pub fn getter_reads(on: On, option: &OptionSpec) -> Option<(&'static OptionSpec, &'static Rule)> {
+    if on.api != Api::Socket2 || shape(on.os, on.api, option).is_none() {
+        return None;
+    }
+    let other = socket2::getter_reads(on.os, option)?;
+    Some((crate::catalog::spec(other), &socket2::GETTER_READS_OTHER))
 }
 
 /// The value the path hands back for what the OS reported.

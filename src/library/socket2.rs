@@ -103,6 +103,12 @@ crate::rules! {
         why: "socket2 casts the linger Duration's seconds to l_linger with `as`: a C int on Unix, a u_short on Windows",
         source: "socket2 0.6.5 src/socket.rs into_linger, line 1192 (`l_linger: duration.as_secs() as _`)",
     };
+    pub const GETTER_READS_OTHER: Rule = Rule {
+        id: "socket2.getter_reads_other",
+        formula: "header_included_v6() reads IPPROTO_IPV6 option 3 (IPV6_2292HOPOPTS), not IPV6_HDRINCL (36)",
+        why: "on Linux set_header_included_v6 writes IPV6_HDRINCL but header_included_v6 asks IP_HDRINCL's number (3) at IPPROTO_IPV6, which is RFC 2292's hop-by-hop flag there: the read is that flag's (0 on every socket here), whatever the set did (docs/findings/socket2-header-included-v6.md)",
+        source: "socket2 0.6.5 src/socket.rs header_included_v6, line 1781 (`getsockopt::<c_int>(self.as_raw(), sys::IPPROTO_IPV6, sys::IP_HDRINCL)`), set_header_included_v6, lines 1814-1820 (`#[cfg(target_os = \"linux\")] sys::IPV6_HDRINCL`); include/uapi/linux/in6.h IPV6_2292HOPOPTS 3",
+    };
     pub const LINGER_OFF_HIDES_TIME: Rule = Rule {
         id: "socket2.linger_off_hides_time",
         formula: "l_onoff == 0 => None",
@@ -190,6 +196,15 @@ pub fn read_back(shape: Shape, val: RelativeValue, rules: &mut Vec<&'static Rule
     }
 }
 
+/// The option socket2's getter reads on `os` where it is not the one its
+/// setter writes (`GETTER_READS_OTHER`): a set is followed by a read of it.
+pub fn getter_reads(os: Os, option: &OptionSpec) -> Option<Opt> {
+    match option.id {
+        Opt::Ipv6(Ipv6Opt::Hdrincl) if os == Os::Linux => Some(Opt::Ipv6(Ipv6Opt::Hopopts2292)),
+        _ => None,
+    }
+}
+
 /// Whether socket2 0.6 has a call pair for the option when built for `os`
 /// (its `#[cfg]`s in src/socket.rs and src/sys/*.rs, as data, so a model of
 /// an OS this program does not run on knows which paths exist there). A
@@ -235,7 +250,9 @@ pub fn offered_on(os: Os, option: &OptionSpec) -> bool {
         Opt::Socket(S::Acceptconn) => matches!(os, Os::Linux | Os::FreeBsd),
         Opt::Socket(S::IncomingCpu | S::Cookie) => linux,
         // original_dst_v4 / _v6: on Windows a SOL_SOCKET option, not these rows.
-        Opt::Ip(I::OriginalDst) | Opt::Ipv6(I6::OriginalDst) => linux,
+        // original_dst_v4 / _v6: netfilter's on Linux, Winsock's at SOL_IP
+        // on Windows.
+        Opt::Ip(I::OriginalDst) | Opt::Ipv6(I6::OriginalDst) => linux || os == Os::Windows,
         Opt::Socket(
             S::Timestamp
             | S::Timestampns
@@ -289,7 +306,10 @@ pub fn offered_on(os: Os, option: &OptionSpec) -> bool {
         Opt::Ipv6(I6::MulticastIf) => true,
         // set_header_included_v4 / header_included_v4: every OS here.
         Opt::Ip(I::Hdrincl) => true,
+        Opt::Ip(I::LocalPeercred | I::LocalPeerpid) => false,
         Opt::Socket(S::ReuseportLb) => os == Os::FreeBsd,
+        // set_tcp_ack_frequency: Windows only, an ioctl, no getter.
+        Opt::Tcp(T::AckFrequency) => os == Os::Windows,
         // bind_device, and bind_device_by_index_v4 (SO_BINDTOIFINDEX on
         // Linux; IP_BOUND_IF, another option, on Apple).
         Opt::Socket(S::Bindtodevice | S::Bindtoifindex) => linux,
@@ -299,10 +319,11 @@ pub fn offered_on(os: Os, option: &OptionSpec) -> bool {
         Opt::Socket(S::Setfib) => false,
         Opt::Ipv6(I6::Transparent) => linux,
         // set_header_included_v6 / header_included_v6 compile on Linux,
-        // Apple and Windows, but only Windows' getter reads what its setter
-        // writes (IP_HDRINCL's number at IPPROTO_IPV6, which is Winsock's
-        // IPV6_HDRINCL): docs/findings/socket2-header-included-v6.md.
-        Opt::Ipv6(I6::Hdrincl) => os == Os::Windows,
+        // Apple and Windows. Windows' getter reads what its setter writes
+        // (IP_HDRINCL's number at IPPROTO_IPV6 is Winsock's IPV6_HDRINCL);
+        // Linux's reads IPV6_2292HOPOPTS (`getter_reads`); Apple's asks a
+        // number xnu lacks at that level (the row is not defined there).
+        Opt::Ipv6(I6::Hdrincl) => matches!(os, Os::Windows | Os::Linux),
         Opt::Ipv6(I6::Mtu) => false,
         Opt::Ip(
             I::Pktinfo
@@ -332,7 +353,8 @@ pub fn offered_on(os: Os, option: &OptionSpec) -> bool {
             | I6::Recvpathmtu
             | I6::Dontfrag
             | I6::Recvfragsize
-            | I6::Flowinfo,
+            | I6::Flowinfo
+            | I6::Hopopts2292,
         ) => false,
         Opt::Ipv6(I6::Freebind) => linux,
         Opt::Ipv6(I6::V6only | I6::UnicastHops | I6::MulticastHops | I6::MulticastLoop) => true,

@@ -115,9 +115,13 @@ fn header(body: &mut String, name: &str, defined: &[&Column], undefined: &[&Colu
     if let Some(spec) = catalog::find(name) {
         let numbers: Vec<String> = Os::MODELLED
             .iter()
-            .map(|&os| match spec.codes.on(os) {
-                Some(n) => format!("{} {n:#x}", super::data::os_title(os)),
-                None => format!("{} –", super::data::os_title(os)),
+            .map(|&os| match (spec.codes.on(os), spec.codes.windows_level) {
+                // A level of Winsock's own (SOL_IP) is named with the number.
+                (Some(n), Some(level)) if os == Os::Windows => {
+                    format!("{} {n:#x} at level {level:#x}", super::data::os_title(os))
+                }
+                (Some(n), _) => format!("{} {n:#x}", super::data::os_title(os)),
+                (None, _) => format!("{} –", super::data::os_title(os)),
             })
             .collect();
         let _ = write!(

@@ -114,6 +114,12 @@ pub fn get_new_fd(socket: &impl AsRawFd, code: Code) -> Result<i32, String> {
     Ok(fd)
 }
 
+/// SIO_TCP_SET_ACK_FREQUENCY is a Winsock ioctl (the catalogue gives it no
+/// number here, so no case asks).
+pub fn set_ack_frequency(_: &impl AsRawFd, _: Code, _: u8) -> Result<(), String> {
+    Err("SIO_TCP_SET_ACK_FREQUENCY is a Winsock ioctl".to_string())
+}
+
 /// A socket address read into a `sockaddr_storage` (SO_ORIGINAL_DST): its
 /// address as the catalogue holds addresses (an IPv4 `in_addr` as an int,
 /// an IPv6 one as its 128 bits); the port is not reported.
@@ -804,6 +810,7 @@ mod tests {
             ("IPV6_RECVPATHMTU", libc::IPV6_RECVPATHMTU),
             ("IPV6_RECVFRAGSIZE", libc::IPV6_RECVFRAGSIZE),
             ("IPV6_FLOWINFO", libc::IPV6_FLOWINFO),
+            ("IPV6_2292HOPOPTS", libc::IPV6_2292HOPOPTS),
             ("IPV6_TRANSPARENT", libc::IPV6_TRANSPARENT),
             ("SO_BINDTODEVICE", libc::SO_BINDTODEVICE),
             ("SO_BINDTOIFINDEX", libc::SO_BINDTOIFINDEX),
@@ -825,6 +832,8 @@ mod tests {
             ("IPV6_DROP_MEMBERSHIP", libc::IPV6_LEAVE_GROUP),
             ("IP_ADD_SOURCE_MEMBERSHIP", libc::IP_ADD_SOURCE_MEMBERSHIP),
             ("IP_DROP_SOURCE_MEMBERSHIP", libc::IP_DROP_SOURCE_MEMBERSHIP),
+            ("LOCAL_PEERCRED", libc::LOCAL_PEERCRED),
+            ("LOCAL_PEERPID", libc::LOCAL_PEERPID),
         ];
         #[cfg(target_os = "freebsd")]
         let only_here: &[(&str, libc::c_int)] = &[
@@ -833,6 +842,7 @@ mod tests {
             ("IPV6_DROP_MEMBERSHIP", libc::IPV6_LEAVE_GROUP),
             ("IP_ADD_SOURCE_MEMBERSHIP", libc::IP_ADD_SOURCE_MEMBERSHIP),
             ("IP_DROP_SOURCE_MEMBERSHIP", libc::IP_DROP_SOURCE_MEMBERSHIP),
+            ("LOCAL_PEERCRED", libc::LOCAL_PEERCRED),
         ];
         #[cfg(not(any(
             target_os = "linux",

@@ -15,13 +15,13 @@ pub const TIME_T_MAX: i128 = i64::MAX as i128;
 /// catalogue's numbers; a unit test holds them against windows-sys).
 pub fn code(option: &OptionSpec) -> Option<Code> {
     let name = option.codes.on(Os::Windows)?;
-    let level = match option.level() {
+    let level = option.codes.windows_level.unwrap_or(match option.level() {
         Level::Socket => ws::SOL_SOCKET,
         Level::Tcp => ws::IPPROTO_TCP,
         Level::Ip => ws::IPPROTO_IP,
         Level::Ipv6 => ws::IPPROTO_IPV6,
         Level::Udp => ws::IPPROTO_UDP,
-    };
+    });
     Some(Code { level, name })
 }
 
@@ -122,10 +122,48 @@ pub fn get_filter_len(_: &impl AsRawSocket, _: Code) -> Result<u32, String> {
     Err("SO_ATTACH_FILTER is Linux's".to_string())
 }
 
-/// SO_ORIGINAL_DST is a SOL_SOCKET option on Winsock, which the catalogue
-/// does not give it (its rows are Linux's netfilter ones), so no case asks.
-pub fn get_sockaddr(_: &impl AsRawSocket, _: Code) -> Result<i128, String> {
-    Err("the catalogue's SO_ORIGINAL_DST is Linux's".to_string())
+/// `WSAIoctl(s, SIO_TCP_SET_ACK_FREQUENCY, &params, sizeof params, ...)`:
+/// the count in a `TCP_ACK_FREQUENCY_PARAMETERS`, nothing out.
+pub fn set_ack_frequency(socket: &impl AsRawSocket, code: Code, count: u8) -> Result<(), String> {
+    let mut params = ws::TCP_ACK_FREQUENCY_PARAMETERS {
+        TcpDelayedAckFrequency: count,
+    };
+    let mut returned = 0u32;
+    // SAFETY: the input pointer and length describe a live struct; there is
+    // no output buffer, no overlapped call and no completion routine.
+    let rc = unsafe {
+        ws::WSAIoctl(
+            socket.as_raw_socket() as ws::SOCKET,
+            code.name as u32,
+            (&raw mut params).cast(),
+            size_of::<ws::TCP_ACK_FREQUENCY_PARAMETERS>() as u32,
+            std::ptr::null_mut(),
+            0,
+            &mut returned,
+            std::ptr::null_mut(),
+            None,
+        )
+    };
+    if rc == 0 {
+        Ok(())
+    } else {
+        Err(last_error_name())
+    }
+}
+
+/// A socket address read into a `SOCKADDR_STORAGE` (SO_ORIGINAL_DST), as
+/// the catalogue's number for its address.
+pub fn get_sockaddr(socket: &impl AsRawSocket, code: Code) -> Result<i128, String> {
+    let mut storage = [0u8; size_of::<ws::SOCKADDR_STORAGE>()];
+    get(socket, code, &mut storage)?;
+    // SOCKADDR_IN: family, port, then the address; SOCKADDR_IN6: family,
+    // port, flow info, then the address.
+    let ip: std::net::IpAddr = match u16::from_ne_bytes([storage[0], storage[1]]) {
+        ws::AF_INET => <[u8; 4]>::try_from(&storage[4..8]).expect("4 bytes").into(),
+        ws::AF_INET6 => <[u8; 16]>::try_from(&storage[8..24]).expect("16 bytes").into(),
+        family => return Err(format!("a socket address of family {family}")),
+    };
+    Ok(crate::address::ip_bits(ip))
 }
 
 /// A pidfd is Linux's (the catalogue gives SO_PEERPIDFD no Winsock number,
@@ -394,10 +432,23 @@ mod tests {
             ("IPV6_DROP_MEMBERSHIP", ws::IPV6_DROP_MEMBERSHIP),
             ("IP_ADD_SOURCE_MEMBERSHIP", ws::IP_ADD_SOURCE_MEMBERSHIP),
             ("IP_DROP_SOURCE_MEMBERSHIP", ws::IP_DROP_SOURCE_MEMBERSHIP),
+            ("SO_ORIGINAL_DST", ws::SO_ORIGINAL_DST as i32),
+            ("IP6T_SO_ORIGINAL_DST", ws::IP6T_SO_ORIGINAL_DST as i32),
+            ("SIO_TCP_SET_ACK_FREQUENCY", ws::SIO_TCP_SET_ACK_FREQUENCY as i32),
         ];
         for &(name, number) in codes {
             let option = catalog::find(name).expect("a catalogue option");
             assert_eq!(super::code(option).map(|c| c.name), Some(number), "{name}");
+        }
+        // The levels of Winsock's own (socket2 0.6.5 src/sys/windows.rs
+        // original_dst_v4 / original_dst_v6: SOL_IP).
+        for name in ["SO_ORIGINAL_DST", "IP6T_SO_ORIGINAL_DST"] {
+            let option = catalog::find(name).expect("a catalogue option");
+            assert_eq!(
+                super::code(option).map(|c| c.level),
+                Some(ws::SOL_IP as i32),
+                "{name}"
+            );
         }
     }
 }

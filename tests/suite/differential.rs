@@ -62,7 +62,18 @@ fn compare(api: Api, family: Family, kind: Kind, state: State) {
                 Sent::Os(asked, sent) => {
                     let raw_case = Case::of(asked, kind, state, Api::Raw, sent)
                         .expect("a library's conversion keeps the request's type");
-                    match engine::cases::run(&raw_case, host()).observed {
+                    let mut observed = engine::cases::run(&raw_case, host()).observed;
+                    // A getter that reads another option: the raw set, then
+                    // (if it worked, or for a plain read) that option's read.
+                    if let Some((other, rule)) = library::getter_reads(on, option) {
+                        if case.request == Request::Default || matches!(observed, Outcome::Ok(_)) {
+                            let read =
+                                Case::of(other, kind, state, Api::Raw, Request::Default).expect("a read");
+                            observed = engine::cases::run(&read, host()).observed;
+                            conversions.push(rule);
+                        }
+                    }
+                    match observed {
                         Outcome::Ok(v) => library::read_back(
                             on,
                             option,

@@ -47,6 +47,12 @@ crate::rules! {
         why: "IPV6_RECVHOPOPTS and IPV6_RECVDSTOPTS need PRIV_NETINET_SETHDROPTS (root); F-Stack's priv_check always succeeds, so there they are plain flags",
         source: src!(F13, "sys/netinet6/ip6_output.c ip6_ctloutput 'case IPV6_RECVHOPOPTS: case IPV6_RECVDSTOPTS: ... error = priv_check(td, PRIV_NETINET_SETHDROPTS); if (error) break;', then 'OPTSET2292_EXCLUSIVE(IN6P_HOPOPTS)' / IN6P_DSTOPTS; F-Stack lib/ff_glue.c priv_check 'return (0)'"),
     };
+    pub const HOPOPTS_2292: Rule = Rule {
+        id: "freebsd.ip6.hopopts2292_privileged",
+        formula: "set without privilege => EPERM; else v != 0 ? 1 : 0; default 0",
+        why: "RFC 2292's IPV6_2292HOPOPTS sets the same IN6P_HOPOPTS bit as IPV6_RECVHOPOPTS (and marks the socket as using the old API), and needs PRIV_NETINET_SETHDROPTS first; F-Stack's priv_check always succeeds, so there it is a plain flag",
+        source: src!(F13, "sys/netinet6/ip6_output.c ip6_ctloutput set 'case IPV6_2292HOPOPTS: ... error = priv_check(td, PRIV_NETINET_SETHDROPTS); if (error) return (error); OPTSET2292(IN6P_HOPOPTS)', get 'optval = OPTBIT(IN6P_HOPOPTS)'; F-Stack lib/ff_glue.c priv_check 'return (0)'"),
+    };
     pub const TCP_IGNORES: Rule = Rule {
         id: "freebsd.ip6.tcp_ignores",
         formula: "tcp6: set succeeds, reads 0",
@@ -142,9 +148,21 @@ crate::rules! {
     };
     pub const SOL_LOCAL_ALIAS: Rule = Rule {
         id: "freebsd.unix.sol_local_alias",
-        formula: "unix level 0 = SOL_LOCAL: IP_TOS(3) = LOCAL_CREDS_PERSISTENT, IP_TTL(4) = LOCAL_CONNWAIT => v != 0 ? 1 : 0; default 0",
-        why: "IPPROTO_IP and SOL_LOCAL are both 0, so on a unix socket IP_TOS and IP_TTL set and read the LOCAL_CREDS_PERSISTENT / LOCAL_CONNWAIT flags (0/1), really changing credential passing and connect blocking",
-        source: src!(F, "sys/kern/uipc_usrreq.c uipc_ctloutput case LOCAL_CREDS_PERSISTENT / LOCAL_CONNWAIT; sys/sys/un.h '#define LOCAL_CONNWAIT 4'"),
+        formula: "unix level 0 = SOL_LOCAL: IP_HDRINCL(2) = LOCAL_CREDS, IP_TOS(3) = LOCAL_CREDS_PERSISTENT, IP_TTL(4) = LOCAL_CONNWAIT => v != 0 ? 1 : 0; default 0",
+        why: "IPPROTO_IP and SOL_LOCAL are both 0, so on a unix socket IP_HDRINCL, IP_TOS and IP_TTL set and read the LOCAL_CREDS / LOCAL_CREDS_PERSISTENT / LOCAL_CONNWAIT flags (0/1), really changing credential passing and connect blocking",
+        source: src!(F, "sys/kern/uipc_usrreq.c uipc_ctloutput get cases LOCAL_CREDS ('optval = unp->unp_flags & UNP_WANTCRED_ONESHOT ? 1 : 0'), LOCAL_CREDS_PERSISTENT, LOCAL_CONNWAIT, set 'case LOCAL_CREDS: case LOCAL_CREDS_PERSISTENT: case LOCAL_CONNWAIT:' OPTSET; sys/sys/un.h '#define LOCAL_CREDS 2', '#define LOCAL_CONNWAIT 4'"),
+    };
+    pub const LOCAL_PEERCRED: Rule = Rule {
+        id: "freebsd.unix.local_peercred",
+        formula: "unix, read into an int: a connected stream or seqpacket socket => 0 (struct xucred's first field, cr_version = XUCRED_VERSION 0); a stream socket without a peer (a listener too) => ENOTCONN; any other => EINVAL",
+        why: "LOCAL_PEERCRED copies the peer's credentials, which a connection sets on both its ends (UNP_HAVEPC); sooptcopyout cuts the struct to the caller's int. A listener caches its own credentials for the connections it accepts but holds no peer's; a socket that has none says ENOTCONN when it is a stream and EINVAL otherwise (datagram, and a seqpacket socket not connected)",
+        source: src!(F13, "sys/kern/uipc_usrreq.c uipc_ctloutput SOPT_GET 'case LOCAL_PEERCRED: ... if (unp->unp_flags & UNP_HAVEPC) xu = unp->unp_peercred; else { if (so->so_type == SOCK_STREAM) error = ENOTCONN; else error = EINVAL; }', unp_copy_peercred (UNP_HAVEPC on both ends, for PR_CONNREQUIRED kinds), uipc_listen 'cru2xt(td, &unp->unp_peercred)' (no UNP_HAVEPC); sys/sys/ucred.h XUCRED_VERSION 0; sys/sys/un.h LOCAL_PEERCRED 1"),
+    };
+    pub const OPTIONS_EMPTY: Rule = Rule {
+        id: "freebsd.ip.local_peercred_is_ip_options",
+        formula: "inet: LOCAL_PEERCRED's number (1) is IP_OPTIONS: no options set => the read succeeds with 0 bytes (an int buffer keeps its 0)",
+        why: "level 0 is SOL_LOCAL on a unix socket but IPPROTO_IP on an inet one, where name 1 is IP_OPTIONS; ip_ctloutput copies out the socket's IP options, and a socket that set none has its value size set to 0: no error, nothing written",
+        source: src!(F13, "sys/netinet/ip_output.c ip_ctloutput SOPT_GET 'case IP_OPTIONS: case IP_RETOPTS: ... if (inp->inp_options) { ... } else { INP_RUNLOCK(inp); sopt->sopt_valsize = 0; }'"),
     };
     pub const SOL_LOCAL_UNKNOWN: Rule = Rule {
         id: "freebsd.unix.sol_local_unknown",
@@ -208,9 +226,14 @@ fn uchar(v: Expr, mask: i128) -> Expr {
 }
 
 /// IPPROTO_IP on unix sockets, where level 0 is SOL_LOCAL.
-fn sol_local(o: IpOpt, request: &Request) -> Prediction {
+fn sol_local(ctx: &Ctx<'_>, o: IpOpt, request: &Request) -> Prediction {
     match o {
-        IpOpt::Ttl | IpOpt::Tos => flag01(request, 0, &SOL_LOCAL_ALIAS),
+        IpOpt::LocalPeercred if ctx.kind.listens() && ctx.state == State::Connected => {
+            Prediction::ok(RelativeValue::int(0), vec![&LOCAL_PEERCRED])
+        }
+        IpOpt::LocalPeercred if ctx.kind.is_stream() => Prediction::err("ENOTCONN", vec![&LOCAL_PEERCRED]),
+        IpOpt::LocalPeercred => Prediction::err("EINVAL", vec![&LOCAL_PEERCRED]),
+        IpOpt::Ttl | IpOpt::Tos | IpOpt::Hdrincl => flag01(request, 0, &SOL_LOCAL_ALIAS),
         IpOpt::MulticastTtl
         | IpOpt::MulticastLoop
         | IpOpt::MulticastIf
@@ -226,8 +249,7 @@ fn sol_local(o: IpOpt, request: &Request) -> Prediction {
         | IpOpt::Recvif
         | IpOpt::Recvorigdstaddr
         | IpOpt::Minttl
-        | IpOpt::Dontfrag
-        | IpOpt::Hdrincl => match request {
+        | IpOpt::Dontfrag => match request {
             Request::Default => Prediction::err("EOPNOTSUPP", vec![&SOL_LOCAL_UNKNOWN]),
             Request::Set(_) => Prediction::err("ENOPROTOOPT", vec![&SOL_LOCAL_UNKNOWN]),
         },
@@ -237,7 +259,7 @@ fn sol_local(o: IpOpt, request: &Request) -> Prediction {
 
 pub fn predict_v4(ctx: &Ctx<'_>, o: IpOpt, request: &Request) -> Prediction {
     if ctx.kind.domain() == Domain::Unix {
-        return sol_local(o, request);
+        return sol_local(ctx, o, request);
     }
     let tcp = ctx.kind.is_tcp();
     match o {
@@ -296,6 +318,7 @@ pub fn predict_v4(ctx: &Ctx<'_>, o: IpOpt, request: &Request) -> Prediction {
         | IpOpt::Recvorigdstaddr
         | IpOpt::Dontfrag => flag01(request, 0, &INP_FLAGS01),
         IpOpt::Hdrincl => Prediction::err("ENOPROTOOPT", vec![&HDRINCL_RAW]),
+        IpOpt::LocalPeercred => Prediction::ok(RelativeValue::int(0), vec![&OPTIONS_EMPTY]),
         IpOpt::Minttl => match int(request) {
             None => Prediction::ok(RelativeValue::int(0), vec![&MINTTL]),
             Some(v) if (0..=255).contains(&v.value()) => Prediction::ok(RelativeValue::Int(v), vec![&MINTTL]),
@@ -358,6 +381,10 @@ pub fn predict_v6(ctx: &Ctx<'_>, o: Ipv6Opt, request: &Request) -> Prediction {
         Ipv6Opt::Recvhopopts | Ipv6Opt::Recvdstopts => match int(request) {
             Some(_) if ctx.sym("privileged").value == 0 => Prediction::err("EPERM", vec![&RECV_HDROPTS]),
             _ => flag01(request, 0, &RECV_HDROPTS),
+        },
+        Ipv6Opt::Hopopts2292 => match int(request) {
+            Some(_) if ctx.sym("privileged").value == 0 => Prediction::err("EPERM", vec![&HOPOPTS_2292]),
+            _ => flag01(request, 0, &HOPOPTS_2292),
         },
         Ipv6Opt::Recvpathmtu | Ipv6Opt::Dontfrag if tcp => match request {
             Request::Default => Prediction::ok(RelativeValue::int(0), vec![&TCP_IGNORES]),

@@ -231,9 +231,13 @@ pub fn predict(a: &Args<IpOpt>) -> Prediction {
             Some(_) => Prediction::err("ENOPROTOOPT", vec![&HDRINCL]),
             None => Prediction::ok(RelativeValue::int(a.kind.is_raw().into()), vec![&HDRINCL]),
         },
-        IpOpt::Recvretopts | IpOpt::Recvdstaddr | IpOpt::Recvif | IpOpt::Dontfrag | IpOpt::BoundIf => {
-            crate::platform::gated()
-        }
+        IpOpt::Recvretopts
+        | IpOpt::Recvdstaddr
+        | IpOpt::Recvif
+        | IpOpt::Dontfrag
+        | IpOpt::BoundIf
+        | IpOpt::LocalPeercred
+        | IpOpt::LocalPeerpid => crate::platform::gated(),
         IpOpt::Transparent => match int(request) {
             Some(v) if v.value() != 0 && !a.facts.cap_net_raw_or_admin => {
                 Prediction::err("EPERM", vec![&TRANSPARENT_EPERM])

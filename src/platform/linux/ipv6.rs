@@ -18,8 +18,8 @@ crate::rules! {
     pub const PLAIN_FLAGS6: Rule = Rule {
         id: "linux.ipv6.plain_flag",
         formula: "v != 0; default 0",
-        why: "IPV6_RECVERR, IPV6_RECVORIGDSTADDR, IPV6_RECVRTHDR, IPV6_RECVHOPOPTS, IPV6_RECVDSTOPTS, IPV6_RECVPATHMTU, IPV6_DONTFRAG, IPV6_RECVFRAGSIZE and IPV6_FLOWINFO are bits of the IPv6 socket set from valbool (any non-zero int), on TCP and UDP alike and without privilege; a new socket has them clear",
-        source: "net/ipv6/ipv6_sockglue.c do_ipv6_setsockopt cases IPV6_RECVERR / IPV6_DONTFRAG 'inet6_assign_bit(..., sk, valbool)', IPV6_RECVORIGDSTADDR / IPV6_RECVRTHDR / IPV6_RECVHOPOPTS / IPV6_RECVDSTOPTS / IPV6_RECVPATHMTU / IPV6_RECVFRAGSIZE / IPV6_FLOWINFO 'np->rxopt.bits.* = valbool'; do_ipv6_getsockopt the same cases (read at Debian 6.12.118)",
+        why: "IPV6_RECVERR, IPV6_RECVORIGDSTADDR, IPV6_RECVRTHDR, IPV6_RECVHOPOPTS, IPV6_RECVDSTOPTS, IPV6_RECVPATHMTU, IPV6_DONTFRAG, IPV6_RECVFRAGSIZE, IPV6_FLOWINFO and RFC 2292's IPV6_2292HOPOPTS are bits of the IPv6 socket set from valbool (any non-zero int), on TCP and UDP alike and without privilege; a new socket has them clear",
+        source: "net/ipv6/ipv6_sockglue.c do_ipv6_setsockopt cases IPV6_RECVERR / IPV6_DONTFRAG 'inet6_assign_bit(..., sk, valbool)', IPV6_RECVORIGDSTADDR / IPV6_RECVRTHDR / IPV6_RECVHOPOPTS / IPV6_RECVDSTOPTS / IPV6_RECVPATHMTU / IPV6_RECVFRAGSIZE / IPV6_FLOWINFO / IPV6_2292HOPOPTS 'np->rxopt.bits.* = valbool' (ohopopts for the last); do_ipv6_getsockopt the same cases (read at Debian 6.12.118; IPV6_2292HOPOPTS at 6.18.24)",
     };
     pub const AUTOFLOWLABEL: Rule = Rule {
         id: "linux.ipv6.autoflowlabel",
@@ -248,7 +248,8 @@ pub fn predict(a: &Args<Ipv6Opt>) -> Prediction {
         | Ipv6Opt::Recvpathmtu
         | Ipv6Opt::Dontfrag
         | Ipv6Opt::Recvfragsize
-        | Ipv6Opt::Flowinfo => flag(request, 0, &PLAIN_FLAGS6),
+        | Ipv6Opt::Flowinfo
+        | Ipv6Opt::Hopopts2292 => flag(request, 0, &PLAIN_FLAGS6),
         Ipv6Opt::Autoflowlabel => flag(
             request,
             i128::from(matches!(h.auto_flowlabels, 1 | 3)),

@@ -353,6 +353,7 @@ fn set_path(option: &OptionSpec) -> SetPath {
             | Ipv6Opt::Recvdstopts
             | Ipv6Opt::Recvtclass
             | Ipv6Opt::Flowinfo
+            | Ipv6Opt::Hopopts2292
             | Ipv6Opt::Recvpathmtu
             | Ipv6Opt::Recvorigdstaddr
             | Ipv6Opt::Recvfragsize

@@ -211,14 +211,16 @@ pub fn predict(a: &Args<TcpOpt>) -> Prediction {
             };
             Prediction::ok(value, vec![&LINGER2])
         }
-        // BSD names Linux's headers lack (the gate answers them).
+        // BSD names, and a Winsock ioctl, Linux's headers lack (the gate
+        // answers them).
         TcpOpt::Nopush
         | TcpOpt::Noopt
         | TcpOpt::Keepinit
         | TcpOpt::Connectiontimeout
         | TcpOpt::Sendmoreacks
         | TcpOpt::EnableEcn
-        | TcpOpt::RxtFindrop => crate::platform::gated(),
+        | TcpOpt::RxtFindrop
+        | TcpOpt::AckFrequency => crate::platform::gated(),
         TcpOpt::Inq => match int(request) {
             Some(v) => ranged(v, 0, 1, &INQ, &INQ),
             None => Prediction::ok(RelativeValue::int(0), vec![&INQ]),

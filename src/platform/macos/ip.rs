@@ -36,6 +36,18 @@ crate::rules! {
         why: "IP_HDRINCL is answered by rip_ctloutput for raw sockets; ip_ctloutput, which TCP and UDP hand IPPROTO_IP to, has no such case",
         source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/raw_ip.c rip_ctloutput case IP_HDRINCL; bsd/netinet/ip_output.c ip_ctloutput 'default: error = ENOPROTOOPT' (SOPT_SET and SOPT_GET)",
     };
+    pub const OPTIONS_EMPTY: Rule = Rule {
+        id: "macos.ip.local_peercred_is_ip_options",
+        formula: "inet: LOCAL_PEERCRED's number (1) is IP_OPTIONS: no options set => the read succeeds with 0 bytes (an int buffer keeps its 0)",
+        why: "level 0 is SOL_LOCAL on a unix socket but IPPROTO_IP on an inet one, where name 1 is IP_OPTIONS; ip_ctloutput copies out the socket's IP options, and a socket that set none has its value size set to 0: no error, nothing written (an ICMP datagram socket passes IP_OPTIONS on to the same code)",
+        source: "apple-oss-distributions/xnu xnu-11417.101.15 bsd/netinet/ip_output.c ip_ctloutput SOPT_GET 'case IP_OPTIONS: case IP_RETOPTS: if (inp->inp_options) { ... } else { sopt->sopt_valsize = 0; }'; bsd/netinet/ip_icmp.c icmp_dgram_ctloutput 'case IP_OPTIONS:' → rip_ctloutput; bsd/sys/un.h LOCAL_PEERCRED 0x001",
+    };
+    pub const PEERPID_IS_HDRINCL: Rule = Rule {
+        id: "macos.ip.local_peerpid_is_ip_hdrincl",
+        formula: "inet: LOCAL_PEERPID's number (2) is IP_HDRINCL: as that option",
+        why: "level 0 is SOL_LOCAL on a unix socket but IPPROTO_IP on an inet one, where name 2 is IP_HDRINCL, answered as the IP_HDRINCL row is",
+        source: "apple-oss-distributions/xnu xnu-11417.101.15 bsd/sys/un.h LOCAL_PEERPID 0x002; bsd/netinet/in.h IP_HDRINCL 2",
+    };
     pub const INP_FLAG: Rule = Rule {
         id: "macos.ip.inp_flag",
         formula: "v != 0 → 1; 0 → 0; default 0",
@@ -47,6 +59,12 @@ crate::rules! {
         formula: "not root: set succeeds and is ignored, reads 0; root: v != 0 → 1",
         why: "for a process that is not root, ip6_ctloutput breaks out of IPV6_RECVHOPOPTS / IPV6_RECVDSTOPTS before storing anything, with no error: the set 'succeeds' and the option stays 0 (the model is of an ordinary user)",
         source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet6/ip6_output.c ip6_ctloutput 'privileged = (proc_suser(p) == 0)', 'case IPV6_RECVHOPOPTS: case IPV6_RECVDSTOPTS: ... if (!privileged) { break; }', get OPTBIT(IN6P_HOPOPTS) / OPTBIT(IN6P_DSTOPTS)",
+    };
+    pub const HOPOPTS_2292: Rule = Rule {
+        id: "macos.ip6.hopopts2292_root_only",
+        formula: "not root: set => EPERM, reads 0; root: v != 0 → 1",
+        why: "RFC 2292's IPV6_2292HOPOPTS is the IN6P_HOPOPTS bit; unlike IPV6_RECVHOPOPTS, a set by a process that is not root returns EPERM (the model is of an ordinary user); a read is OPTBIT, 0 until root sets it",
+        source: "apple-oss-distributions/xnu xnu-11417.101.15 bsd/netinet6/ip6_output.c ip6_ctloutput set 'case IPV6_2292HOPOPTS: ... if (!privileged) { return EPERM; } OPTSET2292(IN6P_HOPOPTS)' (after 'if (optlen != sizeof(int))'), get 'optval = OPTBIT(IN6P_HOPOPTS)'; bsd/netinet6/in6.h IPV6_2292HOPOPTS 22",
     };
     pub const TCP_IGNORES6: Rule = Rule {
         id: "macos.ip6.tcp_ignores",
@@ -140,7 +158,7 @@ crate::rules! {
     };
     pub const ICMP6_FILTER: Rule = Rule {
         id: "macos.icmp6.ip6_filter",
-        formula: "icmp6: IPV6_UNICAST_HOPS, V6ONLY, USE_MIN_MTU, RECV{RTHDR,PKTINFO,HOPLIMIT,TCLASS}, MULTICAST_{IF,HOPS,LOOP}, TCLASS, BOUND_IF as on udp6; any other IPPROTO_IPV6 option (IPV6_RECVHOPOPTS, RECVDSTOPTS, RECVPATHMTU, DONTFRAG) → EPERM",
+        formula: "icmp6: IPV6_UNICAST_HOPS, V6ONLY, USE_MIN_MTU, RECV{RTHDR,PKTINFO,HOPLIMIT,TCLASS}, MULTICAST_{IF,HOPS,LOOP}, TCLASS, BOUND_IF, 2292HOPOPTS as on udp6; any other IPPROTO_IPV6 option (IPV6_RECVHOPOPTS, RECVDSTOPTS, RECVPATHMTU, DONTFRAG) → EPERM",
         why: "an ICMPv6 datagram socket an ordinary user made answers IPPROTO_IPV6 through icmp6_dgram_ctloutput, an allow list in front of ip6_ctloutput whose default is EPERM (set and get); a socket made by root skips the list (rip6_ctloutput), which the model does not cover",
         source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet6/icmp6.c icmp6_dgram_ctloutput (case list, 'default: return EPERM;'), icmp6_dgram_attach (no privilege check); bsd/netinet6/in6_proto.c inet6sw SOCK_DGRAM IPPROTO_ICMPV6",
     };
@@ -156,6 +174,9 @@ crate::rules! {
 /// and from there to ip_ctloutput but for IP_HDRINCL); the rest are EINVAL.
 const ICMP4_PASSES: &[IpOpt] = &[
     IpOpt::Hdrincl,
+    // (IP_HDRINCL's and IP_OPTIONS' numbers, on an inet socket.)
+    IpOpt::LocalPeerpid,
+    IpOpt::LocalPeercred,
     IpOpt::Tos,
     IpOpt::Ttl,
     IpOpt::Recvopts,
@@ -189,6 +210,7 @@ const ICMP6_PASSES: &[Ipv6Opt] = &[
     Ipv6Opt::Recvtclass,
     Ipv6Opt::Tclass,
     Ipv6Opt::BoundIf,
+    Ipv6Opt::Hopopts2292,
 ];
 
 /// IP_BOUND_IF / IPV6_BOUND_IF: lo0 is index 1, and the ladder's other
@@ -218,6 +240,13 @@ pub fn v4(o: IpOpt, c: &Ctx<'_>) -> Prediction {
         return err("EINVAL", &ICMP4_FILTER);
     }
     match o {
+        IpOpt::LocalPeercred => ok_int(Expr::lit(0), &OPTIONS_EMPTY),
+        IpOpt::LocalPeerpid => {
+            let as_hdrincl = v4(IpOpt::Hdrincl, c);
+            let mut rules = vec![&PEERPID_IS_HDRINCL];
+            rules.extend(as_hdrincl.rules);
+            Prediction::new(as_hdrincl.expected, rules)
+        }
         IpOpt::Hdrincl if c.kind.is_icmp() => {
             let on = v.is_some_and(|v| v.value() != 0);
             ok_int(Expr::lit(if on { 8 } else { 0 }), &ICMP4_HDRINCL)
@@ -317,6 +346,11 @@ pub fn v6(o: Ipv6Opt, c: &Ctx<'_>) -> Prediction {
             ok_int(Expr::lit(0), &HDROPTS_ROOT_ONLY)
         }
         Ipv6Opt::Recvhopopts | Ipv6Opt::Recvdstopts => flag(v, &HDROPTS_ROOT_ONLY),
+        Ipv6Opt::Hopopts2292 if c.sym("privileged").value == 0 => match v {
+            Some(_) => err("EPERM", &HOPOPTS_2292),
+            None => ok_int(Expr::lit(0), &HOPOPTS_2292),
+        },
+        Ipv6Opt::Hopopts2292 => flag(v, &HOPOPTS_2292),
         Ipv6Opt::Recvpathmtu | Ipv6Opt::Dontfrag if !dgram => ok_int(Expr::lit(0), &TCP_IGNORES6),
         Ipv6Opt::Recvpathmtu | Ipv6Opt::Dontfrag => flag(v, &TCP_IGNORES6),
         Ipv6Opt::MulticastIf if !dgram => err("EOPNOTSUPP", &MCAST_IF6),

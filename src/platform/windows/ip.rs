@@ -12,6 +12,12 @@ use crate::value::RelativeValue;
 pub const DEFAULT_TTL: i128 = 128;
 
 crate::rules! {
+    pub const ORIGINAL_DST: Rule = Rule {
+        id: "windows.original_dst",
+        formula: "read or set at SOL_IP (0xFFFB), any socket => WSAEINVAL (UNCONFIRMED)",
+        why: "ws2def.h names SOL_IP (SOL_SOCKET - 4) and SO_ORIGINAL_DST (0x300F; IP6T_SO_ORIGINAL_DST is the same number) for the destination a connection had before a Windows Filtering Platform callout redirected it; no Microsoft page says what a socket no callout redirected reads, or what a set does, or what an AF_UNIX socket says to that level: an error is assumed, WSAEINVAL (UNCONFIRMED), and no case runs on Windows here",
+        source: "windows-sys 0.61 Win32::Networking::WinSock SOL_IP = 65531, SO_ORIGINAL_DST = IP6T_SO_ORIGINAL_DST = 12303 (ws2def.h); socket2 0.6.5 src/sys/windows.rs original_dst_v4 / original_dst_v6, lines 983-1018 (getsockopt(SOL_IP, SO_ORIGINAL_DST / IP6T_SO_ORIGINAL_DST) into a SOCKADDR_STORAGE)",
+    };
     pub const BYTE_RANGE: Rule = Rule {
         id: "windows.byte_range",
         formula: "0 <= v <= 255 => v; else WSAEINVAL",
@@ -135,6 +141,7 @@ pub(super) fn ipv4(a: &Args<'_, IpOpt>) -> Prediction {
         },
         IpOpt::Recvtos | IpOpt::Recvttl => bool_dword(a, (0, &BOOL_OFF)),
         IpOpt::Hdrincl => err("WSAEINVAL", &HDRINCL_RAW),
+        IpOpt::OriginalDst => err("WSAEINVAL", &ORIGINAL_DST),
         IpOpt::Pktinfo if tcp => err("WSAEINVAL", &PKTINFO_DGRAM),
         IpOpt::Pktinfo => bool_dword(a, (0, &BOOL_OFF)),
         _ => crate::platform::gated(),
@@ -158,6 +165,7 @@ pub(super) fn ipv6(a: &Args<'_, Ipv6Opt>) -> Prediction {
         Ipv6Opt::Recvtclass => bool_dword(a, (0, &BOOL_OFF)),
         Ipv6Opt::Dontfrag => bool_dword(a, (i128::from(tcp), &DONTFRAG6_DEFAULT)),
         Ipv6Opt::Hdrincl => err("WSAEINVAL", &HDRINCL_RAW),
+        Ipv6Opt::OriginalDst => err("WSAEINVAL", &ORIGINAL_DST),
         Ipv6Opt::MulticastIf if tcp => err("WSAEINVAL", &DGRAM_ONLY),
         Ipv6Opt::MulticastIf => match a.value() {
             None => ok(RelativeValue::int(0), &MCAST_IF6),

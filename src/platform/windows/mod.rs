@@ -193,6 +193,11 @@ impl Platform for Windows {
         if self.unsupported_kinds().iter().any(|(k, _)| *k == kind) {
             return None;
         }
+        // A level of Winsock's own (SOL_IP), or an ioctl, which no level
+        // refuses: the option's rule answers every kind.
+        if asked.option.codes.windows_level.is_some() || asked.option.ty.is_ioctl() {
+            return None;
+        }
         match asked.option.level() {
             Level::Socket => None,
             _ if kind == Kind::UnixStream => Some(err("WSAENOPROTOOPT", &common::UNIX_LEVEL)),

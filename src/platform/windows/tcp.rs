@@ -13,6 +13,12 @@ pub const DEFAULT_KEEPINTVL: i128 = 1;
 pub const DEFAULT_KEEPCNT: i128 = 10;
 
 crate::rules! {
+    pub const ACK_FREQUENCY: Rule = Rule {
+        id: "windows.tcp.ack_frequency",
+        formula: "TCP socket, any count 0..=255 => ok (a change, nothing to read); any other socket => WSAEOPNOTSUPP (UNCONFIRMED)",
+        why: "the SIO_TCP_SET_ACK_FREQUENCY ioctl sets, for one TCP socket, how many segments may arrive before the delayed ACK timer is ignored (the socket's twin of the TcpAckFrequency registry value); no Microsoft page gives its range, the states that take it, or its answer on a socket that is not TCP: a TCP socket is taken to accept any count, any other socket to refuse the ioctl (UNCONFIRMED), and no case runs on Windows here",
+        source: "socket2 0.6.5 src/sys/windows.rs set_tcp_ack_frequency, lines 848-870 (WSAIoctl(SIO_TCP_SET_ACK_FREQUENCY) with a TCP_ACK_FREQUENCY_PARAMETERS { TcpDelayedAckFrequency: u8 }, no output buffer); windows-sys 0.61 Win32::Networking::WinSock SIO_TCP_SET_ACK_FREQUENCY = 2550136855 (mstcpip.h)",
+    };
     pub const FASTOPEN: Rule = Rule {
         id: "windows.tcp.fastopen",
         formula: "v != 0 (a DWORD BOOL); default 0",
@@ -90,6 +96,8 @@ pub(super) fn predict(a: &Args<'_, TcpOpt>) -> Prediction {
         _ => {}
     }
     match a.opt {
+        TcpOpt::AckFrequency if a.kind.is_tcp() => ok(crate::address::done(), &ACK_FREQUENCY),
+        TcpOpt::AckFrequency => err("WSAEOPNOTSUPP", &ACK_FREQUENCY),
         TcpOpt::Nodelay => bool_byte(a),
         TcpOpt::Fastopen => match a.value() {
             Some(v) => ok(RelativeValue::int(i128::from(v != 0)), &FASTOPEN),

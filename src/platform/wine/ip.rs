@@ -13,6 +13,12 @@ use crate::rule::Rule;
 use crate::value::RelativeValue;
 
 crate::rules! {
+    pub const UNKNOWN_LEVEL: Rule = Rule {
+        id: "wine.unknown_level",
+        formula: "level SOL_IP (0xFFFB) => WSAEINVAL (set and get, any kind)",
+        why: "Wine's ws2_32 knows the levels SOL_SOCKET, NSPROTO_IPX, SOL_IRLMP, IPPROTO_TCP, IPPROTO_IP and IPPROTO_IPV6 only; any other, SOL_IP (where socket2 reads SO_ORIGINAL_DST) among them, is an unknown level, refused before the socket or the option is looked at",
+        source: "Kron4ek/wine-tkg (Wine 11.10) dlls/ws2_32/socket.c getsockopt, line 2366, and setsockopt, line 3850 (switch (level) 'default: WARN(\"Unknown level: 0x%08x\\n\", level); SetLastError(WSAEINVAL);')",
+    };
     pub const HDRINCL_RAW_ONLY: Rule = Rule {
         id: "wine.hdrincl_raw_only",
         formula: "non-raw: WSAEINVAL (set and get)",
@@ -126,6 +132,7 @@ pub fn v4(a: &Ask<'_, IpOpt>) -> Prediction {
         IpOpt::Recvttl if stream => err("WSAEINVAL", &RECVTTL_DGRAM_ONLY),
         IpOpt::Recvttl | IpOpt::Recvtos => flag(a, (0, &OFF)),
         IpOpt::Hdrincl => err("WSAEINVAL", &HDRINCL_RAW_ONLY),
+        IpOpt::OriginalDst => err("WSAEINVAL", &UNKNOWN_LEVEL),
         IpOpt::Pktinfo if stream => err("WSAEINVAL", &PKTINFO_DGRAM_ONLY),
         IpOpt::Pktinfo => flag(a, (0, &OFF)),
         _ => crate::platform::gated(),
@@ -146,6 +153,7 @@ pub fn v6(a: &Ask<'_, Ipv6Opt>) -> Prediction {
         // ntdll checks the socket type before Linux sees the level.
         Ipv6Opt::MulticastIf if stream => err("WSAEINVAL", &MCAST_IF6),
         Ipv6Opt::Hdrincl => err("WSAENOPROTOOPT", &HDRINCL6_UNKNOWN),
+        Ipv6Opt::OriginalDst => err("WSAEINVAL", &UNKNOWN_LEVEL),
         _ if v4 => host_level_error(Level::Ipv6, a.kind, a.request)
             .expect("the host refuses IPPROTO_IPV6 on IPv4 sockets"),
         Ipv6Opt::UnicastHops => ranged(

@@ -10,6 +10,12 @@ use crate::prediction::Prediction;
 use crate::rule::Rule;
 
 crate::rules! {
+    pub const UNIMPLEMENTED_IOCTL: Rule = Rule {
+        id: "wine.unimplemented_ioctl",
+        formula: "WSAEOPNOTSUPP (any socket)",
+        why: "Wine's WSAIoctl has no case for SIO_TCP_SET_ACK_FREQUENCY: an ioctl it does not implement is logged and answered WSAEOPNOTSUPP, on every socket",
+        source: "Kron4ek/wine-tkg (Wine 11.10) dlls/ws2_32/socket.c WSAIoctl, lines 2902-2920 ('default: FIXME(\"unimplemented ioctl %s\\n\", ...); /* fall through */', then STATUS_NOT_SUPPORTED and 'SetLastError( WSAEOPNOTSUPP )')",
+    };
     pub const FASTOPEN_UNKNOWN: Rule = Rule {
         id: "wine.tcp_fastopen_unknown",
         formula: "WSAENOPROTOOPT",
@@ -26,6 +32,7 @@ crate::rules! {
 
 pub fn predict(a: &Ask<'_, TcpOpt>) -> Prediction {
     match a.opt {
+        TcpOpt::AckFrequency => err("WSAEOPNOTSUPP", &UNIMPLEMENTED_IOCTL),
         TcpOpt::Maxseg | TcpOpt::Keepidle | TcpOpt::Keepintvl => err("WSAENOPROTOOPT", &UNSUPPORTED),
         // socket2's Windows code makes another call here (SIO_KEEPALIVE_VALS).
         TcpOpt::Keepcnt if a.api == Api::Socket2 && a.is_set() && !a.kind.is_stream() => Prediction::err(
