@@ -32,24 +32,29 @@ pub fn predict(case: &Case, platform: &dyn Platform) -> Prediction {
             .refusal(&asked)
             .unwrap_or_else(|| platform.predict(asked))
     };
-    let mut kernel = ask(asked);
-    // A getter that reads another option: a set that worked, or a plain
-    // read, answers with that option's value.
-    if let Some((other, rule)) = library::getter_reads(on, case.option) {
-        let set_failed = request != Request::Default && matches!(kernel.expected, Expected::Err(_));
-        if !set_failed {
-            let read = ask(Asked {
+    // A getter that reads another option: a plain read is that option's
+    // read, and a set that worked answers with it too.
+    let getter = library::getter_reads(on, case.option);
+    let mut kernel = match getter {
+        Some((other, rule)) if request == Request::Default => {
+            let mut read = ask(Asked {
                 option: other,
-                request: &Request::Default,
                 ..asked
             });
-            if request == Request::Default {
-                kernel.rules.clear();
-            }
-            kernel.rules.push(rule);
-            kernel.rules.extend(read.rules);
-            kernel.expected = read.expected;
+            read.rules.insert(0, rule);
+            read
         }
+        _ => ask(asked),
+    };
+    if let (Some((other, rule)), Request::Set(_), Expected::Ok(_)) = (getter, &request, &kernel.expected) {
+        let read = ask(Asked {
+            option: other,
+            request: &Request::Default,
+            ..asked
+        });
+        kernel.rules.push(rule);
+        kernel.rules.extend(read.rules);
+        kernel.expected = read.expected;
     }
     rules.extend(kernel.rules);
     let expected = library::read_back(on, case.option, kernel.expected, &mut rules);

@@ -249,7 +249,6 @@ pub fn offered_on(os: Os, option: &OptionSpec) -> bool {
         // is_listener: Linux and FreeBSD (and AIX, Fuchsia, Cygwin).
         Opt::Socket(S::Acceptconn) => matches!(os, Os::Linux | Os::FreeBsd),
         Opt::Socket(S::IncomingCpu | S::Cookie) => linux,
-        // original_dst_v4 / _v6: on Windows a SOL_SOCKET option, not these rows.
         // original_dst_v4 / _v6: netfilter's on Linux, Winsock's at SOL_IP
         // on Windows.
         Opt::Ip(I::OriginalDst) | Opt::Ipv6(I6::OriginalDst) => linux || os == Os::Windows,
