@@ -1034,19 +1034,20 @@ pub const CATALOG: &[OptionSpec] = &[
     // is IPPROTO_IP on an inet socket, so the rows sit with the IPv4 options,
     // and there they are IP_OPTIONS (1) and IP_HDRINCL (2). Read into an int,
     // as a C program would read any option: LOCAL_PEERCRED's struct xucred
-    // gives its first field, cr_version.
+    // gives its first field, cr_version. Neither can be set on a unix
+    // socket, but on an inet one an int set is IP options (or IP_HDRINCL).
     opt(
         O::Ip(IpOpt::LocalPeercred),
         "LOCAL_PEERCRED",
         T::ReadOnly,
-        ladder::READ_ONLY_NO_SET,
+        ladder::IP_OPTIONS_INT,
     )
     .codes(None, Some(1), Some(1), None),
     opt(
         O::Ip(IpOpt::LocalPeerpid),
         "LOCAL_PEERPID",
         T::ReadOnly,
-        ladder::READ_ONLY_NO_SET,
+        ladder::READ_ONLY,
     )
     .codes(None, Some(2), None, None),
     // socket2 0.6 has set_ip_transparent_v6 on Linux.

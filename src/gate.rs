@@ -1,6 +1,7 @@
 //! What every prediction passes before any OS rule, decided once from data
 //! the crate already holds: an option the OS's headers lack (the catalogue's
-//! number column) and a path with no call for the option (socket2's offer
+//! number column) unless the path sends a number of its own for it
+//! (`library::names`), and a path with no call for the option (socket2's offer
 //! table). A request of the wrong type never gets here: `Case::new` refuses
 //! it. The level check and the kernel's own rules come after, per platform.
 
@@ -17,7 +18,7 @@ pub const UNDEFINED: &str = "UNDEFINED";
 /// The gate's answer for a case, or `None` when the OS's model must decide.
 pub fn refusal(case: &Case, platform: &dyn Platform) -> Option<Prediction> {
     let os = platform.os();
-    if case.option.codes.on(os).is_none() {
+    if !library::names(os, case.api, case.option) {
         let header = platform.undefined(case.option.level());
         return Some(Prediction::err(UNDEFINED, vec![header]));
     }
@@ -38,7 +39,13 @@ pub fn formula(
     match option.codes.on(platform.os()) {
         None => {
             let rule = platform.undefined(option.level());
-            format!("{} ({})", rule.formula, rule.id)
+            let mut formula = format!("{} ({})", rule.formula, rule.id);
+            for api in Api::ALL {
+                if let Some((number, sent)) = library::unnamed_number(platform.os(), api, option) {
+                    formula += &format!("; {api} sends number {number} all the same ({})", sent.id);
+                }
+            }
+            formula
         }
         Some(_) => {
             let ask = |request: &crate::case::Request| {

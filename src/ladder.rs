@@ -387,10 +387,11 @@ pub const BUSY_POLL: &[Rung] = &[
 /// Read-only options: the read, and what a set gives.
 pub const READ_ONLY: &[Rung] = &[raw(1)];
 
-/// A read and nothing else: an option no OS can set, whose number means
-/// another option to a set on some sockets (LOCAL_PEERCRED is IP_OPTIONS on
-/// an inet socket, and an int there would be sent as IP options).
-pub const READ_ONLY_NO_SET: &[Rung] = &[];
+/// LOCAL_PEERCRED, which no OS lets a program set, but whose number is
+/// IP_OPTIONS on an inet socket: an int set there is four bytes of IP
+/// options. 0 (EOL), 1 (NOP, EOL) and 0x0402 (option 2, four bytes long)
+/// are taken; 2 (a length of 0) and -1 (a length of 255) are not.
+pub const IP_OPTIONS_INT: &[Rung] = &[raw(0), raw(1), raw(0x0402), raw(2), raw(-1)];
 
 /// SO_INCOMING_CPU: CPUs that exist and do not, the int's ends, -1 (what a
 /// new socket reads) and a u32 above INT_MAX (a library's unsigned types

@@ -44,17 +44,18 @@ pub enum Requests {
 pub fn cases(host: &Host, filter: &Filter, requests: &Requests) -> Vec<Case> {
     let mut out = Vec::new();
     let os = host.os();
-    // A measured run tries what this OS defines; a model answers for every
-    // option, an undefined one included (its prediction says so).
+    // A measured run tries what a path can name on this OS; a model answers
+    // for every option, an undefined one included (its prediction says so).
+    let names = |o: &OptionSpec, p: Api| crate::library::names(os, p, o);
     let options = catalog::CATALOG
         .iter()
-        .filter(|o| !host.measured || o.codes.on(os).is_some())
+        .filter(|o| !host.measured || Api::ALL.into_iter().any(|p| names(o, p)))
         .filter(|o| filter.keeps_option(o));
     for option in options {
         // A probe of another stack (F-Stack) runs the raw path alone:
         // socket2 would call this host's libc.
         let offers = |p: Api| match (host.measured, host.probe().is_some()) {
-            (true, false) => call::offers(p, option),
+            (true, false) => call::offers(p, option) && names(option, p),
             (true, true) => p == Api::Raw,
             (false, _) => crate::library::path_offers(os, p, option),
         };
@@ -180,7 +181,8 @@ pub fn why_empty(host: &Host, filter: &Filter, requests: &Requests) -> String {
         return crate::engine::fstack::NO_SOCKET2.to_string();
     }
     if let Some(o) = filter.option {
-        if o.codes.on(host.os()).is_none() {
+        let named = |p: Api| crate::library::names(host.os(), p, o);
+        if filter.api.map_or(!Api::ALL.into_iter().any(named), |p| !named(p)) {
             return format!("{} is not defined on {}", o.name, host.os());
         }
         if let Some(p) = filter.api.filter(|p| !call::offers(*p, o)) {

@@ -15,6 +15,8 @@ pub fn predict(case: &Case, platform: &dyn Platform) -> Prediction {
     }
     let os = platform.os();
     let mut rules = Vec::new();
+    // A library that sends a number the OS's headers leave unnamed.
+    rules.extend(library::unnamed_number(os, case.api, case.option).map(|(_, rule)| rule));
     let on = library::On::case(os, case);
     let (option, request) = match library::request(on, case.option, &case.request, &mut rules) {
         Sent::Os(option, request) => (option, request),

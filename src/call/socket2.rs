@@ -46,6 +46,23 @@ macro_rules! only_on {
         let call = None;
         call
     }};
+    (not_bsd, $e:expr) => {{
+        #[cfg(not(any(
+            target_os = "freebsd",
+            target_os = "openbsd",
+            target_os = "netbsd",
+            target_os = "dragonfly"
+        )))]
+        let call = Some($e);
+        #[cfg(any(
+            target_os = "freebsd",
+            target_os = "openbsd",
+            target_os = "netbsd",
+            target_os = "dragonfly"
+        ))]
+        let call = None;
+        call
+    }};
     (linux_or_windows, $e:expr) => {{
         #[cfg(any(target_os = "linux", target_os = "android", windows))]
         let call = Some($e);
@@ -293,9 +310,10 @@ pub fn calls(option: &OptionSpec) -> Option<Calls> {
             linux,
             Bool(Socket::set_ip_transparent_v6, Socket::ip_transparent_v6)
         ),
-        // On Linux its getter reads another option (see the catalogue row).
+        // On Linux its getter reads another option (see the catalogue row);
+        // on Apple both calls send a number xnu leaves unnamed.
         Opt::Ipv6(I6::Hdrincl) => only_on!(
-            linux_or_windows,
+            not_bsd,
             Bool(Socket::set_header_included_v6, Socket::header_included_v6)
         ),
         Opt::Ipv6(I6::Mtu) => None,

@@ -92,6 +92,25 @@ pub fn path_offers(os: Os, api: Api, option: &OptionSpec) -> bool {
     api == Api::Raw || shape(os, api, option).is_some()
 }
 
+/// Whether a program on the path can name the option on `os`: the OS's
+/// headers do (the catalogue's number), or the library sends a number of
+/// its own that the headers leave unnamed (socket2's header_included_v6 on
+/// Apple), with the rule that says so.
+pub fn names(os: Os, api: Api, option: &OptionSpec) -> bool {
+    option.codes.on(os).is_some() || unnamed_number(os, api, option).is_some()
+}
+
+/// The number the path sends where the OS's headers do not name the
+/// option, and the rule that says so.
+pub fn unnamed_number(os: Os, api: Api, option: &OptionSpec) -> Option<(i32, &'static Rule)> {
+    match (api, option.codes.on(os)) {
+        (Api::Socket2, None) => {
+            socket2::unnamed_number(os, option).map(|n| (n, &socket2::SENDS_UNNAMED_NUMBER))
+        }
+        _ => None,
+    }
+}
+
 /// Whether the path can ask the option of a socket of `kind` in `state` on
 /// `os`: `path_offers`, and for std a type of its for the kind in the state
 /// with a method for the option.

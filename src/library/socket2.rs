@@ -109,6 +109,12 @@ crate::rules! {
         why: "on Linux set_header_included_v6 writes IPV6_HDRINCL but header_included_v6 asks IP_HDRINCL's number (3) at IPPROTO_IPV6, which is RFC 2292's hop-by-hop flag there: the read is that flag's (0 on every socket here), whatever the set did (docs/findings/socket2-header-included-v6.md)",
         source: "socket2 0.6.5 src/socket.rs header_included_v6, line 1781 (`getsockopt::<c_int>(self.as_raw(), sys::IPPROTO_IPV6, sys::IP_HDRINCL)`), set_header_included_v6, lines 1814-1820 (`#[cfg(target_os = \"linux\")] sys::IPV6_HDRINCL`); include/uapi/linux/in6.h IPV6_2292HOPOPTS 3",
     };
+    pub const SENDS_UNNAMED_NUMBER: Rule = Rule {
+        id: "socket2.sends_unnamed_number",
+        formula: "set_header_included_v6 / header_included_v6 on Apple: IPPROTO_IPV6 option 2 (IP_HDRINCL's number)",
+        why: "outside Linux socket2 sends IP_HDRINCL's number at IPPROTO_IPV6 for both calls; Apple has no IPV6_HDRINCL, and at that level 2 is a number xnu's headers give no name (in6.h skips from IPV6_OPTIONS 1, disabled, to IPV6_SOCKOPT_RESERVED1 3), so the calls ask the kernel for an option no C program on macOS could name",
+        source: "socket2 0.6.5 src/socket.rs header_included_v6, line 1781, set_header_included_v6, lines 1814-1820 (`#[cfg(not(target_os = \"linux\"))] sys::IP_HDRINCL`); apple-oss-distributions/xnu xnu-11417.101.15 bsd/netinet/in.h IP_HDRINCL 2, bsd/netinet6/in6.h lines 504-511",
+    };
     pub const LINGER_OFF_HIDES_TIME: Rule = Rule {
         id: "socket2.linger_off_hides_time",
         formula: "l_onoff == 0 => None",
@@ -201,6 +207,16 @@ pub fn read_back(shape: Shape, val: RelativeValue, rules: &mut Vec<&'static Rule
 pub fn getter_reads(os: Os, option: &OptionSpec) -> Option<Opt> {
     match option.id {
         Opt::Ipv6(Ipv6Opt::Hdrincl) if os == Os::Linux => Some(Opt::Ipv6(Ipv6Opt::Hopopts2292)),
+        _ => None,
+    }
+}
+
+/// The number socket2 sends for an option the OS's headers do not name
+/// (`SENDS_UNNAMED_NUMBER`): the calls exist there all the same.
+pub fn unnamed_number(os: Os, option: &OptionSpec) -> Option<i32> {
+    match option.id {
+        // libc::IP_HDRINCL on Apple (bsd/netinet/in.h).
+        Opt::Ipv6(Ipv6Opt::Hdrincl) if os == Os::MacOs => Some(2),
         _ => None,
     }
 }
@@ -320,9 +336,9 @@ pub fn offered_on(os: Os, option: &OptionSpec) -> bool {
         // set_header_included_v6 / header_included_v6 compile on Linux,
         // Apple and Windows. Windows' getter reads what its setter writes
         // (IP_HDRINCL's number at IPPROTO_IPV6 is Winsock's IPV6_HDRINCL);
-        // Linux's reads IPV6_2292HOPOPTS (`getter_reads`); Apple's asks a
-        // number xnu lacks at that level (the row is not defined there).
-        Opt::Ipv6(I6::Hdrincl) => matches!(os, Os::Windows | Os::Linux),
+        // Linux's reads IPV6_2292HOPOPTS (`getter_reads`); Apple's both ask
+        // a number xnu does not name at that level (`unnamed_number`).
+        Opt::Ipv6(I6::Hdrincl) => matches!(os, Os::Windows | Os::Linux | Os::MacOs),
         Opt::Ipv6(I6::Mtu) => false,
         Opt::Ip(
             I::Pktinfo

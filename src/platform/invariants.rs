@@ -51,10 +51,10 @@ fn every_case_on_every_platform_is_answered_by_a_listed_rule() {
         let mut listed = platform.rules();
         listed.extend(crate::library::rules());
         for option in CATALOG {
-            let defined = option.codes.on(os).is_some();
             for kind in Kind::ALL {
                 for &state in kind.states() {
                     for api in Api::ALL {
+                        let defined = crate::library::names(os, api, option);
                         let offered = crate::library::offers_case(os, api, option, kind, state);
                         for request in requests(platform.as_ref(), option) {
                             let case = Case::new(option.name, kind, state, api, request)

@@ -173,7 +173,7 @@ pub fn answers(host: &Host, ask: &Ask) -> Vec<Option<Answer>> {
         .map(|&api| {
             let case = Case::new(ask.option, ask.kind, ask.state, api, ask.request.clone()).ok()?;
             let option = case.option;
-            let offered = option.codes.on(os).is_some()
+            let offered = library::names(os, api, option)
                 && crate::matrix::path_can_ask(os, api, option, ask.kind, ask.state, &ask.request);
             if !offered || (host.measured && !crate::call::offers(api, option)) {
                 return None;

@@ -77,7 +77,8 @@ fn the_socket2_call_table_in_the_readme_matches_the_catalogue() {
     let oses = [Os::Linux, Os::MacOs, Os::FreeBsd, Os::Windows];
     let covered = |os: Os, name: &str| {
         sockmatrix::catalog::find(name).is_some_and(|o| {
-            o.codes.on(os).is_some() && sockmatrix::library::path_offers(os, Api::Socket2, o)
+            sockmatrix::library::names(os, Api::Socket2, o)
+                && sockmatrix::library::path_offers(os, Api::Socket2, o)
         })
     };
     // Whether any by-index membership rung resolves on `os`.

@@ -6,6 +6,7 @@ use crate::case::Request;
 use crate::expr::Expr;
 use crate::kind::{Domain, State};
 use crate::option::{IpOpt, Ipv6Opt};
+use crate::platform::bsd::ip_options;
 use crate::prediction::Prediction;
 use crate::rule::Rule;
 use crate::value::RelativeValue;
@@ -164,6 +165,18 @@ crate::rules! {
         why: "level 0 is SOL_LOCAL on a unix socket but IPPROTO_IP on an inet one, where name 1 is IP_OPTIONS; ip_ctloutput copies out the socket's IP options, and a socket that set none has its value size set to 0: no error, nothing written",
         source: src!(F13, "sys/netinet/ip_output.c ip_ctloutput SOPT_GET 'case IP_OPTIONS: case IP_RETOPTS: ... if (inp->inp_options) { ... } else { INP_RUNLOCK(inp); sopt->sopt_valsize = 0; }'"),
     };
+    pub const OPTIONS_SET: Rule = Rule {
+        id: "freebsd.ip.local_peercred_set_is_ip_options",
+        formula: "inet: a set of LOCAL_PEERCRED's number is IP_OPTIONS with the int's 4 bytes: ip_pcbopts takes them (EOL first, NOPs, whole options) => ok, and the int read after it is the stored options' first 4 bytes, the zeroed first-hop address: 0; else EINVAL",
+        why: "ip_ctloutput copies the int into an mbuf and hands it to ip_pcbopts, which stores a zeroed first-hop address in front of the options and walks them as (type, length) pairs: EOL ends the walk, NOP is one byte, a length under 2 or past the end is EINVAL, and a source route needs more bytes than an int has",
+        source: src!(F13, "sys/netinet/ip_output.c ip_ctloutput SOPT_SET 'case IP_OPTIONS: ... error = ip_pcbopts(inp, sopt->sopt_name, m)'; sys/netinet/ip_options.c ip_pcbopts ('bzero(mtod(m, void *), sizeof(struct in_addr))', 'if (opt == IPOPT_EOL) break', 'if (optlen < IPOPT_OLEN + sizeof(*cp) || optlen > cnt) goto bad')"),
+    };
+    pub const LOCAL_PEERCRED_SET: Rule = Rule {
+        id: "freebsd.unix.local_peercred_set",
+        formula: "unix: a set of LOCAL_PEERCRED => ENOPROTOOPT",
+        why: "uipc_ctloutput's set switch knows LOCAL_CREDS, LOCAL_CREDS_PERSISTENT and LOCAL_CONNWAIT only; the peer's credentials are read, never written",
+        source: src!(F13, "sys/kern/uipc_usrreq.c uipc_ctloutput SOPT_SET 'default: error = ENOPROTOOPT'"),
+    };
     pub const SOL_LOCAL_UNKNOWN: Rule = Rule {
         id: "freebsd.unix.sol_local_unknown",
         formula: "unix level 0, unknown name: set ENOPROTOOPT, get EOPNOTSUPP",
@@ -228,6 +241,9 @@ fn uchar(v: Expr, mask: i128) -> Expr {
 /// IPPROTO_IP on unix sockets, where level 0 is SOL_LOCAL.
 fn sol_local(ctx: &Ctx<'_>, o: IpOpt, request: &Request) -> Prediction {
     match o {
+        IpOpt::LocalPeercred if matches!(request, Request::Set(_)) => {
+            Prediction::err("ENOPROTOOPT", vec![&LOCAL_PEERCRED_SET])
+        }
         IpOpt::LocalPeercred if ctx.kind.listens() && ctx.state == State::Connected => {
             Prediction::ok(RelativeValue::int(0), vec![&LOCAL_PEERCRED])
         }
@@ -318,7 +334,13 @@ pub fn predict_v4(ctx: &Ctx<'_>, o: IpOpt, request: &Request) -> Prediction {
         | IpOpt::Recvorigdstaddr
         | IpOpt::Dontfrag => flag01(request, 0, &INP_FLAGS01),
         IpOpt::Hdrincl => Prediction::err("ENOPROTOOPT", vec![&HDRINCL_RAW]),
-        IpOpt::LocalPeercred => Prediction::ok(RelativeValue::int(0), vec![&OPTIONS_EMPTY]),
+        IpOpt::LocalPeercred => match int(request) {
+            None => Prediction::ok(RelativeValue::int(0), vec![&OPTIONS_EMPTY]),
+            Some(v) if ip_options::accepted(&ip_options::of_int(v.value())) => {
+                Prediction::ok(RelativeValue::int(0), vec![&OPTIONS_SET])
+            }
+            Some(_) => Prediction::err("EINVAL", vec![&OPTIONS_SET]),
+        },
         IpOpt::Minttl => match int(request) {
             None => Prediction::ok(RelativeValue::int(0), vec![&MINTTL]),
             Some(v) if (0..=255).contains(&v.value()) => Prediction::ok(RelativeValue::Int(v), vec![&MINTTL]),

@@ -6,6 +6,7 @@ use super::route::{err, ok_int, Ctx};
 use crate::expr::Expr;
 use crate::kind::State;
 use crate::option::{IpOpt, Ipv6Opt};
+use crate::platform::bsd::ip_options;
 use crate::prediction::Prediction;
 use crate::rule::Rule;
 
@@ -42,6 +43,12 @@ crate::rules! {
         why: "level 0 is SOL_LOCAL on a unix socket but IPPROTO_IP on an inet one, where name 1 is IP_OPTIONS; ip_ctloutput copies out the socket's IP options, and a socket that set none has its value size set to 0: no error, nothing written (an ICMP datagram socket passes IP_OPTIONS on to the same code)",
         source: "apple-oss-distributions/xnu xnu-11417.101.15 bsd/netinet/ip_output.c ip_ctloutput SOPT_GET 'case IP_OPTIONS: case IP_RETOPTS: if (inp->inp_options) { ... } else { sopt->sopt_valsize = 0; }'; bsd/netinet/ip_icmp.c icmp_dgram_ctloutput 'case IP_OPTIONS:' → rip_ctloutput; bsd/sys/un.h LOCAL_PEERCRED 0x001",
     };
+    pub const OPTIONS_SET: Rule = Rule {
+        id: "macos.ip.local_peercred_set_is_ip_options",
+        formula: "inet: a set of LOCAL_PEERCRED's number is IP_OPTIONS with the int's 4 bytes: ip_pcbopts takes them (EOL first, NOPs, whole options) => ok, and the int read after it is the stored options' first 4 bytes, the zeroed first-hop address: 0; else EINVAL",
+        why: "ip_ctloutput copies the int into an mbuf and hands it to ip_pcbopts, which stores a zeroed first-hop address in front of the options and walks them as (type, length) pairs: EOL ends the walk, NOP is one byte, a length under 2 or past the end is EINVAL, and a source route needs more bytes than an int has (the walk FreeBSD does, measured there through F-Stack)",
+        source: "apple-oss-distributions/xnu xnu-11417.101.15 bsd/netinet/ip_output.c ip_ctloutput SOPT_SET 'case IP_OPTIONS: ... return ip_pcbopts(sopt->sopt_name, &inp->inp_options, m)', ip_pcbopts ('bzero(mtod(m, caddr_t), sizeof(struct in_addr))', 'if (opt == IPOPT_EOL) break', 'if (optlen < IPOPT_OLEN + sizeof(*cp) || optlen > cnt) goto bad')",
+    };
     pub const PEERPID_IS_HDRINCL: Rule = Rule {
         id: "macos.ip.local_peerpid_is_ip_hdrincl",
         formula: "inet: LOCAL_PEERPID's number (2) is IP_HDRINCL: as that option",
@@ -59,6 +66,12 @@ crate::rules! {
         formula: "not root: set succeeds and is ignored, reads 0; root: v != 0 → 1",
         why: "for a process that is not root, ip6_ctloutput breaks out of IPV6_RECVHOPOPTS / IPV6_RECVDSTOPTS before storing anything, with no error: the set 'succeeds' and the option stays 0 (the model is of an ordinary user)",
         source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet6/ip6_output.c ip6_ctloutput 'privileged = (proc_suser(p) == 0)', 'case IPV6_RECVHOPOPTS: case IPV6_RECVDSTOPTS: ... if (!privileged) { break; }', get OPTBIT(IN6P_HOPOPTS) / OPTBIT(IN6P_DSTOPTS)",
+    };
+    pub const IP6_UNNAMED: Rule = Rule {
+        id: "macos.ip6.unnamed_name",
+        formula: "IPPROTO_IPV6 name 2 on tcp6, udp6: ENOPROTOOPT (set and get)",
+        why: "xnu's headers give no IPPROTO_IPV6 option the number 2 (IPV6_OPTIONS 1 and the IPv4 relics are '#if 0', 3 is reserved) and ip6_ctloutput has no case for it: both directions end in 'default: error = ENOPROTOOPT'. tcp_ctloutput and udp_ctloutput hand a level that is not theirs to ip6_ctloutput; an ordinary user's icmp6 socket stops earlier, at icmp6_dgram_ctloutput's allow list (EPERM). socket2's header_included_v6 pair sends it (socket2.sends_unnamed_number)",
+        source: "apple-oss-distributions/xnu xnu-11417.101.15 bsd/netinet6/ip6_output.c ip6_ctloutput SOPT_SET 'default: error = ENOPROTOOPT' (line 2897) and SOPT_GET (line 3109); bsd/netinet6/in6.h lines 504-511; bsd/netinet6/raw_ip6.c rip6_ctloutput 'default: error = ip6_ctloutput(so, sopt)'",
     };
     pub const HOPOPTS_2292: Rule = Rule {
         id: "macos.ip6.hopopts2292_root_only",
@@ -240,7 +253,13 @@ pub fn v4(o: IpOpt, c: &Ctx<'_>) -> Prediction {
         return err("EINVAL", &ICMP4_FILTER);
     }
     match o {
-        IpOpt::LocalPeercred => ok_int(Expr::lit(0), &OPTIONS_EMPTY),
+        IpOpt::LocalPeercred => match v {
+            None => ok_int(Expr::lit(0), &OPTIONS_EMPTY),
+            Some(v) if ip_options::accepted(&ip_options::of_int(v.value())) => {
+                ok_int(Expr::lit(0), &OPTIONS_SET)
+            }
+            Some(_) => err("EINVAL", &OPTIONS_SET),
+        },
         IpOpt::LocalPeerpid => {
             let as_hdrincl = v4(IpOpt::Hdrincl, c);
             let mut rules = vec![&PEERPID_IS_HDRINCL];
@@ -360,6 +379,8 @@ pub fn v6(o: Ipv6Opt, c: &Ctx<'_>) -> Prediction {
             Some(_) => err("EINVAL", &MCAST_IF6),
         },
         Ipv6Opt::BoundIf => bound_if(v),
+        // socket2's set_header_included_v6: IP_HDRINCL's 2, unnamed here.
+        Ipv6Opt::Hdrincl => err("ENOPROTOOPT", &IP6_UNNAMED),
         Ipv6Opt::UseMinMtu => match v {
             None => ok_int(Expr::lit(-1), &USE_MIN_MTU),
             Some(e) if (-1..=1).contains(&e.value()) => ok_int(e, &USE_MIN_MTU),

@@ -266,3 +266,45 @@ impl Platform for MacOs {
         options::era(self, option)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::Api;
+    use crate::case::{Case, Request};
+    use crate::value::RelativeValue;
+
+    /// socket2's header_included_v6 pair sends IP_HDRINCL's 2 at
+    /// IPPROTO_IPV6, a number xnu leaves unnamed: the raw path cannot ask
+    /// it, socket2's can, and the kernel routes it like any other name.
+    #[test]
+    fn socket2_sends_an_ipv6_number_xnu_leaves_unnamed() {
+        let mac = MacOs::offline(None).unwrap();
+        let ask = |kind, state, api, request| {
+            let case = Case::new("IPV6_HDRINCL", kind, state, api, request).unwrap();
+            let p = crate::predict::predict(&case, &mac);
+            (
+                p.expected.to_string(),
+                p.rules.iter().map(|r| r.id).collect::<Vec<_>>(),
+            )
+        };
+        let set = Request::Set(RelativeValue::int(1));
+        assert_eq!(
+            ask(Kind::Tcp6, State::Fresh, Api::Raw, set.clone()).0,
+            "UNDEFINED"
+        );
+        let (value, rules) = ask(Kind::Tcp6, State::Fresh, Api::Socket2, set.clone());
+        assert_eq!(value, "ENOPROTOOPT");
+        assert_eq!(rules, ["socket2.sends_unnamed_number", "macos.ip6.unnamed_name"]);
+        assert_eq!(
+            ask(Kind::Udp4, State::Fresh, Api::Socket2, set.clone()).0,
+            "EINVAL"
+        );
+        assert_eq!(
+            ask(Kind::UnixStream, State::Connected, Api::Socket2, set).0,
+            "EOPNOTSUPP"
+        );
+        let (_, rules) = ask(Kind::UnixStream, State::Connected, Api::Socket2, Request::Default);
+        assert!(rules.contains(&"macos.route.unix_get_peerpid"), "{rules:?}");
+    }
+}

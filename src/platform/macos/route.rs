@@ -176,7 +176,13 @@ pub fn unix(c: &Ctx<'_>, code: i32) -> Prediction {
 /// Which level a protocol option reaches on this kind: None when the
 /// option's own handler runs, else the refusal.
 pub fn level(c: &Ctx<'_>, id: Opt) -> Option<Prediction> {
-    let code = crate::catalog::spec(id).codes.macos?;
+    // socket2's header_included_v6 sends a number xnu's headers leave
+    // unnamed at its level; the kernel routes it all the same.
+    let spec = crate::catalog::spec(id);
+    let code = spec
+        .codes
+        .macos
+        .or_else(|| crate::library::unnamed_number(crate::os::Os::MacOs, c.api, spec).map(|(n, _)| n))?;
     let domain = c.kind.domain();
     if domain == Domain::Unix {
         return Some(unix(c, code));
