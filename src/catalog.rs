@@ -1032,14 +1032,14 @@ pub const CATALOG: &[OptionSpec] = &[
         .socket2(Shape::Bool),
     // The BSDs' unix socket credentials (sys/un.h). Their level, 0 (SOL_LOCAL),
     // is IPPROTO_IP on an inet socket, so the rows sit with the IPv4 options,
-    // and there they are IP_OPTIONS (1) and IP_HDRINCL (2). Read into an int,
-    // as a C program would read any option: LOCAL_PEERCRED's struct xucred
-    // gives its first field, cr_version. Neither can be set on a unix
-    // socket, but on an inet one an int set is IP options (or IP_HDRINCL).
+    // and there they are IP_OPTIONS (1) and IP_HDRINCL (2).
+    // LOCAL_PEERCRED read as the struct xucred it copies out, LOCAL_PEERPID
+    // as the pid_t it is. Neither can be set on a unix socket, but on an
+    // inet one an int set is IP options (or IP_HDRINCL).
     opt(
         O::Ip(IpOpt::LocalPeercred),
         "LOCAL_PEERCRED",
-        T::ReadOnly,
+        T::Xucred,
         ladder::IP_OPTIONS_INT,
     )
     .codes(None, Some(1), Some(1), None),

@@ -266,6 +266,10 @@ pub enum Type {
     /// Read only, a `struct ucred` (SO_PEERCRED: pid, uid, gid); a set is
     /// an int, to show what the OS says to it.
     Ucred,
+    /// Read only, a `struct xucred` (the BSDs' LOCAL_PEERCRED: version,
+    /// uid, group count, groups); a set is an int, to show what the OS
+    /// says to it.
+    Xucred,
     /// A `struct sock_txtime` (a clock id and flags: SO_TXTIME).
     TxTime,
     /// Read only, a new file descriptor (SO_PEERPIDFD's pidfd), closed as
@@ -310,6 +314,7 @@ impl Type {
                 | Type::ProtocolInfo
                 | Type::ReadOnlyU64
                 | Type::Ucred
+                | Type::Xucred
                 | Type::PidFd
                 | Type::SockAddr
         )

@@ -32,6 +32,10 @@ pub enum Value {
     SourceGroup(i128, i128, i128),
     /// `struct ucred`: the peer's pid, uid and gid.
     Ucred(i128, i128, i128),
+    /// `struct xucred` (the BSDs' LOCAL_PEERCRED): how many bytes the
+    /// kernel wrote, then cr_version, cr_uid, cr_ngroups and cr_groups[0]
+    /// (the effective gid).
+    Xucred(Box<[i128; 5]>),
     /// `struct sock_txtime`: a clock id and flags.
     TxTime(i128, i128),
     /// Any int from the first to the second, both included: never read
@@ -69,6 +73,9 @@ pub enum RelativeValue {
     /// `struct ucred`: the peer's pid, uid and gid, each named (boxed, as
     /// `SourceGroup`).
     Ucred(Box<[Expr; 3]>),
+    /// `struct xucred`: bytes written, version, uid, group count, first
+    /// group, each named (as `Value::Xucred`).
+    Xucred(Box<[Expr; 5]>),
     /// `struct sock_txtime`: a clock id and flags (SO_TXTIME).
     TxTime(Expr, Expr),
     /// Any int from the first to the second, both included: where the OS
@@ -135,6 +142,7 @@ impl RelativeValue {
                 Value::SourceGroup(group.value(), from.value(), on.value())
             }
             RelativeValue::Ucred(c) => Value::Ucred(c[0].value(), c[1].value(), c[2].value()),
+            RelativeValue::Xucred(c) => Value::Xucred(Box::new(c.map(|e| e.value()))),
             RelativeValue::TxTime(clock, flags) => Value::TxTime(clock.value(), flags.value()),
             RelativeValue::Range(low, high) => Value::Range(low.value(), high.value()),
         }
@@ -158,6 +166,7 @@ impl RelativeValue {
             Value::Ucred(pid, uid, gid) => {
                 RelativeValue::Ucred(Box::new([Expr::lit(*pid), Expr::lit(*uid), Expr::lit(*gid)]))
             }
+            Value::Xucred(c) => RelativeValue::Xucred(Box::new(c.map(Expr::lit))),
             Value::TxTime(clock, flags) => RelativeValue::txtime(*clock, *flags),
             Value::Range(low, high) => RelativeValue::Range(Expr::lit(*low), Expr::lit(*high)),
         }
@@ -184,6 +193,7 @@ impl fmt::Display for Value {
             Value::GroupByIndex(group, index) => write!(f, "group_by_index({group},{index})"),
             Value::SourceGroup(group, from, on) => write!(f, "group({group},{from},{on})"),
             Value::Ucred(pid, uid, gid) => write!(f, "ucred({pid},{uid},{gid})"),
+            Value::Xucred(c) => xucred(f, c),
             Value::TxTime(clock, flags) => write!(f, "txtime({clock},{flags})"),
             Value::Range(low, high) => write!(f, "{low}..={high}"),
         }
@@ -206,9 +216,23 @@ impl fmt::Display for RelativeValue {
                 write!(f, "{group} from {from} on {on}")
             }
             RelativeValue::Ucred(c) => write!(f, "ucred({},{},{})", c[0], c[1], c[2]),
+            RelativeValue::Xucred(c) => xucred(f, c),
             RelativeValue::TxTime(clock, flags) => write!(f, "txtime({clock},{flags})"),
             RelativeValue::Range(low, high) => write!(f, "{low}..={high}"),
         }
+    }
+}
+
+/// `xucred(76 bytes: 0,euid,ngroups,egid)`; `xucred(0 bytes)` where the
+/// kernel wrote nothing (LOCAL_PEERCRED's number is IP_OPTIONS on an inet
+/// socket, which has none to copy out).
+fn xucred<T: fmt::Display>(
+    f: &mut fmt::Formatter<'_>,
+    [bytes, version, uid, ngroups, gid]: &[T; 5],
+) -> fmt::Result {
+    match bytes.to_string().as_str() {
+        "0" => write!(f, "xucred(0 bytes)"),
+        _ => write!(f, "xucred({bytes} bytes: {version},{uid},{ngroups},{gid})"),
     }
 }
 

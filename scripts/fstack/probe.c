@@ -20,8 +20,10 @@
  *                                  SO_LINGER linger, SO_SNDTIMEO/SO_RCVTIMEO
  *                                  timeval, TCP_CONGESTION/TCP_FUNCTION_BLK/
  *                                  SO_ACCEPTFILTER text, else int)
- *              get:int|get:linger|get:timeval|get:text   read as that type
+ *              get:int|get:linger|get:timeval|get:text|get:xucred
+ *                                  read as that type
  *              int:<v>             v decimal or 0x hex, -2^31 .. 2^32-1
+ *              int:<v>>xucred      set the int, read a struct xucred
  *              linger:<onoff>,<secs>
  *              timeval:<sec>,<usec>
  *              text:<string>       the rest of the line
@@ -42,6 +44,7 @@
  *   quit                  -> exits 0 (so does end of input)
  * Answers:
  *   ok <int> | ok linger:<a>,<b> | ok timeval:<a>,<b> | ok text:<s>
+ *   ok xucred:<bytes written>,<version>,<uid>,<ngroups>,<groups[0]>
  *   err <ENAME>        the set failed (FreeBSD's errno name)
  *   err get:<ENAME>    the set (if any) worked, the read failed
  *   na <reason>        the stack could not make the socket state
@@ -157,7 +160,11 @@ escape(const char *s, size_t len, char *buf, size_t buflen)
 
 /* ---- sockets ------------------------------------------------------------ */
 
-enum vtype { V_INT, V_LINGER, V_TIMEVAL, V_TEXT, V_CHANGE };
+enum vtype { V_INT, V_LINGER, V_TIMEVAL, V_TEXT, V_CHANGE, V_XUCRED };
+
+/* sizeof(struct xucred) on amd64 and arm64 (sys/ucred.h: cr_version,
+ * cr_uid, cr_ngroups, cr_groups[16], then a pointer-sized union). */
+#define XUCRED_SIZE 88
 
 #define CHANGE_MAX 64
 
@@ -272,6 +279,7 @@ struct fb_timeval {
 /* A request: a read of one type, or a set of a value then a read. */
 struct request {
     enum vtype type;
+    enum vtype read;        /* the type read back: type, unless "><type>" */
     int have_set;
     long long a, b;
     const char *text;
@@ -308,6 +316,7 @@ parse_request(char *req, long long level, long long optname, struct request *r)
     memset(r, 0, sizeof(*r));
     if (strncmp(req, "text:", 5) == 0) {
         r->type = V_TEXT;
+        r->read = V_TEXT;
         r->have_set = 1;
         r->text = req + 5;
         if (strlen(r->text) > 255) {
@@ -320,6 +329,15 @@ parse_request(char *req, long long level, long long optname, struct request *r)
     size_t len = strlen(req);
     while (len > 0 && (req[len - 1] == ' ' || req[len - 1] == '\t'))
         req[--len] = '\0';
+    /* "int:<v>>xucred": an int set, read back as a struct xucred. */
+    char *read_as = strchr(req, '>');
+    if (read_as != NULL) {
+        *read_as++ = '\0';
+        if (strncmp(req, "int:", 4) != 0 || strcmp(read_as, "xucred") != 0) {
+            reply("bad only int:<v>>xucred reads another type than it sets");
+            return -1;
+        }
+    }
     if (strcmp(req, "get") == 0) {
         r->type = default_type(level, optname);
     } else if (strcmp(req, "get:int") == 0 || strcmp(req, "int") == 0) {
@@ -330,6 +348,8 @@ parse_request(char *req, long long level, long long optname, struct request *r)
         r->type = V_TIMEVAL;
     } else if (strcmp(req, "get:text") == 0 || strcmp(req, "text") == 0) {
         r->type = V_TEXT;
+    } else if (strcmp(req, "get:xucred") == 0) {
+        r->type = V_XUCRED;
     } else if (strncmp(req, "int:", 4) == 0) {
         r->type = V_INT;
         r->have_set = 1;
@@ -362,6 +382,7 @@ parse_request(char *req, long long level, long long optname, struct request *r)
         reply("bad unknown request (get int: linger: timeval: text: change:)");
         return -1;
     }
+    r->read = read_as != NULL ? V_XUCRED : r->type;
     return 0;
 }
 
@@ -396,6 +417,8 @@ set_option(int fd, long long level, long long optname, const struct request *r)
     }
     case V_CHANGE:
         return ff_setsockopt_freebsd(fd, (int)level, (int)optname, r->bytes, (socklen_t)r->nbytes);
+    case V_XUCRED:
+        break;              /* never set: parse_request gives no such set */
     }
     return -1;
 }
@@ -417,6 +440,7 @@ reply_read(int fd, long long level, long long optname, enum vtype type)
     case V_INT: vlen = sizeof(v.i); break;
     case V_LINGER: vlen = sizeof(v.l); break;
     case V_TIMEVAL: vlen = sizeof(v.tv); break;
+    case V_XUCRED: vlen = XUCRED_SIZE; break;
     default: vlen = 256; break;
     }
     if (ff_getsockopt_freebsd(fd, (int)level, (int)optname, &v, &vlen) < 0) {
@@ -447,6 +471,16 @@ reply_read(int fd, long long level, long long optname, enum vtype type)
     case V_CHANGE:
         reply("ok 0");       /* not reached: a change is never read */
         break;
+    case V_XUCRED: {
+        uint32_t version, uid, gid;
+        int16_t ngroups;
+        memcpy(&version, v.raw, 4);
+        memcpy(&uid, v.raw + 4, 4);
+        memcpy(&ngroups, v.raw + 8, 2);
+        memcpy(&gid, v.raw + 12, 4);
+        reply("ok xucred:%u,%u,%u,%d,%u", (unsigned)vlen, version, uid, ngroups, gid);
+        break;
+    }
     }
 }
 
@@ -518,7 +552,7 @@ do_case(char *args)
     else if (r.type == V_CHANGE)
         reply("ok 0");
     else
-        reply_read(fx.target, level, optname, r.type);
+        reply_read(fx.target, level, optname, r.read);
     drop_fixture(&fx);
 }
 

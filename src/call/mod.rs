@@ -77,7 +77,7 @@ pub fn raw_fits(os: Os, val: &RelativeValue) -> bool {
             false => int(index.value()),
         },
         // A model's answer or a read, never a request.
-        RelativeValue::Range(..) | RelativeValue::Ucred(..) => false,
+        RelativeValue::Range(..) | RelativeValue::Ucred(..) | RelativeValue::Xucred(..) => false,
         RelativeValue::TxTime(clock, flags) => int(clock.value()) && u32::try_from(flags.value()).is_ok(),
         RelativeValue::Linger(on, secs) if windows => {
             u16::try_from(on.value()).is_ok() && u16::try_from(secs.value()).is_ok()

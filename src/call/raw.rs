@@ -126,6 +126,7 @@ fn get(ty: Type, socket: &socket2::Socket, code: sys::Code) -> Result<Value, Str
             let (pid, uid, gid) = sys::get_ucred(socket, code)?;
             Value::Ucred(pid.into(), uid.into(), gid.into())
         }
+        Type::Xucred => Value::Xucred(Box::new(sys::get_xucred(socket, code)?)),
         Type::Linger => {
             let (on, secs) = sys::get_linger(socket, code)?;
             Value::Linger(on, secs)

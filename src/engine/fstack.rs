@@ -75,6 +75,13 @@ pub fn parse_answer(line: &str) -> Result<Answer, String> {
             Value::Time(a, b)
         } else if let Some(s) = rest.strip_prefix("text:") {
             Value::Text(unescape(s).ok_or_else(malformed)?)
+        } else if let Some(s) = rest.strip_prefix("xucred:") {
+            let fields: Vec<i128> = s
+                .split(',')
+                .map(|f| f.parse().ok())
+                .collect::<Option<_>>()
+                .ok_or_else(malformed)?;
+            Value::Xucred(Box::new(<[i128; 5]>::try_from(fields).map_err(|_| malformed())?))
         } else {
             Value::Int(rest.parse().map_err(|_| malformed())?)
         }),
@@ -148,6 +155,10 @@ pub fn case_line(case: &Case) -> Result<String, String> {
     }
     let request = match &case.request {
         Request::Default => format!("get:{}", read_type(option.ty)),
+        // An int set on a struct-read option reads the struct back.
+        Request::Set(v) if option.ty == Type::Xucred => {
+            format!("{}>xucred", value_token(option.ty, v, ['\n', '\r'])?)
+        }
         Request::Set(v) => value_token(option.ty, v, ['\n', '\r'])?,
     };
     Ok(format!(
@@ -229,6 +240,7 @@ fn read_type(ty: Type) -> &'static str {
         Type::Linger => "linger",
         Type::Time => "timeval",
         Type::Text => "text",
+        Type::Xucred => "xucred",
         // Every other read is an int's: the int types, a membership (no
         // value: a read is an int's), and the structs only Linux or Winsock
         // options have (no FreeBSD number, so no case here asks them).
@@ -422,6 +434,11 @@ mod tests {
             parse_answer("na no peer"),
             Ok(Answer::NotAvailable("no peer".into()))
         );
+        assert_eq!(
+            parse_answer("ok xucred:8,0,1026,0,0"),
+            Ok(Answer::Ok(Value::Xucred(Box::new([8, 0, 1026, 0, 0]))))
+        );
+        assert!(parse_answer("ok xucred:8,0").is_err());
         assert!(parse_answer("ok 12x").is_err());
         assert!(parse_answer("what").is_err());
     }

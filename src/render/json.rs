@@ -31,6 +31,7 @@ fn value(v: &crate::value::Value) -> Value {
         }
         V::TxTime(clock, flags) => json!({ "txtime": [number(*clock), number(*flags)] }),
         V::Ucred(pid, uid, gid) => json!({ "ucred": [number(*pid), number(*uid), number(*gid)] }),
+        V::Xucred(c) => json!({ "xucred": c.map(number) }),
         V::Range(low, high) => json!({ "range": [number(*low), number(*high)] }),
     }
 }

@@ -225,6 +225,30 @@ pub fn get_ucred(socket: &impl AsRawFd, code: Code) -> Result<(i32, u32, u32), S
     Ok((value.pid, value.uid, value.gid))
 }
 
+/// `struct xucred` (LOCAL_PEERCRED on the BSDs): the bytes the kernel
+/// wrote, then cr_version, cr_uid, cr_ngroups and cr_groups[0].
+#[cfg(any(target_vendor = "apple", target_os = "freebsd"))]
+pub fn get_xucred(socket: &impl AsRawFd, code: Code) -> Result<[i128; 5], String> {
+    // SAFETY: xucred is plain data (FreeBSD's union holds a pointer or a
+    // pid); all zeroes is a valid value of it.
+    let mut value: libc::xucred = unsafe { std::mem::zeroed() };
+    let len = get(socket, code, &mut value, size_of::<libc::xucred>())?;
+    Ok([
+        len as i128,
+        value.cr_version.into(),
+        value.cr_uid.into(),
+        value.cr_ngroups.into(),
+        value.cr_groups[0].into(),
+    ])
+}
+
+/// `struct xucred` is the BSDs' (the catalogue gives LOCAL_PEERCRED no
+/// number here, so no case asks).
+#[cfg(not(any(target_vendor = "apple", target_os = "freebsd")))]
+pub fn get_xucred(_: &impl AsRawFd, _: Code) -> Result<[i128; 5], String> {
+    Err("struct xucred is the BSDs'".to_string())
+}
+
 /// Winsock's `SO_PROTOCOL_INFOW` struct: no Unix option has it (the
 /// catalogue gives it no number here, so no case asks).
 pub fn get_protocol_info(_: &impl AsRawFd, _: Code) -> Result<i32, String> {
@@ -856,5 +880,18 @@ mod tests {
             let option = catalog::find(name).expect("a catalogue option");
             assert_eq!(super::code(option).map(|c| c.name), Some(number), "{name}");
         }
+    }
+
+    /// The size the models give a struct xucred (what LOCAL_PEERCRED writes
+    /// whole) is libc's on this BSD.
+    #[cfg(any(target_vendor = "apple", target_os = "freebsd"))]
+    #[test]
+    fn the_models_xucred_size_is_libcs() {
+        use crate::platform::bsd::xucred;
+        let size = std::mem::size_of::<libc::xucred>() as i128;
+        #[cfg(target_vendor = "apple")]
+        assert_eq!(size, xucred::MACOS_SIZE);
+        #[cfg(target_os = "freebsd")]
+        assert_eq!(size, xucred::FREEBSD_SIZE);
     }
 }

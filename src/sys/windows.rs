@@ -178,6 +178,12 @@ pub fn get_ucred(_: &impl AsRawSocket, _: Code) -> Result<(i32, u32, u32), Strin
     Err("struct ucred is Linux's".to_string())
 }
 
+/// `struct xucred` is the BSDs' (the catalogue gives LOCAL_PEERCRED no
+/// Winsock number, so no case asks).
+pub fn get_xucred(_: &impl AsRawSocket, _: Code) -> Result<[i128; 5], String> {
+    Err("struct xucred is the BSDs'".to_string())
+}
+
 /// `SO_PROTOCOL_INFOW` into a whole `WSAPROTOCOL_INFOW`: its `iProtocol`.
 pub fn get_protocol_info(socket: &impl AsRawSocket, code: Code) -> Result<i32, String> {
     // SAFETY: WSAPROTOCOL_INFOW is plain data (integers, GUIDs, a UTF-16

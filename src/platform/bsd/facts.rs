@@ -63,6 +63,27 @@ mod reader {
             };
             facts.values.insert(name, value);
         }
+        // The ids a same-process peer's LOCAL_PEERCRED reports.
+        // SAFETY: geteuid and getegid cannot fail; getgroups with a count of
+        // 0 writes nothing and returns how many groups there are.
+        let (euid, egid, groups) = unsafe {
+            (
+                libc::geteuid(),
+                libc::getegid(),
+                libc::getgroups(0, std::ptr::null_mut()),
+            )
+        };
+        facts
+            .values
+            .insert(crate::platform::bsd::xucred::EUID, euid.into());
+        facts
+            .values
+            .insert(crate::platform::bsd::xucred::EGID, egid.into());
+        if groups >= 0 {
+            facts
+                .values
+                .insert(crate::platform::bsd::xucred::GETGROUPS, groups.into());
+        }
         facts
     }
 }

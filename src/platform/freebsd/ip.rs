@@ -6,7 +6,7 @@ use crate::case::Request;
 use crate::expr::Expr;
 use crate::kind::{Domain, State};
 use crate::option::{IpOpt, Ipv6Opt};
-use crate::platform::bsd::ip_options;
+use crate::platform::bsd::{ip_options, xucred};
 use crate::prediction::Prediction;
 use crate::rule::Rule;
 use crate::value::RelativeValue;
@@ -155,19 +155,19 @@ crate::rules! {
     };
     pub const LOCAL_PEERCRED: Rule = Rule {
         id: "freebsd.unix.local_peercred",
-        formula: "unix, read into an int: a connected stream or seqpacket socket => 0 (struct xucred's first field, cr_version = XUCRED_VERSION 0); a stream socket without a peer (a listener too) => ENOTCONN; any other => EINVAL",
-        why: "LOCAL_PEERCRED copies the peer's credentials, which a connection sets on both its ends (UNP_HAVEPC); sooptcopyout cuts the struct to the caller's int. A listener caches its own credentials for the connections it accepts but holds no peer's; a socket that has none says ENOTCONN when it is a stream and EINVAL otherwise (datagram, and a seqpacket socket not connected)",
-        source: src!(F13, "sys/kern/uipc_usrreq.c uipc_ctloutput SOPT_GET 'case LOCAL_PEERCRED: ... if (unp->unp_flags & UNP_HAVEPC) xu = unp->unp_peercred; else { if (so->so_type == SOCK_STREAM) error = ENOTCONN; else error = EINVAL; }', unp_copy_peercred (UNP_HAVEPC on both ends, for PR_CONNREQUIRED kinds), uipc_listen 'cru2xt(td, &unp->unp_peercred)' (no UNP_HAVEPC); sys/sys/ucred.h XUCRED_VERSION 0; sys/sys/un.h LOCAL_PEERCRED 1"),
+        formula: "unix: a connected stream or seqpacket socket => xucred(88 bytes: 0,euid,xucred.ngroups,egid) (the peer is this process); a stream socket without a peer (a listener too) => ENOTCONN; any other => EINVAL",
+        why: "LOCAL_PEERCRED copies the peer's credentials, which a connection sets on both its ends (UNP_HAVEPC) with cru2xt: XUCRED_VERSION 0, the effective uid, the group count (at most 16) and the groups, the effective gid first, then the peer's pid in the union (not shown). A listener caches its own credentials for the connections it accepts but holds no peer's; a socket that has none says ENOTCONN when it is a stream and EINVAL otherwise (datagram, and a seqpacket socket not connected)",
+        source: src!(F13, "sys/kern/kern_prot.c cru2x, cru2xt; sys/kern/uipc_usrreq.c uipc_ctloutput SOPT_GET 'case LOCAL_PEERCRED: ... if (unp->unp_flags & UNP_HAVEPC) xu = unp->unp_peercred; else { if (so->so_type == SOCK_STREAM) error = ENOTCONN; else error = EINVAL; }', unp_copy_peercred (UNP_HAVEPC on both ends, for PR_CONNREQUIRED kinds), uipc_listen 'cru2xt(td, &unp->unp_peercred)' (no UNP_HAVEPC); sys/sys/ucred.h XUCRED_VERSION 0; sys/sys/un.h LOCAL_PEERCRED 1"),
     };
     pub const OPTIONS_EMPTY: Rule = Rule {
         id: "freebsd.ip.local_peercred_is_ip_options",
-        formula: "inet: LOCAL_PEERCRED's number (1) is IP_OPTIONS: no options set => the read succeeds with 0 bytes (an int buffer keeps its 0)",
+        formula: "inet: LOCAL_PEERCRED's number (1) is IP_OPTIONS: no options set => the read succeeds with 0 bytes, xucred(0 bytes)",
         why: "level 0 is SOL_LOCAL on a unix socket but IPPROTO_IP on an inet one, where name 1 is IP_OPTIONS; ip_ctloutput copies out the socket's IP options, and a socket that set none has its value size set to 0: no error, nothing written",
         source: src!(F13, "sys/netinet/ip_output.c ip_ctloutput SOPT_GET 'case IP_OPTIONS: case IP_RETOPTS: ... if (inp->inp_options) { ... } else { INP_RUNLOCK(inp); sopt->sopt_valsize = 0; }'"),
     };
     pub const OPTIONS_SET: Rule = Rule {
         id: "freebsd.ip.local_peercred_set_is_ip_options",
-        formula: "inet: a set of LOCAL_PEERCRED's number is IP_OPTIONS with the int's 4 bytes: ip_pcbopts takes them (EOL first, NOPs, whole options) => ok, and the int read after it is the stored options' first 4 bytes, the zeroed first-hop address: 0; else EINVAL",
+        formula: "inet: a set of LOCAL_PEERCRED's number is IP_OPTIONS with the int's 4 bytes: ip_pcbopts takes them (EOL first, NOPs, whole options) => ok, and the read after it gets the 8 bytes stored, a zeroed first-hop address and the int: xucred(8 bytes: 0,v as unsigned,0,0), the int read as cr_uid; else EINVAL",
         why: "ip_ctloutput copies the int into an mbuf and hands it to ip_pcbopts, which stores a zeroed first-hop address in front of the options and walks them as (type, length) pairs: EOL ends the walk, NOP is one byte, a length under 2 or past the end is EINVAL, and a source route needs more bytes than an int has",
         source: src!(F13, "sys/netinet/ip_output.c ip_ctloutput SOPT_SET 'case IP_OPTIONS: ... error = ip_pcbopts(inp, sopt->sopt_name, m)'; sys/netinet/ip_options.c ip_pcbopts ('bzero(mtod(m, void *), sizeof(struct in_addr))', 'if (opt == IPOPT_EOL) break', 'if (optlen < IPOPT_OLEN + sizeof(*cp) || optlen > cnt) goto bad')"),
     };
@@ -245,7 +245,14 @@ fn sol_local(ctx: &Ctx<'_>, o: IpOpt, request: &Request) -> Prediction {
             Prediction::err("ENOPROTOOPT", vec![&LOCAL_PEERCRED_SET])
         }
         IpOpt::LocalPeercred if ctx.kind.listens() && ctx.state == State::Connected => {
-            Prediction::ok(RelativeValue::int(0), vec![&LOCAL_PEERCRED])
+            let own = |name| ctx.sym(name);
+            let value = xucred::whole(
+                xucred::FREEBSD_SIZE,
+                own(xucred::EUID),
+                own(xucred::NGROUPS),
+                own(xucred::EGID),
+            );
+            Prediction::ok(value, vec![&LOCAL_PEERCRED])
         }
         IpOpt::LocalPeercred if ctx.kind.is_stream() => Prediction::err("ENOTCONN", vec![&LOCAL_PEERCRED]),
         IpOpt::LocalPeercred => Prediction::err("EINVAL", vec![&LOCAL_PEERCRED]),
@@ -335,9 +342,9 @@ pub fn predict_v4(ctx: &Ctx<'_>, o: IpOpt, request: &Request) -> Prediction {
         | IpOpt::Dontfrag => flag01(request, 0, &INP_FLAGS01),
         IpOpt::Hdrincl => Prediction::err("ENOPROTOOPT", vec![&HDRINCL_RAW]),
         IpOpt::LocalPeercred => match int(request) {
-            None => Prediction::ok(RelativeValue::int(0), vec![&OPTIONS_EMPTY]),
+            None => Prediction::ok(xucred::empty(), vec![&OPTIONS_EMPTY]),
             Some(v) if ip_options::accepted(&ip_options::of_int(v.value())) => {
-                Prediction::ok(RelativeValue::int(0), vec![&OPTIONS_SET])
+                Prediction::ok(xucred::after_options(v.value()), vec![&OPTIONS_SET])
             }
             Some(_) => Prediction::err("EINVAL", vec![&OPTIONS_SET]),
         },

@@ -27,6 +27,7 @@ use crate::option::OptionSpec;
 use crate::os::Os;
 use crate::platform::bsd;
 use crate::platform::bsd::facts::BsdFacts;
+use crate::platform::bsd::xucred;
 use crate::platform::fact::Fact;
 use crate::platform::release::ModelRelease;
 use crate::platform::{Asked, CapacityModel, EffectModel, Platform};
@@ -68,6 +69,11 @@ impl FreeBsd {
             .map_or(Release::newest(), |&v| Release::from_osreldate(v));
         let mut merged = facts::stock(release);
         merged.values.extend(host.values);
+        if let Some(&n) = merged.values.get(xucred::GETGROUPS) {
+            // Up to 14 getgroups counts the egid; from 15 it does not.
+            let n = if release >= Release::R15 { n + 1 } else { n };
+            merged.values.insert(xucred::NGROUPS, n.min(xucred::MOST_GROUPS));
+        }
         FreeBsd {
             facts: merged,
             cc_available: None,

@@ -22,6 +22,9 @@ pub const STOCK: &[(&str, i128, &str)] = &[
         "stock value: xnu-11417.121.6 bsd/sys/socketvar.h SB_MAX (8192*1024), which bsd/kern/uipc_mbuf.c mbinit lowers to the mbuf pool / 16 on smaller Macs (from xnu-7195: 4194304 under 4 GiB, 6291456 under 8 GiB; xnu-6153: 4194304 under 8 GiB, 6291456 under 16 GiB); quic-go#4657 shows kern.ipc.maxsockbuf: 8388608. The model takes a Mac large enough for SB_MAX",
     ),
     ("privileged", 0, "stock value of the model: an ordinary user, for whom ip6_ctloutput's 'privileged = (proc_suser(p) == 0)' is false"),
+    ("euid", 501, "stand-in: the first account a Mac makes (uid 501); a run on a Mac reads geteuid(), what a same-process peer's LOCAL_PEERCRED reports as cr_uid"),
+    ("egid", 20, "stand-in: that account's primary group, staff (20); a run on a Mac reads getegid(), cr_groups[0] of LOCAL_PEERCRED (xnu-11417.101.15 bsd/sys/ucred.h 'cr_gid cr_groups[0]')"),
+    ("xucred.ngroups", 1, "stand-in: a process in its primary group alone; a run on a Mac takes min(getgroups(0, NULL), 16), the kernel's posix_cred cr_ngroups that cru2x copies (xnu-11417.101.15 bsd/kern/kern_prot.c cru2x 'xcr->cr_ngroups = pcr->cr_ngroups'; that libc's plain getgroups returns the kernel's count, not memberd's, is UNCONFIRMED)"),
     ("kern.hz", 100, "stock value: xnu-11417.121.6 bsd/kern/kern_clock.c `int hz = 100;`"),
     (
         "net.inet.tcp.sendspace",

@@ -2,11 +2,11 @@
 //! in_mcast.c) and IPPROTO_IPV6 on tcp6/udp6 (bsd/netinet6/ip6_output.c
 //! ip6_ctloutput, in6_mcast.c). Other kinds are refused before (route.rs).
 
-use super::route::{err, ok_int, Ctx};
+use super::route::{err, ok, ok_int, Ctx};
 use crate::expr::Expr;
 use crate::kind::State;
 use crate::option::{IpOpt, Ipv6Opt};
-use crate::platform::bsd::ip_options;
+use crate::platform::bsd::{ip_options, xucred};
 use crate::prediction::Prediction;
 use crate::rule::Rule;
 
@@ -39,13 +39,13 @@ crate::rules! {
     };
     pub const OPTIONS_EMPTY: Rule = Rule {
         id: "macos.ip.local_peercred_is_ip_options",
-        formula: "inet: LOCAL_PEERCRED's number (1) is IP_OPTIONS: no options set => the read succeeds with 0 bytes (an int buffer keeps its 0)",
+        formula: "inet: LOCAL_PEERCRED's number (1) is IP_OPTIONS: no options set => the read succeeds with 0 bytes, xucred(0 bytes)",
         why: "level 0 is SOL_LOCAL on a unix socket but IPPROTO_IP on an inet one, where name 1 is IP_OPTIONS; ip_ctloutput copies out the socket's IP options, and a socket that set none has its value size set to 0: no error, nothing written (an ICMP datagram socket passes IP_OPTIONS on to the same code)",
         source: "apple-oss-distributions/xnu xnu-11417.101.15 bsd/netinet/ip_output.c ip_ctloutput SOPT_GET 'case IP_OPTIONS: case IP_RETOPTS: if (inp->inp_options) { ... } else { sopt->sopt_valsize = 0; }'; bsd/netinet/ip_icmp.c icmp_dgram_ctloutput 'case IP_OPTIONS:' → rip_ctloutput; bsd/sys/un.h LOCAL_PEERCRED 0x001",
     };
     pub const OPTIONS_SET: Rule = Rule {
         id: "macos.ip.local_peercred_set_is_ip_options",
-        formula: "inet: a set of LOCAL_PEERCRED's number is IP_OPTIONS with the int's 4 bytes: ip_pcbopts takes them (EOL first, NOPs, whole options) => ok, and the int read after it is the stored options' first 4 bytes, the zeroed first-hop address: 0; else EINVAL",
+        formula: "inet: a set of LOCAL_PEERCRED's number is IP_OPTIONS with the int's 4 bytes: ip_pcbopts takes them (EOL first, NOPs, whole options) => ok, and the read after it gets the 8 bytes stored, a zeroed first-hop address and the int: xucred(8 bytes: 0,v as unsigned,0,0), the int read as cr_uid; else EINVAL",
         why: "ip_ctloutput copies the int into an mbuf and hands it to ip_pcbopts, which stores a zeroed first-hop address in front of the options and walks them as (type, length) pairs: EOL ends the walk, NOP is one byte, a length under 2 or past the end is EINVAL, and a source route needs more bytes than an int has (the walk FreeBSD does, measured there through F-Stack)",
         source: "apple-oss-distributions/xnu xnu-11417.101.15 bsd/netinet/ip_output.c ip_ctloutput SOPT_SET 'case IP_OPTIONS: ... return ip_pcbopts(sopt->sopt_name, &inp->inp_options, m)', ip_pcbopts ('bzero(mtod(m, caddr_t), sizeof(struct in_addr))', 'if (opt == IPOPT_EOL) break', 'if (optlen < IPOPT_OLEN + sizeof(*cp) || optlen > cnt) goto bad')",
     };
@@ -254,9 +254,9 @@ pub fn v4(o: IpOpt, c: &Ctx<'_>) -> Prediction {
     }
     match o {
         IpOpt::LocalPeercred => match v {
-            None => ok_int(Expr::lit(0), &OPTIONS_EMPTY),
+            None => ok(xucred::empty(), &OPTIONS_EMPTY),
             Some(v) if ip_options::accepted(&ip_options::of_int(v.value())) => {
-                ok_int(Expr::lit(0), &OPTIONS_SET)
+                ok(xucred::after_options(v.value()), &OPTIONS_SET)
             }
             Some(_) => err("EINVAL", &OPTIONS_SET),
         },

@@ -29,6 +29,7 @@ use crate::option::OptionSpec;
 use crate::os::Os;
 use crate::platform::bsd;
 use crate::platform::bsd::facts::BsdFacts;
+use crate::platform::bsd::xucred;
 use crate::platform::fact::Fact;
 use crate::platform::release::ModelRelease;
 use crate::platform::{Asked, Platform};
@@ -132,6 +133,9 @@ impl MacOs {
     pub fn from_host(host: BsdFacts) -> MacOs {
         let mut all = facts::stock();
         all.values.extend(host.values);
+        if let Some(&n) = all.values.get(xucred::GETGROUPS) {
+            all.values.insert(xucred::NGROUPS, n.min(xucred::MOST_GROUPS));
+        }
         MacOs {
             facts: all,
             release: Release::newest(),

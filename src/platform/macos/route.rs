@@ -24,6 +24,7 @@ impl<O> crate::platform::kit::Ask<'_, O, MacOs> {
     }
 }
 
+use crate::platform::bsd::xucred;
 pub use crate::platform::kit::{err, ok, ok_int};
 
 crate::rules! {
@@ -107,9 +108,9 @@ crate::rules! {
     };
     pub const UNIX_PEERCRED: Rule = Rule {
         id: "macos.route.unix_get_peercred",
-        formula: "AF_UNIX get of name 1 (= LOCAL_PEERCRED): stream with peer → cr_version 0; stream without → ENOTCONN; dgram → EINVAL",
-        why: "name 1 (TCP_NODELAY) is LOCAL_PEERCRED to uipc_ctloutput: with UNP_HAVEPC (a connected stream) it copies struct xucred, whose first 4 bytes are cr_version = XUCRED_VERSION = 0; else `if (so->so_type == SOCK_STREAM) error = ENOTCONN; else error = EINVAL;`",
-        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_usrreq.c uipc_ctloutput LOCAL_PEERCRED; bsd/sys/un.h; bsd/sys/ucred.h XUCRED_VERSION",
+        formula: "AF_UNIX get of name 1 (= LOCAL_PEERCRED): stream with peer → xucred(76 bytes: 0,euid,xucred.ngroups,egid) read whole, cr_version 0 read into an int; stream without → ENOTCONN; dgram → EINVAL",
+        why: "name 1 (LOCAL_PEERCRED; TCP_NODELAY's number too) is LOCAL_PEERCRED to uipc_ctloutput: with UNP_HAVEPC (a connected stream) it copies the struct xucred cru2x made at connect: XUCRED_VERSION 0, the effective uid, the kernel's group count and groups, the effective gid first (the peer is this process); an int buffer gets its first 4 bytes, cr_version; else `if (so->so_type == SOCK_STREAM) error = ENOTCONN; else error = EINVAL;`",
+        source: "apple-oss-distributions/xnu xnu-11417.121.6 bsd/kern/uipc_usrreq.c uipc_ctloutput LOCAL_PEERCRED, unp_connect 'cru2x(vfs_context_ucred(ctx), &unp3->unp_peercred)'; bsd/kern/kern_prot.c cru2x; bsd/sys/un.h; bsd/sys/ucred.h XUCRED_VERSION, 'cr_gid cr_groups[0]'",
     };
     pub const UNIX_PEERPID: Rule = Rule {
         id: "macos.route.unix_get_peerpid",
@@ -155,13 +156,24 @@ fn own_uuid(mac: &MacOs) -> Sym {
     }
 }
 
-/// A non-SOL_SOCKET option on AF_UNIX: uipc_ctloutput.
-pub fn unix(c: &Ctx<'_>, code: i32) -> Prediction {
+/// A non-SOL_SOCKET option on AF_UNIX: uipc_ctloutput. `xucred`: the
+/// row reads a whole struct xucred (LOCAL_PEERCRED's own row), not an int.
+pub fn unix(c: &Ctx<'_>, code: i32, xucred: bool) -> Prediction {
     if let Request::Set(_) = c.request {
         return err("EOPNOTSUPP", &UNIX_SET);
     }
     let connected = c.state == State::Connected;
     match code {
+        1 if c.kind.is_stream() && connected && xucred => {
+            let own = |name| c.facts.sym(name);
+            let value = xucred::whole(
+                xucred::MACOS_SIZE,
+                own(xucred::EUID),
+                own(xucred::NGROUPS),
+                own(xucred::EGID),
+            );
+            ok(value, &UNIX_PEERCRED)
+        }
         1 if c.kind.is_stream() && connected => ok_int(Expr::lit(0), &UNIX_PEERCRED),
         1 if c.kind.is_stream() => err("ENOTCONN", &UNIX_PEERCRED),
         1 => err("EINVAL", &UNIX_PEERCRED),
@@ -185,7 +197,7 @@ pub fn level(c: &Ctx<'_>, id: Opt) -> Option<Prediction> {
         .or_else(|| crate::library::unnamed_number(crate::os::Os::MacOs, c.api, spec).map(|(n, _)| n))?;
     let domain = c.kind.domain();
     if domain == Domain::Unix {
-        return Some(unix(c, code));
+        return Some(unix(c, code, spec.ty == crate::option::Type::Xucred));
     }
     let wrong = |d: Domain| match d {
         Domain::Ipv6 => Some(err("EINVAL", &IP6_WRONG_LEVEL)),

@@ -1,0 +1,50 @@
+//! `struct xucred`, as LOCAL_PEERCRED copies it out on macOS and FreeBSD
+//! (sys/ucred.h): cr_version, cr_uid, cr_ngroups, then cr_groups[16],
+//! whose first is the effective gid; FreeBSD adds a pointer-sized union
+//! that holds cr_pid (not shown: macOS has no such field).
+
+use crate::expr::{Expr, Sym};
+use crate::value::RelativeValue;
+
+/// sizeof(struct xucred) on FreeBSD's 64-bit machines (amd64, arm64: the
+/// union is aligned to 8) and on macOS (no union).
+pub const FREEBSD_SIZE: i128 = 88;
+pub const MACOS_SIZE: i128 = 76;
+
+/// XU_NGROUPS: the most groups a xucred holds.
+pub const MOST_GROUPS: i128 = 16;
+
+/// The facts a same-process peer's credentials are made of (the fixtures'
+/// peer is the reading process): its effective ids, and the count of
+/// groups cru2x copies.
+pub const EUID: &str = "euid";
+pub const EGID: &str = "egid";
+pub const NGROUPS: &str = "xucred.ngroups";
+/// What getgroups(0, NULL) returned on the host, from which `NGROUPS` is
+/// worked out (each OS counts the effective gid its own way).
+pub const GETGROUPS: &str = "getgroups";
+
+/// The whole struct, as cru2x fills it: XUCRED_VERSION (0), the uid, the
+/// group count, the effective gid.
+pub fn whole(size: i128, uid: Sym, ngroups: Sym, gid: Sym) -> RelativeValue {
+    RelativeValue::Xucred(Box::new([
+        Expr::lit(size),
+        Expr::lit(0),
+        Expr::of(uid),
+        Expr::of(ngroups),
+        Expr::of(gid),
+    ]))
+}
+
+/// Nothing written: an inet socket with no IP options to copy out.
+pub fn empty() -> RelativeValue {
+    RelativeValue::Xucred(Box::new([0; 5].map(Expr::lit)))
+}
+
+/// The read after an IP_OPTIONS set of the int `v`: ip_pcbopts stored a
+/// zeroed first-hop address and then the int's four bytes, so 8 bytes come
+/// back, read as cr_version 0 and cr_uid = `v` as unsigned.
+pub fn after_options(v: i128) -> RelativeValue {
+    let uid = i128::from(v as i32 as u32);
+    RelativeValue::Xucred(Box::new([8, 0, uid, 0, 0].map(Expr::lit)))
+}
