@@ -87,6 +87,7 @@ pub mod outcome;
 pub mod prediction;
 pub mod rule;
 pub mod value;
+pub mod xucred;
 
 #[doc(hidden)]
 pub mod behaviour;

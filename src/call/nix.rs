@@ -174,6 +174,30 @@ pub fn calls(option: &OptionSpec) -> Option<Calls> {
             any(target_os = "linux", target_os = "freebsd"),
             text!(so::TcpCongestion)
         ),
+        // Its getter panics where the kernel writes less than a whole
+        // struct (library::nix::LENGTH_ASSERTED): caught, and reported so.
+        Opt::Ip(I::LocalPeercred) => when!(
+            any(target_vendor = "apple", target_os = "freebsd"),
+            ReadOnlyStruct(|s| {
+                let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    getsockopt(s, so::LocalPeerCred)
+                }));
+                let c = io(read.map_err(|_| io::Error::other(crate::library::nix::PANIC))?)?;
+                let size = std::mem::size_of::<libc::xucred>() as i128;
+                let first = c.groups().first().copied().unwrap_or(0);
+                Ok(Value::Xucred(Box::new([
+                    size,
+                    c.version().into(),
+                    c.uid().into(),
+                    c.groups().len() as i128,
+                    first.into(),
+                ])))
+            })
+        ),
+        Opt::Ip(I::LocalPeerpid) => when!(
+            target_vendor = "apple",
+            ReadOnly(|s| io(getsockopt(s, so::LocalPeerPid)).map(i128::from))
+        ),
         Opt::Ip(I::MulticastTtl) => Some(both!(U8, so::IpMulticastTtl)),
         Opt::Ip(I::MulticastLoop) => Some(both!(Bool, so::IpMulticastLoop)),
         Opt::Ip(I::Tos) => when!(

@@ -267,7 +267,7 @@ pub fn read_back(
     Expected::Ok(match api {
         Api::Raw => val,
         Api::Socket2 => socket2::read_back(shape, val, rules),
-        Api::Nix => nix::read_back(shape, val, rules),
+        Api::Nix => return nix::read_back(os, shape, val, rules),
         Api::Rustix => return rustix::read_back(shape, val, rules),
         Api::Std => stdlib::read_back(shape, val, rules),
         Api::Tokio => tokio::read_back(os, shape, option, val, rules),

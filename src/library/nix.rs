@@ -10,6 +10,7 @@ use super::{as_c_int, convert, int_as_u32, int_as_usize, Sent};
 use crate::case::Request;
 use crate::option::{BufferOpt, IpOpt, Ipv6Opt, Opt, OptionSpec, Shape, SocketOpt, TcpOpt};
 use crate::os::Os;
+use crate::prediction::Expected;
 use crate::rule::Rule;
 use crate::value::RelativeValue;
 
@@ -43,6 +44,12 @@ crate::rules! {
         formula: "(c_int)v",
         why: "nix's SetStruct<u32> passes the u32's four bytes as they are; the kernel reads an int, so values from 2^31 up arrive negative",
         source: "nix 0.32.0 src/sys/socket/sockopt.rs SetStruct::new, line 1692 (the &u32 as it is), ffi_len line 1700 (size_of::<T>()); u32 sockopt_impl!s: TcpKeepAlive (Apple) line 714, TcpKeepIdle 726, TcpMaxSeg 732, TcpKeepCount 753, TcpRepair 763, TcpKeepInterval 778, TcpUserTimeout 791, Mark 1027",
+    };
+    pub const LENGTH_ASSERTED: Rule = Rule {
+        id: "nix.length_asserted",
+        formula: "bytes written != size_of::<T>() => panic (\"invalid getsockopt implementation\"), shown as PANIC",
+        why: "nix's struct getter asserts that the kernel wrote exactly the struct's size; LOCAL_PEERCRED on an inet socket is IP_OPTIONS, which writes 0 bytes (or the options set), so LocalPeerCred panics there instead of returning an error",
+        source: "nix 0.32.0 src/sys/socket/sockopt.rs GetStruct::assume_init, lines 1672-1679 (`assert_eq!(self.len as usize, mem::size_of::<T>(), \"invalid getsockopt implementation\")`); LocalPeerCred, lines 636-655 (`super::XuCred`)",
     };
     pub const NEGATIVE_READ_AS_U32: Rule = Rule {
         id: "nix.negative_read_as_u32",
@@ -91,6 +98,10 @@ pub fn shape(os: Os, option: &OptionSpec) -> Option<Shape> {
         // PeerPidfd: GetOnly, an OwnedFd (closed when dropped);
         // PeerCredentials: GetOnly, a UnixCredentials (struct ucred).
         Opt::Socket(S::Peerpidfd | S::Peercred) => on(linux, ReadOnly),
+        // LocalPeerCred: GetOnly, a XuCred (struct xucred) on the BSDs;
+        // LocalPeerPid: GetOnly, a c_int, on Apple.
+        Opt::Ip(I::LocalPeercred) => on(macos || freebsd, ReadOnly),
+        Opt::Ip(I::LocalPeerpid) => on(macos, ReadOnly),
         // TxTime: Both, a libc::sock_txtime as the caller fills it.
         Opt::Socket(S::Txtime) => on(linux, Struct),
         Opt::Socket(S::Priority) => on(linux, Int),
@@ -150,9 +161,16 @@ pub fn request(
     Sent::Os(option, Request::Set(sent))
 }
 
-/// The value nix hands back for what the OS reported.
-pub fn read_back(shape: Shape, val: RelativeValue, rules: &mut Vec<&'static Rule>) -> RelativeValue {
-    match (shape, val) {
+/// The value nix hands back for what the OS reported, or its panic where
+/// a struct getter finds fewer bytes than its struct (`LENGTH_ASSERTED`).
+pub fn read_back(os: Os, shape: Shape, val: RelativeValue, rules: &mut Vec<&'static Rule>) -> Expected {
+    if let RelativeValue::Xucred(c) = &val {
+        if Some(c[0].value()) != crate::xucred::size_on(os) {
+            rules.push(&LENGTH_ASSERTED);
+            return Expected::Err(PANIC);
+        }
+    }
+    Expected::Ok(match (shape, val) {
         (Shape::Usize, RelativeValue::Int(e)) => {
             RelativeValue::Int(convert(e, &NEGATIVE_READ_WRAPS, rules, int_as_usize))
         }
@@ -163,5 +181,45 @@ pub fn read_back(shape: Shape, val: RelativeValue, rules: &mut Vec<&'static Rule
             RelativeValue::Int(convert(e, &BOOL_READ, rules, |v| (v != 0).into()))
         }
         (_, val) => val,
+    })
+}
+
+/// What a library's panic is reported as: not an OS error, but what the
+/// program gets instead of a value.
+pub const PANIC: &str = "PANIC";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// LocalPeerCred's getter asserts a whole struct xucred: an inet
+    /// socket's 0-byte IP_OPTIONS read panics, a peer's whole struct does not.
+    #[test]
+    fn a_short_struct_read_panics() {
+        let mut rules = Vec::new();
+        let empty = read_back(Os::FreeBsd, Shape::ReadOnly, crate::xucred::empty(), &mut rules);
+        assert_eq!(empty, Expected::Err(PANIC));
+        assert_eq!(
+            rules.iter().map(|r| r.id).collect::<Vec<_>>(),
+            ["nix.length_asserted"]
+        );
+        let sym = |name, value| crate::expr::Sym { name, value };
+        for (os, size) in [
+            (Os::FreeBsd, crate::xucred::FREEBSD_SIZE),
+            (Os::MacOs, crate::xucred::MACOS_SIZE),
+        ] {
+            let whole = crate::xucred::whole(
+                size,
+                sym("euid", 1001),
+                sym("xucred.ngroups", 1),
+                sym("egid", 1001),
+            );
+            let mut rules = Vec::new();
+            assert_eq!(
+                read_back(os, Shape::ReadOnly, whole.clone(), &mut rules),
+                Expected::Ok(whole)
+            );
+            assert!(rules.is_empty());
+        }
     }
 }

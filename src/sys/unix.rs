@@ -887,7 +887,7 @@ mod tests {
     #[cfg(any(target_vendor = "apple", target_os = "freebsd"))]
     #[test]
     fn the_models_xucred_size_is_libcs() {
-        use crate::platform::bsd::xucred;
+        use crate::xucred;
         let size = std::mem::size_of::<libc::xucred>() as i128;
         #[cfg(target_vendor = "apple")]
         assert_eq!(size, xucred::MACOS_SIZE);

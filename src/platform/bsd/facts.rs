@@ -73,16 +73,10 @@ mod reader {
                 libc::getgroups(0, std::ptr::null_mut()),
             )
         };
-        facts
-            .values
-            .insert(crate::platform::bsd::xucred::EUID, euid.into());
-        facts
-            .values
-            .insert(crate::platform::bsd::xucred::EGID, egid.into());
+        facts.values.insert(crate::xucred::EUID, euid.into());
+        facts.values.insert(crate::xucred::EGID, egid.into());
         if groups >= 0 {
-            facts
-                .values
-                .insert(crate::platform::bsd::xucred::GETGROUPS, groups.into());
+            facts.values.insert(crate::xucred::GETGROUPS, groups.into());
         }
         facts
     }

@@ -1,12 +1,10 @@
 //! What macOS and FreeBSD share here: reading sysctls on the host
-//! (`facts.rs`), the IP_OPTIONS walk both kernels do (`ip_options.rs`), struct xucred
-//! (`xucred.rs`), and placing the buffer ladder's relative rungs at
+//! (`facts.rs`), the IP_OPTIONS walk both kernels do (`ip_options.rs`), and placing the buffer ladder's relative rungs at
 //! kern.ipc.maxsockbuf. Each OS's model lives in its own folder: the two
 //! kernels differ in too many details for a shared model to stay honest.
 
 pub mod facts;
 pub mod ip_options;
-pub mod xucred;
 
 use crate::option::OptionSpec;
 use facts::BsdFacts;

@@ -6,10 +6,11 @@ use crate::case::Request;
 use crate::expr::Expr;
 use crate::kind::{Domain, State};
 use crate::option::{IpOpt, Ipv6Opt};
-use crate::platform::bsd::{ip_options, xucred};
+use crate::platform::bsd::ip_options;
 use crate::prediction::Prediction;
 use crate::rule::Rule;
 use crate::value::RelativeValue;
+use crate::xucred;
 
 crate::rules! {
     pub const RECV_ANCILLARY: Rule = Rule {

@@ -27,12 +27,12 @@ use crate::option::OptionSpec;
 use crate::os::Os;
 use crate::platform::bsd;
 use crate::platform::bsd::facts::BsdFacts;
-use crate::platform::bsd::xucred;
 use crate::platform::fact::Fact;
 use crate::platform::release::ModelRelease;
 use crate::platform::{Asked, CapacityModel, EffectModel, Platform};
 use crate::prediction::Prediction;
 use crate::rule::Rule;
+use crate::xucred;
 use facts::{Release, KERN_OSRELDATE, STOCK};
 use shared::Ctx;
 

@@ -6,9 +6,10 @@ use super::route::{err, ok, ok_int, Ctx};
 use crate::expr::Expr;
 use crate::kind::State;
 use crate::option::{IpOpt, Ipv6Opt};
-use crate::platform::bsd::{ip_options, xucred};
+use crate::platform::bsd::ip_options;
 use crate::prediction::Prediction;
 use crate::rule::Rule;
+use crate::xucred;
 
 const SRC4: &str = "apple-oss-distributions/xnu xnu-11417.121.6 bsd/netinet/ip_output.c ip_ctloutput";
 

@@ -29,12 +29,12 @@ use crate::option::OptionSpec;
 use crate::os::Os;
 use crate::platform::bsd;
 use crate::platform::bsd::facts::BsdFacts;
-use crate::platform::bsd::xucred;
 use crate::platform::fact::Fact;
 use crate::platform::release::ModelRelease;
 use crate::platform::{Asked, Platform};
 use crate::prediction::Prediction;
 use crate::rule::Rule;
+use crate::xucred;
 
 /// What sbreserve does with a size above the limit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

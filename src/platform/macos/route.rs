@@ -24,8 +24,8 @@ impl<O> crate::platform::kit::Ask<'_, O, MacOs> {
     }
 }
 
-use crate::platform::bsd::xucred;
 pub use crate::platform::kit::{err, ok, ok_int};
+use crate::xucred;
 
 crate::rules! {
     pub const UNDEFINED_SOCKET: Rule = Rule {

@@ -1,24 +1,36 @@
 //! `struct xucred`, as LOCAL_PEERCRED copies it out on macOS and FreeBSD
 //! (sys/ucred.h): cr_version, cr_uid, cr_ngroups, then cr_groups[16],
 //! whose first is the effective gid; FreeBSD adds a pointer-sized union
-//! that holds cr_pid (not shown: macOS has no such field).
+//! that holds cr_pid (not shown: macOS has no such field). The layout and
+//! the values the models and a library's reading of it are built from.
 
 use crate::expr::{Expr, Sym};
 use crate::value::RelativeValue;
 
 /// sizeof(struct xucred) on FreeBSD's 64-bit machines (amd64, arm64: the
-/// union is aligned to 8) and on macOS (no union).
+/// union is aligned to 8).
 pub const FREEBSD_SIZE: i128 = 88;
+/// sizeof(struct xucred) on macOS (no union).
 pub const MACOS_SIZE: i128 = 76;
+
+/// sizeof(struct xucred) on `os`, where it has one.
+pub fn size_on(os: crate::os::Os) -> Option<i128> {
+    match os {
+        crate::os::Os::FreeBsd => Some(FREEBSD_SIZE),
+        crate::os::Os::MacOs => Some(MACOS_SIZE),
+        _ => None,
+    }
+}
 
 /// XU_NGROUPS: the most groups a xucred holds.
 pub const MOST_GROUPS: i128 = 16;
 
 /// The facts a same-process peer's credentials are made of (the fixtures'
-/// peer is the reading process): its effective ids, and the count of
-/// groups cru2x copies.
+/// peer is the reading process): its effective uid,
 pub const EUID: &str = "euid";
+/// its effective gid,
 pub const EGID: &str = "egid";
+/// and the count of groups cru2x copies.
 pub const NGROUPS: &str = "xucred.ngroups";
 /// What getgroups(0, NULL) returned on the host, from which `NGROUPS` is
 /// worked out (each OS counts the effective gid its own way).
