@@ -40,6 +40,7 @@
  *                         (see do_capacity)
  *   bind | dual | wire ...  a behaviour: bind and reuse, a dual-stack
  *                         receiver, header values (scripts/fstack/behaviour.c)
+ *   ifindex <name>        -> ok <index> | err <ENAME>  (SIOCGIFINDEX: lo0's)
  *   sysctl <name>         -> ok <int> | ok text:<s>   (through ff_sysctl)
  *   quit                  -> exits 0 (so does end of input)
  * Answers:
@@ -865,6 +866,46 @@ done:
     drop_fixture(&fx);
 }
 
+/* ---- ifindex ------------------------------------------------------------ */
+
+/* FreeBSD's SIOCGIFINDEX, _IOWR('i', 32, struct ifreq) (sys/sockio.h), and
+ * its struct ifreq: a 16-byte name, then a 16-byte union whose first short
+ * is ifr_index (net/if.h). */
+#define FB_SIOCGIFINDEX 0xc0206920UL
+struct fb_ifreq {
+    char name[16];
+    union {
+        short index;
+        unsigned char pad[16];
+    } u;
+};
+
+/* The index of the stack's interface `name` (lo0), as ifioctl reports it. */
+static void
+do_ifindex(const char *name)
+{
+    struct fb_ifreq ifr;
+    char namebuf[32];
+    int fd;
+
+    if (*name == '\0' || strlen(name) >= sizeof(ifr.name) || strpbrk(name, " \t") != NULL) {
+        reply("bad ifindex needs one interface name");
+        return;
+    }
+    memset(&ifr, 0, sizeof(ifr));
+    memcpy(ifr.name, name, strlen(name));
+    fd = ff_socket(AF_INET, SOCK_DGRAM, 0);
+    if (fd < 0) {
+        reply("na socket: %s", ENAME(errno));
+        return;
+    }
+    if (ff_ioctl_freebsd(fd, FB_SIOCGIFINDEX, &ifr) < 0)
+        reply("err %s", ENAME(errno));
+    else
+        reply("ok %d", ifr.u.index);
+    ff_close(fd);
+}
+
 /* ---- sysctl ------------------------------------------------------------- */
 
 static void
@@ -1078,6 +1119,13 @@ main(int argc, char **argv)
             do_dual(p);
         } else if (strcmp(cmd, "wire") == 0) {
             do_wire(p);
+        } else if (strcmp(cmd, "ifindex") == 0) {
+            while (*p == ' ' || *p == '\t')
+                p++;
+            size_t len = strlen(p);
+            while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\t'))
+                p[--len] = '\0';
+            do_ifindex(p);
         } else if (strcmp(cmd, "sysctl") == 0) {
             while (*p == ' ' || *p == '\t')
                 p++;
@@ -1090,7 +1138,7 @@ main(int argc, char **argv)
         } else if (*cmd == '\0') {
             reply("bad empty line");
         } else {
-            reply("bad unknown command (case effect capacity bind dual wire sysctl quit)");
+            reply("bad unknown command (case effect capacity bind dual wire ifindex sysctl quit)");
         }
     }
     free(line);

@@ -378,6 +378,11 @@ impl Probe {
         self.ask(&format!("sysctl {name}"))
     }
 
+    /// The index of the stack's interface `name` (SIOCGIFINDEX).
+    pub fn ifindex(&self, name: &str) -> Result<Answer, String> {
+        self.ask(&format!("ifindex {name}"))
+    }
+
     /// What the stack reports for the case.
     pub fn observe(&self, case: &Case) -> Outcome {
         self.outcome(case_line(case))

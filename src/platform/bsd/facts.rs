@@ -78,6 +78,17 @@ mod reader {
         if groups >= 0 {
             facts.values.insert(crate::xucred::GETGROUPS, groups.into());
         }
+        // lo0's index differs by FreeBSD host (the NICs attach first).
+        #[cfg(target_os = "freebsd")]
+        {
+            // SAFETY: the name is a NUL-terminated C string.
+            let index = unsafe { libc::if_nametoindex(c"lo0".as_ptr()) };
+            if index != 0 {
+                facts
+                    .values
+                    .insert(crate::platform::freebsd::facts::LO0_INDEX, index.into());
+            }
+        }
         facts
     }
 }

@@ -48,13 +48,13 @@ crate::rules! {
     pub const BY_INDEX: Rule = Rule {
         id: "freebsd.membership.by_index",
         formula: "ip_mreqn with an index: join: group not multicast => EINVAL; no interface of that index (taken as a u_short) => EADDRNOTAVAIL; else ok; leave: the index is not read (group not multicast => EINVAL; not a member => EADDRNOTAVAIL)",
-        why: "inp_join_group reads a request of exactly an ip_mreqn's size whole and, with a non-zero imr_ifindex, takes the interface by index (ifnet_byindex takes a u_short: 1000000 is 16960, past any modelled host's if_index); inp_leave_group copies only an ip_mreq's 8 bytes, so the index is dropped, the interface 0.0.0.0 finds none, and the leave looks for a membership a new socket does not have. lo0's index is not fixed on FreeBSD (the NICs attach first), so only an index no host has is asked",
+        why: "inp_join_group reads a request of exactly an ip_mreqn's size whole and, with a non-zero imr_ifindex, takes the interface by index (ifnet_byindex takes a u_short: 1000000 is 16960, past any modelled host's if_index); inp_leave_group copies only an ip_mreq's 8 bytes, so the index is dropped, the interface 0.0.0.0 finds none, and the leave looks for a membership a new socket does not have. lo0's index is not fixed on FreeBSD (the NICs attach first), so it is a host fact, lo0.index (if_nametoindex on a FreeBSD host, SIOCGIFINDEX through F-Stack): where it is known the join on lo is asked too, else only an index no host has",
         source: src!(F13, "sys/netinet/in_mcast.c inp_join_group case IP_ADD_MEMBERSHIP 'if (sopt->sopt_valsize == sizeof(struct ip_mreqn)) error = sooptcopyin(sopt, &mreqn, sizeof(struct ip_mreqn), ...)', 'if (sopt->sopt_valsize == sizeof(struct ip_mreqn) && mreqn.imr_ifindex != 0) ifp = ifnet_byindex_ref(mreqn.imr_ifindex)', 'if (ifp == NULL || ...) return (EADDRNOTAVAIL)'; inp_leave_group case IP_DROP_MEMBERSHIP 'sooptcopyin(sopt, &mreqs, sizeof(struct ip_mreq), sizeof(struct ip_mreq))'; sys/net/if.c ifnet_byindex(u_short idx) 'if (__predict_false(idx > V_if_index)) return (NULL)' (F-Stack's FreeBSD 13)"),
     };
     pub const JOIN6: Rule = Rule {
         id: "freebsd.membership.join6",
         formula: "index past if_index => EADDRNOTAVAIL; group not multicast => EINVAL; else ok",
-        why: "in6p_join_group checks the interface index first, then the group; the link-local group's zone is the interface's index, filled in by the kernel (no scope id from the caller). lo0's index is not fixed on FreeBSD (the NICs attach first), so the join on lo is not asked: a fixed index could be a real interface",
+        why: "in6p_join_group checks the interface index first, then the group; the link-local group's zone is the interface's index, filled in by the kernel (no scope id from the caller). lo0's index is not fixed on FreeBSD (the NICs attach first), so it is a host fact, lo0.index: where it is known the join on lo is asked, never a fixed index that could be a real interface",
         source: src!(F13, "sys/netinet6/in6_mcast.c in6p_join_group 'if (V_if_index < mreq.ipv6mr_interface) return (EADDRNOTAVAIL)', 'if (!IN6_IS_ADDR_MULTICAST(&gsa->sin6.sin6_addr)) return (EINVAL)', '(void)in6_setscope(&gsa->sin6.sin6_addr, ifp, NULL)'; main: 'ifp = ifnet_byindex(mreq.ipv6mr_interface); if (ifp == NULL) return (EADDRNOTAVAIL)' (mirror fel1x-developer/freebsd-src@2d614aa2)"),
     };
     pub const LEAVE6: Rule = Rule {
@@ -125,7 +125,7 @@ pub fn v6(ctx: &Ctx<'_>, o: Ipv6Opt, request: &Request) -> Prediction {
         return Prediction::err("EOPNOTSUPP", vec![&STREAM]);
     }
     let multicast = in6_addr_of(group).is_multicast();
-    // No modelled host has a million interfaces; the join on lo0 is not asked.
+    // No modelled host has a million interfaces (lo0's index is below).
     let known = on < 1_000_000;
     match o {
         Ipv6Opt::AddMembership if !known => Prediction::err("EADDRNOTAVAIL", vec![&JOIN6]),

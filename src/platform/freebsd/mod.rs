@@ -165,6 +165,11 @@ impl Platform for FreeBsd {
                 value: 1_000_000 / hz,
             }),
             default_congestion: Some(ctx.release().default_cc().to_string()),
+            loopback: self
+                .facts
+                .values
+                .get(facts::LO0_INDEX)
+                .map(|&value| crate::expr::Sym { name: "lo", value }),
             ..bsd::anchors(option, &self.facts)
         }
     }

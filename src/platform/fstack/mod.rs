@@ -13,7 +13,7 @@ use crate::option::{Level, OptionSpec};
 use crate::os::Os;
 use crate::platform::bsd::facts::BsdFacts;
 use crate::platform::fact::{Fact, FactValue};
-use crate::platform::freebsd::facts::{KERN_OSRELDATE, STOCK};
+use crate::platform::freebsd::facts::{KERN_OSRELDATE, LO0_INDEX, STOCK};
 use crate::platform::freebsd::FreeBsd;
 use crate::platform::{Asked, CapacityModel, EffectModel, Platform};
 use crate::prediction::Prediction;
@@ -56,10 +56,21 @@ const PRIVILEGED: &str = "privileged";
 const PRIVILEGED_HOW: &str = "1: F-Stack 5cb586b5 stubs priv_check and priv_check_cred to return 0 (lib/ff_glue.c), so every privilege check passes";
 
 /// Sysctls the FreeBSD model uses that F-Stack cannot have (no AF_UNIX) or
-/// that are no sysctl (lo0's MTU): they keep the stock value of 13.
+/// that are no sysctl (lo0's MTU, the process's own ids): they keep the
+/// stock value of 13.
 fn readable(name: &str) -> bool {
-    !name.starts_with("net.local.") && name != "lo0.mtu" && name != PRIVILEGED
+    !name.starts_with("net.local.")
+        && ![
+            "lo0.mtu",
+            PRIVILEGED,
+            crate::xucred::EUID,
+            crate::xucred::EGID,
+            crate::xucred::NGROUPS,
+        ]
+        .contains(&name)
 }
+
+const LO0_INDEX_HOW: &str = "read from the running stack with the ioctl SIOCGIFINDEX (F-Stack's lo0, made by if_loop.c's vnet_loif_init)";
 
 /// The FreeBSD model at 13 over the facts F-Stack's stack reported.
 #[derive(Debug, Clone)]
@@ -96,6 +107,13 @@ impl FstackFreeBsd {
         }
         facts.values.insert(PRIVILEGED, 1);
         facts.values.insert(KERN_OSRELDATE, OSRELDATE);
+        match probe.ifindex("lo0")? {
+            Answer::Ok(Value::Int(index)) => {
+                facts.values.insert(LO0_INDEX, index);
+            }
+            Answer::Err(_) | Answer::NotAvailable(_) => {}
+            other => return Err(format!("ifindex lo0: unexpected answer {other:?}")),
+        }
         let mut text = Vec::new();
         for name in TEXT_SYSCTLS {
             match probe.sysctl(name)? {
@@ -154,6 +172,7 @@ impl Platform for FstackFreeBsd {
                 name if self.read.contains(&name) => Fact::with_how(name, f.value, READ),
                 name if COMPILED_OUT.contains(&name) => Fact::with_how(name, f.value, COMPILED_OUT_HOW),
                 PRIVILEGED => Fact::with_how(PRIVILEGED, f.value, PRIVILEGED_HOW),
+                LO0_INDEX => Fact::with_how(LO0_INDEX, f.value, LO0_INDEX_HOW),
                 _ => f,
             })
             .collect();
