@@ -130,6 +130,17 @@ fn the_digest_blames_socket2_not_the_os_for_its_conversions() {
 }
 
 #[test]
+fn a_membership_that_worked_is_no_change_in_the_digest() {
+    // A join reads `ok`, not the group asked for: the digest must not call
+    // it "changed", only list the refusals.
+    for os in ["linux", "freebsd", "windows"] {
+        let notes = digest_notes(os, "IP_ADD_MEMBERSHIP", "udp4");
+        assert!(!notes.contains("changed"), "{notes}");
+        assert!(notes.contains("refused: ") && notes.contains("EINVAL"), "{notes}");
+    }
+}
+
+#[test]
 fn all_prints_every_case() {
     let digest = run(&["--kind", "udp4"]);
     let all = run(&["--kind", "udp4", "--all"]);
