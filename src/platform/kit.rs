@@ -147,9 +147,26 @@ pub fn derived_formula<P: super::Platform + ?Sized>(
     let get = ask(&READ);
     let set = ask(&sample(option));
     let main = |p: &Prediction| p.rules.last().map_or("?", |r| r.formula);
+    // A formula that already names its direction ("set => ...", "get =>
+    // ...") is not named twice.
+    let said = |word: &str, own: &[&str], formula: &str| {
+        let named = own.iter().any(|w| {
+            formula
+                .strip_prefix(w)
+                .is_some_and(|rest| rest.starts_with([' ', ':']))
+        });
+        match named {
+            true => formula.to_string(),
+            false => format!("{word} {formula}"),
+        }
+    };
     let text = match get.rule_id() == set.rule_id() {
         true => main(&set).to_string(),
-        false => format!("default {}; set {}", main(&get), main(&set)),
+        false => format!(
+            "{}; {}",
+            said("default", &["default", "get"], main(&get)),
+            said("set", &["set"], main(&set))
+        ),
     };
     super::fact::with_numbers(text, &platform.facts())
 }

@@ -138,6 +138,13 @@ fn a_membership_that_worked_is_no_change_in_the_digest() {
         assert!(!notes.contains("changed"), "{notes}");
         assert!(notes.contains("refused: ") && notes.contains("EINVAL"), "{notes}");
     }
+    // A rule formula that names its direction ("set => ...") is not
+    // prefixed with it again.
+    let mptcp = digest_notes("linux@6.18", "IP_ADD_MEMBERSHIP", "mptcp4");
+    assert!(
+        mptcp.contains("; set => ENOPROTOOPT") && !mptcp.contains("set set"),
+        "{mptcp}"
+    );
 }
 
 #[test]
