@@ -36,16 +36,25 @@ pub const NGROUPS: &str = "xucred.ngroups";
 /// worked out (each OS counts the effective gid its own way).
 pub const GETGROUPS: &str = "getgroups";
 
-/// The whole struct, as cru2x fills it: XUCRED_VERSION (0), the uid, the
-/// group count, the effective gid.
-pub fn whole(size: i128, uid: Sym, ngroups: Sym, gid: Sym) -> RelativeValue {
+/// The whole struct of the reading process, as cru2x fills it:
+/// XUCRED_VERSION (0), then the facts `EUID`, `NGROUPS` and `EGID` as
+/// `fact` names them.
+pub fn whole(size: i128, fact: impl Fn(&'static str) -> Sym) -> RelativeValue {
     RelativeValue::Xucred(Box::new([
         Expr::lit(size),
         Expr::lit(0),
-        Expr::of(uid),
-        Expr::of(ngroups),
-        Expr::of(gid),
+        Expr::of(fact(EUID)),
+        Expr::of(fact(NGROUPS)),
+        Expr::of(fact(EGID)),
     ]))
+}
+
+/// `NGROUPS` from what getgroups(0, NULL) counted on the host: one more
+/// where the list leaves out the effective gid, which the xucred holds
+/// first; at most `MOST_GROUPS`.
+pub fn ngroups(getgroups: i128, egid_listed: bool) -> i128 {
+    let n = if egid_listed { getgroups } else { getgroups + 1 };
+    n.min(MOST_GROUPS)
 }
 
 /// Nothing written: an inet socket with no IP options to copy out.
@@ -59,4 +68,17 @@ pub fn empty() -> RelativeValue {
 pub fn after_options(v: i128) -> RelativeValue {
     let uid = i128::from(v as i32 as u32);
     RelativeValue::Xucred(Box::new([8, 0, uid, 0, 0].map(Expr::lit)))
+}
+
+#[cfg(test)]
+mod tests {
+    /// FreeBSD 15's getgroups leaves out the egid the xucred holds first;
+    /// the count stops at XU_NGROUPS either way.
+    #[test]
+    fn the_group_count_is_what_cru2x_copies() {
+        assert_eq!(super::ngroups(3, true), 3);
+        assert_eq!(super::ngroups(3, false), 4);
+        assert_eq!(super::ngroups(16, false), 16);
+        assert_eq!(super::ngroups(40, true), 16);
+    }
 }

@@ -866,6 +866,18 @@ done:
     drop_fixture(&fx);
 }
 
+/* A command's one argument without the blanks around it (in place). */
+static char *
+trimmed(char *p)
+{
+    while (*p == ' ' || *p == '\t')
+        p++;
+    size_t len = strlen(p);
+    while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\t'))
+        p[--len] = '\0';
+    return p;
+}
+
 /* ---- ifindex ------------------------------------------------------------ */
 
 /* FreeBSD's SIOCGIFINDEX, _IOWR('i', 32, struct ifreq) (sys/sockio.h), and
@@ -1120,19 +1132,9 @@ main(int argc, char **argv)
         } else if (strcmp(cmd, "wire") == 0) {
             do_wire(p);
         } else if (strcmp(cmd, "ifindex") == 0) {
-            while (*p == ' ' || *p == '\t')
-                p++;
-            size_t len = strlen(p);
-            while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\t'))
-                p[--len] = '\0';
-            do_ifindex(p);
+            do_ifindex(trimmed(p));
         } else if (strcmp(cmd, "sysctl") == 0) {
-            while (*p == ' ' || *p == '\t')
-                p++;
-            size_t len = strlen(p);
-            while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\t'))
-                p[--len] = '\0';
-            do_sysctl(p);
+            do_sysctl(trimmed(p));
         } else if (strcmp(cmd, "quit") == 0 && *p == '\0') {
             break;
         } else if (*cmd == '\0') {

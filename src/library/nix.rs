@@ -203,17 +203,11 @@ mod tests {
             rules.iter().map(|r| r.id).collect::<Vec<_>>(),
             ["nix.length_asserted"]
         );
-        let sym = |name, value| crate::expr::Sym { name, value };
         for (os, size) in [
             (Os::FreeBsd, crate::xucred::FREEBSD_SIZE),
             (Os::MacOs, crate::xucred::MACOS_SIZE),
         ] {
-            let whole = crate::xucred::whole(
-                size,
-                sym("euid", 1001),
-                sym("xucred.ngroups", 1),
-                sym("egid", 1001),
-            );
+            let whole = crate::xucred::whole(size, |name| crate::expr::Sym { name, value: 1001 });
             let mut rules = Vec::new();
             assert_eq!(
                 read_back(os, Shape::ReadOnly, whole.clone(), &mut rules),

@@ -9,6 +9,12 @@ pub struct BsdFacts {
     pub values: std::collections::BTreeMap<&'static str, i128>,
 }
 
+/// lo0's interface index, a host fact with no stock value: the NICs a
+/// FreeBSD host attaches at boot come first, so it differs by host. Read
+/// with if_nametoindex on a FreeBSD host and with SIOCGIFINDEX through
+/// F-Stack; the membership ladder's rungs on lo are asked only where it was.
+pub const LO0_INDEX: &str = "lo0.index";
+
 /// The sysctls the BSD models use (those an OS lacks are left out).
 pub const BSD_SYSCTLS: &[&str] = &[
     "kern.ipc.maxsockbuf",
@@ -84,9 +90,7 @@ mod reader {
             // SAFETY: the name is a NUL-terminated C string.
             let index = unsafe { libc::if_nametoindex(c"lo0".as_ptr()) };
             if index != 0 {
-                facts
-                    .values
-                    .insert(crate::platform::freebsd::facts::LO0_INDEX, index.into());
+                facts.values.insert(super::LO0_INDEX, index.into());
             }
         }
         facts

@@ -40,8 +40,13 @@ pub fn accepted(bytes: &[u8]) -> bool {
 
 /// A C int as the options a set sends: its bytes in memory order, on the
 /// little-endian machines these kernels run on here (amd64, arm64).
-pub fn of_int(v: i128) -> [u8; 4] {
+fn of_int(v: i128) -> [u8; 4] {
     (v as i32).to_le_bytes()
+}
+
+/// Whether ip_pcbopts takes a C int set as IP options (`accepted`).
+pub fn takes_int(v: i128) -> bool {
+    accepted(&of_int(v))
 }
 
 #[cfg(test)]

@@ -104,12 +104,6 @@ const fn same(name: &'static str, v: i128, how: &'static str) -> Stock {
 
 pub const KERN_OSRELDATE: &str = "kern.osreldate";
 
-/// lo0's interface index, a host fact with no stock value: the NICs a
-/// FreeBSD host attaches at boot come first, so it differs by host. Read
-/// with if_nametoindex on a FreeBSD host and with SIOCGIFINDEX through
-/// F-Stack; the membership ladder's rungs on lo are asked only where it was.
-pub const LO0_INDEX: &str = "lo0.index";
-
 pub const STOCK: &[Stock] = &[
     same("kern.ipc.maxsockbuf", 2_097_152, "stock value: freebsd/freebsd-src main __FreeBSD_version 1500012 (mirror fel1x-developer/freebsd-src@2d614aa2) sys/sys/sockbuf.h SB_MAX (2*1024*1024); unbound#1360 shows 2097152"),
     same("kern.hz", 1000, "stock value: freebsd/freebsd-src stable/14 1400507 (mirror ilnp/ilnp-freebsd14@2f2a4162) sys/kern/subr_param.c HZ 1000 on real hardware; a guest of a hypervisor gets HZ_VM 100 ('hz = vm_guest > VM_GUEST_NO ? HZ_VM : HZ'), which a host run reads from kern.hz; only bounds SO_LINGER and TCP_KEEP* at INT_MAX/hz, UINT_MAX/hz"),

@@ -246,13 +246,7 @@ fn sol_local(ctx: &Ctx<'_>, o: IpOpt, request: &Request) -> Prediction {
             Prediction::err("ENOPROTOOPT", vec![&LOCAL_PEERCRED_SET])
         }
         IpOpt::LocalPeercred if ctx.kind.listens() && ctx.state == State::Connected => {
-            let own = |name| ctx.sym(name);
-            let value = xucred::whole(
-                xucred::FREEBSD_SIZE,
-                own(xucred::EUID),
-                own(xucred::NGROUPS),
-                own(xucred::EGID),
-            );
+            let value = xucred::whole(xucred::FREEBSD_SIZE, |name| ctx.sym(name));
             Prediction::ok(value, vec![&LOCAL_PEERCRED])
         }
         IpOpt::LocalPeercred if ctx.kind.is_stream() => Prediction::err("ENOTCONN", vec![&LOCAL_PEERCRED]),
@@ -344,7 +338,7 @@ pub fn predict_v4(ctx: &Ctx<'_>, o: IpOpt, request: &Request) -> Prediction {
         IpOpt::Hdrincl => Prediction::err("ENOPROTOOPT", vec![&HDRINCL_RAW]),
         IpOpt::LocalPeercred => match int(request) {
             None => Prediction::ok(xucred::empty(), vec![&OPTIONS_EMPTY]),
-            Some(v) if ip_options::accepted(&ip_options::of_int(v.value())) => {
+            Some(v) if ip_options::takes_int(v.value()) => {
                 Prediction::ok(xucred::after_options(v.value()), vec![&OPTIONS_SET])
             }
             Some(_) => Prediction::err("EINVAL", vec![&OPTIONS_SET]),

@@ -70,9 +70,10 @@ impl FreeBsd {
         let mut merged = facts::stock(release);
         merged.values.extend(host.values);
         if let Some(&n) = merged.values.get(xucred::GETGROUPS) {
-            // Up to 14 getgroups counts the egid; from 15 it does not.
-            let n = if release >= Release::R15 { n + 1 } else { n };
-            merged.values.insert(xucred::NGROUPS, n.min(xucred::MOST_GROUPS));
+            // Up to 14 getgroups lists the egid; from 15 it does not.
+            merged
+                .values
+                .insert(xucred::NGROUPS, xucred::ngroups(n, release < Release::R15));
         }
         FreeBsd {
             facts: merged,
@@ -168,7 +169,7 @@ impl Platform for FreeBsd {
             loopback: self
                 .facts
                 .values
-                .get(facts::LO0_INDEX)
+                .get(bsd::facts::LO0_INDEX)
                 .map(|&value| crate::expr::Sym { name: "lo", value }),
             ..bsd::anchors(option, &self.facts)
         }

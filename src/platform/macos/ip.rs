@@ -256,9 +256,7 @@ pub fn v4(o: IpOpt, c: &Ctx<'_>) -> Prediction {
     match o {
         IpOpt::LocalPeercred => match v {
             None => ok(xucred::empty(), &OPTIONS_EMPTY),
-            Some(v) if ip_options::accepted(&ip_options::of_int(v.value())) => {
-                ok(xucred::after_options(v.value()), &OPTIONS_SET)
-            }
+            Some(v) if ip_options::takes_int(v.value()) => ok(xucred::after_options(v.value()), &OPTIONS_SET),
             Some(_) => err("EINVAL", &OPTIONS_SET),
         },
         IpOpt::LocalPeerpid => {

@@ -134,7 +134,7 @@ impl MacOs {
         let mut all = facts::stock();
         all.values.extend(host.values);
         if let Some(&n) = all.values.get(xucred::GETGROUPS) {
-            all.values.insert(xucred::NGROUPS, n.min(xucred::MOST_GROUPS));
+            all.values.insert(xucred::NGROUPS, xucred::ngroups(n, true));
         }
         MacOs {
             facts: all,

@@ -164,16 +164,10 @@ pub fn unix(c: &Ctx<'_>, code: i32, xucred: bool) -> Prediction {
     }
     let connected = c.state == State::Connected;
     match code {
-        1 if c.kind.is_stream() && connected && xucred => {
-            let own = |name| c.facts.sym(name);
-            let value = xucred::whole(
-                xucred::MACOS_SIZE,
-                own(xucred::EUID),
-                own(xucred::NGROUPS),
-                own(xucred::EGID),
-            );
-            ok(value, &UNIX_PEERCRED)
-        }
+        1 if c.kind.is_stream() && connected && xucred => ok(
+            xucred::whole(xucred::MACOS_SIZE, |name| c.facts.sym(name)),
+            &UNIX_PEERCRED,
+        ),
         1 if c.kind.is_stream() && connected => ok_int(Expr::lit(0), &UNIX_PEERCRED),
         1 if c.kind.is_stream() => err("ENOTCONN", &UNIX_PEERCRED),
         1 => err("EINVAL", &UNIX_PEERCRED),
