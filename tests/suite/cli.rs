@@ -80,7 +80,13 @@ fn the_default_is_a_digest_of_a_few_hundred_lines() {
     // --all listing.
     let out = run(&[]);
     let text = stdout(&out);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // A disagreement exits 1 with nothing on stderr: show the digest's
+    // flagged lines and its summary, which name what disagreed.
+    let flagged: Vec<&str> = text
+        .lines()
+        .filter(|l| l.contains("disagree") || l.starts_with("summary: "))
+        .collect();
+    assert_eq!(out.status.code(), Some(0), "{}{flagged:#?}", stderr(&out));
     let lines = text.lines().count();
     assert!((100..2000).contains(&lines), "{lines} lines");
     for family in ["buffers", "socket", "tcp", "ipv4", "ipv6"] {
